@@ -1,0 +1,298 @@
+import { z } from 'zod';
+
+/**
+ * Every environment variable the app reads, parsed once. `loadConfig` never throws a zod stack:
+ * it throws a ConfigError whose message lists each problem and how to fix it.
+ */
+
+const APPROVABLE_KINDS = [
+  'provision',
+  'portin',
+  'portin-update',
+  'portin-cancel',
+  'portout',
+  'limits',
+] as const;
+
+const emptyToUndefined = (value: unknown) =>
+  typeof value === 'string' && value.trim() === '' ? undefined : value;
+const optionalString = z.preprocess(emptyToUndefined, z.string().trim().optional());
+const flag = (fallback: boolean) =>
+  z.preprocess(
+    emptyToUndefined,
+    z
+      .enum(['true', 'false', '1', '0', 'yes', 'no'], { message: 'use true or false' })
+      .optional()
+      .transform((value) => (value === undefined ? fallback : ['true', '1', 'yes'].includes(value))),
+  );
+const integer = (fallback: number, min: number, max: number) =>
+  z.preprocess(
+    emptyToUndefined,
+    z.coerce
+      .number({ message: 'must be a whole number' })
+      .int({ message: 'must be a whole number' })
+      .min(min, { message: `must be at least ${min}` })
+      .max(max, { message: `must be at most ${max}` })
+      .default(fallback),
+  );
+const idList = (pattern: RegExp, example: string) =>
+  z.preprocess(
+    emptyToUndefined,
+    z
+      .string()
+      .optional()
+      .transform((value) =>
+        (value ?? '')
+          .split(',')
+          .map((item) => item.trim())
+          .filter(Boolean),
+      )
+      .refine((ids) => ids.every((id) => pattern.test(id)), {
+        message: `must be a comma-separated list of ids like ${example}`,
+      }),
+  );
+
+const timeOfDay = /^([01]\d|2[0-3]):[0-5]\d$/;
+
+function isTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function isCronExpression(expression: string): boolean {
+  const fields = expression.trim().split(/\s+/);
+  return fields.length === 5 || fields.length === 6;
+}
+
+const schema = z.object({
+  SLACK_BOT_TOKEN: optionalString.refine((v) => v === undefined || v.startsWith('xoxb-'), {
+    message: 'must be the Bot User OAuth Token, starting with xoxb-',
+  }),
+  SLACK_APP_TOKEN: optionalString.refine((v) => v === undefined || v.startsWith('xapp-'), {
+    message: 'must be an app-level token starting with xapp- (Basic Information → App-Level Tokens)',
+  }),
+  SLACK_SIGNING_SECRET: optionalString,
+  SLACK_API_URL: optionalString.pipe(
+    z.url({ message: 'must be a URL like https://slack.com/api/' }).optional(),
+  ),
+  PORT: integer(3000, 0, 65535),
+  TELEGENT_ACCOUNT_KEY: optionalString,
+  TELEGENT_ACCOUNT_SECRET: optionalString,
+  TELEGENT_BASE_URL: z.preprocess(
+    emptyToUndefined,
+    z.url({ message: 'must be a URL like https://api.telegent.com' }).default('https://api.telegent.com'),
+  ),
+  TELEGENT_ACCOUNT_ID: optionalString.refine((v) => v === undefined || /^AID-[\w-]+$/i.test(v), {
+    message: 'must look like AID-…',
+  }),
+  TELEGENT_RATE_LIMIT_PER_MINUTE: integer(50, 1, 100_000),
+  DATABASE_URL: optionalString.refine((v) => v === undefined || /^postgres(ql)?:\/\//.test(v), {
+    message: 'must be a postgres:// URL',
+  }),
+  DATA_DIR: z.preprocess(emptyToUndefined, z.string().default('./data')),
+  ENCRYPTION_KEY: optionalString.refine((v) => v === undefined || Buffer.from(v, 'base64').length === 32, {
+    message: 'must be 32 bytes in base64: generate one with `openssl rand -base64 32`',
+  }),
+  APPROVALS_CHANNEL_ID: optionalString.refine((v) => v === undefined || /^[CG][A-Z0-9]{6,}$/.test(v), {
+    message: 'must be a Slack channel id like C0123456789 (channel details → About → Channel ID)',
+  }),
+  APPROVER_USER_IDS: idList(/^[UW][A-Z0-9]{6,}$/, 'U0123456789,U0987654321'),
+  APPROVER_USERGROUP_ID: optionalString.refine((v) => v === undefined || /^S[A-Z0-9]{6,}$/.test(v), {
+    message: 'must be a Slack user group id like S0123456789',
+  }),
+  APPROVAL_REQUIRED_FOR: z.preprocess(
+    (value) => (value === undefined ? 'provision,portin,portin-cancel,portout' : value),
+    z
+      .string()
+      .transform((value) =>
+        value
+          .split(',')
+          .map((item) => item.trim())
+          .filter(Boolean),
+      )
+      .refine((kinds) => kinds.every((kind) => (APPROVABLE_KINDS as readonly string[]).includes(kind)), {
+        message: `must be a comma-separated list of: ${APPROVABLE_KINDS.join(', ')} (or empty for none)`,
+      }),
+  ),
+  ALLOW_SELF_APPROVAL: flag(false),
+  APPROVAL_TTL_HOURS: integer(24, 1, 24 * 30),
+  POLL_CRON: z.preprocess(
+    emptyToUndefined,
+    z
+      .string()
+      .default('* * * * *')
+      .refine(isCronExpression, { message: 'must be a cron expression with 5 fields (or 6 with seconds)' }),
+  ),
+  ORDER_POLL_MIN_SECONDS: integer(300, 1, 86_400),
+  ORDER_POLL_MAX_SECONDS: integer(21_600, 1, 7 * 86_400),
+  DIGEST_DEFAULT_TIME: z.preprocess(
+    emptyToUndefined,
+    z
+      .string()
+      .default('09:00')
+      .refine((v) => timeOfDay.test(v), { message: 'must be HH:MM, e.g. 09:00' }),
+  ),
+  DIGEST_DEFAULT_TZ: z.preprocess(
+    emptyToUndefined,
+    z
+      .string()
+      .default('UTC')
+      .refine(isTimeZone, { message: 'must be an IANA time zone like America/Denver' }),
+  ),
+  LOG_LEVEL: z.preprocess(
+    emptyToUndefined,
+    z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  ),
+  SANDBOX_PORT: integer(4010, 0, 65535),
+  SANDBOX_ACCOUNT_KEY: optionalString,
+  SANDBOX_ACCOUNT_SECRET: optionalString,
+  SANDBOX_RATE_LIMIT_PER_MINUTE: integer(50, 1, 100_000),
+  SANDBOX_TOKEN_TTL_SECONDS: integer(600, 5, 86_400),
+  SANDBOX_SPEED: z.preprocess(
+    emptyToUndefined,
+    z.coerce.number({ message: 'must be a number' }).positive({ message: 'must be above 0' }).default(1),
+  ),
+});
+
+type Env = z.output<typeof schema>;
+
+/** Rules that span variables; checked on the raw strings so they are reported with the per-field ones. */
+function crossFieldProblems(source: NodeJS.ProcessEnv): string[] {
+  const set = (name: string) => Boolean(source[name]?.trim());
+  const problems: string[] = [];
+  if (set('TELEGENT_ACCOUNT_KEY') !== set('TELEGENT_ACCOUNT_SECRET')) {
+    const missing = set('TELEGENT_ACCOUNT_KEY') ? 'TELEGENT_ACCOUNT_SECRET' : 'TELEGENT_ACCOUNT_KEY';
+    problems.push(
+      `${missing}: set both TELEGENT_ACCOUNT_KEY and TELEGENT_ACCOUNT_SECRET for real Telegent, or neither for the sandbox`,
+    );
+  }
+  const min = Number(source.ORDER_POLL_MIN_SECONDS || 300);
+  const max = Number(source.ORDER_POLL_MAX_SECONDS || 21_600);
+  if (min > max) problems.push('ORDER_POLL_MIN_SECONDS: must not be above ORDER_POLL_MAX_SECONDS');
+  if (set('DATABASE_URL') && !set('ENCRYPTION_KEY')) {
+    problems.push(
+      'ENCRYPTION_KEY: is required with DATABASE_URL (replicas must share it): generate one with `openssl rand -base64 32`',
+    );
+  }
+  return problems;
+}
+
+export interface Config {
+  slack: {
+    botToken?: string;
+    appToken?: string;
+    signingSecret?: string;
+    apiUrl?: string;
+    port: number;
+    /** Variables still needed before the Slack app can start (empty when ready). */
+    missing: string[];
+  };
+  telegent: {
+    mode: 'live' | 'sandbox';
+    baseUrl: string;
+    accountKey?: string;
+    accountSecret?: string;
+    accountId?: string;
+    rateLimitPerMinute: number;
+  };
+  store: { databaseUrl?: string; dataDir: string; encryptionKey?: string };
+  approvals: {
+    channelId?: string;
+    approverUserIds: string[];
+    approverUsergroupId?: string;
+    requiredFor: string[];
+    allowSelfApproval: boolean;
+    ttlHours: number;
+  };
+  jobs: {
+    pollCron: string;
+    orderPollMinSeconds: number;
+    orderPollMaxSeconds: number;
+    digestDefaultTime: string;
+    digestDefaultTimeZone: string;
+  };
+  logLevel: string;
+  sandbox: {
+    port: number;
+    accountKey?: string;
+    accountSecret?: string;
+    rateLimitPerMinute: number;
+    tokenTtlSeconds: number;
+    speed: number;
+  };
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Configuration problems:\n${problems.map((problem) => `  - ${problem}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+function missingSlackVariables(env: Env): string[] {
+  const missing: string[] = [];
+  if (!env.SLACK_BOT_TOKEN) missing.push('SLACK_BOT_TOKEN');
+  if (!env.SLACK_APP_TOKEN && !env.SLACK_SIGNING_SECRET)
+    missing.push('SLACK_APP_TOKEN or SLACK_SIGNING_SECRET');
+  return missing;
+}
+
+export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = schema.safeParse(source);
+  const problems = [
+    ...(parsed.success
+      ? []
+      : parsed.error.issues.map((issue) => `${issue.path.join('.') || 'environment'}: ${issue.message}`)),
+    ...crossFieldProblems(source),
+  ];
+  if (!parsed.success || problems.length > 0) throw new ConfigError(problems);
+  const env = parsed.data;
+  const live = Boolean(env.TELEGENT_ACCOUNT_KEY && env.TELEGENT_ACCOUNT_SECRET);
+  return {
+    slack: {
+      botToken: env.SLACK_BOT_TOKEN,
+      appToken: env.SLACK_APP_TOKEN,
+      signingSecret: env.SLACK_SIGNING_SECRET,
+      apiUrl: env.SLACK_API_URL,
+      port: env.PORT,
+      missing: missingSlackVariables(env),
+    },
+    telegent: {
+      mode: live ? 'live' : 'sandbox',
+      baseUrl: env.TELEGENT_BASE_URL,
+      accountKey: env.TELEGENT_ACCOUNT_KEY,
+      accountSecret: env.TELEGENT_ACCOUNT_SECRET,
+      accountId: env.TELEGENT_ACCOUNT_ID,
+      rateLimitPerMinute: env.TELEGENT_RATE_LIMIT_PER_MINUTE,
+    },
+    store: { databaseUrl: env.DATABASE_URL, dataDir: env.DATA_DIR, encryptionKey: env.ENCRYPTION_KEY },
+    approvals: {
+      channelId: env.APPROVALS_CHANNEL_ID,
+      approverUserIds: env.APPROVER_USER_IDS,
+      approverUsergroupId: env.APPROVER_USERGROUP_ID,
+      requiredFor: env.APPROVAL_REQUIRED_FOR,
+      allowSelfApproval: env.ALLOW_SELF_APPROVAL,
+      ttlHours: env.APPROVAL_TTL_HOURS,
+    },
+    jobs: {
+      pollCron: env.POLL_CRON,
+      orderPollMinSeconds: env.ORDER_POLL_MIN_SECONDS,
+      orderPollMaxSeconds: env.ORDER_POLL_MAX_SECONDS,
+      digestDefaultTime: env.DIGEST_DEFAULT_TIME,
+      digestDefaultTimeZone: env.DIGEST_DEFAULT_TZ,
+    },
+    logLevel: env.LOG_LEVEL,
+    sandbox: {
+      port: env.SANDBOX_PORT,
+      accountKey: env.SANDBOX_ACCOUNT_KEY,
+      accountSecret: env.SANDBOX_ACCOUNT_SECRET,
+      rateLimitPerMinute: env.SANDBOX_RATE_LIMIT_PER_MINUTE,
+      tokenTtlSeconds: env.SANDBOX_TOKEN_TTL_SECONDS,
+      speed: env.SANDBOX_SPEED,
+    },
+  };
+}

@@ -1,0 +1,84 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from '../../src/config.js';
+
+describe('loadConfig', () => {
+  it('applies the documented defaults to an empty environment', () => {
+    const config = loadConfig({});
+    expect(config.slack.port).toBe(3000);
+    expect(config.slack.missing).toEqual(['SLACK_BOT_TOKEN', 'SLACK_APP_TOKEN or SLACK_SIGNING_SECRET']);
+    expect(config.telegent).toMatchObject({
+      mode: 'sandbox',
+      baseUrl: 'https://api.telegent.com',
+      rateLimitPerMinute: 50,
+    });
+    expect(config.store).toEqual({ databaseUrl: undefined, dataDir: './data', encryptionKey: undefined });
+    expect(config.approvals).toMatchObject({
+      requiredFor: ['provision', 'portin', 'portin-cancel', 'portout'],
+      allowSelfApproval: false,
+      ttlHours: 24,
+      approverUserIds: [],
+    });
+    expect(config.jobs).toEqual({
+      pollCron: '* * * * *',
+      orderPollMinSeconds: 300,
+      orderPollMaxSeconds: 21600,
+      digestDefaultTime: '09:00',
+      digestDefaultTimeZone: 'UTC',
+    });
+    expect(config.sandbox).toMatchObject({
+      port: 4010,
+      rateLimitPerMinute: 50,
+      tokenTtlSeconds: 600,
+      speed: 1,
+    });
+  });
+
+  it('reads a full production environment', () => {
+    const config = loadConfig({
+      SLACK_BOT_TOKEN: 'xoxb-1',
+      SLACK_SIGNING_SECRET: 'abc',
+      TELEGENT_ACCOUNT_KEY: 'DID-1',
+      TELEGENT_ACCOUNT_SECRET: 's',
+      DATABASE_URL: 'postgres://u@h/db',
+      ENCRYPTION_KEY: Buffer.alloc(32, 7).toString('base64'),
+      APPROVER_USER_IDS: 'U0123456, U0999999',
+      APPROVAL_REQUIRED_FOR: '',
+      ALLOW_SELF_APPROVAL: 'true',
+      POLL_CRON: '*/5 * * * * *',
+    });
+    expect(config.slack.missing).toEqual([]);
+    expect(config.telegent.mode).toBe('live');
+    expect(config.approvals.approverUserIds).toEqual(['U0123456', 'U0999999']);
+    expect(config.approvals.requiredFor).toEqual([]);
+    expect(config.approvals.allowSelfApproval).toBe(true);
+    expect(config.jobs.pollCron).toBe('*/5 * * * * *');
+  });
+
+  it('lists every problem at once, each with what to do, and no stack', () => {
+    let error: unknown;
+    try {
+      loadConfig({
+        SLACK_BOT_TOKEN: 'xoxp-user-token',
+        PORT: 'eighty',
+        TELEGENT_ACCOUNT_KEY: 'DID-1',
+        APPROVER_USER_IDS: 'bob',
+        APPROVAL_REQUIRED_FOR: 'provision,launch-rockets',
+        DIGEST_DEFAULT_TZ: 'Mars/Olympus',
+        DATABASE_URL: 'postgres://u@h/db',
+      });
+    } catch (caught) {
+      error = caught;
+    }
+    expect(error).toBeInstanceOf(ConfigError);
+    const problems = (error as ConfigError).problems;
+    expect(problems).toHaveLength(7);
+    expect(problems.join('\n')).toMatch(/SLACK_BOT_TOKEN: must be the Bot User OAuth Token/);
+    expect(problems.join('\n')).toMatch(/PORT: must be a whole number/);
+    expect(problems.join('\n')).toMatch(/TELEGENT_ACCOUNT_SECRET: set both/);
+    expect(problems.join('\n')).toMatch(/APPROVER_USER_IDS: must be a comma-separated list/);
+    expect(problems.join('\n')).toMatch(/APPROVAL_REQUIRED_FOR: .*portin-cancel/);
+    expect(problems.join('\n')).toMatch(/DIGEST_DEFAULT_TZ: must be an IANA time zone/);
+    expect(problems.join('\n')).toMatch(/ENCRYPTION_KEY: is required with DATABASE_URL/);
+    expect((error as Error).message).not.toMatch(/at .*\.ts:\d+/);
+  });
+});

@@ -1,0 +1,85 @@
+import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
+
+export type OpenOrdersSource = () => Promise<Record<string, number>>;
+
+export interface Metrics {
+  /** Our own registry (never prom-client's global one), so tests can build several apps. */
+  registry: Registry;
+  /** Incoming Slack requests: operation = request kind (command/action/view/options/event/shortcut/other),
+   *  outcome = acked | rejected (bad signature) | unacked (no ack within 3 s) | error. */
+  slackRequests: Counter<'operation' | 'outcome'>;
+  /** Time from a Slack request arriving to its HTTP response / Socket Mode ack. */
+  ackLatency: Histogram<'kind'>;
+  /** Telegent API calls: endpoint (path) and status (HTTP status, or 'network' / 'timeout'). */
+  telegentCalls: Counter<'endpoint' | 'status'>;
+  /** Open orders by Telegent status, read at scrape time from the source set below. */
+  openOrders: Gauge<'status'>;
+  setOpenOrdersSource(source: OpenOrdersSource): void;
+  /** Prometheus text exposition of everything in the registry. */
+  render(): Promise<string>;
+  contentType: string;
+}
+
+export interface MetricsOptions {
+  /** Process metrics (CPU, memory, event-loop lag, …). Default true. */
+  defaultMetrics?: boolean;
+  prefix?: string;
+}
+
+// Slack's ack deadline is 3 s; the interesting range is a few ms up to that.
+const ACK_BUCKETS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2, 3];
+
+export function createMetrics(options: MetricsOptions = {}): Metrics {
+  const prefix = options.prefix ?? 'telegent_ops_';
+  const registry = new Registry();
+  if (options.defaultMetrics ?? true) collectDefaultMetrics({ register: registry, prefix });
+
+  let openOrdersSource: OpenOrdersSource | undefined;
+
+  const slackRequests = new Counter({
+    name: `${prefix}slack_requests_total`,
+    help: 'Incoming Slack requests by kind and outcome',
+    labelNames: ['operation', 'outcome'] as const,
+    registers: [registry],
+  });
+  const ackLatency = new Histogram({
+    name: `${prefix}slack_ack_seconds`,
+    help: 'Time from a Slack request arriving to its acknowledgement',
+    labelNames: ['kind'] as const,
+    buckets: ACK_BUCKETS,
+    registers: [registry],
+  });
+  const telegentCalls = new Counter({
+    name: `${prefix}telegent_calls_total`,
+    help: 'Telegent API calls by endpoint and status',
+    labelNames: ['endpoint', 'status'] as const,
+    registers: [registry],
+  });
+  const openOrders = new Gauge({
+    name: `${prefix}open_orders`,
+    help: 'Orders not yet in a terminal status, by Telegent status',
+    labelNames: ['status'] as const,
+    registers: [registry],
+    async collect() {
+      if (!openOrdersSource) return;
+      // A failing source (database down) must not break the whole scrape: keep the last values.
+      const counts = await openOrdersSource().catch(() => undefined);
+      if (!counts) return;
+      this.reset();
+      for (const [status, count] of Object.entries(counts)) this.set({ status }, count);
+    },
+  });
+
+  return {
+    registry,
+    slackRequests,
+    ackLatency,
+    telegentCalls,
+    openOrders,
+    setOpenOrdersSource(source) {
+      openOrdersSource = source;
+    },
+    render: () => registry.metrics(),
+    contentType: registry.contentType,
+  };
+}

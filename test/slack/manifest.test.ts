@@ -1,0 +1,27 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+
+describe('manifest.yml', () => {
+  const manifest = readFileSync(new URL('../../manifest.yml', import.meta.url), 'utf8');
+
+  it('declares the /telegent command, Socket Mode, interactivity and App Home', () => {
+    expect(manifest).toMatch(/- command: \/telegent/);
+    expect(manifest).toMatch(/socket_mode_enabled: true/);
+    expect(manifest).toMatch(/interactivity:\s*\n(\s*#.*\n)*\s*is_enabled: true/);
+    expect(manifest).toMatch(/home_tab_enabled: true/);
+    expect(manifest).toMatch(/messages_tab_read_only_enabled: true/);
+    expect(manifest).toMatch(/- app_home_opened/);
+  });
+
+  it('asks for exactly the bot scopes the features need', () => {
+    const scopes = [...manifest.matchAll(/^ {6}- ([a-z:.]+)\s*$/gm)].map((m) => m[1]);
+    expect(scopes.sort()).toEqual([
+      'chat:write',
+      'chat:write.public',
+      'commands',
+      'im:write',
+      'usergroups:read',
+      'users:read',
+    ]);
+  });
+});

@@ -1,0 +1,348 @@
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+/** Slack payloads and Web API bodies: loosely typed on purpose, tests index into them freely. */
+// biome-ignore lint/suspicious/noExplicitAny: see above
+export type Json = Record<string, any>;
+
+/** One request the app made to the fake Slack: a Web API call, or a POST to a response_url. */
+export interface FakeSlackCall {
+  /** Web API method (`chat.postMessage`), or `response_url` for posts to `responseUrl(...)`. */
+  method: string;
+  /** Form-decoded (blocks / view / attachments / metadata JSON-parsed), or the JSON body. */
+  body: Json;
+  /** Bearer token (or `token` form field) the call carried. */
+  token: string | undefined;
+  /** For response_url posts: the key in `/response/<key>`. */
+  path?: string;
+  status: number;
+  response: Json;
+}
+
+export type FakeSlackFailure = { status: 429; retryAfter: number } | { status: number } | { error: string };
+
+export interface FakeSlackOptions {
+  /** usergroup id → member user ids (usergroups.users.list). Unknown groups answer no_such_subteam. */
+  usergroups?: Record<string, string[]>;
+  /** user id → IANA time zone (users.info). Others get `defaultTz`. */
+  userTz?: Record<string, string>;
+  defaultTz?: string;
+  /** What auth.test returns. */
+  identity?: { botId?: string; botUserId?: string; teamId?: string; team?: string; url?: string };
+  /** Tokens that always get invalid_auth (auth.test and every other method). */
+  invalidTokens?: string[];
+}
+
+export interface FakeSlack {
+  /** Web API base URL, ending in `/api/` (pass as slackApiUrl). */
+  url: string;
+  /** Server root, e.g. http://127.0.0.1:1234 */
+  origin: string;
+  calls: FakeSlackCall[];
+  callsTo(method: string): FakeSlackCall[];
+  /** Resolves with the first call to `method` matching `predicate` (already made or arriving within `timeoutMs`). */
+  waitFor(
+    method: string,
+    predicate?: (call: FakeSlackCall) => boolean,
+    timeoutMs?: number,
+  ): Promise<FakeSlackCall>;
+  /** The next call to `method` fails: HTTP 429 with Retry-After, another HTTP status, or `{ ok: false, error }`. */
+  failNext(method: string, failure: FakeSlackFailure): void;
+  /** A response_url that records what is posted to it as a `response_url` call. */
+  responseUrl(key?: string): string;
+  setUsergroupMembers(usergroupId: string, userIds: string[]): void;
+  setUserTz(userId: string, tz: string): void;
+  /** Every recorded body as one string, for leak scans. */
+  allBodiesText(): string;
+  reset(): void;
+  close(): Promise<void>;
+}
+
+const JSON_FIELDS = new Set(['blocks', 'view', 'attachments', 'metadata']);
+
+function decodeBody(raw: string, contentType: string | undefined): Json {
+  if (!raw) return {};
+  if (contentType?.includes('application/json')) {
+    try {
+      return JSON.parse(raw);
+    } catch {
+      return { _raw: raw };
+    }
+  }
+  const body: Json = {};
+  for (const [key, value] of new URLSearchParams(raw)) {
+    if (JSON_FIELDS.has(key)) {
+      try {
+        body[key] = JSON.parse(value);
+        continue;
+      } catch {
+        // keep the string
+      }
+    }
+    body[key] = value;
+  }
+  return body;
+}
+
+function readBody(req: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (chunk: Buffer) => chunks.push(chunk));
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+}
+
+export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<FakeSlack> {
+  const calls: FakeSlackCall[] = [];
+  const failures = new Map<string, FakeSlackFailure[]>();
+  const usergroups = new Map(Object.entries(options.usergroups ?? {}));
+  const userTz = new Map(Object.entries(options.userTz ?? {}));
+  const invalidTokens = new Set(options.invalidTokens ?? []);
+  const views = new Map<string, { hash: string; view: Json }>();
+  const homeViews = new Map<string, string>();
+  const waiters = new Set<() => void>();
+  let counter = 0;
+  let origin = '';
+  const identity = {
+    botId: 'B0FAKEBOT',
+    botUserId: 'U0FAKEBOT',
+    teamId: 'T0FAKE',
+    team: 'Fake Workspace',
+    url: 'https://fake-workspace.slack.com/',
+    ...options.identity,
+  };
+
+  const next = () => {
+    counter += 1;
+    return counter;
+  };
+  const nextTs = () => `${1_700_000_000 + next()}.${String(counter).padStart(6, '0')}`;
+
+  function storeView(id: string, view: Json): Json {
+    const hash = `${Date.now()}.h${next()}`;
+    const full = { ...view, id, hash, team_id: identity.teamId, app_id: 'A0FAKE', bot_id: identity.botId };
+    views.set(id, { hash, view: full });
+    return full;
+  }
+
+  function answer(method: string, body: Json): Json {
+    switch (method) {
+      case 'auth.test':
+        return {
+          ok: true,
+          url: identity.url,
+          team: identity.team,
+          user: 'telegent-ops',
+          team_id: identity.teamId,
+          user_id: identity.botUserId,
+          bot_id: identity.botId,
+          is_enterprise_install: false,
+        };
+      case 'apps.connections.open':
+        return { ok: true, url: `${origin.replace('http', 'ws')}/socket-mode/${next()}` };
+      case 'chat.postMessage': {
+        const ts = nextTs();
+        const channel = String(body.channel ?? '');
+        return {
+          ok: true,
+          channel,
+          ts,
+          message: {
+            type: 'message',
+            text: body.text,
+            blocks: body.blocks,
+            ts,
+            bot_id: identity.botId,
+            user: identity.botUserId,
+            thread_ts: body.thread_ts,
+          },
+        };
+      }
+      case 'chat.update':
+        return {
+          ok: true,
+          channel: body.channel,
+          ts: body.ts,
+          text: body.text,
+          message: { text: body.text, blocks: body.blocks },
+        };
+      case 'chat.postEphemeral':
+        return { ok: true, message_ts: nextTs() };
+      case 'chat.getPermalink':
+        return {
+          ok: true,
+          channel: body.channel,
+          permalink: `${identity.url}archives/${body.channel}/p${String(body.message_ts ?? '').replace('.', '')}`,
+        };
+      case 'views.open':
+      case 'views.push':
+        if (!body.trigger_id && !body.interactivity_pointer) return { ok: false, error: 'invalid_arguments' };
+        return { ok: true, view: storeView(`V${String(next()).padStart(8, '0')}`, body.view ?? {}) };
+      case 'views.update': {
+        const id = String(body.view_id ?? body.external_id ?? '');
+        if (!id) return { ok: false, error: 'invalid_arguments' };
+        const known = views.get(id);
+        if (known && body.hash && body.hash !== known.hash) return { ok: false, error: 'hash_conflict' };
+        return { ok: true, view: storeView(id, body.view ?? {}) };
+      }
+      case 'views.publish': {
+        const user = String(body.user_id ?? '');
+        const id = homeViews.get(user) ?? `VH${String(next()).padStart(7, '0')}`;
+        homeViews.set(user, id);
+        return { ok: true, view: storeView(id, body.view ?? {}) };
+      }
+      case 'usergroups.users.list': {
+        const members = usergroups.get(String(body.usergroup ?? ''));
+        return members ? { ok: true, users: [...members] } : { ok: false, error: 'no_such_subteam' };
+      }
+      case 'users.info': {
+        const id = String(body.user ?? '');
+        const tz = userTz.get(id) ?? options.defaultTz ?? 'UTC';
+        return {
+          ok: true,
+          user: {
+            id,
+            team_id: identity.teamId,
+            name: id.toLowerCase(),
+            real_name: `User ${id}`,
+            tz,
+            tz_label: tz,
+            tz_offset: 0,
+            is_bot: false,
+            deleted: false,
+          },
+        };
+      }
+      case 'conversations.open': {
+        const users = String(body.users ?? '');
+        return { ok: true, channel: { id: `D${users.split(',')[0]}` } };
+      }
+      default:
+        return { ok: false, error: 'unknown_method' };
+    }
+  }
+
+  function record(call: FakeSlackCall): void {
+    calls.push(call);
+    for (const wake of [...waiters]) wake();
+  }
+
+  function send(res: ServerResponse, status: number, body: Json, headers: Record<string, string> = {}) {
+    res.writeHead(status, { 'content-type': 'application/json', ...headers });
+    res.end(JSON.stringify(body));
+  }
+
+  const server = createServer(async (req, res) => {
+    const raw = await readBody(req);
+    const path = new URL(req.url ?? '/', 'http://localhost').pathname;
+    const body = decodeBody(raw, req.headers['content-type']);
+
+    if (path.startsWith('/response/')) {
+      const response = { ok: true };
+      record({
+        method: 'response_url',
+        body,
+        token: undefined,
+        path: path.slice('/response/'.length),
+        status: 200,
+        response,
+      });
+      send(res, 200, response);
+      return;
+    }
+    if (!path.startsWith('/api/')) {
+      send(res, 404, { ok: false, error: 'not_found' });
+      return;
+    }
+
+    const method = path.slice('/api/'.length);
+    const auth = req.headers.authorization;
+    const token = auth?.startsWith('Bearer ')
+      ? auth.slice('Bearer '.length)
+      : (body.token as string | undefined);
+    const failure = failures.get(method)?.shift();
+
+    let status = 200;
+    let response: Json;
+    let headers: Record<string, string> = {};
+    if (failure && 'error' in failure) {
+      response = { ok: false, error: failure.error };
+    } else if (failure) {
+      status = failure.status;
+      response = { ok: false, error: status === 429 ? 'ratelimited' : 'fake_http_error' };
+      if ('retryAfter' in failure) headers = { 'retry-after': String(failure.retryAfter) };
+    } else if (!token) {
+      response = { ok: false, error: 'not_authed' };
+    } else if (invalidTokens.has(token)) {
+      response = { ok: false, error: 'invalid_auth' };
+    } else if (method === 'apps.connections.open' && !token.startsWith('xapp-')) {
+      response = { ok: false, error: 'not_allowed_token_type' };
+    } else if (method !== 'apps.connections.open' && token.startsWith('xapp-')) {
+      response = { ok: false, error: 'not_allowed_token_type' };
+    } else {
+      response = answer(method, body);
+    }
+    record({ method, body, token, status, response });
+    send(res, status, response, headers);
+  });
+
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+
+  return {
+    url: `${origin}/api/`,
+    origin,
+    calls,
+    callsTo: (method) => calls.filter((call) => call.method === method),
+    waitFor(method, predicate = () => true, timeoutMs = 5_000) {
+      const find = () => calls.find((call) => call.method === method && predicate(call));
+      const found = find();
+      if (found) return Promise.resolve(found);
+      return new Promise((resolve, reject) => {
+        const wake = () => {
+          const call = find();
+          if (!call) return;
+          cleanup();
+          resolve(call);
+        };
+        const timer = setTimeout(() => {
+          cleanup();
+          const seen = calls.map((call) => call.method).join(', ') || 'none';
+          reject(
+            new Error(
+              `fake Slack: no matching ${method} call within ${timeoutMs} ms (calls so far: ${seen})`,
+            ),
+          );
+        }, timeoutMs);
+        const cleanup = () => {
+          clearTimeout(timer);
+          waiters.delete(wake);
+        };
+        waiters.add(wake);
+      });
+    },
+    failNext(method, failure) {
+      const queue = failures.get(method) ?? [];
+      queue.push(failure);
+      failures.set(method, queue);
+    },
+    responseUrl: (key = `r${next()}`) => `${origin}/response/${key}`,
+    setUsergroupMembers: (usergroupId, userIds) => {
+      usergroups.set(usergroupId, userIds);
+    },
+    setUserTz: (userId, tz) => {
+      userTz.set(userId, tz);
+    },
+    allBodiesText: () => calls.map((call) => JSON.stringify(call.body)).join('\n'),
+    reset() {
+      calls.length = 0;
+      failures.clear();
+    },
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
+  };
+}

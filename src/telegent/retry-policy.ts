@@ -39,7 +39,10 @@ export function backoffDelayMs(
 }
 
 /** `Retry-After` as delta-seconds or an HTTP date, in ms from `now`; undefined when absent or bad. */
-export function parseRetryAfterMs(value: string | string[] | undefined, now: number = Date.now()): number | undefined {
+export function parseRetryAfterMs(
+  value: string | string[] | undefined,
+  now: number = Date.now(),
+): number | undefined {
   const raw = Array.isArray(value) ? value[0] : value;
   if (!raw) return undefined;
   const trimmed = raw.trim();

@@ -13,12 +13,16 @@ export const looseBoolean = z.preprocess((value) => {
 
 /** `12`, `"12"` → 12. */
 export const looseNumber = z.preprocess((value) => {
-  if (typeof value === 'string' && value.trim() !== '' && Number.isFinite(Number(value))) return Number(value);
+  if (typeof value === 'string' && value.trim() !== '' && Number.isFinite(Number(value)))
+    return Number(value);
   return value;
 }, z.number());
 
 /** A string, or a number printed as one (e.g. `AreaCode: 201`). */
-export const looseString = z.preprocess((value) => (typeof value === 'number' ? String(value) : value), z.string());
+export const looseString = z.preprocess(
+  (value) => (typeof value === 'number' ? String(value) : value),
+  z.string(),
+);
 
 export const optString = looseString.nullish();
 export const optBoolean = looseBoolean.nullish();

@@ -1,0 +1,140 @@
+import { z } from 'zod';
+
+// Structural checks only: Telegent's business rules (iot ⇒ p2p, Luhn, thresholds…) live in src/ops.
+
+const e164 = z.string().regex(/^\+[1-9]\d{6,14}$/, 'must be E.164, e.g. +18015551234');
+const numberItem = z.object({ Number: e164 });
+
+export const AvailabilityRequestSchema = z.object({
+  NumberType: z.literal('mobile').default('mobile'),
+  MessageEnabled: z.boolean(),
+  VoiceEnabled: z.boolean(),
+  MessageType: z.enum(['a2p', 'p2p']).optional(),
+  PageNumber: z.number().int().positive().optional(),
+  AreaCode: z.string().optional(),
+  ZipCode: z.string().optional(),
+});
+export type AvailabilityRequest = z.input<typeof AvailabilityRequestSchema>;
+
+export const ProductTypeSchema = z.enum(['Sms-Only', 'Data-Only', 'Sms+Data', 'Sms+Data+Voice']);
+
+export const ProvisionRequestSchema = z.object({
+  NumberType: z.enum(['mvno', 'iot']),
+  MessageType: z.enum(['a2p', 'p2p']),
+  MessageEnabled: z.boolean(),
+  VoiceEnabled: z.boolean(),
+  DataEnabled: z.boolean().optional(),
+  ProductType: ProductTypeSchema,
+  MessageRouteId: z.string().min(1).optional(),
+  VoiceRouteId: z.string().min(1).optional(),
+  AreaCode: z.string().optional(),
+  ZipCode: z.string().optional(),
+  ICCID: z.string().optional(),
+  AssignedSubscriberId: z.string().optional(),
+  AccountId: z.string().optional(),
+});
+export type ProvisionRequest = z.input<typeof ProvisionRequestSchema>;
+
+export const PortInEligibilityRequestSchema = z.object({
+  PhoneNumber: e164,
+  /** Telegent documents both `mvno`/`iot` and `Mobile`/`Landline`; we send `mvno`/`iot`. */
+  TargetClassification: z.string().min(1),
+});
+export type PortInEligibilityRequest = z.input<typeof PortInEligibilityRequestSchema>;
+
+export const BillingAddressSchema = z.object({
+  Street1: z.string().min(1),
+  Street2: z.string().optional(),
+  City: z.string().min(1),
+  State: z.string().length(2),
+  Zip: z.string().min(5),
+});
+export type BillingAddress = z.input<typeof BillingAddressSchema>;
+
+export const PortInRequestSchema = z.object({
+  PortInNumber: e164,
+  CurrentCarrierName: z.string().min(1),
+  CurrentAccountNumber: z.string().min(1),
+  CurrentAccountPassword: z.string().min(1),
+  CurrentBillingAddress: BillingAddressSchema,
+  ICCID: z.string().optional(),
+  TargetPortinClassification: z.enum(['mvno', 'iot']).optional(),
+  SubscriberName: z.string().optional(),
+  /** YYYY-MM-DD (the spec's format). */
+  PortInDate: z.string().optional(),
+  AccountId: z.string().optional(),
+  AssignedSubscriberId: z.string().optional(),
+});
+export type PortInRequest = z.input<typeof PortInRequestSchema>;
+
+export const PortInUpdateRequestSchema = z.object({
+  OrderId: z.string().min(1),
+  CurrentCarrierName: z.string().min(1).optional(),
+  CurrentAccountNumber: z.string().min(1).optional(),
+  CurrentAccountPassword: z.string().min(1).optional(),
+  CurrentBillingAddress: BillingAddressSchema.partial().optional(),
+  PortInDate: z.string().optional(),
+  TargetPortinClassification: z.string().optional(),
+  SubscriberName: z.string().optional(),
+  ICCID: z.string().optional(),
+});
+export type PortInUpdateRequest = z.input<typeof PortInUpdateRequestSchema>;
+
+export const PortInCancelRequestSchema = z.object({ OrderId: z.string().min(1) });
+
+export const PortOutRequestSchema = z.object({
+  PortOutNumber: e164,
+  PortOutPIN: z.string().regex(/^\d{4,10}$/, 'must be 4–10 digits'),
+});
+export type PortOutRequest = z.input<typeof PortOutRequestSchema>;
+
+export const ThrottleSpeedSchema = z.enum([
+  '64-kbps',
+  '128-kbps',
+  '256-kbps',
+  '512-kbps',
+  '1-mbps',
+  '5-mbps',
+  '20-mbps',
+  '50-mbps',
+  '100-mbps',
+]);
+
+export const DataUsageSetRequestSchema = z.object({
+  ValueUnit: z.enum(['KB', 'MB', 'GB', 'TB']).default('MB'),
+  LimitValue: z.number().int().positive(),
+  NotifyValue: z.number().int().positive().optional(),
+  ThrottleValue: z.number().int().positive().optional(),
+  ThrottleSpeed: ThrottleSpeedSchema.optional(),
+  PhoneNumbers: z.array(numberItem).min(1),
+});
+export type DataUsageSetRequest = z.input<typeof DataUsageSetRequestSchema>;
+
+export const PhoneNumberListSchema = z.array(e164).min(1);
+
+export const InventoryQuerySchema = z.object({
+  PageNumber: z.number().int().positive().optional(),
+  /** `All`, `Active`, … (free string: Telegent does not document the set). */
+  Filter: z.string().optional(),
+  TotalNumbersRequested: z.number().int().positive().optional(),
+});
+export type InventoryQuery = z.input<typeof InventoryQuerySchema>;
+
+export const NumberLookupSchema = z.union([
+  z.object({ Number: e164 }),
+  z.object({ PhoneNumber: e164 }),
+  z.object({ ICCID: z.string().min(1) }),
+]);
+export type NumberLookup = z.input<typeof NumberLookupSchema>;
+
+export const RouteListQuerySchema = z.object({ AccountId: z.string().optional() });
+export type RouteListQuery = z.input<typeof RouteListQuerySchema>;
+
+export const IdSchema = z.string().min(1);
+
+export const DistributorSubscribersQuerySchema = z.object({
+  PageNumber: z.number().int().positive().optional(),
+  TotalPerPage: z.number().int().positive().optional(),
+  AccountId: z.string().optional(),
+});
+export type DistributorSubscribersQuery = z.input<typeof DistributorSubscribersQuerySchema>;

@@ -70,7 +70,7 @@ export function createPostgresDb(options: PostgresDbOptions): Db & { pool: pg.Po
       }
     },
     async close() {
-      await pool.end();
+      if (!pool.ended) await pool.end();
     },
   };
 }

@@ -1,0 +1,60 @@
+import KeyvPostgres from '@keyv/postgres';
+import Keyv from 'keyv';
+import type { Logger } from '../log.js';
+import type { Db } from './db.js';
+
+export const CACHE_TABLE = 'kv_cache';
+
+export interface CacheOptions {
+  /** Postgres server URL → shared @keyv/postgres cache (table kv_cache); unset → in memory. */
+  databaseUrl?: string;
+  namespace: string;
+  ttlMs?: number;
+  logger?: Logger;
+}
+
+/** One Postgres store adapter per URI: @keyv/postgres keeps one module-global pool per URI anyway. */
+const postgresStores = new Map<string, KeyvPostgres>();
+
+/** A TTL cache that throws on store errors instead of silently missing (keyv's default swallows them). */
+export function createCache<T>(options: CacheOptions): Keyv<T> {
+  let store: KeyvPostgres | undefined;
+  if (options.databaseUrl) {
+    store = new KeyvPostgres({ uri: options.databaseUrl, table: CACHE_TABLE, max: 5 });
+    postgresStores.set(options.databaseUrl, store);
+  }
+  const cache = new Keyv<T>({
+    ...(store ? { store } : {}),
+    namespace: options.namespace,
+    ttl: options.ttlMs,
+    throwOnErrors: true,
+  });
+  // Errors also surface as events (e.g. the table could not be created); without a listener they would crash.
+  cache.on('error', (error: unknown) =>
+    options.logger?.warn({ err: error, cache: options.namespace }, 'cache error'),
+  );
+  return cache;
+}
+
+/** Ends the Postgres cache pools. Call once at shutdown, after every cache is done. */
+export async function disconnectCaches(): Promise<void> {
+  const stores = [...postgresStores.values()];
+  postgresStores.clear();
+  // disconnect() ends the module-global pool, whichever store it is called on: once is enough.
+  await stores[0]?.disconnect();
+}
+
+/**
+ * keyv's TTL is lazy (an expired row is deleted only when read): delete the expired rows of kv_cache.
+ * Returns how many were deleted; 0 when the table does not exist (in-memory caches).
+ */
+export async function sweepExpiredCacheRows(db: Db, now: Date = new Date()): Promise<number> {
+  const exists = await db.query<{ t: string | null }>('SELECT to_regclass($1)::text AS t', [CACHE_TABLE]);
+  if (!exists.rows[0]?.t) return 0;
+  const { rowCount } = await db.query(
+    `DELETE FROM ${CACHE_TABLE}
+     WHERE (substring(value FROM '"expires":([0-9]+)\\}$'))::bigint < $1`,
+    [now.getTime()],
+  );
+  return rowCount;
+}

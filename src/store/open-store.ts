@@ -1,0 +1,107 @@
+import { join, resolve } from 'node:path';
+import type { Logger } from '../log.js';
+import { createAuditRepo } from './audit-repo.js';
+import { acquireDataDirLock, type DataDirLock } from './data-dir-lock.js';
+import type { Db } from './db.js';
+import { createDigestRepo } from './digest-repo.js';
+import { loadEncryptionKey } from './encryption-key.js';
+import { createJobSlotsRepo } from './job-slots-repo.js';
+import { MigrationError, migrate } from './migrate.js';
+import { createOrdersRepo } from './orders-repo.js';
+import { createPgliteDb } from './pglite-db.js';
+import { createPostgresDb } from './postgres-db.js';
+import { createRateLimitRepo } from './rate-limit-repo.js';
+import { createRequestsRepo } from './requests-repo.js';
+import { createSecretsCipher } from './secrets-cipher.js';
+
+export interface Store {
+  db: Db;
+  requests: ReturnType<typeof createRequestsRepo>;
+  orders: ReturnType<typeof createOrdersRepo>;
+  audit: ReturnType<typeof createAuditRepo>;
+  digests: ReturnType<typeof createDigestRepo>;
+  jobSlots: ReturnType<typeof createJobSlotsRepo>;
+  rateLimits: ReturnType<typeof createRateLimitRepo>;
+  close(): Promise<void>;
+}
+
+export interface OpenStoreOptions {
+  /** Postgres server; unset → embedded PGlite in `${dataDir}/pglite`. */
+  databaseUrl?: string;
+  dataDir: string;
+  /** ENCRYPTION_KEY (base64, 32 bytes). Required with databaseUrl; generated into dataDir otherwise. */
+  encryptionKey?: string;
+  logger: Logger;
+}
+
+/** Builds the repositories over an opened, migrated Db. */
+export function storeOver(db: Db, encryptionKey: Buffer, close: () => Promise<void>): Store {
+  return {
+    db,
+    requests: createRequestsRepo(db, createSecretsCipher(encryptionKey)),
+    orders: createOrdersRepo(db),
+    audit: createAuditRepo(db),
+    digests: createDigestRepo(db),
+    jobSlots: createJobSlotsRepo(db),
+    rateLimits: createRateLimitRepo(db),
+    close,
+  };
+}
+
+function describeUrl(url: string): string {
+  try {
+    const parsed = new URL(url);
+    return `${parsed.hostname}:${parsed.port || 5432}${parsed.pathname}`;
+  } catch {
+    return 'DATABASE_URL';
+  }
+}
+
+/** Opens the Postgres server or the embedded database, applies migrations, and returns the repositories. */
+export async function openStore(options: OpenStoreOptions): Promise<Store> {
+  const { logger } = options;
+  const embedded = !options.databaseUrl;
+  const key = loadEncryptionKey({
+    encryptionKey: options.encryptionKey,
+    dataDir: options.dataDir,
+    embedded,
+    logger,
+  });
+
+  if (options.databaseUrl) {
+    const db = createPostgresDb({ connectionString: options.databaseUrl });
+    try {
+      await migrate(db, { logger });
+    } catch (error) {
+      await db.close();
+      if (error instanceof MigrationError) throw error;
+      throw new Error(
+        `Could not open the Postgres database at ${describeUrl(options.databaseUrl)}: ${(error as Error).message}. ` +
+          'Check DATABASE_URL and that the server is running.',
+        { cause: error },
+      );
+    }
+    logger.info({ store: 'postgres', server: describeUrl(options.databaseUrl) }, 'store opened');
+    return storeOver(db, key, () => db.close());
+  }
+
+  const dataDir = resolve(options.dataDir);
+  const lock: DataDirLock = acquireDataDirLock(dataDir);
+  let db: Db | undefined;
+  try {
+    const started = Date.now();
+    db = await createPgliteDb({ dataDir: join(dataDir, 'pglite') });
+    await migrate(db, { logger });
+    logger.info({ store: 'pglite', dataDir, ms: Date.now() - started }, 'store opened');
+  } catch (error) {
+    await db?.close().catch(() => {});
+    lock.release();
+    throw error;
+  }
+  const opened = db;
+  let closing: Promise<void> | undefined;
+  return storeOver(opened, key, () => {
+    closing ??= opened.close().finally(() => lock.release());
+    return closing;
+  });
+}

@@ -1,0 +1,225 @@
+import type { Db } from './db.js';
+import { camelRow } from './rows.js';
+
+export type OrderKind = 'provision' | 'portin' | 'portout';
+
+export interface OrderRecord {
+  orderId: string;
+  kind: OrderKind;
+  numbers: string[];
+  status: string;
+  statusMessage: string | null;
+  channelId: string;
+  threadTs: string | null;
+  requestId: string | null;
+  requestedBy: string;
+  /** 'YYYY-MM-DD' */
+  portInDate: string | null;
+  nextCheckAt: Date;
+  pollIntervalSeconds: number;
+  createdAt: Date;
+  updatedAt: Date;
+  closedAt: Date | null;
+}
+
+export interface NewOrder {
+  orderId: string;
+  kind: OrderKind;
+  numbers: string[];
+  status: string;
+  statusMessage?: string | null;
+  channelId: string;
+  threadTs?: string | null;
+  requestId?: string | null;
+  requestedBy: string;
+  portInDate?: string | null;
+  nextCheckAt: Date;
+  pollIntervalSeconds: number;
+}
+
+export interface OrderEvent {
+  id: number;
+  orderId: string;
+  status: string;
+  statusMessage: string | null;
+  occurredAt: Date;
+  postedAt: Date | null;
+}
+
+/** An unposted event with what the poster needs to find the thread. */
+export interface PendingOrderEvent extends OrderEvent {
+  kind: OrderKind;
+  numbers: string[];
+  channelId: string;
+  threadTs: string | null;
+  requestedBy: string;
+  closed: boolean;
+}
+
+const toOrder = (row: Record<string, unknown>) => camelRow<OrderRecord>(row);
+const EVENT_COLUMNS = 'id, order_id, status, status_message, occurred_at, posted_at';
+
+export function createOrdersRepo(db: Db) {
+  async function list(where: string, params: unknown[], limit: number): Promise<OrderRecord[]> {
+    const { rows } = await db.query(
+      `SELECT * FROM orders WHERE ${where} ORDER BY created_at DESC LIMIT ${Number(limit)}`,
+      params,
+    );
+    return rows.map(toOrder);
+  }
+
+  return {
+    /** Inserts; an OrderId we already track returns the stored row. */
+    async insert(order: NewOrder): Promise<OrderRecord> {
+      const { rows } = await db.query(
+        `INSERT INTO orders (order_id, kind, numbers, status, status_message, channel_id, thread_ts, request_id,
+           requested_by, port_in_date, next_check_at, poll_interval_seconds)
+         VALUES ($1, $2, $3::text[], $4, $5, $6, $7, $8, $9, $10::date, $11, $12)
+         ON CONFLICT (order_id) DO NOTHING RETURNING *`,
+        [
+          order.orderId,
+          order.kind,
+          order.numbers,
+          order.status,
+          order.statusMessage ?? null,
+          order.channelId,
+          order.threadTs ?? null,
+          order.requestId ?? null,
+          order.requestedBy,
+          order.portInDate ?? null,
+          order.nextCheckAt,
+          order.pollIntervalSeconds,
+        ],
+      );
+      if (rows[0]) return toOrder(rows[0]);
+      const existing = await list('order_id = $1', [order.orderId], 1);
+      return existing[0]!;
+    },
+
+    async get(orderId: string): Promise<OrderRecord | null> {
+      return (await list('order_id = $1', [orderId], 1))[0] ?? null;
+    },
+
+    async setThread(orderId: string, threadTs: string): Promise<void> {
+      await db.query('UPDATE orders SET thread_ts = $2, updated_at = now() WHERE order_id = $1', [
+        orderId,
+        threadTs,
+      ]);
+    },
+
+    listOpenByChannel: (channelId: string, limit = 100) =>
+      list('channel_id = $1 AND closed_at IS NULL', [channelId], limit),
+
+    listOpen: (limit = 1000) => list('closed_at IS NULL', [], limit),
+
+    /** Orders of a channel closed at or after `since` (digest: completed / cancelled in the last 24 h). */
+    listClosedSince: (channelId: string, since: Date, limit = 200) =>
+      list('channel_id = $1 AND closed_at >= $2', [channelId, since], limit),
+
+    /**
+     * Claims up to `limit` open orders due at `now`, skipping rows another replica has locked, and leases
+     * them by moving next_check_at to now + leaseSeconds (a crashed poller's orders come back after it).
+     */
+    async claimDue(now: Date, limit: number, leaseSeconds: number): Promise<OrderRecord[]> {
+      return db.transaction(async (tx) => {
+        const { rows } = await tx.query(
+          `WITH due AS (
+             SELECT order_id FROM orders
+             WHERE closed_at IS NULL AND next_check_at <= $1
+             ORDER BY next_check_at LIMIT $2
+             FOR UPDATE SKIP LOCKED)
+           UPDATE orders o SET next_check_at = $1::timestamptz + make_interval(secs => $3)
+           FROM due WHERE o.order_id = due.order_id
+           RETURNING o.*`,
+          [now, limit, leaseSeconds],
+        );
+        return rows.map(toOrder).sort((a, b) => a.orderId.localeCompare(b.orderId));
+      });
+    },
+
+    /**
+     * Stores the latest status and the next check. When status or message changed, writes an order_events
+     * row (the outbox) in the same transaction. `closed` marks a terminal status (no more polling).
+     */
+    async recordStatus(
+      orderId: string,
+      status: string,
+      statusMessage: string | null,
+      nextCheckAt: Date,
+      closed: boolean,
+      options: { pollIntervalSeconds?: number; now?: Date } = {},
+    ): Promise<{ order: OrderRecord; event: OrderEvent | null }> {
+      const now = options.now ?? new Date();
+      return db.transaction(async (tx) => {
+        const current = await tx.query<{ status: string; status_message: string | null }>(
+          'SELECT status, status_message FROM orders WHERE order_id = $1 FOR UPDATE',
+          [orderId],
+        );
+        const before = current.rows[0];
+        if (!before) throw new Error(`Order ${orderId} is not tracked.`);
+        let event: OrderEvent | null = null;
+        if (before.status !== status || before.status_message !== statusMessage) {
+          const inserted = await tx.query(
+            `INSERT INTO order_events (order_id, status, status_message, occurred_at)
+             VALUES ($1, $2, $3, $4) RETURNING ${EVENT_COLUMNS}`,
+            [orderId, status, statusMessage, now],
+          );
+          event = camelRow<OrderEvent>(inserted.rows[0]!);
+        }
+        const { rows } = await tx.query(
+          `UPDATE orders SET status = $2, status_message = $3, next_check_at = $4,
+             poll_interval_seconds = COALESCE($5, poll_interval_seconds), updated_at = $6,
+             closed_at = CASE WHEN $7::boolean THEN COALESCE(closed_at, $6) ELSE NULL END
+           WHERE order_id = $1 RETURNING *`,
+          [orderId, status, statusMessage, nextCheckAt, options.pollIntervalSeconds ?? null, now, closed],
+        );
+        return { order: toOrder(rows[0]!), event };
+      });
+    },
+
+    /**
+     * Unposted events, oldest first, leased to the caller for `leaseSeconds` so another replica does not post
+     * them too; an event not marked posted before the lease ends is handed out again.
+     */
+    async unpostedEvents(
+      limit: number,
+      options: { leaseSeconds?: number; now?: Date } = {},
+    ): Promise<PendingOrderEvent[]> {
+      const { rows } = await db.query(
+        `WITH pending AS (
+           SELECT id FROM order_events
+           WHERE posted_at IS NULL AND (claim_expires_at IS NULL OR claim_expires_at <= $1)
+           ORDER BY id LIMIT $2
+           FOR UPDATE SKIP LOCKED),
+         claimed AS (
+           UPDATE order_events e SET claim_expires_at = $1::timestamptz + make_interval(secs => $3)
+           FROM pending WHERE e.id = pending.id
+           RETURNING e.id, e.order_id, e.status, e.status_message, e.occurred_at, e.posted_at)
+         SELECT c.*, o.kind, o.numbers, o.channel_id, o.thread_ts, o.requested_by,
+           o.closed_at IS NOT NULL AS closed
+         FROM claimed c JOIN orders o ON o.order_id = c.order_id
+         ORDER BY c.id`,
+        [options.now ?? new Date(), limit, options.leaseSeconds ?? 60],
+      );
+      return rows.map((row) => camelRow<PendingOrderEvent>(row));
+    },
+
+    async markPosted(eventIds: number[], now: Date = new Date()): Promise<void> {
+      if (eventIds.length === 0) return;
+      await db.query(
+        'UPDATE order_events SET posted_at = $2 WHERE id = ANY($1::bigint[]) AND posted_at IS NULL',
+        [eventIds, now],
+      );
+    },
+
+    async listEvents(orderId: string): Promise<OrderEvent[]> {
+      const { rows } = await db.query(
+        `SELECT ${EVENT_COLUMNS} FROM order_events WHERE order_id = $1 ORDER BY id`,
+        [orderId],
+      );
+      return rows.map((row) => camelRow<OrderEvent>(row));
+    },
+  };
+}
+
+export type OrdersRepo = ReturnType<typeof createOrdersRepo>;

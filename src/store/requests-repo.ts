@@ -1,0 +1,293 @@
+import { randomUUID } from 'node:crypto';
+import type { Db } from './db.js';
+import { camelRow, json } from './rows.js';
+import type { SecretsCipher } from './secrets-cipher.js';
+
+export type RequestStatus =
+  | 'pending_approval'
+  | 'approved'
+  | 'executing'
+  | 'succeeded'
+  | 'failed'
+  | 'unknown'
+  | 'rejected'
+  | 'expired'
+  | 'cancelled';
+
+export const OPEN_REQUEST_STATUSES: readonly RequestStatus[] = [
+  'pending_approval',
+  'approved',
+  'executing',
+  'unknown',
+];
+
+export interface RequestRecord {
+  id: string;
+  kind: string;
+  status: RequestStatus;
+  /** Redacted input: safe to show and log. */
+  input: Record<string, unknown>;
+  /** Whether encrypted secrets are still stored (read them with `getSecrets`). */
+  hasSecrets: boolean;
+  accountId: string | null;
+  requestedBy: string;
+  channelId: string;
+  cardChannelId: string | null;
+  cardTs: string | null;
+  approver: string | null;
+  decidedAt: Date | null;
+  decisionReason: string | null;
+  result: unknown;
+  error: string | null;
+  expiresAt: Date | null;
+  idempotencyKey: string | null;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+export interface NewRequest {
+  /** Defaults to a random `req_…` id. */
+  id?: string;
+  kind: string;
+  /** Operations that need no approval start at 'approved'. */
+  status?: 'pending_approval' | 'approved';
+  input: Record<string, unknown>;
+  /** Plain secrets; stored encrypted, never returned by reads other than `getSecrets`. */
+  secrets?: Record<string, unknown> | null;
+  accountId?: string | null;
+  requestedBy: string;
+  channelId: string;
+  expiresAt?: Date | null;
+  idempotencyKey?: string | null;
+}
+
+export type DecisionOutcome =
+  | { ok: true; request: RequestRecord }
+  | {
+      ok: false;
+      reason: 'already_decided';
+      /** The status it is in now, and who decided it (null when it was expired/cancelled or never decided). */
+      status: RequestStatus;
+      decidedBy: string | null;
+      decidedAt: Date | null;
+      request: RequestRecord;
+    }
+  | { ok: false; reason: 'self_approval' | 'expired'; request: RequestRecord }
+  | { ok: false; reason: 'not_found' };
+
+export interface DecideOptions {
+  allowSelfApproval?: boolean;
+  now?: Date;
+  reason?: string | null;
+}
+
+const COLUMNS = `id, kind, status, input, secrets IS NOT NULL AS has_secrets, account_id, requested_by, channel_id,
+  card_channel_id, card_ts, approver, decided_at, decision_reason, result, error, expires_at, idempotency_key,
+  created_at, updated_at`;
+
+const toRecord = (row: Record<string, unknown>) => camelRow<RequestRecord>(row);
+
+export function createRequestsRepo(db: Db, cipher: SecretsCipher) {
+  async function one(sql: string, params: unknown[]): Promise<RequestRecord | null> {
+    const { rows } = await db.query(sql, params);
+    return rows[0] ? toRecord(rows[0]) : null;
+  }
+
+  async function get(id: string): Promise<RequestRecord | null> {
+    return one(`SELECT ${COLUMNS} FROM requests WHERE id = $1`, [id]);
+  }
+
+  /** Why a conditional decision matched no row. */
+  async function explain(
+    id: string,
+    decider: string,
+    allowSelf: boolean,
+    now: Date,
+  ): Promise<Exclude<DecisionOutcome, { ok: true }> | null> {
+    const request = await get(id);
+    if (!request) return { ok: false, reason: 'not_found' };
+    if (request.status !== 'pending_approval') {
+      return {
+        ok: false,
+        reason: 'already_decided',
+        status: request.status,
+        decidedBy: request.approver,
+        decidedAt: request.decidedAt,
+        request,
+      };
+    }
+    if (request.expiresAt && request.expiresAt.getTime() <= now.getTime()) {
+      return { ok: false, reason: 'expired', request };
+    }
+    if (request.requestedBy === decider && !allowSelf) return { ok: false, reason: 'self_approval', request };
+    return null;
+  }
+
+  async function decide(
+    id: string,
+    decider: string,
+    status: 'approved' | 'rejected',
+    options: DecideOptions,
+  ): Promise<DecisionOutcome> {
+    const now = options.now ?? new Date();
+    const allowSelf = options.allowSelfApproval ?? false;
+    // A rejected request's secrets are no longer needed.
+    const purge = status === 'rejected' ? ', secrets = NULL' : '';
+    for (let attempt = 0; attempt < 3; attempt++) {
+      const request = await one(
+        `UPDATE requests SET status = $3, approver = $2, decided_at = $4, decision_reason = $6,
+           updated_at = $4${purge}
+         WHERE id = $1 AND status = 'pending_approval' AND (requested_by <> $2 OR $5::boolean)
+           AND (expires_at IS NULL OR expires_at > $4)
+         RETURNING ${COLUMNS}`,
+        [id, decider, status, now, allowSelf, options.reason ?? null],
+      );
+      if (request) return { ok: true, request };
+      const refusal = await explain(id, decider, allowSelf, now);
+      if (refusal) return refusal;
+    }
+    return { ok: false, reason: 'not_found' };
+  }
+
+  return {
+    get,
+
+    /** Inserts; on an idempotency_key already used returns that request with `created: false`. */
+    async insert(input: NewRequest): Promise<{ request: RequestRecord; created: boolean }> {
+      const id = input.id ?? `req_${randomUUID().replaceAll('-', '')}`;
+      const secrets = input.secrets ? cipher.encrypt(input.secrets) : null;
+      const created = await one(
+        `INSERT INTO requests (id, kind, status, input, secrets, account_id, requested_by, channel_id,
+           expires_at, idempotency_key)
+         VALUES ($1, $2, $3, $4::jsonb, $5, $6, $7, $8, $9, $10)
+         ON CONFLICT (idempotency_key) DO NOTHING
+         RETURNING ${COLUMNS}`,
+        [
+          id,
+          input.kind,
+          input.status ?? 'pending_approval',
+          json(input.input),
+          secrets,
+          input.accountId ?? null,
+          input.requestedBy,
+          input.channelId,
+          input.expiresAt ?? null,
+          input.idempotencyKey ?? null,
+        ],
+      );
+      if (created) return { request: created, created: true };
+      const existing = await one(`SELECT ${COLUMNS} FROM requests WHERE idempotency_key = $1`, [
+        input.idempotencyKey,
+      ]);
+      if (!existing)
+        throw new Error(`Request insert for ${input.idempotencyKey} conflicted but found no row.`);
+      return { request: existing, created: false };
+    },
+
+    /** Decrypted secrets, or null once purged. */
+    async getSecrets<T = Record<string, unknown>>(id: string): Promise<T | null> {
+      const { rows } = await db.query<{ secrets: string | null }>(
+        'SELECT secrets FROM requests WHERE id = $1',
+        [id],
+      );
+      const text = rows[0]?.secrets;
+      return text ? cipher.decrypt<T>(text) : null;
+    },
+
+    /** One conditional UPDATE: exactly one of any number of concurrent approvers wins. Never throws for a refusal. */
+    approve: (id: string, approver: string, options: DecideOptions = {}) =>
+      decide(id, approver, 'approved', options),
+
+    reject: (id: string, approver: string, options: DecideOptions = {}) =>
+      decide(id, approver, 'rejected', options),
+
+    /** The requester withdraws a pending request. Null when it is no longer pending (or not theirs). */
+    async cancel(id: string, requestedBy: string, now: Date = new Date()): Promise<RequestRecord | null> {
+      return one(
+        `UPDATE requests SET status = 'cancelled', secrets = NULL, decided_at = $3, updated_at = $3
+         WHERE id = $1 AND status = 'pending_approval' AND requested_by = $2 RETURNING ${COLUMNS}`,
+        [id, requestedBy, now],
+      );
+    },
+
+    /** approved → executing; null if someone else already claimed it (or it is not approved). */
+    async claimExecution(id: string, now: Date = new Date()): Promise<RequestRecord | null> {
+      return one(
+        `UPDATE requests SET status = 'executing', updated_at = $2
+         WHERE id = $1 AND status = 'approved' RETURNING ${COLUMNS}`,
+        [id, now],
+      );
+    },
+
+    /**
+     * executing (or unknown, when reconciled) → succeeded | failed | unknown, purging secrets.
+     * Null when the request was in neither state.
+     */
+    async finish(
+      id: string,
+      status: 'succeeded' | 'failed' | 'unknown',
+      outcome: { result?: unknown; error?: string | null; now?: Date } = {},
+    ): Promise<RequestRecord | null> {
+      return one(
+        `UPDATE requests SET status = $2, result = $3::jsonb, error = $4, secrets = NULL, updated_at = $5
+         WHERE id = $1 AND status IN ('executing', 'unknown') RETURNING ${COLUMNS}`,
+        [id, status, json(outcome.result), outcome.error ?? null, outcome.now ?? new Date()],
+      );
+    },
+
+    async setCard(id: string, cardChannelId: string, cardTs: string): Promise<void> {
+      await db.query(
+        'UPDATE requests SET card_channel_id = $2, card_ts = $3, updated_at = now() WHERE id = $1',
+        [id, cardChannelId, cardTs],
+      );
+    },
+
+    async purgeSecrets(id: string): Promise<void> {
+      await db.query('UPDATE requests SET secrets = NULL WHERE id = $1 AND secrets IS NOT NULL', [id]);
+    },
+
+    async listExpiredPending(now: Date = new Date(), limit = 100): Promise<RequestRecord[]> {
+      const { rows } = await db.query(
+        `SELECT ${COLUMNS} FROM requests WHERE status = 'pending_approval' AND expires_at <= $1
+         ORDER BY expires_at LIMIT $2`,
+        [now, limit],
+      );
+      return rows.map(toRecord);
+    },
+
+    /** pending → expired (secrets purged) if it is past its expiry; null otherwise. */
+    async expire(id: string, now: Date = new Date()): Promise<RequestRecord | null> {
+      return one(
+        `UPDATE requests SET status = 'expired', secrets = NULL, updated_at = $2
+         WHERE id = $1 AND status = 'pending_approval' AND expires_at <= $2 RETURNING ${COLUMNS}`,
+        [id, now],
+      );
+    },
+
+    /** Requests of this user that are not finished (pending, approved, executing, unknown), newest first. */
+    async listOpenByRequester(requestedBy: string, limit = 50): Promise<RequestRecord[]> {
+      const { rows } = await db.query(
+        `SELECT ${COLUMNS} FROM requests WHERE requested_by = $1 AND status = ANY($2::text[])
+         ORDER BY created_at DESC LIMIT $3`,
+        [requestedBy, OPEN_REQUEST_STATUSES, limit],
+      );
+      return rows.map(toRecord);
+    },
+
+    /** Pending, unexpired requests this approver may decide (not their own unless self-approval is allowed). */
+    async listPendingForApprover(
+      approver: string,
+      options: { allowSelfApproval?: boolean; now?: Date; limit?: number } = {},
+    ): Promise<RequestRecord[]> {
+      const { rows } = await db.query(
+        `SELECT ${COLUMNS} FROM requests WHERE status = 'pending_approval'
+           AND (requested_by <> $1 OR $2::boolean) AND (expires_at IS NULL OR expires_at > $3)
+         ORDER BY created_at LIMIT $4`,
+        [approver, options.allowSelfApproval ?? false, options.now ?? new Date(), options.limit ?? 50],
+      );
+      return rows.map(toRecord);
+    },
+  };
+}
+
+export type RequestsRepo = ReturnType<typeof createRequestsRepo>;

@@ -1,0 +1,66 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CACHE_TABLE, createCache, disconnectCaches, sweepExpiredCacheRows } from '../../src/store/cache.js';
+import { openTestStore, storeKinds, type TestStore } from '../support/test-db.js';
+
+describe('cache in memory', () => {
+  it('keeps values until their TTL', async () => {
+    const cache = createCache<{ token: string }>({ namespace: 'tokens', ttlMs: 40 });
+    await cache.set('scope-a', { token: 't1' });
+    expect(await cache.get('scope-a')).toEqual({ token: 't1' });
+    await expect.poll(() => cache.get('scope-a'), { interval: 20 }).toBeUndefined();
+  });
+});
+
+describe.each(storeKinds())('expired kv rows sweep on %s', (kind) => {
+  let store: TestStore;
+  beforeAll(async () => {
+    store = await openTestStore(kind);
+  });
+  afterAll(() => store?.close());
+
+  it('is a no-op without the table and deletes only expired rows', async () => {
+    expect(await sweepExpiredCacheRows(store.db)).toBe(0);
+    await store.db.exec(
+      `CREATE TABLE IF NOT EXISTS ${CACHE_TABLE} (key varchar(255) PRIMARY KEY, value text)`,
+    );
+    const now = Date.now();
+    await store.db.query(`INSERT INTO ${CACHE_TABLE} VALUES ($1, $2), ($3, $4), ($5, $6)`, [
+      'a:old',
+      JSON.stringify({ value: { s: '"expires":1}' }, expires: now - 1000 }),
+      'a:fresh',
+      JSON.stringify({ value: 'x', expires: now + 60_000 }),
+      'a:forever',
+      JSON.stringify({ value: 'y', expires: null }),
+    ]);
+    expect(await sweepExpiredCacheRows(store.db, new Date(now))).toBe(1);
+    const { rows } = await store.db.query<{ key: string }>(`SELECT key FROM ${CACHE_TABLE} ORDER BY key`);
+    expect(rows.map((r) => r.key)).toEqual(['a:forever', 'a:fresh']);
+  });
+});
+
+describe('cache on the Postgres server', () => {
+  let store: TestStore | undefined;
+  afterAll(async () => {
+    await disconnectCaches();
+    await store?.close();
+  });
+
+  it.skipIf(!process.env.TEST_DATABASE_URL)(
+    'shares values between caches on one URL, expires them, and sweeps the rows (needs TEST_DATABASE_URL; skipped without it)',
+    async () => {
+      store = await openTestStore('postgres');
+      const url = store.databaseUrl!;
+      const writer = createCache<string>({ databaseUrl: url, namespace: 'groups', ttlMs: 60_000 });
+      const reader = createCache<string>({ databaseUrl: url, namespace: 'groups' });
+      await writer.set('S1', 'U1,U2');
+      expect(await reader.get('S1')).toBe('U1,U2');
+      await writer.set('short', 'gone soon', 1);
+      const { rows } = await store.db.query<{ key: string; value: string }>(
+        `SELECT * FROM ${CACHE_TABLE} ORDER BY key`,
+      );
+      expect(rows.map((r) => r.key)).toEqual(['groups:S1', 'groups:short']);
+      await expect.poll(() => sweepExpiredCacheRows(store!.db)).toBe(1);
+      expect(await reader.get('S1')).toBe('U1,U2');
+    },
+  );
+});

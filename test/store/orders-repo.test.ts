@@ -1,0 +1,146 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { NewOrder } from '../../src/store/orders-repo.js';
+import { createOrdersRepo } from '../../src/store/orders-repo.js';
+import { createPostgresDb } from '../../src/store/postgres-db.js';
+import { openTestStore, storeKinds, type TestStore } from '../support/test-db.js';
+
+const t0 = new Date('2030-01-01T12:00:00Z');
+const at = (seconds: number) => new Date(t0.getTime() + seconds * 1000);
+
+const newOrder = (orderId: string, overrides: Partial<NewOrder> = {}): NewOrder => ({
+  orderId,
+  kind: 'portin',
+  numbers: ['+18015551234'],
+  status: 'Submitted',
+  channelId: 'C_SUPPORT',
+  threadTs: '1700000000.000100',
+  requestedBy: 'U_REQUESTER',
+  portInDate: '2030-01-15',
+  nextCheckAt: t0,
+  pollIntervalSeconds: 300,
+  ...overrides,
+});
+
+describe.each(storeKinds())('orders repo on %s', (kind) => {
+  let store: TestStore;
+  beforeAll(async () => {
+    store = await openTestStore(kind);
+  });
+  afterAll(() => store?.close());
+
+  it('inserts, returns the stored row for a known OrderId, and lists open orders by channel', async () => {
+    const order = await store.orders.insert(newOrder('JNOID-1', { channelId: 'C_LIST' }));
+    expect(order).toMatchObject({
+      orderId: 'JNOID-1',
+      numbers: ['+18015551234'],
+      portInDate: '2030-01-15',
+      closedAt: null,
+    });
+    expect(order.nextCheckAt).toEqual(t0);
+    expect(await store.orders.insert(newOrder('JNOID-1', { status: 'Other' }))).toEqual(order);
+    expect((await store.orders.listOpenByChannel('C_LIST')).map((o) => o.orderId)).toEqual(['JNOID-1']);
+    expect(await store.orders.get('JNOID-nope')).toBeNull();
+  });
+
+  it('claims due orders with a lease so they are not handed out again until it ends', async () => {
+    await store.orders.insert(newOrder('JNOID-due-1', { nextCheckAt: at(-10) }));
+    await store.orders.insert(newOrder('JNOID-due-2', { nextCheckAt: at(-5) }));
+    await store.orders.insert(newOrder('JNOID-later', { nextCheckAt: at(3600) }));
+    const now = at(0);
+    const claimed = await store.orders.claimDue(now, 10, 120);
+    const ids = claimed.map((o) => o.orderId);
+    expect(ids).toEqual(expect.arrayContaining(['JNOID-due-1', 'JNOID-due-2']));
+    expect(ids).not.toContain('JNOID-later');
+    expect(claimed.find((o) => o.orderId === 'JNOID-due-1')?.nextCheckAt).toEqual(at(120));
+    const again = await store.orders.claimDue(now, 10, 120);
+    expect(again.map((o) => o.orderId)).not.toContain('JNOID-due-1');
+    expect((await store.orders.claimDue(at(121), 10, 120)).map((o) => o.orderId)).toContain('JNOID-due-1');
+  });
+
+  it('writes an outbox event only when the status or message changes', async () => {
+    await store.orders.insert(newOrder('JNOID-ev'));
+    const same = await store.orders.recordStatus('JNOID-ev', 'Submitted', null, at(600), false, {
+      pollIntervalSeconds: 600,
+    });
+    expect(same.event).toBeNull();
+    expect(same.order).toMatchObject({ pollIntervalSeconds: 600, nextCheckAt: at(600) });
+
+    const changed = await store.orders.recordStatus(
+      'JNOID-ev',
+      'FOC',
+      'Firm order commitment',
+      at(300),
+      false,
+    );
+    expect(changed.event).toMatchObject({
+      orderId: 'JNOID-ev',
+      status: 'FOC',
+      statusMessage: 'Firm order commitment',
+    });
+    const msgOnly = await store.orders.recordStatus('JNOID-ev', 'FOC', 'FOC date moved', at(300), false);
+    expect(msgOnly.event).not.toBeNull();
+    const done = await store.orders.recordStatus('JNOID-ev', 'Complete', null, at(300), true);
+    expect(done.order.closedAt).toBeInstanceOf(Date);
+    expect((await store.orders.listEvents('JNOID-ev')).map((e) => e.status)).toEqual([
+      'FOC',
+      'FOC',
+      'Complete',
+    ]);
+
+    const pending = (await store.orders.unpostedEvents(100)).filter((e) => e.orderId === 'JNOID-ev');
+    expect(pending).toHaveLength(3);
+    expect(pending[2]).toMatchObject({ channelId: 'C_SUPPORT', threadTs: '1700000000.000100', closed: true });
+    // Leased: not handed out again while the poster works on them.
+    expect((await store.orders.unpostedEvents(100)).filter((e) => e.orderId === 'JNOID-ev')).toHaveLength(0);
+    await store.orders.markPosted(pending.slice(0, 2).map((e) => e.id));
+    const later = await store.orders.unpostedEvents(100, { now: new Date(Date.now() + 61_000) });
+    expect(later.filter((e) => e.orderId === 'JNOID-ev').map((e) => e.id)).toEqual([pending[2]!.id]);
+  });
+
+  it('refuses a status for an order it does not track', async () => {
+    await expect(store.orders.recordStatus('JNOID-ghost', 'Complete', null, at(0), true)).rejects.toThrow(
+      /not tracked/,
+    );
+  });
+});
+
+describe('orders claimed by several replicas on the Postgres server', () => {
+  let store: TestStore | undefined;
+  afterAll(() => store?.close());
+
+  it.skipIf(!process.env.TEST_DATABASE_URL)(
+    'claimDue from two pools never hands one order to both (needs TEST_DATABASE_URL; skipped without it)',
+    async () => {
+      store = await openTestStore('postgres');
+      const values = Array.from(
+        { length: 200 },
+        (_, i) => `('JNOID-r${i}', 'provision', '{}', 'Pending', 'C', 'U', $1::timestamptz, 300)`,
+      );
+      await store.db.query(
+        `INSERT INTO orders (order_id, kind, numbers, status, channel_id, requested_by, next_check_at,
+           poll_interval_seconds) VALUES ${values.join(',')}`,
+        [at(-1)],
+      );
+      const pools = [1, 2].map(() => createPostgresDb({ connectionString: store!.databaseUrl!, max: 4 }));
+      try {
+        const repos = pools.map((db) => createOrdersRepo(db));
+        const seen: string[][] = [[], []];
+        const worker = async (i: number) => {
+          for (;;) {
+            const batch = await repos[i]!.claimDue(at(0), 7, 600);
+            if (batch.length === 0) return;
+            seen[i]!.push(...batch.map((o) => o.orderId));
+          }
+        };
+        await Promise.all([worker(0), worker(0), worker(1), worker(1)]);
+        const all = [...seen[0]!, ...seen[1]!];
+        expect(all).toHaveLength(200);
+        expect(new Set(all).size).toBe(200);
+        expect(seen[0]!.length).toBeGreaterThan(0);
+        expect(seen[1]!.length).toBeGreaterThan(0);
+      } finally {
+        await Promise.all(pools.map((db) => db.close()));
+      }
+    },
+  );
+});

@@ -1,0 +1,163 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { NewRequest } from '../../src/store/requests-repo.js';
+import { openTestStore, storeKinds, type TestStore } from '../support/test-db.js';
+
+let seq = 0;
+const newRequest = (overrides: Partial<NewRequest> = {}): NewRequest => ({
+  id: `req_test_${++seq}_${Date.now()}`,
+  kind: 'portout',
+  input: { number: '+18015551234' },
+  requestedBy: 'U_REQUESTER',
+  channelId: 'C_SUPPORT',
+  ...overrides,
+});
+
+describe.each(storeKinds())('requests repo on %s', (kind) => {
+  let store: TestStore;
+  beforeAll(async () => {
+    store = await openTestStore(kind);
+  });
+  afterAll(() => store?.close());
+
+  it('inserts once per idempotency key and returns the existing row on a redelivery', async () => {
+    const first = await store.requests.insert(newRequest({ idempotencyKey: 'V_view_1' }));
+    const again = await store.requests.insert(newRequest({ idempotencyKey: 'V_view_1' }));
+    expect(first.created).toBe(true);
+    expect(again).toEqual({ created: false, request: first.request });
+    expect(first.request).toMatchObject({ status: 'pending_approval', kind: 'portout', hasSecrets: false });
+    expect(first.request.createdAt).toBeInstanceOf(Date);
+  });
+
+  it('lets exactly one of 50 concurrent approvers win; the others learn who decided', async () => {
+    const { request } = await store.requests.insert(newRequest());
+    const outcomes = await Promise.all(
+      Array.from({ length: 50 }, (_, i) => store.requests.approve(request.id, `U_APPROVER_${i}`)),
+    );
+    const winners = outcomes.filter((o) => o.ok);
+    expect(winners).toHaveLength(1);
+    const winner = winners[0]!.ok ? winners[0]!.request : undefined;
+    expect(winner?.status).toBe('approved');
+    const losers = outcomes.filter((o) => !o.ok);
+    expect(losers).toHaveLength(49);
+    for (const loser of losers) {
+      expect(loser).toMatchObject({
+        ok: false,
+        reason: 'already_decided',
+        status: 'approved',
+        decidedBy: winner?.approver,
+      });
+    }
+  });
+
+  it('refuses self-approval unless allowed', async () => {
+    const { request } = await store.requests.insert(newRequest());
+    const self = await store.requests.approve(request.id, 'U_REQUESTER');
+    expect(self).toMatchObject({ ok: false, reason: 'self_approval' });
+    expect((await store.requests.get(request.id))?.status).toBe('pending_approval');
+    const allowed = await store.requests.approve(request.id, 'U_REQUESTER', { allowSelfApproval: true });
+    expect(allowed).toMatchObject({ ok: true, request: { status: 'approved', approver: 'U_REQUESTER' } });
+  });
+
+  it('refuses to approve an expired request, and expires it', async () => {
+    const now = new Date();
+    const { request } = await store.requests.insert(
+      newRequest({ expiresAt: new Date(now.getTime() - 1000) }),
+    );
+    expect(await store.requests.approve(request.id, 'U_APPROVER', { now })).toMatchObject({
+      ok: false,
+      reason: 'expired',
+    });
+    const due = await store.requests.listExpiredPending(now);
+    expect(due.map((r) => r.id)).toContain(request.id);
+    expect((await store.requests.expire(request.id, now))?.status).toBe('expired');
+    expect(await store.requests.expire(request.id, now)).toBeNull();
+    expect(await store.requests.approve(request.id, 'U_APPROVER')).toMatchObject({
+      ok: false,
+      reason: 'already_decided',
+      status: 'expired',
+    });
+  });
+
+  it('answers not_found for an unknown id and rejects like it approves', async () => {
+    expect(await store.requests.approve('req_missing', 'U_APPROVER')).toEqual({
+      ok: false,
+      reason: 'not_found',
+    });
+    const { request } = await store.requests.insert(newRequest({ secrets: { pin: '1234' } }));
+    const rejected = await store.requests.reject(request.id, 'U_APPROVER', { reason: 'wrong number' });
+    expect(rejected).toMatchObject({
+      ok: true,
+      request: { status: 'rejected', decisionReason: 'wrong number', hasSecrets: false },
+    });
+    expect(await store.requests.approve(request.id, 'U_OTHER')).toMatchObject({
+      ok: false,
+      reason: 'already_decided',
+      status: 'rejected',
+      decidedBy: 'U_APPROVER',
+    });
+  });
+
+  it('hands execution to one caller only', async () => {
+    const { request } = await store.requests.insert(newRequest({ status: 'approved' }));
+    const claims = await Promise.all(
+      Array.from({ length: 20 }, () => store.requests.claimExecution(request.id)),
+    );
+    expect(claims.filter((c) => c !== null)).toHaveLength(1);
+    expect((await store.requests.get(request.id))?.status).toBe('executing');
+  });
+
+  it('stores secrets only encrypted and purges them when finished', async () => {
+    const pin = '90817263';
+    const { request } = await store.requests.insert(
+      newRequest({ secrets: { portOutPin: pin, currentAccountPassword: 'hunter2-secret' } }),
+    );
+    expect(request.hasSecrets).toBe(true);
+    const raw = await store.db.query<Record<string, unknown>>('SELECT * FROM requests WHERE id = $1', [
+      request.id,
+    ]);
+    const rawText = JSON.stringify(raw.rows[0]);
+    expect(rawText).not.toContain(pin);
+    expect(rawText).not.toContain('hunter2-secret');
+    expect(String(raw.rows[0]!.secrets)).toMatch(/^v1:/);
+    expect(await store.requests.getSecrets(request.id)).toEqual({
+      portOutPin: pin,
+      currentAccountPassword: 'hunter2-secret',
+    });
+
+    await store.requests.approve(request.id, 'U_APPROVER');
+    await store.requests.claimExecution(request.id);
+    const done = await store.requests.finish(request.id, 'succeeded', { result: { orderId: 'ORD-1' } });
+    expect(done).toMatchObject({ status: 'succeeded', result: { orderId: 'ORD-1' }, hasSecrets: false });
+    const after = await store.db.query<{ secrets: string | null }>(
+      'SELECT secrets FROM requests WHERE id = $1',
+      [request.id],
+    );
+    expect(after.rows[0]!.secrets).toBeNull();
+    expect(await store.requests.getSecrets(request.id)).toBeNull();
+  });
+
+  it('records the card and lists open and pending requests', async () => {
+    const requester = `U_LISTER_${kind}`;
+    const pending = (await store.requests.insert(newRequest({ requestedBy: requester }))).request;
+    const approved = (await store.requests.insert(newRequest({ requestedBy: requester, status: 'approved' })))
+      .request;
+    const finished = (await store.requests.insert(newRequest({ requestedBy: requester, status: 'approved' })))
+      .request;
+    await store.requests.claimExecution(finished.id);
+    await store.requests.finish(finished.id, 'failed', { error: 'carrier said no' });
+    await store.requests.setCard(pending.id, 'C_APPROVALS', '1700000000.000100');
+
+    const open = await store.requests.listOpenByRequester(requester);
+    expect(open.map((r) => r.id).sort()).toEqual([pending.id, approved.id].sort());
+    expect(open.find((r) => r.id === pending.id)).toMatchObject({
+      cardChannelId: 'C_APPROVALS',
+      cardTs: '1700000000.000100',
+    });
+    expect((await store.requests.listPendingForApprover('U_SOMEONE')).map((r) => r.id)).toContain(pending.id);
+    expect((await store.requests.listPendingForApprover(requester)).map((r) => r.id)).not.toContain(
+      pending.id,
+    );
+    expect(await store.requests.cancel(pending.id, 'U_NOT_THE_REQUESTER')).toBeNull();
+    expect((await store.requests.cancel(pending.id, requester))?.status).toBe('cancelled');
+  });
+});

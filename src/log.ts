@@ -22,6 +22,7 @@ export const SECRET_FIELD_NAMES = [
   'encryptionKey',
   'secrets',
   'password',
+  'pin',
 ] as const;
 
 const redactPaths = SECRET_FIELD_NAMES.flatMap((name) => [name, `*.${name}`, `*.*.${name}`, `*.*.*.${name}`]);

@@ -1,0 +1,94 @@
+import { AREA_CODE_HINT } from './fields/area-code.js';
+import { STATE_HINT, ZIP_HINT } from './fields/billing-address.js';
+import { LIMIT_VALUE_HINT, THROTTLE_SPEED_HINT, VALUE_UNIT_HINT } from './fields/data-limits.js';
+import { ICCID_HINT } from './fields/iccid.js';
+import { ORDER_ID_HINT } from './fields/order-id.js';
+import { PHONE_NUMBER_HINT } from './fields/phone-number.js';
+import { PHONE_NUMBER_LIST_HINT } from './fields/phone-number-list.js';
+import { PORT_IN_DATE_HINT } from './fields/port-in-date.js';
+import { PIN_HINT } from './fields/port-out-pin.js';
+import { PRODUCT_TYPE_HINT } from './fields/product-type.js';
+import { ID_KINDS, telegentIdHint } from './fields/telegent-ids.js';
+import { ZIP_CODE_HINT } from './fields/zip-code.js';
+
+export interface FieldLabel {
+  /** Human name of the field, as a support engineer would say it. */
+  label: string;
+  /** What a valid value looks like. */
+  hint: string;
+}
+
+const id = telegentIdHint;
+
+/** Every input field of every operation, by camelCase (dotted for nested) name. */
+export const FIELD_LABELS: Record<string, FieldLabel> = {
+  _form: { label: 'Request', hint: 'check the fields' },
+  phoneNumber: { label: 'Phone number', hint: PHONE_NUMBER_HINT },
+  numbers: { label: 'Phone numbers', hint: PHONE_NUMBER_LIST_HINT },
+  messageRouteId: { label: 'Message route', hint: id(ID_KINDS.messageRoute) },
+  voiceRouteId: { label: 'Voice route', hint: id(ID_KINDS.voiceRoute) },
+  assignedSubscriberId: { label: 'Subscriber', hint: id(ID_KINDS.subscriber) },
+  accountId: { label: 'Account', hint: id(ID_KINDS.account) },
+  iccid: { label: 'ICCID (SIM number)', hint: ICCID_HINT },
+  productType: { label: 'Product type', hint: PRODUCT_TYPE_HINT },
+  numberType: { label: 'Number type', hint: 'mvno or iot' },
+  messageType: { label: 'Message type', hint: 'p2p or a2p' },
+  messageEnabled: { label: 'Messaging enabled', hint: 'true or false' },
+  voiceEnabled: { label: 'Voice enabled', hint: 'true or false' },
+  dataEnabled: { label: 'Data enabled', hint: 'true or false' },
+  areaCode: { label: 'Area code', hint: AREA_CODE_HINT },
+  zipCode: { label: 'ZIP code', hint: ZIP_CODE_HINT },
+  pageNumber: { label: 'Page', hint: 'a page number, 1 or more' },
+  currentCarrierName: { label: 'Current carrier', hint: 'the current (losing) carrier, e.g. Verizon' },
+  currentAccountNumber: {
+    label: 'Current account number',
+    hint: 'the account number at the current carrier',
+  },
+  currentAccountPassword: {
+    label: 'Current account PIN/password',
+    hint: 'the account PIN or password at the current carrier',
+  },
+  billingAddress: {
+    label: 'Billing address',
+    hint: 'street, city, state and ZIP of the current carrier account',
+  },
+  'billingAddress.street1': {
+    label: 'Billing street',
+    hint: 'the street address, e.g. 2701 N Thanksgiving Way',
+  },
+  'billingAddress.street2': { label: 'Billing street line 2', hint: 'suite, unit or apartment (optional)' },
+  'billingAddress.city': { label: 'Billing city', hint: 'the city, e.g. Lehi' },
+  'billingAddress.state': { label: 'Billing state', hint: STATE_HINT },
+  'billingAddress.zip': { label: 'Billing ZIP', hint: ZIP_HINT },
+  subscriberName: {
+    label: 'Subscriber name',
+    hint: 'the name on the current carrier account, e.g. Jane Doe',
+  },
+  portInDate: { label: 'Port-in date', hint: PORT_IN_DATE_HINT },
+  targetClassification: { label: 'Target classification', hint: 'mvno or iot' },
+  eligibility: { label: 'Eligibility check', hint: 'run the eligibility check first' },
+  orderId: { label: 'Order ID', hint: `enter ${ORDER_ID_HINT}` },
+  pin: { label: 'Port-out PIN', hint: PIN_HINT },
+  notifyValue: { label: 'Notify at', hint: LIMIT_VALUE_HINT },
+  throttleValue: { label: 'Throttle at', hint: LIMIT_VALUE_HINT },
+  limitValue: { label: 'Data limit', hint: LIMIT_VALUE_HINT },
+  throttleSpeed: { label: 'Throttle speed', hint: THROTTLE_SPEED_HINT },
+  valueUnit: { label: 'Unit', hint: VALUE_UNIT_HINT },
+};
+
+/** Label for a dotted path; array items become "Phone numbers (item 3)". */
+export function fieldLabel(path: string): FieldLabel {
+  const known = FIELD_LABELS[path];
+  if (known) return known;
+  const parts = path.split('.');
+  const last = parts.at(-1) ?? '';
+  if (/^\d+$/.test(last)) {
+    const parent = fieldLabel(parts.slice(0, -1).join('.'));
+    return { label: `${parent.label} (item ${Number(last) + 1})`, hint: parent.hint };
+  }
+  const fallback = FIELD_LABELS[last];
+  if (fallback) return fallback;
+  // Unknown name: "someFieldName" → "Some field name".
+  const words = last.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
+  return { label: words.charAt(0).toUpperCase() + words.slice(1) || 'Request', hint: 'check this value' };
+}

@@ -21,7 +21,8 @@ export class ScaledClock implements SandboxClock {
   }
 
   advance(seconds: number): void {
-    if (!Number.isFinite(seconds) || seconds < 0) throw new Error('advance(seconds) needs a finite number ≥ 0');
+    if (!Number.isFinite(seconds) || seconds < 0)
+      throw new Error('advance(seconds) needs a finite number ≥ 0');
     this.base += seconds * 1000;
   }
 

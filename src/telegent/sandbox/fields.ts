@@ -43,7 +43,8 @@ export function optBool(obj: unknown, name: string): boolean | undefined {
   const value = field(obj, name);
   if (value === undefined || value === null) return undefined;
   if (typeof value === 'boolean') return value;
-  if (typeof value === 'string' && /^(true|false)$/i.test(value.trim())) return value.trim().toLowerCase() === 'true';
+  if (typeof value === 'string' && /^(true|false)$/i.test(value.trim()))
+    return value.trim().toLowerCase() === 'true';
   throw badRequest(`${name} must be a boolean.`);
 }
 
@@ -92,7 +93,8 @@ export function queryParam(query: URLSearchParams, name: string): string | undef
 export function numberList(obj: unknown, name = 'PhoneNumbers'): string[] {
   const value = field(obj, name);
   if (value === undefined || value === null) throw badRequest(requiredMessage(name));
-  if (!Array.isArray(value) || value.length === 0) throw badRequest(`${name} must be a non-empty array of {"Number": "+1…"}.`);
+  if (!Array.isArray(value) || value.length === 0)
+    throw badRequest(`${name} must be a non-empty array of {"Number": "+1…"}.`);
   return value.map((item) => {
     const n = typeof item === 'string' ? item : optString(item, 'Number');
     if (!n) throw badRequest(`Each item of ${name} needs a Number.`);

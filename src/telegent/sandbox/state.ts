@@ -69,6 +69,8 @@ export interface Order {
   OrderId: string;
   type: OrderType;
   createdAt: number;
+  /** Start of the current (re)submission; the timeline is measured from it. */
+  attemptStartedAt: number;
   number: string;
   phoneNumberId: string | null;
   timeline: TimelineStep[];
@@ -128,4 +130,8 @@ export interface SandboxData {
   pool: PoolZip[];
 }
 
-export const orderKey = (orderId: string) => orderId.trim().toLowerCase().replace(/^[a-z]+-/, '');
+export const orderKey = (orderId: string) =>
+  orderId
+    .trim()
+    .toLowerCase()
+    .replace(/^[a-z]+-/, '');

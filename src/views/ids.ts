@@ -1,0 +1,31 @@
+/**
+ * Every callback_id, action_id and block_id the listeners route on, in one place, so the builders in
+ * src/views and the handlers in src/commands/src/views cannot drift apart.
+ */
+export const CALLBACK = {
+  provision: 'telegent.provision',
+  portin: 'telegent.portin',
+  portinUpdate: 'telegent.portin-update',
+  portout: 'telegent.portout',
+  limits: 'telegent.limits',
+  rejectReason: 'telegent.reject-reason',
+  /** Read-only modals (loading, working, results): no submit handler. */
+  info: 'telegent.info',
+} as const;
+
+export const ACTION = {
+  approve: 'request.approve',
+  reject: 'request.reject',
+  /** Search results "Provision…" button; value = JSON { areaCode?, zipCode? }. */
+  provisionFromSearch: 'search.provision',
+  searchPage: 'search.page',
+  /** Eligibility verdict "Continue to port-in…" button; value = JSON eligibility context. */
+  portinContinue: 'portin.continue',
+  orderStatus: 'order.status',
+  orderUpdate: 'order.update',
+  orderCancel: 'order.cancel',
+  /** external_select pickers fed by app.options. */
+  messageRoutePicker: 'picker.message-route',
+  voiceRoutePicker: 'picker.voice-route',
+  subscriberPicker: 'picker.subscriber',
+} as const;

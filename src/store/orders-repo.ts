@@ -57,6 +57,8 @@ export interface PendingOrderEvent extends OrderEvent {
 }
 
 const toOrder = (row: Record<string, unknown>) => camelRow<OrderRecord>(row);
+/** Advisory lock key serialising outbox claims (an arbitrary constant of this app). */
+const OUTBOX_CLAIM_LOCK = 727_274_001;
 const EVENT_COLUMNS = 'id, order_id, status, status_message, occurred_at, posted_at';
 
 export function createOrdersRepo(db: Db) {
@@ -105,6 +107,16 @@ export function createOrdersRepo(db: Db) {
         orderId,
         threadTs,
       ]);
+    },
+
+    /** Asks the poller to look at an order at `at` (after a port-in update or cancel was sent). */
+    async scheduleCheck(orderId: string, at: Date, pollIntervalSeconds: number): Promise<boolean> {
+      const { rowCount } = await db.query(
+        `UPDATE orders SET next_check_at = $2, poll_interval_seconds = $3, updated_at = now()
+         WHERE order_id = $1 AND closed_at IS NULL`,
+        [orderId, at, pollIntervalSeconds],
+      );
+      return rowCount > 0;
     },
 
     listOpenByChannel: (channelId: string, limit = 100) =>
@@ -202,6 +214,60 @@ export function createOrdersRepo(db: Db) {
         [options.now ?? new Date(), limit, options.leaseSeconds ?? 60],
       );
       return rows.map((row) => camelRow<PendingOrderEvent>(row));
+    },
+
+    /**
+     * Like unpostedEvents, but a whole channel at a time: no channel is handed to two posters at once, so
+     * one poster can turn a channel's changes into one message. The claim itself is serialised by a
+     * transaction-scoped advisory lock (milliseconds; nothing is held while posting).
+     */
+    async claimUnpostedByChannel(
+      limit: number,
+      options: { leaseSeconds?: number; now?: Date } = {},
+    ): Promise<PendingOrderEvent[]> {
+      return db.transaction(async (tx) => {
+        await tx.query('SELECT pg_advisory_xact_lock($1)', [OUTBOX_CLAIM_LOCK]);
+        const { rows } = await tx.query(
+          `WITH busy AS (
+             SELECT DISTINCT o.channel_id FROM order_events e JOIN orders o ON o.order_id = e.order_id
+             WHERE e.posted_at IS NULL AND e.claim_expires_at > $1),
+           pending AS (
+             SELECT e.id FROM order_events e JOIN orders o ON o.order_id = e.order_id
+             WHERE e.posted_at IS NULL AND (e.claim_expires_at IS NULL OR e.claim_expires_at <= $1)
+               AND NOT EXISTS (SELECT 1 FROM busy WHERE busy.channel_id = o.channel_id)
+             ORDER BY e.id LIMIT $2),
+           claimed AS (
+             UPDATE order_events e SET claim_expires_at = $1::timestamptz + make_interval(secs => $3)
+             FROM pending WHERE e.id = pending.id
+             RETURNING e.id, e.order_id, e.status, e.status_message, e.occurred_at, e.posted_at)
+           SELECT c.*, o.kind, o.numbers, o.channel_id, o.thread_ts, o.requested_by,
+             o.closed_at IS NOT NULL AS closed
+           FROM claimed c JOIN orders o ON o.order_id = c.order_id
+           ORDER BY c.id`,
+          [options.now ?? new Date(), limit, options.leaseSeconds ?? 120],
+        );
+        return rows.map((row) => camelRow<PendingOrderEvent>(row));
+      });
+    },
+
+    /** Hands claimed, unposted events back at once (posting failed; the next cycle retries them). */
+    async releaseEvents(eventIds: number[]): Promise<void> {
+      if (eventIds.length === 0) return;
+      await db.query(
+        'UPDATE order_events SET claim_expires_at = NULL WHERE id = ANY($1::bigint[]) AND posted_at IS NULL',
+        [eventIds],
+      );
+    },
+
+    /**
+     * Moves an open order's next check without touching its status: a failed poll (delay), or a port-in
+     * update that wants a check soon.
+     */
+    async reschedule(orderId: string, nextCheckAt: Date): Promise<void> {
+      await db.query('UPDATE orders SET next_check_at = $2 WHERE order_id = $1 AND closed_at IS NULL', [
+        orderId,
+        nextCheckAt,
+      ]);
     },
 
     async markPosted(eventIds: number[], now: Date = new Date()): Promise<void> {

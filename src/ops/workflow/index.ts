@@ -1,0 +1,2 @@
+export * from './outcomes.js';
+export { createWorkflow, type SubmitArgs, type Workflow, type WorkflowDeps } from './workflow.js';

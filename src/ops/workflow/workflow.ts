@@ -128,7 +128,12 @@ export function createWorkflow(deps: WorkflowDeps) {
       return { status: 'executed', request, execution: await execute(request.id, args.requestedBy) };
     },
 
-    async approve(requestId: string, approverId: string): Promise<ApproveOutcome> {
+    /** `onApproved` runs between the decision and the Telegent call (e.g. to take the buttons off the card). */
+    async approve(
+      requestId: string,
+      approverId: string,
+      hooks: { onApproved?: (request: RequestRecord) => Promise<void> } = {},
+    ): Promise<ApproveOutcome> {
       const request = await store.requests.get(requestId);
       if (!request) return { status: 'not_found' };
       const notApprover = await refuseNonApprover(request, approverId, 'approve');
@@ -148,6 +153,7 @@ export function createWorkflow(deps: WorkflowDeps) {
         return refused;
       }
       await store.audit.append({ actor: approverId, action: 'approved', requestId });
+      await hooks.onApproved?.(outcome.request);
       return {
         status: 'approved',
         request: outcome.request,

@@ -1,0 +1,26 @@
+import type { Logger } from './log.js';
+import type { OpContext } from './ops/operation.js';
+import type { Workflow } from './ops/workflow/index.js';
+import type { ApproverDirectory } from './slack/approver-directory.js';
+import type { Store } from './store/open-store.js';
+import type { TelegentClient } from './telegent/client.js';
+import type { PickerSource } from './views/handlers/picker-source.js';
+
+/** What every Slack listener needs: built once in app.ts, passed down. */
+export interface AppContext {
+  store: Store;
+  telegent: TelegentClient;
+  workflow: Workflow;
+  approvers: ApproverDirectory;
+  pickers: PickerSource;
+  logger: Logger;
+  /** Telegent is the embedded sandbox: every message says SANDBOX. */
+  sandbox: boolean;
+  approvalsChannelId?: string | undefined;
+  /** Distributor mode: forms ask for the AID- account. */
+  requireAccountId: boolean;
+  digestDefaults: { time: string; timeZone: string };
+  now: () => Date;
+  /** For read-only operations run straight from a listener (interactive priority). */
+  opContext(): OpContext;
+}

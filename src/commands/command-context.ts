@@ -1,0 +1,24 @@
+import type { RespondFn, SlashCommand, webApi } from '@slack/bolt';
+import type { AppContext } from '../app-context.js';
+import type { MessagePayload } from '../views/blocks.js';
+
+/** What a subcommand handler gets: the parsed command, Slack's payload, and ways to answer. */
+export interface CommandContext<Parsed> {
+  parsed: Parsed;
+  slash: SlashCommand;
+  client: webApi.WebClient;
+  ctx: AppContext;
+  /** An ephemeral answer to the person who typed the command (via response_url). */
+  reply(message: MessagePayload): Promise<void>;
+}
+
+export function replier(respond: RespondFn): (message: MessagePayload) => Promise<void> {
+  return async (message) => {
+    await respond({
+      response_type: 'ephemeral',
+      replace_original: false,
+      text: message.text,
+      blocks: message.blocks,
+    });
+  };
+}

@@ -1,0 +1,57 @@
+import { parseDigestCommand } from '../jobs/digest-command.js';
+import { section } from '../views/blocks.js';
+import { errorMessage } from '../views/messages/error-message.js';
+import type { CommandContext } from './command-context.js';
+import type { TelegentCommand } from './parse-command.js';
+
+/** `/telegent digest on [HH:MM] [tz] | off` for this channel; the zone defaults to the user's Slack zone. */
+export async function digest({
+  parsed,
+  slash,
+  client,
+  ctx,
+  reply,
+}: CommandContext<Extract<TelegentCommand, { name: 'digest' }>>) {
+  const userTimeZone = /\bon\b/i.test(parsed.args) ? await slackTimeZone(client, slash.user_id) : undefined;
+  const command = parseDigestCommand(parsed.args, {
+    ...ctx.digestDefaults,
+    ...(userTimeZone ? { userTimeZone } : {}),
+  });
+  if ('error' in command) return reply(errorMessage(command.error, ctx.sandbox));
+  if (command.action === 'off') {
+    const removed = await ctx.store.digests.unsubscribe(slash.channel_id);
+    await ctx.store.audit.append({
+      actor: slash.user_id,
+      action: 'digest_off',
+      details: { channelId: slash.channel_id },
+    });
+    const text = removed
+      ? 'The daily port-in digest is off for this channel.'
+      : 'This channel had no daily digest.';
+    return reply({ text, blocks: [section(text)] });
+  }
+  await ctx.store.digests.subscribe({
+    channelId: slash.channel_id,
+    localTime: command.localTime,
+    timeZone: command.timeZone,
+    createdBy: slash.user_id,
+  });
+  await ctx.store.audit.append({
+    actor: slash.user_id,
+    action: 'digest_on',
+    details: { channelId: slash.channel_id, ...command },
+  });
+  const text = `The daily port-in digest will be posted here at ${command.localTime} (${command.timeZone}) every day.`;
+  return reply({ text, blocks: [section(text)] });
+}
+
+async function slackTimeZone(
+  client: CommandContext<unknown>['client'],
+  userId: string,
+): Promise<string | undefined> {
+  try {
+    return (await client.users.info({ user: userId })).user?.tz ?? undefined;
+  } catch {
+    return undefined;
+  }
+}

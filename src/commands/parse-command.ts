@@ -1,0 +1,62 @@
+/**
+ * `/telegent <subcommand> …` → what the user asked for. Pure: validation of the values themselves
+ * (phone numbers, OrderIds) happens in the ops schemas, so every message about a value comes from one place.
+ */
+export type TelegentCommand =
+  | { name: 'help'; unknown?: string }
+  | { name: 'search'; term: string }
+  | { name: 'provision'; areaCode?: string }
+  | { name: 'portin'; phoneNumber?: string }
+  | { name: 'portin-update'; orderId?: string }
+  | { name: 'portin-cancel'; orderId?: string }
+  | { name: 'portout'; phoneNumber?: string }
+  | { name: 'limits'; numbers: string }
+  | { name: 'usage'; phoneNumber?: string }
+  | { name: 'status'; orderId?: string }
+  | { name: 'orders' }
+  | { name: 'digest'; args: string };
+
+export const MAX_COMMAND_TEXT = 2_000;
+
+/** Slack sends `<tel:+18015551234|(801) 555-1234>` when it auto-links a number: keep what the user saw. */
+function unwrapSlackLinks(text: string): string {
+  return text.replace(/<(?:tel:|mailto:)?[^|>]*\|([^>]*)>/g, '$1').replace(/<(?:tel:)?([^>|]*)>/g, '$1');
+}
+
+export function parseCommand(text: string): TelegentCommand {
+  const clean = unwrapSlackLinks(text.slice(0, MAX_COMMAND_TEXT)).trim();
+  const [first = '', ...rest] = clean.split(/\s+/);
+  const sub = first.toLowerCase();
+  const args = rest.join(' ').trim();
+  const opt = (value: string) => (value === '' ? undefined : value);
+  switch (sub) {
+    case '':
+    case 'help':
+      return { name: 'help' };
+    case 'search':
+      return { name: 'search', term: args };
+    case 'provision':
+      return { name: 'provision', areaCode: opt(args) };
+    case 'portin': {
+      const [action = '', ...more] = rest;
+      const target = more.join(' ').trim();
+      if (action.toLowerCase() === 'update') return { name: 'portin-update', orderId: opt(target) };
+      if (action.toLowerCase() === 'cancel') return { name: 'portin-cancel', orderId: opt(target) };
+      return { name: 'portin', phoneNumber: opt(args) };
+    }
+    case 'portout':
+      return { name: 'portout', phoneNumber: opt(args) };
+    case 'limits':
+      return { name: 'limits', numbers: args };
+    case 'usage':
+      return { name: 'usage', phoneNumber: opt(args) };
+    case 'status':
+      return { name: 'status', orderId: opt(args) };
+    case 'orders':
+      return { name: 'orders' };
+    case 'digest':
+      return { name: 'digest', args };
+    default:
+      return { name: 'help', unknown: first.slice(0, 40) };
+  }
+}

@@ -1,0 +1,20 @@
+import type { OrderDetails } from '../telegent/response-schemas.js';
+import { errorMessage } from '../views/messages/error-message.js';
+import { orderStatusMessage } from '../views/messages/order-status-message.js';
+import type { CommandContext } from './command-context.js';
+import type { TelegentCommand } from './parse-command.js';
+import { runRead } from './run-read.js';
+import { findTrackedPortIn } from './tracked-portin.js';
+
+/** Shows the port-in's live state with a Cancel button whose confirm dialog says cancelling is final. */
+export async function portinCancel({
+  parsed,
+  ctx,
+  reply,
+}: CommandContext<Extract<TelegentCommand, { name: 'portin-cancel' }>>) {
+  const found = await findTrackedPortIn(ctx, parsed.orderId, '/telegent portin cancel JNUOID-…');
+  if (!found.ok) return reply(errorMessage(found.error, ctx.sandbox));
+  const live = await runRead<OrderDetails>(ctx, 'status', { orderId: found.order.orderId });
+  if (!live.ok) return reply(errorMessage(live.error, ctx.sandbox));
+  return reply(orderStatusMessage({ order: live.value, stored: found.order, sandbox: ctx.sandbox }));
+}

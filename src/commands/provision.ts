@@ -1,0 +1,36 @@
+import { parseAreaCode } from '../ops/index.js';
+import { openModal } from '../views/handlers/modal.js';
+import { writeModalMetadata } from '../views/handlers/modal-metadata.js';
+import { errorMessage } from '../views/messages/error-message.js';
+import { provisionModal } from '../views/modals/provision-modal.js';
+import type { CommandContext } from './command-context.js';
+import type { TelegentCommand } from './parse-command.js';
+
+/** Opens the provision form at once: its route and subscriber pickers load through app.options. */
+export async function provision({
+  parsed,
+  slash,
+  client,
+  ctx,
+  reply,
+}: CommandContext<Extract<TelegentCommand, { name: 'provision' }>>) {
+  let areaCode: string | undefined;
+  if (parsed.areaCode) {
+    const checked = parseAreaCode(parsed.areaCode);
+    if (!checked.ok)
+      return reply(
+        errorMessage(`Area code: ${checked.message}. Example: /telegent provision 801`, ctx.sandbox),
+      );
+    areaCode = checked.value;
+  }
+  await openModal(
+    client,
+    slash.trigger_id,
+    provisionModal({
+      prefill: { areaCode },
+      metadata: writeModalMetadata({ channelId: slash.channel_id }),
+      distributor: ctx.requireAccountId,
+      sandbox: ctx.sandbox,
+    }),
+  );
+}

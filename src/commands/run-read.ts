@@ -1,0 +1,29 @@
+import type { AppContext } from '../app-context.js';
+import { getOperation, validateInput } from '../ops/index.js';
+import type { OperationKind } from '../ops/operation.js';
+import { formatFieldErrors } from '../ops/validation-errors.js';
+
+/** Validates and runs a read-only operation; a bad input comes back as one sentence naming the field. */
+export async function runRead<T>(
+  ctx: AppContext,
+  kind: OperationKind,
+  raw: Record<string, unknown>,
+): Promise<{ ok: true; value: T; input: Record<string, unknown> } | { ok: false; error: string }> {
+  const op = getOperation(kind);
+  const validated = validateInput(op, raw, { requireAccountId: false, now: ctx.now });
+  if (!validated.ok) return { ok: false, error: formatFieldErrors(validated.errors) };
+  const value = (await op.execute(ctx.opContext(), validated.value)) as T;
+  return { ok: true, value, input: validated.value as Record<string, unknown> };
+}
+
+/** Validates without running (e.g. a number before opening a modal). */
+export function checkInput(
+  ctx: AppContext,
+  kind: OperationKind,
+  raw: Record<string, unknown>,
+): { ok: true; value: Record<string, unknown> } | { ok: false; error: string } {
+  const validated = validateInput(getOperation(kind), raw, { requireAccountId: false, now: ctx.now });
+  return validated.ok
+    ? { ok: true, value: validated.value as Record<string, unknown> }
+    : { ok: false, error: formatFieldErrors(validated.errors) };
+}

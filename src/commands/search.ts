@@ -1,0 +1,22 @@
+import { parseSearchTerm } from '../ops/index.js';
+import type { AvailabilityResponse } from '../telegent/response-schemas.js';
+import { errorMessage } from '../views/messages/error-message.js';
+import { searchResultsMessage } from '../views/messages/search-results-message.js';
+import type { CommandContext } from './command-context.js';
+import type { TelegentCommand } from './parse-command.js';
+import { runRead } from './run-read.js';
+
+export async function search({
+  parsed,
+  ctx,
+  reply,
+}: CommandContext<Extract<TelegentCommand, { name: 'search' }>>) {
+  const term = parseSearchTerm(parsed.term);
+  if (!term.ok)
+    return reply(errorMessage(`Search: ${term.message}. Example: /telegent search 801`, ctx.sandbox));
+  const found = await runRead<AvailabilityResponse>(ctx, 'search', { ...term.value });
+  if (!found.ok) return reply(errorMessage(found.error, ctx.sandbox));
+  return reply(
+    searchResultsMessage({ response: found.value, query: term.value, page: 1, sandbox: ctx.sandbox }),
+  );
+}

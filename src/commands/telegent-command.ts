@@ -1,0 +1,55 @@
+import type { App } from '@slack/bolt';
+import type { AppContext } from '../app-context.js';
+import { userFacingError } from '../views/handlers/user-error.js';
+import { errorMessage } from '../views/messages/error-message.js';
+import { type CommandContext, replier } from './command-context.js';
+import { digest } from './digest.js';
+import { help } from './help.js';
+import { limits } from './limits.js';
+import { orders } from './orders.js';
+import { parseCommand, type TelegentCommand } from './parse-command.js';
+import { portin } from './portin.js';
+import { portinCancel } from './portin-cancel.js';
+import { portinUpdate } from './portin-update.js';
+import { portout } from './portout.js';
+import { provision } from './provision.js';
+import { search } from './search.js';
+import { status } from './status.js';
+import { usage } from './usage.js';
+
+type Handlers = {
+  [N in TelegentCommand['name']]: (
+    c: CommandContext<Extract<TelegentCommand, { name: N }>>,
+  ) => Promise<unknown>;
+};
+
+const HANDLERS: Handlers = {
+  help,
+  search,
+  provision,
+  portin,
+  'portin-update': portinUpdate,
+  'portin-cancel': portinCancel,
+  portout,
+  limits,
+  usage,
+  status,
+  orders,
+  digest,
+};
+
+/** `/telegent …`: ack at once (Slack's 3 s), then parse and dispatch; every failure becomes an ephemeral sentence. */
+export function registerTelegentCommand(app: App, ctx: AppContext): void {
+  app.command('/telegent', async ({ command, ack, respond, client }) => {
+    await ack();
+    const parsed = parseCommand(command.text ?? '');
+    const reply = replier(respond);
+    const handler = HANDLERS[parsed.name] as (c: CommandContext<TelegentCommand>) => Promise<unknown>;
+    try {
+      await handler({ parsed, slash: command, client, ctx, reply });
+    } catch (error) {
+      const text = userFacingError(error, ctx.logger, { command: parsed.name, user: command.user_id });
+      await reply(errorMessage(text, ctx.sandbox)).catch(() => undefined);
+    }
+  });
+}

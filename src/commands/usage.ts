@@ -1,0 +1,20 @@
+import type { DataUsageReport } from '../ops/index.js';
+import { errorMessage } from '../views/messages/error-message.js';
+import { usageMessage } from '../views/messages/usage-message.js';
+import type { CommandContext } from './command-context.js';
+import type { TelegentCommand } from './parse-command.js';
+import { runRead } from './run-read.js';
+
+export async function usage({
+  parsed,
+  ctx,
+  reply,
+}: CommandContext<Extract<TelegentCommand, { name: 'usage' }>>) {
+  if (!parsed.phoneNumber)
+    return reply(errorMessage('Which number? Type `/telegent usage +18015551234`.', ctx.sandbox));
+  const report = await runRead<DataUsageReport>(ctx, 'usage', { phoneNumber: parsed.phoneNumber });
+  if (!report.ok) return reply(errorMessage(report.error, ctx.sandbox));
+  return reply(
+    usageMessage({ info: report.value.info, settings: report.value.settings, sandbox: ctx.sandbox }),
+  );
+}

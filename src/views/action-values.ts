@@ -1,0 +1,42 @@
+import { z } from 'zod';
+import { type EligibilityContext, eligibilityContextSchema } from '../ops/operations/eligibility-context.js';
+
+/**
+ * The JSON carried in button values (≤ 2000 characters), written by the builders and read back by the
+ * action handlers. Readers return undefined for anything malformed (values come from Slack payloads).
+ */
+
+function parse<T>(schema: z.ZodType<T>, value: string | undefined): T | undefined {
+  if (!value) return undefined;
+  try {
+    const parsed = schema.safeParse(JSON.parse(value));
+    return parsed.success ? parsed.data : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+const searchQuery = { areaCode: z.string().max(10).optional(), zipCode: z.string().max(10).optional() };
+
+/** ACTION.provisionFromSearch: where to provision. */
+export const provisionFromSearchValueSchema = z.object(searchQuery);
+export type ProvisionFromSearchValue = z.output<typeof provisionFromSearchValueSchema>;
+export const readProvisionFromSearchValue = (value: string | undefined) =>
+  parse(provisionFromSearchValueSchema, value);
+
+/** ACTION.searchPage: the same query, another page (1-based). */
+export const searchPageValueSchema = z.object({ ...searchQuery, page: z.number().int().min(1) });
+export type SearchPageValue = z.output<typeof searchPageValueSchema>;
+export const readSearchPageValue = (value: string | undefined) => parse(searchPageValueSchema, value);
+
+/** ACTION.portinContinue: the number and what the eligibility check said (feeds the port-in modal and input). */
+export const portinContinueValueSchema = z.object({
+  phoneNumber: z.string().max(20),
+  eligibility: eligibilityContextSchema,
+});
+export interface PortinContinueValue {
+  phoneNumber: string;
+  eligibility: EligibilityContext;
+}
+export const readPortinContinueValue = (value: string | undefined): PortinContinueValue | undefined =>
+  parse(portinContinueValueSchema, value) as PortinContinueValue | undefined;

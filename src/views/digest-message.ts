@@ -1,0 +1,184 @@
+import type { OrderRecord } from '../store/orders-repo.js';
+import { isSuccessfulOrderStatus } from '../telegent/order-status.js';
+import {
+  actionNeeded,
+  type Block,
+  escapeMrkdwn,
+  numbersText,
+  packLines,
+  SANDBOX_NOTE,
+  SLACK_LIMITS,
+  type SlackMessage,
+  statusEmoji,
+} from './order-messages.js';
+
+export interface DigestInput {
+  channelId: string;
+  /** The channel's local date ('YYYY-MM-DD') and subscription. */
+  localDate: string;
+  localTime: string;
+  timeZone: string;
+  now: Date;
+  /** Every open order of the channel (all kinds). */
+  open: OrderRecord[];
+  /** Orders of the channel closed in the last 24 h (all kinds). */
+  closedSince: OrderRecord[];
+  sandbox: boolean;
+}
+
+/** Pipeline order for the "open by status" groups; unknown statuses follow alphabetically. */
+const STATUS_ORDER = [
+  'Pending',
+  'Submitted',
+  'InProgress',
+  'Processing',
+  'Updated',
+  'Pending Carrier Approval',
+  'Approved',
+  'Scheduled',
+];
+const NEEDS_ACTION = /^(error|resolutionrequired|rejected|failed)$/i;
+const PER_GROUP = 5;
+const PER_CLOSED_LIST = 10;
+
+function age(from: Date, now: Date): string {
+  const minutes = Math.max(0, Math.round((now.getTime() - from.getTime()) / 60_000));
+  if (minutes < 60) return `${minutes} min`;
+  const hours = Math.round(minutes / 60);
+  return hours < 48 ? `${hours} h` : `${Math.round(hours / 24)} d`;
+}
+
+function orderLine(order: OrderRecord, now: Date): string {
+  const date = order.portInDate ? ` · port date ${order.portInDate}` : '';
+  return `• \`${order.orderId}\` ${numbersText(order.numbers, 2)} · ${age(order.createdAt, now)} old${date}`;
+}
+
+function needsActionLine(order: OrderRecord, now: Date): string {
+  const message = order.statusMessage ? ` — ${escapeMrkdwn(order.statusMessage)}` : '';
+  const action =
+    actionNeeded(order.orderId, order.statusMessage) ??
+    (order.closedAt
+      ? '*Next step:* once the customer has sorted it out with their carrier, start a new port-in with `/telegent portin <number>`.'
+      : `*Next step:* check \`/telegent status ${order.orderId}\`, then fix it with \`/telegent portin update ${order.orderId}\`.`);
+  return (
+    `${statusEmoji(order.status)} \`${order.orderId}\` ${numbersText(order.numbers, 2)} · *${escapeMrkdwn(order.status)}*${message} · ` +
+    `${age(order.createdAt, now)} old\n      ${action}`
+  );
+}
+
+const section = (text: string): Block => ({ type: 'section', text: { type: 'mrkdwn', text } });
+const divider: Block = { type: 'divider' };
+
+/**
+ * The daily port-in digest of one channel: counts first, then the port-ins that need someone (Error /
+ * Rejected with the carrier code explained and the fixing command), open port-ins by status with age and
+ * port date, and what completed or was cancelled in the last 24 h. However many orders there are, it stays
+ * within Slack's limits (≤ 50 blocks, ≤ 3000 characters a section): lists are cut with "…and N more".
+ */
+export function digestMessage(input: DigestInput): SlackMessage {
+  const { now } = input;
+  const portins = input.open.filter((o) => o.kind === 'portin');
+  const closedPortins = input.closedSince.filter((o) => o.kind === 'portin');
+  const needsAction = [
+    ...portins.filter((o) => NEEDS_ACTION.test(o.status)),
+    ...closedPortins.filter((o) => NEEDS_ACTION.test(o.status)),
+  ];
+  const waiting = portins.filter((o) => !NEEDS_ACTION.test(o.status));
+  const completed = closedPortins.filter((o) => isSuccessfulOrderStatus(o.status));
+  const cancelled = closedPortins.filter((o) => /^cancel/i.test(o.status));
+  const countOf = (kind: OrderRecord['kind']) => ({
+    open: input.open.filter((o) => o.kind === kind).length,
+    done: input.closedSince.filter((o) => o.kind === kind && isSuccessfulOrderStatus(o.status)).length,
+  });
+  const provisioning = countOf('provision');
+  const portouts = countOf('portout');
+
+  const blocks: Block[] = [
+    {
+      type: 'header',
+      text: {
+        type: 'plain_text',
+        text: `${input.sandbox ? '[SANDBOX] ' : ''}Port-in digest · ${input.localDate}`,
+      },
+    },
+    {
+      type: 'context',
+      elements: [
+        {
+          type: 'mrkdwn',
+          text: `<#${input.channelId}> at ${input.localTime} ${escapeMrkdwn(input.timeZone)} · turn it off with \`/telegent digest off\``,
+        },
+        ...(input.sandbox ? [{ type: 'mrkdwn' as const, text: SANDBOX_NOTE }] : []),
+      ],
+    },
+    section(
+      `*Open port-ins:* ${portins.length} · *need action:* ${needsAction.length} · ` +
+        `*completed (24 h):* ${completed.length} · *cancelled (24 h):* ${cancelled.length}\n` +
+        `*Provisioning:* ${provisioning.open} open, ${provisioning.done} done (24 h) · ` +
+        `*Port-outs:* ${portouts.open} open, ${portouts.done} done (24 h)`,
+    ),
+  ];
+
+  if (needsAction.length > 0) {
+    blocks.push(
+      divider,
+      section(`:rotating_light: *Needs action (${needsAction.length})*`),
+      ...packLines(
+        needsAction.map((o) => needsActionLine(o, now)),
+        8,
+        (n) => `…and ${n} more needing action: /telegent orders lists them`,
+      ),
+    );
+  }
+
+  if (waiting.length > 0) {
+    const groups = new Map<string, OrderRecord[]>();
+    for (const order of waiting) groups.set(order.status, [...(groups.get(order.status) ?? []), order]);
+    const rank = (s: string) => {
+      const i = STATUS_ORDER.findIndex((known) => known.toLowerCase() === s.toLowerCase());
+      return i < 0 ? STATUS_ORDER.length : i;
+    };
+    const statuses = [...groups.keys()].sort((a, b) => rank(a) - rank(b) || a.localeCompare(b));
+    const lines: string[] = [];
+    for (const status of statuses) {
+      const list = (groups.get(status) ?? []).sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime());
+      lines.push(`${statusEmoji(status)} *${escapeMrkdwn(status)}* (${list.length})`);
+      lines.push(...list.slice(0, PER_GROUP).map((o) => orderLine(o, now)));
+      if (list.length > PER_GROUP)
+        lines.push(`   _…and ${list.length - PER_GROUP} more ${escapeMrkdwn(status)}_`);
+    }
+    blocks.push(
+      divider,
+      section(`*Open port-ins by status (${waiting.length})*`),
+      ...packLines(lines, 12, (n) => `…and ${n} more lines: /telegent orders lists every open order`),
+    );
+  } else if (needsAction.length === 0) {
+    blocks.push(divider, section('No open port-ins. :tada:'));
+  }
+
+  for (const [title, list] of [
+    ['Completed in the last 24 h', completed],
+    ['Cancelled in the last 24 h', cancelled],
+  ] as const) {
+    if (list.length === 0) continue;
+    const lines = list.slice(0, PER_CLOSED_LIST).map((o) => orderLine(o, now));
+    if (list.length > PER_CLOSED_LIST) lines.push(`_…and ${list.length - PER_CLOSED_LIST} more_`);
+    blocks.push(
+      divider,
+      section(`*${title} (${list.length})*`),
+      ...packLines(lines, 3, (n) => `…and ${n} more`),
+    );
+  }
+
+  // Belt and braces: never exceed Slack's block count, whatever the sections above produced.
+  if (blocks.length > SLACK_LIMITS.blocks) {
+    blocks.length = SLACK_LIMITS.blocks - 1;
+    blocks.push(section('_…cut to fit Slack: /telegent orders lists every open order_'));
+  }
+  return {
+    text:
+      `${input.sandbox ? '[SANDBOX] ' : ''}Port-in digest ${input.localDate}: ${portins.length} open, ` +
+      `${needsAction.length} need action, ${completed.length} completed in the last 24 h`,
+    blocks,
+  };
+}

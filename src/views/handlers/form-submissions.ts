@@ -1,0 +1,121 @@
+import type { App } from '@slack/bolt';
+import type { AppContext } from '../../app-context.js';
+import { getOperation, validateInput } from '../../ops/index.js';
+import type { OperationKind } from '../../ops/operation.js';
+import { formatFieldErrors } from '../../ops/validation-errors.js';
+import type { SubmitOutcome } from '../../ops/workflow/index.js';
+import { context, section } from '../blocks.js';
+import { CALLBACK } from '../ids.js';
+import { errorModal, resultModal, workingModal } from '../modals/status-modals.js';
+import { dropUnchanged, errorsForView, readViewInput } from '../view-input.js';
+import { announceExecution, announcePendingRequest, executionMessage } from './announce.js';
+import { updateModal } from './modal.js';
+import { type ModalMetadata, readModalMetadata } from './modal-metadata.js';
+import { userFacingError } from './user-error.js';
+
+/** Which operation each form submits, and what the form's metadata adds to the typed fields. */
+const FORMS: ReadonlyArray<{
+  callbackId: string;
+  kind: OperationKind;
+  fromMetadata(m: ModalMetadata): Record<string, unknown>;
+}> = [
+  { callbackId: CALLBACK.provision, kind: 'provision', fromMetadata: () => ({}) },
+  {
+    callbackId: CALLBACK.portin,
+    kind: 'portin',
+    fromMetadata: (m) => ({
+      phoneNumber: m.phoneNumber,
+      ...(m.eligibility ? { eligibility: m.eligibility } : {}),
+    }),
+  },
+  {
+    callbackId: CALLBACK.portinUpdate,
+    kind: 'portin-update',
+    fromMetadata: (m) => ({ orderId: m.orderId }),
+    changes: changedSinceStored,
+  },
+  { callbackId: CALLBACK.portout, kind: 'portout', fromMetadata: (m) => ({ phoneNumber: m.phoneNumber }) },
+  { callbackId: CALLBACK.limits, kind: 'limits', fromMetadata: () => ({}) },
+];
+
+/**
+ * Every form: validate with the operation's schema inside the 3 s ack (errors under the right inputs),
+ * else switch to a "working" view, submit through the workflow, and show the outcome.
+ */
+export function registerFormSubmissions(app: App, ctx: AppContext): void {
+  for (const form of FORMS) {
+    const op = getOperation(form.kind);
+    app.view(form.callbackId, async ({ ack, body, view, client }) => {
+      const metadata = readModalMetadata(view.private_metadata);
+      if (!metadata) {
+        await ack({
+          response_action: 'update',
+          view: errorModal(op.title, 'This form is from an older version; run the command again.'),
+        });
+        return;
+      }
+      const typed = readViewInput(view.state.values, view.blocks);
+      const changed = form.changes ? await form.changes(typed, metadata, ctx) : typed;
+      const raw = { ...changed, ...form.fromMetadata(metadata) };
+      const validated = validateInput(op, raw, { requireAccountId: ctx.requireAccountId, now: ctx.now });
+      if (!validated.ok) {
+        await ack({ response_action: 'errors', errors: errorsForView(validated.errors, view) });
+        return;
+      }
+      await ack({ response_action: 'update', view: workingModal(op.title) });
+      try {
+        const outcome = await ctx.workflow.submit({
+          kind: form.kind,
+          raw,
+          requestedBy: body.user.id,
+          channelId: metadata.channelId,
+          idempotencyKey: `view:${view.id}`,
+        });
+        await showOutcome(ctx, client, view.id, op.title, outcome);
+      } catch (error) {
+        const text = userFacingError(error, ctx.logger, { form: form.kind, user: body.user.id });
+        await updateModal(client, view.id, errorModal(op.title, text));
+      }
+    });
+  }
+}
+
+async function showOutcome(
+  ctx: AppContext,
+  client: Parameters<typeof announceExecution>[0],
+  viewId: string,
+  title: string,
+  outcome: SubmitOutcome,
+): Promise<void> {
+  switch (outcome.status) {
+    case 'invalid':
+      return updateModal(client, viewId, errorModal(title, formatFieldErrors(outcome.errors)));
+    case 'duplicate':
+      return updateModal(
+        client,
+        viewId,
+        resultModal(title, [section('This form was already submitted; nothing new was done.')]),
+      );
+    case 'pending_approval': {
+      await announcePendingRequest(client, ctx, outcome.request);
+      const where = ctx.approvalsChannelId ? `<#${ctx.approvalsChannelId}>` : 'this channel';
+      return updateModal(
+        client,
+        viewId,
+        resultModal(title, [
+          section(`:inbox_tray: Sent for approval in ${where}. Approvers: ${ctx.approvers.describe()}.`),
+          context(
+            `Request ${outcome.request.id}. You will see the outcome in the channel once someone decides.`,
+          ),
+        ]),
+      );
+    }
+    case 'executed': {
+      await announceExecution(client, ctx, outcome.execution);
+      const execution = outcome.execution;
+      if (execution.status === 'not_claimed') return;
+      const shown = executionMessage(ctx, execution);
+      return updateModal(client, viewId, resultModal(title, shown.blocks));
+    }
+  }
+}

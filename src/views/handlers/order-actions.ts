@@ -1,0 +1,93 @@
+import type { App, BlockButtonAction } from '@slack/bolt';
+import type { AppContext } from '../../app-context.js';
+import { findTrackedPortIn } from '../../commands/tracked-portin.js';
+import type { OrderDetails } from '../../telegent/response-schemas.js';
+import { section } from '../blocks.js';
+import { ACTION } from '../ids.js';
+import { orderStatusMessage } from '../messages/order-status-message.js';
+import { portinUpdateModal } from '../modals/portin-update-modal.js';
+import { errorModal, loadingModal, resultModal } from '../modals/status-modals.js';
+import { announceExecution, announcePendingRequest, executionMessage } from './announce.js';
+import { openModal, updateModal } from './modal.js';
+import { writeModalMetadata } from './modal-metadata.js';
+import { tellClicker } from './tell-user.js';
+import { userFacingError } from './user-error.js';
+
+const sentence = (text: string) => ({ text, blocks: [section(text)] });
+
+/** Status / Update… / Cancel port-in… buttons on order messages, status answers and App Home. */
+export function registerOrderActions(app: App, ctx: AppContext): void {
+  app.action<BlockButtonAction>(ACTION.orderStatus, async ({ ack, body, action, client }) => {
+    await ack();
+    const orderId = action.value ?? '';
+    const viewId = await openModal(
+      client,
+      body.trigger_id,
+      loadingModal('Order status', `Asking Telegent about ${orderId}…`),
+    );
+    if (!viewId) return;
+    try {
+      const live: OrderDetails = await ctx.telegent.getOrder(orderId);
+      const stored = await ctx.store.orders.get(orderId);
+      const shown = orderStatusMessage({ order: live, stored, sandbox: ctx.sandbox });
+      await updateModal(client, viewId, resultModal('Order status', shown.blocks));
+    } catch (error) {
+      await updateModal(
+        client,
+        viewId,
+        errorModal('Order status', userFacingError(error, ctx.logger, { action: 'status' })),
+      );
+    }
+  });
+
+  app.action<BlockButtonAction>(ACTION.orderUpdate, async ({ ack, body, action, client, respond }) => {
+    await ack();
+    const found = await findTrackedPortIn(ctx, action.value, '/telegent portin update JNUOID-…');
+    if (!found.ok) return tellClicker(client, body, sentence(found.error), ctx.logger, respond);
+    const { order } = found;
+    const stored = order.requestId ? (await ctx.store.requests.get(order.requestId))?.input : undefined;
+    await openModal(
+      client,
+      body.trigger_id,
+      portinUpdateModal({
+        orderId: order.orderId,
+        stored,
+        metadata: writeModalMetadata({ channelId: order.channelId, orderId: order.orderId }),
+        sandbox: ctx.sandbox,
+      }),
+    );
+  });
+
+  // The button's confirm dialog already said cancelling is final; the cancel itself still needs approval.
+  app.action<BlockButtonAction>(ACTION.orderCancel, async ({ ack, body, action, client, respond }) => {
+    await ack();
+    const tell = (text: string) => tellClicker(client, body, sentence(text), ctx.logger, respond);
+    try {
+      const found = await findTrackedPortIn(ctx, action.value, '/telegent portin cancel JNUOID-…');
+      if (!found.ok) return tell(found.error);
+      const outcome = await ctx.workflow.submit({
+        kind: 'portin-cancel',
+        raw: { orderId: found.order.orderId },
+        requestedBy: body.user.id,
+        channelId: found.order.channelId,
+        idempotencyKey: `cancel:${found.order.orderId}:${body.user.id}:${body.actions[0]?.action_ts ?? ''}`,
+      });
+      switch (outcome.status) {
+        case 'invalid':
+          return tell(Object.values(outcome.errors).join(' '));
+        case 'duplicate':
+          return tell('That cancel was already requested.');
+        case 'pending_approval':
+          await announcePendingRequest(client, ctx, outcome.request);
+          return tell(`Cancel of ${found.order.orderId} sent for approval (${ctx.approvers.describe()}).`);
+        case 'executed':
+          await announceExecution(client, ctx, outcome.execution);
+          if (outcome.execution.status !== 'not_claimed')
+            await tellClicker(client, body, executionMessage(ctx, outcome.execution), ctx.logger, respond);
+          return;
+      }
+    } catch (error) {
+      await tell(userFacingError(error, ctx.logger, { action: 'cancel', user: body.user.id }));
+    }
+  });
+}

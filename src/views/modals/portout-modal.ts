@@ -1,0 +1,44 @@
+import type { KnownBlock, ModalView } from '@slack/types';
+import { PIN_MAX_LENGTH } from '../../ops/fields/port-out-pin.js';
+import type { NumberRecord } from '../../telegent/response-schemas.js';
+import { context, fieldsSection, sandboxBlocks, section } from '../blocks.js';
+import { CALLBACK } from '../ids.js';
+import { textInput } from '../inputs.js';
+import { escapeMrkdwn } from '../limits.js';
+import { numberDetailFields } from '../number-details.js';
+import { modal } from './modal.js';
+
+export interface PortoutModalArgs {
+  phoneNumber: string;
+  /** The number as Telegent's inventory describes it (shown before asking for the PIN). */
+  number: NumberRecord;
+  /** JSON chosen by the caller (≤ 3000 characters), e.g. the phone number. */
+  metadata: string;
+  sandbox?: boolean | undefined;
+}
+
+/** `/telegent portout <number>`: the number's details, then an optional PIN (empty → generated). */
+export function portoutModal(args: PortoutModalArgs): ModalView {
+  const details = numberDetailFields(args.number);
+  const blocks: KnownBlock[] = [
+    ...sandboxBlocks(args.sandbox),
+    section(`Issue a port-out PIN for *${escapeMrkdwn(args.phoneNumber)}*. Check this is the right number:`),
+    ...(details.length > 0
+      ? [fieldsSection(details)]
+      : [context('Telegent returned no details for this number.')]),
+    textInput({
+      field: 'pin',
+      optional: true,
+      maxLength: PIN_MAX_LENGTH,
+      hint: '4–10 digits, or leave empty to generate one. After approval the PIN is shown only to you, never in the channel.',
+      placeholder: 'Leave empty to generate one',
+    }),
+  ];
+  return modal({
+    callbackId: CALLBACK.portout,
+    title: 'Port-out PIN',
+    submit: 'Request PIN',
+    metadata: args.metadata,
+    blocks,
+  });
+}

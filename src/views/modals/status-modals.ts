@@ -1,0 +1,26 @@
+import type { KnownBlock, ModalView } from '@slack/types';
+import { context, section } from '../blocks.js';
+import { escapeMrkdwn } from '../limits.js';
+import { infoModal } from './modal.js';
+
+/** Shown at once (within the 3 s trigger) while data for the real modal is fetched; then `views.update`. */
+export function loadingModal(title: string, text = 'Loading…'): ModalView {
+  return infoModal(title, [section(`:hourglass_flowing_sand: ${escapeMrkdwn(text)}`)]);
+}
+
+/** Shown after a submission (`response_action: 'update'`) while the slow work runs. */
+export function workingModal(title: string, text = 'Working on it…'): ModalView {
+  return infoModal(title, [
+    section(`:gear: ${escapeMrkdwn(text)}`),
+    context('You can close this window: the outcome is also posted in the channel.'),
+  ]);
+}
+
+/** The outcome, as blocks built by a message builder (e.g. `executionOutcomeMessage(...).blocks`). */
+export function resultModal(title: string, blocks: KnownBlock[]): ModalView {
+  return infoModal(title, blocks);
+}
+
+export function errorModal(title: string, text: string): ModalView {
+  return infoModal(title, [section(`:warning: ${escapeMrkdwn(text)}`)]);
+}

@@ -1,0 +1,256 @@
+import type { types } from '@slack/bolt';
+import type { OrderKind, OrderRecord } from '../store/orders-repo.js';
+import { explainCarrierCode } from '../telegent/carrier-codes.js';
+import { isSuccessfulOrderStatus, isTerminalOrderStatus } from '../telegent/order-status.js';
+import { ACTION } from './ids.js';
+
+export type Block = types.KnownBlock;
+export interface SlackMessage {
+  /** Notification / fallback text. */
+  text: string;
+  blocks: Block[];
+}
+
+export interface MessageOptions {
+  /** The backend is the Telegent sandbox: every message says so. */
+  sandbox: boolean;
+}
+
+/** Slack's limits for one message. */
+export const SLACK_LIMITS = { blocks: 50, sectionText: 3000, headerText: 150 } as const;
+
+export const KIND_LABEL: Record<OrderKind, string> = {
+  provision: 'Provisioning',
+  portin: 'Port-in',
+  portout: 'Port-out',
+};
+
+/** Escapes the three characters Slack mrkdwn treats as control characters. */
+export function escapeMrkdwn(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+export function statusEmoji(status: string): string {
+  if (isSuccessfulOrderStatus(status)) return ':white_check_mark:';
+  if (/^cancel/i.test(status)) return ':no_entry_sign:';
+  if (isTerminalOrderStatus(status)) return ':x:';
+  if (/^(error|resolutionrequired)$/i.test(status)) return ':warning:';
+  return ':hourglass_flowing_sand:';
+}
+
+export const SANDBOX_NOTE = ':test_tube: *SANDBOX*: simulated Telegent, nothing real was ordered or ported.';
+const sandboxBlock = (): Block => ({ type: 'context', elements: [{ type: 'mrkdwn', text: SANDBOX_NOTE }] });
+const prefix = (options: MessageOptions) => (options.sandbox ? '[SANDBOX] ' : '');
+
+export function numbersText(numbers: readonly string[], max = 5): string {
+  if (numbers.length === 0) return 'no number yet';
+  if (numbers.length <= max) return numbers.join(', ');
+  return `${numbers.slice(0, max).join(', ')} and ${numbers.length - max} more`;
+}
+
+/** "Error 8A: the losing carrier says… Next step: fix it with `/telegent portin update JNUOID-…`" or undefined. */
+export function actionNeeded(orderId: string, statusMessage: string | null | undefined): string | undefined {
+  const code = explainCarrierCode(statusMessage, orderId);
+  if (!code) return undefined;
+  const fix = escapeMrkdwn(code.fix).replace(/(\/telegent [^,;]*?)(?=$|[,;]| then | or )/g, '`$1`');
+  return `carrier code *${code.code}*: ${escapeMrkdwn(code.explanation)}. *Next step:* ${fix}.`;
+}
+
+/** "*Status:* :warning: Error — 8A-…" (+ the explanation and fixing command when a carrier code is known). */
+export function statusLine(order: Pick<OrderRecord, 'orderId' | 'status' | 'statusMessage'>): string {
+  const message = order.statusMessage ? ` — ${escapeMrkdwn(order.statusMessage)}` : '';
+  const action = actionNeeded(order.orderId, order.statusMessage);
+  return `*Status:* ${statusEmoji(order.status)} *${escapeMrkdwn(order.status)}*${message}${action ? `\n${action}` : ''}`;
+}
+
+export type RootOrder = Pick<
+  OrderRecord,
+  'orderId' | 'kind' | 'numbers' | 'status' | 'statusMessage' | 'requestedBy' | 'portInDate'
+> & { closedAt?: Date | null };
+
+/**
+ * The message posted when an order is created; its ts becomes orders.thread_ts. The poster re-renders it
+ * with `chat.update` on every status change (block `order-status` holds the status line). Buttons (open
+ * orders only) carry the OrderId as value.
+ */
+export function orderRootMessage(
+  order: RootOrder,
+  options: MessageOptions & { actions?: boolean },
+): SlackMessage {
+  const open = !isTerminalOrderStatus(order.status) && !order.closedAt;
+  const portDate = order.portInDate ? `\nPort date: ${order.portInDate}` : '';
+  const blocks: Block[] = [
+    {
+      type: 'section',
+      block_id: 'order-summary',
+      text: {
+        type: 'mrkdwn',
+        text:
+          `*${KIND_LABEL[order.kind]}* · ${numbersText(order.numbers)}\n` +
+          `OrderId \`${order.orderId}\` · requested by <@${order.requestedBy}>${portDate}`,
+      },
+    },
+    { type: 'section', block_id: 'order-status', text: { type: 'mrkdwn', text: statusLine(order) } },
+  ];
+  if (open) {
+    blocks.push({
+      type: 'context',
+      elements: [{ type: 'mrkdwn', text: 'Watching this order: status changes are posted in this thread.' }],
+    });
+  }
+  if (open && options.actions !== false) {
+    const elements: types.Button[] = [
+      {
+        type: 'button',
+        action_id: ACTION.orderStatus,
+        text: { type: 'plain_text', text: 'Status' },
+        value: order.orderId,
+      },
+    ];
+    if (order.kind === 'portin') {
+      elements.push(
+        {
+          type: 'button',
+          action_id: ACTION.orderUpdate,
+          text: { type: 'plain_text', text: 'Update…' },
+          value: order.orderId,
+        },
+        {
+          type: 'button',
+          action_id: ACTION.orderCancel,
+          text: { type: 'plain_text', text: 'Cancel…' },
+          style: 'danger',
+          value: order.orderId,
+        },
+      );
+    }
+    blocks.push({ type: 'actions', block_id: 'order-actions', elements });
+  }
+  if (options.sandbox) blocks.push(sandboxBlock());
+  return {
+    text: `${prefix(options)}${KIND_LABEL[order.kind]} ${order.orderId} (${numbersText(order.numbers, 2)}): ${order.status}`,
+    blocks,
+  };
+}
+
+/** One recorded status change, with what is needed to describe it. */
+export interface OrderChange {
+  orderId: string;
+  kind: OrderKind;
+  numbers: string[];
+  status: string;
+  statusMessage: string | null;
+  occurredAt: Date;
+  requestedBy: string;
+}
+
+const hhmm = (date: Date) => `${date.toISOString().slice(11, 16)} UTC`;
+
+/** Packs mrkdwn lines into sections within Slack's limits; what does not fit becomes "…and N more". */
+export function packLines(lines: string[], maxBlocks: number, more: (n: number) => string): Block[] {
+  const blocks: Block[] = [];
+  let current = '';
+  let used = 0;
+  const limit = SLACK_LIMITS.sectionText - 100;
+  const flush = () => {
+    if (current) blocks.push({ type: 'section', text: { type: 'mrkdwn', text: current } });
+    current = '';
+  };
+  for (const raw of lines) {
+    const line = raw.length > limit ? `${raw.slice(0, limit - 1)}…` : raw;
+    if (current && current.length + 1 + line.length > limit) {
+      if (blocks.length + 1 >= maxBlocks) break;
+      flush();
+    }
+    current = current ? `${current}\n${line}` : line;
+    used++;
+  }
+  if (used < lines.length) {
+    const tail = `_${more(lines.length - used)}_`;
+    if (current.length + 1 + tail.length <= SLACK_LIMITS.sectionText) current = `${current}\n${tail}`;
+    else current = `${current.slice(0, SLACK_LIMITS.sectionText - tail.length - 2)}…\n${tail}`;
+  }
+  flush();
+  return blocks;
+}
+
+function changeLine(change: OrderChange, withOrder: boolean): string {
+  const message = change.statusMessage ? ` — ${escapeMrkdwn(change.statusMessage)}` : '';
+  const head = withOrder
+    ? `${KIND_LABEL[change.kind]} \`${change.orderId}\` (${numbersText(change.numbers, 2)}): `
+    : `${hhmm(change.occurredAt)}: `;
+  let line = `${statusEmoji(change.status)} ${head}*${escapeMrkdwn(change.status)}*${message}`;
+  const action = actionNeeded(change.orderId, change.statusMessage);
+  if (action) line += `\n      :point_right: <@${change.requestedBy}> ${action}`;
+  else if (isSuccessfulOrderStatus(change.status)) line += ' — done, no more checks.';
+  else if (isTerminalOrderStatus(change.status)) line += ' — closed, no more checks.';
+  return line;
+}
+
+/**
+ * Status changes for the outbox, in the order they happened. One order → a reply for its thread
+ * ("status is now …"); several orders of one channel → one channel message listing every order's changes
+ * (Slack allows about one message per second per channel). Carrier codes come with the explanation, the
+ * fixing command and a mention of the requester.
+ */
+export function orderUpdateMessage(changes: OrderChange[], options: MessageOptions): SlackMessage {
+  const orderIds = [...new Set(changes.map((c) => c.orderId))];
+  const single = orderIds.length === 1;
+  const last = changes.at(-1);
+  const blocks: Block[] = [];
+  let text: string;
+  if (single && last) {
+    text = `${prefix(options)}${KIND_LABEL[last.kind]} ${last.orderId}: ${last.status}`;
+    const intro = changes.length === 1 ? 'Status update' : `${changes.length} status updates`;
+    blocks.push(
+      { type: 'context', elements: [{ type: 'mrkdwn', text: intro }] },
+      ...packLines(
+        changes.map((c) => changeLine(c, false)),
+        SLACK_LIMITS.blocks - 3,
+        (n) => `…and ${n} more updates`,
+      ),
+    );
+  } else {
+    text = `${prefix(options)}${orderIds.length} orders changed status`;
+    blocks.push(
+      {
+        type: 'section',
+        text: { type: 'mrkdwn', text: `*${orderIds.length} orders changed status*` },
+      },
+      ...packLines(
+        changes.map((c) => changeLine(c, true)),
+        SLACK_LIMITS.blocks - 3,
+        (n) => `…and ${n} more changes: see /telegent orders`,
+      ),
+    );
+  }
+  if (options.sandbox) blocks.push(sandboxBlock());
+  return { text, blocks };
+}
+
+/** Told to the requester (DM) when their order reaches a terminal status. */
+export function requesterNotice(
+  order: Pick<OrderRecord, 'orderId' | 'kind' | 'numbers' | 'status' | 'statusMessage' | 'channelId'>,
+  options: MessageOptions,
+): SlackMessage {
+  const ok = isSuccessfulOrderStatus(order.status);
+  const cancelled = /^cancel/i.test(order.status);
+  const what = `your ${KIND_LABEL[order.kind].toLowerCase()} \`${order.orderId}\` (${numbersText(order.numbers)})`;
+  const message = order.statusMessage ? ` — ${escapeMrkdwn(order.statusMessage)}` : '';
+  let body = `${statusEmoji(order.status)} ${what[0]?.toUpperCase()}${what.slice(1)} finished: *${escapeMrkdwn(order.status)}*${message}.`;
+  if (!ok && !cancelled) {
+    const action = actionNeeded(order.orderId, order.statusMessage);
+    body += action
+      ? `\n${action}`
+      : order.kind === 'portin'
+        ? '\n*Next step:* check the details with the customer and their current carrier, then start a new port-in with `/telegent portin <number>`.'
+        : `\n*Next step:* check \`/telegent status ${order.orderId}\` and retry, or escalate to Telegent support with the OrderId.`;
+  }
+  body += `\nThe history is in the order's thread in <#${order.channelId}>.`;
+  const blocks: Block[] = [{ type: 'section', text: { type: 'mrkdwn', text: body } }];
+  if (options.sandbox) blocks.push(sandboxBlock());
+  return {
+    text: `${prefix(options)}${KIND_LABEL[order.kind]} ${order.orderId} finished: ${order.status}`,
+    blocks,
+  };
+}

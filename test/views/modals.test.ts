@@ -1,0 +1,380 @@
+import { describe, expect, it } from 'vitest';
+import { operations, validateInput } from '../../src/ops/index.js';
+import type { NumberRecord, PortInEligibility } from '../../src/telegent/response-schemas.js';
+import { ACTION, CALLBACK } from '../../src/views/ids.js';
+import { limitsModal } from '../../src/views/modals/limits-modal.js';
+import { PrivateMetadataTooLongError } from '../../src/views/modals/modal.js';
+import { portinModal } from '../../src/views/modals/portin-modal.js';
+import { portinUpdateModal } from '../../src/views/modals/portin-update-modal.js';
+import { portoutModal } from '../../src/views/modals/portout-modal.js';
+import { provisionModal } from '../../src/views/modals/provision-modal.js';
+import { rejectReasonModal } from '../../src/views/modals/reject-reason-modal.js';
+import { errorModal, loadingModal, resultModal, workingModal } from '../../src/views/modals/status-modals.js';
+import { dropUnchanged, errorsForView, readViewInput } from '../../src/views/view-input.js';
+import { fillView, inputBlock, inputIds } from './fill-view.js';
+import { HUGE, NASTY, now } from './fixtures.js';
+import { assertWithinSlackLimits } from './slack-limits.js';
+
+const META = JSON.stringify({ channelId: 'C0CHANNEL' });
+const ELIGIBLE: PortInEligibility = {
+  PhoneNumber: '+18015551234',
+  Eligible: true,
+  CurrentCarrier: 'Verizon Wireless',
+  NumberType: 'Wireless',
+  Message: null,
+};
+const ICCID = '8901240397190195850';
+
+function submitted<V extends { blocks: unknown[] }>(view: V, fill: Record<string, string | string[]>) {
+  // biome-ignore lint/suspicious/noExplicitAny: modal views from the builders
+  return readViewInput(fillView(view as any, fill), view.blocks as any);
+}
+
+describe('provisionModal', () => {
+  it('is within limits, pre-filled, with pickers wired to app.options', () => {
+    const view = provisionModal({
+      prefill: { areaCode: '801', zipCode: '84043' },
+      metadata: META,
+      sandbox: true,
+    });
+    assertWithinSlackLimits(view);
+    expect(view.callback_id).toBe(CALLBACK.provision);
+    expect(view.private_metadata).toBe(META);
+    expect(JSON.stringify(view)).toContain('SANDBOX');
+    expect(inputBlock(view, 'areaCode').element.initial_value).toBe('801');
+    expect(inputBlock(view, 'messageRouteId').element).toMatchObject({
+      type: 'external_select',
+      action_id: ACTION.messageRoutePicker,
+      min_query_length: 0,
+    });
+    expect(inputBlock(view, 'voiceRouteId').element.action_id).toBe(ACTION.voiceRoutePicker);
+    expect(inputBlock(view, 'assignedSubscriberId').element.action_id).toBe(ACTION.subscriberPicker);
+    expect(inputIds(view)).not.toContain('accountId');
+    expect(inputIds(provisionModal({ metadata: META, distributor: true }))).toContain('accountId');
+  });
+
+  it('round-trips to a valid provision input', () => {
+    const view = provisionModal({ prefill: { areaCode: '801' }, metadata: META });
+    const raw = submitted(view, {
+      productType: 'Sms+Data+Voice',
+      messageRouteId: 'MRID-ad0ff867-57dc-4aeb-80e9-9d18349080e9',
+      voiceRouteId: 'CRID-509de94f-79cc-429b-a317-2102654dabbb',
+      assignedSubscriberId: 'TSUID-90c644ff-7f70-4587-a27e-d1d45bde7528',
+      iccid: '8901 2403 9719 0195 850',
+    });
+    const result = validateInput(operations.provision, raw, { now });
+    expect(result).toEqual({
+      ok: true,
+      value: {
+        productType: 'Sms+Data+Voice',
+        numberType: 'mvno',
+        messageType: 'p2p',
+        messageEnabled: true,
+        voiceEnabled: true,
+        dataEnabled: true,
+        messageRouteId: 'MRID-ad0ff867-57dc-4aeb-80e9-9d18349080e9',
+        voiceRouteId: 'CRID-509de94f-79cc-429b-a317-2102654dabbb',
+        areaCode: '801',
+        zipCode: undefined,
+        iccid: ICCID,
+        assignedSubscriberId: 'TSUID-90c644ff-7f70-4587-a27e-d1d45bde7528',
+        accountId: undefined,
+      },
+    });
+  });
+
+  it('maps validation errors to blocks of the view', () => {
+    const view = provisionModal({ metadata: META, distributor: true });
+    const raw = submitted(view, {
+      productType: 'Sms+Data+Voice',
+      numberType: 'iot',
+      messageType: 'a2p',
+      iccid: '1234',
+      areaCode: '911',
+    });
+    const result = validateInput(operations.provision, raw, { now, requireAccountId: true });
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    const errors = errorsForView(result.errors, view);
+    const ids = inputIds(view);
+    for (const key of Object.keys(errors)) expect(ids).toContain(key);
+    expect(Object.keys(errors)).toEqual(
+      expect.arrayContaining(['messageRouteId', 'assignedSubscriberId', 'accountId', 'iccid', 'areaCode']),
+    );
+    for (const message of Object.values(errors)) expect(message.length).toBeLessThanOrEqual(150);
+  });
+
+  it('refuses private_metadata over 3000 characters instead of cutting JSON', () => {
+    expect(() => provisionModal({ metadata: 'x'.repeat(3001) })).toThrow(PrivateMetadataTooLongError);
+  });
+});
+
+describe('portinModal', () => {
+  const fill = {
+    currentAccountNumber: '46512222',
+    currentAccountPassword: 'S3cretPass',
+    'billingAddress.street1': '2701 N Thanksgiving Way',
+    'billingAddress.city': 'Lehi',
+    'billingAddress.state': 'ut',
+    'billingAddress.zip': '84043',
+    subscriberName: 'Jane Doe',
+    iccid: ICCID,
+  };
+
+  it('shows the fixed number, pre-fills the carrier, hints about secrets', () => {
+    const view = portinModal({ phoneNumber: '+18015551234', eligibility: ELIGIBLE, metadata: META });
+    assertWithinSlackLimits(view);
+    expect(JSON.stringify(view.blocks)).toContain('+18015551234');
+    expect(inputIds(view)).not.toContain('phoneNumber');
+    expect(inputBlock(view, 'currentCarrierName').element.initial_value).toBe('Verizon Wireless');
+    expect(inputBlock(view, 'currentAccountPassword').hint.text).toMatch(/encrypted.*never shown again/);
+    expect(inputBlock(view, 'portInDate').optional).toBe(true);
+  });
+
+  it('round-trips (with phone and eligibility from metadata) to a valid port-in input', () => {
+    const view = portinModal({ phoneNumber: '+18015551234', eligibility: ELIGIBLE, metadata: META });
+    const raw = {
+      ...submitted(view, { ...fill, portInDate: '2026-03-10' }),
+      phoneNumber: '+18015551234',
+      eligibility: { eligible: true, numberType: 'Wireless', currentCarrier: 'Verizon Wireless' },
+    };
+    const result = validateInput(operations.portin, raw, { now });
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(result.value).toMatchObject({
+      phoneNumber: '+18015551234',
+      currentCarrierName: 'Verizon Wireless',
+      currentAccountNumber: '46512222',
+      currentAccountPassword: 'S3cretPass',
+      billingAddress: { street1: '2701 N Thanksgiving Way', city: 'Lehi', state: 'UT', zip: '84043' },
+      subscriberName: 'Jane Doe',
+      iccid: ICCID,
+      targetClassification: 'mvno',
+      portInDate: '2026-03-10',
+    });
+  });
+
+  it('requires the port date for wireline numbers, and its error lands on the date picker', () => {
+    const wireline = { ...ELIGIBLE, NumberType: 'Landline' };
+    const view = portinModal({ phoneNumber: '+18015551234', eligibility: wireline, metadata: META });
+    expect(inputBlock(view, 'portInDate').optional).toBe(false);
+    expect(inputBlock(view, 'portInDate').hint.text).toMatch(/Required/);
+    const raw: Record<string, unknown> = {
+      ...submitted(view, fill),
+      phoneNumber: '+18015551234',
+      eligibility: { eligible: true, numberType: 'Landline' },
+    };
+    const result = validateInput(operations.portin, raw, { now });
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(Object.keys(errorsForView(result.errors, view))).toEqual(['portInDate']);
+    const badState = validateInput(
+      operations.portin,
+      { ...raw, billingAddress: { ...(raw.billingAddress as object), state: 'ZZ' } },
+      { now },
+    );
+    expect(badState.ok).toBe(false);
+    if (!badState.ok)
+      expect(Object.keys(errorsForView(badState.errors, view))).toEqual(['billingAddress.state']);
+  });
+
+  it('stays within limits with huge eligibility text', () => {
+    const view = portinModal({
+      phoneNumber: NASTY,
+      eligibility: { ...ELIGIBLE, CurrentCarrier: HUGE, NumberType: HUGE },
+      metadata: META,
+    });
+    assertWithinSlackLimits(view);
+  });
+});
+
+describe('portinUpdateModal', () => {
+  const stored = {
+    orderId: 'JNUOID-6c058364-66a7-485b-93e1-7a2aa75e4fed',
+    phoneNumber: '+18015551234',
+    currentCarrierName: 'Verizon',
+    currentAccountNumber: '46512222',
+    currentAccountPassword: 'S3cretPass',
+    billingAddress: { street1: '2701 N Thanksgiving Way', city: 'Lehi', state: 'UT', zip: '84043' },
+    subscriberName: 'Jane Doe',
+    portInDate: '2026-03-10',
+    targetClassification: 'mvno',
+  };
+  const orderId = stored.orderId;
+
+  it('pre-fills what we stored but never the secrets', () => {
+    const view = portinUpdateModal({ orderId, stored, metadata: JSON.stringify({ orderId }) });
+    assertWithinSlackLimits(view);
+    const json = JSON.stringify(view);
+    expect(json).not.toContain('46512222');
+    expect(json).not.toContain('S3cretPass');
+    expect(inputBlock(view, 'currentAccountNumber').element.initial_value).toBeUndefined();
+    expect(inputBlock(view, 'currentAccountPassword').hint.text).toMatch(/[Ll]eave empty to keep/);
+    expect(inputBlock(view, 'currentCarrierName').element.initial_value).toBe('Verizon');
+    expect(inputBlock(view, 'billingAddress.city').element.initial_value).toBe('Lehi');
+    expect(inputBlock(view, 'portInDate').element.initial_date).toBe('2026-03-10');
+    for (const id of inputIds(view)) expect(inputBlock(view, id).optional).toBe(true);
+  });
+
+  it('round-trips a changed field to a valid update (unchanged values dropped)', () => {
+    const view = portinUpdateModal({ orderId, stored, metadata: '{}' });
+    const raw = { ...dropUnchanged(submitted(view, { currentAccountNumber: '999111' }), stored), orderId };
+    const result = validateInput(operations['portin-update'], raw, { now });
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(Object.fromEntries(Object.entries(result.value).filter(([, v]) => v !== undefined))).toEqual({
+      orderId,
+      currentAccountNumber: '999111',
+    });
+  });
+
+  it('puts "change at least one field" under an existing input', () => {
+    const view = portinUpdateModal({ orderId, stored, metadata: '{}' });
+    const raw = { ...dropUnchanged(submitted(view, {}), stored), orderId };
+    const result = validateInput(operations['portin-update'], raw, { now });
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    const errors = errorsForView(result.errors, view);
+    expect(Object.keys(errors)).toEqual([inputIds(view)[0]]);
+    expect(Object.values(errors)[0]).toContain('change at least one field');
+  });
+
+  it('works without anything stored', () => {
+    assertWithinSlackLimits(portinUpdateModal({ orderId, stored: null, metadata: '{}' }));
+  });
+});
+
+describe('portoutModal', () => {
+  const number: NumberRecord = {
+    Number: '+18015551234',
+    Status: 'Active',
+    ProductType: 'Sms+Data+Voice',
+    NumberType: 'mvno',
+    MessageEnabled: true,
+    MessageType: 'p2p',
+    VoiceEnabled: true,
+    AssignedSubscriberId: 'TSUID-1',
+    Iccid: ICCID,
+    OrderId: 'JNOID-1',
+  } as NumberRecord;
+
+  it('shows the number details and an optional PIN input', () => {
+    const view = portoutModal({ phoneNumber: '+18015551234', number, metadata: META });
+    assertWithinSlackLimits(view);
+    expect(JSON.stringify(view.blocks)).toContain('Sms+Data+Voice');
+    expect(inputBlock(view, 'pin').optional).toBe(true);
+    expect(inputBlock(view, 'pin').hint.text).toMatch(/leave empty to generate/);
+  });
+
+  it('round-trips a typed PIN and an empty one (generated)', () => {
+    const view = portoutModal({ phoneNumber: '+18015551234', number, metadata: META });
+    const typed = validateInput(operations.portout, {
+      ...submitted(view, { pin: '482913' }),
+      phoneNumber: '+18015551234',
+    });
+    expect(typed).toEqual({ ok: true, value: { phoneNumber: '+18015551234', pin: '482913' } });
+    const generated = validateInput(operations.portout, {
+      ...submitted(view, {}),
+      phoneNumber: '+18015551234',
+    });
+    expect(generated.ok && /^\d{6}$/.test(generated.value.pin)).toBe(true);
+    const bad = validateInput(operations.portout, {
+      ...submitted(view, { pin: '12ab' }),
+      phoneNumber: '+18015551234',
+    });
+    expect(bad.ok).toBe(false);
+    if (!bad.ok) expect(Object.keys(errorsForView(bad.errors, view))).toEqual(['pin']);
+  });
+
+  it('stays within limits with huge number details', () => {
+    const huge = Object.fromEntries(Object.keys(number).map((k) => [k, HUGE])) as unknown as NumberRecord;
+    assertWithinSlackLimits(portoutModal({ phoneNumber: HUGE, number: huge, metadata: META }));
+  });
+});
+
+describe('limitsModal', () => {
+  const numbers = ['+18015551234', '+18015551235'];
+
+  it('round-trips to a valid limits input', () => {
+    const view = limitsModal({ numbers, metadata: META });
+    assertWithinSlackLimits(view);
+    const raw = submitted(view, {
+      notifyValue: '10',
+      throttleValue: '15',
+      throttleSpeed: '1-mbps',
+      limitValue: '20',
+    });
+    expect(validateInput(operations.limits, raw)).toEqual({
+      ok: true,
+      value: {
+        numbers,
+        notifyValue: 10,
+        throttleValue: 15,
+        throttleSpeed: '1-mbps',
+        limitValue: 20,
+        valueUnit: 'MB',
+      },
+    });
+  });
+
+  it('pre-fills shared current settings and maps ordering errors to the inputs', () => {
+    const current = {
+      Status: 'ok',
+      PhoneNumbers: numbers.map((n) => ({
+        Number: n,
+        NotifyValue: 5,
+        LimitValue: 50,
+        ValueUnit: 'GB',
+        ThrottleSpeed: 'thr1024kbps',
+      })),
+    };
+    const view = limitsModal({ numbers, current, metadata: META });
+    expect(inputBlock(view, 'limitValue').element.initial_value).toBe('50');
+    expect(inputBlock(view, 'valueUnit').element.initial_option.value).toBe('GB');
+    expect(inputBlock(view, 'throttleSpeed').element.initial_option).toBeUndefined();
+    const raw = submitted(view, { notifyValue: '60', throttleValue: '55' });
+    const result = validateInput(operations.limits, raw);
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    const errors = errorsForView(result.errors, view);
+    expect(Object.keys(errors).sort()).toEqual(['notifyValue', 'throttleSpeed', 'throttleValue']);
+  });
+
+  it('stays within limits with 100 numbers and 1000 current settings', () => {
+    const many = Array.from({ length: 100 }, (_, i) => `+1801555${String(1000 + i)}`);
+    const current = {
+      PhoneNumbers: Array.from({ length: 1000 }, (_, i) => ({
+        Number: `+1${i}`,
+        LimitValue: i,
+        ThrottleSpeed: HUGE,
+      })),
+    };
+    assertWithinSlackLimits(limitsModal({ numbers: many, current: current as never, metadata: META }));
+  });
+});
+
+describe('small modals', () => {
+  it('reject reason carries the request id and reads back as `reason`', () => {
+    const view = rejectReasonModal({ requestId: 'req_1' });
+    assertWithinSlackLimits(view);
+    expect(view.callback_id).toBe(CALLBACK.rejectReason);
+    expect(JSON.parse(view.private_metadata ?? '')).toEqual({ requestId: 'req_1' });
+    expect(submitted(view, { reason: 'wrong number' })).toEqual({ reason: 'wrong number' });
+  });
+
+  it('loading / working / result / error modals fit with huge text and long titles', () => {
+    for (const view of [
+      loadingModal('A title far longer than twenty-four characters', HUGE),
+      workingModal('Port-in', NASTY),
+      resultModal(
+        'Result',
+        Array.from({ length: 150 }, () => ({ type: 'divider' as const })),
+      ),
+      errorModal('Error', HUGE),
+    ]) {
+      assertWithinSlackLimits(view);
+      expect(view.callback_id).toBe(CALLBACK.info);
+      expect(view.submit).toBeUndefined();
+    }
+  });
+});

@@ -14,11 +14,26 @@ import { type ModalMetadata, readModalMetadata } from './modal-metadata.js';
 import { userFacingError } from './user-error.js';
 
 /** Which operation each form submits, and what the form's metadata adds to the typed fields. */
-const FORMS: ReadonlyArray<{
+interface Form {
   callbackId: string;
   kind: OperationKind;
   fromMetadata(m: ModalMetadata): Record<string, unknown>;
-}> = [
+  /** The typed fields as the operation should see them (the update form keeps only what changed). */
+  changes?(
+    typed: Record<string, unknown>,
+    m: ModalMetadata,
+    ctx: AppContext,
+  ): Promise<Record<string, unknown>>;
+}
+
+/** The update form is pre-filled with what we stored: only fields the user changed are an update. */
+async function changedSinceStored(typed: Record<string, unknown>, m: ModalMetadata, ctx: AppContext) {
+  const order = m.orderId ? await ctx.store.orders.get(m.orderId) : null;
+  const stored = order?.requestId ? (await ctx.store.requests.get(order.requestId))?.input : undefined;
+  return stored ? dropUnchanged(typed, stored) : typed;
+}
+
+const FORMS: readonly Form[] = [
   { callbackId: CALLBACK.provision, kind: 'provision', fromMetadata: () => ({}) },
   {
     callbackId: CALLBACK.portin,

@@ -124,6 +124,14 @@ export function createOrdersRepo(db: Db) {
 
     listOpen: (limit = 1000) => list('closed_at IS NULL', [], limit),
 
+    /** Open orders per last known status (the /metrics gauge). */
+    async countOpenByStatus(): Promise<Record<string, number>> {
+      const { rows } = await db.query<{ status: string; n: number }>(
+        'SELECT status, count(*)::int AS n FROM orders WHERE closed_at IS NULL GROUP BY status',
+      );
+      return Object.fromEntries(rows.map((row) => [row.status, Number(row.n)]));
+    },
+
     /** Orders of a channel closed at or after `since` (digest: completed / cancelled in the last 24 h). */
     listClosedSince: (channelId: string, since: Date, limit = 200) =>
       list('channel_id = $1 AND closed_at >= $2', [channelId, since], limit),

@@ -40,6 +40,33 @@ export function createRateLimitRepo(db: Db) {
         return { allowed: true, retryAfterMs: 0 };
       });
     },
+
+    /**
+     * Reserves the bucket's next send slot, `spacingMs` after the previous one (or now), in one statement.
+     * Returns the slot on the database's clock (epoch ms) and how long after this statement it is.
+     */
+    async reserve(name: string, spacingMs: number): Promise<{ slotEpochMs: number; waitMs: number }> {
+      const { rows } = await db.query<{ slot_ms: number | string; wait_ms: number | string }>(
+        `INSERT INTO rate_limit_buckets AS b (name, tat)
+           VALUES ($1, statement_timestamp() + make_interval(secs => $2::float8 / 1000))
+         ON CONFLICT (name) DO UPDATE
+           SET tat = GREATEST(b.tat, statement_timestamp()) + make_interval(secs => $2::float8 / 1000)
+         RETURNING EXTRACT(EPOCH FROM b.tat) * 1000 - $2::float8 AS slot_ms,
+           EXTRACT(EPOCH FROM (b.tat - statement_timestamp())) * 1000 - $2::float8 AS wait_ms`,
+        [name, spacingMs],
+      );
+      const row = rows[0]!;
+      return { slotEpochMs: Number(row.slot_ms), waitMs: Math.max(0, Number(row.wait_ms)) };
+    },
+
+    /** No slot of the bucket before `delayMs` from now (the server said 429 + Retry-After). */
+    async holdFor(name: string, delayMs: number): Promise<void> {
+      await db.query(
+        `INSERT INTO rate_limit_buckets AS b (name, tat) VALUES ($1, statement_timestamp() + make_interval(secs => $2::float8 / 1000))
+         ON CONFLICT (name) DO UPDATE SET tat = GREATEST(b.tat, statement_timestamp() + make_interval(secs => $2::float8 / 1000))`,
+        [name, Math.max(0, delayMs)],
+      );
+    },
   };
 }
 

@@ -125,7 +125,7 @@ export function digestMessage(input: DigestInput): SlackMessage {
       section(`:rotating_light: *Needs action (${needsAction.length})*`),
       ...packLines(
         needsAction.map((o) => needsActionLine(o, now)),
-        8,
+        4,
         (n) => `…and ${n} more needing action: /telegent orders lists them`,
       ),
     );
@@ -150,7 +150,7 @@ export function digestMessage(input: DigestInput): SlackMessage {
     blocks.push(
       divider,
       section(`*Open port-ins by status (${waiting.length})*`),
-      ...packLines(lines, 12, (n) => `…and ${n} more lines: /telegent orders lists every open order`),
+      ...packLines(lines, 6, (n) => `…and ${n} more lines: /telegent orders lists every open order`),
     );
   } else if (needsAction.length === 0) {
     blocks.push(divider, section('No open port-ins. :tada:'));
@@ -166,7 +166,7 @@ export function digestMessage(input: DigestInput): SlackMessage {
     blocks.push(
       divider,
       section(`*${title} (${list.length})*`),
-      ...packLines(lines, 3, (n) => `…and ${n} more`),
+      ...packLines(lines, 1, (n) => `…and ${n} more`),
     );
   }
 

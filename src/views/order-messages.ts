@@ -19,6 +19,9 @@ export interface MessageOptions {
 /** Slack's limits for one message. */
 export const SLACK_LIMITS = { blocks: 50, sectionText: 3000, headerText: 150 } as const;
 
+/** Sections of one update message: readable, and far below Slack's total message size. */
+const UPDATE_MAX_SECTIONS = 12;
+
 export const KIND_LABEL: Record<OrderKind, string> = {
   provision: 'Provisioning',
   portin: 'Port-in',
@@ -57,16 +60,27 @@ export function actionNeeded(orderId: string, statusMessage: string | null | und
 }
 
 /** "*Status:* :warning: Error — 8A-…" (+ the explanation and fixing command when a carrier code is known). */
-export function statusLine(order: Pick<OrderRecord, 'orderId' | 'status' | 'statusMessage'>): string {
+export function statusLine(order: {
+  orderId: string;
+  status: string;
+  statusMessage?: string | null;
+}): string {
   const message = order.statusMessage ? ` — ${escapeMrkdwn(order.statusMessage)}` : '';
   const action = actionNeeded(order.orderId, order.statusMessage);
   return `*Status:* ${statusEmoji(order.status)} *${escapeMrkdwn(order.status)}*${message}${action ? `\n${action}` : ''}`;
 }
 
-export type RootOrder = Pick<
-  OrderRecord,
-  'orderId' | 'kind' | 'numbers' | 'status' | 'statusMessage' | 'requestedBy' | 'portInDate'
-> & { closedAt?: Date | null };
+/** What the root message shows: an OrderRecord, or the NewOrder about to be inserted. */
+export interface RootOrder {
+  orderId: string;
+  kind: OrderKind;
+  numbers: string[];
+  status: string;
+  statusMessage?: string | null;
+  requestedBy: string;
+  portInDate?: string | null;
+  closedAt?: Date | null;
+}
 
 /**
  * The message posted when an order is created; its ts becomes orders.thread_ts. The poster re-renders it
@@ -206,7 +220,7 @@ export function orderUpdateMessage(changes: OrderChange[], options: MessageOptio
       { type: 'context', elements: [{ type: 'mrkdwn', text: intro }] },
       ...packLines(
         changes.map((c) => changeLine(c, false)),
-        SLACK_LIMITS.blocks - 3,
+        UPDATE_MAX_SECTIONS,
         (n) => `…and ${n} more updates`,
       ),
     );
@@ -219,7 +233,7 @@ export function orderUpdateMessage(changes: OrderChange[], options: MessageOptio
       },
       ...packLines(
         changes.map((c) => changeLine(c, true)),
-        SLACK_LIMITS.blocks - 3,
+        UPDATE_MAX_SECTIONS,
         (n) => `…and ${n} more changes: see /telegent orders`,
       ),
     );

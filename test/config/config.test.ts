@@ -5,7 +5,7 @@ describe('loadConfig', () => {
   it('applies the documented defaults to an empty environment', () => {
     const config = loadConfig({});
     expect(config.slack.port).toBe(3000);
-    expect(config.slack.missing).toEqual(['SLACK_BOT_TOKEN', 'SLACK_APP_TOKEN or SLACK_SIGNING_SECRET']);
+    expect(config.slack.missing).toEqual(['SLACK_BOT_TOKEN', 'SLACK_APP_TOKEN']);
     expect(config.telegent).toMatchObject({
       mode: 'sandbox',
       baseUrl: 'https://api.telegent.com',

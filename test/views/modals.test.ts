@@ -11,7 +11,7 @@ import { provisionModal } from '../../src/views/modals/provision-modal.js';
 import { rejectReasonModal } from '../../src/views/modals/reject-reason-modal.js';
 import { errorModal, loadingModal, resultModal, workingModal } from '../../src/views/modals/status-modals.js';
 import { dropUnchanged, errorsForView, readViewInput } from '../../src/views/view-input.js';
-import { fillView, inputBlock, inputIds } from './fill-view.js';
+import { fillView, inputBlock, inputIds } from '../support/fill-view.js';
 import { HUGE, NASTY, now } from './fixtures.js';
 import { assertWithinSlackLimits } from './slack-limits.js';
 

@@ -1,0 +1,162 @@
+import { Keyv } from 'keyv';
+import type { AppContext } from './app-context.js';
+import { registerTelegentCommand } from './commands/telegent-command.js';
+import type { Config } from './config.js';
+import { type Jobs, startJobs } from './jobs/index.js';
+import type { Logger } from './log.js';
+import type { Metrics } from './metrics.js';
+import { parseApprovalPolicy } from './ops/policy.js';
+import { createWorkflow } from './ops/workflow/index.js';
+import { createApproverDirectory } from './slack/approver-directory.js';
+import { createSlackApp, type SlackApp, type SlackIdentity } from './slack/create-slack-app.js';
+import { trackInFlight } from './slack/in-flight.js';
+import type { Store } from './store/open-store.js';
+import type { TelegentClient } from './telegent/client.js';
+import { announceDecision } from './views/handlers/announce.js';
+import { registerInteractions } from './views/handlers/index.js';
+import { createPickerSource } from './views/handlers/picker-source.js';
+
+const SHUTDOWN_DRAIN_MS = 15_000;
+
+export interface TelegentOpsDependencies {
+  store: Store;
+  telegent: TelegentClient;
+  logger: Logger;
+  metrics: Metrics;
+  /** Telegent is the embedded sandbox: every message says SANDBOX. */
+  sandbox: boolean;
+  slack: {
+    botToken: string;
+    appToken?: string | undefined;
+    signingSecret?: string | undefined;
+    apiUrl?: string | undefined;
+    port: number;
+    identity: SlackIdentity;
+  };
+  approvals: Config['approvals'];
+  jobs: Config['jobs'] & { outboxCron?: string; digestCron?: string; expiryCron?: string };
+  telegentAccountId?: string | undefined;
+  /** Cache for the approver group's members (keyv on Postgres when replicas share it). */
+  approverCache?: Keyv<string[]>;
+  /** false: build the jobs without their cron schedules (tests run them by hand). */
+  scheduleJobs?: boolean;
+  now?: () => Date;
+}
+
+export interface TelegentOps {
+  slack: SlackApp;
+  ctx: AppContext;
+  jobs: Jobs;
+  /** Expires pending requests past APPROVAL_TTL_HOURS and updates their cards (the expiry job's run). */
+  runExpiryOnce(): Promise<void>;
+  start(): Promise<{ port: number }>;
+  /** Stops taking Slack work, stops the jobs, waits for what is running. The caller closes store and client. */
+  stop(): Promise<void>;
+}
+
+/** One Bolt app with every listener, the request workflow and the background jobs, on given store and client. */
+export function createTelegentOps(deps: TelegentOpsDependencies): TelegentOps {
+  const now = deps.now ?? (() => new Date());
+  const slack = createSlackApp({
+    botToken: deps.slack.botToken,
+    appToken: deps.slack.appToken,
+    signingSecret: deps.slack.signingSecret,
+    slackApiUrl: deps.slack.apiUrl,
+    port: deps.slack.port,
+    logger: deps.logger,
+    metrics: deps.metrics,
+    identity: deps.slack.identity,
+    readiness: async () => {
+      const checks: Record<string, string> = {};
+      const store = await deps.store.db.query('SELECT 1').then(
+        () => 'ok',
+        (error: Error) => `failed: ${error.message}`,
+      );
+      checks.store = store;
+      const telegent = await deps.telegent.getToken('/v1.0/numbers/order').then(
+        () => 'ok',
+        (error: Error) => `failed: ${error.message}`,
+      );
+      checks.telegent = telegent;
+      return { ok: store === 'ok' && telegent === 'ok', checks };
+    },
+  });
+  const client = slack.app.client;
+  const policy = parseApprovalPolicy({
+    approvalRequiredFor: deps.approvals.requiredFor.join(',') || 'none',
+    approverUserIds: deps.approvals.approverUserIds,
+    allowSelfApproval: deps.approvals.allowSelfApproval,
+    ttlHours: deps.approvals.ttlHours,
+  });
+  const approvers = createApproverDirectory({
+    client,
+    userIds: deps.approvals.approverUserIds,
+    usergroupId: deps.approvals.approverUsergroupId,
+    cache: deps.approverCache ?? new Keyv<string[]>(),
+    logger: deps.logger,
+  });
+  const workflow = createWorkflow({
+    store: deps.store,
+    telegent: deps.telegent,
+    policy,
+    isApprover: (userId) => approvers.isApprover(userId),
+    logger: deps.logger,
+    now,
+    requireAccountId: false,
+    accountId: deps.telegentAccountId,
+    firstCheckSeconds: deps.jobs.orderPollMinSeconds,
+  });
+  const ctx: AppContext = {
+    store: deps.store,
+    telegent: deps.telegent,
+    workflow,
+    approvers,
+    pickers: createPickerSource(deps.telegent),
+    logger: deps.logger,
+    sandbox: deps.sandbox,
+    approvalsChannelId: deps.approvals.channelId,
+    requireAccountId: false,
+    digestDefaults: { time: deps.jobs.digestDefaultTime, timeZone: deps.jobs.digestDefaultTimeZone },
+    now,
+    opContext: () => ({
+      telegent: deps.telegent,
+      accountId: deps.telegentAccountId,
+      now,
+      callOptions: { priority: 'interactive' },
+    }),
+  };
+  const inFlight = trackInFlight(slack.app);
+  registerTelegentCommand(slack.app, ctx);
+  registerInteractions(slack.app, ctx);
+
+  const expireRequests = async () => {
+    for (const request of await workflow.expireDue()) {
+      await announceDecision(client, ctx, request, 'expired', null);
+    }
+  };
+  const jobs = startJobs({
+    store: deps.store,
+    telegent: deps.telegent,
+    slack: client,
+    logger: deps.logger,
+    config: deps.jobs,
+    sandbox: deps.sandbox,
+    schedule: deps.scheduleJobs ?? true,
+    now,
+    extraTasks: [{ name: 'approval-expiry', cron: deps.jobs.expiryCron ?? '* * * * *', run: expireRequests }],
+  });
+
+  return {
+    slack,
+    ctx,
+    jobs,
+    runExpiryOnce: expireRequests,
+    start: () => slack.start(),
+    async stop() {
+      await slack.stop();
+      const unfinished = await inFlight.drain(SHUTDOWN_DRAIN_MS);
+      if (unfinished > 0) deps.logger.warn({ unfinished }, 'stopped with Slack handlers still running');
+      await jobs.stop();
+    },
+  };
+}

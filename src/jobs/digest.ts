@@ -1,0 +1,125 @@
+import type { Logger } from '../log.js';
+import type { DigestRepo, DigestSubscription } from '../store/digest-repo.js';
+import type { OrdersRepo } from '../store/orders-repo.js';
+import { digestMessage } from '../views/digest-message.js';
+import { localDateTime } from './local-time.js';
+import { classifySlackError, type WebClient } from './slack-client.js';
+
+export interface DigestJobOptions {
+  digests: DigestRepo;
+  orders: OrdersRepo;
+  /** A client that does not retry internally (see jobsSlackClient). */
+  slack: WebClient;
+  logger: Logger;
+  sandbox: boolean;
+  now?: () => Date;
+}
+
+export interface DigestTickResult {
+  /** Channels that got their digest in this tick. */
+  posted: string[];
+  /** Channels whose digest was claimed but could not be posted (released for the next tick). */
+  failed: string[];
+}
+
+export interface DigestJob {
+  /** Posts every digest whose local time has come today and that no replica has posted today. */
+  tick(now?: Date): Promise<DigestTickResult>;
+}
+
+/** A digest missed at its minute (every replica down) still goes out this long after; later, that day is skipped. */
+export const DIGEST_CATCH_UP_MINUTES = 180;
+
+const minutes = (hhmm: string) => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5));
+
+/**
+ * Due when the channel's local time today has reached its HH:MM, up to DIGEST_CATCH_UP_MINUTES later (so a
+ * tick missed during a restart catches up, but a replica started in the evening does not send the
+ * morning's digest), unless the subscription was made after that time today (first digest
+ * tomorrow). digest_runs (unique channel + local date) makes it one per channel per local day across
+ * replicas and restarts: claimed before posting, released when posting fails so a later tick retries.
+ */
+export function dueLocalDate(sub: DigestSubscription, now: Date): string | undefined {
+  const local = localDateTime(now, sub.timeZone);
+  const late = minutes(local.time) - minutes(sub.localTime);
+  if (late < 0 || late > DIGEST_CATCH_UP_MINUTES) return undefined;
+  const created = localDateTime(sub.createdAt, sub.timeZone);
+  if (created.date === local.date && created.time > sub.localTime) return undefined;
+  if (created.date > local.date) return undefined;
+  return local.date;
+}
+
+export function createDigestJob(options: DigestJobOptions): DigestJob {
+  const { digests, orders, slack, sandbox } = options;
+  const logger = options.logger.child({ job: 'digest' });
+  const clock = options.now ?? (() => new Date());
+
+  async function postOne(sub: DigestSubscription, localDate: string, now: Date): Promise<boolean> {
+    const channel = sub.channelId;
+    if (!(await digests.claimRun(channel, localDate))) return false;
+    try {
+      const [open, closedSince] = await Promise.all([
+        orders.listOpenByChannel(channel, 100_000),
+        orders.listClosedSince(channel, new Date(now.getTime() - 86_400_000), 100_000),
+      ]);
+      const message = digestMessage({
+        channelId: channel,
+        localDate,
+        localTime: sub.localTime,
+        timeZone: sub.timeZone,
+        now,
+        open,
+        closedSince,
+        sandbox,
+      });
+      const posted = await slack.chat.postMessage({
+        channel,
+        text: message.text,
+        blocks: message.blocks,
+        unfurl_links: false,
+      });
+      await digests.markPosted(channel, localDate, posted.ts ?? '');
+      logger.info({ channel, localDate, openOrders: open.length }, 'digest posted');
+      return true;
+    } catch (error) {
+      // Slack will never take it today (channel gone, bot removed): keep the claim, try again tomorrow.
+      if (classifySlackError(error).kind === 'permanent') throw error;
+      await digests
+        .releaseRun(channel, localDate)
+        .catch((dbError: Error) =>
+          logger.error({ channel, err: dbError.message }, 'could not release digest run'),
+        );
+      throw error;
+    }
+  }
+
+  return {
+    async tick(at) {
+      const now = at ?? clock();
+      const result: DigestTickResult = { posted: [], failed: [] };
+      for (const sub of await digests.list()) {
+        let localDate: string | undefined;
+        try {
+          localDate = dueLocalDate(sub, now);
+        } catch (error) {
+          logger.error(
+            { channel: sub.channelId, timeZone: sub.timeZone, err: (error as Error).message },
+            'bad digest subscription',
+          );
+          continue;
+        }
+        if (!localDate) continue;
+        try {
+          if (await postOne(sub, localDate, now)) result.posted.push(sub.channelId);
+        } catch (error) {
+          result.failed.push(sub.channelId);
+          logger.warn(
+            { channel: sub.channelId, localDate, err: classifySlackError(error) },
+            'digest not posted; a later tick retries',
+          );
+        }
+      }
+      return result;
+    },
+  };
+}

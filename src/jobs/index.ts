@@ -1,0 +1,147 @@
+import type { Logger } from '../log.js';
+import type { Store } from '../store/open-store.js';
+import type { TelegentClient } from '../telegent/client.js';
+import { createDigestJob, type DigestTickResult } from './digest.js';
+import { createOrderOutbox, type OutboxResult } from './order-outbox.js';
+import { createOrderPoller, type SweepResult } from './order-poller.js';
+import { createScheduler, type Scheduler } from './scheduler.js';
+import { jobsSlackClient, type WebClient } from './slack-client.js';
+
+export type { DigestTickResult } from './digest.js';
+export { type DigestCommand, type DigestDefaults, parseDigestCommand } from './digest-command.js';
+export type { OutboxResult } from './order-outbox.js';
+export type { SweepResult } from './order-poller.js';
+export type { WebClient } from './slack-client.js';
+
+export interface ExtraTask {
+  name: string;
+  /** 5 fields, or 6 with seconds; UTC. */
+  cron: string;
+  run: () => Promise<unknown>;
+  /** Run each slot on one replica only (job_slots claim). Default true. */
+  coordinated?: boolean;
+}
+
+export interface JobsConfig {
+  /** POLL_CRON */
+  pollCron: string;
+  /** ORDER_POLL_MIN_SECONDS */
+  orderPollMinSeconds: number;
+  /** ORDER_POLL_MAX_SECONDS */
+  orderPollMaxSeconds: number;
+  /** Outbox cycle (default every 10 s). */
+  outboxCron?: string;
+  /** Digest tick (default every minute). */
+  digestCron?: string;
+}
+
+export interface StartJobsOptions {
+  store: Pick<Store, 'orders' | 'digests' | 'jobSlots'>;
+  telegent: Pick<TelegentClient, 'getOrder'>;
+  /** The app's Web API client: the jobs use its token and API URL with their own no-retry settings. */
+  slack: WebClient;
+  logger: Logger;
+  config: JobsConfig;
+  /** Telegent backend is the sandbox: every message says SANDBOX. */
+  sandbox: boolean;
+  extraTasks?: ExtraTask[];
+  /** Clock for due times (tests drive the sandbox clock). Default: real time. */
+  now?: () => Date;
+  /** false: build the jobs without scheduling them (tests, one-off runs). Default true. */
+  schedule?: boolean;
+  /** Poller tuning (tests and the benchmark). */
+  poller?: { batchSize?: number; concurrency?: number; leaseSeconds?: number };
+}
+
+export interface Jobs {
+  /** Stops the schedules, aborts a sweep in progress (its orders are handed back) and waits for runs. */
+  stop(): Promise<void>;
+  runPollerOnce(): Promise<SweepResult>;
+  runOutboxOnce(): Promise<OutboxResult>;
+  runDigestOnce(now?: Date): Promise<DigestTickResult>;
+  scheduler: Scheduler;
+}
+
+/**
+ * Starts the background jobs of one replica. Every replica runs the same schedules; Postgres decides who
+ * does what: the poller shares due orders through SKIP LOCKED claims, the outbox claims whole channels,
+ * the digest tick and extra tasks run each slot once (job_slots), digests once per channel per local day.
+ */
+export function startJobs(options: StartJobsOptions): Jobs {
+  const { store, config, sandbox } = options;
+  const logger = options.logger.child({ component: 'jobs' });
+  const now = options.now ?? (() => new Date());
+  const slack = jobsSlackClient(options.slack, logger);
+  const abort = new AbortController();
+
+  const poller = createOrderPoller({
+    orders: store.orders,
+    telegent: options.telegent,
+    logger,
+    bounds: { minSeconds: config.orderPollMinSeconds, maxSeconds: config.orderPollMaxSeconds },
+    now,
+    ...options.poller,
+  });
+  const outbox = createOrderOutbox({ orders: store.orders, slack, logger, sandbox, now });
+  const digest = createDigestJob({
+    digests: store.digests,
+    orders: store.orders,
+    slack,
+    logger,
+    sandbox,
+    now,
+  });
+  const scheduler = createScheduler({ jobSlots: store.jobSlots, logger });
+
+  const runPollerOnce = () => poller.sweep(abort.signal);
+  const runOutboxOnce = () => outbox.flush();
+  const runDigestOnce = (at?: Date) => digest.tick(at);
+
+  if (options.schedule !== false) {
+    scheduler.add({
+      name: 'order-poll',
+      cron: config.pollCron,
+      coordinated: false,
+      run: async () => {
+        const swept = await runPollerOnce();
+        // Post what this sweep found without waiting for the next outbox slot.
+        if (swept.changed > 0 && !abort.signal.aborted) await runOutboxOnce();
+        return swept;
+      },
+    });
+    scheduler.add({
+      name: 'order-outbox',
+      cron: config.outboxCron ?? '*/10 * * * * *',
+      coordinated: false,
+      run: runOutboxOnce,
+    });
+    scheduler.add({
+      name: 'digest-tick',
+      cron: config.digestCron ?? '0 * * * * *',
+      coordinated: true,
+      run: () => runDigestOnce(),
+    });
+    scheduler.add({
+      name: 'job-slots-purge',
+      cron: '30 17 * * * *',
+      coordinated: true,
+      run: () => store.jobSlots.purgeBefore(new Date(Date.now() - 2 * 86_400_000)),
+    });
+    for (const task of options.extraTasks ?? []) {
+      scheduler.add({ ...task, coordinated: task.coordinated ?? true });
+    }
+  }
+  logger.info({ sandbox, pollCron: config.pollCron, scheduled: options.schedule !== false }, 'jobs started');
+
+  return {
+    scheduler,
+    runPollerOnce,
+    runOutboxOnce,
+    runDigestOnce,
+    async stop() {
+      abort.abort(new Error('jobs stopping'));
+      await scheduler.stop();
+      logger.info('jobs stopped');
+    },
+  };
+}

@@ -1,0 +1,183 @@
+import { existsSync } from 'node:fs';
+import { createTelegentOps } from './app.js';
+import { type Config, ConfigError, loadConfig } from './config.js';
+import { createLogger, type Logger } from './log.js';
+import { createMetrics } from './metrics.js';
+import { checkSlackConnection, SlackStartupError } from './slack/preflight.js';
+import { slackSetupGuide } from './slack/setup-guide.js';
+import { createCache, disconnectCaches } from './store/cache.js';
+import { openStore, type Store } from './store/open-store.js';
+import { createTelegentClient, type TelegentClient } from './telegent/client.js';
+import { createPgRateSlots } from './telegent/pg-rate-slots.js';
+import { startSandbox } from './telegent/sandbox/server.js';
+
+/** Errors whose message is the whole story for the operator: printed alone, no stack. */
+function isOperatorError(error: unknown): error is Error {
+  return (
+    error instanceof ConfigError ||
+    error instanceof SlackStartupError ||
+    (error as Error)?.name === 'DataDirLockedError'
+  );
+}
+
+async function startTelegent(
+  config: Config,
+  store: Store,
+  logger: Logger,
+  onCall: (e: { endpoint: string; status: number | string }) => void,
+) {
+  let sandbox: Awaited<ReturnType<typeof startSandbox>> | undefined;
+  let connection = {
+    baseUrl: config.telegent.baseUrl,
+    accountKey: config.telegent.accountKey ?? '',
+    accountSecret: config.telegent.accountSecret ?? '',
+  };
+  if (config.telegent.mode === 'sandbox') {
+    sandbox = await startSandbox({
+      port: config.sandbox.port,
+      accountKey: config.sandbox.accountKey,
+      accountSecret: config.sandbox.accountSecret,
+      rateLimitPerMinute: config.sandbox.rateLimitPerMinute,
+      tokenTtlSeconds: config.sandbox.tokenTtlSeconds,
+      speed: config.sandbox.speed,
+      logger: logger.child({ component: 'sandbox' }),
+    }).catch(async (error: NodeJS.ErrnoException) => {
+      if (error.code !== 'EADDRINUSE') throw error;
+      logger.warn(
+        { port: config.sandbox.port },
+        'SANDBOX_PORT is taken; the embedded sandbox uses a random port',
+      );
+      return startSandbox({
+        port: 0,
+        speed: config.sandbox.speed,
+        logger: logger.child({ component: 'sandbox' }),
+      });
+    });
+    connection = {
+      baseUrl: sandbox.url,
+      accountKey: sandbox.accountKey,
+      accountSecret: sandbox.accountSecret,
+    };
+    logger.info(
+      { url: sandbox.url },
+      'No TELEGENT_ACCOUNT_KEY: using the embedded Telegent SANDBOX (nothing real is ordered)',
+    );
+  }
+  const telegent: TelegentClient = createTelegentClient({
+    ...connection,
+    accountId: config.telegent.accountId,
+    rateLimitPerMinute: config.telegent.rateLimitPerMinute,
+    // Replicas on one Postgres share the Telegent rate limit and the tokens.
+    rateSlots: config.store.databaseUrl
+      ? createPgRateSlots({
+          rateLimits: store.rateLimits,
+          perMinute: config.telegent.rateLimitPerMinute,
+          logger,
+        })
+      : undefined,
+    tokenCache: createCache({ databaseUrl: config.store.databaseUrl, namespace: 'telegent-token' }),
+    logger,
+    onCall,
+  });
+  return { telegent, sandbox };
+}
+
+async function main(): Promise<void> {
+  if (existsSync('.env')) process.loadEnvFile('.env');
+  const config = loadConfig();
+  if (config.slack.missing.length > 0) {
+    process.stderr.write(`${slackSetupGuide(config.slack.missing)}\n`);
+    process.exit(1);
+  }
+  const logger = createLogger({ level: config.logLevel });
+  process.on('unhandledRejection', (reason) =>
+    logger.error({ err: { message: (reason as Error)?.message } }, 'unhandled rejection'),
+  );
+
+  const identity = await checkSlackConnection({
+    botToken: config.slack.botToken!,
+    appToken: config.slack.appToken,
+    slackApiUrl: config.slack.apiUrl,
+    timeoutMs: 5_000,
+    logger,
+  });
+  logger.info({ team: identity.team, botUserId: identity.botUserId }, 'Slack token accepted');
+
+  const store = await openStore({
+    databaseUrl: config.store.databaseUrl,
+    dataDir: config.store.dataDir,
+    encryptionKey: config.store.encryptionKey,
+    logger,
+  });
+  const metrics = createMetrics();
+  const { telegent, sandbox } = await startTelegent(config, store, logger, (e) =>
+    metrics.telegentCalls.inc({ endpoint: e.endpoint, status: String(e.status) }),
+  );
+  metrics.setOpenOrdersSource(() => store.orders.countOpenByStatus());
+
+  const ops = createTelegentOps({
+    store,
+    telegent,
+    logger,
+    metrics,
+    sandbox: Boolean(sandbox),
+    slack: {
+      botToken: config.slack.botToken!,
+      appToken: config.slack.appToken,
+      signingSecret: config.slack.signingSecret,
+      apiUrl: config.slack.apiUrl,
+      port: config.slack.port,
+      identity,
+    },
+    approvals: config.approvals,
+    jobs: config.jobs,
+    telegentAccountId: config.telegent.accountId,
+    approverCache: createCache<string[]>({
+      databaseUrl: config.store.databaseUrl,
+      namespace: 'approver-group',
+      ttlMs: 300_000,
+    }),
+  });
+  const { port } = await ops.start();
+  logger.info(
+    {
+      mode: ops.slack.mode,
+      port,
+      telegent: sandbox ? `sandbox at ${sandbox.url}` : config.telegent.baseUrl,
+      store: config.store.databaseUrl ? 'postgres' : `embedded (${config.store.dataDir})`,
+    },
+    ops.slack.mode === 'http'
+      ? `Telegent Ops is up: Slack requests at http://localhost:${port}/slack/events`
+      : 'Telegent Ops is up (Socket Mode)',
+  );
+
+  let stopping = false;
+  const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'shutting down: no new work, finishing what is running');
+    try {
+      await ops.stop();
+      await telegent.close();
+      await sandbox?.close();
+      await store.close();
+      await disconnectCaches();
+      logger.info('stopped cleanly');
+      process.exit(0);
+    } catch (error) {
+      logger.error({ err: { message: (error as Error).message } }, 'shutdown failed');
+      process.exit(1);
+    }
+  };
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+}
+
+main().catch((error: unknown) => {
+  if (isOperatorError(error)) {
+    process.stderr.write(`${error.message}\n`);
+  } else {
+    process.stderr.write(`Telegent Ops could not start: ${(error as Error)?.message ?? String(error)}\n`);
+  }
+  process.exit(1);
+});

@@ -1,0 +1,154 @@
+import type { ModalView } from '@slack/types';
+import { expect } from 'vitest';
+import { createTelegentOps, type TelegentOps } from '../../src/app.js';
+import type { Config } from '../../src/config.js';
+import { createMetrics } from '../../src/metrics.js';
+import { createTelegentClient, type TelegentClient } from '../../src/telegent/client.js';
+import { startSandbox } from '../../src/telegent/sandbox/server.js';
+import { capturedLogger } from '../support/captured-log.js';
+import { type FakeSlack, type FakeSlackCall, startFakeSlack } from '../support/fake-slack.js';
+import { fillView } from '../support/fill-view.js';
+import { createSlackRequester, type SlackRequester } from '../support/slack-requests.js';
+import { openTestStore, type StoreKind, type TestStore } from '../support/test-db.js';
+
+export const SIGNING_SECRET = 'e2e-signing-secret-8c1f0d2a';
+export const BOT_TOKEN = 'xoxb-e2e-bot-token-5a7d91';
+export const REQUESTER = 'U0REQUESTER1';
+export const APPROVER = 'U0APPROVER01';
+export const OTHER_APPROVER = 'U0APPROVER02';
+export const STRANGER = 'U0STRANGER01';
+export const CHANNEL = 'C0SUPPORT001';
+export const APPROVALS_CHANNEL = 'C0APPROVALS1';
+
+export type Sandbox = Awaited<ReturnType<typeof startSandbox>>;
+
+export interface E2E {
+  ops: TelegentOps;
+  slack: SlackRequester;
+  fake: FakeSlack;
+  sandbox: Sandbox;
+  store: TestStore;
+  telegent: TelegentClient;
+  log: ReturnType<typeof capturedLogger>;
+  port: number;
+  /** `/telegent <text>` from a user in a channel. */
+  command(text: string, userId?: string, channelId?: string): ReturnType<SlackRequester['command']>;
+  /** The newest view the app opened or updated (views.open / views.update), optionally waiting for a callback id. */
+  latestView(predicate?: (view: ModalView) => boolean): Promise<{ id: string; view: ModalView }>;
+  /** Submits a view the app showed, typing `fill` into its inputs (others keep their pre-filled values). */
+  submit(
+    view: { id: string; view: ModalView },
+    fill: Record<string, string | string[]>,
+    userId?: string,
+  ): ReturnType<SlackRequester['viewSubmission']>;
+  /** Everything posted to response_urls (ephemeral answers to commands and clicks). */
+  responses(): FakeSlackCall[];
+  close(): Promise<void>;
+}
+
+export interface E2EOptions {
+  storeKind?: StoreKind;
+  approvals?: Partial<Config['approvals']>;
+}
+
+export async function startE2E(options: E2EOptions = {}): Promise<E2E> {
+  const fake = await startFakeSlack();
+  const sandbox = await startSandbox({ rateLimitPerMinute: 100_000 });
+  const log = capturedLogger('debug');
+  const store = await openTestStore(options.storeKind ?? 'pglite');
+  const telegent = createTelegentClient({
+    baseUrl: sandbox.url,
+    accountKey: sandbox.accountKey,
+    accountSecret: sandbox.accountSecret,
+    rateLimitPerMinute: 100_000,
+    logger: log.logger,
+    retry: { baseDelayMs: 10, maxDelayMs: 500 },
+    timeouts: { connectMs: 1_000, headersMs: 5_000, bodyMs: 5_000 },
+  });
+  const ops = createTelegentOps({
+    store,
+    telegent,
+    logger: log.logger,
+    metrics: createMetrics({ defaultMetrics: false }),
+    sandbox: true,
+    slack: {
+      botToken: BOT_TOKEN,
+      signingSecret: SIGNING_SECRET,
+      apiUrl: fake.url,
+      port: 0,
+      identity: { botId: 'B0FAKEBOT', botUserId: 'U0FAKEBOT' },
+    },
+    approvals: {
+      channelId: APPROVALS_CHANNEL,
+      approverUserIds: [APPROVER, OTHER_APPROVER],
+      requiredFor: ['provision', 'portin', 'portin-cancel', 'portout'],
+      allowSelfApproval: false,
+      ttlHours: 24,
+      ...options.approvals,
+    },
+    jobs: {
+      pollCron: '* * * * *',
+      orderPollMinSeconds: 300,
+      orderPollMaxSeconds: 21_600,
+      digestDefaultTime: '09:00',
+      digestDefaultTimeZone: 'UTC',
+    },
+    scheduleJobs: false,
+  });
+  const { port } = await ops.start();
+  const slack = createSlackRequester({
+    baseUrl: `http://127.0.0.1:${port}`,
+    signingSecret: SIGNING_SECRET,
+    responseUrl: () => fake.responseUrl(),
+  });
+
+  const viewCalls = () => fake.calls.filter((c) => c.method === 'views.open' || c.method === 'views.update');
+
+  return {
+    ops,
+    slack,
+    fake,
+    sandbox,
+    store,
+    telegent,
+    log,
+    port,
+    command: (text, userId = REQUESTER, channelId = CHANNEL) => slack.command({ text, userId, channelId }),
+    async latestView(predicate = () => true) {
+      let found: { id: string; view: ModalView } | undefined;
+      await expect
+        .poll(() => {
+          const call = viewCalls().findLast((c) => predicate(c.body.view as ModalView));
+          found = call
+            ? { id: String(call.response.view?.id), view: call.body.view as ModalView }
+            : undefined;
+          return found;
+        })
+        .toBeDefined();
+      return found!;
+    },
+    submit(view, fill, userId = REQUESTER) {
+      return slack.viewSubmission({
+        callbackId: String(view.view.callback_id),
+        values: fillView(view.view, fill) as Parameters<SlackRequester['viewSubmission']>[0]['values'],
+        privateMetadata: view.view.private_metadata,
+        userId,
+        viewId: view.id,
+        blocks: view.view.blocks,
+      });
+    },
+    responses: () => fake.callsTo('response_url'),
+    async close() {
+      await ops.stop();
+      await telegent.close();
+      await sandbox.close();
+      await store.close();
+      await fake.close();
+    },
+  };
+}
+
+/** Every text a view or message contains, for `toContain` checks. */
+export function textOf(value: unknown): string {
+  return JSON.stringify(value);
+}

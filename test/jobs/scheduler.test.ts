@@ -1,0 +1,64 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createScheduler } from '../../src/jobs/scheduler.js';
+import { silentLogger } from '../../src/log.js';
+import { capturedLogger } from '../support/captured-log.js';
+import { openTestStore, storeKinds, type TestStore } from '../support/test-db.js';
+
+describe.each(storeKinds())('scheduler on %s', (kind) => {
+  let store: TestStore;
+  beforeAll(async () => {
+    store = await openTestStore(kind);
+  });
+  afterAll(() => store?.close());
+
+  it('schedules six-field (seconds) expressions and runs a task on execute()', async () => {
+    const scheduler = createScheduler({ jobSlots: store.jobSlots, logger: silentLogger });
+    let runs = 0;
+    const task = scheduler.add({
+      name: 'every-5s',
+      cron: '*/5 * * * * *',
+      coordinated: false,
+      run: async () => ++runs,
+    });
+    expect(task.getNextRun()).toBeInstanceOf(Date);
+    expect(await task.execute()).toBe(1);
+    expect(runs).toBe(1);
+    await scheduler.stop();
+    expect(scheduler.tasks.size).toBe(0);
+  });
+
+  it('a failing job is logged and does not reject; a bad expression is refused with its name', async () => {
+    const log = capturedLogger('debug');
+    const scheduler = createScheduler({ jobSlots: store.jobSlots, logger: log.logger });
+    const task = scheduler.add({
+      name: 'boom',
+      cron: '* * * * *',
+      coordinated: false,
+      run: async () => {
+        throw new Error('kaput');
+      },
+    });
+    await expect(task.execute()).resolves.toBeUndefined();
+    expect(log.text()).toContain('kaput');
+    expect(() =>
+      scheduler.add({ name: 'bad', cron: 'every minute', coordinated: false, run: async () => 0 }),
+    ).toThrow(/bad.*not a cron expression/);
+    await scheduler.stop();
+  });
+
+  it('the run coordinator lets exactly one replica take a slot', async () => {
+    const a = createScheduler({ jobSlots: store.jobSlots, logger: silentLogger });
+    const b = createScheduler({ jobSlots: store.jobSlots, logger: silentLogger });
+    const key = `digest-tick:${new Date('2030-01-01T09:00:00Z').toISOString()}`;
+    const answers = await Promise.all([
+      a.coordinator.shouldRun(key, 60_000),
+      b.coordinator.shouldRun(key, 60_000),
+    ]);
+    expect(answers.filter(Boolean)).toHaveLength(1);
+    expect(
+      await a.coordinator.shouldRun(`digest-tick:${new Date('2030-01-01T09:01:00Z').toISOString()}`, 60_000),
+    ).toBe(true);
+    await a.stop();
+    await b.stop();
+  });
+});

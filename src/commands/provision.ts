@@ -1,6 +1,7 @@
 import { parseAreaCode } from '../ops/index.js';
 import { openModal } from '../views/handlers/modal.js';
 import { writeModalMetadata } from '../views/handlers/modal-metadata.js';
+import { warmPickers } from '../views/handlers/pickers.js';
 import { errorMessage } from '../views/messages/error-message.js';
 import { provisionModal } from '../views/modals/provision-modal.js';
 import type { CommandContext } from './command-context.js';
@@ -23,6 +24,7 @@ export async function provision({
       );
     areaCode = checked.value;
   }
+  warmPickers(ctx);
   await openModal(
     client,
     slash.trigger_id,

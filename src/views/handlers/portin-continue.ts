@@ -5,6 +5,7 @@ import { ACTION } from '../ids.js';
 import { portinModal } from '../modals/portin-modal.js';
 import { updateModal } from './modal.js';
 import { readModalMetadata, writeModalMetadata } from './modal-metadata.js';
+import { warmPickers } from './pickers.js';
 
 /** "Continue to port-in…" on an eligible verdict turns the verdict modal into the port-in form. */
 export function registerPortinContinue(app: App, ctx: AppContext): void {
@@ -15,6 +16,7 @@ export function registerPortinContinue(app: App, ctx: AppContext): void {
     const metadata = readModalMetadata(view?.private_metadata);
     if (!value || !view || !metadata || !value.eligibility.eligible) return;
     const e = value.eligibility;
+    warmPickers(ctx);
     await updateModal(
       client,
       view.id,

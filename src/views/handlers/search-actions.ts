@@ -9,6 +9,7 @@ import { searchResultsMessage } from '../messages/search-results-message.js';
 import { provisionModal } from '../modals/provision-modal.js';
 import { openModal } from './modal.js';
 import { writeModalMetadata } from './modal-metadata.js';
+import { warmPickers } from './pickers.js';
 import { tellClicker } from './tell-user.js';
 import { userFacingError } from './user-error.js';
 
@@ -18,6 +19,7 @@ export function registerSearchActions(app: App, ctx: AppContext): void {
     await ack();
     const where = readProvisionFromSearchValue(action.value) ?? {};
     const channelId = body.channel?.id ?? body.user.id;
+    warmPickers(ctx);
     await openModal(
       client,
       body.trigger_id,

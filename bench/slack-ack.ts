@@ -1,0 +1,114 @@
+// Ack latency of /telegent status under load: 100 concurrent signed requests against Telegent Ops and
+// against a bare Bolt app that only acks, in one run, with the Telegent sandbox answering in 1 s.
+// Goal: Telegent Ops p99 / bare p99 ≤ 1.2 (the ack must not wait for Telegent).
+import { App, HTTPReceiver, LogLevel } from '@slack/bolt';
+import { createTelegentOps } from '../src/app.js';
+import { silentLogger } from '../src/log.js';
+import { createMetrics } from '../src/metrics.js';
+import { migrate } from '../src/store/migrate.js';
+import { storeOver } from '../src/store/open-store.js';
+import { createPgliteDb } from '../src/store/pglite-db.js';
+import { createTelegentClient } from '../src/telegent/client.js';
+import { startSandbox } from '../src/telegent/sandbox/server.js';
+import { startFakeSlack } from '../test/support/fake-slack.js';
+import { createSlackRequester } from '../test/support/slack-requests.js';
+
+const CONCURRENT = 100;
+const ROUNDS = 3;
+const SIGNING_SECRET = 'bench-signing-secret';
+const TOKEN = 'xoxb-bench';
+const GOAL = 1.2;
+
+const percentile = (values: number[], p: number) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
+};
+
+async function burst(baseUrl: string): Promise<number[]> {
+  const slack = createSlackRequester({ baseUrl, signingSecret: SIGNING_SECRET });
+  const all: number[] = [];
+  for (let round = 0; round < ROUNDS; round++) {
+    const responses = await Promise.all(
+      Array.from({ length: CONCURRENT }, (_, i) =>
+        slack.command({ text: `status JNUOID-bench-${round}-${i}`, userId: 'U0BENCH', channelId: 'C0BENCH' }),
+      ),
+    );
+    if (responses.some((r) => r.status !== 200)) throw new Error('a request was not acked with 200');
+    all.push(...responses.map((r) => r.durationMs));
+  }
+  return all;
+}
+
+const fake = await startFakeSlack();
+const sandbox = await startSandbox({ rateLimitPerMinute: 100_000 });
+sandbox.injectFault({ kind: 'latency', latencyMs: 1_000, share: 1 });
+const db = await createPgliteDb();
+await migrate(db);
+const store = storeOver(db, Buffer.alloc(32, 1), () => db.close());
+const telegent = createTelegentClient({
+  baseUrl: sandbox.url,
+  accountKey: sandbox.accountKey,
+  accountSecret: sandbox.accountSecret,
+  rateLimitPerMinute: 100_000,
+});
+const identity = { botId: 'B0BENCH', botUserId: 'U0BOT' };
+const ops = createTelegentOps({
+  store,
+  telegent,
+  logger: silentLogger,
+  metrics: createMetrics({ defaultMetrics: false }),
+  sandbox: true,
+  slack: { botToken: TOKEN, signingSecret: SIGNING_SECRET, apiUrl: fake.url, port: 0, identity },
+  approvals: { approverUserIds: [], requiredFor: [], allowSelfApproval: false, ttlHours: 24 },
+  jobs: {
+    pollCron: '* * * * *',
+    orderPollMinSeconds: 300,
+    orderPollMaxSeconds: 21_600,
+    digestDefaultTime: '09:00',
+    digestDefaultTimeZone: 'UTC',
+  },
+  scheduleJobs: false,
+});
+const { port: opsPort } = await ops.start();
+
+const receiver = new HTTPReceiver({ signingSecret: SIGNING_SECRET, endpoints: '/slack/events' });
+const bare = new App({
+  receiver,
+  token: TOKEN,
+  ...identity,
+  logLevel: LogLevel.ERROR,
+  clientOptions: { slackApiUrl: fake.url },
+});
+bare.command('/telegent', async ({ ack }) => {
+  await ack();
+});
+const server = (await bare.start(0)) as unknown as import('node:http').Server;
+const barePort = (server.address() as import('node:net').AddressInfo).port;
+
+// Warm both (JIT, connections), then measure them interleaved so both see the same machine.
+await burst(`http://127.0.0.1:${barePort}`);
+await burst(`http://127.0.0.1:${opsPort}`);
+const bareTimes = await burst(`http://127.0.0.1:${barePort}`);
+const opsTimes = await burst(`http://127.0.0.1:${opsPort}`);
+
+const row = (name: string, t: number[]) =>
+  console.log(
+    `${name.padEnd(22)} p50 ${percentile(t, 50).toFixed(1).padStart(7)} ms   p99 ${percentile(t, 99).toFixed(1).padStart(7)} ms`,
+  );
+console.log(
+  `${CONCURRENT} concurrent signed /telegent status × ${ROUNDS} rounds, Telegent sandbox latency 1 s`,
+);
+row('bare Bolt (ack only)', bareTimes);
+row('Telegent Ops', opsTimes);
+const p50Ratio = percentile(opsTimes, 50) / percentile(bareTimes, 50);
+const p99Ratio = percentile(opsTimes, 99) / percentile(bareTimes, 99);
+console.log(`ratio p50 ${p50Ratio.toFixed(2)}  p99 ${p99Ratio.toFixed(2)}  (goal p99 ≤ ${GOAL})`);
+
+await new Promise((resolve) => setTimeout(resolve, 3_000)); // let the 1 s Telegent answers finish
+await bare.stop();
+await ops.stop();
+await telegent.close();
+await sandbox.close();
+await store.close();
+await fake.close();
+process.exitCode = p99Ratio <= GOAL ? 0 : 1;

@@ -1,18 +1,11 @@
 import { z } from 'zod';
+import { isOperationKind, OPERATION_KINDS } from './ops/operation.js';
+import { DEFAULT_APPROVAL_REQUIRED_FOR } from './ops/policy.js';
 
 /**
  * Every environment variable the app reads, parsed once. `loadConfig` never throws a zod stack:
  * it throws a ConfigError whose message lists each problem and how to fix it.
  */
-
-const APPROVABLE_KINDS = [
-  'provision',
-  'portin',
-  'portin-update',
-  'portin-cancel',
-  'portout',
-  'limits',
-] as const;
 
 const emptyToUndefined = (value: unknown) =>
   typeof value === 'string' && value.trim() === '' ? undefined : value;
@@ -105,17 +98,17 @@ const schema = z.object({
     message: 'must be a Slack user group id like S0123456789',
   }),
   APPROVAL_REQUIRED_FOR: z.preprocess(
-    (value) => (value === undefined ? 'provision,portin,portin-cancel,portout' : value),
+    (value) => (value === undefined ? DEFAULT_APPROVAL_REQUIRED_FOR : value),
     z
       .string()
       .transform((value) =>
         value
           .split(',')
           .map((item) => item.trim())
-          .filter(Boolean),
+          .filter((item) => item !== '' && item.toLowerCase() !== 'none'),
       )
-      .refine((kinds) => kinds.every((kind) => (APPROVABLE_KINDS as readonly string[]).includes(kind)), {
-        message: `must be a comma-separated list of: ${APPROVABLE_KINDS.join(', ')} (or empty for none)`,
+      .refine((kinds) => kinds.every(isOperationKind), {
+        message: `must be a comma-separated list of: ${OPERATION_KINDS.join(', ')} (or none)`,
       }),
   ),
   ALLOW_SELF_APPROVAL: flag(false),

@@ -88,7 +88,8 @@ export const PortOutRequestSchema = z.object({
 });
 export type PortOutRequest = z.input<typeof PortOutRequestSchema>;
 
-export const ThrottleSpeedSchema = z.enum([
+/** Every ThrottleSpeed the Telegent docs mention (OAS has the mbps five, the guides add the kbps four). */
+export const THROTTLE_SPEEDS = [
   '64-kbps',
   '128-kbps',
   '256-kbps',
@@ -98,7 +99,8 @@ export const ThrottleSpeedSchema = z.enum([
   '20-mbps',
   '50-mbps',
   '100-mbps',
-]);
+] as const;
+export const ThrottleSpeedSchema = z.enum(THROTTLE_SPEEDS);
 
 export const DataUsageSetRequestSchema = z.object({
   ValueUnit: z.enum(['KB', 'MB', 'GB', 'TB']).default('MB'),

@@ -3,11 +3,11 @@ import { expect } from 'vitest';
 import { createTelegentOps, type TelegentOps } from '../../src/app.js';
 import type { Config } from '../../src/config.js';
 import { createMetrics } from '../../src/metrics.js';
-import { createTelegentClient, type TelegentClient } from '../../src/telegent/client.js';
-import { startSandbox } from '../../src/telegent/sandbox/server.js';
-import { capturedLogger } from '../support/captured-log.js';
+import type { TelegentClient } from '../../src/telegent/client.js';
+import type { capturedLogger } from '../support/captured-log.js';
 import { type FakeSlack, type FakeSlackCall, startFakeSlack } from '../support/fake-slack.js';
 import { fillView } from '../support/fill-view.js';
+import { type Sandbox, startClientOnSandbox } from '../support/sandbox-client.js';
 import { createSlackRequester, type SlackRequester } from '../support/slack-requests.js';
 import { openTestStore, type StoreKind, type TestStore } from '../support/test-db.js';
 
@@ -19,8 +19,6 @@ export const OTHER_APPROVER = 'U0APPROVER02';
 export const STRANGER = 'U0STRANGER01';
 export const CHANNEL = 'C0SUPPORT001';
 export const APPROVALS_CHANNEL = 'C0APPROVALS1';
-
-export type Sandbox = Awaited<ReturnType<typeof startSandbox>>;
 
 export interface E2E {
   ops: TelegentOps;
@@ -53,18 +51,16 @@ export interface E2EOptions {
 
 export async function startE2E(options: E2EOptions = {}): Promise<E2E> {
   const fake = await startFakeSlack();
-  const sandbox = await startSandbox({ rateLimitPerMinute: 100_000 });
-  const log = capturedLogger('debug');
+  const {
+    sb: sandbox,
+    client: telegent,
+    log,
+    close: closeTelegent,
+  } = await startClientOnSandbox(
+    { rateLimitPerMinute: 100_000 },
+    { rateLimitPerMinute: 100_000, timeouts: { connectMs: 1_000, headersMs: 5_000, bodyMs: 5_000 } },
+  );
   const store = await openTestStore(options.storeKind ?? 'pglite');
-  const telegent = createTelegentClient({
-    baseUrl: sandbox.url,
-    accountKey: sandbox.accountKey,
-    accountSecret: sandbox.accountSecret,
-    rateLimitPerMinute: 100_000,
-    logger: log.logger,
-    retry: { baseDelayMs: 10, maxDelayMs: 500 },
-    timeouts: { connectMs: 1_000, headersMs: 5_000, bodyMs: 5_000 },
-  });
   const ops = createTelegentOps({
     store,
     telegent,
@@ -140,8 +136,7 @@ export async function startE2E(options: E2EOptions = {}): Promise<E2E> {
     responses: () => fake.callsTo('response_url'),
     async close() {
       await ops.stop();
-      await telegent.close();
-      await sandbox.close();
+      await closeTelegent();
       await store.close();
       await fake.close();
     },

@@ -1,21 +1,11 @@
 import { z } from 'zod';
+import { THROTTLE_SPEEDS } from '../../telegent/request-schemas.js';
 import { type FieldResult, fail, ok, parsedString } from './result.js';
 
 export const VALUE_UNITS = ['KB', 'MB', 'GB', 'TB'] as const;
 export type ValueUnit = (typeof VALUE_UNITS)[number];
 
-/** Every ThrottleSpeed the Telegent docs mention (OAS has the mbps five, the guides add the kbps four). */
-export const THROTTLE_SPEEDS = [
-  '64-kbps',
-  '128-kbps',
-  '256-kbps',
-  '512-kbps',
-  '1-mbps',
-  '5-mbps',
-  '20-mbps',
-  '50-mbps',
-  '100-mbps',
-] as const;
+export { THROTTLE_SPEEDS } from '../../telegent/request-schemas.js';
 export type ThrottleSpeed = (typeof THROTTLE_SPEEDS)[number];
 
 export const VALUE_UNIT_HINT = `one of ${VALUE_UNITS.join(', ')} (default MB)`;

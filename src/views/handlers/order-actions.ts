@@ -5,11 +5,10 @@ import type { OrderDetails } from '../../telegent/response-schemas.js';
 import { section } from '../blocks.js';
 import { ACTION } from '../ids.js';
 import { orderStatusMessage } from '../messages/order-status-message.js';
-import { portinUpdateModal } from '../modals/portin-update-modal.js';
 import { errorModal, loadingModal, resultModal } from '../modals/status-modals.js';
 import { announceExecution, announcePendingRequest, executionMessage } from './announce.js';
 import { openModal, updateModal } from './modal.js';
-import { writeModalMetadata } from './modal-metadata.js';
+import { openPortinUpdateForm } from './portin-update-form.js';
 import { tellClicker } from './tell-user.js';
 import { userFacingError } from './user-error.js';
 
@@ -44,18 +43,7 @@ export function registerOrderActions(app: App, ctx: AppContext): void {
     await ack();
     const found = await findTrackedPortIn(ctx, action.value, '/telegent portin update JNUOID-…');
     if (!found.ok) return tellClicker(client, body, sentence(found.error), ctx.logger, respond);
-    const { order } = found;
-    const stored = order.requestId ? (await ctx.store.requests.get(order.requestId))?.input : undefined;
-    await openModal(
-      client,
-      body.trigger_id,
-      portinUpdateModal({
-        orderId: order.orderId,
-        stored,
-        metadata: writeModalMetadata({ channelId: order.channelId, orderId: order.orderId }),
-        sandbox: ctx.sandbox,
-      }),
-    );
+    await openPortinUpdateForm(client, ctx, body.trigger_id, found.order);
   });
 
   // The button's confirm dialog already said cancelling is final; the cancel itself still needs approval.

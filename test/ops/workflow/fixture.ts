@@ -1,12 +1,8 @@
 import { parseApprovalPolicy } from '../../../src/ops/policy.js';
 import { createWorkflow, type WorkflowDeps } from '../../../src/ops/workflow/index.js';
-import { createTelegentClient, type TelegentClient } from '../../../src/telegent/client.js';
 import { SEED_MESSAGE_ROUTE_IDS, SEED_SUBSCRIBER_IDS } from '../../../src/telegent/sandbox/seed.js';
-import { startSandbox } from '../../../src/telegent/sandbox/server.js';
-import { capturedLogger } from '../../support/captured-log.js';
+import { startClientOnSandbox } from '../../support/sandbox-client.js';
 import { openTestStore, type StoreKind, type TestStore } from '../../support/test-db.js';
-
-export type Sandbox = Awaited<ReturnType<typeof startSandbox>>;
 
 export const REQUESTER = 'U0REQUESTER';
 export const APPROVERS = Array.from({ length: 50 }, (_, i) => `U0APPROVER${String(i).padStart(2, '0')}`);
@@ -29,17 +25,15 @@ export const PORTIN_FORM = {
 
 /** A workflow on a real store, a real client and the sandbox, with every log line kept. */
 export async function startWorkflowFixture(kind: StoreKind, overrides: Partial<WorkflowDeps> = {}) {
-  const sandbox = await startSandbox({ rateLimitPerMinute: 100_000 });
-  const log = capturedLogger('debug');
-  const telegent: TelegentClient = createTelegentClient({
-    baseUrl: sandbox.url,
-    accountKey: sandbox.accountKey,
-    accountSecret: sandbox.accountSecret,
-    rateLimitPerMinute: 100_000,
-    logger: log.logger,
-    retry: { baseDelayMs: 10, maxDelayMs: 500 },
-    timeouts: { connectMs: 1_000, headersMs: 1_500, bodyMs: 1_500 },
-  });
+  const {
+    sb: sandbox,
+    client: telegent,
+    log,
+    close,
+  } = await startClientOnSandbox(
+    { rateLimitPerMinute: 100_000 },
+    { rateLimitPerMinute: 100_000, retry: { baseDelayMs: 10, maxDelayMs: 500 } },
+  );
   const store: TestStore = await openTestStore(kind);
   const policy = parseApprovalPolicy({ approverUserIds: APPROVERS });
   const workflow = createWorkflow({
@@ -58,8 +52,7 @@ export async function startWorkflowFixture(kind: StoreKind, overrides: Partial<W
     log,
     mutations: (path: string) => sandbox.mutations().filter((entry) => entry.path.toLowerCase() === path),
     close: async () => {
-      await telegent.close();
-      await sandbox.close();
+      await close();
       await store.close();
     },
   };

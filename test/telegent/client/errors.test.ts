@@ -3,7 +3,7 @@ import { explainCarrierCode } from '../../../src/telegent/carrier-codes.js';
 import { TelegentError, TelegentOutcomeUnknownError } from '../../../src/telegent/errors.js';
 import { CARRIER_CODES, MAGIC_NUMBERS } from '../../../src/telegent/sandbox/magic.js';
 import { SEED_NUMBERS } from '../../../src/telegent/sandbox/seed.js';
-import { startClientOnSandbox } from './fixture.js';
+import { startClientOnSandbox } from '../../support/sandbox-client.js';
 
 describe('carrier codes', () => {
   it('explain 8A, 6P, 1P, 6B and GENS-0041 with the Slack command that fixes them', () => {

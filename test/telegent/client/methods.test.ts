@@ -13,7 +13,7 @@ import {
   SEED_USAGE_NUMBERS,
   SEED_VOICE_ROUTE_IDS,
 } from '../../../src/telegent/sandbox/seed.js';
-import { startClientOnSandbox } from './fixture.js';
+import { startClientOnSandbox } from '../../support/sandbox-client.js';
 
 const env = await startClientOnSandbox();
 const { client, sb } = env;

@@ -2,7 +2,7 @@ import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { TelegentError, TelegentOutcomeUnknownError } from '../../../src/telegent/errors.js';
 import { SEED_MESSAGE_ROUTE_IDS, SEED_NUMBERS } from '../../../src/telegent/sandbox/seed.js';
 import type { FaultSpec } from '../../../src/telegent/sandbox/server.js';
-import { callsTo, startClientOnSandbox } from './fixture.js';
+import { callsTo, startClientOnSandbox } from '../../support/sandbox-client.js';
 
 const env = await startClientOnSandbox();
 const { sb, client } = env;

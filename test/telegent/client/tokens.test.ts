@@ -4,7 +4,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { TelegentError } from '../../../src/telegent/errors.js';
 import { SEED_NUMBERS, SEED_SUBSCRIBER_IDS } from '../../../src/telegent/sandbox/seed.js';
 import { parseTokenExpiry, refreshMarginMs } from '../../../src/telegent/token-cache.js';
-import { callsTo, startClientOnSandbox, TOKEN_PATH } from './fixture.js';
+import { callsTo, startClientOnSandbox, TOKEN_PATH } from '../../support/sandbox-client.js';
 
 const env = await startClientOnSandbox();
 const { sb } = env;

@@ -2,9 +2,9 @@ import {
   createTelegentClient,
   type TelegentClient,
   type TelegentClientOptions,
-} from '../../../src/telegent/client.js';
-import { startSandbox } from '../../../src/telegent/sandbox/server.js';
-import { capturedLogger } from '../../support/captured-log.js';
+} from '../../src/telegent/client.js';
+import { startSandbox } from '../../src/telegent/sandbox/server.js';
+import { capturedLogger } from './captured-log.js';
 
 export type Sandbox = Awaited<ReturnType<typeof startSandbox>>;
 

@@ -13,7 +13,7 @@ export async function findTrackedPortIn(
   if (!checked.ok) return { ok: false, error: checked.error };
   const orderId = String(checked.value.orderId);
   const order = await ctx.store.orders.get(orderId);
-  if (!order || order.kind !== 'portin') {
+  if (order?.kind !== 'portin') {
     return {
       ok: false,
       error: `${orderId} is not a port-in started from Telegent Ops. \`/telegent orders\` lists this channel's orders.`,

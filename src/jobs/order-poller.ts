@@ -106,22 +106,28 @@ export function createOrderPoller(options: OrderPollerOptions): OrderPoller {
       let exhausted = false;
       let claiming: Promise<void> | undefined;
 
+      const refill = () => {
+        claiming ??= orders
+          .claimDue(now(), batchSize, leaseSeconds)
+          .then((claimed) => {
+            if (claimed.length === 0) exhausted = true;
+            queue.push(...claimed);
+          })
+          .finally(() => {
+            claiming = undefined;
+          });
+        return claiming;
+      };
+
       const next = async (): Promise<OrderRecord | undefined> => {
         for (;;) {
           if (signal?.aborted) return undefined;
           const order = queue.shift();
+          // Claim the next batch before this one runs out, so the rate limiter never waits for the database.
+          if (queue.length < concurrency && !exhausted) void refill().catch(() => {});
           if (order) return order;
           if (exhausted) return undefined;
-          claiming ??= orders
-            .claimDue(now(), batchSize, leaseSeconds)
-            .then((claimed) => {
-              if (claimed.length === 0) exhausted = true;
-              queue.push(...claimed);
-            })
-            .finally(() => {
-              claiming = undefined;
-            });
-          await claiming;
+          await refill();
         }
       };
 

@@ -12,7 +12,7 @@ const DAY_MS = 86_400_000;
 /**
  * Seconds until an order's next check: back to the minimum when its status changed, doubling (up to
  * the maximum) while nothing changes. A port-in is checked at the minimum on its scheduled port date,
- * and the check before that date is moved so it does not sleep past the start of the day.
+ * and the check before that date is moved so it does not sleep past the start of that window.
  */
 export function nextPollSeconds(
   order: Pick<OrderRecord, 'kind' | 'portInDate' | 'pollIntervalSeconds'>,
@@ -25,10 +25,12 @@ export function nextPollSeconds(
   if (order.kind === 'portin' && order.portInDate) {
     const portDay = Date.parse(`${order.portInDate}T00:00:00Z`);
     if (!Number.isNaN(portDay)) {
+      // The port date in any US time zone: from 6 h before its UTC start to 10 h after its UTC end.
+      const windowStart = portDay - 6 * 3_600_000;
+      const windowEnd = portDay + DAY_MS + 10 * 3_600_000;
       const t = now.getTime();
-      // On the port date (any US time zone's version of it) the carrier moves the number: watch closely.
-      if (t >= portDay - 6 * 3_600_000 && t < portDay + DAY_MS + 10 * 3_600_000) seconds = bounds.minSeconds;
-      else if (t < portDay && t + seconds * 1000 > portDay) seconds = clamp((portDay - t) / 1000);
+      if (t >= windowStart && t < windowEnd) seconds = bounds.minSeconds;
+      else if (t < windowStart && t + seconds * 1000 > windowStart) seconds = clamp((windowStart - t) / 1000);
     }
   }
   return seconds;

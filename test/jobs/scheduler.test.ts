@@ -1,4 +1,6 @@
+import { webApi } from '@slack/bolt';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startJobs } from '../../src/jobs/index.js';
 import { createScheduler } from '../../src/jobs/scheduler.js';
 import { silentLogger } from '../../src/log.js';
 import { capturedLogger } from '../support/captured-log.js';
@@ -60,5 +62,29 @@ describe.each(storeKinds())('scheduler on %s', (kind) => {
     ).toBe(true);
     await a.stop();
     await b.stop();
+  });
+
+  it('startJobs schedules the poller, outbox, digest tick, housekeeping and extra tasks; stop() ends them', async () => {
+    let expiryRuns = 0;
+    const jobs = startJobs({
+      store,
+      telegent: { getOrder: async () => ({ OrderId: 'x', OrderStatus: 'Pending' }) as never },
+      slack: new webApi.WebClient('xoxb-unused', { slackApiUrl: 'http://127.0.0.1:9/api/' }),
+      logger: silentLogger,
+      config: { pollCron: '*/20 * * * * *', orderPollMinSeconds: 300, orderPollMaxSeconds: 21_600 },
+      sandbox: false,
+      extraTasks: [{ name: 'approval-expiry', cron: '0 */5 * * * *', run: async () => ++expiryRuns }],
+    });
+    expect([...jobs.scheduler.tasks.keys()].sort()).toEqual([
+      'approval-expiry',
+      'digest-tick',
+      'job-slots-purge',
+      'order-outbox',
+      'order-poll',
+    ]);
+    expect(await jobs.scheduler.tasks.get('approval-expiry')?.execute()).toBe(1);
+    expect(await jobs.scheduler.tasks.get('order-poll')?.execute()).toMatchObject({ checked: 0 });
+    await jobs.stop();
+    expect(jobs.scheduler.tasks.size).toBe(0);
   });
 });

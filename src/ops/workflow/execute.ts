@@ -61,7 +61,7 @@ export async function executeRequest(
     );
   } catch (error) {
     if (error instanceof TelegentOutcomeUnknownError || !isTelegentError(error)) {
-      return unknown(deps, claimed, actor, input, error);
+      return unknown(deps, claimed, input, error);
     }
     return fail(deps, claimed, actor, error.message, error.hint);
   }
@@ -121,7 +121,6 @@ async function fail(
 async function unknown(
   deps: ExecuteDeps,
   claimed: RequestRecord,
-  actor: string,
   input: Record<string, unknown>,
   cause: unknown,
 ): Promise<ExecutionOutcome> {

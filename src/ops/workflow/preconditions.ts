@@ -14,7 +14,7 @@ export async function orderPreconditions(
   if (kind !== 'portin-update' && kind !== 'portin-cancel') return null;
   const orderId = String(input.orderId);
   const order = await orders.get(orderId);
-  if (!order || order.kind !== 'portin') {
+  if (order?.kind !== 'portin') {
     return {
       orderId: `Order ID: ${orderId} is not a port-in started from Telegent Ops. Check the ID with /telegent orders.`,
     };

@@ -56,7 +56,7 @@ describe.each(storeKinds())('execution on %s', (kind) => {
     expect(stored?.status).toBe('unknown');
     expect(stored?.error).toMatch(/504|gateway|outcome/i);
     const recorded = (
-      stored?.result as { reconciliation: { checked: string; found: boolean; detail: string } }
+      stored!.result as { reconciliation: { checked: string; found: boolean; detail: string } }
     ).reconciliation;
     expect(recorded).toMatchObject({ checked: 'inventory', found: true });
     expect(recorded.detail).toMatch(/probably went through/);

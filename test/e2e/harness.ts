@@ -47,6 +47,8 @@ export interface E2E {
 export interface E2EOptions {
   storeKind?: StoreKind;
   approvals?: Partial<Config['approvals']>;
+  /** The app's clock (approval expiry, due times). */
+  now?: () => Date;
 }
 
 export async function startE2E(options: E2EOptions = {}): Promise<E2E> {
@@ -90,6 +92,7 @@ export async function startE2E(options: E2EOptions = {}): Promise<E2E> {
       digestDefaultTimeZone: 'UTC',
     },
     scheduleJobs: false,
+    ...(options.now ? { now: options.now } : {}),
   });
   const { port } = await ops.start();
   const slack = createSlackRequester({

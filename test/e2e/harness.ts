@@ -47,8 +47,8 @@ export interface E2E {
 export interface E2EOptions {
   storeKind?: StoreKind;
   approvals?: Partial<Config['approvals']>;
-  /** The app's clock (approval expiry, due times). */
-  now?: () => Date;
+  /** The app's clock (approval expiry, due times); 'sandbox' follows the sandbox clock tests advance. */
+  now?: (() => Date) | 'sandbox';
 }
 
 export async function startE2E(options: E2EOptions = {}): Promise<E2E> {
@@ -92,7 +92,7 @@ export async function startE2E(options: E2EOptions = {}): Promise<E2E> {
       digestDefaultTimeZone: 'UTC',
     },
     scheduleJobs: false,
-    ...(options.now ? { now: options.now } : {}),
+    ...(options.now ? { now: options.now === 'sandbox' ? () => sandbox.clock.now() : options.now } : {}),
   });
   const { port } = await ops.start();
   const slack = createSlackRequester({

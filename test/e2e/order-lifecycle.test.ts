@@ -1,0 +1,97 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PORTIN_BAD_ACCOUNT_NUMBER } from '../../src/telegent/sandbox/magic.js';
+import { APPROVER, CHANNEL, type E2E, REQUESTER, startE2E, textOf } from './harness.js';
+
+const PORTIN = {
+  phoneNumber: '+13855550123',
+  currentCarrierName: 'Verizon',
+  billingAddress: { street1: '9 Center St', city: 'Provo', state: 'UT', zip: '84601' },
+  currentAccountPassword: 'Lifecycle-Pass-5',
+};
+
+describe('a port-in from Slack, watched to the end by the poller and posted in its thread', () => {
+  let e2e: E2E;
+  beforeAll(async () => {
+    e2e = await startE2E({ now: 'sandbox' });
+  });
+  afterAll(() => e2e.close());
+
+  const sweep = async (minutes: number) => {
+    e2e.sandbox.clock.advance(minutes * 60);
+    await e2e.ops.jobs.runPollerOnce();
+    await e2e.ops.jobs.runOutboxOnce();
+  };
+
+  it('8A error → explanation and the fixing command in the thread → update from Slack → Completed, requester told', async () => {
+    const submitted = await e2e.ops.ctx.workflow.submit({
+      kind: 'portin',
+      raw: { ...PORTIN, currentAccountNumber: PORTIN_BAD_ACCOUNT_NUMBER },
+      requestedBy: REQUESTER,
+      channelId: CHANNEL,
+    });
+    if (submitted.status !== 'pending_approval') throw new Error(submitted.status);
+    await e2e.slack.blockAction({
+      actionId: 'request.approve',
+      value: submitted.request.id,
+      userId: APPROVER,
+      channelId: CHANNEL,
+      messageTs: '1.1',
+    });
+    await expect
+      .poll(async () => (await e2e.store.orders.listOpenByChannel(CHANNEL))[0]?.threadTs)
+      .toBeTruthy();
+    const order = (await e2e.store.orders.listOpenByChannel(CHANNEL))[0]!;
+    const thread = () =>
+      e2e.fake.callsTo('chat.postMessage').filter((c) => c.body.thread_ts === order.threadTs);
+
+    await sweep(6); // Pending → Submitted
+    await sweep(60); // → Error 8A
+    await expect.poll(() => thread().some((c) => textOf(c.body).includes('8A'))).toBe(true);
+    const errorPost = textOf(thread().find((c) => textOf(c.body).includes('8A'))!.body);
+    expect(errorPost).toContain(`/telegent portin update ${order.orderId}`);
+    expect(
+      e2e.fake
+        .callsTo('chat.update')
+        .some((c) => c.body.ts === order.threadTs && textOf(c.body).includes('Error')),
+    ).toBe(true);
+
+    // The fix goes through the update form (no approval needed for updates by default).
+    await e2e.command(`portin update ${order.orderId}`);
+    const form = await e2e.latestView((v) => v.callback_id === 'telegent.portin-update');
+    expect(textOf(form.view)).not.toContain(PORTIN.currentAccountPassword);
+    const response = await e2e.submit(form, { currentAccountNumber: '44556677' });
+    expect(response.body).toMatchObject({ response_action: 'update' });
+    await expect
+      .poll(
+        () =>
+          e2e.sandbox.mutations().filter((m) => m.path.toLowerCase() === '/v1.0/numbers/portin/update')
+            .length,
+      )
+      .toBe(1);
+
+    for (const minutes of [1, 6, 60, 24 * 60, 2 * 24 * 60]) await sweep(minutes);
+    await expect.poll(async () => (await e2e.store.orders.get(order.orderId))?.status).toMatch(/^Complete/);
+    expect((await e2e.store.orders.get(order.orderId))?.closedAt).toBeTruthy();
+    const statuses = (await e2e.store.orders.listEvents(order.orderId)).map((event) => event.status);
+    expect(statuses).toEqual(
+      expect.arrayContaining(['Submitted', 'Error', 'Pending', 'Scheduled', 'Completed']),
+    );
+    // Exactly one post per change in the thread.
+    const posts = thread().map((c) => textOf(c.body));
+    for (const status of ['Submitted', 'Scheduled', 'Completed']) {
+      expect(
+        posts.filter((p) => p.includes(`*${status}*`) || p.includes(` ${status}`)).length,
+        status,
+      ).toBeGreaterThanOrEqual(1);
+    }
+    expect(new Set(posts).size).toBe(posts.length);
+    // The requester hears about the end in a DM.
+    await expect
+      .poll(() =>
+        e2e.fake
+          .callsTo('chat.postMessage')
+          .some((c) => c.body.channel === `D${REQUESTER}` && textOf(c.body).includes('Completed')),
+      )
+      .toBe(true);
+  });
+});

@@ -1,16 +1,16 @@
 import type { OrderRecord } from '../store/orders-repo.js';
 import { isSuccessfulOrderStatus } from '../telegent/order-status.js';
+import { escapeMrkdwn } from './limits.js';
 import {
   actionNeeded,
   type Block,
-  escapeMrkdwn,
   numbersText,
   packLines,
   SANDBOX_NOTE,
   SLACK_LIMITS,
   type SlackMessage,
-  statusEmoji,
 } from './order-messages.js';
+import { statusEmoji } from './status-emoji.js';
 
 export interface DigestInput {
   channelId: string;

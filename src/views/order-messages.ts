@@ -2,7 +2,9 @@ import type { types } from '@slack/bolt';
 import type { OrderKind, OrderRecord } from '../store/orders-repo.js';
 import { explainCarrierCode } from '../telegent/carrier-codes.js';
 import { isSuccessfulOrderStatus, isTerminalOrderStatus } from '../telegent/order-status.js';
-import { ACTION } from './ids.js';
+import { escapeMrkdwn } from './limits.js';
+import { orderButtons } from './order-buttons.js';
+import { statusEmoji } from './status-emoji.js';
 
 export type Block = types.KnownBlock;
 export interface SlackMessage {
@@ -27,19 +29,6 @@ export const KIND_LABEL: Record<OrderKind, string> = {
   portin: 'Port-in',
   portout: 'Port-out',
 };
-
-/** Escapes the three characters Slack mrkdwn treats as control characters. */
-export function escapeMrkdwn(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-}
-
-export function statusEmoji(status: string): string {
-  if (isSuccessfulOrderStatus(status)) return ':white_check_mark:';
-  if (/^cancel/i.test(status)) return ':no_entry_sign:';
-  if (isTerminalOrderStatus(status)) return ':x:';
-  if (/^(error|resolutionrequired)$/i.test(status)) return ':warning:';
-  return ':hourglass_flowing_sand:';
-}
 
 export const SANDBOX_NOTE = ':test_tube: *SANDBOX*: simulated Telegent, nothing real was ordered or ported.';
 const sandboxBlock = (): Block => ({ type: 'context', elements: [{ type: 'mrkdwn', text: SANDBOX_NOTE }] });
@@ -113,32 +102,8 @@ export function orderRootMessage(
     });
   }
   if (open && options.actions !== false) {
-    const elements: types.Button[] = [
-      {
-        type: 'button',
-        action_id: ACTION.orderStatus,
-        text: { type: 'plain_text', text: 'Status' },
-        value: order.orderId,
-      },
-    ];
-    if (order.kind === 'portin') {
-      elements.push(
-        {
-          type: 'button',
-          action_id: ACTION.orderUpdate,
-          text: { type: 'plain_text', text: 'Update…' },
-          value: order.orderId,
-        },
-        {
-          type: 'button',
-          action_id: ACTION.orderCancel,
-          text: { type: 'plain_text', text: 'Cancel…' },
-          style: 'danger',
-          value: order.orderId,
-        },
-      );
-    }
-    blocks.push({ type: 'actions', block_id: 'order-actions', elements });
+    const elements = orderButtons(order.orderId, { portIn: order.kind === 'portin', status: order.status });
+    if (elements.length > 0) blocks.push({ type: 'actions', block_id: 'order-actions', elements });
   }
   if (options.sandbox) blocks.push(sandboxBlock());
   return {

@@ -41,6 +41,17 @@ describe('order messages', () => {
     expect(closed.blocks.some((b) => b.type === 'actions')).toBe(false);
   });
 
+  it('an open port-in offers Status, Update and a Cancel whose confirm says it is final', () => {
+    const root = orderRootMessage({ ...order, status: 'Pending', statusMessage: null }, { sandbox: false });
+    const actions = root.blocks.find((b) => b.type === 'actions') as { elements: Array<Record<string, unknown>> };
+    expect(actions.elements.map((e) => e.action_id)).toEqual([
+      'order.status',
+      'order.update',
+      'order.cancel',
+    ]);
+    expect(JSON.stringify(actions.elements[2]!.confirm)).toMatch(/final/);
+  });
+
   it('a flood of changes stays within 50 blocks and 3000 characters a section', () => {
     const changes = Array.from({ length: 1000 }, (_, i) => ({
       ...order,

@@ -1,7 +1,7 @@
 import type { KnownBlock } from '@slack/types';
 import type { OrderRecord } from '../../store/orders-repo.js';
 import { explainCarrierCode } from '../../telegent/carrier-codes.js';
-import { isSuccessfulOrderStatus, isTerminalOrderStatus } from '../../telegent/order-status.js';
+import { isTerminalOrderStatus } from '../../telegent/order-status.js';
 import type { OrderDetails } from '../../telegent/response-schemas.js';
 import {
   actions,
@@ -16,19 +16,13 @@ import {
 } from '../blocks.js';
 import { escapeMrkdwn, oneLine } from '../limits.js';
 import { isPortIn, orderButtons } from '../order-buttons.js';
+import { statusEmoji } from '../status-emoji.js';
 
 export interface OrderStatusArgs {
   order: OrderDetails;
   /** What we stored for it (kind, channel, requester), when it is one of ours. */
   stored?: OrderRecord | null | undefined;
   sandbox?: boolean | undefined;
-}
-
-export function statusEmoji(status: string | null | undefined): string {
-  if (isSuccessfulOrderStatus(status)) return ':white_check_mark:';
-  if (isTerminalOrderStatus(status)) return ':no_entry:';
-  if (status && /error|resolution/i.test(status)) return ':warning:';
-  return ':hourglass_flowing_sand:';
 }
 
 const safe = (v: string | null | undefined, max = 200) => (v ? escapeMrkdwn(oneLine(v, max)) : undefined);

@@ -43,7 +43,9 @@ describe('order messages', () => {
 
   it('an open port-in offers Status, Update and a Cancel whose confirm says it is final', () => {
     const root = orderRootMessage({ ...order, status: 'Pending', statusMessage: null }, { sandbox: false });
-    const actions = root.blocks.find((b) => b.type === 'actions') as { elements: Array<Record<string, unknown>> };
+    const actions = root.blocks.find((b) => b.type === 'actions') as unknown as {
+      elements: Array<Record<string, unknown>>;
+    };
     expect(actions.elements.map((e) => e.action_id)).toEqual([
       'order.status',
       'order.update',

@@ -12,7 +12,7 @@ import { createSlackApp, type SlackApp, type SlackIdentity } from './slack/creat
 import { trackInFlight } from './slack/in-flight.js';
 import type { Store } from './store/open-store.js';
 import type { TelegentClient } from './telegent/client.js';
-import { announceDecision } from './views/handlers/announce.js';
+import { announceDecision, announceExecution } from './views/handlers/announce.js';
 import { registerInteractions } from './views/handlers/index.js';
 import { createPickerSource } from './views/handlers/picker-source.js';
 
@@ -47,7 +47,10 @@ export interface TelegentOps {
   slack: SlackApp;
   ctx: AppContext;
   jobs: Jobs;
-  /** Expires pending requests past APPROVAL_TTL_HOURS and updates their cards (the expiry job's run). */
+  /**
+   * The request-housekeeping job's run: expires pending requests past APPROVAL_TTL_HOURS (cards updated)
+   * and turns requests whose executor died mid-call into reconciled `unknown`s (announced).
+   */
   runExpiryOnce(): Promise<void>;
   start(): Promise<{ port: number }>;
   /** Stops taking Slack work, stops the jobs, waits for what is running. The caller closes store and client. */
@@ -132,6 +135,9 @@ export function createTelegentOps(deps: TelegentOpsDependencies): TelegentOps {
   const expireRequests = async () => {
     for (const request of await workflow.expireDue()) {
       await announceDecision(client, ctx, request, 'expired', null);
+    }
+    for (const outcome of await workflow.recoverStuckExecutions()) {
+      await announceExecution(client, ctx, outcome);
     }
   };
   const jobs = startJobs({

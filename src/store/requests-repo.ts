@@ -255,6 +255,26 @@ export function createRequestsRepo(db: Db, cipher: SecretsCipher) {
       return rows.map(toRecord);
     },
 
+    /**
+     * executing → unknown for requests whose executor vanished (a crash or kill mid-call): one UPDATE, so
+     * of several replicas exactly one takes each. Secrets are purged: the mutation is never sent again.
+     */
+    async takeStuckExecuting(
+      startedBefore: Date,
+      error: string,
+      now: Date = new Date(),
+      limit = 50,
+    ): Promise<RequestRecord[]> {
+      const { rows } = await db.query(
+        `UPDATE requests SET status = 'unknown', error = $2, secrets = NULL, updated_at = $3
+         WHERE id IN (SELECT id FROM requests WHERE status = 'executing' AND updated_at < $1
+                      ORDER BY updated_at LIMIT $4 FOR UPDATE SKIP LOCKED)
+         RETURNING ${COLUMNS}`,
+        [startedBefore, error, now, limit],
+      );
+      return rows.map(toRecord);
+    },
+
     /** pending → expired (secrets purged) if it is past its expiry; null otherwise. */
     async expire(id: string, now: Date = new Date()): Promise<RequestRecord | null> {
       return one(

@@ -117,18 +117,27 @@ async function fail(
   return { status: 'failed', request, error, ...(hint ? { hint } : {}) };
 }
 
-/** The mutation may or may not have happened: never retry it; read back what we can and record it. */
 async function unknown(
   deps: ExecuteDeps,
   claimed: RequestRecord,
   input: Record<string, unknown>,
   cause: unknown,
 ): Promise<ExecutionOutcome> {
-  const error = isTelegentError(cause)
-    ? cause.message
-    : 'Internal error while sending the request to Telegent.';
-  if (!isTelegentError(cause))
-    deps.logger.error({ requestId: claimed.id, err: cause }, 'unexpected error in execute');
+  if (isTelegentError(cause)) return recordUnknownOutcome(deps, claimed, input, cause.message);
+  deps.logger.error({ requestId: claimed.id, err: cause }, 'unexpected error in execute');
+  return recordUnknownOutcome(deps, claimed, input, 'Internal error while sending the request to Telegent.');
+}
+
+/**
+ * The mutation may or may not have happened: never retry it; read back what we can (`input` is the
+ * redacted input, which holds everything reconciliation reads) and record it.
+ */
+export async function recordUnknownOutcome(
+  deps: ExecuteDeps,
+  claimed: RequestRecord,
+  input: Record<string, unknown>,
+  error: string,
+): Promise<Exclude<ExecutionOutcome, { status: 'not_claimed' | 'failed' }>> {
   await deps.store.requests.finish(claimed.id, 'unknown', { error, now: deps.now() });
   const found = await reconcile(deps.telegent, claimed.kind, input, { now: deps.now() });
   const { resolved, ...reconciliation } = found;

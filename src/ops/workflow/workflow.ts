@@ -6,7 +6,7 @@ import { getOperation } from '../index.js';
 import { type OperationKind, redactInput, type SchemaOptions } from '../operation.js';
 import { type ApprovalPolicy, needsApproval } from '../policy.js';
 import { validateInput } from '../validation-errors.js';
-import { executeRequest } from './execute.js';
+import { executeRequest, recordUnknownOutcome } from './execute.js';
 import type {
   ApproveOutcome,
   DecisionRefusal,
@@ -15,6 +15,11 @@ import type {
   SubmitOutcome,
 } from './outcomes.js';
 import { orderPreconditions } from './preconditions.js';
+
+/** Longer than any Telegent call with its retries: an `executing` request this old has lost its executor. */
+const STUCK_EXECUTION_MS = 10 * 60_000;
+const STUCK_ERROR =
+  'The app stopped while sending this request to Telegent, so whether Telegent received it is unknown. It was not sent again.';
 
 export interface WorkflowDeps {
   store: Store;
@@ -181,6 +186,21 @@ export function createWorkflow(deps: WorkflowDeps) {
         details: reason ? { reason } : {},
       });
       return { status: 'rejected', request: outcome.request };
+    },
+
+    /**
+     * Requests left `executing` by a process that died mid-call: they become `unknown` (never re-sent),
+     * are reconciled like any ambiguous failure, and are returned for announcing.
+     */
+    async recoverStuckExecutions(): Promise<ExecutionOutcome[]> {
+      const startedBefore = new Date(now().getTime() - STUCK_EXECUTION_MS);
+      const stuck = await store.requests.takeStuckExecuting(startedBefore, STUCK_ERROR, now());
+      const outcomes: ExecutionOutcome[] = [];
+      for (const request of stuck) {
+        await store.audit.append({ actor: 'system', action: 'execution_interrupted', requestId: request.id });
+        outcomes.push(await recordUnknownOutcome(executeDeps, request, request.input, STUCK_ERROR));
+      }
+      return outcomes;
     },
 
     /** Pending requests past their expiry become `expired` (secrets purged); returns them for announcing. */

@@ -68,6 +68,39 @@ describe.each(storeKinds())('execution on %s', (kind) => {
     expect(fx.mutations('/v1.0/numbers/provision').length - before).toBe(1);
   });
 
+  it('a request whose executor died mid-call becomes unknown, reconciled, never re-sent', async () => {
+    let clock = new Date();
+    const workflow = createWorkflow({
+      store: fx.store,
+      telegent: fx.telegent,
+      policy: parseApprovalPolicy({ approvalRequiredFor: 'none' }),
+      isApprover: async () => true,
+      logger: fx.log.logger,
+      now: () => clock,
+    });
+    // Simulate the crash: the request is claimed for execution and the process dies before Telegent answers.
+    const { request } = await fx.store.requests.insert({
+      kind: 'provision',
+      status: 'approved',
+      input: { ...PROVISION_FORM, numberType: 'mvno', messageType: 'p2p' },
+      requestedBy: REQUESTER,
+      channelId: CHANNEL,
+    });
+    await fx.store.requests.claimExecution(request.id, clock);
+    const before = fx.sandbox.mutations().length;
+
+    expect(await workflow.recoverStuckExecutions()).toEqual([]); // still within the window
+    clock = new Date(clock.getTime() + 11 * 60_000);
+    const recovered = await workflow.recoverStuckExecutions();
+    expect(recovered).toHaveLength(1);
+    expect(recovered[0]).toMatchObject({ status: 'unknown', reconciliation: { checked: 'inventory' } });
+    expect((await fx.store.requests.get(request.id))?.status).toBe('unknown');
+    expect(fx.sandbox.mutations().length).toBe(before);
+    expect(await workflow.recoverStuckExecutions()).toEqual([]); // taken once
+    const actions = (await fx.store.audit.listByRequest(request.id)).map((a) => a.action);
+    expect(actions).toEqual(expect.arrayContaining(['execution_interrupted', 'execution_unknown']));
+  });
+
   it('a definite Telegent refusal is failed with an actionable error', async () => {
     const outcome = await fx.workflow.submit({
       kind: 'provision',

@@ -1,0 +1,150 @@
+/**
+ * Drill 1 — double click, two replicas. Two real app processes (A, B) on one Postgres database; one
+ * provision request submitted through A (signed command → form → view_submission); then `clicks`
+ * concurrent signed Approve clicks from different approvers, split between A and B.
+ * Promise: exactly 1 provision in the sandbox journal, every other clicker told "Already approved …",
+ * every click acked 200, 0 error log lines, no secret leaked.
+ *
+ * Needs a Postgres server (DATABASE_URL or TEST_DATABASE_URL): PGlite is one process by design. Without one
+ * it prints SKIPPED and exits 0.
+ *
+ *   npx tsx drills/double-click.ts          # 50 clicks
+ */
+import { serverDatabaseUrl } from './support/database.js';
+import { APPROVALS_CHANNEL, approverIds, startDrillWorld } from './support/drill-world.js';
+import { submitProvision } from './support/flows.js';
+import { recordLeakScan, scanForLeaks } from './support/leak-scan.js';
+import { DrillRecorder, type DrillResult, isMain, runDrillCli } from './support/report.js';
+import { textOf } from './support/slack-driver.js';
+import { sleep, waitFor } from './support/wait.js';
+
+export interface DoubleClickOptions {
+  /** Concurrent Approve clicks (default 50). */
+  clicks?: number;
+  /** Distinct approver user ids the clicks come from (default 10). */
+  approvers?: number;
+  echo?: boolean;
+}
+
+export const FULL_SIZE: DoubleClickOptions = { clicks: 50, approvers: 10 };
+export const CI_SIZE: DoubleClickOptions = { clicks: 20, approvers: 6 };
+
+const PROVISION_PATH = '/v1.0/numbers/provision';
+
+export async function run(options: DoubleClickOptions = FULL_SIZE): Promise<DrillResult> {
+  const clicks = options.clicks ?? 50;
+  const approvers = approverIds(options.approvers ?? 10);
+  const recorder = new DrillRecorder(
+    'double-click',
+    `${clicks} concurrent Approve clicks on one provision request, split between two app processes on one Postgres`,
+  );
+  if (!serverDatabaseUrl()) {
+    return recorder.skipped(
+      'needs a Postgres server: set DATABASE_URL or TEST_DATABASE_URL (e.g. postgres://postgres@127.0.0.1:5432/test); PGlite is single-process by design',
+    );
+  }
+
+  const world = await startDrillWorld({ store: 'server', approvers, echo: options.echo });
+  try {
+    const [a, b] = await Promise.all([world.startApp('A'), world.startApp('B')]);
+    const { requestId, ts } = await submitProvision(world, a!);
+    recorder.figure('approval request', requestId);
+    const before = world.telegent.sandbox.mutations().filter((m) => m.path.toLowerCase() === PROVISION_PATH);
+    recorder.check(before.length === 0, `a provision was sent before any approval (${before.length})`);
+
+    const drivers = [world.slack(a!), world.slack(b!)];
+    const sent = await Promise.all(
+      Array.from({ length: clicks }, (_, i) =>
+        drivers[i % 2]!.click({
+          actionId: 'request.approve',
+          value: requestId,
+          userId: approvers[i % approvers.length]!,
+          channelId: APPROVALS_CHANNEL,
+          messageTs: ts,
+        }).then((r) => ({ ...r, via: i % 2 ? 'B' : 'A' })),
+      ),
+    );
+    const acked = sent.filter((s) => s.status === 200).length;
+    recorder.figure(
+      'clicks via A / B',
+      `${sent.filter((s) => s.via === 'A').length} / ${sent.filter((s) => s.via === 'B').length}`,
+    );
+    recorder.figure('approvers clicking', approvers.length);
+    recorder.figure('clicks acked 200', acked);
+    const durations = sent.map((s) => s.durationMs).sort((x, y) => x - y);
+    recorder.figure('click ack max (ms)', Math.round(durations.at(-1) ?? 0));
+    recorder.check(acked === clicks, `${clicks - acked} clicks were not acked with 200`);
+
+    // Each loser gets one answer on its response_url; the winner's click is answered in the channel.
+    const answered = () => sent.filter((s) => world.slack(a!).answersTo(s.key).length > 0).length;
+    await waitFor('answers to the losing clicks', () => answered() >= clicks - 1, 20_000).catch(
+      () => undefined,
+    );
+    await waitFor(
+      'the request to finish',
+      () =>
+        world.fake.callsTo('chat.update').some((c) => c.body.ts === ts && /Approved by/.test(textOf(c.body))),
+      15_000,
+    ).catch(() => recorder.fail('the approval card was never updated to "Approved by …"'));
+    await sleep(1_000); // anything late (a second provision, a second answer) would show up now
+
+    const provisions = world.telegent.sandbox
+      .mutations()
+      .filter((m) => m.path.toLowerCase() === PROVISION_PATH);
+    recorder.figure('provisions in the sandbox journal', provisions.length);
+    recorder.check(
+      provisions.length === 1,
+      `expected exactly 1 provision in the journal, found ${provisions.length}`,
+    );
+
+    const answers = sent.map((s) => world.slack(a!).answersTo(s.key));
+    const already = answers.filter(
+      (list) => list.length === 1 && /Already approved/.test(textOf(list[0]!.body)),
+    );
+    const silent = answers.filter((list) => list.length === 0).length;
+    const doubled = answers.filter((list) => list.length > 1).length;
+    const other = answers.filter(
+      (list) => list.length === 1 && !/Already approved/.test(textOf(list[0]!.body)),
+    );
+    recorder.figure('"Already approved …" answers', already.length);
+    recorder.figure('clicks with no private answer (the winner)', silent);
+    recorder.figure('clicks answered twice', doubled);
+    recorder.check(
+      already.length === clicks - 1,
+      `${clicks - 1} losers should be told "Already approved", ${already.length} were`,
+    );
+    recorder.check(
+      silent === 1,
+      `exactly one click (the winner) should have no private answer, ${silent} had none`,
+    );
+    recorder.check(doubled === 0, `${doubled} clicks were answered more than once`);
+    for (const o of other.slice(0, 3))
+      recorder.fail(`unexpected answer to a click: ${textOf(o[0]!.body).slice(0, 200)}`);
+
+    const errors = world.errorLines();
+    recorder.figure('error log lines', errors.length);
+    for (const e of errors.slice(0, 5)) recorder.fail(`error logged by ${e.source}: ${e.text.slice(0, 300)}`);
+
+    const exits = await Promise.all(world.apps.map((app) => app.stop()));
+    recorder.figure('SIGTERM exit codes', exits.map((e) => e.code ?? e.signal).join(', '));
+    recorder.check(
+      exits.every((e) => e.code === 0),
+      `an app did not stop cleanly on SIGTERM: ${exits.map((e) => e.code ?? e.signal).join(', ')}`,
+    );
+
+    recordLeakScan(
+      recorder,
+      scanForLeaks({
+        secrets: world.baseSecrets(),
+        logLines: world.logLines(),
+        slackCalls: world.fake.calls,
+      }),
+    );
+    return recorder.result();
+  } finally {
+    await world.close();
+  }
+}
+
+if (isMain(import.meta.url))
+  await runDrillCli(() => run({ ...FULL_SIZE, echo: process.argv.includes('--echo') }));

@@ -1,0 +1,52 @@
+/**
+ * The store a drill's app processes share: a fresh database on the Postgres server named by DATABASE_URL
+ * or TEST_DATABASE_URL (dropped at the end), or, when neither is set, nothing (`serverDatabaseUrl()` is
+ * undefined) so the drill can use PGlite or say it is SKIPPED.
+ */
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pg from 'pg';
+
+/** The Postgres server to create drill databases on, if any. */
+export function serverDatabaseUrl(env: NodeJS.ProcessEnv = process.env): string | undefined {
+  return env.DATABASE_URL || env.TEST_DATABASE_URL || undefined;
+}
+
+export interface DrillDatabase {
+  url: string;
+  /** base64 32 bytes, shared by every replica. */
+  encryptionKey: string;
+  drop(): Promise<void>;
+}
+
+async function withClient<T>(url: string, fn: (client: pg.Client) => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    return await fn(client);
+  } finally {
+    await client.end();
+  }
+}
+
+/** A fresh empty database `tg_drill_<random>` on the server at `serverUrl` (the app migrates it). */
+export async function createDrillDatabase(serverUrl: string): Promise<DrillDatabase> {
+  const name = `tg_drill_${randomBytes(6).toString('hex')}`;
+  await withClient(serverUrl, (c) => c.query(`CREATE DATABASE ${name}`));
+  const parsed = new URL(serverUrl);
+  parsed.pathname = `/${name}`;
+  return {
+    url: parsed.toString(),
+    encryptionKey: randomBytes(32).toString('base64'),
+    drop: () =>
+      withClient(serverUrl, (c) => c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)).then(() => {}),
+  };
+}
+
+/** A temp DATA_DIR for the embedded store (PGlite), removed by `remove()`. */
+export function createTempDataDir(prefix = 'telegent-drill-'): { dir: string; remove(): void } {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  return { dir, remove: () => rmSync(dir, { recursive: true, force: true }) };
+}

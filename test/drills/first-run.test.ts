@@ -1,0 +1,121 @@
+// A newcomer's first run: `npm start` (the real src/main.ts as a child process) with a clean environment.
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  type AppProcess,
+  freePort,
+  httpStatus,
+  REPO_ROOT,
+  spawnApp,
+  startAppProcess,
+} from '../../drills/support/app-process.js';
+import { createTempDataDir } from '../../drills/support/database.js';
+import { slackDriver } from '../../drills/support/slack-driver.js';
+import { type FakeSlack, startFakeSlack } from '../support/fake-slack.js';
+
+const SIGNING_SECRET = 'first-run-signing-secret';
+const BOT_TOKEN = 'xoxb-first-run-token';
+const STACK_LINE = /^\s{4}at /m;
+
+// A developer's own .env in the repo would be read by main.ts and change what these tests see.
+const hasDotEnv = existsSync(join(REPO_ROOT, '.env'));
+
+describe.skipIf(hasDotEnv)('first run of npm start (skipped when the repo has a .env)', () => {
+  const dataDir = createTempDataDir('telegent-first-run-');
+  let fake: FakeSlack;
+  let app: AppProcess | undefined;
+
+  beforeAll(async () => {
+    fake = await startFakeSlack();
+  });
+  afterAll(async () => {
+    await app?.stop();
+    await fake.close();
+    dataDir.remove();
+  });
+
+  it('without Slack tokens it stops within seconds and says what to set, without a stack trace', async () => {
+    const started = Date.now();
+    const bare = spawnApp({ name: 'no-tokens', env: { DATA_DIR: dataDir.dir }, port: 0 });
+    const exit = await Promise.race([
+      bare.exit,
+      new Promise<undefined>((r) => setTimeout(() => r(undefined), 8_000)),
+    ]);
+    if (!exit) await bare.kill();
+    expect(exit, 'still running after 8 s').toBeDefined();
+    expect(Date.now() - started).toBeLessThan(8_000);
+    expect(exit!.code).not.toBe(0);
+    const stderr = bare.lines
+      .filter((l) => l.stream === 'stderr')
+      .map((l) => l.text)
+      .join('\n');
+    expect(stderr).toContain('SLACK_BOT_TOKEN');
+    expect(stderr).toContain('SLACK_APP_TOKEN');
+    expect(stderr).toContain('manifest.yml');
+    expect(bare.text()).not.toMatch(STACK_LINE);
+  });
+
+  it('with a bot token and signing secret it comes up on the embedded store and sandbox and answers /telegent help', async () => {
+    app = await startAppProcess({
+      name: 'first-run',
+      env: {
+        SLACK_BOT_TOKEN: BOT_TOKEN,
+        SLACK_SIGNING_SECRET: SIGNING_SECRET,
+        SLACK_API_URL: fake.url,
+        DATA_DIR: dataDir.dir,
+        SANDBOX_PORT: String(await freePort()),
+      },
+      readyTimeoutMs: 40_000,
+    });
+    expect(await httpStatus(`${app.url}/healthz`)).toBe(200);
+    await expect.poll(() => httpStatus(`${app!.url}/readyz`), { timeout: 10_000 }).toBe(200);
+    const text = app.text();
+    expect(text).toMatch(/embedded/);
+    expect(text).toMatch(/SANDBOX/);
+
+    const slack = slackDriver({ fake, appUrl: app.url, signingSecret: SIGNING_SECRET });
+    const help = await slack.answer('help', 'U0NEWCOMER1', 'C0NEWCOMER1');
+    expect(help.response_type).toBe('ephemeral');
+    expect(JSON.stringify(help.blocks)).toContain('/telegent provision');
+  });
+
+  it('a second process on the same DATA_DIR is refused with a clear message', async () => {
+    expect(app?.exited).toBeUndefined();
+    const second = spawnApp({
+      name: 'second',
+      env: {
+        SLACK_BOT_TOKEN: BOT_TOKEN,
+        SLACK_SIGNING_SECRET: SIGNING_SECRET,
+        SLACK_API_URL: fake.url,
+        DATA_DIR: dataDir.dir,
+        SANDBOX_PORT: '0',
+        PORT: String(await freePort()),
+      },
+      port: 0,
+    });
+    const exit = await Promise.race([
+      second.exit,
+      new Promise<undefined>((r) => setTimeout(() => r(undefined), 15_000)),
+    ]);
+    if (!exit) await second.kill();
+    expect(exit?.code).toBe(1);
+    const stderr = second.lines
+      .filter((l) => l.stream === 'stderr')
+      .map((l) => l.text)
+      .join('\n');
+    expect(stderr).toMatch(/in use by another Telegent Ops process/);
+    expect(stderr).toContain(dataDir.dir);
+    expect(second.text()).not.toMatch(STACK_LINE);
+    // The first one is unaffected.
+    expect(await httpStatus(`${app!.url}/healthz`)).toBe(200);
+  });
+
+  it('SIGTERM stops it cleanly (exit 0) within 10 s', async () => {
+    const started = Date.now();
+    const exit = await app!.stop(15_000);
+    expect(exit.code).toBe(0);
+    expect(Date.now() - started).toBeLessThan(10_000);
+    expect(app!.text()).toMatch(/stopped cleanly/);
+  });
+});

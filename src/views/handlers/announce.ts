@@ -3,6 +3,7 @@ import type { AppContext } from '../../app-context.js';
 import { getOperation } from '../../ops/index.js';
 import type { OperationKind } from '../../ops/operation.js';
 import type { ExecutionOutcome } from '../../ops/workflow/index.js';
+import { describeSlackError } from '../../slack/describe-slack-error.js';
 import type { RequestRecord } from '../../store/requests-repo.js';
 import { section } from '../blocks.js';
 import { escapeMrkdwn, oneLine } from '../limits.js';
@@ -20,10 +21,31 @@ function describe(request: RequestRecord) {
   return { title: op.title, summary: op.summary(request.input as never) };
 }
 
+/**
+ * Slack answered "ratelimited" (`ok: false`, which the Web client does not retry, or a 429 it gave up on):
+ * nothing was posted, so trying again after Retry-After (≤ 5 s, default 1 s) cannot duplicate a message.
+ * Runs after the ack, so the wait costs no handler time.
+ */
+async function retryRateLimited<T>(fn: () => Promise<T>, tries = 4): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await fn();
+    } catch (error) {
+      const d = describeSlackError(error);
+      const limited =
+        d.slackError === 'ratelimited' ||
+        d.statusCode === 429 ||
+        d.code === 'slack_webapi_rate_limited_error';
+      if (!limited || attempt >= tries) throw error;
+      await new Promise((resolve) => setTimeout(resolve, Math.min(5, Math.max(1, d.retryAfter ?? 1)) * 1000));
+    }
+  }
+}
+
 /** Posting is best effort after the state change is stored: a Slack failure is logged, never undoes it. */
 async function attempt<T>(ctx: AppContext, what: string, fn: () => Promise<T>): Promise<T | undefined> {
   try {
-    return await fn();
+    return await retryRateLimited(fn);
   } catch (error) {
     ctx.logger.warn({ err: { message: (error as Error).message }, what }, 'Slack call failed');
     return undefined;
@@ -39,9 +61,16 @@ export async function announcePendingRequest(
   const { title, summary } = describe(request);
   const channel = ctx.approvalsChannelId ?? request.channelId;
   const card = requestCard({ request, title, summary, sandbox: ctx.sandbox });
-  const posted = await client.chat.postMessage({ channel, text: card.text, blocks: card.blocks });
+  const posted = await retryRateLimited(() =>
+    client.chat.postMessage({ channel, text: card.text, blocks: card.blocks }),
+  );
   if (!posted.ts || !posted.channel) return;
   await ctx.store.requests.setCard(request.id, posted.channel, posted.ts);
+  // A decision that landed while the card was being posted could not edit it: do it now.
+  const current = await ctx.store.requests.get(request.id);
+  if (current && current.status !== 'pending_approval') {
+    await announceDecision(client, ctx, current, decisionOf(current.status), current.approver);
+  }
   if (posted.channel === request.channelId) return;
   const link = await attempt(ctx, 'chat.getPermalink', () =>
     client.chat.getPermalink({ channel: posted.channel!, message_ts: posted.ts! }),
@@ -50,6 +79,11 @@ export async function announcePendingRequest(
   await attempt(ctx, 'request link', () =>
     client.chat.postMessage({ channel: request.channelId, text: line.text, blocks: line.blocks }),
   );
+}
+
+function decisionOf(status: RequestRecord['status']): Decision {
+  if (status === 'rejected' || status === 'expired' || status === 'cancelled') return status;
+  return 'approved';
 }
 
 const DECISION_NOTICE: Partial<Record<Decision, string>> = {

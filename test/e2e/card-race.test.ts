@@ -1,0 +1,33 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SEED_MESSAGE_ROUTE_IDS, SEED_SUBSCRIBER_IDS } from '../../src/telegent/sandbox/seed.js';
+import { announcePendingRequest } from '../../src/views/handlers/announce.js';
+import { APPROVALS_CHANNEL, APPROVER, CHANNEL, type E2E, REQUESTER, startE2E, textOf } from './harness.js';
+
+describe('a decision that lands before its card is stored', () => {
+  let e2e: E2E;
+  beforeAll(async () => {
+    e2e = await startE2E();
+  });
+  afterAll(() => e2e.close());
+
+  it('the card is posted and then at once shows the decision, not live buttons', async () => {
+    const outcome = await e2e.ops.ctx.workflow.submit({
+      kind: 'provision',
+      raw: {
+        productType: 'Sms-Only',
+        messageRouteId: SEED_MESSAGE_ROUTE_IDS[0],
+        assignedSubscriberId: SEED_SUBSCRIBER_IDS[3],
+      },
+      requestedBy: REQUESTER,
+      channelId: CHANNEL,
+    });
+    if (outcome.status !== 'pending_approval') throw new Error(outcome.status);
+    expect((await e2e.ops.ctx.workflow.approve(outcome.request.id, APPROVER)).status).toBe('approved');
+
+    await announcePendingRequest(e2e.ops.slack.app.client, e2e.ops.ctx, outcome.request);
+    const card = e2e.fake.callsTo('chat.postMessage').find((c) => c.body.channel === APPROVALS_CHANNEL);
+    const update = e2e.fake.callsTo('chat.update').find((c) => c.body.ts === card?.response.ts);
+    expect(textOf(update?.body)).toContain(`Approved by <@${APPROVER}>`);
+    expect(textOf(update?.body)).not.toContain('request.approve');
+  });
+});

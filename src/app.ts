@@ -6,7 +6,7 @@ import { type Jobs, startJobs } from './jobs/index.js';
 import type { Logger } from './log.js';
 import type { Metrics } from './metrics.js';
 import { parseApprovalPolicy } from './ops/policy.js';
-import { createWorkflow } from './ops/workflow/index.js';
+import { createWorkflow, instrumentWorkflow } from './ops/workflow/index.js';
 import { createApproverDirectory } from './slack/approver-directory.js';
 import { createSlackApp, type SlackApp, type SlackIdentity } from './slack/create-slack-app.js';
 import { trackInFlight } from './slack/in-flight.js';
@@ -98,17 +98,20 @@ export function createTelegentOps(deps: TelegentOpsDependencies): TelegentOps {
     cache: deps.approverCache ?? new Keyv<string[]>(),
     logger: deps.logger,
   });
-  const workflow = createWorkflow({
-    store: deps.store,
-    telegent: deps.telegent,
-    policy,
-    isApprover: (userId) => approvers.isApprover(userId),
-    logger: deps.logger,
-    now,
-    requireAccountId: false,
-    accountId: deps.telegentAccountId,
-    firstCheckSeconds: deps.jobs.orderPollMinSeconds,
-  });
+  const workflow = instrumentWorkflow(
+    createWorkflow({
+      store: deps.store,
+      telegent: deps.telegent,
+      policy,
+      isApprover: (userId) => approvers.isApprover(userId),
+      logger: deps.logger,
+      now,
+      requireAccountId: false,
+      accountId: deps.telegentAccountId,
+      firstCheckSeconds: deps.jobs.orderPollMinSeconds,
+    }),
+    (operation, outcome) => deps.metrics.requestOutcomes.inc({ operation, outcome }),
+  );
   const ctx: AppContext = {
     store: deps.store,
     telegent: deps.telegent,

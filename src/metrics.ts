@@ -10,6 +10,9 @@ export interface Metrics {
   slackRequests: Counter<'operation' | 'outcome'>;
   /** Time from a Slack request arriving to its HTTP response / Socket Mode ack. */
   ackLatency: Histogram<'kind'>;
+  /** Requests by operation (provision, portin, …) and outcome (pending_approval, approved, succeeded,
+   *  failed, unknown, rejected, expired, invalid, refused_<reason>, …). */
+  requestOutcomes: Counter<'operation' | 'outcome'>;
   /** Telegent API calls: endpoint (path) and status (HTTP status, or 'network' / 'timeout'). */
   telegentCalls: Counter<'endpoint' | 'status'>;
   /** Open orders by Telegent status, read at scrape time from the source set below. */
@@ -49,6 +52,12 @@ export function createMetrics(options: MetricsOptions = {}): Metrics {
     buckets: ACK_BUCKETS,
     registers: [registry],
   });
+  const requestOutcomes = new Counter({
+    name: `${prefix}requests_total`,
+    help: 'Telegent Ops requests by operation and outcome',
+    labelNames: ['operation', 'outcome'] as const,
+    registers: [registry],
+  });
   const telegentCalls = new Counter({
     name: `${prefix}telegent_calls_total`,
     help: 'Telegent API calls by endpoint and status',
@@ -73,6 +82,7 @@ export function createMetrics(options: MetricsOptions = {}): Metrics {
   return {
     registry,
     slackRequests,
+    requestOutcomes,
     ackLatency,
     telegentCalls,
     openOrders,

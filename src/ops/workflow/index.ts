@@ -1,2 +1,3 @@
+export { instrumentWorkflow, type OutcomeListener } from './instrument.js';
 export * from './outcomes.js';
 export { createWorkflow, type SubmitArgs, type Workflow, type WorkflowDeps } from './workflow.js';

@@ -198,34 +198,7 @@ export function createOrdersRepo(db: Db) {
     },
 
     /**
-     * Unposted events, oldest first, leased to the caller for `leaseSeconds` so another replica does not post
-     * them too; an event not marked posted before the lease ends is handed out again.
-     */
-    async unpostedEvents(
-      limit: number,
-      options: { leaseSeconds?: number; now?: Date } = {},
-    ): Promise<PendingOrderEvent[]> {
-      const { rows } = await db.query(
-        `WITH pending AS (
-           SELECT id FROM order_events
-           WHERE posted_at IS NULL AND (claim_expires_at IS NULL OR claim_expires_at <= $1)
-           ORDER BY id LIMIT $2
-           FOR UPDATE SKIP LOCKED),
-         claimed AS (
-           UPDATE order_events e SET claim_expires_at = $1::timestamptz + make_interval(secs => $3)
-           FROM pending WHERE e.id = pending.id
-           RETURNING e.id, e.order_id, e.status, e.status_message, e.occurred_at, e.posted_at)
-         SELECT c.*, o.kind, o.numbers, o.channel_id, o.thread_ts, o.requested_by,
-           o.closed_at IS NOT NULL AS closed
-         FROM claimed c JOIN orders o ON o.order_id = c.order_id
-         ORDER BY c.id`,
-        [options.now ?? new Date(), limit, options.leaseSeconds ?? 60],
-      );
-      return rows.map((row) => camelRow<PendingOrderEvent>(row));
-    },
-
-    /**
-     * Like unpostedEvents, but a whole channel at a time: no channel is handed to two posters at once, so
+     * Unposted events, oldest first, leased a whole channel at a time: no channel is handed to two posters at once, so
      * one poster can turn a channel's changes into one message. The claim itself is serialised by a
      * transaction-scoped advisory lock (milliseconds; nothing is held while posting).
      */

@@ -6,5 +6,7 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: 'forks',
+    // Most files wait on HTTP, SQL and child processes rather than the CPU: three workers on two cores.
+    maxWorkers: 3,
   },
 });

@@ -3,7 +3,7 @@ import { SEED_MESSAGE_ROUTE_IDS, SEED_SUBSCRIBER_IDS } from '../../src/telegent/
 import { announcePendingRequest } from '../../src/views/handlers/announce.js';
 import { APPROVALS_CHANNEL, APPROVER, CHANNEL, type E2E, REQUESTER, startE2E, textOf } from './harness.js';
 
-describe('a decision that lands before its card is stored', () => {
+describe('approval cards when Slack misbehaves', () => {
   let e2e: E2E;
   beforeAll(async () => {
     e2e = await startE2E();
@@ -30,4 +30,27 @@ describe('a decision that lands before its card is stored', () => {
     expect(textOf(update?.body)).toContain(`Approved by <@${APPROVER}>`);
     expect(textOf(update?.body)).not.toContain('request.approve');
   });
+
+  it('a card Slack will not take (rate limited past the retries) leaves a clear warning and App Home to approve from', async () => {
+    await e2e.command('provision 801');
+    const form = await e2e.latestView((v) => v.callback_id === 'telegent.provision');
+    for (let i = 0; i < 8; i++) e2e.fake.failNext('chat.postMessage', { error: 'ratelimited' });
+    await e2e.submit(form, {
+      productType: 'Sms-Only',
+      messageRouteId: SEED_MESSAGE_ROUTE_IDS[0]!,
+      assignedSubscriberId: SEED_SUBSCRIBER_IDS[4]!,
+    });
+    await expect
+      .poll(
+        () =>
+          e2e.fake
+            .callsTo('views.update')
+            .some((c) => textOf(c.body.view).includes('did not accept the approval card')),
+        { timeout: 20_000 },
+      )
+      .toBe(true);
+    const pending = await e2e.store.requests.listPendingForApprover(APPROVER);
+    expect(pending.some((r) => r.cardTs === null)).toBe(true);
+    expect(e2e.log.text()).not.toMatch(/"level":50/);
+  }, 30_000);
 });

@@ -52,26 +52,30 @@ async function attempt<T>(ctx: AppContext, what: string, fn: () => Promise<T>): 
   }
 }
 
-/** The approval card (approvals channel, else the requester's) and a pointer to it in the requester's channel. */
+/**
+ * The approval card (approvals channel, else the requester's) and a pointer to it in the requester's
+ * channel. False when Slack would not take the card: the request stays pending and approvers still find
+ * it in App Home, so the caller says so instead of failing.
+ */
 export async function announcePendingRequest(
   client: Client,
   ctx: AppContext,
   request: RequestRecord,
-): Promise<void> {
+): Promise<boolean> {
   const { title, summary } = describe(request);
   const channel = ctx.approvalsChannelId ?? request.channelId;
   const card = requestCard({ request, title, summary, sandbox: ctx.sandbox });
-  const posted = await retryRateLimited(() =>
+  const posted = await attempt(ctx, 'approval card', () =>
     client.chat.postMessage({ channel, text: card.text, blocks: card.blocks }),
   );
-  if (!posted.ts || !posted.channel) return;
+  if (!posted?.ts || !posted.channel) return false;
   await ctx.store.requests.setCard(request.id, posted.channel, posted.ts);
   // A decision that landed while the card was being posted could not edit it: do it now.
   const current = await ctx.store.requests.get(request.id);
   if (current && current.status !== 'pending_approval') {
     await announceDecision(client, ctx, current, decisionOf(current.status), current.approver);
   }
-  if (posted.channel === request.channelId) return;
+  if (posted.channel === request.channelId) return true;
   const link = await attempt(ctx, 'chat.getPermalink', () =>
     client.chat.getPermalink({ channel: posted.channel!, message_ts: posted.ts! }),
   );
@@ -79,6 +83,7 @@ export async function announcePendingRequest(
   await attempt(ctx, 'request link', () =>
     client.chat.postMessage({ channel: request.channelId, text: line.text, blocks: line.blocks }),
   );
+  return true;
 }
 
 function decisionOf(status: RequestRecord['status']): Decision {

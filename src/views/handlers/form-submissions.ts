@@ -112,13 +112,17 @@ async function showOutcome(
         resultModal(title, [section('This form was already submitted; nothing new was done.')]),
       );
     case 'pending_approval': {
-      await announcePendingRequest(client, ctx, outcome.request);
+      const carded = await announcePendingRequest(client, ctx, outcome.request);
       const where = ctx.approvalsChannelId ? `<#${ctx.approvalsChannelId}>` : 'this channel';
       return updateModal(
         client,
         viewId,
         resultModal(title, [
-          section(`:inbox_tray: Sent for approval in ${where}. Approvers: ${ctx.approvers.describe()}.`),
+          section(
+            carded
+              ? `:inbox_tray: Sent for approval in ${where}. Approvers: ${ctx.approvers.describe()}.`
+              : `:warning: Saved and waiting for approval, but Slack did not accept the approval card for ${where}. Approvers (${ctx.approvers.describe()}) can approve it from the Telegent Ops App Home.`,
+          ),
           context(
             `Request ${outcome.request.id}. You will see the outcome in the channel once someone decides.`,
           ),

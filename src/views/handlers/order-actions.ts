@@ -66,8 +66,11 @@ export function registerOrderActions(app: App, ctx: AppContext): void {
         case 'duplicate':
           return tell('That cancel was already requested.');
         case 'pending_approval':
-          await announcePendingRequest(client, ctx, outcome.request);
-          return tell(`Cancel of ${found.order.orderId} sent for approval (${ctx.approvers.describe()}).`);
+          return tell(
+            (await announcePendingRequest(client, ctx, outcome.request))
+              ? `Cancel of ${found.order.orderId} sent for approval (${ctx.approvers.describe()}).`
+              : `Cancel of ${found.order.orderId} is waiting for approval, but Slack did not accept the approval card: approvers can approve it from the Telegent Ops App Home.`,
+          );
         case 'executed':
           await announceExecution(client, ctx, outcome.execution);
           if (outcome.execution.status !== 'not_claimed')

@@ -10,7 +10,7 @@
  * Known windows, measured rather than hidden:
  *   - a crash between Slack accepting an outbox post and the UPDATE marking it posted re-posts it once
  *     (the outbox author's documented gap) → counted as duplicates, the drill FAILS when one shows up;
- *   - a crash mid-sweep leaves the orders it had claimed leased to the dead process (900 s poller lease,
+ *   - a crash mid-sweep leaves the orders it had claimed leased to the dead process (300 s poller lease,
  *     120 s outbox claim). Waiting that long would make the drill take 15 minutes, so after the calm period
  *     the drill reports how many orders/events are still held by a dead lease, expires those leases in the
  *     database (what the clock would do) and gives the app one more calm period.
@@ -212,7 +212,7 @@ export async function run(options: CrashMidSweepOptions = FULL_SIZE): Promise<Dr
       );
       return { orders: Number(heldOrders.rows[0]?.n ?? 0), events: Number(heldEvents.rows[0]?.n ?? 0) };
     });
-    recorder.figure('orders still leased to a killed process (900 s lease)', stranded.orders);
+    recorder.figure('orders still leased to a killed process (300 s lease)', stranded.orders);
     recorder.figure('events still claimed by a killed process (120 s claim)', stranded.events);
     if (behind > 0 && stranded.orders + stranded.events > 0) {
       await withDrillStore(world, async (store) => {

@@ -17,8 +17,9 @@ export interface OrderPollerOptions {
   /** Checks in flight at once; the rate limiter paces them (default 4). */
   concurrency?: number;
   /**
-   * How long a claim holds an order (default 900 s): if this replica dies mid-sweep, its claimed orders
-   * come back to any replica after this. Longer than one batch takes at the slowest rate.
+   * How long a claim holds an order (default 300 s): if this replica dies mid-sweep, its claimed orders
+   * come back to any replica after this, no later than a normal poll would (ORDER_POLL_MIN_SECONDS). A
+   * batch of 20 takes ~25 s at Telegent's 50/min, so the lease only runs out on a replica that is gone.
    */
   leaseSeconds?: number;
 }
@@ -47,7 +48,7 @@ export function createOrderPoller(options: OrderPollerOptions): OrderPoller {
   const now = options.now ?? (() => new Date());
   const batchSize = options.batchSize ?? 20;
   const concurrency = Math.max(1, options.concurrency ?? 4);
-  const leaseSeconds = options.leaseSeconds ?? 900;
+  const leaseSeconds = options.leaseSeconds ?? 300;
 
   async function check(order: OrderRecord, result: SweepResult, signal?: AbortSignal): Promise<void> {
     const log = logger.child({ orderId: order.orderId });

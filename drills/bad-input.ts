@@ -36,7 +36,7 @@ import {
   submitProvision,
   waitForCard,
 } from './support/flows.js';
-import { recordLeakScan, type Secret, scanForLeaks } from './support/leak-scan.js';
+import type { Secret } from './support/leak-scan.js';
 import { DrillRecorder, type DrillResult, isMain, runDrillCli } from './support/report.js';
 import { type ShownView, textOf } from './support/slack-driver.js';
 import { sleep, waitFor } from './support/wait.js';
@@ -408,10 +408,7 @@ export async function run(options: BadInputOptions = FULL_SIZE): Promise<DrillRe
       { label: 'carrier account number', value: SETUP_SECRETS.formAccountNumber },
       { label: 'carrier password', value: SETUP_SECRETS.formPassword },
     ];
-    recordLeakScan(
-      recorder,
-      scanForLeaks({ secrets, logLines: world.logLines(), slackCalls: world.fake.calls }),
-    );
+    world.recordLeakScan(recorder, secrets);
     return recorder.result();
   } finally {
     await world.close();

@@ -21,9 +21,8 @@
  *
  *   npx tsx drills/crash-mid-sweep.ts [--seed=N] [--echo]     # 200 orders, 12 kills
  */
-import { serverDatabaseUrl } from './support/database.js';
+import { pickStore, serverDatabaseUrl } from './support/database.js';
 import { type DrillWorld, REQUESTER, startDrillWorld } from './support/drill-world.js';
-import { recordLeakScan, scanForLeaks } from './support/leak-scan.js';
 import { type FleetOrder, seedOrderFleet, withDrillStore } from './support/order-fleet.js';
 import { seededRandom, seedFromArgs } from './support/random.js';
 import { DrillRecorder, type DrillResult, isMain, runDrillCli } from './support/report.js';
@@ -81,10 +80,7 @@ export async function run(options: CrashMidSweepOptions = FULL_SIZE): Promise<Dr
   const calmTimeoutMs = options.calmTimeoutMs ?? 30_000;
   const seed = options.seed ?? Math.floor(Math.random() * 1_000_000);
   const random = seededRandom(seed);
-  const storeKind =
-    options.store === 'server' || (options.store !== 'embedded' && serverDatabaseUrl())
-      ? 'server'
-      : 'embedded';
+  const storeKind = pickStore(options.store);
   const recorder = new DrillRecorder(
     'crash-mid-sweep',
     `one app process polling ${count} changing orders, kill -9 ${kills} times, restarted each time`,
@@ -337,14 +333,7 @@ export async function run(options: CrashMidSweepOptions = FULL_SIZE): Promise<Dr
     const unhandled = errors.filter((e) => /unhandled rejection/i.test(e.text));
     recorder.check(unhandled.length === 0, `${unhandled.length} unhandled promise rejections logged`);
 
-    recordLeakScan(
-      recorder,
-      scanForLeaks({
-        secrets: world.baseSecrets(),
-        logLines: world.logLines(),
-        slackCalls: world.fake.calls,
-      }),
-    );
+    world.recordLeakScan(recorder);
     return recorder.result();
   } finally {
     await world.close();

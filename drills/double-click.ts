@@ -13,7 +13,6 @@
 import { serverDatabaseUrl } from './support/database.js';
 import { APPROVALS_CHANNEL, approverIds, startDrillWorld } from './support/drill-world.js';
 import { submitProvision } from './support/flows.js';
-import { recordLeakScan, scanForLeaks } from './support/leak-scan.js';
 import { DrillRecorder, type DrillResult, isMain, runDrillCli } from './support/report.js';
 import { textOf } from './support/slack-driver.js';
 import { sleep, waitFor } from './support/wait.js';
@@ -132,14 +131,7 @@ export async function run(options: DoubleClickOptions = FULL_SIZE): Promise<Dril
       `an app did not stop cleanly on SIGTERM: ${exits.map((e) => e.code ?? e.signal).join(', ')}`,
     );
 
-    recordLeakScan(
-      recorder,
-      scanForLeaks({
-        secrets: world.baseSecrets(),
-        logLines: world.logLines(),
-        slackCalls: world.fake.calls,
-      }),
-    );
+    world.recordLeakScan(recorder);
     return recorder.result();
   } finally {
     await world.close();

@@ -12,9 +12,8 @@
  *
  *   npx tsx drills/slack-weather.ts [--seed=N] [--echo]        # 2 minutes, 30 % of posts/updates fail
  */
-import { serverDatabaseUrl } from './support/database.js';
+import { pickStore, serverDatabaseUrl } from './support/database.js';
 import { REQUESTER, startDrillWorld } from './support/drill-world.js';
-import { recordLeakScan, scanForLeaks } from './support/leak-scan.js';
 import { seedOrderFleet, withDrillStore } from './support/order-fleet.js';
 import {
   type JourneyContext,
@@ -72,10 +71,7 @@ export async function run(options: SlackWeatherDrillOptions = FULL_SIZE): Promis
   const count = options.fleet ?? 100;
   const seed = options.seed ?? Math.floor(Math.random() * 1_000_000);
   const random = seededRandom(seed);
-  const storeKind =
-    options.store === 'server' || (options.store !== 'embedded' && serverDatabaseUrl())
-      ? 'server'
-      : 'embedded';
+  const storeKind = pickStore(options.store);
   const recorder = new DrillRecorder(
     'slack-weather',
     `${Math.round(share * 100)} % of chat.postMessage / chat.update answered 429 (Retry-After) or ratelimited for ${Math.round(durationMs / 1000)} s while ${count} orders change and users work`,
@@ -262,14 +258,7 @@ export async function run(options: SlackWeatherDrillOptions = FULL_SIZE): Promis
     recorder.check(unhandled.length === 0, `${unhandled.length} unhandled promise rejections logged`);
     recorder.figure('error log lines', world.errorLines().length);
 
-    recordLeakScan(
-      recorder,
-      scanForLeaks({
-        secrets: world.baseSecrets(),
-        logLines: world.logLines(),
-        slackCalls: world.fake.calls,
-      }),
-    );
+    world.recordLeakScan(recorder);
     return recorder.result();
   } finally {
     await weather.close();

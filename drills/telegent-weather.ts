@@ -18,9 +18,8 @@
 import { SEED_NUMBERS, SEED_USAGE_NUMBERS } from '../src/telegent/sandbox/seed.js';
 import type { FaultSpec } from '../src/telegent/sandbox/types.js';
 import { httpStatus } from './support/app-process.js';
-import { serverDatabaseUrl } from './support/database.js';
+import { pickStore, serverDatabaseUrl } from './support/database.js';
 import { REQUESTER, startDrillWorld } from './support/drill-world.js';
-import { recordLeakScan, scanForLeaks } from './support/leak-scan.js';
 import { seedOrderFleet } from './support/order-fleet.js';
 import {
   type JourneyContext,
@@ -98,10 +97,7 @@ export async function run(options: TelegentWeatherOptions = FULL_SIZE): Promise<
   const ttl = options.tokenTtlSeconds ?? 30;
   const seed = options.seed ?? Math.floor(Math.random() * 1_000_000);
   const random = seededRandom(seed);
-  const storeKind =
-    options.store === 'server' || (options.store !== 'embedded' && serverDatabaseUrl())
-      ? 'server'
-      : 'embedded';
+  const storeKind = pickStore(options.store);
   const recorder = new DrillRecorder(
     'telegent-weather',
     `a scripted hour of work in ${Math.round(durationMs / 1000)} s with ${Math.round(share * 100)} % Telegent faults and tokens expiring every ${ttl} s`,
@@ -303,14 +299,7 @@ export async function run(options: TelegentWeatherOptions = FULL_SIZE): Promise<
     for (const e of errors.slice(0, 3))
       recorder.figure(`error line ${errors.indexOf(e) + 1}`, e.text.slice(0, 200));
 
-    recordLeakScan(
-      recorder,
-      scanForLeaks({
-        secrets: world.baseSecrets(),
-        logLines: world.logLines(),
-        slackCalls: world.fake.calls,
-      }),
-    );
+    world.recordLeakScan(recorder);
     return recorder.result();
   } finally {
     await world.close();

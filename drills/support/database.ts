@@ -14,6 +14,11 @@ export function serverDatabaseUrl(env: NodeJS.ProcessEnv = process.env): string 
   return env.DATABASE_URL || env.TEST_DATABASE_URL || undefined;
 }
 
+/** 'auto' (the default) means the server when one is configured, else embedded PGlite. */
+export function pickStore(option: 'auto' | 'server' | 'embedded' | undefined): 'server' | 'embedded' {
+  return option === 'server' || (option !== 'embedded' && serverDatabaseUrl()) ? 'server' : 'embedded';
+}
+
 export interface DrillDatabase {
   url: string;
   /** base64 32 bytes, shared by every replica. */

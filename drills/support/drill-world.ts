@@ -15,7 +15,8 @@ import { randomBytes } from 'node:crypto';
 import { type FakeSlack, type FakeSlackOptions, startFakeSlack } from '../../test/support/fake-slack.js';
 import { type AppProcess, httpAppEnv, startAppProcess } from './app-process.js';
 import { createDrillDatabase, createTempDataDir, type DrillDatabase, serverDatabaseUrl } from './database.js';
-import type { Secret } from './leak-scan.js';
+import { recordLeakScan, type Secret, scanForLeaks } from './leak-scan.js';
+import type { DrillRecorder } from './report.js';
 import { type SlackDriver, slackDriver } from './slack-driver.js';
 import { type DrillSandbox, startDrillSandbox } from './telegent-sandbox.js';
 
@@ -65,6 +66,8 @@ export interface DrillWorld {
   errorLines(): { source: string; text: string }[];
   /** Secrets every drill has: Slack bot token and signing secret, Telegent account secret and tokens, encryption key. */
   baseSecrets(): Secret[];
+  /** Scans every app log line and Slack call body for `secrets` (default: the base ones) into `recorder`. */
+  recordLeakScan(recorder: DrillRecorder, secrets?: Secret[]): void;
   close(): Promise<void>;
 }
 
@@ -124,6 +127,16 @@ export async function startDrillWorld(options: DrillWorldOptions): Promise<Drill
       ...(database ? [{ label: 'ENCRYPTION_KEY', value: database.encryptionKey }] : []),
       ...[...telegent.tokens].map((value, i) => ({ label: `Telegent token #${i + 1}`, value })),
     ],
+    recordLeakScan(recorder, secrets) {
+      recordLeakScan(
+        recorder,
+        scanForLeaks({
+          secrets: secrets ?? this.baseSecrets(),
+          logLines: this.logLines(),
+          slackCalls: fake.calls,
+        }),
+      );
+    },
     async close() {
       await Promise.all(apps.map((a) => a.stop()));
       await telegent.close();

@@ -147,7 +147,16 @@ export class Caller {
         });
       }
       if (response.status >= 200 && response.status < 300) {
-        const parsed = parseSuccess(endpoint, response, TokenResponseSchema, secrets);
+        let parsed: z.output<typeof TokenResponseSchema>;
+        try {
+          parsed = parseSuccess(endpoint, response, TokenResponseSchema, secrets);
+        } catch (error) {
+          // A garbled token answer is safe to ask for again: minting a token changes nothing at Telegent.
+          const garbled = error instanceof TelegentError && error.kind === 'malformed';
+          if (!garbled || attempt >= this.deps.retry.maxAttempts) throw error;
+          await delay(backoffDelayMs(attempt, this.deps.retry));
+          continue;
+        }
         if (parsed.successful === false || !parsed.token) {
           throw new TelegentError({
             kind: 'auth',

@@ -2,7 +2,7 @@ import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { TelegentError, TelegentOutcomeUnknownError } from '../../../src/telegent/errors.js';
 import { SEED_MESSAGE_ROUTE_IDS, SEED_NUMBERS } from '../../../src/telegent/sandbox/seed.js';
 import type { FaultSpec } from '../../../src/telegent/sandbox/server.js';
-import { callsTo, startClientOnSandbox } from '../../support/sandbox-client.js';
+import { callsTo, startClientOnSandbox, TOKEN_PATH } from '../../support/sandbox-client.js';
 
 const env = await startClientOnSandbox();
 const { sb, client } = env;
@@ -100,6 +100,15 @@ describe('reads', () => {
     expect(error.kind).toBe('malformed');
     expect(error.status).toBe(200);
     expect(error.hint).toMatch(/could not read/);
+  });
+
+  it('a garbled token answer is asked for again (minting changes nothing at Telegent)', async () => {
+    const fresh = env.makeClient();
+    sb.clearJournal();
+    sb.injectFault({ endpoint: TOKEN_PATH, kind: 'truncated', count: 1 });
+    const page = await fresh.listInventory();
+    expect(page.PhoneNumbers.length).toBeGreaterThan(0);
+    expect(sb.journal().filter((e) => e.path.toLowerCase() === TOKEN_PATH)).toHaveLength(2);
   });
 
   it('a text/plain 502 error body becomes the message', async () => {

@@ -1,3 +1,4 @@
+import cron from 'node-cron';
 import { z } from 'zod';
 import { isOperationKind, OPERATION_KINDS } from './ops/operation.js';
 import { DEFAULT_APPROVAL_REQUIRED_FOR } from './ops/policy.js';
@@ -54,11 +55,6 @@ function isTimeZone(zone: string): boolean {
   } catch {
     return false;
   }
-}
-
-function isCronExpression(expression: string): boolean {
-  const fields = expression.trim().split(/\s+/);
-  return fields.length === 5 || fields.length === 6;
 }
 
 const schema = z.object({
@@ -118,7 +114,9 @@ const schema = z.object({
     z
       .string()
       .default('* * * * *')
-      .refine(isCronExpression, { message: 'must be a cron expression with 5 fields (or 6 with seconds)' }),
+      .refine((expression) => cron.validate(expression), {
+        message: 'must be a cron expression with 5 fields (or 6 with seconds)',
+      }),
   ),
   ORDER_POLL_MIN_SECONDS: integer(300, 1, 86_400),
   ORDER_POLL_MAX_SECONDS: integer(21_600, 1, 7 * 86_400),

@@ -64,6 +64,7 @@ describe('loadConfig', () => {
         APPROVER_USER_IDS: 'bob',
         APPROVAL_REQUIRED_FOR: 'provision,launch-rockets',
         DIGEST_DEFAULT_TZ: 'Mars/Olympus',
+        POLL_CRON: 'every minute',
         DATABASE_URL: 'postgres://u@h/db',
       });
     } catch (caught) {
@@ -71,7 +72,8 @@ describe('loadConfig', () => {
     }
     expect(error).toBeInstanceOf(ConfigError);
     const problems = (error as ConfigError).problems;
-    expect(problems).toHaveLength(7);
+    expect(problems).toHaveLength(8);
+    expect(problems.join('\n')).toMatch(/POLL_CRON: must be a cron expression/);
     expect(problems.join('\n')).toMatch(/SLACK_BOT_TOKEN: must be the Bot User OAuth Token/);
     expect(problems.join('\n')).toMatch(/PORT: must be a whole number/);
     expect(problems.join('\n')).toMatch(/TELEGENT_ACCOUNT_SECRET: set both/);

@@ -157,6 +157,8 @@ async function route(
   res: ServerResponse,
 ): Promise<void> {
   const url = new URL(req.url ?? '/', 'http://sandbox.local');
+  // Date on the sandbox clock, like tokenExpiry: clients measure token lifetimes against it.
+  res.setHeader('Date', core.clock.now().toUTCString());
   let raw: string;
   try {
     raw = await readBody(req);

@@ -88,7 +88,6 @@ describe('tokens', () => {
     }
   });
 
-  // Runs after the short-TTL test: the sandbox stamps tokenExpiry in its (now advanced) clock.
   it('a token the server already expired (clock advance) is refreshed once and the call retried', async () => {
     const client = env.makeClient();
     await client.listVoiceRoutes();

@@ -29,6 +29,8 @@ export interface FakeSlackOptions {
   defaultTz?: string;
   /** What auth.test returns. */
   identity?: { botId?: string; botUserId?: string; teamId?: string; team?: string; url?: string };
+  /** What apps.connections.open hands out (a Socket Mode server of the test's); default a URL that refuses. */
+  socketModeUrl?: () => string;
   /** Tokens that always get invalid_auth (auth.test and every other method). */
   invalidTokens?: string[];
 }
@@ -140,7 +142,10 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
           is_enterprise_install: false,
         };
       case 'apps.connections.open':
-        return { ok: true, url: `${origin.replace('http', 'ws')}/socket-mode/${next()}` };
+        return {
+          ok: true,
+          url: options.socketModeUrl?.() ?? `${origin.replace('http', 'ws')}/socket-mode/${next()}`,
+        };
       case 'chat.postMessage': {
         const ts = nextTs();
         const channel = String(body.channel ?? '');

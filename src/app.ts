@@ -18,6 +18,13 @@ import { createPickerSource } from './views/handlers/picker-source.js';
 
 const SHUTDOWN_DRAIN_MS = 15_000;
 
+/** 'ok', or 'failed: <why>' for the readiness report. */
+const outcomeOf = (check: Promise<unknown>): Promise<string> =>
+  check.then(
+    () => 'ok',
+    (error: Error) => `failed: ${error.message}`,
+  );
+
 export interface TelegentOpsDependencies {
   store: Store;
   telegent: TelegentClient;
@@ -70,18 +77,11 @@ export function createTelegentOps(deps: TelegentOpsDependencies): TelegentOps {
     metrics: deps.metrics,
     identity: deps.slack.identity,
     readiness: async () => {
-      const checks: Record<string, string> = {};
-      const store = await deps.store.db.query('SELECT 1').then(
-        () => 'ok',
-        (error: Error) => `failed: ${error.message}`,
-      );
-      checks.store = store;
-      const telegent = await deps.telegent.getToken('/v1.0/numbers/order').then(
-        () => 'ok',
-        (error: Error) => `failed: ${error.message}`,
-      );
-      checks.telegent = telegent;
-      return { ok: store === 'ok' && telegent === 'ok', checks };
+      const [store, telegent] = await Promise.all([
+        outcomeOf(deps.store.db.query('SELECT 1')),
+        outcomeOf(deps.telegent.getToken('/v1.0/numbers/order')),
+      ]);
+      return { ok: store === 'ok' && telegent === 'ok', checks: { store, telegent } };
     },
   });
   const client = slack.app.client;

@@ -1,5 +1,5 @@
 import { parseDigestCommand } from '../jobs/digest-command.js';
-import { section } from '../views/blocks.js';
+import { sentenceMessage } from '../views/blocks.js';
 import { errorMessage } from '../views/messages/error-message.js';
 import type { CommandContext } from './command-context.js';
 import type { TelegentCommand } from './parse-command.js';
@@ -28,7 +28,7 @@ export async function digest({
     const text = removed
       ? 'The daily port-in digest is off for this channel.'
       : 'This channel had no daily digest.';
-    return reply({ text, blocks: [section(text)] });
+    return reply(sentenceMessage(text));
   }
   await ctx.store.digests.subscribe({
     channelId: slash.channel_id,
@@ -42,7 +42,7 @@ export async function digest({
     details: { channelId: slash.channel_id, ...command },
   });
   const text = `The daily port-in digest will be posted here at ${command.localTime} (${command.timeZone}) every day.`;
-  return reply({ text, blocks: [section(text)] });
+  return reply(sentenceMessage(text));
 }
 
 async function slackTimeZone(

@@ -9,11 +9,10 @@ export async function runRead<T>(
   kind: OperationKind,
   raw: Record<string, unknown>,
 ): Promise<{ ok: true; value: T; input: Record<string, unknown> } | { ok: false; error: string }> {
-  const op = getOperation(kind);
-  const validated = validateInput(op, raw, { requireAccountId: false, now: ctx.now });
-  if (!validated.ok) return { ok: false, error: formatFieldErrors(validated.errors) };
-  const value = (await op.execute(ctx.opContext(), validated.value)) as T;
-  return { ok: true, value, input: validated.value as Record<string, unknown> };
+  const checked = checkInput(ctx, kind, raw);
+  if (!checked.ok) return checked;
+  const value = (await getOperation(kind).execute(ctx.opContext(), checked.value)) as T;
+  return { ok: true, value, input: checked.value };
 }
 
 /** Validates without running (e.g. a number before opening a modal). */

@@ -152,3 +152,8 @@ export function message(text: string, blocks: KnownBlock[], sandbox?: boolean): 
     blocks,
   };
 }
+
+/** One mrkdwn sentence as a whole message (the same text as fallback and as its single section). */
+export function sentenceMessage(text: string): MessagePayload {
+  return { text, blocks: [section(text)] };
+}

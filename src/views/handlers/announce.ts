@@ -1,7 +1,5 @@
 import type { webApi } from '@slack/bolt';
 import type { AppContext } from '../../app-context.js';
-import { getOperation } from '../../ops/index.js';
-import type { OperationKind } from '../../ops/operation.js';
 import type { ExecutionOutcome } from '../../ops/workflow/index.js';
 import { describeSlackError } from '../../slack/describe-slack-error.js';
 import type { RequestRecord } from '../../store/requests-repo.js';
@@ -13,12 +11,12 @@ import { portOutPinMessage } from '../messages/portout-pin-message.js';
 import { requestCard } from '../messages/request-card.js';
 import { requestLinkMessage } from '../messages/request-link-message.js';
 import { orderRootMessage } from '../order-messages.js';
+import { operationTitle, storedSummary } from '../request-line.js';
 
 type Client = webApi.WebClient;
 
 function describe(request: RequestRecord) {
-  const op = getOperation(request.kind as OperationKind);
-  return { title: op.title, summary: op.summary(request.input as never) };
+  return { title: operationTitle(request.kind), summary: storedSummary(request) };
 }
 
 /**

@@ -1,7 +1,7 @@
 import type { App, BlockButtonAction } from '@slack/bolt';
 import type { AppContext } from '../../app-context.js';
 import type { DecisionRefusal } from '../../ops/workflow/index.js';
-import { section } from '../blocks.js';
+import { section, sentenceMessage } from '../blocks.js';
 import { ACTION, CALLBACK } from '../ids.js';
 import { REJECT_REASON_FIELD, rejectReasonModal } from '../modals/reject-reason-modal.js';
 import { errorModal, resultModal, workingModal } from '../modals/status-modals.js';
@@ -11,8 +11,6 @@ import { openModal, updateModal } from './modal.js';
 import { refusalText } from './refusal-text.js';
 import { tellClicker } from './tell-user.js';
 import { userFacingError } from './user-error.js';
-
-const sentence = (text: string) => ({ text, blocks: [section(text)] });
 
 /**
  * Approve runs the workflow's one conditional UPDATE: of any number of clicks (double clicks, replicas)
@@ -30,7 +28,7 @@ export function registerApprovalActions(app: App, ctx: AppContext): void {
         await tellClicker(
           client,
           body,
-          sentence(refusalText(outcome, ctx.approvers.describe())),
+          sentenceMessage(refusalText(outcome, ctx.approvers.describe())),
           ctx.logger,
           respond,
         );
@@ -39,7 +37,7 @@ export function registerApprovalActions(app: App, ctx: AppContext): void {
       await announceExecution(client, ctx, outcome.execution);
     } catch (error) {
       const text = userFacingError(error, ctx.logger, { action: 'approve', user: approver });
-      await tellClicker(client, body, sentence(text), ctx.logger, respond);
+      await tellClicker(client, body, sentenceMessage(text), ctx.logger, respond);
     }
   });
 

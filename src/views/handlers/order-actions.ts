@@ -2,7 +2,7 @@ import type { App, BlockButtonAction } from '@slack/bolt';
 import type { AppContext } from '../../app-context.js';
 import { findTrackedPortIn } from '../../commands/tracked-portin.js';
 import type { OrderDetails } from '../../telegent/response-schemas.js';
-import { section } from '../blocks.js';
+import { sentenceMessage } from '../blocks.js';
 import { ACTION } from '../ids.js';
 import { orderStatusMessage } from '../messages/order-status-message.js';
 import { errorModal, loadingModal, resultModal } from '../modals/status-modals.js';
@@ -11,8 +11,6 @@ import { openModal, updateModal } from './modal.js';
 import { openPortinUpdateForm } from './portin-update-form.js';
 import { tellClicker } from './tell-user.js';
 import { userFacingError } from './user-error.js';
-
-const sentence = (text: string) => ({ text, blocks: [section(text)] });
 
 /** Status / Update… / Cancel port-in… buttons on order messages, status answers and App Home. */
 export function registerOrderActions(app: App, ctx: AppContext): void {
@@ -42,14 +40,14 @@ export function registerOrderActions(app: App, ctx: AppContext): void {
   app.action<BlockButtonAction>(ACTION.orderUpdate, async ({ ack, body, action, client, respond }) => {
     await ack();
     const found = await findTrackedPortIn(ctx, action.value, '/telegent portin update JNUOID-…');
-    if (!found.ok) return tellClicker(client, body, sentence(found.error), ctx.logger, respond);
+    if (!found.ok) return tellClicker(client, body, sentenceMessage(found.error), ctx.logger, respond);
     await openPortinUpdateForm(client, ctx, body.trigger_id, found.order);
   });
 
   // The button's confirm dialog already said cancelling is final; the cancel itself still needs approval.
   app.action<BlockButtonAction>(ACTION.orderCancel, async ({ ack, body, action, client, respond }) => {
     await ack();
-    const tell = (text: string) => tellClicker(client, body, sentence(text), ctx.logger, respond);
+    const tell = (text: string) => tellClicker(client, body, sentenceMessage(text), ctx.logger, respond);
     try {
       const found = await findTrackedPortIn(ctx, action.value, '/telegent portin cancel JNUOID-…');
       if (!found.ok) return tell(found.error);

@@ -3,7 +3,7 @@ import type { AppContext } from '../../app-context.js';
 import { runRead } from '../../commands/run-read.js';
 import type { AvailabilityResponse } from '../../telegent/response-schemas.js';
 import { readProvisionFromSearchValue, readSearchPageValue } from '../action-values.js';
-import { section } from '../blocks.js';
+import { sentenceMessage } from '../blocks.js';
 import { ACTION } from '../ids.js';
 import { searchResultsMessage } from '../messages/search-results-message.js';
 import { provisionModal } from '../modals/provision-modal.js';
@@ -49,7 +49,7 @@ export function registerSearchActions(app: App, ctx: AppContext): void {
       await respond({ replace_original: true, text: shown.text, blocks: shown.blocks });
     } catch (error) {
       const text = userFacingError(error, ctx.logger, { action: 'search page' });
-      await tellClicker(client, body, { text, blocks: [section(text)] }, ctx.logger, respond);
+      await tellClicker(client, body, sentenceMessage(text), ctx.logger, respond);
     }
   });
 }

@@ -124,6 +124,14 @@ export function createOrdersRepo(db: Db) {
 
     listOpen: (limit = 1000) => list('closed_at IS NULL', [], limit),
 
+    /** Open orders a user asked for or that live in one of `channelIds` (App Home). */
+    listOpenForUser: (userId: string, channelIds: readonly string[], limit = 200) =>
+      list(
+        'closed_at IS NULL AND (requested_by = $1 OR channel_id = ANY($2::text[]))',
+        [userId, channelIds],
+        limit,
+      ),
+
     /** Open orders per last known status (the /metrics gauge). */
     async countOpenByStatus(): Promise<Record<string, number>> {
       const { rows } = await db.query<{ status: string; n: number }>(

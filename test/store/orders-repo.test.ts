@@ -42,6 +42,20 @@ describe.each(storeKinds())('orders repo on %s', (kind) => {
     expect(await store.orders.get('JNOID-nope')).toBeNull();
   });
 
+  it("lists a user's open orders: theirs anywhere, and any in the channels they use", async () => {
+    await store.orders.insert(
+      newOrder('JNOID-home-mine', { channelId: 'C_ELSEWHERE', requestedBy: 'U_HOME' }),
+    );
+    await store.orders.insert(
+      newOrder('JNOID-home-team', { channelId: 'C_HOME_TEAM', requestedBy: 'U_OTHER' }),
+    );
+    await store.orders.insert(
+      newOrder('JNOID-home-none', { channelId: 'C_UNRELATED', requestedBy: 'U_OTHER' }),
+    );
+    const ids = (await store.orders.listOpenForUser('U_HOME', ['C_HOME_TEAM'])).map((o) => o.orderId).sort();
+    expect(ids).toEqual(['JNOID-home-mine', 'JNOID-home-team']);
+  });
+
   it('claims due orders with a lease so they are not handed out again until it ends', async () => {
     await store.orders.insert(newOrder('JNOID-due-1', { nextCheckAt: at(-10) }));
     await store.orders.insert(newOrder('JNOID-due-2', { nextCheckAt: at(-5) }));

@@ -2,18 +2,15 @@ import type { App } from '@slack/bolt';
 import type { AppContext } from '../../app-context.js';
 import { appHomeView } from '../app-home.js';
 
-const HOME_ORDERS_SCAN = 1_000;
-
 /** App Home: my open requests, requests waiting for me (approvers), open orders in channels I use. */
 export function registerAppHome(app: App, ctx: AppContext): void {
   app.event('app_home_opened', async ({ event, client }) => {
     if (event.tab !== 'home') return;
     const userId = event.user;
     try {
-      const [myRequests, approver, open] = await Promise.all([
+      const [myRequests, approver] = await Promise.all([
         ctx.store.requests.listOpenByRequester(userId),
         ctx.approvers.isApprover(userId),
-        ctx.store.orders.listOpen(HOME_ORDERS_SCAN),
       ]);
       const waitingForMe = approver
         ? await ctx.store.requests.listPendingForApprover(userId, {
@@ -21,8 +18,8 @@ export function registerAppHome(app: App, ctx: AppContext): void {
             now: ctx.now(),
           })
         : null;
-      const myChannels = new Set(myRequests.map((r) => r.channelId));
-      const openOrders = open.filter((o) => o.requestedBy === userId || myChannels.has(o.channelId));
+      const myChannels = [...new Set(myRequests.map((r) => r.channelId))];
+      const openOrders = await ctx.store.orders.listOpenForUser(userId, myChannels);
       await client.views.publish({
         user_id: userId,
         view: appHomeView({ userId, myRequests, waitingForMe, openOrders, sandbox: ctx.sandbox }),

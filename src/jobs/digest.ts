@@ -1,9 +1,11 @@
 import type { Logger } from '../log.js';
+import { EVENT_TYPES, findEarlierPosts, messageMetadata } from '../slack/message-metadata.js';
+import { classifySlackError } from '../slack/slack-failure.js';
 import type { DigestRepo, DigestSubscription } from '../store/digest-repo.js';
 import type { OrdersRepo } from '../store/orders-repo.js';
 import { digestMessage } from '../views/digest-message.js';
 import { localDateTime } from './local-time.js';
-import { classifySlackError, type WebClient } from './slack-client.js';
+import type { WebClient } from './slack-client.js';
 
 export interface DigestJobOptions {
   digests: DigestRepo;
@@ -37,7 +39,8 @@ const minutes = (hhmm: string) => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.sl
  * tick missed during a restart catches up, but a replica started in the evening does not send the
  * morning's digest), unless the subscription was made after that time today (first digest
  * tomorrow). digest_runs (unique channel + local date) makes it one per channel per local day across
- * replicas and restarts: claimed before posting, released when posting fails so a later tick retries.
+ * replicas and restarts: claimed before posting, released when posting fails so a later tick retries, and
+ * taken over after a lease when its poster died (looking for the digest's metadata in the channel first).
  */
 export function dueLocalDate(sub: DigestSubscription, now: Date): string | undefined {
   const local = localDateTime(now, sub.timeZone);
@@ -54,10 +57,35 @@ export function createDigestJob(options: DigestJobOptions): DigestJob {
   const logger = options.logger.child({ job: 'digest' });
   const clock = options.now ?? (() => new Date());
 
+  /** True when a digest that an earlier, dead poster sent is found in the channel (then recorded). */
+  async function foundEarlier(channel: string, localDate: string): Promise<boolean> {
+    const earlier = await findEarlierPosts(
+      slack,
+      { channel },
+      EVENT_TYPES.digest,
+      'local_date',
+      new Set([localDate]),
+    );
+    if (!earlier.readable) {
+      logger.warn(
+        { channel, localDate, reason: earlier.reason },
+        'cannot read the channel to check for an earlier digest; posting it (invite the bot to the channel)',
+      );
+      return false;
+    }
+    const ts = earlier.found.get(localDate);
+    if (!ts) return false;
+    await digests.markPosted(channel, localDate, ts);
+    logger.info({ channel, localDate }, 'digest was already in Slack; recorded, not reposted');
+    return true;
+  }
+
   async function postOne(sub: DigestSubscription, localDate: string, now: Date): Promise<boolean> {
     const channel = sub.channelId;
-    if (!(await digests.claimRun(channel, localDate))) return false;
+    const claims = await digests.claimRun(channel, localDate, { now });
+    if (claims === null) return false;
     try {
+      if (claims > 1 && (await foundEarlier(channel, localDate))) return true;
       const [open, closedSince] = await Promise.all([
         orders.listOpenByChannel(channel, 100_000),
         orders.listClosedSince(channel, new Date(now.getTime() - 86_400_000), 100_000),
@@ -76,14 +104,18 @@ export function createDigestJob(options: DigestJobOptions): DigestJob {
         channel,
         text: message.text,
         blocks: message.blocks,
+        metadata: messageMetadata(EVENT_TYPES.digest, { local_date: localDate }),
         unfurl_links: false,
       });
-      await digests.markPosted(channel, localDate, posted.ts ?? '');
+      await digests.markPosted(channel, localDate, posted.ts ?? null);
       logger.info({ channel, localDate, openOrders: open.length }, 'digest posted');
       return true;
     } catch (error) {
-      // Slack will never take it today (channel gone, bot removed): keep the claim, try again tomorrow.
-      if (classifySlackError(error).kind === 'permanent') throw error;
+      // Slack will never take it today (channel gone, bot removed): recorded as done, tried again tomorrow.
+      if (classifySlackError(error).kind === 'permanent') {
+        await digests.markPosted(channel, localDate, null);
+        throw error;
+      }
       await digests
         .releaseRun(channel, localDate)
         .catch((dbError: Error) =>

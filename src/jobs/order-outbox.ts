@@ -1,8 +1,15 @@
 import type { Logger } from '../log.js';
+import {
+  EVENT_TYPES,
+  eventsMetadata,
+  findEarlierPosts,
+  messageMetadata,
+  type PostPlace,
+} from '../slack/message-metadata.js';
+import { classifySlackError, type SlackFailure } from '../slack/slack-failure.js';
 import type { OrdersRepo, PendingOrderEvent } from '../store/orders-repo.js';
-import { isTerminalOrderStatus } from '../telegent/order-status.js';
 import { orderRootMessage, orderUpdateMessage, requesterNotice } from '../views/order-messages.js';
-import { classifySlackError, type WebClient } from './slack-client.js';
+import type { WebClient } from './slack-client.js';
 
 export interface OrderOutboxOptions {
   orders: OrdersRepo;
@@ -18,10 +25,14 @@ export interface OrderOutboxOptions {
 }
 
 export interface OutboxResult {
-  /** Events marked posted. */
+  /** Events whose channel post is done this cycle (posted now, or found already posted). */
   posted: number;
+  /** Of `posted`: found already in Slack by their metadata (an earlier poster died after Slack took the post). */
+  recovered: number;
   /** Slack messages sent to channels/threads (one per channel per cycle). */
   messages: number;
+  /** Requester DMs of final statuses done this cycle (sent now, or found already sent). */
+  notices: number;
   /** Events given back for the next cycle (Slack rate limit or a transient failure). */
   deferred: number;
   /** Events Slack will never accept (channel gone, bot removed…): logged and marked, so they do not loop. */
@@ -29,62 +40,223 @@ export interface OutboxResult {
 }
 
 export interface OrderOutbox {
-  /** Posts every unposted status change once. Never throws for Slack failures. */
+  /** Delivers every status change once: its channel post and, for a final status, the requester's DM. */
   flush(): Promise<OutboxResult>;
+}
+
+/** A read or post that must wait for the next cycle: the events go back unmarked. */
+class Deferred extends Error {
+  constructor(readonly failure: SlackFailure) {
+    super(failure.reason);
+  }
 }
 
 /**
  * The outbox poster. Events are claimed a whole channel at a time (no other replica gets that channel's
  * events meanwhile) and each channel gets ONE message per cycle: a reply in the order's thread when only
- * one order changed, else one channel message listing every change. After the post the events are marked
- * posted at once; then each root message's status line is edited and, for a terminal status, the requester
- * gets a DM (the manifest's im:write scope; a DM reaches them whatever their channel notification settings,
- * and it is where the app's other personal notices go). Edits and DMs are best effort: logged, not retried.
+ * one order changed, else one channel message listing every change. Every message carries the event ids in
+ * its Slack metadata. Then each root message's status line is edited (idempotent: chat.update of a known ts)
+ * and, for a final status, the requester gets a DM (also carrying its event id).
  *
- * A crash after the claim and before the post leaves the events unposted; the lease runs out and the next
- * cycle (any replica) posts them, once. The only window for a repeat is a crash between Slack accepting the
- * post and the mark (a single UPDATE right after it).
+ * Effectively once: a fresh claim posts directly. An event claimed before (its poster died, or gave it back
+ * after an answer that did not say whether Slack took the post) is first looked for in Slack — the threads of
+ * its orders and the channel's newest messages, or the requester's DM — and a post found there is recorded
+ * instead of posting again. A conversation the app may not read (no history scope, bot not in the channel)
+ * cannot be checked: the post is made and a warning says how to close that gap.
  */
 export function createOrderOutbox(options: OrderOutboxOptions): OrderOutbox {
   const { orders, slack, sandbox } = options;
   const logger = options.logger.child({ job: 'order-outbox' });
   const now = options.now ?? (() => new Date());
 
-  async function followUp(channelEvents: PendingOrderEvent[]): Promise<void> {
-    const lastByOrder = new Map<string, PendingOrderEvent>();
-    for (const event of channelEvents) lastByOrder.set(event.orderId, event);
-    for (const [orderId, last] of lastByOrder) {
-      const order = await orders.get(orderId);
-      if (!order) continue;
-      if (order.threadTs) {
-        const root = orderRootMessage(order, { sandbox });
-        await slack.chat
-          .update({ channel: order.channelId, ts: order.threadTs, text: root.text, blocks: root.blocks })
-          .catch((error: unknown) =>
-            logger.warn({ orderId, err: classifySlackError(error) }, 'could not edit the order message'),
-          );
+  /** Event id → ts of a message already carrying it, from the places an earlier post may have gone. */
+  async function earlierPosts(channel: string, retaken: PendingOrderEvent[]): Promise<Map<number, string>> {
+    const wanted = new Set(retaken.map((e) => String(e.id)));
+    const threads = new Set(retaken.flatMap((e) => (e.threadTs ? [e.threadTs] : [])));
+    const places: PostPlace[] = [...[...threads].map((threadTs) => ({ channel, threadTs })), { channel }];
+    const found = new Map<number, string>();
+    for (const place of places) {
+      if (found.size === wanted.size) break;
+      const answer = await findEarlierPosts(slack, place, EVENT_TYPES.orderEvent, 'event_ids', wanted);
+      if (!answer.readable) {
+        logger.warn(
+          { channel, reason: answer.reason },
+          'cannot read the channel to check for an earlier post of these status changes; posting them (a crash ' +
+            'just before may show one twice). Invite the bot to the channel and grant the history scopes of manifest.yml',
+        );
+        continue;
       }
-      if (isTerminalOrderStatus(last.status)) {
-        try {
-          const opened = await slack.conversations.open({ users: order.requestedBy });
-          const dm = opened.channel?.id;
-          if (!dm) throw new Error('conversations.open returned no channel');
-          const notice = requesterNotice(order, { sandbox });
-          await slack.chat.postMessage({ channel: dm, text: notice.text, blocks: notice.blocks });
-        } catch (error) {
+      for (const [id, ts] of answer.found) found.set(Number(id), ts);
+    }
+    return found;
+  }
+
+  async function editRootMessages(events: PendingOrderEvent[]): Promise<void> {
+    for (const orderId of new Set(events.map((e) => e.orderId))) {
+      const order = await orders.get(orderId);
+      if (!order?.threadTs) continue;
+      const root = orderRootMessage(order, { sandbox });
+      await slack.chat
+        .update({
+          channel: order.channelId,
+          ts: order.threadTs,
+          text: root.text,
+          blocks: root.blocks,
+          metadata: messageMetadata(EVENT_TYPES.order, { order_id: orderId }),
+        })
+        .catch((error: unknown) =>
+          logger.warn({ orderId, err: classifySlackError(error) }, 'could not edit the order message'),
+        );
+    }
+  }
+
+  /** The channel post of the events that still need one. Throws Deferred to give the channel back. */
+  async function postChannel(channel: string, events: PendingOrderEvent[], result: OutboxResult) {
+    let pending = events;
+    const retaken = events.filter((e) => e.claims > 1);
+    if (retaken.length > 0) {
+      const found = await earlierPosts(channel, retaken).catch((error: unknown) => {
+        throw new Deferred(classifySlackError(error));
+      });
+      const byTs = new Map<string, number[]>();
+      for (const [id, ts] of found) byTs.set(ts, [...(byTs.get(ts) ?? []), id]);
+      for (const [ts, ids] of byTs) await orders.markPosted(ids, now(), ts);
+      if (found.size > 0) {
+        logger.info(
+          { channel, eventIds: [...found.keys()] },
+          'status changes were already in Slack; recorded, not reposted',
+        );
+      }
+      result.posted += found.size;
+      result.recovered += found.size;
+      pending = events.filter((e) => !found.has(e.id));
+    }
+    if (pending.length === 0) return;
+
+    const ids = pending.map((e) => e.id);
+    const orderIds = [...new Set(pending.map((e) => e.orderId))];
+    const threadTs = orderIds.length === 1 ? pending[0]?.threadTs : null;
+    const message = orderUpdateMessage(pending, { sandbox });
+    let ts: string | undefined;
+    try {
+      const posted = await slack.chat.postMessage({
+        channel,
+        thread_ts: threadTs ?? undefined,
+        text: message.text,
+        blocks: message.blocks,
+        metadata: eventsMetadata(EVENT_TYPES.orderEvent, ids),
+        unfurl_links: false,
+      });
+      ts = posted.ts;
+    } catch (error) {
+      const failure = classifySlackError(error);
+      if (failure.kind !== 'permanent') throw new Deferred(failure);
+      await orders.markPosted(ids, now());
+      result.dropped += ids.length;
+      logger.error(
+        { channel, orderIds, err: failure },
+        'Slack refuses order updates for this channel; dropped them (invite the bot or fix the channel)',
+      );
+      return;
+    }
+    await orders.markPosted(ids, now(), ts ?? null);
+    result.posted += ids.length;
+    result.messages++;
+  }
+
+  /** The requester's DM about a final status. Throws Deferred to retry it next cycle. */
+  async function notifyRequester(event: PendingOrderEvent, result: OutboxResult): Promise<void> {
+    const order = await orders.get(event.orderId);
+    if (!order) return;
+    try {
+      const opened = await slack.conversations.open({ users: order.requestedBy });
+      const dm = opened.channel?.id;
+      if (!dm) throw new Error('conversations.open returned no channel');
+      if (event.claims > 1) {
+        const wanted = new Set([String(event.id)]);
+        const earlier = await findEarlierPosts(
+          slack,
+          { channel: dm },
+          EVENT_TYPES.requesterNotice,
+          'event_ids',
+          wanted,
+        );
+        if (earlier.readable && earlier.found.size > 0) {
+          logger.info(
+            { orderId: order.orderId, eventId: event.id },
+            'requester DM was already in Slack; recorded, not resent',
+          );
+          await orders.markNoticed([event.id], now());
+          result.notices++;
+          return;
+        }
+        if (!earlier.readable) {
           logger.warn(
-            { orderId, user: order.requestedBy, err: classifySlackError(error) },
-            'could not tell the requester',
+            { orderId: order.orderId, reason: earlier.reason },
+            'cannot read the DM to check for an earlier notice; sending it (grant im:history, see manifest.yml)',
           );
         }
       }
+      const notice = requesterNotice(order, { sandbox });
+      await slack.chat.postMessage({
+        channel: dm,
+        text: notice.text,
+        blocks: notice.blocks,
+        metadata: eventsMetadata(EVENT_TYPES.requesterNotice, [event.id]),
+      });
+    } catch (error) {
+      const failure = classifySlackError(error);
+      if (failure.kind !== 'permanent') throw new Deferred(failure);
+      logger.warn(
+        { orderId: order.orderId, user: order.requestedBy, err: failure },
+        'could not tell the requester',
+      );
+    }
+    await orders.markNoticed([event.id], now());
+    result.notices++;
+  }
+
+  async function deliverChannel(channel: string, events: PendingOrderEvent[], result: OutboxResult) {
+    const unposted = events.filter((e) => !e.postedAt);
+    try {
+      if (unposted.length > 0) {
+        await postChannel(channel, unposted, result);
+        await editRootMessages(unposted);
+      }
+      const lastNoticeByOrder = new Map<string, PendingOrderEvent>();
+      for (const e of events) if (e.noticeDue && !e.noticePostedAt) lastNoticeByOrder.set(e.orderId, e);
+      for (const event of lastNoticeByOrder.values()) await notifyRequester(event, result);
+      // An order's earlier final-status events (none in practice: an order closes once) need no second DM.
+      const superseded = events.filter(
+        (e) => e.noticeDue && !e.noticePostedAt && lastNoticeByOrder.get(e.orderId) !== e,
+      );
+      await orders.markNoticed(
+        superseded.map((e) => e.id),
+        now(),
+      );
+    } catch (error) {
+      if (!(error instanceof Deferred)) throw error;
+      // Give back whatever is still owed; what was marked stays marked.
+      await orders.releaseEvents(events.map((e) => e.id));
+      result.deferred += events.length;
+      logger.warn(
+        { channel, orderIds: [...new Set(events.map((e) => e.orderId))], err: error.failure },
+        'order updates not delivered; retrying next cycle',
+      );
     }
   }
 
   return {
     async flush() {
-      const result: OutboxResult = { posted: 0, messages: 0, deferred: 0, dropped: 0 };
-      const events = await orders.claimUnpostedByChannel(options.batchSize ?? 500, {
+      const result: OutboxResult = {
+        posted: 0,
+        recovered: 0,
+        messages: 0,
+        notices: 0,
+        deferred: 0,
+        dropped: 0,
+      };
+      const events = await orders.claimUndeliveredByChannel(options.batchSize ?? 500, {
         leaseSeconds: options.leaseSeconds ?? 120,
         now: now(),
       });
@@ -94,42 +266,8 @@ export function createOrderOutbox(options: OrderOutboxOptions): OrderOutbox {
         list.push(event);
         byChannel.set(event.channelId, list);
       }
-
-      for (const [channel, channelEvents] of byChannel) {
-        const ids = channelEvents.map((e) => e.id);
-        const orderIds = [...new Set(channelEvents.map((e) => e.orderId))];
-        const threadTs = orderIds.length === 1 ? channelEvents[0]?.threadTs : null;
-        const message = orderUpdateMessage(channelEvents, { sandbox });
-        try {
-          await slack.chat.postMessage({
-            channel,
-            thread_ts: threadTs ?? undefined,
-            text: message.text,
-            blocks: message.blocks,
-            unfurl_links: false,
-          });
-        } catch (error) {
-          const failure = classifySlackError(error);
-          if (failure.kind === 'permanent') {
-            await orders.markPosted(ids, now());
-            result.dropped += ids.length;
-            logger.error(
-              { channel, orderIds, err: failure },
-              'Slack refuses order updates for this channel; dropped them (invite the bot or fix the channel)',
-            );
-          } else {
-            await orders.releaseEvents(ids);
-            result.deferred += ids.length;
-            logger.warn({ channel, orderIds, err: failure }, 'order updates not posted; retrying next cycle');
-          }
-          continue;
-        }
-        await orders.markPosted(ids, now());
-        result.posted += ids.length;
-        result.messages++;
-        await followUp(channelEvents);
-      }
-      if (events.length > 0) logger.info(result, 'order updates posted');
+      for (const [channel, channelEvents] of byChannel) await deliverChannel(channel, channelEvents, result);
+      if (events.length > 0) logger.info(result, 'order updates delivered');
       return result;
     },
   };

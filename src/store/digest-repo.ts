@@ -53,17 +53,30 @@ export function createDigestRepo(db: Db) {
       return rows.map(toSubscription);
     },
 
-    /** True for exactly one caller per channel and local date ('YYYY-MM-DD'). */
-    async claimRun(channelId: string, localDate: string): Promise<boolean> {
-      const { rows } = await db.query(
-        `INSERT INTO digest_runs (channel_id, local_date) VALUES ($1, $2::date)
-         ON CONFLICT (channel_id, local_date) DO NOTHING RETURNING 1 AS claimed`,
-        [channelId, localDate],
+    /**
+     * Claims the run of a channel and local date ('YYYY-MM-DD') for one caller: the first, or one taking over
+     * a run whose poster has held it unposted for `leaseSeconds` (it died, maybe after Slack took the post).
+     * Returns how many times the run was claimed (above 1: look for the digest in Slack first), or null when
+     * it is posted or another caller holds it.
+     */
+    async claimRun(
+      channelId: string,
+      localDate: string,
+      options: { now?: Date; leaseSeconds?: number } = {},
+    ): Promise<number | null> {
+      const { rows } = await db.query<{ claims: number }>(
+        `INSERT INTO digest_runs (channel_id, local_date, claimed_at) VALUES ($1, $2::date, $3)
+         ON CONFLICT (channel_id, local_date) DO UPDATE SET claimed_at = $3, claims = digest_runs.claims + 1
+           WHERE digest_runs.posted_at IS NULL
+             AND digest_runs.claimed_at <= $3::timestamptz - make_interval(secs => $4)
+         RETURNING claims`,
+        [channelId, localDate, options.now ?? new Date(), options.leaseSeconds ?? 600],
       );
-      return rows.length === 1;
+      return rows[0] ? Number(rows[0].claims) : null;
     },
 
-    async markPosted(channelId: string, localDate: string, messageTs: string): Promise<void> {
+    /** Done: `messageTs` is the digest's message, or null when Slack refused it for good (not retried). */
+    async markPosted(channelId: string, localDate: string, messageTs: string | null): Promise<void> {
       await db.query(
         `UPDATE digest_runs SET posted_at = now(), message_ts = $3
          WHERE channel_id = $1 AND local_date = $2::date`,
@@ -71,10 +84,15 @@ export function createDigestRepo(db: Db) {
       );
     },
 
-    /** Gives a claimed but unposted run back (posting failed), so a later tick can try again. */
+    /**
+     * Gives a claimed but unposted run back (posting failed), so a later tick can take it over at once. The
+     * row stays: the next claim counts as a second one and looks for the digest first, since a failure that
+     * was not Slack's refusal (a timeout, a 500) may still have posted it.
+     */
     async releaseRun(channelId: string, localDate: string): Promise<void> {
       await db.query(
-        'DELETE FROM digest_runs WHERE channel_id = $1 AND local_date = $2::date AND posted_at IS NULL',
+        `UPDATE digest_runs SET claimed_at = '-infinity'
+         WHERE channel_id = $1 AND local_date = $2::date AND posted_at IS NULL`,
         [channelId, localDate],
       );
     },

@@ -43,7 +43,15 @@ export interface OrderEvent {
   status: string;
   statusMessage: string | null;
   occurredAt: Date;
+  /** When the change reached the channel (posted, found already posted, or dropped as undeliverable). */
   postedAt: Date | null;
+  /** Times a poster was handed this event; above 1, an earlier poster may have reached Slack before dying. */
+  claims: number;
+  /** The Slack message carrying the change, when known. */
+  messageTs: string | null;
+  /** A final status: the requester is also told by DM. */
+  noticeDue: boolean;
+  noticePostedAt: Date | null;
 }
 
 /** An unposted event with what the poster needs to find the thread. */
@@ -59,7 +67,13 @@ export interface PendingOrderEvent extends OrderEvent {
 const toOrder = (row: Record<string, unknown>) => camelRow<OrderRecord>(row);
 /** Advisory lock key serialising outbox claims (an arbitrary constant of this app). */
 const OUTBOX_CLAIM_LOCK = 727_274_001;
-const EVENT_COLUMNS = 'id, order_id, status, status_message, occurred_at, posted_at';
+const EVENT_COLUMNS =
+  'id, order_id, status, status_message, occurred_at, posted_at, claims, message_ts, notice_due, notice_posted_at';
+const CLAIMED_COLUMNS = EVENT_COLUMNS.split(', ')
+  .map((column) => `e.${column}`)
+  .join(', ');
+/** An event still owes a delivery: its channel post, or the requester's DM of a final status. */
+const UNDELIVERED = '(e.posted_at IS NULL OR (e.notice_due AND e.notice_posted_at IS NULL))';
 
 export function createOrdersRepo(db: Db) {
   async function list(where: string, params: unknown[], limit: number): Promise<OrderRecord[]> {
@@ -188,9 +202,9 @@ export function createOrdersRepo(db: Db) {
         let event: OrderEvent | null = null;
         if (before.status !== status || before.status_message !== statusMessage) {
           const inserted = await tx.query(
-            `INSERT INTO order_events (order_id, status, status_message, occurred_at)
-             VALUES ($1, $2, $3, $4) RETURNING ${EVENT_COLUMNS}`,
-            [orderId, status, statusMessage, now],
+            `INSERT INTO order_events (order_id, status, status_message, occurred_at, notice_due)
+             VALUES ($1, $2, $3, $4, $5) RETURNING ${EVENT_COLUMNS}`,
+            [orderId, status, statusMessage, now, closed],
           );
           event = camelRow<OrderEvent>(inserted.rows[0]!);
         }
@@ -206,11 +220,13 @@ export function createOrdersRepo(db: Db) {
     },
 
     /**
-     * Unposted events, oldest first, leased a whole channel at a time: no channel is handed to two posters at once, so
-     * one poster can turn a channel's changes into one message. The claim itself is serialised by a
+     * Events that still owe a delivery (channel post or requester DM), oldest first, leased a whole channel
+     * at a time: no channel is handed to two posters at once, so one poster can turn a channel's changes into
+     * one message. Each claim counts in `claims` (a second claim means the first poster's lease ran out or it
+     * gave the event back, and it may have reached Slack). The claim itself is serialised by a
      * transaction-scoped advisory lock (milliseconds; nothing is held while posting).
      */
-    async claimUnpostedByChannel(
+    async claimUndeliveredByChannel(
       limit: number,
       options: { leaseSeconds?: number; now?: Date } = {},
     ): Promise<PendingOrderEvent[]> {
@@ -219,16 +235,17 @@ export function createOrdersRepo(db: Db) {
         const { rows } = await tx.query(
           `WITH busy AS (
              SELECT DISTINCT o.channel_id FROM order_events e JOIN orders o ON o.order_id = e.order_id
-             WHERE e.posted_at IS NULL AND e.claim_expires_at > $1),
+             WHERE ${UNDELIVERED} AND e.claim_expires_at > $1),
            pending AS (
              SELECT e.id FROM order_events e JOIN orders o ON o.order_id = e.order_id
-             WHERE e.posted_at IS NULL AND (e.claim_expires_at IS NULL OR e.claim_expires_at <= $1)
+             WHERE ${UNDELIVERED} AND (e.claim_expires_at IS NULL OR e.claim_expires_at <= $1)
                AND NOT EXISTS (SELECT 1 FROM busy WHERE busy.channel_id = o.channel_id)
              ORDER BY e.id LIMIT $2),
            claimed AS (
-             UPDATE order_events e SET claim_expires_at = $1::timestamptz + make_interval(secs => $3)
+             UPDATE order_events e SET claim_expires_at = $1::timestamptz + make_interval(secs => $3),
+               claims = e.claims + 1
              FROM pending WHERE e.id = pending.id
-             RETURNING e.id, e.order_id, e.status, e.status_message, e.occurred_at, e.posted_at)
+             RETURNING ${CLAIMED_COLUMNS})
            SELECT c.*, o.kind, o.numbers, o.channel_id, o.thread_ts, o.requested_by,
              o.closed_at IS NOT NULL AS closed
            FROM claimed c JOIN orders o ON o.order_id = c.order_id
@@ -239,13 +256,12 @@ export function createOrdersRepo(db: Db) {
       });
     },
 
-    /** Hands claimed, unposted events back at once (posting failed; the next cycle retries them). */
+    /** Hands claimed events back at once (a delivery failed; the next cycle retries what is still owed). */
     async releaseEvents(eventIds: number[]): Promise<void> {
       if (eventIds.length === 0) return;
-      await db.query(
-        'UPDATE order_events SET claim_expires_at = NULL WHERE id = ANY($1::bigint[]) AND posted_at IS NULL',
-        [eventIds],
-      );
+      await db.query('UPDATE order_events SET claim_expires_at = NULL WHERE id = ANY($1::bigint[])', [
+        eventIds,
+      ]);
     },
 
     /**
@@ -259,10 +275,25 @@ export function createOrdersRepo(db: Db) {
       ]);
     },
 
-    async markPosted(eventIds: number[], now: Date = new Date()): Promise<void> {
+    /** The channel post is done: `messageTs` is the message that carries it (null: dropped, Slack refused). */
+    async markPosted(
+      eventIds: number[],
+      now: Date = new Date(),
+      messageTs: string | null = null,
+    ): Promise<void> {
       if (eventIds.length === 0) return;
       await db.query(
-        'UPDATE order_events SET posted_at = $2 WHERE id = ANY($1::bigint[]) AND posted_at IS NULL',
+        `UPDATE order_events SET posted_at = $2, message_ts = $3
+         WHERE id = ANY($1::bigint[]) AND posted_at IS NULL`,
+        [eventIds, now, messageTs],
+      );
+    },
+
+    /** The requester's DM of a final status is done (sent, found already sent, or refused for good). */
+    async markNoticed(eventIds: number[], now: Date = new Date()): Promise<void> {
+      if (eventIds.length === 0) return;
+      await db.query(
+        'UPDATE order_events SET notice_posted_at = $2 WHERE id = ANY($1::bigint[]) AND notice_posted_at IS NULL',
         [eventIds, now],
       );
     },

@@ -110,6 +110,51 @@ describe.each(storeKinds())('daily digest on %s', (kind) => {
     expect(digestPosts('C_RL')).toHaveLength(1);
   });
 
+  it('Slack took the digest but its answer was lost: the next tick finds it by its metadata, no second digest', async () => {
+    await store.digests.subscribe({
+      channelId: 'C_LOST',
+      localTime: '08:00',
+      timeZone: 'UTC',
+      createdBy: 'U1',
+    });
+    const jobs = start();
+    world.slack.failNext('chat.postMessage', { acceptedThenStatus: 500 });
+    const only = (r: { posted: string[]; failed: string[] }) => ({
+      posted: r.posted.filter((c) => c === 'C_LOST'),
+      failed: r.failed.filter((c) => c === 'C_LOST'),
+    });
+    expect(only(await jobs.runDigestOnce(at('2030-03-02T08:00:00Z')))).toEqual({
+      posted: [],
+      failed: ['C_LOST'],
+    });
+    const stored = () =>
+      world.slack.messagesIn('C_LOST').filter((m) => m.metadata?.event_type === 'telegent_digest');
+    expect(stored()).toHaveLength(1);
+    expect(only(await jobs.runDigestOnce(at('2030-03-02T08:01:00Z'))).posted).toEqual(['C_LOST']);
+    expect(only(await jobs.runDigestOnce(at('2030-03-02T08:02:00Z'))).posted).toEqual([]);
+    expect(stored()).toHaveLength(1);
+    expect(stored()[0]!.metadata?.event_payload).toEqual({ local_date: '2030-03-02' });
+    expect(world.slack.callsTo('conversations.history').some((c) => c.body.channel === 'C_LOST')).toBe(true);
+    await store.digests.unsubscribe('C_LOST');
+  });
+
+  it('a poster that died holding the day’s run: taken over after the lease, posted once', async () => {
+    await store.digests.subscribe({
+      channelId: 'C_DEAD',
+      localTime: '08:00',
+      timeZone: 'UTC',
+      createdBy: 'U1',
+    });
+    const jobs = start();
+    // The dead poster's claim, made at 08:00 (it never reached Slack).
+    expect(await store.digests.claimRun('C_DEAD', '2030-03-03', { now: at('2030-03-03T08:00:00Z') })).toBe(1);
+    expect((await jobs.runDigestOnce(at('2030-03-03T08:05:00Z'))).posted).not.toContain('C_DEAD');
+    expect((await jobs.runDigestOnce(at('2030-03-03T08:10:00Z'))).posted).toContain('C_DEAD');
+    expect((await jobs.runDigestOnce(at('2030-03-03T08:11:00Z'))).posted).not.toContain('C_DEAD');
+    expect(digestPosts('C_DEAD')).toHaveLength(1);
+    await store.digests.unsubscribe('C_DEAD');
+  });
+
   it('500 open orders still fit in one message within Slack limits, action needed first', async () => {
     const now = at('2030-04-01T09:00:00Z');
     const created = new Date(now.getTime() - 3 * 86_400_000);

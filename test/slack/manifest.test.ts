@@ -16,9 +16,12 @@ describe('manifest.yml', () => {
   it('asks for exactly the bot scopes the features need', () => {
     const scopes = [...manifest.matchAll(/^ {6}- ([a-z:.]+)\s*$/gm)].map((m) => m[1]);
     expect(scopes.sort()).toEqual([
+      'channels:history',
       'chat:write',
       'chat:write.public',
       'commands',
+      'groups:history',
+      'im:history',
       'im:write',
       'usergroups:read',
       'users:read',

@@ -30,13 +30,32 @@ describe.each(storeKinds())('digest repo on %s', (kind) => {
     const claims = await Promise.all(
       Array.from({ length: 10 }, () => store.digests.claimRun('C9', '2030-01-02')),
     );
-    expect(claims.filter(Boolean)).toHaveLength(1);
-    expect(await store.digests.claimRun('C9', '2030-01-03')).toBe(true);
+    expect(claims.filter((c) => c !== null)).toEqual([1]);
+    expect(await store.digests.claimRun('C9', '2030-01-03')).toBe(1);
     await store.digests.releaseRun('C9', '2030-01-02');
-    expect(await store.digests.claimRun('C9', '2030-01-02')).toBe(true);
+    expect(await store.digests.claimRun('C9', '2030-01-02')).toBe(2);
     await store.digests.markPosted('C9', '2030-01-02', '1700000000.000200');
     await store.digests.releaseRun('C9', '2030-01-02');
-    expect(await store.digests.claimRun('C9', '2030-01-02')).toBe(false);
+    expect(await store.digests.claimRun('C9', '2030-01-02')).toBeNull();
+  });
+
+  it('a run its poster left unposted is taken over once its lease has passed, and counted as a second claim', async () => {
+    const at = new Date('2030-02-01T09:00:00Z');
+    const later = (s: number) => new Date(at.getTime() + s * 1000);
+    expect(await store.digests.claimRun('C8', '2030-02-01', { now: at, leaseSeconds: 600 })).toBe(1);
+    expect(
+      await store.digests.claimRun('C8', '2030-02-01', { now: later(599), leaseSeconds: 600 }),
+    ).toBeNull();
+    const takeovers = await Promise.all(
+      Array.from({ length: 5 }, () =>
+        store.digests.claimRun('C8', '2030-02-01', { now: later(600), leaseSeconds: 600 }),
+      ),
+    );
+    expect(takeovers.filter((c) => c !== null)).toEqual([2]);
+    await store.digests.markPosted('C8', '2030-02-01', null);
+    expect(
+      await store.digests.claimRun('C8', '2030-02-01', { now: later(9_999), leaseSeconds: 600 }),
+    ).toBeNull();
   });
 
   it('claims a cron slot once and throttles a shared rate-limit bucket', async () => {

@@ -6,15 +6,17 @@ import { MIGRATIONS_DIR, MigrationError, migrate } from '../../src/store/migrate
 import { createPostgresDb } from '../../src/store/postgres-db.js';
 import { createTestDatabase, openTestStore, storeKinds, type TestStore } from '../support/test-db.js';
 
+const SHIPPED = ['001_init.sql', '002_effectively_once_posts.sql'];
+
 describe.each(storeKinds())('migrations on %s', (kind) => {
   let store: TestStore;
   let brokenDir: string;
   beforeAll(async () => {
     store = await openTestStore(kind);
     brokenDir = mkdtempSync(join(tmpdir(), 'tg-migrations-'));
-    copyFileSync(join(MIGRATIONS_DIR, '001_init.sql'), join(brokenDir, '001_init.sql'));
+    for (const file of SHIPPED) copyFileSync(join(MIGRATIONS_DIR, file), join(brokenDir, file));
     writeFileSync(
-      join(brokenDir, '002_broken.sql'),
+      join(brokenDir, '003_broken.sql'),
       'CREATE TABLE half_done (x int);\nALTER TABLE no_such_table ADD COLUMN y int;\n',
     );
   });
@@ -27,24 +29,27 @@ describe.each(storeKinds())('migrations on %s', (kind) => {
     const { rows } = await store.db.query<{ version: number; name: string; applied_at: Date }>(
       'SELECT version, name, applied_at FROM schema_migrations ORDER BY version',
     );
-    expect(rows.map((r) => [r.version, r.name])).toEqual([[1, 'init']]);
+    expect(rows.map((r) => [r.version, r.name])).toEqual([
+      [1, 'init'],
+      [2, 'effectively_once_posts'],
+    ]);
     expect(rows[0]!.applied_at).toBeInstanceOf(Date);
     expect(await migrate(store.db)).toEqual([]);
     expect(await migrate(store.db)).toEqual([]);
     const count = await store.db.query<{ n: number }>('SELECT count(*) AS n FROM schema_migrations');
-    expect(count.rows[0]!.n).toBe(1);
+    expect(Number(count.rows[0]!.n)).toBe(2);
   });
 
   it('stops on a failing migration with an error naming the file and the SQL error, applying none of it', async () => {
     const error = await migrate(store.db, { dir: brokenDir }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(MigrationError);
     expect((error as Error).message).toMatch(
-      /Migration 002_broken\.sql failed: .*no_such_table.*does not exist/,
+      /Migration 003_broken\.sql failed: .*no_such_table.*does not exist/,
     );
     const half = await store.db.query<{ t: string | null }>("SELECT to_regclass('half_done')::text AS t");
     expect(half.rows[0]!.t).toBeNull();
     const versions = await store.db.query<{ version: number }>('SELECT version FROM schema_migrations');
-    expect(versions.rows.map((r) => r.version)).toEqual([1]);
+    expect(versions.rows.map((r) => r.version)).toEqual([1, 2]);
   });
 });
 
@@ -56,11 +61,11 @@ describe('migrations racing on the Postgres server', () => {
       const replicas = [1, 2, 3].map(() => createPostgresDb({ connectionString: database.url, max: 2 }));
       try {
         const applied = await Promise.all(replicas.map((db) => migrate(db)));
-        expect(applied.flat()).toEqual([1]);
+        expect(applied.flat().sort()).toEqual([1, 2]);
         const { rows } = await replicas[0]!.query<{ n: number }>(
           'SELECT count(*) AS n FROM schema_migrations',
         );
-        expect(rows[0]!.n).toBe(1);
+        expect(Number(rows[0]!.n)).toBe(2);
       } finally {
         await Promise.all(replicas.map((db) => db.close()));
         await database.drop();

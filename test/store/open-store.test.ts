@@ -80,7 +80,7 @@ describe('openStore with a Postgres server', () => {
       const store = await openStore({ databaseUrl: database.url, dataDir: tmpdir(), encryptionKey, logger });
       try {
         expect(store.db.kind).toBe('postgres');
-        expect(await store.digests.claimRun('C1', '2030-01-01')).toBe(true);
+        expect(await store.digests.claimRun('C1', '2030-01-01')).toBe(1);
         expect(text()).toMatch(/"store":"postgres".*store opened/);
         expect(text()).not.toContain(encryptionKey);
       } finally {

@@ -101,15 +101,17 @@ describe.each(storeKinds())('orders repo on %s', (kind) => {
       'Complete',
     ]);
 
-    const pending = (await store.orders.claimUnpostedByChannel(100)).filter((e) => e.orderId === 'JNOID-ev');
+    const pending = (await store.orders.claimUndeliveredByChannel(100)).filter(
+      (e) => e.orderId === 'JNOID-ev',
+    );
     expect(pending).toHaveLength(3);
     expect(pending[2]).toMatchObject({ channelId: 'C_SUPPORT', threadTs: '1700000000.000100', closed: true });
     // Leased: not handed out again while the poster works on them.
     expect(
-      (await store.orders.claimUnpostedByChannel(100)).filter((e) => e.orderId === 'JNOID-ev'),
+      (await store.orders.claimUndeliveredByChannel(100)).filter((e) => e.orderId === 'JNOID-ev'),
     ).toHaveLength(0);
     await store.orders.markPosted(pending.slice(0, 2).map((e) => e.id));
-    const later = await store.orders.claimUnpostedByChannel(100, { now: new Date(Date.now() + 121_000) });
+    const later = await store.orders.claimUndeliveredByChannel(100, { now: new Date(Date.now() + 121_000) });
     expect(later.filter((e) => e.orderId === 'JNOID-ev').map((e) => e.id)).toEqual([pending[2]!.id]);
   });
 

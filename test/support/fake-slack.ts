@@ -19,7 +19,24 @@ export interface FakeSlackCall {
   response: Json;
 }
 
-export type FakeSlackFailure = { status: 429; retryAfter: number } | { status: number } | { error: string };
+export type FakeSlackFailure =
+  | { status: 429; retryAfter: number }
+  | { status: number }
+  | { error: string }
+  /** Slack does the work (the message is stored) but the answer is an HTTP error: the caller cannot tell. */
+  | { acceptedThenStatus: number };
+
+/** A message as the fake stores it per conversation (what conversations.history/replies hand back). */
+export interface FakeSlackMessage {
+  type: 'message';
+  ts: string;
+  thread_ts?: string;
+  text?: string;
+  blocks?: Json[];
+  metadata?: { event_type: string; event_payload: Json };
+  bot_id: string;
+  user: string;
+}
 
 export interface FakeSlackOptions {
   /** usergroup id → member user ids (usergroups.users.list). Unknown groups answer no_such_subteam. */
@@ -50,6 +67,18 @@ export interface FakeSlack {
   ): Promise<FakeSlackCall>;
   /** The next call to `method` fails: HTTP 429 with Retry-After, another HTTP status, or `{ ok: false, error }`. */
   failNext(method: string, failure: FakeSlackFailure): void;
+  /**
+   * The next call to `method` matching `predicate` is carried out (a post is stored) and then `hold` runs
+   * BEFORE the answer is sent: a test can kill the caller in the instant between Slack accepting a post and
+   * the caller hearing of it.
+   */
+  holdNext(
+    method: string,
+    predicate: (call: FakeSlackCall) => boolean,
+    hold: (call: FakeSlackCall) => Promise<void>,
+  ): void;
+  /** Messages stored in a conversation (top level and replies), oldest first. */
+  messagesIn(channel: string): FakeSlackMessage[];
   /** A response_url that records what is posted to it as a `response_url` call. */
   responseUrl(key?: string): string;
   setUsergroupMembers(usergroupId: string, userIds: string[]): void;
@@ -103,6 +132,12 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
   const invalidTokens = new Set(options.invalidTokens ?? []);
   const views = new Map<string, { hash: string; view: Json }>();
   const homeViews = new Map<string, string>();
+  const conversations = new Map<string, FakeSlackMessage[]>();
+  const holds: {
+    method: string;
+    predicate: (call: FakeSlackCall) => boolean;
+    hold: (call: FakeSlackCall) => Promise<void>;
+  }[] = [];
   const waiters = new Set<() => void>();
   let counter = 0;
   let origin = '';
@@ -128,6 +163,32 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
     return full;
   }
 
+  const flag = (value: unknown) => value === true || value === 'true' || value === 1 || value === '1';
+  const stored = (channel: string) => {
+    const list = conversations.get(channel) ?? [];
+    conversations.set(channel, list);
+    return list;
+  };
+  /** Slack hands metadata back only when asked (include_all_metadata). */
+  const shown = (message: FakeSlackMessage, withMetadata: boolean): FakeSlackMessage => {
+    if (withMetadata) return { ...message };
+    const { metadata: _hidden, ...rest } = message;
+    return rest;
+  };
+  /** Cursor pagination over a list: the cursor is the offset, as an opaque string. */
+  function page(list: FakeSlackMessage[], body: Json, withMetadata: boolean): Json {
+    const offset = Number(body.cursor ?? 0) || 0;
+    const limit = Math.min(Math.max(Number(body.limit ?? 100) || 100, 1), 999);
+    const slice = list.slice(offset, offset + limit).map((m) => shown(m, withMetadata));
+    const more = offset + limit < list.length;
+    return {
+      ok: true,
+      messages: slice,
+      has_more: more,
+      response_metadata: { next_cursor: more ? String(offset + limit) : '' },
+    };
+  }
+
   function answer(method: string, body: Json): Json {
     switch (method) {
       case 'auth.test':
@@ -149,6 +210,23 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
       case 'chat.postMessage': {
         const ts = nextTs();
         const channel = String(body.channel ?? '');
+        const metadata =
+          body.metadata && typeof body.metadata === 'object' && body.metadata.event_type
+            ? {
+                event_type: String(body.metadata.event_type),
+                event_payload: body.metadata.event_payload ?? {},
+              }
+            : undefined;
+        stored(channel).push({
+          type: 'message',
+          ts,
+          ...(body.thread_ts ? { thread_ts: String(body.thread_ts) } : {}),
+          text: body.text,
+          blocks: body.blocks,
+          ...(metadata ? { metadata } : {}),
+          bot_id: identity.botId,
+          user: identity.botUserId,
+        });
         return {
           ok: true,
           channel,
@@ -164,7 +242,13 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
           },
         };
       }
-      case 'chat.update':
+      case 'chat.update': {
+        const message = stored(String(body.channel ?? '')).find((m) => m.ts === String(body.ts ?? ''));
+        if (message) {
+          if (body.text !== undefined) message.text = body.text;
+          if (body.blocks !== undefined) message.blocks = body.blocks;
+          if (body.metadata?.event_type) message.metadata = body.metadata;
+        }
         return {
           ok: true,
           channel: body.channel,
@@ -172,6 +256,24 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
           text: body.text,
           message: { text: body.text, blocks: body.blocks },
         };
+      }
+      case 'conversations.history': {
+        // Top-level messages (and thread parents), newest first, between oldest and latest.
+        const oldest = Number(body.oldest ?? 0);
+        const latest = body.latest ? Number(body.latest) : Number.POSITIVE_INFINITY;
+        const top = stored(String(body.channel ?? ''))
+          .filter((m) => !m.thread_ts || m.thread_ts === m.ts)
+          .filter((m) => Number(m.ts) > oldest && Number(m.ts) <= latest)
+          .reverse();
+        return page(top, body, flag(body.include_all_metadata));
+      }
+      case 'conversations.replies': {
+        // The parent first, then its replies oldest first; a thread nobody posted in is not found.
+        const ts = String(body.ts ?? '');
+        const thread = stored(String(body.channel ?? '')).filter((m) => m.ts === ts || m.thread_ts === ts);
+        if (thread.length === 0) return { ok: false, error: 'thread_not_found' };
+        return page(thread, body, flag(body.include_all_metadata));
+      }
       case 'chat.postEphemeral':
         return { ok: true, message_ts: nextTs() };
       case 'chat.getPermalink':
@@ -271,7 +373,11 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
     let status = 200;
     let response: Json;
     let headers: Record<string, string> = {};
-    if (failure && 'error' in failure) {
+    if (failure && 'acceptedThenStatus' in failure) {
+      answer(method, body);
+      status = failure.acceptedThenStatus;
+      response = { ok: false, error: 'fake_http_error' };
+    } else if (failure && 'error' in failure) {
       response = { ok: false, error: failure.error };
     } else if (failure) {
       status = failure.status;
@@ -288,7 +394,14 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
     } else {
       response = answer(method, body);
     }
-    record({ method, body, token, status, response });
+    const call: FakeSlackCall = { method, body, token, status, response };
+    record(call);
+    const held = holds.findIndex((h) => h.method === method && h.predicate(call));
+    if (held >= 0) {
+      const [{ hold }] = holds.splice(held, 1) as [(typeof holds)[number]];
+      await hold(call);
+    }
+    if (res.destroyed || res.socket?.destroyed) return;
     send(res, status, response, headers);
   });
 
@@ -332,6 +445,10 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
       queue.push(failure);
       failures.set(method, queue);
     },
+    holdNext(method, predicate, hold) {
+      holds.push({ method, predicate, hold });
+    },
+    messagesIn: (channel) => [...(conversations.get(channel) ?? [])],
     responseUrl: (key = `r${next()}`) => `${origin}/response/${key}`,
     setUsergroupMembers: (usergroupId, userIds) => {
       usergroups.set(usergroupId, userIds);
@@ -343,6 +460,8 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
     reset() {
       calls.length = 0;
       failures.clear();
+      holds.length = 0;
+      conversations.clear();
     },
     close: () =>
       new Promise<void>((resolve) => {

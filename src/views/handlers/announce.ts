@@ -2,6 +2,7 @@ import type { webApi } from '@slack/bolt';
 import type { AppContext } from '../../app-context.js';
 import type { ExecutionOutcome } from '../../ops/workflow/index.js';
 import { describeSlackError } from '../../slack/describe-slack-error.js';
+import { EVENT_TYPES, messageMetadata } from '../../slack/message-metadata.js';
 import type { RequestRecord } from '../../store/requests-repo.js';
 import { section } from '../blocks.js';
 import { escapeMrkdwn, oneLine } from '../limits.js';
@@ -64,7 +65,12 @@ export async function announcePendingRequest(
   const channel = ctx.approvalsChannelId ?? request.channelId;
   const card = requestCard({ request, title, summary, sandbox: ctx.sandbox });
   const posted = await attempt(ctx, 'approval card', () =>
-    client.chat.postMessage({ channel, text: card.text, blocks: card.blocks }),
+    client.chat.postMessage({
+      channel,
+      text: card.text,
+      blocks: card.blocks,
+      metadata: messageMetadata(EVENT_TYPES.approvalCard, { request_id: request.id }),
+    }),
   );
   if (!posted?.ts || !posted.channel) return false;
   await ctx.store.requests.setCard(request.id, posted.channel, posted.ts);
@@ -123,6 +129,7 @@ export async function announceDecision(
         ts: request.cardTs!,
         text: card.text,
         blocks: card.blocks,
+        metadata: messageMetadata(EVENT_TYPES.approvalCard, { request_id: request.id }),
       }),
     );
   }
@@ -187,7 +194,12 @@ export async function announceExecution(
   if (order) {
     const root = orderRootMessage(order, { sandbox: ctx.sandbox, actions: true });
     const posted = await attempt(ctx, 'order root', () =>
-      client.chat.postMessage({ channel: order.channelId, text: root.text, blocks: root.blocks }),
+      client.chat.postMessage({
+        channel: order.channelId,
+        text: root.text,
+        blocks: root.blocks,
+        metadata: messageMetadata(EVENT_TYPES.order, { order_id: order.orderId }),
+      }),
     );
     if (posted?.ts) await ctx.store.orders.setThread(order.orderId, posted.ts);
   } else if (request.cardChannelId !== request.channelId) {

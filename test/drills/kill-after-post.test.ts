@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest';
+import { run } from '../../drills/kill-after-post.js';
+import { type DrillResult, formatReport } from '../../drills/support/report.js';
+
+const SERVER = Boolean(process.env.TEST_DATABASE_URL);
+
+function expectEffectivelyOnce(result: DrillResult) {
+  expect(result.failures, formatReport(result)).toEqual([]);
+  expect(result.figures['kill -9 in the post→mark gap']).toBe(3);
+  expect(result.figures['posts found already in Slack after a restart']).toBeGreaterThanOrEqual(3);
+  expect(result.figures['status changes in Slack other than exactly once (goal 0)']).toBe(0);
+  expect(result.figures['final-status DMs due']).toBe(3);
+  expect(result.figures['DMs other than exactly once (goal 0)']).toBe(0);
+}
+
+describe('drill: kill -9 placed between Slack taking a post and the app marking it', () => {
+  it('PGlite: thread reply, channel message and DM each found by metadata after the restart, none repeated', async () => {
+    expectEffectivelyOnce(await run({ store: 'embedded' }));
+  }, 90_000);
+
+  it.skipIf(!SERVER)(
+    'Postgres server (server only: set TEST_DATABASE_URL): the same, with the store on the server',
+    async () => {
+      expectEffectivelyOnce(await run({ store: 'server' }));
+    },
+    90_000,
+  );
+});

@@ -7,6 +7,8 @@ import { Keyv } from 'keyv';
 import pg from 'pg';
 import { createOrderPoller } from '../src/jobs/order-poller.js';
 import { silentLogger } from '../src/log.js';
+import { SEED_SUBSCRIBER_IDS } from '../src/sandbox/seed.js';
+import { type Sandbox, startSandbox } from '../src/sandbox/server.js';
 import type { Db } from '../src/store/db.js';
 import { migrate } from '../src/store/migrate.js';
 import { type Store, storeOver } from '../src/store/open-store.js';
@@ -15,8 +17,6 @@ import { createPostgresDb } from '../src/store/postgres-db.js';
 import { type CallEvent, createTelegentClient, type TelegentClient } from '../src/telegent/client.js';
 import { createPgRateSlots } from '../src/telegent/pg-rate-slots.js';
 import { slotSpacingMs } from '../src/telegent/rate-limiter.js';
-import { SEED_SUBSCRIBER_IDS } from '../src/telegent/sandbox/seed.js';
-import { type Sandbox, startSandbox } from '../src/telegent/sandbox/server.js';
 
 const N = Number(process.env.BENCH_SWEEP_N) || 600;
 const LIMIT = 600;

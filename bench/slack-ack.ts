@@ -5,11 +5,11 @@ import { App, HTTPReceiver, LogLevel } from '@slack/bolt';
 import { createTelegentOps } from '../src/app.js';
 import { silentLogger } from '../src/log.js';
 import { createMetrics } from '../src/metrics.js';
+import { startSandbox } from '../src/sandbox/server.js';
 import { migrate } from '../src/store/migrate.js';
 import { storeOver } from '../src/store/open-store.js';
 import { createPgliteDb } from '../src/store/pglite-db.js';
 import { createTelegentClient } from '../src/telegent/client.js';
-import { startSandbox } from '../src/telegent/sandbox/server.js';
 import { startFakeSlack } from '../test/support/fake-slack.js';
 import { createSlackRequester } from '../test/support/slack-requests.js';
 

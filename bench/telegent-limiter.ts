@@ -2,9 +2,9 @@
 // interactive calls issued during the burst. Prints throughput vs. the ceiling, 429s, and the
 // interactive wait. Run: npx tsx bench/telegent-limiter.ts  (or npm run bench)
 import { Keyv } from 'keyv';
+import { SEED_NUMBERS, SEED_SUBSCRIBER_IDS } from '../src/sandbox/seed.js';
+import { startSandbox } from '../src/sandbox/server.js';
 import { type CallEvent, createTelegentClient } from '../src/telegent/client.js';
-import { SEED_NUMBERS, SEED_SUBSCRIBER_IDS } from '../src/telegent/sandbox/seed.js';
-import { startSandbox } from '../src/telegent/sandbox/server.js';
 
 const LIMIT_PER_MINUTE = 600;
 const BACKGROUND_CALLS = 300;

@@ -12,9 +12,10 @@
  *
  *   npx tsx drills/bad-input.ts        # embedded store (PGlite); the Postgres server when DATABASE_URL is set
  */
+
+import { SEED_NUMBERS, SEED_USAGE_NUMBERS } from '../src/sandbox/seed.js';
+import type { JournalEntry } from '../src/sandbox/server.js';
 import { createTelegentClient } from '../src/telegent/client.js';
-import { SEED_NUMBERS, SEED_USAGE_NUMBERS } from '../src/telegent/sandbox/seed.js';
-import type { JournalEntry } from '../src/telegent/sandbox/server.js';
 import type { Json } from '../test/support/fake-slack.js';
 import { BAD_INPUT_CASES, type BadInputCase, type FormName } from './bad-input-cases.js';
 import { type AppProcess, httpStatus } from './support/app-process.js';

@@ -5,7 +5,7 @@
  * Nothing is mocked inside the app: the same process `npm start` runs.
  */
 
-import { SEED_NUMBERS } from '../src/telegent/sandbox/seed.js';
+import { SEED_NUMBERS } from '../src/sandbox/seed.js';
 import type { FakeSlackCall } from '../test/support/fake-slack.js';
 import type { AppProcess } from './support/app-process.js';
 import { CHANNEL, type DrillWorld, REQUESTER, startDrillWorld } from './support/drill-world.js';

@@ -11,7 +11,7 @@
  *
  *   npx tsx drills/leak-scan.ts
  */
-import { SEED_NUMBERS } from '../src/telegent/sandbox/seed.js';
+import { SEED_NUMBERS } from '../src/sandbox/seed.js';
 import { serverDatabaseUrl } from './support/database.js';
 import { CHANNEL, REQUESTER, startDrillWorld } from './support/drill-world.js';
 import { approve, sandboxOrderFor, submitPortIn, submitPortOut, submitProvision } from './support/flows.js';

@@ -15,8 +15,8 @@
  *
  *   npx tsx drills/telegent-weather.ts [--seed=N] [--echo]      # 3 minutes, 20 % faults, tokens 30 s
  */
-import { SEED_NUMBERS, SEED_USAGE_NUMBERS } from '../src/telegent/sandbox/seed.js';
-import type { FaultSpec } from '../src/telegent/sandbox/types.js';
+import { SEED_NUMBERS, SEED_USAGE_NUMBERS } from '../src/sandbox/seed.js';
+import type { FaultSpec } from '../src/sandbox/types.js';
 import { httpStatus } from './support/app-process.js';
 import { pickStore, serverDatabaseUrl } from './support/database.js';
 import { REQUESTER, startDrillWorld } from './support/drill-world.js';

@@ -3,13 +3,13 @@ import { createTelegentOps } from './app.js';
 import { type Config, ConfigError, loadConfig } from './config.js';
 import { createLogger, type Logger } from './log.js';
 import { createMetrics } from './metrics.js';
+import { startSandbox } from './sandbox/server.js';
 import { checkSlackConnection, SlackStartupError } from './slack/preflight.js';
 import { slackSetupGuide } from './slack/setup-guide.js';
 import { createCache, disconnectCaches } from './store/cache.js';
 import { openStore, type Store } from './store/open-store.js';
 import { createTelegentClient, type TelegentClient } from './telegent/client.js';
 import { createPgRateSlots } from './telegent/pg-rate-slots.js';
-import { startSandbox } from './telegent/sandbox/server.js';
 
 /** Errors whose message is the whole story for the operator: printed alone, no stack. */
 function isOperatorError(error: unknown): error is Error {

@@ -3,7 +3,7 @@
  * view_submission → approval card → Approve click). Each waits for its visible effect in the fake Slack
  * or the sandbox and throws with a clear message when it does not come.
  */
-import { SEED_MESSAGE_ROUTE_IDS, SEED_SUBSCRIBER_IDS } from '../../src/telegent/sandbox/seed.js';
+import { SEED_MESSAGE_ROUTE_IDS, SEED_SUBSCRIBER_IDS } from '../../src/sandbox/seed.js';
 import type { FakeSlackCall } from '../../test/support/fake-slack.js';
 import type { AppProcess } from './app-process.js';
 import { APPROVALS_CHANNEL, CHANNEL, type DrillWorld, REQUESTER } from './drill-world.js';

@@ -7,7 +7,7 @@
  */
 import { createServer, request } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { type Sandbox, type SandboxOptions, startSandbox } from '../../src/telegent/sandbox/server.js';
+import { type Sandbox, type SandboxOptions, startSandbox } from '../../src/sandbox/server.js';
 
 export interface DrillSandbox {
   sandbox: Sandbox;

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SEED_NUMBERS } from '../../src/telegent/sandbox/seed.js';
+import { SEED_NUMBERS } from '../../src/sandbox/seed.js';
 import { APPROVALS_CHANNEL, APPROVER, CHANNEL, type E2E, REQUESTER, startE2E } from './harness.js';
 
 const TELEGENT_LATENCY_MS = 2_500;

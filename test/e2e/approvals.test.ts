@@ -1,9 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  SEED_MESSAGE_ROUTE_IDS,
-  SEED_NUMBERS,
-  SEED_SUBSCRIBER_IDS,
-} from '../../src/telegent/sandbox/seed.js';
+import { SEED_MESSAGE_ROUTE_IDS, SEED_NUMBERS, SEED_SUBSCRIBER_IDS } from '../../src/sandbox/seed.js';
 import type { FakeSlackCall } from '../support/fake-slack.js';
 import {
   APPROVALS_CHANNEL,

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SEED_USAGE_NUMBERS } from '../../src/telegent/sandbox/seed.js';
+import { SEED_USAGE_NUMBERS } from '../../src/sandbox/seed.js';
 import { CHANNEL, type E2E, startE2E, textOf } from './harness.js';
 
 describe('/telegent subcommands end to end', () => {

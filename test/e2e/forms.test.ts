@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SEED_USAGE_NUMBERS } from '../../src/telegent/sandbox/seed.js';
+import { SEED_USAGE_NUMBERS } from '../../src/sandbox/seed.js';
 
 const DATA_NUMBERS = [SEED_USAGE_NUMBERS.active, SEED_USAGE_NUMBERS.throttled];
 

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PORTIN_BAD_ACCOUNT_NUMBER } from '../../src/telegent/sandbox/magic.js';
+import { PORTIN_BAD_ACCOUNT_NUMBER } from '../../src/sandbox/magic.js';
 import { APPROVER, CHANNEL, type E2E, REQUESTER, startE2E, textOf } from './harness.js';
 
 const PORTIN = {

@@ -2,13 +2,13 @@ import { webApi } from '@slack/bolt';
 import { Keyv } from 'keyv';
 import { type Jobs, type StartJobsOptions, startJobs } from '../../src/jobs/index.js';
 import { silentLogger } from '../../src/log.js';
+import { type Sandbox, startSandbox } from '../../src/sandbox/server.js';
 import { migrate } from '../../src/store/migrate.js';
 import { type Store, storeOver } from '../../src/store/open-store.js';
 import type { NewOrder } from '../../src/store/orders-repo.js';
 import { createPostgresDb } from '../../src/store/postgres-db.js';
 import { type CallEvent, createTelegentClient, type TelegentClient } from '../../src/telegent/client.js';
 import { createPgRateSlots } from '../../src/telegent/pg-rate-slots.js';
-import { type Sandbox, startSandbox } from '../../src/telegent/sandbox/server.js';
 import { type FakeSlack, startFakeSlack } from '../support/fake-slack.js';
 import type { TestStore } from '../support/test-db.js';
 

@@ -1,14 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type OpContext, operations, parsePortInDate, validateInput } from '../../src/ops/index.js';
-import { createTelegentClient, type TelegentClient } from '../../src/telegent/client.js';
-import { MAGIC_NUMBERS } from '../../src/telegent/sandbox/magic.js';
+import { MAGIC_NUMBERS } from '../../src/sandbox/magic.js';
 import {
   SEED_MESSAGE_ROUTE_IDS,
   SEED_SUBSCRIBER_IDS,
   SEED_USAGE_NUMBERS,
   SEED_VOICE_ROUTE_IDS,
-} from '../../src/telegent/sandbox/seed.js';
-import { type Sandbox, startSandbox } from '../../src/telegent/sandbox/server.js';
+} from '../../src/sandbox/seed.js';
+import { type Sandbox, startSandbox } from '../../src/sandbox/server.js';
+import { createTelegentClient, type TelegentClient } from '../../src/telegent/client.js';
 import { BAD_CASES, NOW } from './bad-inputs.js';
 
 // validateInput gates execute: only valid inputs ever reach the (real HTTP) sandbox.

@@ -1,9 +1,9 @@
+import { startSandbox } from '../../src/sandbox/server.js';
 import {
   createTelegentClient,
   type TelegentClient,
   type TelegentClientOptions,
 } from '../../src/telegent/client.js';
-import { startSandbox } from '../../src/telegent/sandbox/server.js';
 import { capturedLogger } from './captured-log.js';
 
 export type Sandbox = Awaited<ReturnType<typeof startSandbox>>;

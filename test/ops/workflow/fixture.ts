@@ -1,6 +1,6 @@
 import { parseApprovalPolicy } from '../../../src/ops/policy.js';
 import { createWorkflow, type WorkflowDeps } from '../../../src/ops/workflow/index.js';
-import { SEED_MESSAGE_ROUTE_IDS, SEED_SUBSCRIBER_IDS } from '../../../src/telegent/sandbox/seed.js';
+import { SEED_MESSAGE_ROUTE_IDS, SEED_SUBSCRIBER_IDS } from '../../../src/sandbox/seed.js';
 import { startClientOnSandbox } from '../../support/sandbox-client.js';
 import { openTestStore, type StoreKind, type TestStore } from '../../support/test-db.js';
 

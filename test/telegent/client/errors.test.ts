@@ -1,8 +1,8 @@
 import { describe, expect, it, onTestFinished } from 'vitest';
+import { CARRIER_CODES, MAGIC_NUMBERS } from '../../../src/sandbox/magic.js';
+import { SEED_NUMBERS } from '../../../src/sandbox/seed.js';
 import { explainCarrierCode } from '../../../src/telegent/carrier-codes.js';
 import { TelegentError, TelegentOutcomeUnknownError } from '../../../src/telegent/errors.js';
-import { CARRIER_CODES, MAGIC_NUMBERS } from '../../../src/telegent/sandbox/magic.js';
-import { SEED_NUMBERS } from '../../../src/telegent/sandbox/seed.js';
 import { startClientOnSandbox } from '../../support/sandbox-client.js';
 
 describe('carrier codes', () => {

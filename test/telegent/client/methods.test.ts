@@ -1,10 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { isTerminalOrderStatus } from '../../../src/telegent/order-status.js';
-import {
-  CARRIER_CODES,
-  MAGIC_NUMBERS,
-  PORTIN_BAD_ACCOUNT_NUMBER,
-} from '../../../src/telegent/sandbox/magic.js';
+import { CARRIER_CODES, MAGIC_NUMBERS, PORTIN_BAD_ACCOUNT_NUMBER } from '../../../src/sandbox/magic.js';
 import {
   SEED_ACCOUNT_ID,
   SEED_MESSAGE_ROUTE_IDS,
@@ -12,7 +7,8 @@ import {
   SEED_SUBSCRIBER_IDS,
   SEED_USAGE_NUMBERS,
   SEED_VOICE_ROUTE_IDS,
-} from '../../../src/telegent/sandbox/seed.js';
+} from '../../../src/sandbox/seed.js';
+import { isTerminalOrderStatus } from '../../../src/telegent/order-status.js';
 import { startClientOnSandbox } from '../../support/sandbox-client.js';
 
 const env = await startClientOnSandbox();

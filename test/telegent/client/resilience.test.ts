@@ -1,7 +1,7 @@
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { SEED_MESSAGE_ROUTE_IDS, SEED_NUMBERS } from '../../../src/sandbox/seed.js';
+import type { FaultSpec } from '../../../src/sandbox/server.js';
 import { TelegentError, TelegentOutcomeUnknownError } from '../../../src/telegent/errors.js';
-import { SEED_MESSAGE_ROUTE_IDS, SEED_NUMBERS } from '../../../src/telegent/sandbox/seed.js';
-import type { FaultSpec } from '../../../src/telegent/sandbox/server.js';
 import { callsTo, startClientOnSandbox, TOKEN_PATH } from '../../support/sandbox-client.js';
 
 const env = await startClientOnSandbox();

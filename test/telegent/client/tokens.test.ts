@@ -1,8 +1,8 @@
 import { Keyv } from 'keyv';
 import { request } from 'undici';
 import { afterAll, describe, expect, it } from 'vitest';
+import { SEED_NUMBERS, SEED_SUBSCRIBER_IDS } from '../../../src/sandbox/seed.js';
 import { TelegentError } from '../../../src/telegent/errors.js';
-import { SEED_NUMBERS, SEED_SUBSCRIBER_IDS } from '../../../src/telegent/sandbox/seed.js';
 import { parseTokenExpiry, refreshMarginMs } from '../../../src/telegent/token-cache.js';
 import { callsTo, startClientOnSandbox, TOKEN_PATH } from '../../support/sandbox-client.js';
 

@@ -1,5 +1,5 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { type Sandbox, startSandbox } from '../../../src/telegent/sandbox/server.js';
+import { type Sandbox, startSandbox } from '../../src/sandbox/server.js';
 import { PORTIN_BODY, PROVISION_BODY, sandboxClient } from './client.js';
 
 let sandbox: Sandbox;

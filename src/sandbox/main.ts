@@ -1,5 +1,5 @@
 /** `npm run sandbox`: serves the Telegent sandbox alone. The one place the sandbox reads the environment. */
-import { createLogger } from '../../log.js';
+import { createLogger } from '../log.js';
 import {
   DEFAULT_RATE_LIMIT_PER_MINUTE,
   DEFAULT_SANDBOX_PORT,

@@ -7,8 +7,8 @@ import {
   SEED_SUBSCRIBER_IDS,
   SEED_USAGE_NUMBERS,
   SEED_VOICE_ROUTE_IDS,
-} from '../../../src/telegent/sandbox/seed.js';
-import { type Sandbox, startSandbox } from '../../../src/telegent/sandbox/server.js';
+} from '../../src/sandbox/seed.js';
+import { type Sandbox, startSandbox } from '../../src/sandbox/server.js';
 import { PORTIN_BODY, PROVISION_BODY, sandboxClient } from './client.js';
 
 let sandbox: Sandbox;

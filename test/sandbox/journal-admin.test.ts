@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CARRIER_CODES } from '../../../src/telegent/sandbox/magic.js';
-import { SEED_NUMBERS, SEED_USAGE_NUMBERS } from '../../../src/telegent/sandbox/seed.js';
-import { type Sandbox, startSandbox } from '../../../src/telegent/sandbox/server.js';
-import { capturedLogger } from '../../support/captured-log.js';
+import { CARRIER_CODES } from '../../src/sandbox/magic.js';
+import { SEED_NUMBERS, SEED_USAGE_NUMBERS } from '../../src/sandbox/seed.js';
+import { type Sandbox, startSandbox } from '../../src/sandbox/server.js';
+import { capturedLogger } from '../support/captured-log.js';
 import { PORTIN_BODY, sandboxClient } from './client.js';
 
 let sandbox: Sandbox;

@@ -3,9 +3,9 @@ import {
   MAGIC_NUMBERS,
   PROVISION_EMPTY_AREA_CODE,
   PROVISION_IN_USE_AREA_CODE,
-} from '../../../src/telegent/sandbox/magic.js';
-import { SEED_NUMBERS, SEED_VOICE_ROUTE_IDS } from '../../../src/telegent/sandbox/seed.js';
-import { type Sandbox, startSandbox } from '../../../src/telegent/sandbox/server.js';
+} from '../../src/sandbox/magic.js';
+import { SEED_NUMBERS, SEED_VOICE_ROUTE_IDS } from '../../src/sandbox/seed.js';
+import { type Sandbox, startSandbox } from '../../src/sandbox/server.js';
 import { PORTIN_BODY, PROVISION_BODY, sandboxClient } from './client.js';
 
 let sandbox: Sandbox;

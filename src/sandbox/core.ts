@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { type Logger, silentLogger } from '../../log.js';
+import { type Logger, silentLogger } from '../log.js';
 import { ScaledClock } from './clock.js';
 import { Faults } from './faults.js';
 import { Journal } from './journal.js';

@@ -3,16 +3,16 @@ import {
   PORTIN_TIMINGS,
   PORTOUT_COMPLETE_MINUTES,
   PROVISION_PENDING_MINUTES,
-} from '../../../src/telegent/sandbox/lifecycle.js';
+} from '../../src/sandbox/lifecycle.js';
 import {
   CARRIER_CODES,
   MAGIC_NUMBERS,
   PORTIN_BAD_ACCOUNT_NUMBER,
   PORTIN_REJECTED_ACCOUNT_NUMBER,
   PROVISION_PENDING_ZIP_CODE,
-} from '../../../src/telegent/sandbox/magic.js';
-import { SEED_NUMBERS } from '../../../src/telegent/sandbox/seed.js';
-import { type Sandbox, startSandbox } from '../../../src/telegent/sandbox/server.js';
+} from '../../src/sandbox/magic.js';
+import { SEED_NUMBERS } from '../../src/sandbox/seed.js';
+import { type Sandbox, startSandbox } from '../../src/sandbox/server.js';
 import { PORTIN_BODY, PROVISION_BODY, sandboxClient } from './client.js';
 
 let sandbox: Sandbox;

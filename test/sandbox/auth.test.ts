@@ -4,7 +4,7 @@ import {
   DEFAULT_SANDBOX_ACCOUNT_SECRET,
   type Sandbox,
   startSandbox,
-} from '../../../src/telegent/sandbox/server.js';
+} from '../../src/sandbox/server.js';
 import { sandboxClient } from './client.js';
 
 let sandbox: Sandbox;

@@ -5,7 +5,6 @@ import type { Config } from './config.js';
 import { type Jobs, startJobs } from './jobs/index.js';
 import type { Logger } from './log.js';
 import type { Metrics } from './metrics.js';
-import { parseApprovalPolicy } from './ops/policy.js';
 import { createWorkflow, instrumentWorkflow } from './ops/workflow/index.js';
 import { createApproverDirectory } from './slack/approver-directory.js';
 import { createSlackApp, type SlackApp, type SlackIdentity } from './slack/create-slack-app.js';
@@ -55,8 +54,9 @@ export interface TelegentOps {
   ctx: AppContext;
   jobs: Jobs;
   /**
-   * The request-housekeeping job's run: expires pending requests past APPROVAL_TTL_HOURS (cards updated)
-   * and turns requests whose executor died mid-call into reconciled `unknown`s (announced).
+   * The request-housekeeping job's run: expires pending requests past APPROVAL_TTL_HOURS (cards updated),
+   * executes approved requests nobody claimed (the approver's process died before the claim), and turns
+   * requests whose executor died mid-call into reconciled `unknown`s (all announced).
    */
   runExpiryOnce(): Promise<void>;
   start(): Promise<{ port: number }>;
@@ -85,12 +85,6 @@ export function createTelegentOps(deps: TelegentOpsDependencies): TelegentOps {
     },
   });
   const client = slack.app.client;
-  const policy = parseApprovalPolicy({
-    approvalRequiredFor: deps.approvals.requiredFor.join(',') || 'none',
-    approverUserIds: deps.approvals.approverUserIds,
-    allowSelfApproval: deps.approvals.allowSelfApproval,
-    ttlHours: deps.approvals.ttlHours,
-  });
   const approvers = createApproverDirectory({
     client,
     userIds: deps.approvals.approverUserIds,
@@ -102,7 +96,7 @@ export function createTelegentOps(deps: TelegentOpsDependencies): TelegentOps {
     createWorkflow({
       store: deps.store,
       telegent: deps.telegent,
-      policy,
+      policy: deps.approvals,
       isApprover: (userId) => approvers.isApprover(userId),
       logger: deps.logger,
       now,
@@ -138,6 +132,9 @@ export function createTelegentOps(deps: TelegentOpsDependencies): TelegentOps {
   const expireRequests = async () => {
     for (const request of await workflow.expireDue()) {
       await announceDecision(client, ctx, request, 'expired', null);
+    }
+    for (const outcome of await workflow.recoverUnclaimedApprovals()) {
+      await announceExecution(client, ctx, outcome);
     }
     for (const outcome of await workflow.recoverStuckExecutions()) {
       await announceExecution(client, ctx, outcome);

@@ -1,7 +1,9 @@
 import cron from 'node-cron';
 import { z } from 'zod';
-import { isOperationKind, OPERATION_KINDS } from './ops/operation.js';
-import { DEFAULT_APPROVAL_REQUIRED_FOR } from './ops/policy.js';
+import { isOperationKind, OPERATION_KINDS, type OperationKind } from './ops/operation.js';
+
+/** APPROVAL_REQUIRED_FOR when unset. */
+export const DEFAULT_APPROVAL_REQUIRED_FOR = 'provision,portin,portin-cancel,portout';
 
 /**
  * Every environment variable the app reads, parsed once. `loadConfig` never throws a zod stack:
@@ -97,13 +99,15 @@ const schema = z.object({
     (value) => (value === undefined ? DEFAULT_APPROVAL_REQUIRED_FOR : value),
     z
       .string()
-      .transform((value) =>
-        value
-          .split(',')
-          .map((item) => item.trim())
-          .filter((item) => item !== '' && item.toLowerCase() !== 'none'),
-      )
-      .refine((kinds) => kinds.every(isOperationKind), {
+      .transform((value) => [
+        ...new Set(
+          value
+            .split(',')
+            .map((item) => item.trim().toLowerCase())
+            .filter((item) => item !== '' && item !== 'none'),
+        ),
+      ])
+      .refine((kinds): kinds is OperationKind[] => kinds.every(isOperationKind), {
         message: `must be a comma-separated list of: ${OPERATION_KINDS.join(', ')} (or none)`,
       }),
   ),
@@ -195,10 +199,7 @@ export interface Config {
     channelId?: string;
     approverUserIds: string[];
     approverUsergroupId?: string;
-    requiredFor: string[];
-    allowSelfApproval: boolean;
-    ttlHours: number;
-  };
+  } & ApprovalPolicy;
   jobs: {
     pollCron: string;
     orderPollMinSeconds: number;
@@ -215,6 +216,13 @@ export interface Config {
     tokenTtlSeconds: number;
     speed: number;
   };
+}
+
+/** Which operations need a second person, and the rules of deciding (APPROVAL_* variables). */
+export interface ApprovalPolicy {
+  requiredFor: readonly OperationKind[];
+  allowSelfApproval: boolean;
+  ttlHours: number;
 }
 
 export class ConfigError extends Error {

@@ -49,7 +49,6 @@ export {
 } from './operations/read-data-usage.js';
 export { parseSearchTerm, type SearchInput, searchNumbers } from './operations/search-numbers.js';
 export { type SetDataLimitsInput, setDataLimits } from './operations/set-data-limits.js';
-export * from './policy.js';
 export * from './validation-errors.js';
 
 /** The operation for a kind, typed loosely (for dispatch by a stored `kind`). */

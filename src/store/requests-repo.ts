@@ -59,23 +59,12 @@ export interface NewRequest {
   channelId: string;
   expiresAt?: Date | null;
   idempotencyKey?: string | null;
+  /** created_at / updated_at (the app's clock: the recovery of unclaimed approvals reads updated_at). */
+  now?: Date;
 }
 
-export type DecisionOutcome =
-  | { ok: true; request: RequestRecord }
-  | {
-      ok: false;
-      reason: 'already_decided';
-      /** The status it is in now, and who decided it (null when it was expired/cancelled or never decided). */
-      status: RequestStatus;
-      decidedBy: string | null;
-      decidedAt: Date | null;
-      request: RequestRecord;
-    }
-  | { ok: false; reason: 'self_approval' | 'expired'; request: RequestRecord }
-  | { ok: false; reason: 'not_found' };
-
 export interface DecideOptions {
+  /** The race guard also refuses the requester unless self-approval is allowed (the rule is decideApproval's). */
   allowSelfApproval?: boolean;
   now?: Date;
   reason?: string | null;
@@ -97,56 +86,34 @@ export function createRequestsRepo(db: Db, cipher: SecretsCipher) {
     return one(`SELECT ${COLUMNS} FROM requests WHERE id = $1`, [id]);
   }
 
-  /** Why a conditional decision matched no row. */
-  async function explain(
-    id: string,
-    decider: string,
-    allowSelf: boolean,
-    now: Date,
-  ): Promise<Exclude<DecisionOutcome, { ok: true }> | null> {
-    const request = await get(id);
-    if (!request) return { ok: false, reason: 'not_found' };
-    if (request.status !== 'pending_approval') {
-      return {
-        ok: false,
-        reason: 'already_decided',
-        status: request.status,
-        decidedBy: request.approver,
-        decidedAt: request.decidedAt,
-        request,
-      };
-    }
-    if (request.expiresAt && request.expiresAt.getTime() <= now.getTime()) {
-      return { ok: false, reason: 'expired', request };
-    }
-    if (request.requestedBy === decider && !allowSelf) return { ok: false, reason: 'self_approval', request };
-    return null;
-  }
-
+  /**
+   * The race guard of a decision: ONE conditional UPDATE, so of any number of concurrent deciders exactly one
+   * wins. Null when the row was not pending (or expired, or the requester's own) at that instant; the caller
+   * explains it with decideApproval on the row as it is now.
+   */
   async function decide(
     id: string,
     decider: string,
     status: 'approved' | 'rejected',
     options: DecideOptions,
-  ): Promise<DecisionOutcome> {
-    const now = options.now ?? new Date();
-    const allowSelf = options.allowSelfApproval ?? false;
+  ): Promise<RequestRecord | null> {
     // A rejected request's secrets are no longer needed.
     const purge = status === 'rejected' ? ', secrets = NULL' : '';
-    for (let attempt = 0; attempt < 3; attempt++) {
-      const request = await one(
-        `UPDATE requests SET status = $3, approver = $2, decided_at = $4, decision_reason = $6,
-           updated_at = $4${purge}
-         WHERE id = $1 AND status = 'pending_approval' AND (requested_by <> $2 OR $5::boolean)
-           AND (expires_at IS NULL OR expires_at > $4)
-         RETURNING ${COLUMNS}`,
-        [id, decider, status, now, allowSelf, options.reason ?? null],
-      );
-      if (request) return { ok: true, request };
-      const refusal = await explain(id, decider, allowSelf, now);
-      if (refusal) return refusal;
-    }
-    return { ok: false, reason: 'not_found' };
+    return one(
+      `UPDATE requests SET status = $3, approver = $2, decided_at = $4, decision_reason = $6,
+         updated_at = $4${purge}
+       WHERE id = $1 AND status = 'pending_approval' AND (requested_by <> $2 OR $5::boolean)
+         AND (expires_at IS NULL OR expires_at > $4)
+       RETURNING ${COLUMNS}`,
+      [
+        id,
+        decider,
+        status,
+        options.now ?? new Date(),
+        options.allowSelfApproval ?? false,
+        options.reason ?? null,
+      ],
+    );
   }
 
   return {
@@ -158,8 +125,8 @@ export function createRequestsRepo(db: Db, cipher: SecretsCipher) {
       const secrets = input.secrets ? cipher.encrypt(input.secrets) : null;
       const created = await one(
         `INSERT INTO requests (id, kind, status, input, secrets, account_id, requested_by, channel_id,
-           expires_at, idempotency_key)
-         VALUES ($1, $2, $3, $4::jsonb, $5, $6, $7, $8, $9, $10)
+           expires_at, idempotency_key, created_at, updated_at)
+         VALUES ($1, $2, $3, $4::jsonb, $5, $6, $7, $8, $9, $10, $11, $11)
          ON CONFLICT (idempotency_key) DO NOTHING
          RETURNING ${COLUMNS}`,
         [
@@ -173,6 +140,7 @@ export function createRequestsRepo(db: Db, cipher: SecretsCipher) {
           input.channelId,
           input.expiresAt ?? null,
           input.idempotencyKey ?? null,
+          input.now ?? new Date(),
         ],
       );
       if (created) return { request: created, created: true };
@@ -194,7 +162,7 @@ export function createRequestsRepo(db: Db, cipher: SecretsCipher) {
       return text ? cipher.decrypt<T>(text) : null;
     },
 
-    /** One conditional UPDATE: exactly one of any number of concurrent approvers wins. Never throws for a refusal. */
+    /** pending → approved for exactly one of any number of concurrent approvers; null for the others. */
     approve: (id: string, approver: string, options: DecideOptions = {}) =>
       decide(id, approver, 'approved', options),
 
@@ -240,10 +208,6 @@ export function createRequestsRepo(db: Db, cipher: SecretsCipher) {
         'UPDATE requests SET card_channel_id = $2, card_ts = $3, updated_at = now() WHERE id = $1',
         [id, cardChannelId, cardTs],
       );
-    },
-
-    async purgeSecrets(id: string): Promise<void> {
-      await db.query('UPDATE requests SET secrets = NULL WHERE id = $1 AND secrets IS NOT NULL', [id]);
     },
 
     async listExpiredPending(now: Date = new Date(), limit = 100): Promise<RequestRecord[]> {
@@ -294,16 +258,26 @@ export function createRequestsRepo(db: Db, cipher: SecretsCipher) {
       return rows.map(toRecord);
     },
 
-    /** Pending, unexpired requests this approver may decide (not their own unless self-approval is allowed). */
-    async listPendingForApprover(
-      approver: string,
-      options: { allowSelfApproval?: boolean; now?: Date; limit?: number } = {},
-    ): Promise<RequestRecord[]> {
+    /** Pending, unexpired requests, oldest first (App Home filters them with decideApproval per viewer). */
+    async listPending(options: { now?: Date; limit?: number } = {}): Promise<RequestRecord[]> {
       const { rows } = await db.query(
         `SELECT ${COLUMNS} FROM requests WHERE status = 'pending_approval'
-           AND (requested_by <> $1 OR $2::boolean) AND (expires_at IS NULL OR expires_at > $3)
-         ORDER BY created_at LIMIT $4`,
-        [approver, options.allowSelfApproval ?? false, options.now ?? new Date(), options.limit ?? 50],
+           AND (expires_at IS NULL OR expires_at > $1)
+         ORDER BY created_at LIMIT $2`,
+        [options.now ?? new Date(), options.limit ?? 200],
+      );
+      return rows.map(toRecord);
+    },
+
+    /**
+     * Approved requests nobody claimed for execution since `before` (their approver's process died between
+     * the decision and the claim). The recovery job executes them; the claim keeps that exactly once.
+     */
+    async listApprovedUnclaimed(before: Date, limit = 50): Promise<RequestRecord[]> {
+      const { rows } = await db.query(
+        `SELECT ${COLUMNS} FROM requests WHERE status = 'approved' AND updated_at < $1
+         ORDER BY updated_at LIMIT $2`,
+        [before, limit],
       );
       return rows.map(toRecord);
     },

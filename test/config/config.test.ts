@@ -54,6 +54,15 @@ describe('loadConfig', () => {
     expect(config.jobs.pollCron).toBe('*/5 * * * * *');
   });
 
+  it('APPROVAL_REQUIRED_FOR is parsed once into operation kinds: spaces, case, repeats and "none"', () => {
+    const requiredFor = (value: string) =>
+      loadConfig({ SLACK_BOT_TOKEN: 'xoxb-1', SLACK_APP_TOKEN: 'xapp-1', APPROVAL_REQUIRED_FOR: value })
+        .approvals.requiredFor;
+    expect(requiredFor(' Limits , portin-update,,LIMITS')).toEqual(['limits', 'portin-update']);
+    expect(requiredFor('none')).toEqual([]);
+    expect(requiredFor(' ')).toEqual([]);
+  });
+
   it('lists every problem at once, each with what to do, and no stack', () => {
     let error: unknown;
     try {

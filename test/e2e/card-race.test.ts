@@ -49,7 +49,7 @@ describe('approval cards when Slack misbehaves', () => {
         { timeout: 20_000 },
       )
       .toBe(true);
-    const pending = await e2e.store.requests.listPendingForApprover(APPROVER);
+    const pending = await e2e.ops.ctx.workflow.listWaitingFor(APPROVER);
     expect(pending.some((r) => r.cardTs === null)).toBe(true);
     expect(e2e.log.text()).not.toMatch(/"level":50/);
   }, 30_000);

@@ -143,14 +143,15 @@ describe('orders claimed by several replicas on the Postgres server', () => {
       try {
         const repos = pools.map((db) => createOrdersRepo(db));
         const seen: string[][] = [[], []];
-        const worker = async (i: number) => {
-          for (;;) {
-            const batch = await repos[i]!.claimDue(at(0), 7, 600);
-            if (batch.length === 0) return;
-            seen[i]!.push(...batch.map((o) => o.orderId));
-          }
-        };
-        await Promise.all([worker(0), worker(0), worker(1), worker(1)]);
+        // Rounds in lockstep: in each, two claimers per pool ask at once. Every round hands each claimer its
+        // own batch (200 due orders, 4 × 7 per round), so both pools claim whatever the machine's load, and
+        // every claim races three others.
+        const claimers = [0, 0, 1, 1];
+        for (;;) {
+          const batches = await Promise.all(claimers.map((i) => repos[i]!.claimDue(at(0), 7, 600)));
+          batches.forEach((batch, k) => seen[claimers[k]!]!.push(...batch.map((o) => o.orderId)));
+          if (batches.every((batch) => batch.length === 0)) break;
+        }
         const all = [...seen[0]!, ...seen[1]!];
         expect(all).toHaveLength(200);
         expect(new Set(all).size).toBe(200);

@@ -40,6 +40,11 @@ export function instrumentWorkflow(workflow: Workflow, listen: OutcomeListener):
       for (const request of expired) listen(request.kind, 'expired');
       return expired;
     },
+    async recoverUnclaimedApprovals() {
+      const outcomes = await workflow.recoverUnclaimedApprovals();
+      for (const outcome of outcomes) if (outcome.request) listen(outcome.request.kind, executed(outcome));
+      return outcomes;
+    },
     async recoverStuckExecutions() {
       const outcomes = await workflow.recoverStuckExecutions();
       for (const outcome of outcomes) if (outcome.request) listen(outcome.request.kind, executed(outcome));

@@ -1,10 +1,11 @@
+import type { ApprovalPolicy } from '../../config.js';
 import type { Logger } from '../../log.js';
+import { decideApproval, type RefusalReason } from '../../requests/state-machine.js';
 import type { Store } from '../../store/open-store.js';
 import type { RequestRecord } from '../../store/requests-repo.js';
 import type { TelegentClient } from '../../telegent/client.js';
 import { getOperation } from '../index.js';
 import { type OperationKind, redactInput, type SchemaOptions } from '../operation.js';
-import { type ApprovalPolicy, needsApproval } from '../policy.js';
 import { validateInput } from '../validation-errors.js';
 import { executeRequest, recordUnknownOutcome } from './execute.js';
 import type {
@@ -16,6 +17,8 @@ import type {
 } from './outcomes.js';
 import { orderPreconditions } from './preconditions.js';
 
+/** An `approved` request nobody claimed for this long lost its approver's process between decision and claim. */
+const UNCLAIMED_APPROVAL_MS = 60_000;
 /** Longer than any Telegent call with its retries: an `executing` request this old has lost its executor. */
 const STUCK_EXECUTION_MS = 10 * 60_000;
 const STUCK_ERROR =
@@ -68,32 +71,46 @@ export function createWorkflow(deps: WorkflowDeps) {
   const execute = (requestId: string, actor: string): Promise<ExecutionOutcome> =>
     executeRequest(executeDeps, requestId, actor);
 
-  function refusal(outcome: Awaited<ReturnType<Store['requests']['approve']>>): DecisionRefusal {
-    if (outcome.ok) throw new Error('not a refusal');
-    switch (outcome.reason) {
-      case 'not_found':
-        return { status: 'not_found' };
-      case 'already_decided':
-        return {
-          status: 'already_decided',
-          request: outcome.request,
-          decidedBy: outcome.decidedBy,
-          decidedAt: outcome.decidedAt,
-        };
-      default:
-        return { status: outcome.reason, request: outcome.request };
-    }
-  }
-
-  async function refuseNonApprover(request: RequestRecord, userId: string, action: string) {
-    if (await deps.isApprover(userId)) return null;
+  /** A refused decision, audited, in the shape listeners explain to the person. */
+  async function refuse(
+    request: RequestRecord,
+    userId: string,
+    action: 'approve' | 'reject',
+    reason: RefusalReason,
+  ): Promise<DecisionRefusal> {
     await store.audit.append({
       actor: userId,
       action: `${action}_refused`,
       requestId: request.id,
-      details: { reason: 'not_approver' },
+      details: { reason },
     });
-    return { status: 'not_approver' as const, request };
+    if (reason === 'already_decided') {
+      return { status: reason, request, decidedBy: request.approver, decidedAt: request.decidedAt };
+    }
+    return { status: reason, request };
+  }
+
+  /**
+   * Asks decideApproval, then runs the conditional UPDATE (the race guard). An UPDATE that matched nothing lost
+   * a race (another approver, the expiry job): explained by asking decideApproval again on the row as it is now.
+   */
+  async function decide(
+    requestId: string,
+    userId: string,
+    action: 'approve' | 'reject',
+    write: (allowSelfApproval: boolean) => Promise<RequestRecord | null>,
+  ): Promise<{ request: RequestRecord } | DecisionRefusal> {
+    const request = await store.requests.get(requestId);
+    if (!request) return { status: 'not_found' };
+    const actor = { userId, isApprover: await deps.isApprover(userId) };
+    const decision = decideApproval(request, actor, deps.policy, now());
+    if (!decision.permit) return refuse(request, userId, action, decision.reason);
+    const won = await write(deps.policy.allowSelfApproval);
+    if (won) return { request: won };
+    const current = await store.requests.get(requestId);
+    if (!current) return { status: 'not_found' };
+    const again = decideApproval(current, actor, deps.policy, now());
+    return refuse(current, userId, action, again.permit ? 'already_decided' : again.reason);
   }
 
   return {
@@ -110,7 +127,7 @@ export function createWorkflow(deps: WorkflowDeps) {
       const secrets = Object.fromEntries(
         op.secretFields.filter((f) => value[f] !== undefined).map((f) => [f, value[f]]),
       );
-      const approval = needsApproval(deps.policy, args.kind);
+      const approval = deps.policy.requiredFor.includes(args.kind);
       const { request, created } = await store.requests.insert({
         kind: args.kind,
         status: approval ? 'pending_approval' : 'approved',
@@ -121,6 +138,7 @@ export function createWorkflow(deps: WorkflowDeps) {
         channelId: args.channelId,
         expiresAt: approval ? new Date(now().getTime() + deps.policy.ttlHours * 3_600_000) : null,
         idempotencyKey: args.idempotencyKey ?? null,
+        now: now(),
       });
       if (!created) return { status: 'duplicate', request };
       await store.audit.append({
@@ -133,59 +151,78 @@ export function createWorkflow(deps: WorkflowDeps) {
       return { status: 'executed', request, execution: await execute(request.id, args.requestedBy) };
     },
 
-    /** `onApproved` runs between the decision and the Telegent call (e.g. to take the buttons off the card). */
+    /**
+     * `onApproved` runs between the decision and the Telegent call (e.g. to take the buttons off the card). A
+     * process that dies in between leaves the request `approved`: recoverUnclaimedApprovals executes it.
+     */
     async approve(
       requestId: string,
       approverId: string,
       hooks: { onApproved?: (request: RequestRecord) => Promise<void> } = {},
     ): Promise<ApproveOutcome> {
-      const request = await store.requests.get(requestId);
-      if (!request) return { status: 'not_found' };
-      const notApprover = await refuseNonApprover(request, approverId, 'approve');
-      if (notApprover) return notApprover;
-      const outcome = await store.requests.approve(requestId, approverId, {
-        allowSelfApproval: deps.policy.allowSelfApproval,
-        now: now(),
-      });
-      if (!outcome.ok) {
-        const refused = refusal(outcome);
-        await store.audit.append({
-          actor: approverId,
-          action: 'approve_refused',
-          requestId,
-          details: { reason: refused.status },
-        });
-        return refused;
-      }
+      const decided = await decide(requestId, approverId, 'approve', (allowSelfApproval) =>
+        store.requests.approve(requestId, approverId, { allowSelfApproval, now: now() }),
+      );
+      if (!('request' in decided) || 'status' in decided) return decided as DecisionRefusal;
       await store.audit.append({ actor: approverId, action: 'approved', requestId });
-      await hooks.onApproved?.(outcome.request);
+      await hooks.onApproved?.(decided.request);
       return {
         status: 'approved',
-        request: outcome.request,
+        request: decided.request,
         execution: await execute(requestId, approverId),
       };
     },
 
+    /** An approver rejects; the requester's own Reject click withdraws the request instead. */
     async reject(requestId: string, userId: string, reason?: string): Promise<RejectOutcome> {
       const request = await store.requests.get(requestId);
       if (!request) return { status: 'not_found' };
       if (request.requestedBy === userId) {
         const withdrawn = await store.requests.cancel(requestId, userId, now());
-        if (!withdrawn) return refusal(await store.requests.reject(requestId, userId, { now: now() }));
-        await store.audit.append({ actor: userId, action: 'withdrawn', requestId });
-        return { status: 'cancelled', request: withdrawn };
+        if (withdrawn) {
+          await store.audit.append({ actor: userId, action: 'withdrawn', requestId });
+          return { status: 'cancelled', request: withdrawn };
+        }
+        const current = (await store.requests.get(requestId)) ?? request;
+        return refuse(current, userId, 'reject', 'already_decided');
       }
-      const notApprover = await refuseNonApprover(request, userId, 'reject');
-      if (notApprover) return notApprover;
-      const outcome = await store.requests.reject(requestId, userId, { now: now(), reason: reason ?? null });
-      if (!outcome.ok) return refusal(outcome);
+      const decided = await decide(requestId, userId, 'reject', () =>
+        store.requests.reject(requestId, userId, { now: now(), reason: reason ?? null }),
+      );
+      if (!('request' in decided) || 'status' in decided) return decided as DecisionRefusal;
       await store.audit.append({
         actor: userId,
         action: 'rejected',
         requestId,
         details: reason ? { reason } : {},
       });
-      return { status: 'rejected', request: outcome.request };
+      return { status: 'rejected', request: decided.request };
+    },
+
+    /** Pending requests `userId` may decide now: the same decideApproval as the card's buttons (App Home). */
+    async listWaitingFor(userId: string): Promise<RequestRecord[]> {
+      const actor = { userId, isApprover: await deps.isApprover(userId) };
+      if (!actor.isApprover) return [];
+      const at = now();
+      return (await store.requests.listPending({ now: at })).filter(
+        (request) => decideApproval(request, actor, deps.policy, at).permit,
+      );
+    },
+
+    /**
+     * Requests approved more than a minute ago that nobody claimed (the approver's process died between the
+     * decision and the claim): executed now, exactly once (the claim is the guard), returned for announcing.
+     */
+    async recoverUnclaimedApprovals(): Promise<ExecutionOutcome[]> {
+      const before = new Date(now().getTime() - UNCLAIMED_APPROVAL_MS);
+      const outcomes: ExecutionOutcome[] = [];
+      for (const request of await store.requests.listApprovedUnclaimed(before)) {
+        const outcome = await execute(request.id, 'system');
+        if (outcome.status === 'not_claimed') continue;
+        await store.audit.append({ actor: 'system', action: 'approval_recovered', requestId: request.id });
+        outcomes.push(outcome);
+      }
+      return outcomes;
     },
 
     /**

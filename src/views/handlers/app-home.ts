@@ -12,12 +12,8 @@ export function registerAppHome(app: App, ctx: AppContext): void {
         ctx.store.requests.listOpenByRequester(userId),
         ctx.approvers.isApprover(userId),
       ]);
-      const waitingForMe = approver
-        ? await ctx.store.requests.listPendingForApprover(userId, {
-            allowSelfApproval: false,
-            now: ctx.now(),
-          })
-        : null;
+      // The same decision as the card's Approve button (self-approval policy included).
+      const waitingForMe = approver ? await ctx.workflow.listWaitingFor(userId) : null;
       const myChannels = [...new Set(myRequests.map((r) => r.channelId))];
       const openOrders = await ctx.store.orders.listOpenForUser(userId, myChannels);
       await client.views.publish({

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parseApprovalPolicy } from '../../../src/ops/policy.js';
 import { createWorkflow } from '../../../src/ops/workflow/index.js';
+import { approvalPolicy } from '../../support/approval-policy.js';
 import { storeKinds } from '../../support/test-db.js';
 import { APPROVERS, CHANNEL, PROVISION_FORM, REQUESTER, startWorkflowFixture } from './fixture.js';
 
@@ -83,7 +83,7 @@ describe.each(storeKinds())('approvals on %s', (kind) => {
     return createWorkflow({
       store: fx.store,
       telegent: fx.telegent,
-      policy: parseApprovalPolicy({ approverUserIds: [REQUESTER] }),
+      policy: approvalPolicy(),
       isApprover: async () => true,
       logger: fx.log.logger,
     });
@@ -125,8 +125,64 @@ describe.each(storeKinds())('approvals on %s', (kind) => {
     });
   });
 
+  it('a process that dies between the decision and the claim: the recovery job executes the request once', async () => {
+    let clock = new Date();
+    const dying = startWorkflowWithClock(() => clock);
+    const survivor = startWorkflowWithClock(() => clock);
+    const request = await submitProvision('view-stranded');
+    const before = fx.mutations('/v1.0/numbers/provision').length;
+    // The approver's process stops inside onApproved (posting the decided card): never reaches the claim.
+    await expect(
+      dying.approve(request.id, APPROVERS[0]!, {
+        onApproved: async () => {
+          throw new Error('process stopped');
+        },
+      }),
+    ).rejects.toThrow('process stopped');
+    expect((await fx.store.requests.get(request.id))?.status).toBe('approved');
+
+    expect(await survivor.recoverUnclaimedApprovals()).toEqual([]); // not a minute yet
+    clock = new Date(clock.getTime() + 61_000);
+    const [recovered, raced] = await Promise.all([
+      survivor.recoverUnclaimedApprovals(),
+      dying.recoverUnclaimedApprovals(), // another replica's job at the same time
+    ]);
+    const outcomes = [...recovered, ...raced].filter((o) => o.request?.id === request.id);
+    expect(outcomes.map((o) => o.status)).toEqual(['succeeded']);
+    expect(fx.mutations('/v1.0/numbers/provision').length - before).toBe(1);
+    expect((await fx.store.requests.get(request.id))?.status).toBe('succeeded');
+    const actions = (await fx.store.audit.listByRequest(request.id)).map((e) => e.action);
+    expect(actions).toEqual(expect.arrayContaining(['approved', 'execution_started', 'approval_recovered']));
+    expect(await survivor.recoverUnclaimedApprovals()).toEqual([]);
+  });
+
+  it('"waiting for you" follows decideApproval: own requests appear only where self-approval is allowed', async () => {
+    const request = await submitProvision('view-waiting');
+    const listedFor = async (workflow: ReturnType<typeof createWorkflow>, user: string) =>
+      (await workflow.listWaitingFor(user)).some((r) => r.id === request.id);
+    const strict = fx.workflow;
+    const lenient = createWorkflow(everyoneApproves(true));
+    expect(await listedFor(strict, APPROVERS[1]!)).toBe(true);
+    expect(await listedFor(strict, 'U0NOTAPPROVER')).toBe(false);
+    expect(await listedFor(lenient, REQUESTER)).toBe(true);
+    expect(await listedFor(createWorkflow(everyoneApproves(false)), REQUESTER)).toBe(false);
+    await fx.workflow.reject(request.id, REQUESTER);
+    expect(await listedFor(lenient, REQUESTER)).toBe(false);
+  });
+
+  /** Everyone is an approver (the requester too): only the self-approval policy decides. */
+  function everyoneApproves(allowSelfApproval: boolean) {
+    return {
+      store: fx.store,
+      telegent: fx.telegent,
+      policy: approvalPolicy({ allowSelfApproval }),
+      isApprover: async () => true,
+      logger: fx.log.logger,
+    };
+  }
+
   function startWorkflowWithClock(now: () => Date) {
-    const policy = parseApprovalPolicy({ approverUserIds: APPROVERS });
+    const policy = approvalPolicy();
     return createWorkflow({
       store: fx.store,
       telegent: fx.telegent,

@@ -3,9 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { silentLogger } from '../../../src/log.js';
-import { parseApprovalPolicy } from '../../../src/ops/policy.js';
 import { createWorkflow } from '../../../src/ops/workflow/index.js';
 import { openStore } from '../../../src/store/open-store.js';
+import { approvalPolicy } from '../../support/approval-policy.js';
 import { storeKinds } from '../../support/test-db.js';
 import { BAD_CASES, NOW } from '../bad-inputs.js';
 import {
@@ -73,7 +73,7 @@ describe.each(storeKinds())('execution on %s', (kind) => {
     const workflow = createWorkflow({
       store: fx.store,
       telegent: fx.telegent,
-      policy: parseApprovalPolicy({ approvalRequiredFor: 'none' }),
+      policy: approvalPolicy({ requiredFor: [] }),
       isApprover: async () => true,
       logger: fx.log.logger,
       now: () => clock,
@@ -192,7 +192,7 @@ describe.each(storeKinds())('execution on %s', (kind) => {
       createWorkflow({
         store: fx.store,
         telegent: fx.telegent,
-        policy: parseApprovalPolicy({ approverUserIds: APPROVERS }),
+        policy: approvalPolicy(),
         isApprover: async () => true,
         logger: fx.log.logger,
         now: NOW,
@@ -223,7 +223,7 @@ describe('embedded store restart', () => {
     const fx = await startWorkflowFixture('pglite');
     try {
       const store = await openStore({ dataDir, logger: silentLogger });
-      const policy = parseApprovalPolicy({ approvalRequiredFor: 'none' });
+      const policy = approvalPolicy({ requiredFor: [] });
       const workflow = createWorkflow({
         store,
         telegent: fx.telegent,

@@ -1,6 +1,6 @@
-import { parseApprovalPolicy } from '../../../src/ops/policy.js';
 import { createWorkflow, type WorkflowDeps } from '../../../src/ops/workflow/index.js';
 import { SEED_MESSAGE_ROUTE_IDS, SEED_SUBSCRIBER_IDS } from '../../../src/sandbox/seed.js';
+import { approvalPolicy } from '../../support/approval-policy.js';
 import { startClientOnSandbox } from '../../support/sandbox-client.js';
 import { openTestStore, type StoreKind, type TestStore } from '../../support/test-db.js';
 
@@ -35,12 +35,12 @@ export async function startWorkflowFixture(kind: StoreKind, overrides: Partial<W
     { rateLimitPerMinute: 100_000, retry: { baseDelayMs: 10, maxDelayMs: 500 } },
   );
   const store: TestStore = await openTestStore(kind);
-  const policy = parseApprovalPolicy({ approverUserIds: APPROVERS });
+  const policy = approvalPolicy();
   const workflow = createWorkflow({
     store,
     telegent,
     policy,
-    isApprover: async (userId) => policy.approverUserIds.includes(userId),
+    isApprover: async (userId) => APPROVERS.includes(userId),
     logger: log.logger,
     ...overrides,
   });

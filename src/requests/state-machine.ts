@@ -1,0 +1,65 @@
+import type { RequestRecord, RequestStatus } from '../store/requests-repo.js';
+
+/**
+ * The request lifecycle, pure. SQL only guards races (one conditional UPDATE per transition); what is
+ * allowed, and why a decision is refused, is decided here.
+ *
+ *   pending_approval → approved → executing → succeeded | failed | unknown
+ *   pending_approval → rejected | expired | cancelled (withdrawn by the requester)
+ *   unknown → succeeded (reconciled) | unknown
+ */
+export const TRANSITIONS: Readonly<Record<RequestStatus, readonly RequestStatus[]>> = {
+  pending_approval: ['approved', 'rejected', 'expired', 'cancelled'],
+  approved: ['executing'],
+  executing: ['succeeded', 'failed', 'unknown'],
+  unknown: ['succeeded', 'unknown'],
+  succeeded: [],
+  failed: [],
+  rejected: [],
+  expired: [],
+  cancelled: [],
+};
+
+export const FINAL_STATUSES: readonly RequestStatus[] = (Object.keys(TRANSITIONS) as RequestStatus[]).filter(
+  (status) => TRANSITIONS[status].length === 0,
+);
+
+export function canTransition(from: RequestStatus, to: RequestStatus): boolean {
+  return TRANSITIONS[from].includes(to);
+}
+
+/** Who clicked: `isApprover` comes from the approver directory (allow-list or user-group member). */
+export interface Actor {
+  userId: string;
+  isApprover: boolean;
+}
+
+export interface DecisionPolicy {
+  allowSelfApproval: boolean;
+}
+
+export type RefusalReason = 'not_approver' | 'already_decided' | 'expired' | 'self_approval';
+
+export type ApprovalDecision = { permit: true } | { permit: false; reason: RefusalReason };
+
+/**
+ * May `actor` approve (or reject) `request` now? The one approval rule: the workflow asks it before the
+ * conditional UPDATE (and again to explain an UPDATE that lost a race), App Home asks it to list what waits
+ * for whom.
+ */
+export function decideApproval(
+  request: Pick<RequestRecord, 'status' | 'requestedBy' | 'expiresAt'>,
+  actor: Actor,
+  policy: DecisionPolicy,
+  now: Date,
+): ApprovalDecision {
+  if (!actor.isApprover) return { permit: false, reason: 'not_approver' };
+  if (request.status !== 'pending_approval') return { permit: false, reason: 'already_decided' };
+  if (request.expiresAt && request.expiresAt.getTime() <= now.getTime()) {
+    return { permit: false, reason: 'expired' };
+  }
+  if (request.requestedBy === actor.userId && !policy.allowSelfApproval) {
+    return { permit: false, reason: 'self_approval' };
+  }
+  return { permit: true };
+}

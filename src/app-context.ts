@@ -1,6 +1,6 @@
 import type { Logger } from './log.js';
-import type { OpContext } from './ops/operation.js';
-import type { Workflow } from './ops/workflow/index.js';
+import type { OpContext } from './operations/operation.js';
+import type { Workflow } from './requests/index.js';
 import type { ApproverDirectory } from './slack/approver-directory.js';
 import type { Store } from './store/open-store.js';
 import type { TelegentClient } from './telegent/client.js';

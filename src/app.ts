@@ -5,7 +5,7 @@ import type { Config } from './config.js';
 import { type Jobs, startJobs } from './jobs/index.js';
 import type { Logger } from './log.js';
 import type { Metrics } from './metrics.js';
-import { createWorkflow, instrumentWorkflow } from './ops/workflow/index.js';
+import { createWorkflow, instrumentWorkflow } from './requests/index.js';
 import { createApproverDirectory } from './slack/approver-directory.js';
 import { createSlackApp, type SlackApp, type SlackIdentity } from './slack/create-slack-app.js';
 import { trackInFlight } from './slack/in-flight.js';

@@ -1,6 +1,6 @@
 import cron from 'node-cron';
 import { z } from 'zod';
-import { isOperationKind, OPERATION_KINDS, type OperationKind } from './ops/operation.js';
+import { isOperationKind, OPERATION_KINDS, type OperationKind } from './operations/operation.js';
 
 /** APPROVAL_REQUIRED_FOR when unset. */
 export const DEFAULT_APPROVAL_REQUIRED_FOR = 'provision,portin,portin-cancel,portout';

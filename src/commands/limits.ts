@@ -1,4 +1,4 @@
-import { MAX_NUMBERS_PER_REQUEST, parsePhoneNumbers } from '../ops/index.js';
+import { MAX_NUMBERS_PER_REQUEST, parsePhoneNumbers } from '../operations/registry.js';
 import type { DataUsageSettings } from '../telegent/response-schemas.js';
 import { openModal, updateModal } from '../views/handlers/modal.js';
 import { writeModalMetadata } from '../views/handlers/modal-metadata.js';

@@ -1,4 +1,4 @@
-import { parseAreaCode } from '../ops/index.js';
+import { parseAreaCode } from '../operations/registry.js';
 import { openModal } from '../views/handlers/modal.js';
 import { writeModalMetadata } from '../views/handlers/modal-metadata.js';
 import { warmPickers } from '../views/handlers/pickers.js';

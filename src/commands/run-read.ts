@@ -1,7 +1,7 @@
 import type { AppContext } from '../app-context.js';
-import { getOperation, validateInput } from '../ops/index.js';
-import type { OperationKind } from '../ops/operation.js';
-import { formatFieldErrors } from '../ops/validation-errors.js';
+import type { OperationKind } from '../operations/operation.js';
+import { getOperation, validateInput } from '../operations/registry.js';
+import { formatFieldErrors } from '../operations/validation-errors.js';
 
 /** Validates and runs a read-only operation; a bad input comes back as one sentence naming the field. */
 export async function runRead<T>(

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { type EligibilityContext, eligibilityContextSchema } from '../ops/operations/eligibility-context.js';
+import { type EligibilityContext, eligibilityContextSchema } from '../operations/eligibility-context.js';
 
 /**
  * The JSON carried in button values (≤ 2000 characters), written by the builders and read back by the

@@ -9,13 +9,13 @@ import type {
   RadioButtons,
   StaticSelect,
 } from '@slack/types';
-import { fieldLabel } from '../ops/field-labels.js';
+import { fieldLabel } from '../operations/field-labels.js';
 import { option, plain } from './blocks.js';
 import { LIMITS, truncate } from './limits.js';
 
 /**
  * Input blocks for modal forms. The block_id IS the ops field path (`billingAddress.street1`), which is
- * what `readViewInput` and `errorsForView` rely on; labels and hints come from ops/field-labels.
+ * what `readViewInput` and `errorsForView` rely on; labels and hints come from operations/field-labels.
  */
 export interface InputCommon {
   /** Ops field path; becomes the block_id. */

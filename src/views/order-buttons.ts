@@ -1,5 +1,5 @@
 import type { Button } from '@slack/types';
-import { ORDER_ID_MAX_LENGTH } from '../ops/fields/order-id.js';
+import { ORDER_ID_MAX_LENGTH } from '../operations/fields/order-id.js';
 import { isTerminalOrderStatus } from '../telegent/order-status.js';
 import { button, confirmDialog } from './blocks.js';
 import { ACTION } from './ids.js';

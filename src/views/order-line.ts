@@ -1,5 +1,5 @@
 import type { SectionBlock } from '@slack/types';
-import { ORDER_ID_MAX_LENGTH } from '../ops/fields/order-id.js';
+import { ORDER_ID_MAX_LENGTH } from '../operations/fields/order-id.js';
 import type { OrderRecord } from '../store/orders-repo.js';
 import { button, mention, section, slackDate } from './blocks.js';
 import { ACTION } from './ids.js';

@@ -1,6 +1,6 @@
 import type { SectionBlock } from '@slack/types';
-import { getOperation } from '../ops/index.js';
-import { isOperationKind } from '../ops/operation.js';
+import { isOperationKind } from '../operations/operation.js';
+import { getOperation } from '../operations/registry.js';
 import type { RequestRecord } from '../store/requests-repo.js';
 import { mention, section, slackDate } from './blocks.js';
 import { escapeMrkdwn, oneLine } from './limits.js';

@@ -1,7 +1,7 @@
 import type { AnyBlock } from '@slack/types';
-import { fieldLabel } from '../ops/field-labels.js';
-import { FORM_ERROR_KEY } from '../ops/operations/portin-update.js';
-import type { FieldErrors } from '../ops/validation-errors.js';
+import { fieldLabel } from '../operations/field-labels.js';
+import { FORM_ERROR_KEY } from '../operations/portin-update.js';
+import type { FieldErrors } from '../operations/validation-errors.js';
 import { LIMITS, oneLine } from './limits.js';
 
 /** The parts of a `view.state.values` entry we read (Bolt's `ViewStateValue` is assignable to it). */

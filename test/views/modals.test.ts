@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { operations, validateInput } from '../../src/ops/index.js';
+import { operations, validateInput } from '../../src/operations/registry.js';
 import type { NumberRecord, PortInEligibility } from '../../src/telegent/response-schemas.js';
 import { ACTION, CALLBACK } from '../../src/views/ids.js';
 import { limitsModal } from '../../src/views/modals/limits-modal.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { operations, redactInput } from '../../src/ops/index.js';
+import { operations, redactInput } from '../../src/operations/registry.js';
 import { appHomeView } from '../../src/views/app-home.js';
 import { decidedCard } from '../../src/views/messages/decided-card.js';
 import { executionOutcomeMessage } from '../../src/views/messages/execution-outcome-message.js';

@@ -1,6 +1,6 @@
 import type { webApi } from '@slack/bolt';
 import type { AppContext } from '../../app-context.js';
-import type { ExecutionOutcome } from '../../ops/workflow/index.js';
+import type { ExecutionOutcome } from '../../requests/index.js';
 import { describeSlackError } from '../../slack/describe-slack-error.js';
 import { EVENT_TYPES, messageMetadata } from '../../slack/message-metadata.js';
 import type { RequestRecord } from '../../store/requests-repo.js';

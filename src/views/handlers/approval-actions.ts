@@ -1,6 +1,6 @@
 import type { App, BlockButtonAction } from '@slack/bolt';
 import type { AppContext } from '../../app-context.js';
-import type { DecisionRefusal } from '../../ops/workflow/index.js';
+import type { DecisionRefusal } from '../../requests/index.js';
 import { section, sentenceMessage } from '../blocks.js';
 import { ACTION, CALLBACK } from '../ids.js';
 import { REJECT_REASON_FIELD, rejectReasonModal } from '../modals/reject-reason-modal.js';

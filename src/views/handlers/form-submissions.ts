@@ -1,9 +1,9 @@
 import type { App } from '@slack/bolt';
 import type { AppContext } from '../../app-context.js';
-import { getOperation, validateInput } from '../../ops/index.js';
-import type { OperationKind } from '../../ops/operation.js';
-import { formatFieldErrors } from '../../ops/validation-errors.js';
-import type { SubmitOutcome } from '../../ops/workflow/index.js';
+import type { OperationKind } from '../../operations/operation.js';
+import { getOperation, validateInput } from '../../operations/registry.js';
+import { formatFieldErrors } from '../../operations/validation-errors.js';
+import type { SubmitOutcome } from '../../requests/index.js';
 import { context, section } from '../blocks.js';
 import { CALLBACK } from '../ids.js';
 import { errorModal, resultModal, workingModal } from '../modals/status-modals.js';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { eligibilityContextSchema } from '../../ops/operations/eligibility-context.js';
+import { eligibilityContextSchema } from '../../operations/eligibility-context.js';
 
 /** What a form carries in private_metadata: view_submission payloads do not say which channel it came from. */
 const modalMetadataSchema = z.object({

@@ -1,4 +1,4 @@
-import type { DecisionRefusal } from '../../ops/workflow/index.js';
+import type { DecisionRefusal } from '../../requests/index.js';
 import { utcTime } from '../blocks.js';
 
 const STATUS_WORD: Record<string, string> = {

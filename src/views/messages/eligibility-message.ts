@@ -1,5 +1,5 @@
 import type { KnownBlock } from '@slack/types';
-import { isWireline } from '../../ops/fields/port-in-date.js';
+import { isWireline } from '../../operations/fields/port-in-date.js';
 import type { PortInEligibility } from '../../telegent/response-schemas.js';
 import type { PortinContinueValue } from '../action-values.js';
 import {

@@ -1,5 +1,5 @@
 import type { InputBlock } from '@slack/types';
-import { TEXT_LIMITS } from '../../ops/fields/text.js';
+import { TEXT_LIMITS } from '../../operations/fields/text.js';
 import { textInput } from '../inputs.js';
 
 export interface BillingAddressPrefill {

@@ -1,5 +1,5 @@
 import type { KnownBlock, ModalView } from '@slack/types';
-import { THROTTLE_SPEEDS, VALUE_UNITS } from '../../ops/fields/data-limits.js';
+import { THROTTLE_SPEEDS, VALUE_UNITS } from '../../operations/fields/data-limits.js';
 import type { DataUsageSettings } from '../../telegent/response-schemas.js';
 import { context, sandboxBlocks, section } from '../blocks.js';
 import { CALLBACK } from '../ids.js';

@@ -1,7 +1,7 @@
 import type { KnownBlock, ModalView } from '@slack/types';
-import { TARGET_CLASSIFICATIONS } from '../../ops/fields/enums.js';
-import { isWireline } from '../../ops/fields/port-in-date.js';
-import { TEXT_LIMITS } from '../../ops/fields/text.js';
+import { TARGET_CLASSIFICATIONS } from '../../operations/fields/enums.js';
+import { isWireline } from '../../operations/fields/port-in-date.js';
+import { TEXT_LIMITS } from '../../operations/fields/text.js';
 import type { PortInEligibility } from '../../telegent/response-schemas.js';
 import { context, sandboxBlocks, section } from '../blocks.js';
 import { ACTION, CALLBACK } from '../ids.js';

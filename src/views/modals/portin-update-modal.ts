@@ -1,5 +1,5 @@
 import type { KnownBlock, ModalView } from '@slack/types';
-import { TEXT_LIMITS } from '../../ops/fields/text.js';
+import { TEXT_LIMITS } from '../../operations/fields/text.js';
 import { context, sandboxBlocks, section } from '../blocks.js';
 import { CALLBACK } from '../ids.js';
 import { dateInput, radioInput, textInput } from '../inputs.js';

@@ -1,5 +1,5 @@
 import type { KnownBlock, ModalView } from '@slack/types';
-import { PIN_MAX_LENGTH } from '../../ops/fields/port-out-pin.js';
+import { PIN_MAX_LENGTH } from '../../operations/fields/port-out-pin.js';
 import type { NumberRecord } from '../../telegent/response-schemas.js';
 import { context, fieldsSection, sandboxBlocks, section } from '../blocks.js';
 import { CALLBACK } from '../ids.js';

@@ -1,6 +1,6 @@
 import type { KnownBlock, ModalView } from '@slack/types';
-import { MESSAGE_TYPES, NUMBER_TYPES } from '../../ops/fields/enums.js';
-import { PRODUCT_TYPES } from '../../ops/fields/product-type.js';
+import { MESSAGE_TYPES, NUMBER_TYPES } from '../../operations/fields/enums.js';
+import { PRODUCT_TYPES } from '../../operations/fields/product-type.js';
 import { context, sandboxBlocks, section } from '../blocks.js';
 import { ACTION, CALLBACK } from '../ids.js';
 import { externalSelectInput, radioInput, selectInput, textInput } from '../inputs.js';

@@ -1,0 +1,88 @@
+import { z } from 'zod';
+import type { PortInRequest } from '../telegent/request-schemas.js';
+import type { PortOrderCreated } from '../telegent/response-schemas.js';
+import { checkEligibility, eligibilityContextSchema } from './eligibility-context.js';
+import { billingAddressSchema, billingAddressToTelegent } from './fields/billing-address.js';
+import { targetClassificationSchema } from './fields/enums.js';
+import { iccidSchema } from './fields/iccid.js';
+import { phoneNumberSchema } from './fields/phone-number.js';
+import { portInDateSchema } from './fields/port-in-date.js';
+import { optionalField, withDefault } from './fields/result.js';
+import { accountIdSchema, subscriberIdSchema } from './fields/telegent-ids.js';
+import {
+  accountNumberSchema,
+  accountPasswordSchema,
+  carrierNameSchema,
+  subscriberNameSchema,
+} from './fields/text.js';
+import { defineOperation, MASK, type SchemaOptions } from './operation.js';
+
+export const PORT_IN_SECRET_FIELDS = ['currentAccountNumber', 'currentAccountPassword'] as const;
+
+export function portInSchema(options: SchemaOptions) {
+  return z
+    .object({
+      phoneNumber: phoneNumberSchema,
+      currentCarrierName: carrierNameSchema,
+      currentAccountNumber: accountNumberSchema,
+      currentAccountPassword: accountPasswordSchema,
+      billingAddress: billingAddressSchema,
+      subscriberName: optionalField(subscriberNameSchema),
+      iccid: optionalField(iccidSchema),
+      targetClassification: withDefault(targetClassificationSchema, () => 'mvno' as const),
+      portInDate: optionalField(portInDateSchema(options.now)),
+      assignedSubscriberId: optionalField(subscriberIdSchema),
+      accountId: options.requireAccountId ? accountIdSchema : optionalField(accountIdSchema),
+      eligibility: optionalField(eligibilityContextSchema),
+    })
+    .superRefine((v, ctx) => {
+      checkEligibility(v.eligibility, v.portInDate, (field, message) =>
+        ctx.addIssue({ code: 'custom', path: [field], message }),
+      );
+    });
+}
+
+export type PortInInput = z.output<ReturnType<typeof portInSchema>>;
+
+export function portInToTelegent(input: PortInInput): PortInRequest {
+  return {
+    PortInNumber: input.phoneNumber,
+    CurrentCarrierName: input.currentCarrierName,
+    CurrentAccountNumber: input.currentAccountNumber,
+    CurrentAccountPassword: input.currentAccountPassword,
+    CurrentBillingAddress: billingAddressToTelegent(input.billingAddress),
+    TargetPortinClassification: input.targetClassification,
+    ...(input.iccid !== undefined ? { ICCID: input.iccid } : {}),
+    ...(input.subscriberName !== undefined ? { SubscriberName: input.subscriberName } : {}),
+    ...(input.portInDate !== undefined ? { PortInDate: input.portInDate } : {}),
+    ...(input.assignedSubscriberId !== undefined ? { AssignedSubscriberId: input.assignedSubscriberId } : {}),
+    ...(input.accountId !== undefined ? { AccountId: input.accountId } : {}),
+  };
+}
+
+export const portIn = defineOperation<PortInInput, PortOrderCreated, PortInRequest>({
+  kind: 'portin',
+  title: 'Port-in',
+  mutates: true,
+  secretFields: PORT_IN_SECRET_FIELDS,
+  schema: portInSchema,
+  summary(input) {
+    const a = input.billingAddress;
+    const parts = [
+      `Port in ${input.phoneNumber} from ${input.currentCarrierName} as ${input.targetClassification}`,
+      `account ${MASK}, PIN/password ${MASK}`,
+      input.subscriberName ? `name ${input.subscriberName}` : undefined,
+      `billing ${a.city}, ${a.state} ${a.zip}`,
+      input.portInDate ? `port date ${input.portInDate}` : undefined,
+      input.iccid ? `SIM ${input.iccid}` : undefined,
+      input.assignedSubscriberId ? `subscriber ${input.assignedSubscriberId}` : undefined,
+    ];
+    return parts.filter(Boolean).join('; ');
+  },
+  toTelegent: portInToTelegent,
+  execute: (ctx, input) =>
+    ctx.telegent.submitPortIn(
+      portInToTelegent({ ...input, accountId: input.accountId ?? ctx.accountId }),
+      ctx.callOptions,
+    ),
+});

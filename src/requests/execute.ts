@@ -1,0 +1,159 @@
+import type { Logger } from '../log.js';
+import type { OperationKind } from '../operations/operation.js';
+import { getOperation } from '../operations/registry.js';
+import type { Store } from '../store/open-store.js';
+import type { RequestRecord } from '../store/requests-repo.js';
+import type { TelegentClient } from '../telegent/client.js';
+import { isTelegentError, TelegentOutcomeUnknownError } from '../telegent/errors.js';
+import { createdOrder, trackOrder } from './order-tracking.js';
+import type { ExecutionOutcome } from './outcomes.js';
+import { reconcile } from './reconcile.js';
+
+export interface ExecuteDeps {
+  store: Store;
+  telegent: TelegentClient;
+  logger: Logger;
+  now: () => Date;
+  accountId?: string | undefined;
+  /** When the poller first looks at a new order (ORDER_POLL_MIN_SECONDS). */
+  firstCheckSeconds: number;
+}
+
+/**
+ * Runs an approved request exactly once: the approved → executing claim is a conditional UPDATE, so of any
+ * number of concurrent callers (double clicks, replicas) only one ever sends the Telegent mutation.
+ */
+export async function executeRequest(
+  deps: ExecuteDeps,
+  requestId: string,
+  actor: string,
+): Promise<ExecutionOutcome> {
+  const { store, logger } = deps;
+  const claimed = await store.requests.claimExecution(requestId, deps.now());
+  if (!claimed) return { status: 'not_claimed', request: await store.requests.get(requestId) };
+  await store.audit.append({ actor, action: 'execution_started', requestId });
+
+  const op = getOperation(claimed.kind as OperationKind);
+  const secrets = (await store.requests.getSecrets<Record<string, unknown>>(requestId)) ?? {};
+  const input = { ...claimed.input, ...secrets };
+  const missing = op.secretFields.filter(
+    (field) => claimed.input[field] !== undefined && secrets[field] === undefined,
+  );
+  if (missing.length > 0) {
+    return fail(
+      deps,
+      claimed,
+      actor,
+      'The secret fields of this request are gone (purged); submit it again.',
+    );
+  }
+
+  let result: unknown;
+  try {
+    result = await op.execute(
+      {
+        telegent: deps.telegent,
+        accountId: deps.accountId,
+        now: deps.now,
+        callOptions: { priority: 'interactive' },
+      },
+      input,
+    );
+  } catch (error) {
+    if (error instanceof TelegentOutcomeUnknownError || !isTelegentError(error)) {
+      return unknown(deps, claimed, input, error);
+    }
+    return fail(deps, claimed, actor, error.message, error.hint);
+  }
+
+  const finished = await store.requests.finish(requestId, 'succeeded', { result, now: deps.now() });
+  const request = finished ?? claimed;
+  const created = createdOrder(claimed.kind, input, result);
+  const order = created
+    ? await trackOrder(store.orders, request, created, {
+        now: deps.now(),
+        firstCheckSeconds: deps.firstCheckSeconds,
+      })
+    : null;
+  if (claimed.kind === 'portin-update' || claimed.kind === 'portin-cancel') {
+    // The order goes back to Pending (update) or to Cancelled: let the poller tell the thread soon.
+    await store.orders.scheduleCheck(String(input.orderId), deps.now(), deps.firstCheckSeconds);
+  }
+  await store.audit.append({
+    actor,
+    action: 'execution_succeeded',
+    requestId,
+    orderId: order?.orderId ?? null,
+    details: { kind: claimed.kind },
+  });
+  logger.info({ requestId, kind: claimed.kind, orderId: order?.orderId }, 'request executed');
+  return {
+    status: 'succeeded',
+    request,
+    result,
+    order,
+    ...(claimed.kind === 'portout' && typeof input.pin === 'string'
+      ? { revealToRequester: { pin: input.pin } }
+      : {}),
+  };
+}
+
+async function fail(
+  deps: ExecuteDeps,
+  claimed: RequestRecord,
+  actor: string,
+  error: string,
+  hint?: string,
+): Promise<ExecutionOutcome> {
+  const request =
+    (await deps.store.requests.finish(claimed.id, 'failed', { error, now: deps.now() })) ?? claimed;
+  await deps.store.audit.append({
+    actor,
+    action: 'execution_failed',
+    requestId: claimed.id,
+    details: { error },
+  });
+  deps.logger.warn({ requestId: claimed.id, kind: claimed.kind, error }, 'request failed at Telegent');
+  return { status: 'failed', request, error, ...(hint ? { hint } : {}) };
+}
+
+async function unknown(
+  deps: ExecuteDeps,
+  claimed: RequestRecord,
+  input: Record<string, unknown>,
+  cause: unknown,
+): Promise<ExecutionOutcome> {
+  if (isTelegentError(cause)) return recordUnknownOutcome(deps, claimed, input, cause.message);
+  deps.logger.error({ requestId: claimed.id, err: cause }, 'unexpected error in execute');
+  return recordUnknownOutcome(deps, claimed, input, 'Internal error while sending the request to Telegent.');
+}
+
+/**
+ * The mutation may or may not have happened: never retry it; read back what we can (`input` is the
+ * redacted input, which holds everything reconciliation reads) and record it.
+ */
+export async function recordUnknownOutcome(
+  deps: ExecuteDeps,
+  claimed: RequestRecord,
+  input: Record<string, unknown>,
+  error: string,
+): Promise<Exclude<ExecutionOutcome, { status: 'not_claimed' | 'failed' }>> {
+  await deps.store.requests.finish(claimed.id, 'unknown', { error, now: deps.now() });
+  const found = await reconcile(deps.telegent, claimed.kind, input, { now: deps.now() });
+  const { resolved, ...reconciliation } = found;
+  const request =
+    (await deps.store.requests.finish(claimed.id, resolved ? 'succeeded' : 'unknown', {
+      error: resolved ? null : error,
+      result: { reconciliation },
+      now: deps.now(),
+    })) ?? claimed;
+  await deps.store.audit.append({
+    actor: 'system',
+    action: resolved ? 'reconciled_succeeded' : 'execution_unknown',
+    requestId: claimed.id,
+    details: { error, reconciliation },
+  });
+  deps.logger.warn({ requestId: claimed.id, kind: claimed.kind, reconciliation }, 'request outcome unknown');
+  if (resolved) return { status: 'succeeded', request, result: { reconciliation }, order: null };
+  return { status: 'unknown', request, error, reconciliation };
+}

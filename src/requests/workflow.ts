@@ -1,0 +1,255 @@
+import type { ApprovalPolicy } from '../config.js';
+import type { Logger } from '../log.js';
+import { type OperationKind, redactInput, type SchemaOptions } from '../operations/operation.js';
+import { getOperation } from '../operations/registry.js';
+import { validateInput } from '../operations/validation-errors.js';
+import type { Store } from '../store/open-store.js';
+import type { RequestRecord } from '../store/requests-repo.js';
+import type { TelegentClient } from '../telegent/client.js';
+import { executeRequest, recordUnknownOutcome } from './execute.js';
+import type {
+  ApproveOutcome,
+  DecisionRefusal,
+  ExecutionOutcome,
+  RejectOutcome,
+  SubmitOutcome,
+} from './outcomes.js';
+import { orderPreconditions } from './preconditions.js';
+import { decideApproval, type RefusalReason } from './state-machine.js';
+
+/** An `approved` request nobody claimed for this long lost its approver's process between decision and claim. */
+const UNCLAIMED_APPROVAL_MS = 60_000;
+/** Longer than any Telegent call with its retries: an `executing` request this old has lost its executor. */
+const STUCK_EXECUTION_MS = 10 * 60_000;
+const STUCK_ERROR =
+  'The app stopped while sending this request to Telegent, so whether Telegent received it is unknown. It was not sent again.';
+
+export interface WorkflowDeps {
+  store: Store;
+  telegent: TelegentClient;
+  policy: ApprovalPolicy;
+  /** Whether a Slack user may approve (allow-list and/or user group, resolved by the Slack layer). */
+  isApprover: (userId: string) => Promise<boolean>;
+  logger: Logger;
+  now?: () => Date;
+  /** Distributor mode: every request names its AID- account. */
+  requireAccountId?: boolean;
+  accountId?: string | undefined;
+  /** When the poller first looks at a new order (ORDER_POLL_MIN_SECONDS). */
+  firstCheckSeconds?: number;
+}
+
+export interface SubmitArgs {
+  kind: OperationKind;
+  /** The form as the user filled it (validated here with the operation's schema). */
+  raw: Record<string, unknown>;
+  requestedBy: string;
+  channelId: string;
+  /** Same key twice (double submit, redelivery) → the first request, nothing new. */
+  idempotencyKey?: string;
+}
+
+export type Workflow = ReturnType<typeof createWorkflow>;
+
+/**
+ * The request lifecycle: submit → (pending_approval | approved) → approve / reject / expire / cancel →
+ * execute → succeeded | failed | unknown, every transition in the audit log.
+ */
+export function createWorkflow(deps: WorkflowDeps) {
+  const now = deps.now ?? (() => new Date());
+  const { store } = deps;
+  const schemaOptions: Partial<SchemaOptions> = { requireAccountId: deps.requireAccountId ?? false, now };
+  const executeDeps = {
+    store,
+    telegent: deps.telegent,
+    logger: deps.logger,
+    now,
+    accountId: deps.accountId,
+    firstCheckSeconds: deps.firstCheckSeconds ?? 300,
+  };
+
+  const execute = (requestId: string, actor: string): Promise<ExecutionOutcome> =>
+    executeRequest(executeDeps, requestId, actor);
+
+  /** A refused decision, audited, in the shape listeners explain to the person. */
+  async function refuse(
+    request: RequestRecord,
+    userId: string,
+    action: 'approve' | 'reject',
+    reason: RefusalReason,
+  ): Promise<DecisionRefusal> {
+    await store.audit.append({
+      actor: userId,
+      action: `${action}_refused`,
+      requestId: request.id,
+      details: { reason },
+    });
+    if (reason === 'already_decided') {
+      return { status: reason, request, decidedBy: request.approver, decidedAt: request.decidedAt };
+    }
+    return { status: reason, request };
+  }
+
+  /**
+   * Asks decideApproval, then runs the conditional UPDATE (the race guard). An UPDATE that matched nothing lost
+   * a race (another approver, the expiry job): explained by asking decideApproval again on the row as it is now.
+   */
+  async function decide(
+    requestId: string,
+    userId: string,
+    action: 'approve' | 'reject',
+    write: (allowSelfApproval: boolean) => Promise<RequestRecord | null>,
+  ): Promise<{ request: RequestRecord } | DecisionRefusal> {
+    const request = await store.requests.get(requestId);
+    if (!request) return { status: 'not_found' };
+    const actor = { userId, isApprover: await deps.isApprover(userId) };
+    const decision = decideApproval(request, actor, deps.policy, now());
+    if (!decision.permit) return refuse(request, userId, action, decision.reason);
+    const won = await write(deps.policy.allowSelfApproval);
+    if (won) return { request: won };
+    const current = await store.requests.get(requestId);
+    if (!current) return { status: 'not_found' };
+    const again = decideApproval(current, actor, deps.policy, now());
+    return refuse(current, userId, action, again.permit ? 'already_decided' : again.reason);
+  }
+
+  return {
+    execute,
+
+    async submit(args: SubmitArgs): Promise<SubmitOutcome> {
+      const op = getOperation(args.kind);
+      const validated = validateInput(op, args.raw, schemaOptions);
+      if (!validated.ok) return { status: 'invalid', errors: validated.errors };
+      const value = validated.value as Record<string, unknown>;
+      const problems = await orderPreconditions(store.orders, args.kind, value);
+      if (problems) return { status: 'invalid', errors: problems };
+
+      const secrets = Object.fromEntries(
+        op.secretFields.filter((f) => value[f] !== undefined).map((f) => [f, value[f]]),
+      );
+      const approval = deps.policy.requiredFor.includes(args.kind);
+      const { request, created } = await store.requests.insert({
+        kind: args.kind,
+        status: approval ? 'pending_approval' : 'approved',
+        input: redactInput(op, value),
+        secrets: Object.keys(secrets).length > 0 ? secrets : null,
+        accountId: (value.accountId as string | undefined) ?? deps.accountId ?? null,
+        requestedBy: args.requestedBy,
+        channelId: args.channelId,
+        expiresAt: approval ? new Date(now().getTime() + deps.policy.ttlHours * 3_600_000) : null,
+        idempotencyKey: args.idempotencyKey ?? null,
+        now: now(),
+      });
+      if (!created) return { status: 'duplicate', request };
+      await store.audit.append({
+        actor: args.requestedBy,
+        action: 'submitted',
+        requestId: request.id,
+        details: { kind: args.kind, summary: op.summary(value), needsApproval: approval },
+      });
+      if (approval) return { status: 'pending_approval', request };
+      return { status: 'executed', request, execution: await execute(request.id, args.requestedBy) };
+    },
+
+    /**
+     * `onApproved` runs between the decision and the Telegent call (e.g. to take the buttons off the card). A
+     * process that dies in between leaves the request `approved`: recoverUnclaimedApprovals executes it.
+     */
+    async approve(
+      requestId: string,
+      approverId: string,
+      hooks: { onApproved?: (request: RequestRecord) => Promise<void> } = {},
+    ): Promise<ApproveOutcome> {
+      const decided = await decide(requestId, approverId, 'approve', (allowSelfApproval) =>
+        store.requests.approve(requestId, approverId, { allowSelfApproval, now: now() }),
+      );
+      if (!('request' in decided) || 'status' in decided) return decided as DecisionRefusal;
+      await store.audit.append({ actor: approverId, action: 'approved', requestId });
+      await hooks.onApproved?.(decided.request);
+      return {
+        status: 'approved',
+        request: decided.request,
+        execution: await execute(requestId, approverId),
+      };
+    },
+
+    /** An approver rejects; the requester's own Reject click withdraws the request instead. */
+    async reject(requestId: string, userId: string, reason?: string): Promise<RejectOutcome> {
+      const request = await store.requests.get(requestId);
+      if (!request) return { status: 'not_found' };
+      if (request.requestedBy === userId) {
+        const withdrawn = await store.requests.cancel(requestId, userId, now());
+        if (withdrawn) {
+          await store.audit.append({ actor: userId, action: 'withdrawn', requestId });
+          return { status: 'cancelled', request: withdrawn };
+        }
+        const current = (await store.requests.get(requestId)) ?? request;
+        return refuse(current, userId, 'reject', 'already_decided');
+      }
+      const decided = await decide(requestId, userId, 'reject', () =>
+        store.requests.reject(requestId, userId, { now: now(), reason: reason ?? null }),
+      );
+      if (!('request' in decided) || 'status' in decided) return decided as DecisionRefusal;
+      await store.audit.append({
+        actor: userId,
+        action: 'rejected',
+        requestId,
+        details: reason ? { reason } : {},
+      });
+      return { status: 'rejected', request: decided.request };
+    },
+
+    /** Pending requests `userId` may decide now: the same decideApproval as the card's buttons (App Home). */
+    async listWaitingFor(userId: string): Promise<RequestRecord[]> {
+      const actor = { userId, isApprover: await deps.isApprover(userId) };
+      if (!actor.isApprover) return [];
+      const at = now();
+      return (await store.requests.listPending({ now: at })).filter(
+        (request) => decideApproval(request, actor, deps.policy, at).permit,
+      );
+    },
+
+    /**
+     * Requests approved more than a minute ago that nobody claimed (the approver's process died between the
+     * decision and the claim): executed now, exactly once (the claim is the guard), returned for announcing.
+     */
+    async recoverUnclaimedApprovals(): Promise<ExecutionOutcome[]> {
+      const before = new Date(now().getTime() - UNCLAIMED_APPROVAL_MS);
+      const outcomes: ExecutionOutcome[] = [];
+      for (const request of await store.requests.listApprovedUnclaimed(before)) {
+        const outcome = await execute(request.id, 'system');
+        if (outcome.status === 'not_claimed') continue;
+        await store.audit.append({ actor: 'system', action: 'approval_recovered', requestId: request.id });
+        outcomes.push(outcome);
+      }
+      return outcomes;
+    },
+
+    /**
+     * Requests left `executing` by a process that died mid-call: they become `unknown` (never re-sent),
+     * are reconciled like any ambiguous failure, and are returned for announcing.
+     */
+    async recoverStuckExecutions(): Promise<ExecutionOutcome[]> {
+      const startedBefore = new Date(now().getTime() - STUCK_EXECUTION_MS);
+      const stuck = await store.requests.takeStuckExecuting(startedBefore, STUCK_ERROR, now());
+      const outcomes: ExecutionOutcome[] = [];
+      for (const request of stuck) {
+        await store.audit.append({ actor: 'system', action: 'execution_interrupted', requestId: request.id });
+        outcomes.push(await recordUnknownOutcome(executeDeps, request, request.input, STUCK_ERROR));
+      }
+      return outcomes;
+    },
+
+    /** Pending requests past their expiry become `expired` (secrets purged); returns them for announcing. */
+    async expireDue(): Promise<RequestRecord[]> {
+      const expired: RequestRecord[] = [];
+      for (const candidate of await store.requests.listExpiredPending(now())) {
+        const request = await store.requests.expire(candidate.id, now());
+        if (!request) continue;
+        await store.audit.append({ actor: 'system', action: 'expired', requestId: request.id });
+        expired.push(request);
+      }
+      return expired;
+    },
+  };
+}

@@ -1,0 +1,295 @@
+import type { OperationKind } from '../../src/operations/registry.js';
+
+// Shared by bad-inputs.test.ts and sandbox.test.ts: every one of these must be refused before any request.
+
+export const NOW = () => new Date('2026-03-04T15:00:00Z');
+
+const address = { street1: '2701 N Thanksgiving Way', city: 'Lehi', state: 'UT', zip: '84043' };
+export const GOOD: Record<OperationKind, Record<string, unknown>> = {
+  search: { areaCode: '801' },
+  provision: {
+    productType: 'Sms+Data',
+    messageRouteId: 'MRID-ad0ff867-57dc-4aeb-80e9-9d18349080e9',
+    assignedSubscriberId: 'TSUID-90c644ff-7f70-4587-a27e-d1d45bde7528',
+    areaCode: '801',
+  },
+  'portin-eligibility': { phoneNumber: '+13136398786' },
+  portin: {
+    phoneNumber: '+15555551234',
+    currentCarrierName: 'Verizon',
+    currentAccountNumber: '46512222',
+    currentAccountPassword: 'S3cretPass',
+    billingAddress: address,
+  },
+  'portin-update': { orderId: 'JNUOID-6c058364-66a7-485b-93e1-7a2aa75e4fed', subscriberName: 'Jane Doe' },
+  'portin-cancel': { orderId: 'JNUOID-6c058364-66a7-485b-93e1-7a2aa75e4fed' },
+  portout: { phoneNumber: '+17746996223', pin: '4739' },
+  limits: {
+    numbers: ['+12016093801'],
+    notifyValue: 8,
+    throttleValue: 10,
+    throttleSpeed: '1-mbps',
+    limitValue: 15,
+  },
+  usage: { phoneNumber: '+17064491796' },
+  status: { orderId: 'JNUOID-6c058364-66a7-485b-93e1-7a2aa75e4fed' },
+};
+
+export interface BadCase {
+  name: string;
+  kind: OperationKind;
+  raw: Record<string, unknown>;
+  /** The field the error must be reported on. */
+  field: string;
+  message: RegExp;
+  requireAccountId?: boolean;
+}
+
+const bad = (
+  kind: OperationKind,
+  name: string,
+  patch: Record<string, unknown>,
+  field: string,
+  message: RegExp,
+  requireAccountId = false,
+): BadCase => {
+  const raw: Record<string, unknown> = { ...GOOD[kind], ...patch };
+  for (const [k, v] of Object.entries(patch)) if (v === undefined) delete raw[k];
+  return { name, kind, raw, field, message, requireAccountId };
+};
+
+export const BAD_CASES: BadCase[] = [
+  // search
+  bad('search', 'no area code or ZIP', { areaCode: undefined }, 'areaCode', /required to search/),
+  bad('search', 'area code starting with 1', { areaCode: '123' }, 'areaCode', /must start with 2–9/),
+  bad('search', 'area code of 4 digits', { areaCode: '8011' }, 'areaCode', /3-digit/),
+  bad('search', 'ZIP of letters', { areaCode: undefined, zipCode: 'ABCDE' }, 'zipCode', /5-digit/),
+  bad('search', 'message type sms', { messageType: 'sms' }, 'messageType', /p2p/),
+  // provision
+  bad('provision', 'no message route', { messageRouteId: undefined }, 'messageRouteId', /required.*MRID-/),
+  bad(
+    'provision',
+    'message route with a voice-route id',
+    { messageRouteId: 'CRID-1' },
+    'messageRouteId',
+    /must start with MRID-/,
+  ),
+  bad(
+    'provision',
+    'voice without a voice route',
+    { productType: 'Sms+Data+Voice' },
+    'voiceRouteId',
+    /required when voice is on/,
+  ),
+  bad(
+    'provision',
+    'voice on a Sms+Data product',
+    { voiceEnabled: true, voiceRouteId: 'CRID-1' },
+    'productType',
+    /no voice/,
+  ),
+  bad(
+    'provision',
+    'messaging on a Data-Only product',
+    { productType: 'Data-Only', messageEnabled: true },
+    'productType',
+    /no messaging/,
+  ),
+  bad(
+    'provision',
+    'data on a Sms-Only product',
+    { productType: 'sms-only', dataEnabled: 'true' },
+    'productType',
+    /no data/,
+  ),
+  bad(
+    'provision',
+    'iot with a2p',
+    { numberType: 'iot', messageType: 'a2p' },
+    'messageType',
+    /IoT numbers can only use p2p/,
+  ),
+  bad('provision', 'number type voip', { numberType: 'voip' }, 'numberType', /mvno/),
+  bad(
+    'provision',
+    'unknown product type',
+    { productType: 'Unlimited' },
+    'productType',
+    /Sms-Only, Data-Only/,
+  ),
+  bad('provision', 'no product type', { productType: undefined }, 'productType', /required/),
+  bad(
+    'provision',
+    'orphan number (no subscriber)',
+    { assignedSubscriberId: undefined },
+    'assignedSubscriberId',
+    /required.*TSUID-/,
+  ),
+  bad(
+    'provision',
+    'subscriber with the wrong prefix',
+    { assignedSubscriberId: 'SID-1' },
+    'assignedSubscriberId',
+    /TSUID-/,
+  ),
+  bad('provision', 'distributor mode without account', {}, 'accountId', /required.*AID-/, true),
+  bad(
+    'provision',
+    'account with the wrong prefix',
+    { accountId: 'DID-1' },
+    'accountId',
+    /must start with AID-/,
+  ),
+  bad('provision', 'ICCID with a bad check digit', { iccid: '8901240397190195851' }, 'iccid', /Luhn/),
+  bad('provision', 'ICCID too short', { iccid: '89012403971901958' }, 'iccid', /19 or 20 digits/),
+  bad('provision', 'messaging flag "maybe"', { messageEnabled: 'maybe' }, 'messageEnabled', /true or false/),
+  // port-in eligibility
+  bad(
+    'portin-eligibility',
+    'UK number',
+    { phoneNumber: '+44 20 7946 0958' },
+    'phoneNumber',
+    /only US\/Canada \(\+1\)/,
+  ),
+  bad(
+    'portin-eligibility',
+    'classification landline',
+    { targetClassification: 'landline' },
+    'targetClassification',
+    /mvno or iot/,
+  ),
+  // port-in
+  bad('portin', 'number too short', { phoneNumber: '555-1234' }, 'phoneNumber', /10 digits/),
+  bad('portin', 'no carrier', { currentCarrierName: '  ' }, 'currentCarrierName', /required/),
+  bad(
+    'portin',
+    'carrier name too long',
+    { currentCarrierName: 'V'.repeat(101) },
+    'currentCarrierName',
+    /at most 100/,
+  ),
+  bad('portin', 'no account number', { currentAccountNumber: undefined }, 'currentAccountNumber', /required/),
+  bad(
+    'portin',
+    'account number too long',
+    { currentAccountNumber: '1'.repeat(41) },
+    'currentAccountNumber',
+    /at most 40/,
+  ),
+  bad(
+    'portin',
+    'password with a newline',
+    { currentAccountPassword: 'pass\nword' },
+    'currentAccountPassword',
+    /control characters/,
+  ),
+  bad('portin', 'no billing address', { billingAddress: undefined }, 'billingAddress', /required/),
+  bad(
+    'portin',
+    'billing state spelled out',
+    { billingAddress: { ...address, state: 'Utah' } },
+    'billingAddress.state',
+    /2-letter/,
+  ),
+  bad(
+    'portin',
+    'billing ZIP of 4 digits',
+    { billingAddress: { ...address, zip: '8404' } },
+    'billingAddress.zip',
+    /5-digit/,
+  ),
+  bad(
+    'portin',
+    'billing street missing',
+    { billingAddress: { ...address, street1: '' } },
+    'billingAddress.street1',
+    /required/,
+  ),
+  bad('portin', 'port date on a Saturday', { portInDate: '2026-03-07' }, 'portInDate', /Saturday/),
+  bad('portin', 'port date on Memorial Day', { portInDate: '05/25/2026' }, 'portInDate', /Memorial Day/),
+  bad('portin', 'port date in the past', { portInDate: '2026-03-02' }, 'portInDate', /not in the future/),
+  bad(
+    'portin',
+    'wireline without a port date',
+    { eligibility: { eligible: true, numberType: 'landline' } },
+    'portInDate',
+    /required for a landline/,
+  ),
+  bad('portin', 'ineligible number', { eligibility: { eligible: false } }, 'phoneNumber', /not eligible/),
+  bad(
+    'portin',
+    'subscriber name with control chars',
+    { subscriberName: 'Jane\u0007Doe' },
+    'subscriberName',
+    /control characters/,
+  ),
+  bad('portin', 'distributor mode without account', {}, 'accountId', /required/, true),
+  // port-in update / cancel / status
+  bad(
+    'portin-update',
+    'nothing to change',
+    { subscriberName: undefined },
+    '_form',
+    /change at least one field/,
+  ),
+  bad(
+    'portin-update',
+    'OrderId with SQL',
+    { orderId: "JNUOID-1'; DROP TABLE orders;--" },
+    'orderId',
+    /letters, digits and dashes/,
+  ),
+  bad(
+    'portin-update',
+    'port date that is not a date',
+    { portInDate: '2026-13-01' },
+    'portInDate',
+    /not a real date/,
+  ),
+  bad(
+    'portin-cancel',
+    'OrderId without a prefix',
+    { orderId: '6c058364-66a7' },
+    'orderId',
+    /must start with JNUOID-/,
+  ),
+  bad('portin-cancel', 'huge OrderId', { orderId: `JNUOID-${'a'.repeat(5000)}` }, 'orderId', /too long/),
+  bad('status', 'no OrderId', { orderId: undefined }, 'orderId', /required/),
+  // port-out
+  bad('portout', 'PIN of 3 digits', { pin: '123' }, 'pin', /4–10 digits long/),
+  bad('portout', 'PIN with letters', { pin: '12ab' }, 'pin', /digits only/),
+  bad('portout', 'PIN of 11 digits', { pin: '12345678901' }, 'pin', /4–10 digits long/),
+  bad('portout', 'number with letters', { phoneNumber: '1-800-FLOWERS' }, 'phoneNumber', /digits only/),
+  // limits
+  bad('limits', 'notify equal to throttle', { notifyValue: 10 }, 'notifyValue', /strictly ascending/),
+  bad('limits', 'throttle above limit', { throttleValue: 20 }, 'throttleValue', /less than the limit/),
+  bad('limits', 'limit of zero', { limitValue: 0 }, 'limitValue', /greater than 0/),
+  bad('limits', 'fractional notify', { notifyValue: 2.5 }, 'notifyValue', /whole number/),
+  bad('limits', 'no limit', { limitValue: undefined }, 'limitValue', /required/),
+  bad('limits', 'undocumented speed', { throttleSpeed: '2-mbps' }, 'throttleSpeed', /64-kbps/),
+  bad(
+    'limits',
+    'throttle without speed',
+    { throttleSpeed: undefined },
+    'throttleSpeed',
+    /required when a throttle value/,
+  ),
+  bad('limits', 'unit PB', { valueUnit: 'PB' }, 'valueUnit', /KB, MB, GB, TB/),
+  bad(
+    'limits',
+    'a bad number in the list',
+    { numbers: '8015551234, 12345' },
+    'numbers',
+    /"12345" is not a US number/,
+  ),
+  bad('limits', 'no numbers', { numbers: '' }, 'numbers', /required/),
+  bad(
+    'limits',
+    'too many numbers',
+    { numbers: Array.from({ length: 101 }, (_, i) => `+1801555${String(1000 + i)}`) },
+    'numbers',
+    /at most 100/,
+  ),
+  // usage
+  bad('usage', 'number as a JSON number', { phoneNumber: 8015551234 }, 'phoneNumber', /US number/),
+];

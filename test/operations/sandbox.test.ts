@@ -1,0 +1,185 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type OpContext, operations, parsePortInDate, validateInput } from '../../src/operations/registry.js';
+import { MAGIC_NUMBERS } from '../../src/sandbox/magic.js';
+import {
+  SEED_MESSAGE_ROUTE_IDS,
+  SEED_SUBSCRIBER_IDS,
+  SEED_USAGE_NUMBERS,
+  SEED_VOICE_ROUTE_IDS,
+} from '../../src/sandbox/seed.js';
+import { type Sandbox, startSandbox } from '../../src/sandbox/server.js';
+import { createTelegentClient, type TelegentClient } from '../../src/telegent/client.js';
+import { BAD_CASES, NOW } from './bad-inputs.js';
+
+// validateInput gates execute: only valid inputs ever reach the (real HTTP) sandbox.
+
+let sb: Sandbox;
+let client: TelegentClient;
+let ctx: OpContext;
+
+beforeAll(async () => {
+  sb = await startSandbox({ rateLimitPerMinute: 6_000 });
+  client = createTelegentClient({
+    baseUrl: sb.url,
+    accountKey: sb.accountKey,
+    accountSecret: sb.accountSecret,
+    rateLimitPerMinute: 6_000,
+    retry: { baseDelayMs: 20, maxDelayMs: 500 },
+  });
+  ctx = { telegent: client, now: () => new Date() };
+});
+
+afterAll(async () => {
+  await client?.close();
+  await sb?.close();
+});
+
+async function run<K extends keyof typeof operations>(
+  kind: K,
+  raw: unknown,
+  now: () => Date = () => new Date(),
+) {
+  const op = operations[kind];
+  const result = validateInput(op, raw, { now });
+  if (!result.ok) return { validated: false as const, errors: result.errors };
+  // biome-ignore lint/suspicious/noExplicitAny: dispatch by kind, as the workflow does
+  return { validated: true as const, value: await (op as any).execute(ctx, result.value) };
+}
+
+function nextBusinessDay(daysAhead: number): string {
+  const now = new Date();
+  for (let i = daysAhead; i < daysAhead + 14; i++) {
+    const candidate = new Date(now.getTime() + i * 86_400_000).toISOString().slice(0, 10);
+    if (parsePortInDate(candidate, now).ok) return candidate;
+  }
+  throw new Error('no business day found');
+}
+
+describe('bad inputs never reach Telegent', () => {
+  it(`${BAD_CASES.length} bad inputs: zero requests, zero mutations`, async () => {
+    sb.clearJournal();
+    for (const c of BAD_CASES) {
+      const op = operations[c.kind];
+      const result = validateInput(op, c.raw, { now: NOW, requireAccountId: c.requireAccountId ?? false });
+      expect(result.ok, `${c.kind}: ${c.name}`).toBe(false);
+      // biome-ignore lint/suspicious/noExplicitAny: dispatch by kind
+      if (result.ok) await (op as any).execute(ctx, result.value);
+    }
+    expect(sb.mutations()).toEqual([]);
+    expect(sb.journal()).toEqual([]);
+  });
+});
+
+describe('valid inputs run against the sandbox', () => {
+  it('search, provision, usage, limits, port-out', async () => {
+    sb.clearJournal();
+    const search = await run('search', { areaCode: '801' });
+    expect(search.validated && search.value.AvailableNumberAreas?.length).toBeGreaterThan(0);
+
+    const provisioned = await run('provision', {
+      productType: 'sms+data+voice',
+      messageRouteId: SEED_MESSAGE_ROUTE_IDS[0],
+      voiceRouteId: SEED_VOICE_ROUTE_IDS[0],
+      assignedSubscriberId: SEED_SUBSCRIBER_IDS[0],
+      areaCode: '801',
+    });
+    expect(provisioned.validated).toBe(true);
+    if (!provisioned.validated) return;
+    expect(provisioned.value.OrderId).toMatch(/^JNUOID-/);
+    expect(provisioned.value.PhoneNumberAssigned).toMatch(/^\+1801/);
+
+    const status = await run('status', { orderId: provisioned.value.OrderId });
+    expect(status.validated && status.value.OrderId).toBe(provisioned.value.OrderId);
+
+    const limits = await run('limits', {
+      numbers: SEED_USAGE_NUMBERS.active,
+      notifyValue: 8,
+      throttleValue: 10,
+      throttleSpeed: '1-mbps',
+      limitValue: 15,
+    });
+    expect(limits.validated && limits.value.LimitValue).toBe(15);
+
+    const usage = await run('usage', { phoneNumber: SEED_USAGE_NUMBERS.active });
+    expect(usage.validated && usage.value.settings.PhoneNumbers?.[0]?.LimitValue).toBe(15);
+    expect(usage.validated && usage.value.info.PhoneNumbers?.[0]?.Number).toBe(SEED_USAGE_NUMBERS.active);
+
+    // The PIN is generated during validation, and that is the PIN Telegent receives.
+    const portOutInput = validateInput(operations.portout, {
+      phoneNumber: provisioned.value.PhoneNumberAssigned,
+    });
+    expect(portOutInput.ok).toBe(true);
+    if (!portOutInput.ok) return;
+    const portOut = await operations.portout.execute(ctx, portOutInput.value);
+    expect(portOut.OrderId).toBeTruthy();
+    expect(sb.getNumber(portOutInput.value.phoneNumber)?.PortOutPin).toBe(portOutInput.value.pin);
+
+    const paths = sb.mutations().map((m) => m.path.toLowerCase());
+    expect(paths).toEqual(['/v1.0/numbers/provision', '/v1.0/numbers/data-usage', '/v1.0/numbers/portout']);
+  });
+
+  it('eligibility → port-in → update → cancel, with the wireline rule taken from eligibility', async () => {
+    sb.clearJournal();
+    const wireline = await run('portin-eligibility', { phoneNumber: MAGIC_NUMBERS.wireline });
+    expect(wireline.validated).toBe(true);
+    if (!wireline.validated) return;
+    const eligibility = {
+      eligible: wireline.value.Eligible,
+      numberType: wireline.value.NumberType,
+      currentCarrier: wireline.value.CurrentCarrier,
+    };
+    const portInRaw = {
+      phoneNumber: MAGIC_NUMBERS.wireline,
+      currentCarrierName: eligibility.currentCarrier ?? 'Verizon',
+      currentAccountNumber: '46512222',
+      currentAccountPassword: 'S3cretPass',
+      billingAddress: { street1: '2701 N Thanksgiving Way', city: 'Lehi', state: 'UT', zip: '84043' },
+      eligibility,
+    };
+    const withoutDate = await run('portin', portInRaw);
+    expect(withoutDate).toEqual({
+      validated: false,
+      errors: { portInDate: expect.stringMatching(/^Port-in date: required/) },
+    });
+    expect(sb.mutations()).toEqual([]);
+
+    const submitted = await run('portin', { ...portInRaw, portInDate: nextBusinessDay(7) });
+    expect(submitted.validated).toBe(true);
+    if (!submitted.validated) return;
+    const orderId = submitted.value.OrderId;
+    expect(orderId).toBeTruthy();
+
+    const updated = await run('portin-update', { orderId, portInDate: nextBusinessDay(9) });
+    expect(updated.validated && updated.value.OrderId).toBe(orderId);
+
+    const cancelled = await run('portin-cancel', { orderId });
+    expect(cancelled.validated && cancelled.value.OrderStatus).toBe('Cancelled');
+
+    expect(sb.mutations().map((m) => m.path.toLowerCase())).toEqual([
+      '/v1.0/numbers/portin',
+      '/v1.0/numbers/portin/update',
+      '/v1.0/numbers/portin/cancel',
+    ]);
+    expect(JSON.stringify(sb.journal())).not.toContain('S3cretPass');
+  });
+
+  it('an ineligible number is refused before submit', async () => {
+    sb.clearJournal();
+    const answer = await run('portin-eligibility', { phoneNumber: MAGIC_NUMBERS.ineligible });
+    expect(answer.validated && answer.value.Eligible).toBe(false);
+    if (!answer.validated) return;
+    const result = await run('portin', {
+      phoneNumber: MAGIC_NUMBERS.ineligible,
+      currentCarrierName: 'Verizon',
+      currentAccountNumber: '46512222',
+      currentAccountPassword: 'S3cretPass',
+      billingAddress: { street1: '1 Main St', city: 'Lehi', state: 'UT', zip: '84043' },
+      eligibility: { eligible: answer.value.Eligible, message: answer.value.Message },
+    });
+    expect(result).toEqual({
+      validated: false,
+      errors: { phoneNumber: expect.stringMatching(/^Phone number: not eligible/) },
+    });
+    expect(sb.mutations()).toEqual([]);
+  });
+});

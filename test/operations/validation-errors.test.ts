@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import {
+  fieldLabel,
+  formatFieldErrors,
+  operations,
+  toFieldErrors,
+  validateInput,
+} from '../../src/operations/registry.js';
+
+describe('validation errors', () => {
+  it('says "required" with the hint when a field is missing, and just the hint when the type is wrong', () => {
+    const missing = validateInput(operations.usage, {});
+    expect(missing).toEqual({
+      ok: false,
+      errors: {
+        phoneNumber: 'Phone number: required; enter a US number like +18015551234 or (801) 555-1234',
+      },
+    });
+    const wrongType = validateInput(operations.usage, { phoneNumber: ['8015551234'] });
+    expect(wrongType).toEqual({
+      ok: false,
+      errors: { phoneNumber: 'Phone number: enter a US number like +18015551234 or (801) 555-1234' },
+    });
+  });
+
+  it('treats null raw input as an empty object', () => {
+    expect(validateInput(operations.status, null)).toMatchObject({
+      ok: false,
+      errors: { orderId: /^Order ID: required/ },
+    });
+  });
+
+  it('uses dotted paths for nested fields and item labels for arrays', () => {
+    expect(fieldLabel('billingAddress.zip').label).toBe('Billing ZIP');
+    expect(fieldLabel('numbers.2').label).toBe('Phone numbers (item 3)');
+    expect(fieldLabel('somethingNew').label).toBe('Something new');
+  });
+
+  it('keeps the first message per field and prefixes the label for non-custom zod issues', () => {
+    const schema = z.object({ limitValue: z.number().max(5) });
+    const parsed = schema.safeParse({ limitValue: 9 });
+    expect(parsed.success).toBe(false);
+    if (parsed.success) return;
+    const errors = toFieldErrors(parsed.error, { limitValue: 9 });
+    expect(errors.limitValue).toMatch(/^Data limit: .*; a whole number greater than 0/);
+  });
+
+  it('formats errors as bullet lines', () => {
+    expect(formatFieldErrors({ a: 'A: x', b: 'B: y' })).toBe('• A: x\n• B: y');
+  });
+});

@@ -1,0 +1,59 @@
+import { createWorkflow, type WorkflowDeps } from '../../src/requests/index.js';
+import { SEED_MESSAGE_ROUTE_IDS, SEED_SUBSCRIBER_IDS } from '../../src/sandbox/seed.js';
+import { approvalPolicy } from '../support/approval-policy.js';
+import { startClientOnSandbox } from '../support/sandbox-client.js';
+import { openTestStore, type StoreKind, type TestStore } from '../support/test-db.js';
+
+export const REQUESTER = 'U0REQUESTER';
+export const APPROVERS = Array.from({ length: 50 }, (_, i) => `U0APPROVER${String(i).padStart(2, '0')}`);
+export const CHANNEL = 'C0SUPPORT';
+
+export const PROVISION_FORM = {
+  productType: 'Sms+Data',
+  messageRouteId: SEED_MESSAGE_ROUTE_IDS[0],
+  assignedSubscriberId: SEED_SUBSCRIBER_IDS[0],
+  areaCode: '801',
+};
+
+export const PORTIN_FORM = {
+  phoneNumber: '(415) 555-0142',
+  currentCarrierName: 'Verizon',
+  currentAccountNumber: '77441234',
+  currentAccountPassword: 'Tulip-Secret-93',
+  billingAddress: { street1: '1 Market St', city: 'San Francisco', state: 'CA', zip: '94105' },
+};
+
+/** A workflow on a real store, a real client and the sandbox, with every log line kept. */
+export async function startWorkflowFixture(kind: StoreKind, overrides: Partial<WorkflowDeps> = {}) {
+  const {
+    sb: sandbox,
+    client: telegent,
+    log,
+    close,
+  } = await startClientOnSandbox(
+    { rateLimitPerMinute: 100_000 },
+    { rateLimitPerMinute: 100_000, retry: { baseDelayMs: 10, maxDelayMs: 500 } },
+  );
+  const store: TestStore = await openTestStore(kind);
+  const policy = approvalPolicy();
+  const workflow = createWorkflow({
+    store,
+    telegent,
+    policy,
+    isApprover: async (userId) => APPROVERS.includes(userId),
+    logger: log.logger,
+    ...overrides,
+  });
+  return {
+    sandbox,
+    telegent,
+    store,
+    workflow,
+    log,
+    mutations: (path: string) => sandbox.mutations().filter((entry) => entry.path.toLowerCase() === path),
+    close: async () => {
+      await close();
+      await store.close();
+    },
+  };
+}

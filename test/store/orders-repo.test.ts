@@ -149,7 +149,8 @@ describe('orders claimed by several replicas on the Postgres server', () => {
         const claimers = [0, 0, 1, 1];
         for (;;) {
           const batches = await Promise.all(claimers.map((i) => repos[i]!.claimDue(at(0), 7, 600)));
-          batches.forEach((batch, k) => seen[claimers[k]!]!.push(...batch.map((o) => o.orderId)));
+          for (const [k, batch] of batches.entries())
+            seen[claimers[k]!]!.push(...batch.map((o) => o.orderId));
           if (batches.every((batch) => batch.length === 0)) break;
         }
         const all = [...seen[0]!, ...seen[1]!];

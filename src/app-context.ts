@@ -17,8 +17,6 @@ export interface AppContext {
   /** Telegent is the embedded sandbox: every message says SANDBOX. */
   sandbox: boolean;
   approvalsChannelId?: string | undefined;
-  /** Distributor mode: forms ask for the AID- account. */
-  requireAccountId: boolean;
   digestDefaults: { time: string; timeZone: string };
   now: () => Date;
   /** For read-only operations run straight from a listener (interactive priority). */

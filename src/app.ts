@@ -100,7 +100,6 @@ export function createTelegentOps(deps: TelegentOpsDependencies): TelegentOps {
       isApprover: (userId) => approvers.isApprover(userId),
       logger: deps.logger,
       now,
-      requireAccountId: false,
       accountId: deps.telegentAccountId,
       firstCheckSeconds: deps.jobs.orderPollMinSeconds,
     }),
@@ -115,7 +114,6 @@ export function createTelegentOps(deps: TelegentOpsDependencies): TelegentOps {
     logger: deps.logger,
     sandbox: deps.sandbox,
     approvalsChannelId: deps.approvals.channelId,
-    requireAccountId: false,
     digestDefaults: { time: deps.jobs.digestDefaultTime, timeZone: deps.jobs.digestDefaultTimeZone },
     now,
     opContext: () => ({

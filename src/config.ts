@@ -1,9 +1,11 @@
 import cron from 'node-cron';
 import { z } from 'zod';
-import { isOperationKind, OPERATION_KINDS, type OperationKind } from './operations/operation.js';
-
-/** APPROVAL_REQUIRED_FOR when unset. */
-export const DEFAULT_APPROVAL_REQUIRED_FOR = 'provision,portin,portin-cancel,portout';
+import {
+  DEFAULT_APPROVAL_REQUIRED_FOR,
+  isOperationKind,
+  OPERATION_KINDS,
+  type OperationKind,
+} from './operations/registry.js';
 
 /**
  * Every environment variable the app reads, parsed once. `loadConfig` never throws a zod stack:
@@ -96,7 +98,7 @@ const schema = z.object({
     message: 'must be a Slack user group id like S0123456789',
   }),
   APPROVAL_REQUIRED_FOR: z.preprocess(
-    (value) => (value === undefined ? DEFAULT_APPROVAL_REQUIRED_FOR : value),
+    (value) => (value === undefined ? DEFAULT_APPROVAL_REQUIRED_FOR.join(',') : value),
     z
       .string()
       .transform((value) => [

@@ -1,4 +1,5 @@
-import { MAX_NUMBERS_PER_REQUEST, parsePhoneNumbers } from '../operations/registry.js';
+import { parsePhoneNumbers } from '../operations/fields/phone-number.js';
+import { MAX_NUMBERS_PER_REQUEST } from '../operations/fields/phone-number-list.js';
 import type { DataUsageSettings } from '../telegent/response-schemas.js';
 import { openModal, updateModal } from '../views/handlers/modal.js';
 import { writeModalMetadata } from '../views/handlers/modal-metadata.js';

@@ -12,7 +12,7 @@ export async function portinCancel({
   ctx,
   reply,
 }: CommandContext<Extract<TelegentCommand, { name: 'portin-cancel' }>>) {
-  const found = await findTrackedPortIn(ctx, parsed.orderId, '/telegent portin cancel JNUOID-…');
+  const found = await findTrackedPortIn(ctx, parsed.orderId, '/telegent portin cancel JNUOID-…', 'cancelled');
   if (!found.ok) return reply(errorMessage(found.error, ctx.sandbox));
   const live = await runRead<OrderDetails>(ctx, 'status', { orderId: found.order.orderId });
   if (!live.ok) return reply(errorMessage(live.error, ctx.sandbox));

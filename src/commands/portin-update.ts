@@ -12,7 +12,7 @@ export async function portinUpdate({
   ctx,
   reply,
 }: CommandContext<Extract<TelegentCommand, { name: 'portin-update' }>>) {
-  const found = await findTrackedPortIn(ctx, parsed.orderId, '/telegent portin update JNUOID-…');
+  const found = await findTrackedPortIn(ctx, parsed.orderId, '/telegent portin update JNUOID-…', 'updated');
   if (!found.ok) return reply(errorMessage(found.error, ctx.sandbox));
   await openPortinUpdateForm(client, ctx, slash.trigger_id, found.order);
 }

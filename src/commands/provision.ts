@@ -1,4 +1,4 @@
-import { parseAreaCode } from '../operations/registry.js';
+import { parseAreaCode } from '../operations/fields/area-code.js';
 import { openModal } from '../views/handlers/modal.js';
 import { writeModalMetadata } from '../views/handlers/modal-metadata.js';
 import { warmPickers } from '../views/handlers/pickers.js';
@@ -31,7 +31,6 @@ export async function provision({
     provisionModal({
       prefill: { areaCode },
       metadata: writeModalMetadata({ channelId: slash.channel_id }),
-      distributor: ctx.requireAccountId,
       sandbox: ctx.sandbox,
     }),
   );

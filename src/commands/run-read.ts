@@ -1,7 +1,7 @@
 import type { AppContext } from '../app-context.js';
-import type { OperationKind } from '../operations/operation.js';
-import { getOperation, validateInput } from '../operations/registry.js';
-import { formatFieldErrors } from '../operations/validation-errors.js';
+import type { OperationKind } from '../operations/registry.js';
+import { getOperation } from '../operations/registry.js';
+import { formatFieldErrors, validateInput } from '../operations/validation-errors.js';
 
 /** Validates and runs a read-only operation; a bad input comes back as one sentence naming the field. */
 export async function runRead<T>(
@@ -21,7 +21,7 @@ export function checkInput(
   kind: OperationKind,
   raw: Record<string, unknown>,
 ): { ok: true; value: Record<string, unknown> } | { ok: false; error: string } {
-  const validated = validateInput(getOperation(kind), raw, { requireAccountId: false, now: ctx.now });
+  const validated = validateInput(getOperation(kind), raw, { now: ctx.now });
   return validated.ok
     ? { ok: true, value: validated.value as Record<string, unknown> }
     : { ok: false, error: formatFieldErrors(validated.errors) };

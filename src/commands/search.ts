@@ -1,4 +1,4 @@
-import { parseSearchTerm } from '../operations/registry.js';
+import { parseSearchTerm } from '../operations/search-numbers.js';
 import type { AvailabilityResponse } from '../telegent/response-schemas.js';
 import { errorMessage } from '../views/messages/error-message.js';
 import { searchResultsMessage } from '../views/messages/search-results-message.js';

@@ -1,4 +1,4 @@
-import type { DataUsageReport } from '../operations/registry.js';
+import type { DataUsageReport } from '../operations/read-data-usage.js';
 import { errorMessage } from '../views/messages/error-message.js';
 import { usageMessage } from '../views/messages/usage-message.js';
 import type { CommandContext } from './command-context.js';

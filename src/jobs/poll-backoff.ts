@@ -1,3 +1,4 @@
+import { orderTraits } from '../operations/registry.js';
 import type { OrderRecord } from '../store/orders-repo.js';
 
 export interface PollBounds {
@@ -22,7 +23,7 @@ export function nextPollSeconds(
 ): number {
   const clamp = (s: number) => Math.min(bounds.maxSeconds, Math.max(bounds.minSeconds, Math.round(s)));
   let seconds = changed ? bounds.minSeconds : clamp(order.pollIntervalSeconds * 2);
-  if (order.kind === 'portin' && order.portInDate) {
+  if (orderTraits(order.kind).portIn && order.portInDate) {
     const portDay = Date.parse(`${order.portInDate}T00:00:00Z`);
     if (!Number.isNaN(portDay)) {
       // The port date in any US time zone: from 6 h before its UTC start to 10 h after its UTC end.

@@ -1,33 +1,14 @@
 import type { z } from 'zod';
 import type { CallOptions, TelegentClient } from '../telegent/client.js';
-
-export const OPERATION_KINDS = [
-  'search',
-  'provision',
-  'portin-eligibility',
-  'portin',
-  'portin-update',
-  'portin-cancel',
-  'portout',
-  'limits',
-  'usage',
-  'status',
-] as const;
-export type OperationKind = (typeof OPERATION_KINDS)[number];
-
-export function isOperationKind(value: string): value is OperationKind {
-  return (OPERATION_KINDS as readonly string[]).includes(value);
-}
+import type { FieldErrors } from './validation-errors.js';
 
 /** What an input schema may depend on besides the raw input. */
 export interface SchemaOptions {
-  /** Distributor mode: every number must name its `AID-` account. */
-  requireAccountId: boolean;
   /** The clock used for date rules (port-in date must be in the future). */
   now: () => Date;
 }
 
-export const DEFAULT_SCHEMA_OPTIONS: SchemaOptions = { requireAccountId: false, now: () => new Date() };
+export const DEFAULT_SCHEMA_OPTIONS: SchemaOptions = { now: () => new Date() };
 
 export function schemaOptions(options: Partial<SchemaOptions> = {}): SchemaOptions {
   return { ...DEFAULT_SCHEMA_OPTIONS, ...options };
@@ -45,30 +26,80 @@ export interface OpContext {
 /** Shown instead of a secret value, everywhere. */
 export const MASK = '••••';
 
+/** What preconditions may look up: the orders this app watches (the store's repository fits). */
+export interface PreconditionContext {
+  orders: {
+    get(orderId: string): Promise<{ kind: string; status: string; closedAt: Date | null } | null>;
+  };
+}
+
+/** What a successful mutation means beyond Telegent's answer (which the request keeps as its result). */
+export interface Outcome {
+  /** A new Telegent order to watch in the requester's channel. */
+  order?: { orderId: string; numbers: string[]; status: string; portInDate?: string | null };
+  /** An order already watched that this mutation changed: the poller looks at it again soon. */
+  recheckOrderId?: string;
+  /** Shown once to the requester alone, never stored or posted (the port-out PIN). */
+  reveal?: { pin: string };
+}
+
+/** A redacted account of what reading Telegent back after an ambiguous mutation found. */
+export interface Reconciliation {
+  checked: string;
+  found: boolean;
+  detail: string;
+  orderId?: string;
+  number?: string;
+  /** The read-back proves the change happened: the request counts as succeeded. */
+  resolved?: boolean;
+}
+
+/** How the orders an operation creates are named and watched. */
+export interface OrderTraits {
+  /** In sentences and lines: "port-in". */
+  noun: string;
+  /** At the start of a message: "Port-in". */
+  label: string;
+  /** A port-in: fixable with Update…, cancellable with Cancel…, watched closely near its port date, in the digest. */
+  portIn: boolean;
+  /** The requester's next step when the order ends in failure without a carrier code to act on. */
+  failedNextStep(orderId: string): string;
+}
+
 export interface Operation<Input, Result, Body = unknown> {
-  kind: OperationKind;
+  /** The registry key (`/telegent` subcommands, APPROVAL_REQUIRED_FOR, stored requests and orders). */
+  kind: string;
   /** Human name, e.g. "Port-in". */
   title: string;
   /** Builds the input schema (camelCase fields; the single source of validation). */
   schema(options?: Partial<SchemaOptions>): z.ZodType<Input>;
-  /** `schema()` with default options (no distributor mode, real clock). */
+  /** `schema()` with default options (real clock). */
   input: z.ZodType<Input>;
-  /** Changes something at Telegent (as opposed to a read). */
+  /** Changes something at Telegent (as opposed to a read): run as a request, through the workflow. */
   mutates: boolean;
+  /** Needs a second person by default (APPROVAL_REQUIRED_FOR overrides the whole list). */
+  needsApproval: boolean;
+  /** Approve asks to confirm with this sentence (the change cannot be undone). */
+  confirmApproval?: string;
   /** Input fields that must never reach a channel, a log line or an error text. */
   secretFields: readonly string[];
   /** One line, safe for channels and logs: secrets are masked. */
   summary(input: Input): string;
+  /** Checks against what the app knows before a request is accepted (field → message), or null. */
+  preconditions?(ctx: PreconditionContext, input: Input): Promise<FieldErrors | null>;
   /** The PascalCase Telegent request body (pure). */
   toTelegent(input: Input): Body;
   execute(ctx: OpContext, input: Input): Promise<Result>;
+  /** Mutations: the order to watch, the order to recheck, what to reveal (pure). */
+  outcome?(input: Input, result: Result): Outcome;
+  /** Operations that create orders: how those orders are named and watched. */
+  orders?: OrderTraits;
+  /** Mutations: settles an unknown outcome by reading Telegent back. Never sends a mutation. */
+  reconcile?(ctx: OpContext, input: Input): Promise<Reconciliation>;
 }
 
 // biome-ignore lint/suspicious/noExplicitAny: a registry holds operations of every input/result type
 export type AnyOperation = Operation<any, any, any>;
-
-export type InputOf<O> = O extends { summary(input: infer I): string } ? I : never;
-export type ResultOf<O> = O extends { execute(...args: never[]): Promise<infer R> } ? R : never;
 
 /** Builds an operation whose `input` is its schema with default options. */
 export function defineOperation<Input, Result, Body>(

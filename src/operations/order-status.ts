@@ -18,6 +18,7 @@ export const orderStatus = defineOperation<OrderStatusInput, OrderDetails, Order
   kind: 'status',
   title: 'Order status',
   mutates: false,
+  needsApproval: false,
   secretFields: [],
   schema: statusSchema,
   summary: (input) => `Status of order ${input.orderId}`,

@@ -2,6 +2,8 @@ import { z } from 'zod';
 import type { PortInAck } from '../telegent/response-schemas.js';
 import { orderIdSchema } from './fields/order-id.js';
 import { defineOperation } from './operation.js';
+import { readBackOrder } from './read-back.js';
+import { trackedPortInProblem } from './tracked-portin.js';
 
 function cancelSchema() {
   return z.object({ orderId: orderIdSchema });
@@ -16,9 +18,27 @@ export const portInCancel = defineOperation<PortInCancelInput, PortInAck, PortIn
   kind: 'portin-cancel',
   title: 'Port-in cancel',
   mutates: true,
+  needsApproval: true,
+  confirmApproval:
+    'Cancelling a port-in is final: it cannot be resumed, and the number stays with the current carrier.',
   secretFields: [],
   schema: cancelSchema,
   summary: (input) => `Cancel port-in ${input.orderId} (final: a cancelled port-in cannot be resumed)`,
   toTelegent: (input) => ({ OrderId: input.orderId }),
+  async preconditions(ctx, input) {
+    const problem = await trackedPortInProblem(ctx, input.orderId, 'cancelled');
+    return problem ? { orderId: `Order ID: ${problem}` } : null;
+  },
   execute: (ctx, input) => ctx.telegent.cancelPortIn(input.orderId, ctx.callOptions),
+  // The order goes to Cancelled: the poller tells its thread soon.
+  outcome: (input) => ({ recheckOrderId: input.orderId }),
+  reconcile: (ctx, input) =>
+    readBackOrder(ctx, input.orderId, (status) =>
+      /^cancel/i.test(status)
+        ? { resolved: true, detail: `${input.orderId} is Cancelled: the cancel went through.` }
+        : {
+            resolved: false,
+            detail: `${input.orderId} is still ${status}: the cancel did not take effect yet.`,
+          },
+    ),
 });

@@ -27,6 +27,7 @@ export const portInEligibility = defineOperation<
   kind: 'portin-eligibility',
   title: 'Port-in eligibility',
   mutates: false,
+  needsApproval: false,
   secretFields: [],
   schema: eligibilitySchema,
   summary: (input) => `Check whether ${input.phoneNumber} can be ported in as ${input.targetClassification}`,

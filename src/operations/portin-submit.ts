@@ -16,6 +16,7 @@ import {
   subscriberNameSchema,
 } from './fields/text.js';
 import { defineOperation, MASK, type SchemaOptions } from './operation.js';
+import { readBackNumber } from './read-back.js';
 
 export const PORT_IN_SECRET_FIELDS = ['currentAccountNumber', 'currentAccountPassword'] as const;
 
@@ -32,7 +33,7 @@ export function portInSchema(options: SchemaOptions) {
       targetClassification: withDefault(targetClassificationSchema, () => 'mvno' as const),
       portInDate: optionalField(portInDateSchema(options.now)),
       assignedSubscriberId: optionalField(subscriberIdSchema),
-      accountId: options.requireAccountId ? accountIdSchema : optionalField(accountIdSchema),
+      accountId: optionalField(accountIdSchema),
       eligibility: optionalField(eligibilityContextSchema),
     })
     .superRefine((v, ctx) => {
@@ -64,6 +65,7 @@ export const portIn = defineOperation<PortInInput, PortOrderCreated, PortInReque
   kind: 'portin',
   title: 'Port-in',
   mutates: true,
+  needsApproval: true,
   secretFields: PORT_IN_SECRET_FIELDS,
   schema: portInSchema,
   summary(input) {
@@ -85,4 +87,25 @@ export const portIn = defineOperation<PortInInput, PortOrderCreated, PortInReque
       portInToTelegent({ ...input, accountId: input.accountId ?? ctx.accountId }),
       ctx.callOptions,
     ),
+  outcome: (input, response) => ({
+    order: {
+      orderId: response.OrderId,
+      numbers: [input.phoneNumber],
+      status: response.OrderStatus ?? 'Pending',
+      portInDate: input.portInDate ?? null,
+    },
+  }),
+  orders: {
+    noun: 'port-in',
+    label: 'Port-in',
+    portIn: true,
+    failedNextStep: () =>
+      '*Next step:* check the details with the customer and their current carrier, then start a new port-in with `/telegent portin <number>`.',
+  },
+  reconcile: (ctx, input) =>
+    readBackNumber(ctx, input.phoneNumber, {
+      found: (number, status) => `${number} is already on the account (status ${status}).`,
+      missing: (number) =>
+        `${number} is not on the account yet; Telegent cannot list port-ins by number, so check with Telegent before submitting again (a second port-in would be refused as a duplicate).`,
+    }),
 });

@@ -16,6 +16,8 @@ import {
 } from './fields/text.js';
 import { defineOperation, MASK, type SchemaOptions } from './operation.js';
 import { PORT_IN_SECRET_FIELDS } from './portin-submit.js';
+import { readBackOrder } from './read-back.js';
+import { trackedPortInProblem } from './tracked-portin.js';
 
 /** The fields an update can change (send only what changes). */
 export const PORT_IN_UPDATE_FIELDS = [
@@ -87,6 +89,7 @@ export const portInUpdate = defineOperation<PortInUpdateInput, PortInAck, PortIn
   kind: 'portin-update',
   title: 'Port-in update',
   mutates: true,
+  needsApproval: false,
   secretFields: PORT_IN_SECRET_FIELDS,
   schema: portInUpdateSchema,
   summary(input) {
@@ -104,5 +107,16 @@ export const portInUpdate = defineOperation<PortInUpdateInput, PortInAck, PortIn
     return `Update port-in ${input.orderId}: ${changes.join('; ')}`;
   },
   toTelegent: portInUpdateToTelegent,
+  async preconditions(ctx, input) {
+    const problem = await trackedPortInProblem(ctx, input.orderId, 'updated');
+    return problem ? { orderId: `Order ID: ${problem}` } : null;
+  },
   execute: (ctx, input) => ctx.telegent.updatePortIn(portInUpdateToTelegent(input), ctx.callOptions),
+  // The order goes back to Pending: the poller tells its thread soon.
+  outcome: (input) => ({ recheckOrderId: input.orderId }),
+  reconcile: (ctx, input) =>
+    readBackOrder(ctx, input.orderId, (status) => ({
+      resolved: false,
+      detail: `${input.orderId} is now ${status}. Check the order's details before sending the update again.`,
+    })),
 });

@@ -5,6 +5,7 @@ import { phoneNumberSchema } from './fields/phone-number.js';
 import { generatePortOutPin, portOutPinSchema } from './fields/port-out-pin.js';
 import { withDefault } from './fields/result.js';
 import { defineOperation, MASK } from './operation.js';
+import { readBackNumber } from './read-back.js';
 
 /** The PIN is generated while validating, so the validated input (stored, approved, executed) carries it. */
 function portOutSchema() {
@@ -24,10 +25,34 @@ export const portOut = defineOperation<PortOutInput, PortOrderCreated, PortOutRe
   kind: 'portout',
   title: 'Port-out PIN',
   mutates: true,
+  needsApproval: true,
+  confirmApproval:
+    'This sets a port-out PIN: with it the number can be moved to another carrier. The PIN is shown only to the requester.',
   secretFields: ['pin'],
   schema: portOutSchema,
   summary: (input) =>
     `Issue a port-out PIN for ${input.phoneNumber} (PIN ${MASK}, shown only to the requester)`,
   toTelegent: portOutToTelegent,
   execute: (ctx, input) => ctx.telegent.setPortOutPin(portOutToTelegent(input), ctx.callOptions),
+  outcome: (input, response) => ({
+    order: {
+      orderId: response.OrderId,
+      numbers: [input.phoneNumber],
+      status: response.OrderStatus ?? 'Pending',
+    },
+    reveal: { pin: input.pin },
+  }),
+  orders: {
+    noun: 'port-out',
+    label: 'Port-out',
+    portIn: false,
+    failedNextStep: (orderId) =>
+      `*Next step:* check \`/telegent status ${orderId}\` and retry, or escalate to Telegent support with the OrderId.`,
+  },
+  reconcile: (ctx, input) =>
+    readBackNumber(ctx, input.phoneNumber, {
+      found: (number) =>
+        `${number} is on the account, but whether the new PIN was set cannot be read back. Ask Telegent before issuing another PIN.`,
+      missing: (number) => `${number} is not on the account, so no PIN can have been set.`,
+    }),
 });

@@ -15,7 +15,8 @@ import {
   voiceRouteIdSchema,
 } from './fields/telegent-ids.js';
 import { zipCodeSchema } from './fields/zip-code.js';
-import { defineOperation, type SchemaOptions } from './operation.js';
+import { defineOperation } from './operation.js';
+import { readBackProvision } from './provision-read-back.js';
 
 export interface ProvisionInput {
   productType: ProductType;
@@ -33,7 +34,7 @@ export interface ProvisionInput {
   accountId?: string | undefined;
 }
 
-export function provisionSchema(options: SchemaOptions): z.ZodType<ProvisionInput> {
+export function provisionSchema(): z.ZodType<ProvisionInput> {
   return z
     .object({
       productType: productTypeSchema,
@@ -49,7 +50,7 @@ export function provisionSchema(options: SchemaOptions): z.ZodType<ProvisionInpu
       zipCode: optionalField(zipCodeSchema),
       iccid: optionalField(iccidSchema),
       assignedSubscriberId: subscriberIdSchema,
-      accountId: options.requireAccountId ? accountIdSchema : optionalField(accountIdSchema),
+      accountId: optionalField(accountIdSchema),
     })
     .transform((v, ctx): ProvisionInput => {
       const product = productFeatures(v.productType);
@@ -122,6 +123,7 @@ export const provision = defineOperation<ProvisionInput, ProvisionResponse, Prov
   kind: 'provision',
   title: 'Provision',
   mutates: true,
+  needsApproval: true,
   secretFields: [],
   schema: provisionSchema,
   summary(input) {
@@ -141,4 +143,19 @@ export const provision = defineOperation<ProvisionInput, ProvisionResponse, Prov
       ctx.callOptions,
     );
   },
+  outcome: (_input, response) => ({
+    order: {
+      orderId: response.OrderId,
+      numbers: response.PhoneNumberAssigned ? [response.PhoneNumberAssigned] : [],
+      status: response.OrderStatus ?? 'Pending',
+    },
+  }),
+  orders: {
+    noun: 'provision',
+    label: 'Provisioning',
+    portIn: false,
+    failedNextStep: (orderId) =>
+      `*Next step:* check \`/telegent status ${orderId}\` and retry, or escalate to Telegent support with the OrderId.`,
+  },
+  reconcile: readBackProvision,
 });

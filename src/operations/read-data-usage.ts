@@ -24,6 +24,7 @@ export const readDataUsage = defineOperation<ReadDataUsageInput, DataUsageReport
   kind: 'usage',
   title: 'Data usage',
   mutates: false,
+  needsApproval: false,
   secretFields: [],
   schema: usageSchema,
   summary: (input) => `Data usage and limits for ${input.phoneNumber}`,

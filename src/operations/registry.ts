@@ -1,4 +1,4 @@
-import type { AnyOperation, OperationKind } from './operation.js';
+import type { AnyOperation, OrderTraits } from './operation.js';
 import { orderStatus } from './order-status.js';
 import { portInCancel } from './portin-cancel.js';
 import { portInEligibility } from './portin-eligibility.js';
@@ -10,7 +10,10 @@ import { readDataUsage } from './read-data-usage.js';
 import { searchNumbers } from './search-numbers.js';
 import { setDataLimits } from './set-data-limits.js';
 
-/** Every operation by kind. */
+/**
+ * Every operation, by kind: the one list. The workflow, the cards, the order lines and the reconciler read
+ * what differs between operations from these definitions; nothing else branches on a kind.
+ */
 export const operations = {
   search: searchNumbers,
   provision,
@@ -22,36 +25,37 @@ export const operations = {
   limits: setDataLimits,
   usage: readDataUsage,
   status: orderStatus,
-} as const satisfies Record<OperationKind, { kind: OperationKind }>;
+} as const satisfies Record<string, AnyOperation>;
 
 export type Operations = typeof operations;
+export type OperationKind = keyof Operations;
 
-export { type EligibilityContext, eligibilityContextSchema } from './eligibility-context.js';
-export * from './field-labels.js';
-export * from './fields/index.js';
-export * from './operation.js';
-export { type OrderStatusInput, orderStatus } from './order-status.js';
-export { type PortInCancelInput, portInCancel } from './portin-cancel.js';
-export { type PortInEligibilityInput, portInEligibility } from './portin-eligibility.js';
-export { PORT_IN_SECRET_FIELDS, type PortInInput, portIn } from './portin-submit.js';
-export {
-  FORM_ERROR_KEY,
-  PORT_IN_UPDATE_FIELDS,
-  type PortInUpdateInput,
-  portInUpdate,
-} from './portin-update.js';
-export { type PortOutInput, portOut } from './portout-pin.js';
-export { type ProvisionInput, provision } from './provision.js';
-export {
-  type DataUsageReport,
-  type ReadDataUsageInput,
-  readDataUsage,
-} from './read-data-usage.js';
-export { parseSearchTerm, type SearchInput, searchNumbers } from './search-numbers.js';
-export { type SetDataLimitsInput, setDataLimits } from './set-data-limits.js';
-export * from './validation-errors.js';
+export const OPERATION_KINDS = Object.keys(operations) as OperationKind[];
+
+export function isOperationKind(value: string): value is OperationKind {
+  return Object.hasOwn(operations, value);
+}
 
 /** The operation for a kind, typed loosely (for dispatch by a stored `kind`). */
 export function getOperation(kind: OperationKind): AnyOperation {
   return operations[kind];
+}
+
+/** APPROVAL_REQUIRED_FOR when unset: every operation whose definition needs a second person. */
+export const DEFAULT_APPROVAL_REQUIRED_FOR: readonly OperationKind[] = OPERATION_KINDS.filter(
+  (kind) => getOperation(kind).needsApproval,
+);
+
+/** Orders of a kind no definition claims (rows from an older version): shown plainly, never acted on. */
+const UNKNOWN_ORDER_TRAITS = (kind: string): OrderTraits => ({
+  noun: kind,
+  label: kind,
+  portIn: false,
+  failedNextStep: (orderId) =>
+    `*Next step:* check \`/telegent status ${orderId}\`, or escalate to Telegent support with the OrderId.`,
+});
+
+/** How orders created by `kind` are named and watched (from its definition). */
+export function orderTraits(kind: string): OrderTraits {
+  return (isOperationKind(kind) ? getOperation(kind).orders : undefined) ?? UNKNOWN_ORDER_TRAITS(kind);
 }

@@ -63,6 +63,7 @@ export const searchNumbers = defineOperation<SearchInput, AvailabilityResponse, 
   kind: 'search',
   title: 'Search numbers',
   mutates: false,
+  needsApproval: false,
   secretFields: [],
   schema: searchSchema,
   summary(input) {

@@ -47,6 +47,7 @@ export const setDataLimits = defineOperation<SetDataLimitsInput, DataUsageSetRes
   kind: 'limits',
   title: 'Data limits',
   mutates: true,
+  needsApproval: false,
   secretFields: [],
   schema: limitsSchema,
   summary(input) {
@@ -63,4 +64,23 @@ export const setDataLimits = defineOperation<SetDataLimitsInput, DataUsageSetRes
   },
   toTelegent: limitsToTelegent,
   execute: (ctx, input) => ctx.telegent.setDataUsageLimits(limitsToTelegent(input), ctx.callOptions),
+  async reconcile(ctx, input) {
+    const settings = await ctx.telegent.getDataUsageSettings(input.numbers, ctx.callOptions);
+    const applied = input.numbers.filter((number) => {
+      const row = settings.PhoneNumbers.find((item) => item.Number === number);
+      return (
+        row?.LimitValue === input.limitValue &&
+        (input.notifyValue === undefined || row?.NotifyValue === input.notifyValue)
+      );
+    });
+    const all = applied.length === input.numbers.length;
+    return {
+      checked: 'data-usage settings',
+      found: applied.length > 0,
+      resolved: all,
+      detail: all
+        ? 'Telegent already shows the new limits on every number.'
+        : `Telegent shows the new limits on ${applied.length} of ${input.numbers.length} numbers. Set them again for the rest.`,
+    };
+  },
 });

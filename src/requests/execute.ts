@@ -1,11 +1,11 @@
 import type { Logger } from '../log.js';
-import type { OperationKind } from '../operations/operation.js';
+import type { OpContext } from '../operations/operation.js';
 import { getOperation } from '../operations/registry.js';
 import type { Store } from '../store/open-store.js';
 import type { RequestRecord } from '../store/requests-repo.js';
 import type { TelegentClient } from '../telegent/client.js';
 import { isTelegentError, TelegentOutcomeUnknownError } from '../telegent/errors.js';
-import { createdOrder, trackOrder } from './order-tracking.js';
+import { trackOrder } from './order-tracking.js';
 import type { ExecutionOutcome } from './outcomes.js';
 import { reconcile } from './reconcile.js';
 
@@ -33,7 +33,7 @@ export async function executeRequest(
   if (!claimed) return { status: 'not_claimed', request: await store.requests.get(requestId) };
   await store.audit.append({ actor, action: 'execution_started', requestId });
 
-  const op = getOperation(claimed.kind as OperationKind);
+  const op = getOperation(claimed.kind);
   const secrets = (await store.requests.getSecrets<Record<string, unknown>>(requestId)) ?? {};
   const input = { ...claimed.input, ...secrets };
   const missing = op.secretFields.filter(
@@ -50,15 +50,7 @@ export async function executeRequest(
 
   let result: unknown;
   try {
-    result = await op.execute(
-      {
-        telegent: deps.telegent,
-        accountId: deps.accountId,
-        now: deps.now,
-        callOptions: { priority: 'interactive' },
-      },
-      input,
-    );
+    result = await op.execute(opContext(deps), input);
   } catch (error) {
     if (error instanceof TelegentOutcomeUnknownError || !isTelegentError(error)) {
       return unknown(deps, claimed, input, error);
@@ -68,16 +60,15 @@ export async function executeRequest(
 
   const finished = await store.requests.finish(requestId, 'succeeded', { result, now: deps.now() });
   const request = finished ?? claimed;
-  const created = createdOrder(claimed.kind, input, result);
-  const order = created
-    ? await trackOrder(store.orders, request, created, {
+  const outcome = op.outcome?.(input, result) ?? {};
+  const order = outcome.order
+    ? await trackOrder(store.orders, request, outcome.order, {
         now: deps.now(),
         firstCheckSeconds: deps.firstCheckSeconds,
       })
     : null;
-  if (claimed.kind === 'portin-update' || claimed.kind === 'portin-cancel') {
-    // The order goes back to Pending (update) or to Cancelled: let the poller tell the thread soon.
-    await store.orders.scheduleCheck(String(input.orderId), deps.now(), deps.firstCheckSeconds);
+  if (outcome.recheckOrderId) {
+    await store.orders.scheduleCheck(outcome.recheckOrderId, deps.now(), deps.firstCheckSeconds);
   }
   await store.audit.append({
     actor,
@@ -92,9 +83,7 @@ export async function executeRequest(
     request,
     result,
     order,
-    ...(claimed.kind === 'portout' && typeof input.pin === 'string'
-      ? { revealToRequester: { pin: input.pin } }
-      : {}),
+    ...(outcome.reveal ? { revealToRequester: outcome.reveal } : {}),
   };
 }
 
@@ -128,9 +117,20 @@ async function unknown(
   return recordUnknownOutcome(deps, claimed, input, 'Internal error while sending the request to Telegent.');
 }
 
+/** How operations run for a request: interactive priority (a person is waiting for the answer). */
+function opContext(deps: ExecuteDeps): OpContext {
+  return {
+    telegent: deps.telegent,
+    accountId: deps.accountId,
+    now: deps.now,
+    callOptions: { priority: 'interactive' },
+  };
+}
+
 /**
- * The mutation may or may not have happened: never retry it; read back what we can (`input` is the
- * redacted input, which holds everything reconciliation reads) and record it.
+ * The mutation may or may not have happened: never retry it; read back what the operation can and record
+ * it. `input` may be the decrypted input (right after the call) or the redacted one (a request found stuck
+ * after a crash, its secrets purged): read-backs use no secret field.
  */
 export async function recordUnknownOutcome(
   deps: ExecuteDeps,
@@ -139,7 +139,7 @@ export async function recordUnknownOutcome(
   error: string,
 ): Promise<Exclude<ExecutionOutcome, { status: 'not_claimed' | 'failed' }>> {
   await deps.store.requests.finish(claimed.id, 'unknown', { error, now: deps.now() });
-  const found = await reconcile(deps.telegent, claimed.kind, input, { now: deps.now() });
+  const found = await reconcile(getOperation(claimed.kind), opContext(deps), input);
   const { resolved, ...reconciliation } = found;
   const request =
     (await deps.store.requests.finish(claimed.id, resolved ? 'succeeded' : 'unknown', {

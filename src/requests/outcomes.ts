@@ -1,3 +1,4 @@
+import type { Reconciliation } from '../operations/operation.js';
 import type { FieldErrors } from '../operations/validation-errors.js';
 import type { OrderRecord } from '../store/orders-repo.js';
 import type { RequestRecord } from '../store/requests-repo.js';
@@ -25,15 +26,6 @@ export type ApproveOutcome =
 /** A requester's own Reject click withdraws the request (`cancelled`). */
 export type RejectOutcome = { status: 'rejected' | 'cancelled'; request: RequestRecord } | DecisionRefusal;
 
-/** A redacted account of what reconciliation after an ambiguous failure found. */
-export interface Reconciliation {
-  checked: string;
-  found: boolean;
-  detail: string;
-  orderId?: string;
-  number?: string;
-}
-
 export type ExecutionOutcome =
   | {
       status: 'succeeded';
@@ -47,3 +39,5 @@ export type ExecutionOutcome =
   | { status: 'unknown'; request: RequestRecord; error: string; reconciliation: Reconciliation }
   /** Another caller is executing (or executed) it: this caller must do nothing. */
   | { status: 'not_claimed'; request: RequestRecord | null };
+
+export type { Reconciliation };

@@ -1,7 +1,7 @@
 import type { ApprovalPolicy } from '../config.js';
 import type { Logger } from '../log.js';
-import { type OperationKind, redactInput, type SchemaOptions } from '../operations/operation.js';
-import { getOperation } from '../operations/registry.js';
+import { redactInput, type SchemaOptions } from '../operations/operation.js';
+import { getOperation, type OperationKind } from '../operations/registry.js';
 import { validateInput } from '../operations/validation-errors.js';
 import type { Store } from '../store/open-store.js';
 import type { RequestRecord } from '../store/requests-repo.js';
@@ -14,7 +14,6 @@ import type {
   RejectOutcome,
   SubmitOutcome,
 } from './outcomes.js';
-import { orderPreconditions } from './preconditions.js';
 import { decideApproval, type RefusalReason } from './state-machine.js';
 
 /** An `approved` request nobody claimed for this long lost its approver's process between decision and claim. */
@@ -32,8 +31,6 @@ export interface WorkflowDeps {
   isApprover: (userId: string) => Promise<boolean>;
   logger: Logger;
   now?: () => Date;
-  /** Distributor mode: every request names its AID- account. */
-  requireAccountId?: boolean;
   accountId?: string | undefined;
   /** When the poller first looks at a new order (ORDER_POLL_MIN_SECONDS). */
   firstCheckSeconds?: number;
@@ -58,7 +55,7 @@ export type Workflow = ReturnType<typeof createWorkflow>;
 export function createWorkflow(deps: WorkflowDeps) {
   const now = deps.now ?? (() => new Date());
   const { store } = deps;
-  const schemaOptions: Partial<SchemaOptions> = { requireAccountId: deps.requireAccountId ?? false, now };
+  const schemaOptions: Partial<SchemaOptions> = { now };
   const executeDeps = {
     store,
     telegent: deps.telegent,
@@ -121,7 +118,7 @@ export function createWorkflow(deps: WorkflowDeps) {
       const validated = validateInput(op, args.raw, schemaOptions);
       if (!validated.ok) return { status: 'invalid', errors: validated.errors };
       const value = validated.value as Record<string, unknown>;
-      const problems = await orderPreconditions(store.orders, args.kind, value);
+      const problems = (await op.preconditions?.({ orders: store.orders }, value)) ?? null;
       if (problems) return { status: 'invalid', errors: problems };
 
       const secrets = Object.fromEntries(

@@ -1,7 +1,9 @@
+import type { OperationKind } from '../operations/registry.js';
 import type { Db } from './db.js';
 import { camelRow } from './rows.js';
 
-export type OrderKind = 'provision' | 'portin' | 'portout';
+/** The operation that created the order (one whose definition has `orders` traits). */
+export type OrderKind = OperationKind;
 
 export interface OrderRecord {
   orderId: string;

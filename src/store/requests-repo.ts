@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { OperationKind } from '../operations/registry.js';
 import type { Db } from './db.js';
 import { camelRow, json } from './rows.js';
 import type { SecretsCipher } from './secrets-cipher.js';
@@ -23,7 +24,7 @@ export const OPEN_REQUEST_STATUSES: readonly RequestStatus[] = [
 
 export interface RequestRecord {
   id: string;
-  kind: string;
+  kind: OperationKind;
   status: RequestStatus;
   /** Redacted input: safe to show and log. */
   input: Record<string, unknown>;
@@ -48,7 +49,7 @@ export interface RequestRecord {
 export interface NewRequest {
   /** Defaults to a random `req_…` id. */
   id?: string;
-  kind: string;
+  kind: OperationKind;
   /** Operations that need no approval start at 'approved'. */
   status?: 'pending_approval' | 'approved';
   input: Record<string, unknown>;

@@ -4,7 +4,6 @@ import type { RequestRecord } from '../store/requests-repo.js';
 import { actions, context, divider, header, sandboxBlocks, section } from './blocks.js';
 import { fitItems, LIMITS } from './limits.js';
 import { decisionButtons } from './messages/request-card.js';
-import { isDestructiveKind } from './messages/request-facts.js';
 import { isPortIn, orderButtons } from './order-buttons.js';
 import { orderLine } from './order-line.js';
 import { operationTitle, requestLine } from './request-line.js';
@@ -38,7 +37,7 @@ export function appHomeView(args: AppHomeArgs): HomeView {
       blocks.push(
         ...fitItems(
           args.waitingForMe,
-          (r) => [requestLine(r), decisionButtons(r, operationTitle(r.kind), isDestructiveKind(r.kind))],
+          (r) => [requestLine(r), decisionButtons(r, operationTitle(r.kind))],
           { maxBlocks: Math.min(WAITING_MAX_BLOCKS, budget() - 8) },
           more('request(s) waiting'),
         ),

@@ -1,3 +1,4 @@
+import { orderTraits } from '../operations/registry.js';
 import type { OrderRecord } from '../store/orders-repo.js';
 import { isSuccessfulOrderStatus } from '../telegent/order-status.js';
 import { escapeMrkdwn } from './limits.js';
@@ -77,8 +78,8 @@ const divider: Block = { type: 'divider' };
  */
 export function digestMessage(input: DigestInput): SlackMessage {
   const { now } = input;
-  const portins = input.open.filter((o) => o.kind === 'portin');
-  const closedPortins = input.closedSince.filter((o) => o.kind === 'portin');
+  const portins = input.open.filter((o) => orderTraits(o.kind).portIn);
+  const closedPortins = input.closedSince.filter((o) => orderTraits(o.kind).portIn);
   const needsAction = [
     ...portins.filter((o) => NEEDS_ACTION.test(o.status)),
     ...closedPortins.filter((o) => NEEDS_ACTION.test(o.status)),

@@ -3,11 +3,11 @@
  * src/views and the handlers in src/commands/src/views cannot drift apart.
  */
 export const CALLBACK = {
-  provision: 'telegent.provision',
-  portin: 'telegent.portin',
-  portinUpdate: 'telegent.portin-update',
-  portout: 'telegent.portout',
-  limits: 'telegent.limits',
+  provisionForm: 'telegent.provision',
+  portinForm: 'telegent.portin',
+  portinUpdateForm: 'telegent.portin-update',
+  portoutForm: 'telegent.portout',
+  limitsForm: 'telegent.limits',
   rejectReason: 'telegent.reject-reason',
   /** Read-only modals (loading, working, results): no submit handler. */
   info: 'telegent.info',

@@ -1,13 +1,14 @@
 import type { Button } from '@slack/types';
 import { ORDER_ID_MAX_LENGTH } from '../operations/fields/order-id.js';
+import { orderTraits } from '../operations/registry.js';
 import { isTerminalOrderStatus } from '../telegent/order-status.js';
 import { button, confirmDialog } from './blocks.js';
 import { ACTION } from './ids.js';
 import { oneLine } from './limits.js';
 
-/** Whether an order is a port-in (stored kind, else Telegent's OrderType). */
+/** Whether an order is a port-in (its operation's traits when we stored it, else Telegent's OrderType). */
 export function isPortIn(kind: string | null | undefined, orderType?: string | null): boolean {
-  if (kind) return kind === 'portin';
+  if (kind) return orderTraits(kind).portIn;
   return typeof orderType === 'string' && /port[\s_-]?in/i.test(orderType);
 }
 

@@ -1,11 +1,10 @@
 import type { SectionBlock } from '@slack/types';
 import { ORDER_ID_MAX_LENGTH } from '../operations/fields/order-id.js';
+import { orderTraits } from '../operations/registry.js';
 import type { OrderRecord } from '../store/orders-repo.js';
 import { button, mention, section, slackDate } from './blocks.js';
 import { ACTION } from './ids.js';
 import { escapeMrkdwn, oneLine } from './limits.js';
-
-const KIND: Record<string, string> = { provision: 'provision', portin: 'port-in', portout: 'port-out' };
 
 /** One stored order as a line: id, kind, status, numbers, port date, requester; optional Status button. */
 export function orderLine(order: OrderRecord, options: { statusButton?: boolean } = {}): SectionBlock {
@@ -14,7 +13,7 @@ export function orderLine(order: OrderRecord, options: { statusButton?: boolean 
       ? `${order.numbers.slice(0, 3).join(', ')} +${order.numbers.length - 3}`
       : order.numbers.join(', ');
   const parts = [
-    `*\`${escapeMrkdwn(oneLine(order.orderId, 80))}\`* · ${KIND[order.kind] ?? escapeMrkdwn(order.kind)} · *${escapeMrkdwn(oneLine(order.status, 60))}*`,
+    `*\`${escapeMrkdwn(oneLine(order.orderId, 80))}\`* · ${escapeMrkdwn(orderTraits(order.kind).noun)} · *${escapeMrkdwn(oneLine(order.status, 60))}*`,
     [
       numbers ? escapeMrkdwn(numbers) : undefined,
       order.portInDate ? `port date ${escapeMrkdwn(order.portInDate)}` : undefined,

@@ -1,4 +1,5 @@
 import type { types } from '@slack/bolt';
+import { orderTraits } from '../operations/registry.js';
 import type { OrderKind, OrderRecord } from '../store/orders-repo.js';
 import { explainCarrierCode } from '../telegent/carrier-codes.js';
 import { isSuccessfulOrderStatus, isTerminalOrderStatus } from '../telegent/order-status.js';
@@ -24,11 +25,7 @@ export const SLACK_LIMITS = { blocks: 50, sectionText: 3000, headerText: 150 } a
 /** Sections of one update message: readable, and far below Slack's total message size. */
 const UPDATE_MAX_SECTIONS = 12;
 
-export const KIND_LABEL: Record<OrderKind, string> = {
-  provision: 'Provisioning',
-  portin: 'Port-in',
-  portout: 'Port-out',
-};
+const label = (kind: string) => orderTraits(kind).label;
 
 export const SANDBOX_NOTE = ':test_tube: *SANDBOX*: simulated Telegent, nothing real was ordered or ported.';
 const sandboxBlock = (): Block => ({ type: 'context', elements: [{ type: 'mrkdwn', text: SANDBOX_NOTE }] });
@@ -89,7 +86,7 @@ export function orderRootMessage(
       text: {
         type: 'mrkdwn',
         text:
-          `*${KIND_LABEL[order.kind]}* · ${numbersText(order.numbers)}\n` +
+          `*${label(order.kind)}* · ${numbersText(order.numbers)}\n` +
           `OrderId \`${order.orderId}\` · requested by <@${order.requestedBy}>${portDate}`,
       },
     },
@@ -102,12 +99,15 @@ export function orderRootMessage(
     });
   }
   if (open && options.actions !== false) {
-    const elements = orderButtons(order.orderId, { portIn: order.kind === 'portin', status: order.status });
+    const elements = orderButtons(order.orderId, {
+      portIn: orderTraits(order.kind).portIn,
+      status: order.status,
+    });
     if (elements.length > 0) blocks.push({ type: 'actions', block_id: 'order-actions', elements });
   }
   if (options.sandbox) blocks.push(sandboxBlock());
   return {
-    text: `${prefix(options)}${KIND_LABEL[order.kind]} ${order.orderId} (${numbersText(order.numbers, 2)}): ${order.status}`,
+    text: `${prefix(options)}${label(order.kind)} ${order.orderId} (${numbersText(order.numbers, 2)}): ${order.status}`,
     blocks,
   };
 }
@@ -156,7 +156,7 @@ export function packLines(lines: string[], maxBlocks: number, more: (n: number) 
 function changeLine(change: OrderChange, withOrder: boolean): string {
   const message = change.statusMessage ? ` — ${escapeMrkdwn(change.statusMessage)}` : '';
   const head = withOrder
-    ? `${KIND_LABEL[change.kind]} \`${change.orderId}\` (${numbersText(change.numbers, 2)}): `
+    ? `${label(change.kind)} \`${change.orderId}\` (${numbersText(change.numbers, 2)}): `
     : `${hhmm(change.occurredAt)}: `;
   let line = `${statusEmoji(change.status)} ${head}*${escapeMrkdwn(change.status)}*${message}`;
   const action = actionNeeded(change.orderId, change.statusMessage);
@@ -179,7 +179,7 @@ export function orderUpdateMessage(changes: OrderChange[], options: MessageOptio
   const blocks: Block[] = [];
   let text: string;
   if (single && last) {
-    text = `${prefix(options)}${KIND_LABEL[last.kind]} ${last.orderId}: ${last.status}`;
+    text = `${prefix(options)}${label(last.kind)} ${last.orderId}: ${last.status}`;
     const intro = changes.length === 1 ? 'Status update' : `${changes.length} status updates`;
     blocks.push(
       { type: 'context', elements: [{ type: 'mrkdwn', text: intro }] },
@@ -214,22 +214,18 @@ export function requesterNotice(
 ): SlackMessage {
   const ok = isSuccessfulOrderStatus(order.status);
   const cancelled = /^cancel/i.test(order.status);
-  const what = `your ${KIND_LABEL[order.kind].toLowerCase()} \`${order.orderId}\` (${numbersText(order.numbers)})`;
+  const what = `your ${orderTraits(order.kind).noun} \`${order.orderId}\` (${numbersText(order.numbers)})`;
   const message = order.statusMessage ? ` — ${escapeMrkdwn(order.statusMessage)}` : '';
   let body = `${statusEmoji(order.status)} ${what[0]?.toUpperCase()}${what.slice(1)} finished: *${escapeMrkdwn(order.status)}*${message}.`;
   if (!ok && !cancelled) {
     const action = actionNeeded(order.orderId, order.statusMessage);
-    body += action
-      ? `\n${action}`
-      : order.kind === 'portin'
-        ? '\n*Next step:* check the details with the customer and their current carrier, then start a new port-in with `/telegent portin <number>`.'
-        : `\n*Next step:* check \`/telegent status ${order.orderId}\` and retry, or escalate to Telegent support with the OrderId.`;
+    body += `\n${action ?? orderTraits(order.kind).failedNextStep(order.orderId)}`;
   }
   body += `\nThe history is in the order's thread in <#${order.channelId}>.`;
   const blocks: Block[] = [{ type: 'section', text: { type: 'mrkdwn', text: body } }];
   if (options.sandbox) blocks.push(sandboxBlock());
   return {
-    text: `${prefix(options)}${KIND_LABEL[order.kind]} ${order.orderId} finished: ${order.status}`,
+    text: `${prefix(options)}${label(order.kind)} ${order.orderId} finished: ${order.status}`,
     blocks,
   };
 }

@@ -1,6 +1,5 @@
 import type { SectionBlock } from '@slack/types';
-import { isOperationKind } from '../operations/operation.js';
-import { getOperation } from '../operations/registry.js';
+import { getOperation, isOperationKind } from '../operations/registry.js';
 import type { RequestRecord } from '../store/requests-repo.js';
 import { mention, section, slackDate } from './blocks.js';
 import { escapeMrkdwn, oneLine } from './limits.js';

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { fieldLabel, operations, validateInput } from '../../src/operations/registry.js';
+import { fieldLabel } from '../../src/operations/field-labels.js';
+import { operations } from '../../src/operations/registry.js';
+import { validateInput } from '../../src/operations/validation-errors.js';
 import { BAD_CASES, GOOD, NOW } from './bad-inputs.js';
 
 describe('every good base input is valid', () => {
@@ -18,7 +20,6 @@ describe(`${BAD_CASES.length} bad inputs are refused with a message naming the f
   it.each(BAD_CASES.map((c) => [`${c.kind}: ${c.name}`, c] as const))('%s', (_name, c) => {
     const result = validateInput(operations[c.kind], c.raw, {
       now: NOW,
-      requireAccountId: c.requireAccountId ?? false,
     });
     expect(result.ok).toBe(false);
     if (result.ok) return;

@@ -42,7 +42,6 @@ export interface BadCase {
   /** The field the error must be reported on. */
   field: string;
   message: RegExp;
-  requireAccountId?: boolean;
 }
 
 const bad = (
@@ -51,11 +50,10 @@ const bad = (
   patch: Record<string, unknown>,
   field: string,
   message: RegExp,
-  requireAccountId = false,
 ): BadCase => {
   const raw: Record<string, unknown> = { ...GOOD[kind], ...patch };
   for (const [k, v] of Object.entries(patch)) if (v === undefined) delete raw[k];
-  return { name, kind, raw, field, message, requireAccountId };
+  return { name, kind, raw, field, message };
 };
 
 export const BAD_CASES: BadCase[] = [
@@ -132,7 +130,6 @@ export const BAD_CASES: BadCase[] = [
     'assignedSubscriberId',
     /TSUID-/,
   ),
-  bad('provision', 'distributor mode without account', {}, 'accountId', /required.*AID-/, true),
   bad(
     'provision',
     'account with the wrong prefix',
@@ -223,7 +220,6 @@ export const BAD_CASES: BadCase[] = [
     'subscriberName',
     /control characters/,
   ),
-  bad('portin', 'distributor mode without account', {}, 'accountId', /required/, true),
   // port-in update / cancel / status
   bad(
     'portin-update',

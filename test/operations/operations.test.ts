@@ -1,17 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import {
-  getOperation,
-  MASK,
-  OPERATION_KINDS,
-  operations,
-  redactInput,
-  validateInput,
-} from '../../src/operations/registry.js';
+import { MASK, redactInput } from '../../src/operations/operation.js';
+import { getOperation, OPERATION_KINDS, operations } from '../../src/operations/registry.js';
+import { validateInput } from '../../src/operations/validation-errors.js';
 
 const now = () => new Date('2026-03-04T15:00:00Z');
 
-function valid<K extends keyof typeof operations>(kind: K, raw: unknown, requireAccountId = false) {
-  const result = validateInput(operations[kind], raw, { now, requireAccountId });
+function valid<K extends keyof typeof operations>(kind: K, raw: unknown) {
+  const result = validateInput(operations[kind], raw, { now });
   if (!result.ok) throw new Error(`expected valid ${kind}: ${JSON.stringify(result.errors)}`);
   return result.value;
 }
@@ -71,20 +66,16 @@ describe('toTelegent: the documented PascalCase bodies', () => {
     });
   });
 
-  it('provision (voice on, distributor mode)', () => {
-    const input = valid(
-      'provision',
-      {
-        productType: 'sms+data+voice',
-        messageRouteId: 'MRID-ad0ff867-57dc-4aeb-80e9-9d18349080e9',
-        voiceRouteId: 'CRID-509de94f-79cc-429b-a317-2102654dabbb',
-        areaCode: '201',
-        iccid: '8901240397190195850',
-        assignedSubscriberId: 'TSUID-90c644ff-7f70-4587-a27e-d1d45bde7528',
-        accountId: 'AID-ceb82085-2725-45a1-bd5e-526ed19799d7',
-      },
-      true,
-    );
+  it('provision (voice on, an explicit AID- account)', () => {
+    const input = valid('provision', {
+      productType: 'sms+data+voice',
+      messageRouteId: 'MRID-ad0ff867-57dc-4aeb-80e9-9d18349080e9',
+      voiceRouteId: 'CRID-509de94f-79cc-429b-a317-2102654dabbb',
+      areaCode: '201',
+      iccid: '8901240397190195850',
+      assignedSubscriberId: 'TSUID-90c644ff-7f70-4587-a27e-d1d45bde7528',
+      accountId: 'AID-ceb82085-2725-45a1-bd5e-526ed19799d7',
+    });
     expect(operations.provision.toTelegent(input)).toEqual({
       NumberType: 'mvno',
       MessageType: 'p2p',

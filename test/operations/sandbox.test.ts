@@ -1,5 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type OpContext, operations, parsePortInDate, validateInput } from '../../src/operations/registry.js';
+import { parsePortInDate } from '../../src/operations/fields/port-in-date.js';
+import type { OpContext } from '../../src/operations/operation.js';
+import { operations } from '../../src/operations/registry.js';
+import { validateInput } from '../../src/operations/validation-errors.js';
 import { MAGIC_NUMBERS } from '../../src/sandbox/magic.js';
 import {
   SEED_MESSAGE_ROUTE_IDS,
@@ -60,7 +63,7 @@ describe('bad inputs never reach Telegent', () => {
     sb.clearJournal();
     for (const c of BAD_CASES) {
       const op = operations[c.kind];
-      const result = validateInput(op, c.raw, { now: NOW, requireAccountId: c.requireAccountId ?? false });
+      const result = validateInput(op, c.raw, { now: NOW });
       expect(result.ok, `${c.kind}: ${c.name}`).toBe(false);
       // biome-ignore lint/suspicious/noExplicitAny: dispatch by kind
       if (result.ok) await (op as any).execute(ctx, result.value);

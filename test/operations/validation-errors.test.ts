@@ -1,12 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import {
-  fieldLabel,
-  formatFieldErrors,
-  operations,
-  toFieldErrors,
-  validateInput,
-} from '../../src/operations/registry.js';
+import { fieldLabel } from '../../src/operations/field-labels.js';
+import { operations } from '../../src/operations/registry.js';
+import { formatFieldErrors, toFieldErrors, validateInput } from '../../src/operations/validation-errors.js';
 
 describe('validation errors', () => {
   it('says "required" with the hint when a field is missing, and just the hint when the type is wrong', () => {

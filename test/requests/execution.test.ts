@@ -188,19 +188,16 @@ describe.each(storeKinds())('execution on %s', (kind) => {
   it(`refuses ${BAD_CASES.length} bad inputs before anything reaches Telegent`, async () => {
     const journalBefore = fx.sandbox.journal().length;
     const requestsBefore = (await fx.store.db.query('SELECT count(*)::int AS n FROM requests')).rows[0];
-    const workflows = [false, true].map((requireAccountId) =>
-      createWorkflow({
-        store: fx.store,
-        telegent: fx.telegent,
-        policy: approvalPolicy(),
-        isApprover: async () => true,
-        logger: fx.log.logger,
-        now: NOW,
-        requireAccountId,
-      }),
-    );
+    const workflow = createWorkflow({
+      store: fx.store,
+      telegent: fx.telegent,
+      policy: approvalPolicy(),
+      isApprover: async () => true,
+      logger: fx.log.logger,
+      now: NOW,
+    });
     for (const bad of BAD_CASES) {
-      const outcome = await workflows[bad.requireAccountId ? 1 : 0]!.submit({
+      const outcome = await workflow.submit({
         kind: bad.kind,
         raw: bad.raw,
         requestedBy: REQUESTER,

@@ -182,7 +182,6 @@ describe('request cards', () => {
       title: 'Port-out PIN',
       summary: 'Issue a port-out PIN for +18015551234',
       sandbox: true,
-      destructive: true,
     });
     assertWithinSlackLimits(card);
     const json = JSON.stringify(card.blocks);
@@ -196,13 +195,12 @@ describe('request cards', () => {
     expect(reject.value).toBe(request.id);
   });
 
-  it('requestCard: no confirm for non-destructive operations; destructive follows the kind by default', () => {
+  it('requestCard: the confirm dialog comes from the operation (confirmApproval); none for provision', () => {
     const plainCard = requestCard({
       request: requestRecord({ kind: 'provision' }),
       title: 'Provision',
       summary: 's',
       sandbox: false,
-      destructive: false,
     });
     expect(buttons(plainCard.blocks, ACTION.approve)[0].confirm).toBeUndefined();
     const cancel = requestCard({
@@ -249,9 +247,7 @@ describe('request cards', () => {
   });
 
   it('stay within limits with huge summaries and reasons', () => {
-    assertWithinSlackLimits(
-      requestCard({ request, title: HUGE, summary: NASTY + HUGE, sandbox: true, destructive: true }),
-    );
+    assertWithinSlackLimits(requestCard({ request, title: HUGE, summary: NASTY + HUGE, sandbox: true }));
     assertWithinSlackLimits(
       decidedCard({
         request,

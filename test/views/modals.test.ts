@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { operations, validateInput } from '../../src/operations/registry.js';
+import { operations } from '../../src/operations/registry.js';
+import { validateInput } from '../../src/operations/validation-errors.js';
 import type { NumberRecord, PortInEligibility } from '../../src/telegent/response-schemas.js';
 import { ACTION, CALLBACK } from '../../src/views/ids.js';
 import { limitsModal } from '../../src/views/modals/limits-modal.js';
@@ -38,7 +39,7 @@ describe('provisionModal', () => {
       sandbox: true,
     });
     assertWithinSlackLimits(view);
-    expect(view.callback_id).toBe(CALLBACK.provision);
+    expect(view.callback_id).toBe(CALLBACK.provisionForm);
     expect(view.private_metadata).toBe(META);
     expect(JSON.stringify(view)).toContain('SANDBOX');
     expect(inputBlock(view, 'areaCode').element.initial_value).toBe('801');
@@ -50,7 +51,6 @@ describe('provisionModal', () => {
     expect(inputBlock(view, 'voiceRouteId').element.action_id).toBe(ACTION.voiceRoutePicker);
     expect(inputBlock(view, 'assignedSubscriberId').element.action_id).toBe(ACTION.subscriberPicker);
     expect(inputIds(view)).not.toContain('accountId');
-    expect(inputIds(provisionModal({ metadata: META, distributor: true }))).toContain('accountId');
   });
 
   it('round-trips to a valid provision input', () => {
@@ -84,7 +84,7 @@ describe('provisionModal', () => {
   });
 
   it('maps validation errors to blocks of the view', () => {
-    const view = provisionModal({ metadata: META, distributor: true });
+    const view = provisionModal({ metadata: META });
     const raw = submitted(view, {
       productType: 'Sms+Data+Voice',
       numberType: 'iot',
@@ -92,14 +92,14 @@ describe('provisionModal', () => {
       iccid: '1234',
       areaCode: '911',
     });
-    const result = validateInput(operations.provision, raw, { now, requireAccountId: true });
+    const result = validateInput(operations.provision, raw, { now });
     expect(result.ok).toBe(false);
     if (result.ok) return;
     const errors = errorsForView(result.errors, view);
     const ids = inputIds(view);
     for (const key of Object.keys(errors)) expect(ids).toContain(key);
     expect(Object.keys(errors)).toEqual(
-      expect.arrayContaining(['messageRouteId', 'assignedSubscriberId', 'accountId', 'iccid', 'areaCode']),
+      expect.arrayContaining(['messageRouteId', 'assignedSubscriberId', 'iccid', 'areaCode']),
     );
     for (const message of Object.values(errors)) expect(message.length).toBeLessThanOrEqual(150);
   });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { operations, redactInput } from '../../src/operations/registry.js';
+import { redactInput } from '../../src/operations/operation.js';
+import { operations } from '../../src/operations/registry.js';
 import { appHomeView } from '../../src/views/app-home.js';
 import { decidedCard } from '../../src/views/messages/decided-card.js';
 import { executionOutcomeMessage } from '../../src/views/messages/execution-outcome-message.js';
@@ -43,7 +44,7 @@ describe('secrets never reach a channel builder', () => {
         request.kind === 'portout'
           ? operations.portout.summary(portOutInput)
           : operations.portin.summary(portInInput as never);
-      expectNoSecrets(requestCard({ request, title: 'T', summary, sandbox: true, destructive: true }));
+      expectNoSecrets(requestCard({ request, title: 'T', summary, sandbox: true }));
       for (const decision of ['approved', 'rejected', 'expired', 'cancelled'] as const)
         expectNoSecrets(decidedCard({ request, title: 'T', summary, decision, by: 'U0A', at: NOW }));
       expectNoSecrets(requestLinkMessage({ title: 'T', permalink: 'https://x.slack.com/a' }));

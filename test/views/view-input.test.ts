@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { FORM_ERROR_KEY } from '../../src/operations/registry.js';
+import { FORM_ERROR_KEY } from '../../src/operations/portin-update.js';
 import { booleanInput, textInput } from '../../src/views/inputs.js';
 import { dropUnchanged, errorsForView, readViewInput } from '../../src/views/view-input.js';
 

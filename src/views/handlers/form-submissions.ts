@@ -1,8 +1,8 @@
 import type { App } from '@slack/bolt';
 import type { AppContext } from '../../app-context.js';
-import type { OperationKind } from '../../operations/operation.js';
-import { getOperation, validateInput } from '../../operations/registry.js';
-import { formatFieldErrors } from '../../operations/validation-errors.js';
+import type { OperationKind } from '../../operations/registry.js';
+import { getOperation } from '../../operations/registry.js';
+import { formatFieldErrors, validateInput } from '../../operations/validation-errors.js';
 import type { SubmitOutcome } from '../../requests/index.js';
 import { context, section } from '../blocks.js';
 import { CALLBACK } from '../ids.js';
@@ -34,9 +34,9 @@ async function changedSinceStored(typed: Record<string, unknown>, m: ModalMetada
 }
 
 const FORMS: readonly Form[] = [
-  { callbackId: CALLBACK.provision, kind: 'provision', fromMetadata: () => ({}) },
+  { callbackId: CALLBACK.provisionForm, kind: 'provision', fromMetadata: () => ({}) },
   {
-    callbackId: CALLBACK.portin,
+    callbackId: CALLBACK.portinForm,
     kind: 'portin',
     fromMetadata: (m) => ({
       phoneNumber: m.phoneNumber,
@@ -44,13 +44,17 @@ const FORMS: readonly Form[] = [
     }),
   },
   {
-    callbackId: CALLBACK.portinUpdate,
+    callbackId: CALLBACK.portinUpdateForm,
     kind: 'portin-update',
     fromMetadata: (m) => ({ orderId: m.orderId }),
     changes: changedSinceStored,
   },
-  { callbackId: CALLBACK.portout, kind: 'portout', fromMetadata: (m) => ({ phoneNumber: m.phoneNumber }) },
-  { callbackId: CALLBACK.limits, kind: 'limits', fromMetadata: () => ({}) },
+  {
+    callbackId: CALLBACK.portoutForm,
+    kind: 'portout',
+    fromMetadata: (m) => ({ phoneNumber: m.phoneNumber }),
+  },
+  { callbackId: CALLBACK.limitsForm, kind: 'limits', fromMetadata: () => ({}) },
 ];
 
 /**
@@ -72,7 +76,7 @@ export function registerFormSubmissions(app: App, ctx: AppContext): void {
       const typed = readViewInput(view.state.values, view.blocks);
       const changed = form.changes ? await form.changes(typed, metadata, ctx) : typed;
       const raw = { ...changed, ...form.fromMetadata(metadata) };
-      const validated = validateInput(op, raw, { requireAccountId: ctx.requireAccountId, now: ctx.now });
+      const validated = validateInput(op, raw, { now: ctx.now });
       if (!validated.ok) {
         await ack({ response_action: 'errors', errors: errorsForView(validated.errors, view) });
         return;

@@ -39,7 +39,7 @@ export function registerOrderActions(app: App, ctx: AppContext): void {
 
   app.action<BlockButtonAction>(ACTION.orderUpdate, async ({ ack, body, action, client, respond }) => {
     await ack();
-    const found = await findTrackedPortIn(ctx, action.value, '/telegent portin update JNUOID-…');
+    const found = await findTrackedPortIn(ctx, action.value, '/telegent portin update JNUOID-…', 'updated');
     if (!found.ok) return tellClicker(client, body, sentenceMessage(found.error), ctx.logger, respond);
     await openPortinUpdateForm(client, ctx, body.trigger_id, found.order);
   });
@@ -49,7 +49,12 @@ export function registerOrderActions(app: App, ctx: AppContext): void {
     await ack();
     const tell = (text: string) => tellClicker(client, body, sentenceMessage(text), ctx.logger, respond);
     try {
-      const found = await findTrackedPortIn(ctx, action.value, '/telegent portin cancel JNUOID-…');
+      const found = await findTrackedPortIn(
+        ctx,
+        action.value,
+        '/telegent portin cancel JNUOID-…',
+        'cancelled',
+      );
       if (!found.ok) return tell(found.error);
       const outcome = await ctx.workflow.submit({
         kind: 'portin-cancel',

@@ -34,7 +34,6 @@ export function registerPortinContinue(app: App, ctx: AppContext): void {
           phoneNumber: value.phoneNumber,
           eligibility: e,
         }),
-        distributor: ctx.requireAccountId,
         sandbox: ctx.sandbox,
       }),
     );

@@ -26,7 +26,6 @@ export function registerSearchActions(app: App, ctx: AppContext): void {
       provisionModal({
         prefill: where,
         metadata: writeModalMetadata({ channelId }),
-        distributor: ctx.requireAccountId,
         sandbox: ctx.sandbox,
       }),
     );

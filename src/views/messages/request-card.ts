@@ -1,4 +1,5 @@
 import type { KnownBlock } from '@slack/types';
+import { getOperation } from '../../operations/registry.js';
 import type { RequestRecord } from '../../store/requests-repo.js';
 import {
   actions,
@@ -13,7 +14,7 @@ import {
 } from '../blocks.js';
 import { ACTION } from '../ids.js';
 import { escapeMrkdwn, oneLine } from '../limits.js';
-import { isDestructiveKind, requestFacts } from './request-facts.js';
+import { requestFacts } from './request-facts.js';
 
 export interface RequestCardArgs {
   request: RequestRecord;
@@ -22,29 +23,21 @@ export interface RequestCardArgs {
   /** The operation's redacted summary (`op.summary(input)`). */
   summary: string;
   sandbox?: boolean | undefined;
-  /** Approve carries a confirm dialog; defaults to the kind (portin-cancel, portout). */
-  destructive?: boolean | undefined;
 }
 
-const CONFIRM_TEXT: Record<string, string> = {
-  'portin-cancel':
-    'Cancelling a port-in is final: it cannot be resumed, and the number stays with the current carrier.',
-  portout:
-    'This sets a port-out PIN: with it the number can be moved to another carrier. The PIN is shown only to the requester.',
-};
-
-/** Approve (with a confirm dialog when destructive) and Reject, for one request. */
-export function decisionButtons(request: RequestRecord, title: string, destructive: boolean): KnownBlock {
+/** Approve (with a confirm dialog when the operation asks for one: it cannot be undone) and Reject. */
+export function decisionButtons(request: RequestRecord, title: string): KnownBlock {
+  const confirmText = getOperation(request.kind).confirmApproval;
   return actions([
     button({
       text: 'Approve',
       actionId: ACTION.approve,
       value: request.id,
       style: 'primary',
-      confirm: destructive
+      confirm: confirmText
         ? confirmDialog({
             title: `Approve ${title}?`,
-            text: CONFIRM_TEXT[request.kind] ?? 'This change cannot be undone.',
+            text: confirmText,
             confirm: 'Approve',
             danger: true,
           })
@@ -57,13 +50,12 @@ export function decisionButtons(request: RequestRecord, title: string, destructi
 /** The approval card (approvals channel): operation, redacted summary, requester, times, Approve / Reject. */
 export function requestCard(args: RequestCardArgs): MessagePayload {
   const { request } = args;
-  const destructive = args.destructive ?? isDestructiveKind(request.kind);
   const blocks: KnownBlock[] = [
     ...sandboxBlocks(args.sandbox),
     header(`Approval needed: ${args.title}`),
     section(escapeMrkdwn(args.summary)),
     requestFacts(request),
-    decisionButtons(request, args.title, destructive),
+    decisionButtons(request, args.title),
     context('Anyone on the approver list except the requester can decide.'),
   ];
   return message(`Approval needed: ${args.title}: ${oneLine(args.summary, 200)}`, blocks, args.sandbox);

@@ -3,13 +3,6 @@ import type { RequestRecord } from '../../store/requests-repo.js';
 import { fieldsSection, mention, slackDate } from '../blocks.js';
 import { escapeMrkdwn, oneLine } from '../limits.js';
 
-/** Operations whose approval gets a Slack confirm dialog (they cannot be undone). */
-export const DESTRUCTIVE_KINDS: ReadonlySet<string> = new Set(['portin-cancel', 'portout']);
-
-export function isDestructiveKind(kind: string): boolean {
-  return DESTRUCTIVE_KINDS.has(kind);
-}
-
 /** Requester, created, expiry and id of a request (nothing from its input: no secret can leak). */
 export function requestFacts(request: RequestRecord): SectionBlock {
   return fieldsSection([

@@ -85,7 +85,7 @@ export function limitsModal(args: LimitsModalArgs): ModalView {
     context('A second person approves only if your workspace requires it for data limits.'),
   ];
   return modal({
-    callbackId: CALLBACK.limits,
+    callbackId: CALLBACK.limitsForm,
     title: 'Data limits',
     submit: 'Set limits',
     metadata: args.metadata,

@@ -19,7 +19,6 @@ export interface PortinModalArgs {
   eligibility: PortInEligibility;
   /** JSON chosen by the caller (≤ 3000 characters), e.g. the phone number and eligibility context. */
   metadata: string;
-  distributor?: boolean | undefined;
   sandbox?: boolean | undefined;
 }
 
@@ -82,10 +81,9 @@ export function portinModal(args: PortinModalArgs): ModalView {
       optional: true,
       hint: 'Optional: the subscriber the number belongs to',
     }),
-    ...(args.distributor ? [textInput({ field: 'accountId', maxLength: 80 })] : []),
   ];
   return modal({
-    callbackId: CALLBACK.portin,
+    callbackId: CALLBACK.portinForm,
     title: 'Port in a number',
     submit: 'Request',
     metadata: args.metadata,

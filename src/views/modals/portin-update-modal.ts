@@ -78,7 +78,7 @@ export function portinUpdateModal(args: PortinUpdateModalArgs): ModalView {
     }),
   ];
   return modal({
-    callbackId: CALLBACK.portinUpdate,
+    callbackId: CALLBACK.portinUpdateForm,
     title: 'Update port-in',
     submit: 'Request update',
     metadata: args.metadata,

@@ -35,7 +35,7 @@ export function portoutModal(args: PortoutModalArgs): ModalView {
     }),
   ];
   return modal({
-    callbackId: CALLBACK.portout,
+    callbackId: CALLBACK.portoutForm,
     title: 'Port-out PIN',
     submit: 'Request PIN',
     metadata: args.metadata,

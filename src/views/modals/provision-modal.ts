@@ -11,7 +11,6 @@ export interface ProvisionModalArgs {
   /** JSON chosen by the caller (≤ 3000 characters). */
   metadata: string;
   /** Distributor mode: every number names its `AID-` account. */
-  distributor?: boolean | undefined;
   sandbox?: boolean | undefined;
 }
 
@@ -54,7 +53,6 @@ export function provisionModal(args: ProvisionModalArgs): ModalView {
       actionId: ACTION.subscriberPicker,
       hint: 'Who the number belongs to (no orphan numbers)',
     }),
-    ...(args.distributor ? [textInput({ field: 'accountId', maxLength: 80 })] : []),
     textInput({ field: 'areaCode', initial: args.prefill?.areaCode, optional: true, maxLength: 5 }),
     textInput({ field: 'zipCode', initial: args.prefill?.zipCode, optional: true, maxLength: 10 }),
     textInput({
@@ -66,7 +64,7 @@ export function provisionModal(args: ProvisionModalArgs): ModalView {
     context('Give an area code or a ZIP code to choose where the number comes from; neither means any area.'),
   ];
   return modal({
-    callbackId: CALLBACK.provision,
+    callbackId: CALLBACK.provisionForm,
     title: 'Provision a number',
     submit: 'Request',
     metadata: args.metadata,

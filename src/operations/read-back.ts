@@ -1,0 +1,45 @@
+import { isTelegentError } from '../telegent/errors.js';
+import type { OpContext, Reconciliation } from './operation.js';
+
+/** How a read-back speaks of a number it found, or did not find, on the account. */
+export interface NumberReadBackWords {
+  found(number: string, status: string): string;
+  missing(number: string): string;
+}
+
+/** Reads a number's details back after an ambiguous port-in or port-out (never a mutation). */
+export async function readBackNumber(
+  ctx: OpContext,
+  phoneNumber: string,
+  words: NumberReadBackWords,
+): Promise<Reconciliation> {
+  try {
+    const record = await ctx.telegent.getNumber({ Number: phoneNumber }, ctx.callOptions);
+    return {
+      checked: 'number details',
+      found: true,
+      number: phoneNumber,
+      detail: words.found(phoneNumber, record.Status ?? 'unknown'),
+    };
+  } catch (error) {
+    if (isTelegentError(error) && error.status === 404) {
+      return {
+        checked: 'number details',
+        found: false,
+        number: phoneNumber,
+        detail: words.missing(phoneNumber),
+      };
+    }
+    throw error;
+  }
+}
+
+/** Reads an order back after an ambiguous update or cancel; `judge` says what its status means. */
+export async function readBackOrder(
+  ctx: OpContext,
+  orderId: string,
+  judge: (status: string) => { resolved: boolean; detail: string },
+): Promise<Reconciliation> {
+  const order = await ctx.telegent.getOrder(orderId, ctx.callOptions);
+  return { checked: 'order details', found: true, orderId, ...judge(order.OrderStatus ?? 'unknown') };
+}

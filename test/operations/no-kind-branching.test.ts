@@ -32,7 +32,7 @@ const SWITCH_ON_KIND = new RegExp(
 /** A table keyed by two or more kinds: `{ provision: 'Provisioning', portin: 'Port-in' }`. */
 const KIND_TABLE = new RegExp(`\\{\\s*(?:['"]?${KIND}['"]?\\s*:\\s*[^,{}]+,\\s*){2,}`);
 
-export function kindBranches(text: string): string[] {
+function kindBranches(text: string): string[] {
   return [COMPARED, SWITCH_ON_KIND, KIND_TABLE].flatMap((pattern) => {
     const found = pattern.exec(text);
     return found ? [found[0].slice(0, 80)] : [];

@@ -1,4 +1,5 @@
 import type { Logger } from './log.js';
+import type { Notifier } from './notify/notifier.js';
 import type { OpContext } from './operations/operation.js';
 import type { Workflow } from './requests/index.js';
 import type { ApproverDirectory } from './slack/approver-directory.js';
@@ -12,6 +13,8 @@ export interface AppContext {
   telegent: TelegentClient;
   workflow: Workflow;
   approvers: ApproverDirectory;
+  /** Every outbound post, update, DM and ephemeral of the listeners (retries what Slack rate-limits). */
+  notify: Notifier;
   pickers: PickerSource;
   logger: Logger;
   /** Telegent is the embedded sandbox: every message says SANDBOX. */

@@ -5,13 +5,14 @@ import type { Config } from './config.js';
 import { type Jobs, startJobs } from './jobs/index.js';
 import type { Logger } from './log.js';
 import type { Metrics } from './metrics.js';
+import { announceDecision, announceExecution } from './notify/announcer.js';
+import { createNotifier } from './notify/notifier.js';
 import { createWorkflow, instrumentWorkflow } from './requests/index.js';
 import { createApproverDirectory } from './slack/approver-directory.js';
 import { createSlackApp, type SlackApp, type SlackIdentity } from './slack/create-slack-app.js';
 import { trackInFlight } from './slack/in-flight.js';
 import type { Store } from './store/open-store.js';
 import type { TelegentClient } from './telegent/client.js';
-import { announceDecision, announceExecution } from './views/handlers/announce.js';
 import { registerInteractions } from './views/handlers/index.js';
 import { createPickerSource } from './views/handlers/picker-source.js';
 
@@ -110,6 +111,13 @@ export function createTelegentOps(deps: TelegentOpsDependencies): TelegentOps {
     telegent: deps.telegent,
     workflow,
     approvers,
+    notify: createNotifier({
+      token: client.token,
+      slackApiUrl: client.slackApiUrl,
+      logger: deps.logger,
+      // After the ack a person waits for the card or the answer: wait out a rate limit (≤ 5 s) three times.
+      rateLimitRetries: 3,
+    }),
     pickers: createPickerSource(deps.telegent),
     logger: deps.logger,
     sandbox: deps.sandbox,
@@ -129,13 +137,13 @@ export function createTelegentOps(deps: TelegentOpsDependencies): TelegentOps {
 
   const expireRequests = async () => {
     for (const request of await workflow.expireDue()) {
-      await announceDecision(client, ctx, request, 'expired', null);
+      await announceDecision(ctx, request, 'expired', null);
     }
     for (const outcome of await workflow.recoverUnclaimedApprovals()) {
-      await announceExecution(client, ctx, outcome);
+      await announceExecution(ctx, outcome);
     }
     for (const outcome of await workflow.recoverStuckExecutions()) {
-      await announceExecution(client, ctx, outcome);
+      await announceExecution(ctx, outcome);
     }
   };
   const jobs = startJobs({

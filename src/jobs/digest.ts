@@ -1,17 +1,17 @@
 import type { Logger } from '../log.js';
-import { EVENT_TYPES, findEarlierPosts, messageMetadata } from '../slack/message-metadata.js';
-import { classifySlackError } from '../slack/slack-failure.js';
+import { EVENT_TYPES, messageMetadata } from '../notify/message-metadata.js';
+import type { Notifier } from '../notify/notifier.js';
+import { classifySlackError } from '../notify/slack-failure.js';
 import type { DigestRepo, DigestSubscription } from '../store/digest-repo.js';
 import type { OrdersRepo } from '../store/orders-repo.js';
 import { digestMessage } from '../views/digest-message.js';
 import { localDateTime } from './local-time.js';
-import type { WebClient } from './slack-client.js';
 
 export interface DigestJobOptions {
   digests: DigestRepo;
   orders: OrdersRepo;
-  /** A client that does not retry internally (see jobsSlackClient). */
-  slack: WebClient;
+  /** The jobs' notifier: a rate-limited post fails at once (the run is released for a later tick). */
+  notify: Notifier;
   logger: Logger;
   sandbox: boolean;
   now?: () => Date;
@@ -53,14 +53,13 @@ export function dueLocalDate(sub: DigestSubscription, now: Date): string | undef
 }
 
 export function createDigestJob(options: DigestJobOptions): DigestJob {
-  const { digests, orders, slack, sandbox } = options;
+  const { digests, orders, notify, sandbox } = options;
   const logger = options.logger.child({ job: 'digest' });
   const clock = options.now ?? (() => new Date());
 
   /** True when a digest that an earlier, dead poster sent is found in the channel (then recorded). */
   async function foundEarlier(channel: string, localDate: string): Promise<boolean> {
-    const earlier = await findEarlierPosts(
-      slack,
+    const earlier = await notify.findEarlier(
       { channel },
       EVENT_TYPES.digest,
       'local_date',
@@ -100,14 +99,10 @@ export function createDigestJob(options: DigestJobOptions): DigestJob {
         closedSince,
         sandbox,
       });
-      const posted = await slack.chat.postMessage({
-        channel,
-        text: message.text,
-        blocks: message.blocks,
+      const posted = await notify.post(channel, message, {
         metadata: messageMetadata(EVENT_TYPES.digest, { local_date: localDate }),
-        unfurl_links: false,
       });
-      await digests.markPosted(channel, localDate, posted.ts ?? null);
+      await digests.markPosted(channel, localDate, posted.ts || null);
       logger.info({ channel, localDate, openOrders: open.length }, 'digest posted');
       return true;
     } catch (error) {

@@ -1,17 +1,18 @@
+import type { webApi } from '@slack/bolt';
 import type { Logger } from '../log.js';
+import { createNotifier } from '../notify/notifier.js';
 import type { Store } from '../store/open-store.js';
 import type { TelegentClient } from '../telegent/client.js';
 import { createDigestJob, type DigestTickResult } from './digest.js';
 import { createOrderOutbox, type OutboxResult } from './order-outbox.js';
 import { createOrderPoller, type SweepResult } from './order-poller.js';
 import { createScheduler, type Scheduler } from './scheduler.js';
-import { jobsSlackClient, type WebClient } from './slack-client.js';
 
 export type { DigestTickResult } from './digest.js';
 export { type DigestCommand, type DigestDefaults, parseDigestCommand } from './digest-command.js';
 export type { OutboxResult } from './order-outbox.js';
 export type { SweepResult } from './order-poller.js';
-export type { WebClient } from './slack-client.js';
+export type WebClient = webApi.WebClient;
 
 export interface ExtraTask {
   name: string;
@@ -71,7 +72,14 @@ export function startJobs(options: StartJobsOptions): Jobs {
   const { store, config, sandbox } = options;
   const logger = options.logger.child({ component: 'jobs' });
   const now = options.now ?? (() => new Date());
-  const slack = jobsSlackClient(options.slack, logger);
+  // The jobs' own notifier (same token and API URL as the app's client): a rate-limited call fails at once,
+  // so no job sits inside one call while its outbox lease or digest claim runs out; the next cycle retries.
+  const notify = createNotifier({
+    token: options.slack.token,
+    slackApiUrl: options.slack.slackApiUrl,
+    logger: logger.child({ component: 'slack-jobs' }),
+    rateLimitRetries: 0,
+  });
   const abort = new AbortController();
 
   const poller = createOrderPoller({
@@ -82,11 +90,11 @@ export function startJobs(options: StartJobsOptions): Jobs {
     now,
     ...options.poller,
   });
-  const outbox = createOrderOutbox({ orders: store.orders, slack, logger, sandbox, now });
+  const outbox = createOrderOutbox({ orders: store.orders, notify, logger, sandbox, now });
   const digest = createDigestJob({
     digests: store.digests,
     orders: store.orders,
-    slack,
+    notify,
     logger,
     sandbox,
     now,

@@ -1,20 +1,14 @@
 import type { Logger } from '../log.js';
-import {
-  EVENT_TYPES,
-  eventsMetadata,
-  findEarlierPosts,
-  messageMetadata,
-  type PostPlace,
-} from '../slack/message-metadata.js';
-import { classifySlackError, type SlackFailure } from '../slack/slack-failure.js';
+import { EVENT_TYPES, eventsMetadata, messageMetadata, type PostPlace } from '../notify/message-metadata.js';
+import type { Notifier } from '../notify/notifier.js';
+import { classifySlackError, type SlackFailure } from '../notify/slack-failure.js';
 import type { OrdersRepo, PendingOrderEvent } from '../store/orders-repo.js';
 import { orderRootMessage, orderUpdateMessage, requesterNotice } from '../views/order-messages.js';
-import type { WebClient } from './slack-client.js';
 
 export interface OrderOutboxOptions {
   orders: OrdersRepo;
-  /** A client that does not retry internally (see jobsSlackClient). */
-  slack: WebClient;
+  /** The jobs' notifier: a rate-limited call fails at once (the events go back to the next cycle). */
+  notify: Notifier;
   logger: Logger;
   sandbox: boolean;
   now?: () => Date;
@@ -65,7 +59,7 @@ class Deferred extends Error {
  * cannot be checked: the post is made and a warning says how to close that gap.
  */
 export function createOrderOutbox(options: OrderOutboxOptions): OrderOutbox {
-  const { orders, slack, sandbox } = options;
+  const { orders, notify, sandbox } = options;
   const logger = options.logger.child({ job: 'order-outbox' });
   const now = options.now ?? (() => new Date());
 
@@ -77,7 +71,7 @@ export function createOrderOutbox(options: OrderOutboxOptions): OrderOutbox {
     const found = new Map<number, string>();
     for (const place of places) {
       if (found.size === wanted.size) break;
-      const answer = await findEarlierPosts(slack, place, EVENT_TYPES.orderEvent, 'event_ids', wanted);
+      const answer = await notify.findEarlier(place, EVENT_TYPES.orderEvent, 'event_ids', wanted);
       if (!answer.readable) {
         logger.warn(
           { channel, reason: answer.reason },
@@ -96,14 +90,13 @@ export function createOrderOutbox(options: OrderOutboxOptions): OrderOutbox {
       const order = await orders.get(orderId);
       if (!order?.threadTs) continue;
       const root = orderRootMessage(order, { sandbox });
-      await slack.chat
-        .update({
-          channel: order.channelId,
-          ts: order.threadTs,
-          text: root.text,
-          blocks: root.blocks,
-          metadata: messageMetadata(EVENT_TYPES.order, { order_id: orderId }),
-        })
+      await notify
+        .update(
+          order.channelId,
+          order.threadTs,
+          root,
+          messageMetadata(EVENT_TYPES.order, { order_id: orderId }),
+        )
         .catch((error: unknown) =>
           logger.warn({ orderId, err: classifySlackError(error) }, 'could not edit the order message'),
         );
@@ -139,13 +132,9 @@ export function createOrderOutbox(options: OrderOutboxOptions): OrderOutbox {
     const message = orderUpdateMessage(pending, { sandbox });
     let ts: string | undefined;
     try {
-      const posted = await slack.chat.postMessage({
-        channel,
-        thread_ts: threadTs ?? undefined,
-        text: message.text,
-        blocks: message.blocks,
+      const posted = await notify.post(channel, message, {
+        threadTs,
         metadata: eventsMetadata(EVENT_TYPES.orderEvent, ids),
-        unfurl_links: false,
       });
       ts = posted.ts;
     } catch (error) {
@@ -159,7 +148,7 @@ export function createOrderOutbox(options: OrderOutboxOptions): OrderOutbox {
       );
       return;
     }
-    await orders.markPosted(ids, now(), ts ?? null);
+    await orders.markPosted(ids, now(), ts || null);
     result.posted += ids.length;
     result.messages++;
   }
@@ -169,13 +158,10 @@ export function createOrderOutbox(options: OrderOutboxOptions): OrderOutbox {
     const order = await orders.get(event.orderId);
     if (!order) return;
     try {
-      const opened = await slack.conversations.open({ users: order.requestedBy });
-      const dm = opened.channel?.id;
-      if (!dm) throw new Error('conversations.open returned no channel');
+      const dm = await notify.dmChannel(order.requestedBy);
       if (event.claims > 1) {
         const wanted = new Set([String(event.id)]);
-        const earlier = await findEarlierPosts(
-          slack,
+        const earlier = await notify.findEarlier(
           { channel: dm },
           EVENT_TYPES.requesterNotice,
           'event_ids',
@@ -198,12 +184,7 @@ export function createOrderOutbox(options: OrderOutboxOptions): OrderOutbox {
         }
       }
       const notice = requesterNotice(order, { sandbox });
-      await slack.chat.postMessage({
-        channel: dm,
-        text: notice.text,
-        blocks: notice.blocks,
-        metadata: eventsMetadata(EVENT_TYPES.requesterNotice, [event.id]),
-      });
+      await notify.post(dm, notice, { metadata: eventsMetadata(EVENT_TYPES.requesterNotice, [event.id]) });
     } catch (error) {
       const failure = classifySlackError(error);
       if (failure.kind !== 'permanent') throw new Deferred(failure);

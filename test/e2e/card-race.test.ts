@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { announcePendingRequest } from '../../src/notify/announcer.js';
 import { SEED_MESSAGE_ROUTE_IDS, SEED_SUBSCRIBER_IDS } from '../../src/sandbox/seed.js';
-import { announcePendingRequest } from '../../src/views/handlers/announce.js';
 import { APPROVALS_CHANNEL, APPROVER, CHANNEL, type E2E, REQUESTER, startE2E, textOf } from './harness.js';
 
 describe('approval cards when Slack misbehaves', () => {
@@ -24,7 +24,7 @@ describe('approval cards when Slack misbehaves', () => {
     if (outcome.status !== 'pending_approval') throw new Error(outcome.status);
     expect((await e2e.ops.ctx.workflow.approve(outcome.request.id, APPROVER)).status).toBe('approved');
 
-    await announcePendingRequest(e2e.ops.slack.app.client, e2e.ops.ctx, outcome.request);
+    await announcePendingRequest(e2e.ops.ctx, outcome.request);
     const card = e2e.fake.callsTo('chat.postMessage').find((c) => c.body.channel === APPROVALS_CHANNEL);
     const update = e2e.fake.callsTo('chat.update').find((c) => c.body.ts === card?.response.ts);
     expect(textOf(update?.body)).toContain(`Approved by <@${APPROVER}>`);

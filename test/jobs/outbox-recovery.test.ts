@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Jobs } from '../../src/jobs/index.js';
-import { EVENT_TYPES } from '../../src/slack/message-metadata.js';
+import { EVENT_TYPES } from '../../src/notify/message-metadata.js';
 import type { TelegentClient } from '../../src/telegent/client.js';
 import { capturedLogger } from '../support/captured-log.js';
 import type { FakeSlackCall } from '../support/fake-slack.js';

@@ -1,15 +1,15 @@
 import type { App, BlockButtonAction } from '@slack/bolt';
 import type { AppContext } from '../../app-context.js';
+import { announceDecision, announceExecution } from '../../notify/announcer.js';
+import { tellClicker } from '../../notify/tell-clicker.js';
 import type { DecisionRefusal } from '../../requests/index.js';
 import { section, sentenceMessage } from '../blocks.js';
 import { ACTION, CALLBACK } from '../ids.js';
 import { REJECT_REASON_FIELD, rejectReasonModal } from '../modals/reject-reason-modal.js';
 import { errorModal, resultModal, workingModal } from '../modals/status-modals.js';
 import { readViewInput } from '../view-input.js';
-import { announceDecision, announceExecution } from './announce.js';
 import { openModal, updateModal } from './modal.js';
 import { refusalText } from './refusal-text.js';
-import { tellClicker } from './tell-user.js';
 import { userFacingError } from './user-error.js';
 
 /**
@@ -17,16 +17,16 @@ import { userFacingError } from './user-error.js';
  * exactly one wins and executes; every other clicker is told, privately, who already decided.
  */
 export function registerApprovalActions(app: App, ctx: AppContext): void {
-  app.action<BlockButtonAction>(ACTION.approve, async ({ ack, body, action, client, respond }) => {
+  app.action<BlockButtonAction>(ACTION.approve, async ({ ack, body, action, respond }) => {
     await ack();
     const approver = body.user.id;
     try {
       const outcome = await ctx.workflow.approve(action.value ?? '', approver, {
-        onApproved: (request) => announceDecision(client, ctx, request, 'approved', approver),
+        onApproved: (request) => announceDecision(ctx, request, 'approved', approver),
       });
       if (outcome.status !== 'approved') {
         await tellClicker(
-          client,
+          ctx.notify,
           body,
           sentenceMessage(refusalText(outcome, ctx.approvers.describe())),
           ctx.logger,
@@ -34,10 +34,10 @@ export function registerApprovalActions(app: App, ctx: AppContext): void {
         );
         return;
       }
-      await announceExecution(client, ctx, outcome.execution);
+      await announceExecution(ctx, outcome.execution);
     } catch (error) {
       const text = userFacingError(error, ctx.logger, { action: 'approve', user: approver });
-      await tellClicker(client, body, sentenceMessage(text), ctx.logger, respond);
+      await tellClicker(ctx.notify, body, sentenceMessage(text), ctx.logger, respond);
     }
   });
 
@@ -57,7 +57,7 @@ export function registerApprovalActions(app: App, ctx: AppContext): void {
         typeof reason === 'string' ? reason : undefined,
       );
       if (outcome.status === 'rejected' || outcome.status === 'cancelled') {
-        await announceDecision(client, ctx, outcome.request, outcome.status, body.user.id);
+        await announceDecision(ctx, outcome.request, outcome.status, body.user.id);
         const done =
           outcome.status === 'rejected'
             ? 'Rejected. The requester has been told.'

@@ -1,5 +1,6 @@
 import type { App } from '@slack/bolt';
 import type { AppContext } from '../../app-context.js';
+import { announceExecution, announcePendingRequest, executionMessage } from '../../notify/announcer.js';
 import type { OperationKind } from '../../operations/registry.js';
 import { getOperation } from '../../operations/registry.js';
 import { formatFieldErrors, validateInput } from '../../operations/validation-errors.js';
@@ -8,7 +9,6 @@ import { context, section } from '../blocks.js';
 import { CALLBACK } from '../ids.js';
 import { errorModal, resultModal, workingModal } from '../modals/status-modals.js';
 import { dropUnchanged, errorsForView, readViewInput } from '../view-input.js';
-import { announceExecution, announcePendingRequest, executionMessage } from './announce.js';
 import { updateModal } from './modal.js';
 import { type ModalMetadata, readModalMetadata } from './modal-metadata.js';
 import { userFacingError } from './user-error.js';
@@ -101,7 +101,7 @@ export function registerFormSubmissions(app: App, ctx: AppContext): void {
 
 async function showOutcome(
   ctx: AppContext,
-  client: Parameters<typeof announceExecution>[0],
+  client: Parameters<typeof updateModal>[0],
   viewId: string,
   title: string,
   outcome: SubmitOutcome,
@@ -116,7 +116,7 @@ async function showOutcome(
         resultModal(title, [section('This form was already submitted; nothing new was done.')]),
       );
     case 'pending_approval': {
-      const carded = await announcePendingRequest(client, ctx, outcome.request);
+      const carded = await announcePendingRequest(ctx, outcome.request);
       const where = ctx.approvalsChannelId ? `<#${ctx.approvalsChannelId}>` : 'this channel';
       return updateModal(
         client,
@@ -134,7 +134,7 @@ async function showOutcome(
       );
     }
     case 'executed': {
-      await announceExecution(client, ctx, outcome.execution);
+      await announceExecution(ctx, outcome.execution);
       const execution = outcome.execution;
       if (execution.status === 'not_claimed') return;
       const shown = executionMessage(ctx, execution);

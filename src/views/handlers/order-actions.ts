@@ -1,15 +1,15 @@
 import type { App, BlockButtonAction } from '@slack/bolt';
 import type { AppContext } from '../../app-context.js';
 import { findTrackedPortIn } from '../../commands/tracked-portin.js';
+import { announceExecution, announcePendingRequest, executionMessage } from '../../notify/announcer.js';
+import { tellClicker } from '../../notify/tell-clicker.js';
 import type { OrderDetails } from '../../telegent/response-schemas.js';
 import { sentenceMessage } from '../blocks.js';
 import { ACTION } from '../ids.js';
 import { orderStatusMessage } from '../messages/order-status-message.js';
 import { errorModal, loadingModal, resultModal } from '../modals/status-modals.js';
-import { announceExecution, announcePendingRequest, executionMessage } from './announce.js';
 import { openModal, updateModal } from './modal.js';
 import { openPortinUpdateForm } from './portin-update-form.js';
-import { tellClicker } from './tell-user.js';
 import { userFacingError } from './user-error.js';
 
 /** Status / Update… / Cancel port-in… buttons on order messages, status answers and App Home. */
@@ -40,14 +40,14 @@ export function registerOrderActions(app: App, ctx: AppContext): void {
   app.action<BlockButtonAction>(ACTION.orderUpdate, async ({ ack, body, action, client, respond }) => {
     await ack();
     const found = await findTrackedPortIn(ctx, action.value, '/telegent portin update JNUOID-…', 'updated');
-    if (!found.ok) return tellClicker(client, body, sentenceMessage(found.error), ctx.logger, respond);
+    if (!found.ok) return tellClicker(ctx.notify, body, sentenceMessage(found.error), ctx.logger, respond);
     await openPortinUpdateForm(client, ctx, body.trigger_id, found.order);
   });
 
   // The button's confirm dialog already said cancelling is final; the cancel itself still needs approval.
-  app.action<BlockButtonAction>(ACTION.orderCancel, async ({ ack, body, action, client, respond }) => {
+  app.action<BlockButtonAction>(ACTION.orderCancel, async ({ ack, body, action, respond }) => {
     await ack();
-    const tell = (text: string) => tellClicker(client, body, sentenceMessage(text), ctx.logger, respond);
+    const tell = (text: string) => tellClicker(ctx.notify, body, sentenceMessage(text), ctx.logger, respond);
     try {
       const found = await findTrackedPortIn(
         ctx,
@@ -70,14 +70,20 @@ export function registerOrderActions(app: App, ctx: AppContext): void {
           return tell('That cancel was already requested.');
         case 'pending_approval':
           return tell(
-            (await announcePendingRequest(client, ctx, outcome.request))
+            (await announcePendingRequest(ctx, outcome.request))
               ? `Cancel of ${found.order.orderId} sent for approval (${ctx.approvers.describe()}).`
               : `Cancel of ${found.order.orderId} is waiting for approval, but Slack did not accept the approval card: approvers can approve it from the Telegent Ops App Home.`,
           );
         case 'executed':
-          await announceExecution(client, ctx, outcome.execution);
+          await announceExecution(ctx, outcome.execution);
           if (outcome.execution.status !== 'not_claimed')
-            await tellClicker(client, body, executionMessage(ctx, outcome.execution), ctx.logger, respond);
+            await tellClicker(
+              ctx.notify,
+              body,
+              executionMessage(ctx, outcome.execution),
+              ctx.logger,
+              respond,
+            );
           return;
       }
     } catch (error) {

@@ -1,6 +1,7 @@
 import type { App, BlockButtonAction } from '@slack/bolt';
 import type { AppContext } from '../../app-context.js';
 import { runRead } from '../../commands/run-read.js';
+import { tellClicker } from '../../notify/tell-clicker.js';
 import type { AvailabilityResponse } from '../../telegent/response-schemas.js';
 import { readProvisionFromSearchValue, readSearchPageValue } from '../action-values.js';
 import { sentenceMessage } from '../blocks.js';
@@ -10,7 +11,6 @@ import { provisionModal } from '../modals/provision-modal.js';
 import { openModal } from './modal.js';
 import { writeModalMetadata } from './modal-metadata.js';
 import { warmPickers } from './pickers.js';
-import { tellClicker } from './tell-user.js';
 import { userFacingError } from './user-error.js';
 
 /** Search results: page through them, or open the provision form pre-filled for an area. */
@@ -31,7 +31,7 @@ export function registerSearchActions(app: App, ctx: AppContext): void {
     );
   });
 
-  app.action<BlockButtonAction>(ACTION.searchPage, async ({ ack, body, action, client, respond }) => {
+  app.action<BlockButtonAction>(ACTION.searchPage, async ({ ack, body, action, respond }) => {
     await ack();
     const page = readSearchPageValue(action.value);
     if (!page) return;
@@ -48,7 +48,7 @@ export function registerSearchActions(app: App, ctx: AppContext): void {
       await respond({ replace_original: true, text: shown.text, blocks: shown.blocks });
     } catch (error) {
       const text = userFacingError(error, ctx.logger, { action: 'search page' });
-      await tellClicker(client, body, sentenceMessage(text), ctx.logger, respond);
+      await tellClicker(ctx.notify, body, sentenceMessage(text), ctx.logger, respond);
     }
   });
 }

@@ -1,4 +1,4 @@
-import { describeSlackError } from './describe-slack-error.js';
+import { describeSlackError } from '../slack/describe-slack-error.js';
 
 /** Errors about this message or channel that retrying will not fix. */
 const PERMANENT = new Set([

@@ -1,13 +1,14 @@
-import type { BlockAction, webApi } from '@slack/bolt';
-import type { Logger } from '../../log.js';
-import type { MessagePayload } from '../blocks.js';
+import type { BlockAction } from '@slack/bolt';
+import type { Logger } from '../log.js';
+import type { MessagePayload } from '../views/blocks.js';
+import type { Notifier } from './notifier.js';
 
 /**
  * An ephemeral answer to whoever clicked: through the message's response_url when the click came from a
  * message, else as an ephemeral in the channel, else as a DM (App Home and modals have no channel).
  */
 export async function tellClicker(
-  client: webApi.WebClient,
+  notify: Notifier,
   body: BlockAction,
   message: MessagePayload,
   logger: Logger,
@@ -28,17 +29,8 @@ export async function tellClicker(
       });
       return;
     }
-    const channel =
-      body.channel?.id ?? (await client.conversations.open({ users: body.user.id })).channel?.id;
-    if (!channel) return;
-    if (body.channel?.id)
-      await client.chat.postEphemeral({
-        channel,
-        user: body.user.id,
-        text: message.text,
-        blocks: message.blocks,
-      });
-    else await client.chat.postMessage({ channel, text: message.text, blocks: message.blocks });
+    if (body.channel?.id) await notify.ephemeral(body.channel.id, body.user.id, message);
+    else await notify.dm(body.user.id, message);
   } catch (error) {
     logger.warn(
       { err: { message: (error as Error).message }, user: body.user.id },

@@ -5,7 +5,7 @@ import type { Workflow } from './requests/index.js';
 import type { ApproverDirectory } from './slack/approver-directory.js';
 import type { Store } from './store/open-store.js';
 import type { TelegentClient } from './telegent/client.js';
-import type { PickerSource } from './views/handlers/picker-source.js';
+import type { PickerSource } from './telegent/picker-source.js';
 
 /** What every Slack listener needs: built once in app.ts, passed down. */
 export interface AppContext {

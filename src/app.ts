@@ -1,7 +1,9 @@
 import { Keyv } from 'keyv';
+import { registerActions } from './actions/index.js';
 import type { AppContext } from './app-context.js';
 import { registerTelegentCommand } from './commands/telegent-command.js';
 import type { Config } from './config.js';
+import { registerEvents } from './events/index.js';
 import { type Jobs, startJobs } from './jobs/index.js';
 import type { Logger } from './log.js';
 import type { Metrics } from './metrics.js';
@@ -13,8 +15,8 @@ import { createSlackApp, type SlackApp, type SlackIdentity } from './slack/creat
 import { trackInFlight } from './slack/in-flight.js';
 import type { Store } from './store/open-store.js';
 import type { TelegentClient } from './telegent/client.js';
-import { registerInteractions } from './views/handlers/index.js';
-import { createPickerSource } from './views/handlers/picker-source.js';
+import { createPickerSource } from './telegent/picker-source.js';
+import { registerViewSubmissions } from './views/submissions/index.js';
 
 const SHUTDOWN_DRAIN_MS = 15_000;
 
@@ -133,7 +135,9 @@ export function createTelegentOps(deps: TelegentOpsDependencies): TelegentOps {
   };
   const inFlight = trackInFlight(slack.app);
   registerTelegentCommand(slack.app, ctx);
-  registerInteractions(slack.app, ctx);
+  registerViewSubmissions(slack.app, ctx);
+  registerActions(slack.app, ctx);
+  registerEvents(slack.app, ctx);
 
   const expireRequests = async () => {
     for (const request of await workflow.expireDue()) {

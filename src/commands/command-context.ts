@@ -1,6 +1,6 @@
 import type { RespondFn, SlashCommand, webApi } from '@slack/bolt';
 import type { AppContext } from '../app-context.js';
-import type { MessagePayload } from '../views/blocks.js';
+import type { MessagePayload } from '../messages/blocks.js';
 
 /** What a subcommand handler gets: the parsed command, Slack's payload, and ways to answer. */
 export interface CommandContext<Parsed> {

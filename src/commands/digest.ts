@@ -1,6 +1,6 @@
 import { parseDigestCommand } from '../jobs/digest-command.js';
-import { sentenceMessage } from '../views/blocks.js';
-import { errorMessage } from '../views/messages/error-message.js';
+import { sentenceMessage } from '../messages/blocks.js';
+import { errorMessage } from '../messages/error-message.js';
 import type { CommandContext } from './command-context.js';
 import type { TelegentCommand } from './parse-command.js';
 

@@ -1,6 +1,6 @@
-import { section } from '../views/blocks.js';
-import { escapeMrkdwn } from '../views/limits.js';
-import { helpMessage } from '../views/messages/help-message.js';
+import { section } from '../messages/blocks.js';
+import { helpMessage } from '../messages/help-message.js';
+import { escapeMrkdwn } from '../messages/limits.js';
 import type { CommandContext } from './command-context.js';
 import type { TelegentCommand } from './parse-command.js';
 

@@ -1,11 +1,11 @@
+import { errorMessage } from '../messages/error-message.js';
 import { parsePhoneNumbers } from '../operations/fields/phone-number.js';
 import { MAX_NUMBERS_PER_REQUEST } from '../operations/fields/phone-number-list.js';
 import type { DataUsageSettings } from '../telegent/response-schemas.js';
-import { openModal, updateModal } from '../views/handlers/modal.js';
-import { writeModalMetadata } from '../views/handlers/modal-metadata.js';
-import { errorMessage } from '../views/messages/error-message.js';
+import { writeModalMetadata } from '../views/modal-metadata.js';
 import { limitsModal } from '../views/modals/limits-modal.js';
 import { loadingModal } from '../views/modals/status-modals.js';
+import { openModal, updateModal } from '../views/open-modal.js';
 import type { CommandContext } from './command-context.js';
 import type { TelegentCommand } from './parse-command.js';
 

@@ -1,4 +1,4 @@
-import { openOrdersMessage } from '../views/messages/open-orders-message.js';
+import { openOrdersMessage } from '../messages/open-orders-message.js';
 import type { CommandContext } from './command-context.js';
 import type { TelegentCommand } from './parse-command.js';
 

@@ -1,5 +1,5 @@
-import { openPortinUpdateForm } from '../views/handlers/portin-update-form.js';
-import { errorMessage } from '../views/messages/error-message.js';
+import { errorMessage } from '../messages/error-message.js';
+import { openPortinUpdateForm } from '../views/portin-update-form.js';
 import type { CommandContext } from './command-context.js';
 import type { TelegentCommand } from './parse-command.js';
 import { findTrackedPortIn } from './tracked-portin.js';

@@ -1,11 +1,11 @@
+import { eligibilityMessage } from '../messages/eligibility-message.js';
+import { errorMessage } from '../messages/error-message.js';
+import { userFacingError } from '../slack/user-facing-error.js';
 import type { PortInEligibility } from '../telegent/response-schemas.js';
-import { openModal, updateModal } from '../views/handlers/modal.js';
-import { writeModalMetadata } from '../views/handlers/modal-metadata.js';
-import { userFacingError } from '../views/handlers/user-error.js';
-import { eligibilityMessage } from '../views/messages/eligibility-message.js';
-import { errorMessage } from '../views/messages/error-message.js';
+import { writeModalMetadata } from '../views/modal-metadata.js';
 import { infoModal } from '../views/modals/modal.js';
 import { errorModal, loadingModal } from '../views/modals/status-modals.js';
+import { openModal, updateModal } from '../views/open-modal.js';
 import type { CommandContext } from './command-context.js';
 import type { TelegentCommand } from './parse-command.js';
 import { checkInput, runRead } from './run-read.js';

@@ -1,10 +1,10 @@
+import { errorMessage } from '../messages/error-message.js';
+import { userFacingError } from '../slack/user-facing-error.js';
 import { isTelegentError } from '../telegent/errors.js';
-import { openModal, updateModal } from '../views/handlers/modal.js';
-import { writeModalMetadata } from '../views/handlers/modal-metadata.js';
-import { userFacingError } from '../views/handlers/user-error.js';
-import { errorMessage } from '../views/messages/error-message.js';
+import { writeModalMetadata } from '../views/modal-metadata.js';
 import { portoutModal } from '../views/modals/portout-modal.js';
 import { errorModal, loadingModal } from '../views/modals/status-modals.js';
+import { openModal, updateModal } from '../views/open-modal.js';
 import type { CommandContext } from './command-context.js';
 import type { TelegentCommand } from './parse-command.js';
 import { checkInput } from './run-read.js';

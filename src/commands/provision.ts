@@ -1,9 +1,8 @@
+import { errorMessage } from '../messages/error-message.js';
 import { parseAreaCode } from '../operations/fields/area-code.js';
-import { openModal } from '../views/handlers/modal.js';
-import { writeModalMetadata } from '../views/handlers/modal-metadata.js';
-import { warmPickers } from '../views/handlers/pickers.js';
-import { errorMessage } from '../views/messages/error-message.js';
+import { writeModalMetadata } from '../views/modal-metadata.js';
 import { provisionModal } from '../views/modals/provision-modal.js';
+import { openModal } from '../views/open-modal.js';
 import type { CommandContext } from './command-context.js';
 import type { TelegentCommand } from './parse-command.js';
 
@@ -24,7 +23,7 @@ export async function provision({
       );
     areaCode = checked.value;
   }
-  warmPickers(ctx);
+  ctx.pickers.warm();
   await openModal(
     client,
     slash.trigger_id,

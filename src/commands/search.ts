@@ -1,7 +1,7 @@
+import { errorMessage } from '../messages/error-message.js';
+import { searchResultsMessage } from '../messages/search-results-message.js';
 import { parseSearchTerm } from '../operations/search-numbers.js';
 import type { AvailabilityResponse } from '../telegent/response-schemas.js';
-import { errorMessage } from '../views/messages/error-message.js';
-import { searchResultsMessage } from '../views/messages/search-results-message.js';
 import type { CommandContext } from './command-context.js';
 import type { TelegentCommand } from './parse-command.js';
 import { runRead } from './run-read.js';

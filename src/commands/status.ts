@@ -1,6 +1,6 @@
+import { errorMessage } from '../messages/error-message.js';
+import { orderStatusMessage } from '../messages/order-status-message.js';
 import type { OrderDetails } from '../telegent/response-schemas.js';
-import { errorMessage } from '../views/messages/error-message.js';
-import { orderStatusMessage } from '../views/messages/order-status-message.js';
 import type { CommandContext } from './command-context.js';
 import type { TelegentCommand } from './parse-command.js';
 import { runRead } from './run-read.js';

@@ -1,7 +1,7 @@
 import type { App } from '@slack/bolt';
 import type { AppContext } from '../app-context.js';
-import { userFacingError } from '../views/handlers/user-error.js';
-import { errorMessage } from '../views/messages/error-message.js';
+import { errorMessage } from '../messages/error-message.js';
+import { userFacingError } from '../slack/user-facing-error.js';
 import { type CommandContext, replier } from './command-context.js';
 import { digest } from './digest.js';
 import { help } from './help.js';

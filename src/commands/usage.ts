@@ -1,6 +1,6 @@
+import { errorMessage } from '../messages/error-message.js';
+import { usageMessage } from '../messages/usage-message.js';
 import type { DataUsageReport } from '../operations/read-data-usage.js';
-import { errorMessage } from '../views/messages/error-message.js';
-import { usageMessage } from '../views/messages/usage-message.js';
 import type { CommandContext } from './command-context.js';
 import type { TelegentCommand } from './parse-command.js';
 import { runRead } from './run-read.js';

@@ -1,10 +1,10 @@
 import type { Logger } from '../log.js';
+import { digestMessage } from '../messages/digest-message.js';
 import { EVENT_TYPES, messageMetadata } from '../notify/message-metadata.js';
 import type { Notifier } from '../notify/notifier.js';
 import { classifySlackError } from '../notify/slack-failure.js';
 import type { DigestRepo, DigestSubscription } from '../store/digest-repo.js';
 import type { OrdersRepo } from '../store/orders-repo.js';
-import { digestMessage } from '../views/digest-message.js';
 import { localDateTime } from './local-time.js';
 
 export interface DigestJobOptions {

@@ -1,9 +1,9 @@
 import type { Logger } from '../log.js';
+import { orderRootMessage, orderUpdateMessage, requesterNotice } from '../messages/order-messages.js';
 import { EVENT_TYPES, eventsMetadata, messageMetadata, type PostPlace } from '../notify/message-metadata.js';
 import type { Notifier } from '../notify/notifier.js';
 import { classifySlackError, type SlackFailure } from '../notify/slack-failure.js';
 import type { OrdersRepo, PendingOrderEvent } from '../store/orders-repo.js';
-import { orderRootMessage, orderUpdateMessage, requesterNotice } from '../views/order-messages.js';
 
 export interface OrderOutboxOptions {
   orders: OrdersRepo;

@@ -1,15 +1,15 @@
 import type { AppContext } from '../app-context.js';
+import { section } from '../messages/blocks.js';
+import { type Decision, decidedCard } from '../messages/decided-card.js';
+import { executionOutcomeMessage } from '../messages/execution-outcome-message.js';
+import { escapeMrkdwn, oneLine } from '../messages/limits.js';
+import { orderRootMessage } from '../messages/order-messages.js';
+import { portOutPinMessage } from '../messages/portout-pin-message.js';
+import { requestCard } from '../messages/request-card.js';
+import { operationTitle, storedSummary } from '../messages/request-line.js';
+import { requestLinkMessage } from '../messages/request-link-message.js';
 import type { ExecutionOutcome } from '../requests/index.js';
 import type { RequestRecord } from '../store/requests-repo.js';
-import { section } from '../views/blocks.js';
-import { escapeMrkdwn, oneLine } from '../views/limits.js';
-import { type Decision, decidedCard } from '../views/messages/decided-card.js';
-import { executionOutcomeMessage } from '../views/messages/execution-outcome-message.js';
-import { portOutPinMessage } from '../views/messages/portout-pin-message.js';
-import { requestCard } from '../views/messages/request-card.js';
-import { requestLinkMessage } from '../views/messages/request-link-message.js';
-import { orderRootMessage } from '../views/order-messages.js';
-import { operationTitle, storedSummary } from '../views/request-line.js';
 import { EVENT_TYPES, messageMetadata } from './message-metadata.js';
 
 function describe(request: RequestRecord) {

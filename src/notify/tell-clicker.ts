@@ -1,6 +1,6 @@
 import type { BlockAction } from '@slack/bolt';
 import type { Logger } from '../log.js';
-import type { MessagePayload } from '../views/blocks.js';
+import type { MessagePayload } from '../messages/blocks.js';
 import type { Notifier } from './notifier.js';
 
 /**

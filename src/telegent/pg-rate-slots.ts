@@ -1,10 +1,17 @@
 import { type Logger, silentLogger } from '../log.js';
-import type { RateLimitRepo } from '../store/rate-limit-repo.js';
 import { InMemoryRateSlots, type RateSlotSource, slotSpacingMs } from './rate-limiter.js';
+
+/** A GCRA bucket shared through the database: what the store's rate-limit repository offers. */
+export interface SharedRateBucket {
+  /** Pushes the bucket's theoretical arrival time one spacing further; the slot and how long to wait for it. */
+  reserve(name: string, spacingMs: number): Promise<{ slotEpochMs: number; waitMs: number }>;
+  /** Nobody sends before `delayMs` from now (Telegent answered 429 with Retry-After). */
+  holdFor(name: string, delayMs: number): Promise<void>;
+}
 
 export interface PgRateSlotsOptions {
   /** The store's rate-limit repository (`store.rateLimits`): every replica on one database shares it. */
-  rateLimits: RateLimitRepo;
+  rateLimits: SharedRateBucket;
   /** TELEGENT_RATE_LIMIT_PER_MINUTE: the limit for all replicas together. */
   perMinute: number;
   /** Bucket name; one per Telegent account. Default `telegent`. */

@@ -9,9 +9,9 @@ import type {
   RadioButtons,
   StaticSelect,
 } from '@slack/types';
+import { option, plain } from '../messages/blocks.js';
+import { LIMITS, truncate } from '../messages/limits.js';
 import { fieldLabel } from '../operations/field-labels.js';
-import { option, plain } from './blocks.js';
-import { LIMITS, truncate } from './limits.js';
 
 /**
  * Input blocks for modal forms. The block_id IS the ops field path (`billingAddress.street1`), which is

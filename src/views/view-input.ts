@@ -1,8 +1,8 @@
 import type { AnyBlock } from '@slack/types';
+import { LIMITS, oneLine } from '../messages/limits.js';
 import { fieldLabel } from '../operations/field-labels.js';
 import { FORM_ERROR_KEY } from '../operations/portin-update.js';
 import type { FieldErrors } from '../operations/validation-errors.js';
-import { LIMITS, oneLine } from './limits.js';
 
 /** The parts of a `view.state.values` entry we read (Bolt's `ViewStateValue` is assignable to it). */
 export interface ViewStateValueLike {

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Jobs } from '../../src/jobs/index.js';
+import { orderRootMessage } from '../../src/messages/order-messages.js';
 import { PORTIN_BAD_ACCOUNT_NUMBER } from '../../src/sandbox/magic.js';
 import type { TelegentClient } from '../../src/telegent/client.js';
-import { orderRootMessage } from '../../src/views/order-messages.js';
 import { openTestStore, storeKinds, type TestStore } from '../support/test-db.js';
 import { ADDRESS, callText, jobsFor, newOrder, startWorld, telegentFor, type World } from './harness.js';
 

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { ACTION, CALLBACK } from '../../src/messages/ids.js';
 import { operations } from '../../src/operations/registry.js';
 import { validateInput } from '../../src/operations/validation-errors.js';
 import type { NumberRecord, PortInEligibility } from '../../src/telegent/response-schemas.js';
-import { ACTION, CALLBACK } from '../../src/views/ids.js';
 import { limitsModal } from '../../src/views/modals/limits-modal.js';
 import { PrivateMetadataTooLongError } from '../../src/views/modals/modal.js';
 import { portinModal } from '../../src/views/modals/portin-modal.js';
@@ -12,9 +12,9 @@ import { provisionModal } from '../../src/views/modals/provision-modal.js';
 import { rejectReasonModal } from '../../src/views/modals/reject-reason-modal.js';
 import { errorModal, loadingModal, resultModal, workingModal } from '../../src/views/modals/status-modals.js';
 import { dropUnchanged, errorsForView, readViewInput } from '../../src/views/view-input.js';
+import { HUGE, NASTY, now } from '../messages/fixtures.js';
+import { assertWithinSlackLimits } from '../messages/slack-limits.js';
 import { fillView, inputBlock, inputIds } from '../support/fill-view.js';
-import { HUGE, NASTY, now } from './fixtures.js';
-import { assertWithinSlackLimits } from './slack-limits.js';
 
 const META = JSON.stringify({ channelId: 'C0CHANNEL' });
 const ELIGIBLE: PortInEligibility = {

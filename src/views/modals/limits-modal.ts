@@ -1,11 +1,11 @@
 import type { KnownBlock, ModalView } from '@slack/types';
+import { context, sandboxBlocks, section } from '../../messages/blocks.js';
+import { CALLBACK } from '../../messages/ids.js';
+import { escapeMrkdwn, LIMITS, truncate } from '../../messages/limits.js';
+import { describeThresholds } from '../../messages/thresholds.js';
 import { THROTTLE_SPEEDS, VALUE_UNITS } from '../../operations/fields/data-limits.js';
 import type { DataUsageSettings } from '../../telegent/response-schemas.js';
-import { context, sandboxBlocks, section } from '../blocks.js';
-import { CALLBACK } from '../ids.js';
 import { numberInput, selectInput, textInput } from '../inputs.js';
-import { escapeMrkdwn, LIMITS, truncate } from '../limits.js';
-import { describeThresholds } from '../thresholds.js';
 import { modal } from './modal.js';
 
 export interface LimitsModalArgs {

@@ -1,7 +1,7 @@
 import type { KnownBlock, ModalView } from '@slack/types';
-import { plain } from '../blocks.js';
-import { CALLBACK } from '../ids.js';
-import { fitBlocks, LIMITS, oneLine } from '../limits.js';
+import { plain } from '../../messages/blocks.js';
+import { CALLBACK } from '../../messages/ids.js';
+import { fitBlocks, LIMITS, oneLine } from '../../messages/limits.js';
 
 export interface ModalShell {
   callbackId: string;

@@ -1,12 +1,12 @@
 import type { KnownBlock, ModalView } from '@slack/types';
+import { context, sandboxBlocks, section } from '../../messages/blocks.js';
+import { ACTION, CALLBACK } from '../../messages/ids.js';
+import { escapeMrkdwn } from '../../messages/limits.js';
 import { TARGET_CLASSIFICATIONS } from '../../operations/fields/enums.js';
 import { isWireline } from '../../operations/fields/port-in-date.js';
 import { TEXT_LIMITS } from '../../operations/fields/text.js';
 import type { PortInEligibility } from '../../telegent/response-schemas.js';
-import { context, sandboxBlocks, section } from '../blocks.js';
-import { ACTION, CALLBACK } from '../ids.js';
 import { dateInput, externalSelectInput, radioInput, textInput } from '../inputs.js';
-import { escapeMrkdwn } from '../limits.js';
 import { billingAddressInputs } from './billing-address-inputs.js';
 import { modal } from './modal.js';
 

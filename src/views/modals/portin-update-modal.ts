@@ -1,9 +1,9 @@
 import type { KnownBlock, ModalView } from '@slack/types';
+import { context, sandboxBlocks, section } from '../../messages/blocks.js';
+import { CALLBACK } from '../../messages/ids.js';
+import { escapeMrkdwn } from '../../messages/limits.js';
 import { TEXT_LIMITS } from '../../operations/fields/text.js';
-import { context, sandboxBlocks, section } from '../blocks.js';
-import { CALLBACK } from '../ids.js';
 import { dateInput, radioInput, textInput } from '../inputs.js';
-import { escapeMrkdwn } from '../limits.js';
 import { type BillingAddressPrefill, billingAddressInputs } from './billing-address-inputs.js';
 import { modal } from './modal.js';
 import { CLASSIFICATION_CHOICES, SECRET_HINT } from './portin-modal.js';

@@ -1,11 +1,11 @@
 import type { KnownBlock, ModalView } from '@slack/types';
+import { context, fieldsSection, sandboxBlocks, section } from '../../messages/blocks.js';
+import { CALLBACK } from '../../messages/ids.js';
+import { escapeMrkdwn } from '../../messages/limits.js';
+import { numberDetailFields } from '../../messages/number-details.js';
 import { PIN_MAX_LENGTH } from '../../operations/fields/port-out-pin.js';
 import type { NumberRecord } from '../../telegent/response-schemas.js';
-import { context, fieldsSection, sandboxBlocks, section } from '../blocks.js';
-import { CALLBACK } from '../ids.js';
 import { textInput } from '../inputs.js';
-import { escapeMrkdwn } from '../limits.js';
-import { numberDetailFields } from '../number-details.js';
 import { modal } from './modal.js';
 
 export interface PortoutModalArgs {

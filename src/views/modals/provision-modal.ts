@@ -1,8 +1,8 @@
 import type { KnownBlock, ModalView } from '@slack/types';
+import { context, sandboxBlocks, section } from '../../messages/blocks.js';
+import { ACTION, CALLBACK } from '../../messages/ids.js';
 import { MESSAGE_TYPES, NUMBER_TYPES } from '../../operations/fields/enums.js';
 import { PRODUCT_TYPES } from '../../operations/fields/product-type.js';
-import { context, sandboxBlocks, section } from '../blocks.js';
-import { ACTION, CALLBACK } from '../ids.js';
 import { externalSelectInput, radioInput, selectInput, textInput } from '../inputs.js';
 import { modal } from './modal.js';
 

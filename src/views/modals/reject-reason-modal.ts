@@ -1,6 +1,6 @@
 import type { ModalView } from '@slack/types';
-import { section } from '../blocks.js';
-import { CALLBACK } from '../ids.js';
+import { section } from '../../messages/blocks.js';
+import { CALLBACK } from '../../messages/ids.js';
 import { textInput } from '../inputs.js';
 import { modal } from './modal.js';
 

@@ -1,6 +1,6 @@
 import type { KnownBlock, ModalView } from '@slack/types';
-import { context, section } from '../blocks.js';
-import { escapeMrkdwn } from '../limits.js';
+import { context, section } from '../../messages/blocks.js';
+import { escapeMrkdwn } from '../../messages/limits.js';
 import { infoModal } from './modal.js';
 
 /** Shown at once (within the 3 s trigger) while data for the real modal is fetched; then `views.update`. */

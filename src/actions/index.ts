@@ -1,0 +1,27 @@
+import type { App } from '@slack/bolt';
+import type { AppContext } from '../app-context.js';
+import { ACTION } from '../messages/ids.js';
+import { approveButton } from './approve-button.js';
+import { orderCancelButton } from './order-cancel-button.js';
+import { orderStatusButton } from './order-status-button.js';
+import { orderUpdateButton } from './order-update-button.js';
+import { pickerOptions } from './picker-options.js';
+import { portinContinueButton } from './portin-continue-button.js';
+import { provisionFromSearchButton } from './provision-from-search-button.js';
+import { rejectButton } from './reject-button.js';
+import { searchPageButton } from './search-page-button.js';
+
+/** Every block_actions (buttons) and block_suggestion (picker options) listener. */
+export function registerActions(app: App, ctx: AppContext): void {
+  app.action(ACTION.approve, approveButton(ctx));
+  app.action(ACTION.reject, rejectButton);
+  app.action(ACTION.orderStatus, orderStatusButton(ctx));
+  app.action(ACTION.orderUpdate, orderUpdateButton(ctx));
+  app.action(ACTION.orderCancel, orderCancelButton(ctx));
+  app.action(ACTION.provisionFromSearch, provisionFromSearchButton(ctx));
+  app.action(ACTION.searchPage, searchPageButton(ctx));
+  app.action(ACTION.portinContinue, portinContinueButton(ctx));
+  app.options(ACTION.messageRoutePicker, pickerOptions(ctx, 'messageRoute'));
+  app.options(ACTION.voiceRoutePicker, pickerOptions(ctx, 'voiceRoute'));
+  app.options(ACTION.subscriberPicker, pickerOptions(ctx, 'subscriber'));
+}

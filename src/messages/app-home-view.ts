@@ -1,0 +1,77 @@
+import type { HomeView, KnownBlock } from '@slack/types';
+import type { OrderRecord } from '../store/orders-repo.js';
+import type { RequestRecord } from '../store/requests-repo.js';
+import { actions, context, divider, header, sandboxBlocks, section } from './blocks.js';
+import { fitItems, LIMITS } from './limits.js';
+import { isPortIn, orderButtons } from './order-buttons.js';
+import { orderLine } from './order-line.js';
+import { decisionButtons } from './request-card.js';
+import { operationTitle, requestLine } from './request-line.js';
+
+export interface AppHomeArgs {
+  userId: string;
+  /** The user's open requests. */
+  myRequests: readonly RequestRecord[];
+  /** Pending requests this user may decide; null when the user is not an approver. */
+  waitingForMe: readonly RequestRecord[] | null;
+  /** Open orders in channels the user uses. */
+  openOrders: readonly OrderRecord[];
+  sandbox?: boolean | undefined;
+}
+
+/** Most actionable first; each list keeps at most this many blocks so the others still show. */
+const WAITING_MAX_BLOCKS = 40;
+const MINE_MAX_BLOCKS = 20;
+
+const more = (what: string) => (hidden: number) => context(`…and ${hidden} more ${what} not shown.`);
+
+/** App Home: requests waiting for me (approvers), my open requests, open orders; ≤ 100 blocks. */
+export function appHomeView(args: AppHomeArgs): HomeView {
+  const blocks: KnownBlock[] = [...sandboxBlocks(args.sandbox), header('Telegent Ops')];
+  const budget = () => LIMITS.homeBlocks - blocks.length;
+
+  if (args.waitingForMe !== null) {
+    blocks.push(section(`*Waiting for your approval* (${args.waitingForMe.length})`));
+    if (args.waitingForMe.length === 0) blocks.push(context('Nothing to approve.'));
+    else
+      blocks.push(
+        ...fitItems(
+          args.waitingForMe,
+          (r) => [requestLine(r), decisionButtons(r, operationTitle(r.kind))],
+          { maxBlocks: Math.min(WAITING_MAX_BLOCKS, budget() - 8) },
+          more('request(s) waiting'),
+        ),
+      );
+    blocks.push(divider());
+  }
+
+  blocks.push(section(`*Your open requests* (${args.myRequests.length})`));
+  if (args.myRequests.length === 0) blocks.push(context('None. Type `/telegent help` to start one.'));
+  else
+    blocks.push(
+      ...fitItems(
+        args.myRequests,
+        (r) => [requestLine(r)],
+        { maxBlocks: Math.min(MINE_MAX_BLOCKS, budget() - 5) },
+        more('request(s)'),
+      ),
+    );
+  blocks.push(divider());
+
+  blocks.push(section(`*Open orders in your channels* (${args.openOrders.length})`));
+  if (args.openOrders.length === 0) blocks.push(context('No open orders.'));
+  else
+    blocks.push(
+      ...fitItems(
+        args.openOrders,
+        (o) => [
+          orderLine(o, { statusButton: false }),
+          actions(orderButtons(o.orderId, { portIn: isPortIn(o.kind), status: o.status })),
+        ],
+        { maxBlocks: budget() },
+        more('order(s)'),
+      ),
+    );
+
+  return { type: 'home', blocks: blocks.slice(0, LIMITS.homeBlocks) };
+}

@@ -1,0 +1,60 @@
+import type { KnownBlock } from '@slack/types';
+import type { RequestRecord } from '../store/requests-repo.js';
+import { header, type MessagePayload, mention, message, sandboxBlocks, section, utcTime } from './blocks.js';
+import { escapeMrkdwn, oneLine } from './limits.js';
+import { requestFacts } from './request-facts.js';
+
+export type Decision = 'approved' | 'rejected' | 'expired' | 'cancelled';
+
+export interface DecidedCardArgs {
+  request: RequestRecord;
+  title: string;
+  summary: string;
+  decision: Decision;
+  /** Who decided (approver, rejecter, or the requester who withdrew). */
+  by?: string | null | undefined;
+  at: Date;
+  reason?: string | null | undefined;
+  sandbox?: boolean | undefined;
+}
+
+/** "Approved by <@U1> at 14:02 UTC on 2026-05-01", etc. */
+export function decisionLine(decision: Decision, at: Date, by?: string | null): string {
+  const when = `at ${utcTime(at)} on ${at.toISOString().slice(0, 10)}`;
+  const who = by ? ` by ${mention(by)}` : '';
+  switch (decision) {
+    case 'approved':
+      return `:white_check_mark: Approved${who} ${when}`;
+    case 'rejected':
+      return `:x: Rejected${who} ${when}`;
+    case 'expired':
+      return `:hourglass: Expired ${when} without a decision`;
+    case 'cancelled':
+      return `:heavy_multiplication_x: Cancelled${who} ${when}`;
+  }
+}
+
+const HEADLINE: Record<Decision, string> = {
+  approved: 'approved',
+  rejected: 'rejected',
+  expired: 'expired',
+  cancelled: 'cancelled',
+};
+
+/** The approval card after a decision (`chat.update`): no buttons, who decided and when. */
+export function decidedCard(args: DecidedCardArgs): MessagePayload {
+  const line = decisionLine(args.decision, args.at, args.by);
+  const reason = args.reason?.trim() ? `\n>${escapeMrkdwn(oneLine(args.reason, 500))}` : '';
+  const blocks: KnownBlock[] = [
+    ...sandboxBlocks(args.sandbox),
+    header(`${args.title}: ${HEADLINE[args.decision]}`),
+    section(escapeMrkdwn(args.summary)),
+    requestFacts(args.request),
+    section(`${line}${reason}`),
+  ];
+  return message(
+    `${args.title} ${HEADLINE[args.decision]}: ${oneLine(args.summary, 200)}`,
+    blocks,
+    args.sandbox,
+  );
+}

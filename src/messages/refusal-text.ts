@@ -1,0 +1,33 @@
+import type { DecisionRefusal } from '../requests/index.js';
+import { utcTime } from './blocks.js';
+
+const STATUS_WORD: Record<string, string> = {
+  approved: 'approved',
+  executing: 'approved',
+  succeeded: 'approved',
+  failed: 'approved',
+  unknown: 'approved',
+  rejected: 'rejected',
+  expired: 'expired',
+  cancelled: 'withdrawn by the requester',
+};
+
+/** Why a click on Approve or Reject did nothing, in one sentence for the person who clicked. */
+export function refusalText(refusal: DecisionRefusal, approvers: string): string {
+  switch (refusal.status) {
+    case 'not_found':
+      return 'That request no longer exists.';
+    case 'not_approver':
+      return `Only approvers can decide requests (${approvers}). Your click was recorded in the audit log.`;
+    case 'self_approval':
+      return 'You cannot approve your own request: another approver has to. Your click was recorded in the audit log.';
+    case 'expired':
+      return 'This request has expired: ask the requester to submit it again.';
+    case 'already_decided': {
+      const word = STATUS_WORD[refusal.request.status] ?? refusal.request.status;
+      const by = refusal.decidedBy ? ` by <@${refusal.decidedBy}>` : '';
+      const at = refusal.decidedAt ? ` at ${utcTime(refusal.decidedAt)}` : '';
+      return `Already ${word}${by}${at}. Nothing more was done.`;
+    }
+  }
+}

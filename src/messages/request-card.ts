@@ -1,0 +1,62 @@
+import type { KnownBlock } from '@slack/types';
+import { getOperation } from '../operations/registry.js';
+import type { RequestRecord } from '../store/requests-repo.js';
+import {
+  actions,
+  button,
+  confirmDialog,
+  context,
+  header,
+  type MessagePayload,
+  message,
+  sandboxBlocks,
+  section,
+} from './blocks.js';
+import { ACTION } from './ids.js';
+import { escapeMrkdwn, oneLine } from './limits.js';
+import { requestFacts } from './request-facts.js';
+
+export interface RequestCardArgs {
+  request: RequestRecord;
+  /** Operation title, e.g. "Port-in". */
+  title: string;
+  /** The operation's redacted summary (`op.summary(input)`). */
+  summary: string;
+  sandbox?: boolean | undefined;
+}
+
+/** Approve (with a confirm dialog when the operation asks for one: it cannot be undone) and Reject. */
+export function decisionButtons(request: RequestRecord, title: string): KnownBlock {
+  const confirmText = getOperation(request.kind).confirmApproval;
+  return actions([
+    button({
+      text: 'Approve',
+      actionId: ACTION.approve,
+      value: request.id,
+      style: 'primary',
+      confirm: confirmText
+        ? confirmDialog({
+            title: `Approve ${title}?`,
+            text: confirmText,
+            confirm: 'Approve',
+            danger: true,
+          })
+        : undefined,
+    }),
+    button({ text: 'Reject', actionId: ACTION.reject, value: request.id, style: 'danger' }),
+  ]);
+}
+
+/** The approval card (approvals channel): operation, redacted summary, requester, times, Approve / Reject. */
+export function requestCard(args: RequestCardArgs): MessagePayload {
+  const { request } = args;
+  const blocks: KnownBlock[] = [
+    ...sandboxBlocks(args.sandbox),
+    header(`Approval needed: ${args.title}`),
+    section(escapeMrkdwn(args.summary)),
+    requestFacts(request),
+    decisionButtons(request, args.title),
+    context('Anyone on the approver list except the requester can decide.'),
+  ];
+  return message(`Approval needed: ${args.title}: ${oneLine(args.summary, 200)}`, blocks, args.sandbox);
+}

@@ -1,0 +1,86 @@
+import type { TelegentClient } from './client.js';
+
+export interface PickerOption {
+  label: string;
+  value: string;
+}
+
+/** The Telegent lists the forms' pickers choose from. */
+export type PickerKind = 'messageRoute' | 'voiceRoute' | 'subscriber';
+
+export const PICKER_KINDS: readonly PickerKind[] = ['messageRoute', 'voiceRoute', 'subscriber'];
+
+export interface PickerSource {
+  /** Up to 100 options (Slack's limit) whose label or id contains `query`, case-insensitively. */
+  search(kind: PickerKind, query: string): Promise<PickerOption[]>;
+  /** Loads every list in the background (a form that uses them is opening); failures are ignored. */
+  warm(): void;
+}
+
+const MAX_OPTIONS = 100;
+const SUBSCRIBER_PAGES = 5;
+
+/**
+ * Message routes, voice routes and subscribers for the external_select pickers, from Telegent's list
+ * endpoints, cached briefly so typing ahead does not spend the Telegent rate limit.
+ */
+export function createPickerSource(
+  telegent: TelegentClient,
+  options: { ttlMs?: number; now?: () => number } = {},
+): PickerSource {
+  const ttlMs = options.ttlMs ?? 60_000;
+  const now = options.now ?? Date.now;
+  const cache = new Map<PickerKind, { at: number; items: Promise<PickerOption[]> }>();
+
+  const loaders: Record<PickerKind, () => Promise<PickerOption[]>> = {
+    messageRoute: async () =>
+      (await telegent.listMessageRoutes()).Results.map((r) => ({
+        label: `${r.RouteName ?? 'Unnamed route'}${r.MessageRouteEnabled === false ? ' (disabled)' : ''}`,
+        value: r.MessageRouteId,
+      })),
+    voiceRoute: async () =>
+      (await telegent.listVoiceRoutes()).Results.map((r) => ({
+        label: `${r.RouteName ?? 'Unnamed route'}${r.RouteType ? ` · ${r.RouteType}` : ''}`,
+        value: r.CallRouteId,
+      })),
+    subscriber: async () => {
+      const items: PickerOption[] = [];
+      for (let page = 1; page <= SUBSCRIBER_PAGES; page++) {
+        const result = await telegent.listDistributorSubscribers({ PageNumber: page, TotalPerPage: 100 });
+        for (const s of result.Subscribers) {
+          items.push({
+            label: `${s.Name || s.Email || 'Subscriber'}${s.PhoneNumbers[0] ? ` · ${s.PhoneNumbers[0]}` : ''}`,
+            value: s.SubscriberId,
+          });
+        }
+        if (items.length >= (result.TotalSubscribers ?? 0) || result.Subscribers.length === 0) break;
+      }
+      return items;
+    },
+  };
+
+  function load(kind: PickerKind): Promise<PickerOption[]> {
+    const hit = cache.get(kind);
+    if (hit && now() - hit.at < ttlMs) return hit.items;
+    const items = loaders[kind]();
+    cache.set(kind, { at: now(), items });
+    items.catch(() => cache.delete(kind));
+    return items;
+  }
+
+  return {
+    async search(kind, query) {
+      const needle = query.trim().toLowerCase();
+      const items = await load(kind);
+      return items
+        .filter(
+          (item) =>
+            !needle || item.label.toLowerCase().includes(needle) || item.value.toLowerCase().includes(needle),
+        )
+        .slice(0, MAX_OPTIONS);
+    },
+    warm() {
+      for (const kind of PICKER_KINDS) load(kind).catch(() => undefined);
+    },
+  };
+}

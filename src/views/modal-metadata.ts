@@ -1,0 +1,25 @@
+import { z } from 'zod';
+import { eligibilityContextSchema } from '../operations/eligibility-context.js';
+
+/** What a form carries in private_metadata: view_submission payloads do not say which channel it came from. */
+const modalMetadataSchema = z.object({
+  channelId: z.string().max(40),
+  phoneNumber: z.string().max(20).optional(),
+  orderId: z.string().max(100).optional(),
+  eligibility: eligibilityContextSchema.optional(),
+  requestId: z.string().max(100).optional(),
+});
+
+export type ModalMetadata = z.output<typeof modalMetadataSchema>;
+
+export const writeModalMetadata = (metadata: ModalMetadata): string => JSON.stringify(metadata);
+
+export function readModalMetadata(raw: string | undefined): ModalMetadata | undefined {
+  if (!raw) return undefined;
+  try {
+    const parsed = modalMetadataSchema.safeParse(JSON.parse(raw));
+    return parsed.success ? parsed.data : undefined;
+  } catch {
+    return undefined;
+  }
+}

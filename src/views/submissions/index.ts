@@ -1,0 +1,12 @@
+import type { App } from '@slack/bolt';
+import type { AppContext } from '../../app-context.js';
+import { CALLBACK } from '../../messages/ids.js';
+import { rejectReasonSubmission } from './reject-reason-submission.js';
+import { requestFormSubmission } from './request-form-submission.js';
+import { REQUEST_FORMS } from './request-forms.js';
+
+/** Every view_submission listener: the request forms and the reject-reason form. */
+export function registerViewSubmissions(app: App, ctx: AppContext): void {
+  for (const form of REQUEST_FORMS) app.view(form.callbackId, requestFormSubmission(ctx, form));
+  app.view(CALLBACK.rejectReason, rejectReasonSubmission(ctx));
+}

@@ -1,0 +1,98 @@
+import type { AppContext } from '../../app-context.js';
+import { context, section } from '../../messages/blocks.js';
+import { announceExecution, announcePendingRequest, executionMessage } from '../../notify/announcer.js';
+import { getOperation } from '../../operations/registry.js';
+import { formatFieldErrors, validateInput } from '../../operations/validation-errors.js';
+import type { SubmitOutcome } from '../../requests/index.js';
+import type { ViewSubmissionArgs } from '../../slack/listener-args.js';
+import { userFacingError } from '../../slack/user-facing-error.js';
+import { readModalMetadata } from '../modal-metadata.js';
+import { errorModal, resultModal, workingModal } from '../modals/status-modals.js';
+import { updateModal } from '../open-modal.js';
+import { errorsForView, readViewInput } from '../view-input.js';
+import type { RequestForm } from './request-forms.js';
+
+/**
+ * A request form (provision, port-in, port-in update, port-out PIN, data limits): validate with the
+ * operation's schema inside the 3 s ack (errors under the right inputs), else switch to a "working" view,
+ * submit through the workflow, and show the outcome.
+ */
+export function requestFormSubmission(ctx: AppContext, form: RequestForm) {
+  const op = getOperation(form.kind);
+  return async function onRequestForm({ ack, body, view, client }: ViewSubmissionArgs): Promise<void> {
+    const metadata = readModalMetadata(view.private_metadata);
+    if (!metadata) {
+      await ack({
+        response_action: 'update',
+        view: errorModal(op.title, 'This form is from an older version; run the command again.'),
+      });
+      return;
+    }
+    const typed = readViewInput(view.state.values, view.blocks);
+    const changed = form.changes ? await form.changes(typed, metadata, ctx) : typed;
+    const raw = { ...changed, ...form.fromMetadata(metadata) };
+    const validated = validateInput(op, raw, { now: ctx.now });
+    if (!validated.ok) {
+      await ack({ response_action: 'errors', errors: errorsForView(validated.errors, view) });
+      return;
+    }
+    await ack({ response_action: 'update', view: workingModal(op.title) });
+    try {
+      const outcome = await ctx.workflow.submit({
+        kind: form.kind,
+        raw,
+        requestedBy: body.user.id,
+        channelId: metadata.channelId,
+        idempotencyKey: `view:${view.id}`,
+      });
+      await showOutcome(ctx, client, view.id, op.title, outcome);
+    } catch (error) {
+      const text = userFacingError(error, ctx.logger, { form: form.kind, user: body.user.id });
+      await updateModal(client, view.id, errorModal(op.title, text));
+    }
+  };
+}
+
+async function showOutcome(
+  ctx: AppContext,
+  client: Parameters<typeof updateModal>[0],
+  viewId: string,
+  title: string,
+  outcome: SubmitOutcome,
+): Promise<void> {
+  switch (outcome.status) {
+    case 'invalid':
+      return updateModal(client, viewId, errorModal(title, formatFieldErrors(outcome.errors)));
+    case 'duplicate':
+      return updateModal(
+        client,
+        viewId,
+        resultModal(title, [section('This form was already submitted; nothing new was done.')]),
+      );
+    case 'pending_approval': {
+      const carded = await announcePendingRequest(ctx, outcome.request);
+      const where = ctx.approvalsChannelId ? `<#${ctx.approvalsChannelId}>` : 'this channel';
+      return updateModal(
+        client,
+        viewId,
+        resultModal(title, [
+          section(
+            carded
+              ? `:inbox_tray: Sent for approval in ${where}. Approvers: ${ctx.approvers.describe()}.`
+              : `:warning: Saved and waiting for approval, but Slack did not accept the approval card for ${where}. Approvers (${ctx.approvers.describe()}) can approve it from the Telegent Ops App Home.`,
+          ),
+          context(
+            `Request ${outcome.request.id}. You will see the outcome in the channel once someone decides.`,
+          ),
+        ]),
+      );
+    }
+    case 'executed': {
+      await announceExecution(ctx, outcome.execution);
+      const execution = outcome.execution;
+      if (execution.status === 'not_claimed') return;
+      const shown = executionMessage(ctx, execution);
+      return updateModal(client, viewId, resultModal(title, shown.blocks));
+    }
+  }
+}

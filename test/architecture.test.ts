@@ -1,0 +1,82 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+
+/**
+ * DESIGN.md, Layers: data flows down, and no folder of src/ imports a folder that imports it (directly or
+ * round a longer loop). Files at the top of src/ (main, app, config, app-context, log, metrics) are the
+ * wiring and are not folders.
+ */
+const SRC = fileURLToPath(new URL('../src/', import.meta.url));
+
+function sourceFiles(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) return sourceFiles(path);
+    return entry.name.endsWith('.ts') ? [path] : [];
+  });
+}
+
+/** `views/modals/x.ts` → `views`; a top-level file → null. */
+const folderOf = (path: string) => {
+  const parts = relative(SRC, path).split('/');
+  return parts.length > 1 ? parts[0]! : null;
+};
+
+function folderGraph(): Map<string, Set<string>> {
+  const graph = new Map<string, Set<string>>();
+  for (const file of sourceFiles(SRC)) {
+    const from = folderOf(file);
+    if (!from) continue;
+    const text = readFileSync(file, 'utf8');
+    for (const [, spec] of text.matchAll(/(?:from|import)\s*\(?\s*'(\.{1,2}\/[^']+)'/g)) {
+      const to = folderOf(resolve(dirname(file), spec!));
+      if (!to || to === from) continue;
+      if (!graph.has(from)) graph.set(from, new Set());
+      graph.get(from)!.add(to);
+    }
+  }
+  return graph;
+}
+
+/** Every cycle between folders, as "a → b → a". */
+function cycles(graph: Map<string, Set<string>>): string[] {
+  const found = new Set<string>();
+  const walk = (start: string, node: string, path: string[]) => {
+    for (const next of graph.get(node) ?? []) {
+      if (next === start) {
+        const loop = [...path, start];
+        const rotated = loop.slice(0, -1);
+        const min = rotated.indexOf([...rotated].sort()[0]!);
+        found.add([...rotated.slice(min), ...rotated.slice(0, min), rotated[min]].join(' → '));
+      } else if (!path.includes(next)) walk(start, next, [...path, next]);
+    }
+  };
+  for (const node of graph.keys()) walk(node, node, [node]);
+  return [...found].sort();
+}
+
+describe('layers', () => {
+  it('the cycle finder finds a loop when there is one (so the check below can fail)', () => {
+    const graph = new Map([
+      ['a', new Set(['b'])],
+      ['b', new Set(['c'])],
+      ['c', new Set(['a'])],
+    ]);
+    expect(cycles(graph)).toEqual(['a → b → c → a']);
+  });
+
+  it('no folder of src/ imports a folder that imports it', () => {
+    expect(cycles(folderGraph())).toEqual([]);
+  });
+
+  it('builders (messages/, views/modals/) import no listener, notifier or job', () => {
+    const listeners = /from '\.\.?\/(?:\.\.\/)*(actions|events|commands|notify|jobs|views\/submissions)\//;
+    const builders = sourceFiles(SRC).filter((f) => /\/(messages|views\/modals)\//.test(f));
+    const offenders = builders
+      .filter((f) => listeners.test(readFileSync(f, 'utf8')))
+      .map((f) => relative(SRC, f));
+    expect(offenders).toEqual([]);
+  });
+});

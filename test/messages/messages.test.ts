@@ -1,0 +1,441 @@
+import { describe, expect, it } from 'vitest';
+import {
+  readPortinContinueValue,
+  readProvisionFromSearchValue,
+  readSearchPageValue,
+} from '../../src/messages/action-values.js';
+import { decidedCard } from '../../src/messages/decided-card.js';
+import { eligibilityMessage } from '../../src/messages/eligibility-message.js';
+import { errorMessage } from '../../src/messages/error-message.js';
+import { executionOutcomeMessage } from '../../src/messages/execution-outcome-message.js';
+import { COMMAND_HELP, helpMessage } from '../../src/messages/help-message.js';
+import { ACTION } from '../../src/messages/ids.js';
+import { openOrdersMessage } from '../../src/messages/open-orders-message.js';
+import { orderStatusMessage } from '../../src/messages/order-status-message.js';
+import { portOutPinMessage } from '../../src/messages/portout-pin-message.js';
+import { requestCard } from '../../src/messages/request-card.js';
+import { requestLinkMessage } from '../../src/messages/request-link-message.js';
+import { searchResultsMessage } from '../../src/messages/search-results-message.js';
+import { usageMessage } from '../../src/messages/usage-message.js';
+import type {
+  AvailabilityResponse,
+  DataUsageInfo,
+  DataUsageSettings,
+  OrderDetails,
+  PortInEligibility,
+} from '../../src/telegent/response-schemas.js';
+import { HUGE, NASTY, NOW, orderRecord, requestRecord } from './fixtures.js';
+import { assertWithinSlackLimits } from './slack-limits.js';
+
+// biome-ignore lint/suspicious/noExplicitAny: digging into Block Kit JSON
+type J = any;
+
+function allElements(blocks: J[]): J[] {
+  return blocks.flatMap((b) => [...(b.elements ?? []), ...(b.accessory ? [b.accessory] : [])]);
+}
+const buttons = (blocks: J[], actionId: string) =>
+  allElements(blocks).filter((e) => e.action_id === actionId);
+
+const areas = (n: number): AvailabilityResponse =>
+  ({
+    AvailableNumberAreas: Array.from({ length: n }, (_, i) => ({
+      NGP: `NGP${i}`,
+      AreaCode: '801',
+      Zipcode: String(84000 + i),
+    })),
+    NumbersAvailable: [],
+  }) as unknown as AvailabilityResponse;
+
+describe('helpMessage', () => {
+  it('lists every subcommand with an example', () => {
+    const msg = helpMessage();
+    assertWithinSlackLimits(msg);
+    const json = JSON.stringify(msg.blocks);
+    for (const sub of [
+      'help',
+      'search',
+      'provision',
+      'portin',
+      'portin update',
+      'portin cancel',
+      'portout',
+      'limits',
+      'usage',
+      'status',
+      'orders',
+      'digest',
+    ])
+      expect(json).toContain(`/telegent ${sub}`);
+    for (const c of COMMAND_HELP) expect(json).toContain(c.example);
+  });
+});
+
+describe('searchResultsMessage', () => {
+  it('paginates areas with Provision and Next/Previous buttons carrying JSON values', () => {
+    const msg = searchResultsMessage({
+      response: areas(25),
+      query: { areaCode: '801' },
+      page: 2,
+      pageSize: 10,
+      sandbox: true,
+    });
+    assertWithinSlackLimits(msg);
+    expect(msg.text).toContain('SANDBOX');
+    const provision = buttons(msg.blocks, ACTION.provisionFromSearch);
+    expect(provision).toHaveLength(10);
+    expect(readProvisionFromSearchValue(provision[0].value)).toEqual({ areaCode: '801', zipCode: '84010' });
+    const pages = buttons(msg.blocks, ACTION.searchPage).map((b) => readSearchPageValue(b.value));
+    expect(pages).toEqual([
+      { areaCode: '801', page: 1 },
+      { areaCode: '801', page: 3 },
+    ]);
+  });
+
+  it('never passes 50 blocks: 1000 areas, any page size, huge fields', () => {
+    for (const pageSize of [1, 10, 45, 1000]) {
+      const msg = searchResultsMessage({
+        response: areas(1000),
+        query: { zipCode: '84043' },
+        page: 7,
+        pageSize,
+        sandbox: true,
+      });
+      assertWithinSlackLimits(msg);
+    }
+    const huge = {
+      AvailableNumberAreas: Array.from({ length: 1000 }, () => ({
+        NGP: HUGE,
+        AreaCode: HUGE,
+        Zipcode: NASTY,
+      })),
+      NumbersAvailable: [],
+    };
+    assertWithinSlackLimits(
+      searchResultsMessage({ response: huge as never, query: { areaCode: HUGE }, page: 999, pageSize: 40 }),
+    );
+  });
+
+  it('handles no results and the older numbers-only answer', () => {
+    const none = searchResultsMessage({ response: areas(0), query: { areaCode: '801' } });
+    assertWithinSlackLimits(none);
+    expect(none.text).toMatch(/No numbers/);
+    const numbers = searchResultsMessage({
+      response: {
+        AvailableNumberAreas: [],
+        NumbersAvailable: Array.from({ length: 500 }, (_, i) => ({ Number: `+1801555${1000 + i}` })),
+      } as never,
+      query: { areaCode: '801' },
+    });
+    assertWithinSlackLimits(numbers);
+    expect(buttons(numbers.blocks, ACTION.provisionFromSearch)).toHaveLength(1);
+  });
+});
+
+describe('eligibilityMessage', () => {
+  const eligible: PortInEligibility = {
+    PhoneNumber: '+18015551234',
+    Eligible: true,
+    CurrentCarrier: 'Verizon',
+    NumberType: 'Landline',
+    Message: null,
+  };
+
+  it('offers Continue only when eligible, with the eligibility context as value', () => {
+    const ok = eligibilityMessage({ eligibility: eligible });
+    assertWithinSlackLimits(ok);
+    const [cont] = buttons(ok.blocks, ACTION.portinContinue);
+    expect(readPortinContinueValue(cont.value)).toEqual({
+      phoneNumber: '+18015551234',
+      eligibility: { eligible: true, numberType: 'Landline', currentCarrier: 'Verizon' },
+    });
+    expect(JSON.stringify(ok.blocks)).toMatch(/wireline/);
+
+    const no = eligibilityMessage({
+      eligibility: { ...eligible, Eligible: false, Message: 'Number is not portable' },
+    });
+    assertWithinSlackLimits(no);
+    expect(buttons(no.blocks, ACTION.portinContinue)).toHaveLength(0);
+    expect(JSON.stringify(no.blocks)).toContain('Number is not portable');
+  });
+
+  it('keeps the button value within 2000 characters with huge inputs', () => {
+    const msg = eligibilityMessage({
+      eligibility: {
+        PhoneNumber: HUGE,
+        Eligible: true,
+        CurrentCarrier: HUGE,
+        NumberType: NASTY,
+        Message: '\u{1F600}'.repeat(5000),
+      },
+    });
+    assertWithinSlackLimits(msg);
+    expect(readPortinContinueValue(buttons(msg.blocks, ACTION.portinContinue)[0].value)).toBeDefined();
+  });
+});
+
+describe('request cards', () => {
+  const request = requestRecord({ kind: 'portout' });
+
+  it('requestCard: summary, requester, times, Approve (primary + confirm when destructive) and Reject', () => {
+    const card = requestCard({
+      request,
+      title: 'Port-out PIN',
+      summary: 'Issue a port-out PIN for +18015551234',
+      sandbox: true,
+    });
+    assertWithinSlackLimits(card);
+    const json = JSON.stringify(card.blocks);
+    expect(json).toContain('<@U0REQUESTER>');
+    expect(json).toContain('SANDBOX');
+    expect(json).toContain('<!date^');
+    const [approve] = buttons(card.blocks, ACTION.approve);
+    const [reject] = buttons(card.blocks, ACTION.reject);
+    expect(approve).toMatchObject({ value: request.id, style: 'primary' });
+    expect(approve.confirm.text.text.length).toBeGreaterThan(10);
+    expect(reject.value).toBe(request.id);
+  });
+
+  it('requestCard: the confirm dialog comes from the operation (confirmApproval); none for provision', () => {
+    const plainCard = requestCard({
+      request: requestRecord({ kind: 'provision' }),
+      title: 'Provision',
+      summary: 's',
+      sandbox: false,
+    });
+    expect(buttons(plainCard.blocks, ACTION.approve)[0].confirm).toBeUndefined();
+    const cancel = requestCard({
+      request: requestRecord({ kind: 'portin-cancel' }),
+      title: 'Port-in cancel',
+      summary: 's',
+      sandbox: false,
+    });
+    expect(buttons(cancel.blocks, ACTION.approve)[0].confirm.text.text).toMatch(/final/);
+  });
+
+  it('decidedCard: no buttons, who and when in UTC, escaped reason', () => {
+    const at = new Date('2026-03-04T14:02:00Z');
+    const approved = decidedCard({
+      request,
+      title: 'Port-out PIN',
+      summary: 's',
+      decision: 'approved',
+      by: 'U0APPROVER',
+      at,
+    });
+    assertWithinSlackLimits(approved);
+    expect(allElements(approved.blocks).filter((e) => e.type === 'button')).toHaveLength(0);
+    expect(JSON.stringify(approved.blocks)).toContain('Approved by <@U0APPROVER> at 14:02 UTC');
+    const rejected = decidedCard({
+      request,
+      title: 'T',
+      summary: 's',
+      decision: 'rejected',
+      by: 'U0APPROVER',
+      at,
+      reason: '<!channel> wrong & bad',
+    });
+    expect(JSON.stringify(rejected.blocks)).toContain('&lt;!channel&gt; wrong &amp; bad');
+    expect(
+      JSON.stringify(decidedCard({ request, title: 'T', summary: 's', decision: 'expired', at }).blocks),
+    ).toMatch(/Expired at 14:02 UTC/);
+    expect(
+      JSON.stringify(
+        decidedCard({ request, title: 'T', summary: 's', decision: 'cancelled', by: 'U0REQUESTER', at })
+          .blocks,
+      ),
+    ).toMatch(/Cancelled by <@U0REQUESTER>/);
+  });
+
+  it('stay within limits with huge summaries and reasons', () => {
+    assertWithinSlackLimits(requestCard({ request, title: HUGE, summary: NASTY + HUGE, sandbox: true }));
+    assertWithinSlackLimits(
+      decidedCard({
+        request,
+        title: HUGE,
+        summary: HUGE,
+        decision: 'rejected',
+        by: HUGE,
+        at: NOW,
+        reason: HUGE,
+      }),
+    );
+  });
+
+  it('requestLinkMessage links the card, and refuses to build a link from anything but a URL', () => {
+    const msg = requestLinkMessage({
+      permalink: 'https://example.slack.com/archives/C1/p1',
+      title: 'Port-in',
+    });
+    assertWithinSlackLimits(msg);
+    expect(JSON.stringify(msg.blocks)).toContain('<https://example.slack.com/archives/C1/p1|');
+    const weird = requestLinkMessage({ permalink: 'javascript:alert(1)|x>', title: NASTY });
+    assertWithinSlackLimits(weird);
+    expect(JSON.stringify(weird.blocks)).not.toContain('javascript');
+  });
+});
+
+describe('executionOutcomeMessage / errorMessage', () => {
+  it('says succeeded / failed / unknown with order id, error and hint', () => {
+    for (const status of ['succeeded', 'failed', 'unknown'] as const) {
+      const msg = executionOutcomeMessage({
+        title: 'Port-in',
+        status,
+        orderId: 'JNUOID-1',
+        summary: 'Port in +18015551234',
+        error: status === 'failed' ? 'Telegent said no' : null,
+        sandbox: true,
+      });
+      assertWithinSlackLimits(msg);
+      expect(msg.text).toContain(status);
+      expect(JSON.stringify(msg.blocks)).toContain('JNUOID-1');
+    }
+    expect(
+      JSON.stringify(executionOutcomeMessage({ title: 'P', status: 'unknown', summary: 's' }).blocks),
+    ).toMatch(/NOT retried/);
+    assertWithinSlackLimits(
+      executionOutcomeMessage({
+        title: HUGE,
+        status: 'failed',
+        orderId: HUGE,
+        summary: HUGE,
+        error: HUGE,
+        hint: HUGE,
+      }),
+    );
+  });
+
+  it('errorMessage escapes and fits', () => {
+    const msg = errorMessage(NASTY);
+    assertWithinSlackLimits(msg);
+    expect(JSON.stringify(msg.blocks)).not.toContain('<!channel>');
+  });
+});
+
+describe('usageMessage', () => {
+  const info: DataUsageInfo = {
+    Status: 'ok',
+    PhoneNumbers: [{ Number: '+18015551234', Used: '12 MB', Remaining: '8 MB', CurrentBehavior: 'Normal' }],
+  } as DataUsageInfo;
+  const settings: DataUsageSettings = {
+    Status: 'ok',
+    PhoneNumbers: [
+      {
+        Number: '+18015551234',
+        NotifyValue: 10,
+        ThrottleValue: 15,
+        ThrottleSpeed: 'thr1024kbps',
+        LimitValue: 20,
+        ValueUnit: 'MB',
+      },
+    ],
+  } as DataUsageSettings;
+
+  it('shows used, remaining, behaviour and thresholds', () => {
+    const msg = usageMessage({ info, settings, sandbox: true });
+    assertWithinSlackLimits(msg);
+    const json = JSON.stringify(msg.blocks);
+    for (const s of [
+      '12 MB',
+      '8 MB',
+      'Normal',
+      'notify 10 MB',
+      'throttle 15 MB (thr1024kbps)',
+      'limit 20 MB',
+    ])
+      expect(json).toContain(s);
+  });
+
+  it('fits 1000 numbers with huge values', () => {
+    const many = Array.from({ length: 1000 }, (_, i) => ({
+      Number: `+1${i}`,
+      Used: HUGE,
+      Remaining: HUGE,
+      CurrentBehavior: NASTY,
+      StatusMessage: HUGE,
+    }));
+    const msg = usageMessage({
+      info: { PhoneNumbers: many } as never,
+      settings: { PhoneNumbers: [] } as never,
+    });
+    assertWithinSlackLimits(msg);
+    expect(JSON.stringify(msg.blocks.at(-1))).toMatch(/more number/);
+  });
+});
+
+describe('orderStatusMessage', () => {
+  const order: OrderDetails = {
+    OrderId: 'JNUOID-1',
+    OrderType: 'PortIn',
+    OrderStatus: 'Error',
+    OrderStatusMessage: '8A-ACCOUNT_NUM_REQ_OR_INCORRECT',
+    PhoneNumbersOrdered: [{ Number: '+18015551234' }],
+    PortInDate: '2026-03-10',
+  } as OrderDetails;
+
+  it('explains the carrier code and offers Update and Cancel (with a final-cancel confirm)', () => {
+    const msg = orderStatusMessage({ order, stored: orderRecord({ orderId: 'JNUOID-1' }), sandbox: true });
+    assertWithinSlackLimits(msg);
+    const json = JSON.stringify(msg.blocks);
+    expect(json).toContain('account number is missing or wrong');
+    expect(json).toContain('/telegent portin update JNUOID-1');
+    expect(buttons(msg.blocks, ACTION.orderUpdate)[0].value).toBe('JNUOID-1');
+    const [cancel] = buttons(msg.blocks, ACTION.orderCancel);
+    expect(cancel.confirm.text.text).toMatch(/final/);
+  });
+
+  it('no update/cancel for finished or non-port-in orders', () => {
+    const done = orderStatusMessage({ order: { ...order, OrderStatus: 'Completed' } });
+    expect(buttons(done.blocks, ACTION.orderCancel)).toHaveLength(0);
+    const provision = orderStatusMessage({
+      order: { ...order, OrderType: 'Provision' },
+      stored: orderRecord({ kind: 'provision' }),
+    });
+    expect(buttons(provision.blocks, ACTION.orderUpdate)).toHaveLength(0);
+    expect(buttons(provision.blocks, ACTION.orderStatus)).toHaveLength(1);
+  });
+
+  it('fits huge fields', () => {
+    const huge = {
+      ...order,
+      OrderId: HUGE.slice(0, 1500),
+      OrderStatusMessage: `${NASTY} 6P ${HUGE}`,
+      PhoneNumbersOrdered: Array.from({ length: 500 }, () => ({ Number: HUGE })),
+    };
+    assertWithinSlackLimits(
+      orderStatusMessage({ order: huge as OrderDetails, stored: orderRecord({ statusMessage: HUGE }) }),
+    );
+  });
+});
+
+describe('openOrdersMessage', () => {
+  it('lists orders with a Status button; 500 orders fit with "and N more"', () => {
+    const few = openOrdersMessage({ orders: [orderRecord()], sandbox: true });
+    assertWithinSlackLimits(few);
+    expect(buttons(few.blocks, ACTION.orderStatus)).toHaveLength(1);
+    const orders = Array.from({ length: 500 }, (_, i) =>
+      orderRecord({
+        orderId: `JNUOID-${i}`,
+        statusMessage: i % 2 ? HUGE : null,
+        numbers: Array(50).fill('+18015551234'),
+      }),
+    );
+    const msg = openOrdersMessage({ orders });
+    assertWithinSlackLimits(msg);
+    expect(JSON.stringify(msg.blocks.at(-1))).toMatch(/and \d+ more open order/);
+    assertWithinSlackLimits(openOrdersMessage({ orders: [] }));
+  });
+});
+
+describe('portOutPinMessage', () => {
+  it('shows the PIN in the blocks but not in the notification text', () => {
+    const msg = portOutPinMessage({
+      phoneNumber: '+18015551234',
+      pin: '482913',
+      orderId: 'JNOID-1',
+      sandbox: true,
+    });
+    assertWithinSlackLimits(msg);
+    expect(JSON.stringify(msg.blocks)).toContain('482913');
+    expect(msg.text).not.toContain('482913');
+  });
+});

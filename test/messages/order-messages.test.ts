@@ -1,0 +1,82 @@
+import { describe, expect, it } from 'vitest';
+import { orderRootMessage, orderUpdateMessage, requesterNotice } from '../../src/messages/order-messages.js';
+
+const order = {
+  orderId: 'JNUOID-1',
+  kind: 'portin' as const,
+  numbers: ['+15125550123'],
+  status: 'Error',
+  statusMessage: '6B',
+  requestedBy: 'U_REQ',
+  portInDate: '2030-01-20',
+  channelId: 'C1',
+};
+
+function sections(blocks: unknown[]): string[] {
+  return (blocks as Array<{ type: string; text?: { text: string } }>)
+    .filter((b) => b.type === 'section')
+    .map((b) => b.text?.text ?? '');
+}
+
+describe('order messages', () => {
+  it('root message: kind, numbers, OrderId, status line with the fix; SANDBOX only in sandbox mode', () => {
+    const live = orderRootMessage(order, { sandbox: false });
+    const text = JSON.stringify(live);
+    for (const part of [
+      'Port-in',
+      '+15125550123',
+      'JNUOID-1',
+      '*Status:*',
+      'T-Mobile transfer PIN',
+      '/telegent portin update JNUOID-1',
+      '2030-01-20',
+    ])
+      expect(text).toContain(part);
+    expect(text).not.toContain('SANDBOX');
+    expect(JSON.stringify(orderRootMessage(order, { sandbox: true }))).toContain('SANDBOX');
+    const closed = orderRootMessage(
+      { ...order, status: 'Completed', statusMessage: null },
+      { sandbox: false },
+    );
+    expect(closed.blocks.some((b) => b.type === 'actions')).toBe(false);
+  });
+
+  it('an open port-in offers Status, Update and a Cancel whose confirm says it is final', () => {
+    const root = orderRootMessage({ ...order, status: 'Pending', statusMessage: null }, { sandbox: false });
+    const actions = root.blocks.find((b) => b.type === 'actions') as unknown as {
+      elements: Array<Record<string, unknown>>;
+    };
+    expect(actions.elements.map((e) => e.action_id)).toEqual([
+      'order.status',
+      'order.update',
+      'order.cancel',
+    ]);
+    expect(JSON.stringify(actions.elements[2]!.confirm)).toMatch(/final/);
+  });
+
+  it('a flood of changes stays within 50 blocks and 3000 characters a section', () => {
+    const changes = Array.from({ length: 1000 }, (_, i) => ({
+      ...order,
+      orderId: `JNUOID-${i}`,
+      statusMessage: i % 2 ? '8A-ACCOUNT_NUM_REQ_OR_INCORRECT' : null,
+      occurredAt: new Date('2030-01-01T00:00:00Z'),
+    }));
+    const message = orderUpdateMessage(changes, { sandbox: true });
+    expect(message.blocks.length).toBeLessThanOrEqual(50);
+    for (const text of sections(message.blocks)) expect(text.length).toBeLessThanOrEqual(3000);
+    expect(sections(message.blocks).join('\n')).toMatch(/and \d+ more changes/);
+    expect(message.text).toContain('1000 orders');
+  });
+
+  it('requester notice for a rejection says what to do next and escapes Telegent text', () => {
+    const notice = requesterNotice(
+      { ...order, status: 'Rejected', statusMessage: 'hold <on> account & more' },
+      { sandbox: false },
+    );
+    const text = JSON.stringify(notice);
+    expect(text).toContain('Rejected');
+    expect(text).toContain('hold &lt;on&gt; account &amp; more');
+    expect(text).toContain('/telegent portin');
+    expect(text).toContain('<#C1>');
+  });
+});

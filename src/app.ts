@@ -1,3 +1,4 @@
+import type { webApi } from '@slack/bolt';
 import { Keyv } from 'keyv';
 import { registerActions } from './actions/index.js';
 import type { AppContext } from './app-context.js';
@@ -88,51 +89,8 @@ export function createTelegentOps(deps: TelegentOpsDependencies): TelegentOps {
     },
   });
   const client = slack.app.client;
-  const approvers = createApproverDirectory({
-    client,
-    userIds: deps.approvals.approverUserIds,
-    usergroupId: deps.approvals.approverUsergroupId,
-    cache: deps.approverCache ?? new Keyv<string[]>(),
-    logger: deps.logger,
-  });
-  const workflow = instrumentWorkflow(
-    createWorkflow({
-      store: deps.store,
-      telegent: deps.telegent,
-      policy: deps.approvals,
-      isApprover: (userId) => approvers.isApprover(userId),
-      logger: deps.logger,
-      now,
-      accountId: deps.telegentAccountId,
-      firstCheckSeconds: deps.jobs.orderPollMinSeconds,
-    }),
-    (operation, outcome) => deps.metrics.requestOutcomes.inc({ operation, outcome }),
-  );
-  const ctx: AppContext = {
-    store: deps.store,
-    telegent: deps.telegent,
-    workflow,
-    approvers,
-    notify: createNotifier({
-      token: client.token,
-      slackApiUrl: client.slackApiUrl,
-      logger: deps.logger,
-      // After the ack a person waits for the card or the answer: wait out a rate limit (≤ 5 s) three times.
-      rateLimitRetries: 3,
-    }),
-    pickers: createPickerSource(deps.telegent),
-    logger: deps.logger,
-    sandbox: deps.sandbox,
-    approvalsChannelId: deps.approvals.channelId,
-    digestDefaults: { time: deps.jobs.digestDefaultTime, timeZone: deps.jobs.digestDefaultTimeZone },
-    now,
-    opContext: () => ({
-      telegent: deps.telegent,
-      accountId: deps.telegentAccountId,
-      now,
-      callOptions: { priority: 'interactive' },
-    }),
-  };
+  const ctx = createAppContext(deps, client);
+  const { workflow } = ctx;
   const inFlight = trackInFlight(slack.app);
   registerTelegentCommand(slack.app, ctx);
   registerViewSubmissions(slack.app, ctx);
@@ -174,5 +132,58 @@ export function createTelegentOps(deps: TelegentOpsDependencies): TelegentOps {
       if (unfinished > 0) deps.logger.warn({ unfinished }, 'stopped with Slack handlers still running');
       await jobs.stop();
     },
+  };
+}
+
+/**
+ * What every listener receives: store, Telegent, the request workflow (instrumented), approvers, notifier,
+ * pickers. Built once per app; listener tests build it the same way around a fake Slack Web API.
+ */
+export function createAppContext(deps: TelegentOpsDependencies, client: webApi.WebClient): AppContext {
+  const now = deps.now ?? (() => new Date());
+  const approvers = createApproverDirectory({
+    client,
+    userIds: deps.approvals.approverUserIds,
+    usergroupId: deps.approvals.approverUsergroupId,
+    cache: deps.approverCache ?? new Keyv<string[]>(),
+    logger: deps.logger,
+  });
+  const workflow = instrumentWorkflow(
+    createWorkflow({
+      store: deps.store,
+      telegent: deps.telegent,
+      policy: deps.approvals,
+      isApprover: (userId) => approvers.isApprover(userId),
+      logger: deps.logger,
+      now,
+      accountId: deps.telegentAccountId,
+      firstCheckSeconds: deps.jobs.orderPollMinSeconds,
+    }),
+    (operation, outcome) => deps.metrics.requestOutcomes.inc({ operation, outcome }),
+  );
+  return {
+    store: deps.store,
+    telegent: deps.telegent,
+    workflow,
+    approvers,
+    notify: createNotifier({
+      token: client.token,
+      slackApiUrl: client.slackApiUrl,
+      logger: deps.logger,
+      // After the ack a person waits for the card or the answer: wait out a rate limit (≤ 5 s) three times.
+      rateLimitRetries: 3,
+    }),
+    pickers: createPickerSource(deps.telegent),
+    logger: deps.logger,
+    sandbox: deps.sandbox,
+    approvalsChannelId: deps.approvals.channelId,
+    digestDefaults: { time: deps.jobs.digestDefaultTime, timeZone: deps.jobs.digestDefaultTimeZone },
+    now,
+    opContext: () => ({
+      telegent: deps.telegent,
+      accountId: deps.telegentAccountId,
+      now,
+      callOptions: { priority: 'interactive' },
+    }),
   };
 }

@@ -1,0 +1,79 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { approveButton } from '../../src/actions/approve-button.js';
+import { ACTION } from '../../src/messages/ids.js';
+import { announcePendingRequest } from '../../src/notify/announcer.js';
+import { SEED_MESSAGE_ROUTE_IDS, SEED_SUBSCRIBER_IDS } from '../../src/sandbox/seed.js';
+import type { ButtonArgs } from '../../src/slack/listener-args.js';
+import {
+  APPROVALS_CHANNEL,
+  APPROVER,
+  buttonBody,
+  CHANNEL,
+  type ListenerWorld,
+  OTHER_APPROVER,
+  REQUESTER,
+  STRANGER,
+  startListenerWorld,
+} from '../support/listener-context.js';
+
+/** The Approve listener called directly, with a real workflow and a fake Slack Web API. */
+describe('approveButton', () => {
+  let w: ListenerWorld;
+  beforeAll(async () => {
+    w = await startListenerWorld();
+  });
+  afterAll(() => w?.close());
+
+  async function pendingProvision(key: string) {
+    const outcome = await w.ctx.workflow.submit({
+      kind: 'provision',
+      raw: {
+        productType: 'Sms+Data',
+        messageRouteId: SEED_MESSAGE_ROUTE_IDS[0],
+        areaCode: '801',
+        assignedSubscriberId: SEED_SUBSCRIBER_IDS[0],
+      },
+      requestedBy: REQUESTER,
+      channelId: CHANNEL,
+      idempotencyKey: key,
+    });
+    if (outcome.status !== 'pending_approval') throw new Error(`expected pending, got ${outcome.status}`);
+    expect(await announcePendingRequest(w.ctx, outcome.request)).toBe(true);
+    return (await w.store.requests.get(outcome.request.id))!;
+  }
+  const click = (userId: string, requestId: string) => {
+    const { body, action } = buttonBody(userId, ACTION.approve, requestId, APPROVALS_CHANNEL);
+    return approveButton(w.ctx)({ ack: w.ack, body, action, respond: w.respond } as unknown as ButtonArgs);
+  };
+
+  it('acks, executes once, edits the card, and tells a second approver who decided', async () => {
+    const request = await pendingProvision('listener-approve-1');
+    const since = w.fake.calls.length;
+    const mutations = w.sandbox.mutations().length;
+    const acks = w.acks.length;
+    await click(APPROVER, request.id);
+    expect(w.acks.length - acks).toBe(1);
+    expect(w.sandbox.mutations().length - mutations).toBe(1);
+    expect((await w.store.requests.get(request.id))?.status).toBe('succeeded');
+    const edited = w.callsSince(since, 'chat.update').find((c) => c.body.ts === request.cardTs);
+    expect(JSON.stringify(edited?.body.blocks)).toContain(`<@${APPROVER}>`);
+
+    const responses = w.responses.length;
+    await click(OTHER_APPROVER, request.id);
+    expect(w.sandbox.mutations().length - mutations).toBe(1);
+    expect(JSON.stringify(w.responses.slice(responses))).toMatch(/Already approved by <@U0APPROVER01>/);
+  });
+
+  it('refuses the requester and a stranger privately, leaving the request pending', async () => {
+    const request = await pendingProvision('listener-approve-2');
+    const responses = w.responses.length;
+    await click(REQUESTER, request.id);
+    await click(STRANGER, request.id);
+    const told = w.responses.slice(responses).map((r) => JSON.stringify(r));
+    expect(told).toHaveLength(2);
+    // Neither is on the approver list (the requester's own-request refusal is decideApproval's table test).
+    for (const text of told) expect(text).toContain('Only approvers can decide requests');
+    expect(told.every((t) => t.includes('"response_type":"ephemeral"'))).toBe(true);
+    expect((await w.store.requests.get(request.id))?.status).toBe('pending_approval');
+  });
+});

@@ -125,7 +125,17 @@ export function createTelegentOps(deps: TelegentOpsDependencies): TelegentOps {
     ctx,
     jobs,
     runExpiryOnce: expireRequests,
-    start: () => slack.start(),
+    async start() {
+      const started = await slack.start();
+      // What a stopped process left behind (an approval it never executed, a call it never finished) is
+      // picked up now rather than at the next minute's housekeeping; runs in the background, after the listen.
+      if (deps.scheduleJobs ?? true) {
+        void expireRequests().catch((error: Error) =>
+          deps.logger.error({ err: { message: error.message } }, 'request housekeeping at start failed'),
+        );
+      }
+      return started;
+    },
     async stop() {
       await slack.stop();
       const unfinished = await inFlight.drain(SHUTDOWN_DRAIN_MS);

@@ -138,8 +138,6 @@ export function createOrdersRepo(db: Db) {
     listOpenByChannel: (channelId: string, limit = 100) =>
       list('channel_id = $1 AND closed_at IS NULL', [channelId], limit),
 
-    listOpen: (limit = 1000) => list('closed_at IS NULL', [], limit),
-
     /** Open orders a user asked for or that live in one of `channelIds` (App Home). */
     listOpenForUser: (userId: string, channelIds: readonly string[], limit = 200) =>
       list(

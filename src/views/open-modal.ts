@@ -2,8 +2,8 @@ import type { webApi } from '@slack/bolt';
 import type { ModalView } from '@slack/types';
 
 /**
- * Opens a modal at once (trigger_id lives ~3 s), then fills it when slow work is done. `fill` gets the
- * opened view's id; if the user closed the modal meanwhile Slack answers not_found, which is not an error.
+ * Opens a modal at once (a trigger_id lives ~3 s) and returns its view id, so a listener can show a loading
+ * view first and `updateModal` it when the slow work is done.
  */
 export async function openModal(
   client: webApi.WebClient,
@@ -14,6 +14,7 @@ export async function openModal(
   return opened.view?.id;
 }
 
+/** Replaces a modal's view; a modal the user closed meanwhile (Slack: not_found) is not an error. */
 export async function updateModal(client: webApi.WebClient, viewId: string, view: ModalView): Promise<void> {
   try {
     await client.views.update({ view_id: viewId, view });

@@ -10,6 +10,7 @@ import { migrate } from '../src/store/migrate.js';
 import { storeOver } from '../src/store/open-store.js';
 import { createPgliteDb } from '../src/store/pglite-db.js';
 import { createTelegentClient } from '../src/telegent/client.js';
+import { DEFAULT_JOBS } from '../test/support/app-defaults.js';
 import { startFakeSlack } from '../test/support/fake-slack.js';
 import { createSlackRequester } from '../test/support/slack-requests.js';
 
@@ -60,13 +61,7 @@ const ops = createTelegentOps({
   sandbox: true,
   slack: { botToken: TOKEN, signingSecret: SIGNING_SECRET, apiUrl: fake.url, port: 0, identity },
   approvals: { approverUserIds: [], requiredFor: [], allowSelfApproval: false, ttlHours: 24 },
-  jobs: {
-    pollCron: '* * * * *',
-    orderPollMinSeconds: 300,
-    orderPollMaxSeconds: 21_600,
-    digestDefaultTime: '09:00',
-    digestDefaultTimeZone: 'UTC',
-  },
+  jobs: DEFAULT_JOBS,
   scheduleJobs: false,
 });
 const { port: opsPort } = await ops.start();

@@ -4,6 +4,14 @@ import { createTelegentOps, type TelegentOps } from '../../src/app.js';
 import type { Config } from '../../src/config.js';
 import { createMetrics } from '../../src/metrics.js';
 import type { TelegentClient } from '../../src/telegent/client.js';
+import {
+  APPROVALS_CHANNEL,
+  APPROVER,
+  CHANNEL,
+  DEFAULT_JOBS,
+  OTHER_APPROVER,
+  REQUESTER,
+} from '../support/app-defaults.js';
 import type { capturedLogger } from '../support/captured-log.js';
 import { type FakeSlack, type FakeSlackCall, startFakeSlack } from '../support/fake-slack.js';
 import { fillView } from '../support/fill-view.js';
@@ -13,12 +21,14 @@ import { openTestStore, type StoreKind, type TestStore } from '../support/test-d
 
 export const SIGNING_SECRET = 'e2e-signing-secret-8c1f0d2a';
 export const BOT_TOKEN = 'xoxb-e2e-bot-token-5a7d91';
-export const REQUESTER = 'U0REQUESTER1';
-export const APPROVER = 'U0APPROVER01';
-export const OTHER_APPROVER = 'U0APPROVER02';
-export const STRANGER = 'U0STRANGER01';
-export const CHANNEL = 'C0SUPPORT001';
-export const APPROVALS_CHANNEL = 'C0APPROVALS1';
+export {
+  APPROVALS_CHANNEL,
+  APPROVER,
+  CHANNEL,
+  OTHER_APPROVER,
+  REQUESTER,
+  STRANGER,
+} from '../support/app-defaults.js';
 
 export interface E2E {
   ops: TelegentOps;
@@ -84,13 +94,7 @@ export async function startE2E(options: E2EOptions = {}): Promise<E2E> {
       ttlHours: 24,
       ...options.approvals,
     },
-    jobs: {
-      pollCron: '* * * * *',
-      orderPollMinSeconds: 300,
-      orderPollMaxSeconds: 21_600,
-      digestDefaultTime: '09:00',
-      digestDefaultTimeZone: 'UTC',
-    },
+    jobs: DEFAULT_JOBS,
     scheduleJobs: false,
     ...(options.now ? { now: options.now === 'sandbox' ? () => sandbox.clock.now() : options.now } : {}),
   });

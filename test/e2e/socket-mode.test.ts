@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type WebSocket, WebSocketServer } from 'ws';
 import { createTelegentOps, type TelegentOps } from '../../src/app.js';
 import { createMetrics } from '../../src/metrics.js';
+import { DEFAULT_JOBS } from '../support/app-defaults.js';
 import { capturedLogger } from '../support/captured-log.js';
 import { type FakeSlack, startFakeSlack } from '../support/fake-slack.js';
 import { type Sandbox, startClientOnSandbox } from '../support/sandbox-client.js';
@@ -64,13 +65,7 @@ describe('Socket Mode end to end', () => {
         allowSelfApproval: false,
         ttlHours: 24,
       },
-      jobs: {
-        pollCron: '* * * * *',
-        orderPollMinSeconds: 300,
-        orderPollMaxSeconds: 21_600,
-        digestDefaultTime: '09:00',
-        digestDefaultTimeZone: 'UTC',
-      },
+      jobs: DEFAULT_JOBS,
       scheduleJobs: false,
     });
     await ops.start();

@@ -2,18 +2,14 @@ import { webApi } from '@slack/bolt';
 import { createAppContext } from '../../src/app.js';
 import type { AppContext } from '../../src/app-context.js';
 import { createMetrics } from '../../src/metrics.js';
+import { APPROVALS_CHANNEL, APPROVER, CHANNEL, DEFAULT_JOBS, OTHER_APPROVER } from './app-defaults.js';
 import { approvalPolicy } from './approval-policy.js';
 import { type FakeSlack, type FakeSlackCall, startFakeSlack } from './fake-slack.js';
 import { type Sandbox, startClientOnSandbox } from './sandbox-client.js';
 import { openTestStore, type TestStore } from './test-db.js';
 
 export const BOT_TOKEN = 'xoxb-listener-tests';
-export const REQUESTER = 'U0REQUESTER1';
-export const APPROVER = 'U0APPROVER01';
-export const OTHER_APPROVER = 'U0APPROVER02';
-export const STRANGER = 'U0STRANGER01';
-export const CHANNEL = 'C0SUPPORT001';
-export const APPROVALS_CHANNEL = 'C0APPROVALS1';
+export { APPROVALS_CHANNEL, APPROVER, CHANNEL, OTHER_APPROVER, REQUESTER, STRANGER } from './app-defaults.js';
 
 /**
  * A real AppContext (PGlite store, workflow on the sandbox, notifier and approver directory on a fake
@@ -65,13 +61,7 @@ export async function startListenerWorld(): Promise<ListenerWorld> {
         approverUserIds: [APPROVER, OTHER_APPROVER],
         ...approvalPolicy(),
       },
-      jobs: {
-        pollCron: '* * * * *',
-        orderPollMinSeconds: 300,
-        orderPollMaxSeconds: 21_600,
-        digestDefaultTime: '09:00',
-        digestDefaultTimeZone: 'UTC',
-      },
+      jobs: DEFAULT_JOBS,
     },
     client,
   );

@@ -102,12 +102,15 @@ export function createTelegentOps(deps: TelegentOpsDependencies): TelegentOps {
       await announceDecision(ctx, request, 'expired', null);
     }
     for (const outcome of await workflow.recoverUnclaimedApprovals()) {
+      // Its approver's process died before it could take the buttons off the card: do it now.
+      if (outcome.request) await announceDecision(ctx, outcome.request, 'approved', outcome.request.approver);
       await announceExecution(ctx, outcome);
     }
     for (const outcome of await workflow.recoverStuckExecutions()) {
       await announceExecution(ctx, outcome);
     }
   };
+  let startupHousekeeping: Promise<unknown> = Promise.resolve();
   const jobs = startJobs({
     store: deps.store,
     telegent: deps.telegent,
@@ -130,7 +133,7 @@ export function createTelegentOps(deps: TelegentOpsDependencies): TelegentOps {
       // What a stopped process left behind (an approval it never executed, a call it never finished) is
       // picked up now rather than at the next minute's housekeeping; runs in the background, after the listen.
       if (deps.scheduleJobs ?? true) {
-        void expireRequests().catch((error: Error) =>
+        startupHousekeeping = expireRequests().catch((error: Error) =>
           deps.logger.error({ err: { message: error.message } }, 'request housekeeping at start failed'),
         );
       }
@@ -140,6 +143,7 @@ export function createTelegentOps(deps: TelegentOpsDependencies): TelegentOps {
       await slack.stop();
       const unfinished = await inFlight.drain(SHUTDOWN_DRAIN_MS);
       if (unfinished > 0) deps.logger.warn({ unfinished }, 'stopped with Slack handlers still running');
+      await startupHousekeeping; // a recovered request may be mid-call: let it finish before the store closes
       await jobs.stop();
     },
   };

@@ -3,7 +3,7 @@ import { orderRootMessage, orderUpdateMessage, requesterNotice } from '../messag
 import { EVENT_TYPES, eventsMetadata, messageMetadata, type PostPlace } from '../notify/message-metadata.js';
 import type { Notifier } from '../notify/notifier.js';
 import { classifySlackError, type SlackFailure } from '../notify/slack-failure.js';
-import type { OrdersRepo, PendingOrderEvent } from '../store/orders-repo.js';
+import type { ClaimToken, OrdersRepo, PendingOrderEvent } from '../store/orders-repo.js';
 
 export interface OrderOutboxOptions {
   orders: OrdersRepo;
@@ -38,12 +38,21 @@ export interface OrderOutbox {
   flush(): Promise<OutboxResult>;
 }
 
-/** A read or post that must wait for the next cycle: the events go back unmarked. */
+/**
+ * A read or post that must wait for the next cycle: the events go back unmarked. `certainlyNotPosted`: Slack
+ * refused the post itself (rate limited), so this attempt cannot have reached Slack.
+ */
 class Deferred extends Error {
-  constructor(readonly failure: SlackFailure) {
+  constructor(
+    readonly failure: SlackFailure,
+    readonly certainlyNotPosted = false,
+  ) {
     super(failure.reason);
   }
 }
+
+/** A requester DM Slack keeps refusing for a reason not known to be permanent is given up after this many tries. */
+const MAX_NOTICE_ATTEMPTS = 20;
 
 /**
  * The outbox poster. Events are claimed a whole channel at a time (no other replica gets that channel's
@@ -56,7 +65,8 @@ class Deferred extends Error {
  * after an answer that did not say whether Slack took the post) is first looked for in Slack — the threads of
  * its orders and the channel's newest messages, or the requester's DM — and a post found there is recorded
  * instead of posting again. A conversation the app may not read (no history scope, bot not in the channel)
- * cannot be checked: the post is made and a warning says how to close that gap.
+ * cannot be checked: the post is made and a warning says how to close that gap. Claims are fenced: right before
+ * it posts, a poster renews its lease with its claim token and posts nothing if another poster has taken over.
  */
 export function createOrderOutbox(options: OrderOutboxOptions): OrderOutbox {
   const { orders, notify, sandbox } = options;
@@ -139,7 +149,7 @@ export function createOrderOutbox(options: OrderOutboxOptions): OrderOutbox {
       ts = posted.ts;
     } catch (error) {
       const failure = classifySlackError(error);
-      if (failure.kind !== 'permanent') throw new Deferred(failure);
+      if (failure.kind !== 'permanent') throw new Deferred(failure, failure.kind === 'ratelimited');
       await orders.markPosted(ids, now());
       result.dropped += ids.length;
       logger.error(
@@ -157,8 +167,13 @@ export function createOrderOutbox(options: OrderOutboxOptions): OrderOutbox {
   async function notifyRequester(event: PendingOrderEvent, result: OutboxResult): Promise<void> {
     const order = await orders.get(event.orderId);
     if (!order) return;
+    let dm: string;
     try {
-      const dm = await notify.dmChannel(order.requestedBy);
+      dm = await notify.dmChannel(order.requestedBy);
+    } catch (error) {
+      return giveUpOrDefer(event, order.requestedBy, classifySlackError(error), true, result);
+    }
+    try {
       if (event.claims > 1) {
         const wanted = new Set([String(event.id)]);
         const earlier = await notify.findEarlier(
@@ -183,22 +198,54 @@ export function createOrderOutbox(options: OrderOutboxOptions): OrderOutbox {
           );
         }
       }
+    } catch (error) {
+      // The read failed: an earlier attempt may have reached Slack, so never post blind.
+      return giveUpOrDefer(event, order.requestedBy, classifySlackError(error), false, result);
+    }
+    try {
       const notice = requesterNotice(order, { sandbox });
       await notify.post(dm, notice, { metadata: eventsMetadata(EVENT_TYPES.requesterNotice, [event.id]) });
     } catch (error) {
       const failure = classifySlackError(error);
-      if (failure.kind !== 'permanent') throw new Deferred(failure);
-      logger.warn(
-        { orderId: order.orderId, user: order.requestedBy, err: failure },
-        'could not tell the requester',
-      );
+      return giveUpOrDefer(event, order.requestedBy, failure, failure.kind === 'ratelimited', result);
     }
     await orders.markNoticed([event.id], now());
     result.notices++;
   }
 
-  async function deliverChannel(channel: string, events: PendingOrderEvent[], result: OutboxResult) {
+  /** A DM that failed: retried next cycle, unless Slack will never take it or it has failed too often. */
+  async function giveUpOrDefer(
+    event: PendingOrderEvent,
+    user: string,
+    failure: SlackFailure,
+    certainlyNotPosted: boolean,
+    result: OutboxResult,
+  ): Promise<void> {
+    if (failure.kind !== 'permanent' && event.claims < MAX_NOTICE_ATTEMPTS) {
+      throw new Deferred(failure, certainlyNotPosted);
+    }
+    logger.error(
+      { orderId: event.orderId, user, err: failure, attempts: event.claims },
+      'could not tell the requester; gave up (the order thread has the outcome)',
+    );
+    await orders.markNoticed([event.id], now());
+    result.dropped++;
+  }
+
+  async function deliverChannel(
+    channel: string,
+    events: PendingOrderEvent[],
+    claim: ClaimToken,
+    result: OutboxResult,
+  ) {
     const unposted = events.filter((e) => !e.postedAt);
+    const ids = events.map((e) => e.id);
+    // Fenced: a poster whose lease ran out (a slow cycle) must not post what another poster now holds.
+    const lease = { leaseSeconds: options.leaseSeconds ?? 120, now: now() };
+    if (!(await orders.renewClaim(ids, claim, lease))) {
+      logger.warn({ channel }, 'another poster took these order updates over (lease ran out); left to it');
+      return;
+    }
     try {
       if (unposted.length > 0) {
         await postChannel(channel, unposted, result);
@@ -218,7 +265,7 @@ export function createOrderOutbox(options: OrderOutboxOptions): OrderOutbox {
     } catch (error) {
       if (!(error instanceof Deferred)) throw error;
       // Give back whatever is still owed; what was marked stays marked.
-      await orders.releaseEvents(events.map((e) => e.id));
+      await orders.releaseEvents(ids, claim, { certainlyNotPosted: error.certainlyNotPosted });
       result.deferred += events.length;
       logger.warn(
         { channel, orderIds: [...new Set(events.map((e) => e.orderId))], err: error.failure },
@@ -247,7 +294,9 @@ export function createOrderOutbox(options: OrderOutboxOptions): OrderOutbox {
         list.push(event);
         byChannel.set(event.channelId, list);
       }
-      for (const [channel, channelEvents] of byChannel) await deliverChannel(channel, channelEvents, result);
+      for (const [channel, channelEvents] of byChannel) {
+        await deliverChannel(channel, channelEvents, events, result);
+      }
       if (events.length > 0) logger.info(result, 'order updates delivered');
       return result;
     },

@@ -50,12 +50,16 @@ export interface Notifier {
   ): Promise<EarlierPosts>;
 }
 
+/** The longest Retry-After a listener waits out (it has acked; a person waits for the card or answer). */
+const MAX_WAIT_SECONDS = 5;
+
 export interface NotifierOptions {
   token: string | undefined;
   slackApiUrl?: string | undefined;
   logger: Logger;
   /**
-   * How often a call Slack refused as rate limited is tried again, after its Retry-After (capped at 5 s).
+   * How often a call Slack refused as rate limited is tried again, after its Retry-After (when that is 5 s
+   * or less; a longer one fails the call at once).
    * Listeners retry (they run after the ack, a person waits for the result); jobs pass 0 and give the work
    * back to their next cycle instead of holding a lease while they wait.
    */
@@ -83,8 +87,15 @@ export function createNotifier(options: NotifierOptions): Notifier {
         return await fn();
       } catch (error) {
         const failure = classifySlackError(error);
-        if (failure.kind !== 'ratelimited' || attempt >= options.rateLimitRetries) throw error;
-        const waitSeconds = Math.min(5, Math.max(1, failure.retryAfterSeconds ?? 1));
+        const waitSeconds = Math.max(1, failure.retryAfterSeconds ?? 1);
+        // A longer Retry-After than we would wait: trying earlier only earns another refusal.
+        if (
+          failure.kind !== 'ratelimited' ||
+          attempt >= options.rateLimitRetries ||
+          waitSeconds > MAX_WAIT_SECONDS
+        ) {
+          throw error;
+        }
         await new Promise((resolve) => setTimeout(resolve, waitSeconds * 1000));
       }
     }

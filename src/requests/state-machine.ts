@@ -5,12 +5,13 @@ import type { RequestRecord, RequestStatus } from '../store/requests-repo.js';
  * allowed, and why a decision is refused, is decided here.
  *
  *   pending_approval → approved → executing → succeeded | failed | unknown
+ *   approved → failed (left unexecuted by a crash for so long that sending it now would surprise everyone)
  *   pending_approval → rejected | expired | cancelled (withdrawn by the requester)
  *   unknown → succeeded (reconciled) | unknown
  */
 export const TRANSITIONS: Readonly<Record<RequestStatus, readonly RequestStatus[]>> = {
   pending_approval: ['approved', 'rejected', 'expired', 'cancelled'],
-  approved: ['executing'],
+  approved: ['executing', 'failed'],
   executing: ['succeeded', 'failed', 'unknown'],
   unknown: ['succeeded', 'unknown'],
   succeeded: [],

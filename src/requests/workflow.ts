@@ -18,6 +18,13 @@ import { decideApproval, type RefusalReason } from './state-machine.js';
 
 /** An `approved` request nobody claimed for this long lost its approver's process between decision and claim. */
 const UNCLAIMED_APPROVAL_MS = 60_000;
+/**
+ * Stranded longer than this (the app was down for hours), it is not sent: the customer, the carrier or the
+ * approver may have moved on. It fails with a sentence saying to submit it again.
+ */
+const STALE_APPROVAL_MS = 60 * 60_000;
+const STALE_ERROR =
+  'Approved, but the app stopped before sending it and it was not sent within an hour, so it was not sent at all. Submit it again if it is still needed.';
 /** Longer than any Telegent call with its retries: an `executing` request this old has lost its executor. */
 const STUCK_EXECUTION_MS = 10 * 60_000;
 const STUCK_ERROR =
@@ -201,7 +208,9 @@ export function createWorkflow(deps: WorkflowDeps) {
       const actor = { userId, isApprover: await deps.isApprover(userId) };
       if (!actor.isApprover) return [];
       const at = now();
-      return (await store.requests.listPending({ now: at })).filter(
+      // The viewer's own requests cannot be theirs to decide unless self-approval is on: not listed at all.
+      const notRequestedBy = deps.policy.allowSelfApproval ? undefined : userId;
+      return (await store.requests.listPending({ now: at, notRequestedBy })).filter(
         (request) => decideApproval(request, actor, deps.policy, at).permit,
       );
     },
@@ -209,11 +218,20 @@ export function createWorkflow(deps: WorkflowDeps) {
     /**
      * Requests approved more than a minute ago that nobody claimed (the approver's process died between the
      * decision and the claim): executed now, exactly once (the claim is the guard), returned for announcing.
+     * One stranded for over an hour is failed instead of sent (STALE_APPROVAL_MS).
      */
     async recoverUnclaimedApprovals(): Promise<ExecutionOutcome[]> {
       const before = new Date(now().getTime() - UNCLAIMED_APPROVAL_MS);
+      const staleBefore = now().getTime() - STALE_APPROVAL_MS;
       const outcomes: ExecutionOutcome[] = [];
       for (const request of await store.requests.listApprovedUnclaimed(before)) {
+        if ((request.decidedAt ?? request.updatedAt).getTime() < staleBefore) {
+          const abandoned = await store.requests.abandonApproved(request.id, STALE_ERROR, now());
+          if (!abandoned) continue;
+          await store.audit.append({ actor: 'system', action: 'approval_abandoned', requestId: request.id });
+          outcomes.push({ status: 'failed', request: abandoned, error: STALE_ERROR });
+          continue;
+        }
         const outcome = await execute(request.id, 'system');
         if (outcome.status === 'not_claimed') continue;
         await store.audit.append({ actor: 'system', action: 'approval_recovered', requestId: request.id });

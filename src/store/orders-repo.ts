@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { OperationKind } from '../operations/registry.js';
 import type { Db } from './db.js';
 import { camelRow } from './rows.js';
@@ -54,6 +55,11 @@ export interface OrderEvent {
   /** A final status: the requester is also told by DM. */
   noticeDue: boolean;
   noticePostedAt: Date | null;
+}
+
+/** Who holds a claim: renewing, releasing and marking need it (a poster whose lease ran out holds nothing). */
+export interface ClaimToken {
+  token: string;
 }
 
 /** An unposted event with what the poster needs to find the thread. */
@@ -229,8 +235,9 @@ export function createOrdersRepo(db: Db) {
     async claimUndeliveredByChannel(
       limit: number,
       options: { leaseSeconds?: number; now?: Date } = {},
-    ): Promise<PendingOrderEvent[]> {
-      return db.transaction(async (tx) => {
+    ): Promise<PendingOrderEvent[] & ClaimToken> {
+      const token = randomUUID();
+      const events = await db.transaction(async (tx) => {
         await tx.query('SELECT pg_advisory_xact_lock($1)', [OUTBOX_CLAIM_LOCK]);
         const { rows } = await tx.query(
           `WITH busy AS (
@@ -243,25 +250,55 @@ export function createOrdersRepo(db: Db) {
              ORDER BY e.id LIMIT $2),
            claimed AS (
              UPDATE order_events e SET claim_expires_at = $1::timestamptz + make_interval(secs => $3),
-               claims = e.claims + 1
+               claims = e.claims + 1, claim_token = $4
              FROM pending WHERE e.id = pending.id
              RETURNING ${CLAIMED_COLUMNS})
            SELECT c.*, o.kind, o.numbers, o.channel_id, o.thread_ts, o.requested_by,
              o.closed_at IS NOT NULL AS closed
            FROM claimed c JOIN orders o ON o.order_id = c.order_id
            ORDER BY c.id`,
-          [options.now ?? new Date(), limit, options.leaseSeconds ?? 120],
+          [options.now ?? new Date(), limit, options.leaseSeconds ?? 120, token],
         );
         return rows.map((row) => camelRow<PendingOrderEvent>(row));
       });
+      return Object.assign(events, { token });
     },
 
-    /** Hands claimed events back at once (a delivery failed; the next cycle retries what is still owed). */
-    async releaseEvents(eventIds: number[]): Promise<void> {
+    /**
+     * Extends the lease on events this poster still holds (by its claim token), right before it posts them.
+     * False when any of them is no longer its own (its lease ran out and another poster took them): post nothing.
+     */
+    async renewClaim(
+      eventIds: number[],
+      claim: ClaimToken,
+      options: { leaseSeconds?: number; now?: Date } = {},
+    ): Promise<boolean> {
+      if (eventIds.length === 0) return true;
+      const { rowCount } = await db.query(
+        `UPDATE order_events SET claim_expires_at = $3::timestamptz + make_interval(secs => $4)
+         WHERE id = ANY($1::bigint[]) AND claim_token = $2`,
+        [eventIds, claim.token, options.now ?? new Date(), options.leaseSeconds ?? 120],
+      );
+      return rowCount === eventIds.length;
+    },
+
+    /**
+     * Hands claimed events back at once (a delivery failed; the next cycle retries what is still owed).
+     * `certainlyNotPosted`: Slack refused the post itself (rate limited), so this claim does not count: the next
+     * poster need not look for it in Slack.
+     */
+    async releaseEvents(
+      eventIds: number[],
+      claim: ClaimToken,
+      options: { certainlyNotPosted?: boolean } = {},
+    ): Promise<void> {
       if (eventIds.length === 0) return;
-      await db.query('UPDATE order_events SET claim_expires_at = NULL WHERE id = ANY($1::bigint[])', [
-        eventIds,
-      ]);
+      await db.query(
+        `UPDATE order_events SET claim_expires_at = NULL, claim_token = NULL,
+           claims = CASE WHEN $3::boolean THEN GREATEST(claims - 1, 0) ELSE claims END
+         WHERE id = ANY($1::bigint[]) AND claim_token = $2`,
+        [eventIds, claim.token, options.certainlyNotPosted ?? false],
+      );
     },
 
     /**

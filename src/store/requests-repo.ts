@@ -259,15 +259,32 @@ export function createRequestsRepo(db: Db, cipher: SecretsCipher) {
       return rows.map(toRecord);
     },
 
-    /** Pending, unexpired requests, oldest first (App Home filters them with decideApproval per viewer). */
-    async listPending(options: { now?: Date; limit?: number } = {}): Promise<RequestRecord[]> {
+    /**
+     * Pending, unexpired requests, oldest first (App Home filters them with decideApproval per viewer);
+     * `notRequestedBy` leaves out a user's own requests before the limit applies.
+     */
+    async listPending(
+      options: { now?: Date; limit?: number; notRequestedBy?: string | undefined } = {},
+    ): Promise<RequestRecord[]> {
       const { rows } = await db.query(
         `SELECT ${COLUMNS} FROM requests WHERE status = 'pending_approval'
-           AND (expires_at IS NULL OR expires_at > $1)
+           AND (expires_at IS NULL OR expires_at > $1) AND ($3::text IS NULL OR requested_by <> $3)
          ORDER BY created_at LIMIT $2`,
-        [options.now ?? new Date(), options.limit ?? 200],
+        [options.now ?? new Date(), options.limit ?? 200, options.notRequestedBy ?? null],
       );
       return rows.map(toRecord);
+    },
+
+    /**
+     * approved → failed, for an approval left unexecuted too long to send now (secrets purged). Null when it
+     * is no longer `approved` (someone claimed it meanwhile).
+     */
+    async abandonApproved(id: string, error: string, now: Date = new Date()): Promise<RequestRecord | null> {
+      return one(
+        `UPDATE requests SET status = 'failed', error = $2, secrets = NULL, updated_at = $3
+         WHERE id = $1 AND status = 'approved' RETURNING ${COLUMNS}`,
+        [id, error, now],
+      );
     },
 
     /**

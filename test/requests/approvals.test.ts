@@ -156,6 +156,27 @@ describe.each(storeKinds())('approvals on %s', (kind) => {
     expect(await survivor.recoverUnclaimedApprovals()).toEqual([]);
   });
 
+  it('an approval stranded for over an hour is failed with a sentence, never sent late', async () => {
+    let clock = new Date();
+    const dying = startWorkflowWithClock(() => clock);
+    const request = await submitProvision('view-stale');
+    const before = fx.mutations('/v1.0/numbers/provision').length;
+    await expect(
+      dying.approve(request.id, APPROVERS[0]!, {
+        onApproved: async () => {
+          throw new Error('process stopped');
+        },
+      }),
+    ).rejects.toThrow('process stopped');
+    clock = new Date(clock.getTime() + 2 * 3_600_000); // the app was down for two hours
+    const outcomes = (await startWorkflowWithClock(() => clock).recoverUnclaimedApprovals()).filter(
+      (o) => o.request?.id === request.id,
+    );
+    expect(outcomes).toMatchObject([{ status: 'failed', error: expect.stringMatching(/Submit it again/) }]);
+    expect(fx.mutations('/v1.0/numbers/provision').length).toBe(before);
+    expect(await fx.store.requests.get(request.id)).toMatchObject({ status: 'failed', hasSecrets: false });
+  });
+
   it('"waiting for you" follows decideApproval: own requests appear only where self-approval is allowed', async () => {
     const request = await submitProvision('view-waiting');
     const listedFor = async (workflow: ReturnType<typeof createWorkflow>, user: string) =>

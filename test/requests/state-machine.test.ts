@@ -84,6 +84,7 @@ describe('request transitions', () => {
         'pending_approval→expired',
         'pending_approval→cancelled',
         'approved→executing',
+        'approved→failed',
         'executing→succeeded',
         'executing→failed',
         'executing→unknown',

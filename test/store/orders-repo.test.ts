@@ -115,6 +115,28 @@ describe.each(storeKinds())('orders repo on %s', (kind) => {
     expect(later.filter((e) => e.orderId === 'JNOID-ev').map((e) => e.id)).toEqual([pending[2]!.id]);
   });
 
+  it('claims are fenced: a poster whose lease ran out can neither renew, release nor take back its events', async () => {
+    await store.orders.insert(newOrder('JNOID-fence', { channelId: 'C_FENCE' }));
+    await store.orders.recordStatus('JNOID-fence', 'FOC', null, at(300), false);
+    const mine = (e: { orderId: string }) => e.orderId === 'JNOID-fence';
+    const t0 = new Date(Date.now() + 1_000_000);
+    const first = await store.orders.claimUndeliveredByChannel(100, { now: t0, leaseSeconds: 120 });
+    const ids = first.filter(mine).map((e) => e.id);
+    expect(ids).toHaveLength(1);
+    expect(await store.orders.renewClaim(ids, first, { now: t0, leaseSeconds: 120 })).toBe(true);
+    // The first poster stalls past its lease; a second takes the event over (a second claim: look in Slack first).
+    const t1 = new Date(t0.getTime() + 121_000);
+    const second = await store.orders.claimUndeliveredByChannel(100, { now: t1, leaseSeconds: 120 });
+    expect(second.filter(mine)).toMatchObject([{ claims: 2 }]);
+    expect(await store.orders.renewClaim(ids, first, { now: t1 })).toBe(false);
+    await store.orders.releaseEvents(ids, first); // no effect: not its claim any more
+    expect((await store.orders.claimUndeliveredByChannel(100, { now: t1 })).filter(mine)).toEqual([]);
+    // A post Slack refused (rate limited) does not count as a possible post.
+    await store.orders.releaseEvents(ids, second, { certainlyNotPosted: true });
+    const third = await store.orders.claimUndeliveredByChannel(100, { now: t1 });
+    expect(third.filter(mine)).toMatchObject([{ claims: 2 }]);
+  });
+
   it('refuses a status for an order it does not track', async () => {
     await expect(store.orders.recordStatus('JNOID-ghost', 'Complete', null, at(0), true)).rejects.toThrow(
       /not tracked/,

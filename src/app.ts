@@ -2,7 +2,7 @@ import type { webApi } from '@slack/bolt';
 import { Keyv } from 'keyv';
 import { registerActions } from './actions/index.js';
 import type { AppContext } from './app-context.js';
-import { registerTelegentCommand } from './commands/telegent-command.js';
+import { registerCommands } from './commands/index.js';
 import type { Config } from './config.js';
 import { registerEvents } from './events/index.js';
 import { type Jobs, startJobs } from './jobs/index.js';
@@ -92,7 +92,7 @@ export function createTelegentOps(deps: TelegentOpsDependencies): TelegentOps {
   const ctx = createAppContext(deps, client);
   const { workflow } = ctx;
   const inFlight = trackInFlight(slack.app);
-  registerTelegentCommand(slack.app, ctx);
+  registerCommands(slack.app, ctx);
   registerViewSubmissions(slack.app, ctx);
   registerActions(slack.app, ctx);
   registerEvents(slack.app, ctx);

@@ -1,6 +1,6 @@
-import type { App } from '@slack/bolt';
 import type { AppContext } from '../app-context.js';
 import { errorMessage } from '../messages/error-message.js';
+import type { CommandArgs } from '../slack/listener-args.js';
 import { userFacingError } from '../slack/user-facing-error.js';
 import { type CommandContext, replier } from './command-context.js';
 import { digest } from './digest.js';
@@ -39,8 +39,8 @@ const HANDLERS: Handlers = {
 };
 
 /** `/telegent …`: ack at once (Slack's 3 s), then parse and dispatch; every failure becomes an ephemeral sentence. */
-export function registerTelegentCommand(app: App, ctx: AppContext): void {
-  app.command('/telegent', async ({ command, ack, respond, client }) => {
+export function telegentCommand(ctx: AppContext) {
+  return async function onTelegent({ command, ack, respond, client }: CommandArgs): Promise<void> {
     await ack();
     const parsed = parseCommand(command.text ?? '');
     const reply = replier(respond);
@@ -51,5 +51,5 @@ export function registerTelegentCommand(app: App, ctx: AppContext): void {
       const text = userFacingError(error, ctx.logger, { command: parsed.name, user: command.user_id });
       await reply(errorMessage(text, ctx.sandbox)).catch(() => undefined);
     }
-  });
+  };
 }

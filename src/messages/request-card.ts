@@ -6,6 +6,7 @@ import {
   button,
   confirmDialog,
   context,
+  fieldsSection,
   header,
   type MessagePayload,
   message,
@@ -47,6 +48,18 @@ export function decisionButtons(request: RequestRecord, title: string): KnownBlo
   ]);
 }
 
+/** What the operation says an approver should see of this request (from its stored, redacted input). */
+function operationFacts(request: RequestRecord): KnownBlock[] {
+  try {
+    const facts = getOperation(request.kind).facts?.(request.input as never) ?? [];
+    return facts.length > 0
+      ? [fieldsSection(facts.map(([label, value]) => [label, escapeMrkdwn(oneLine(value, 300))] as const))]
+      : [];
+  } catch {
+    return []; // an input stored by an older version: the summary still says what it is
+  }
+}
+
 /** The approval card (approvals channel): operation, redacted summary, requester, times, Approve / Reject. */
 export function requestCard(args: RequestCardArgs): MessagePayload {
   const { request } = args;
@@ -54,6 +67,7 @@ export function requestCard(args: RequestCardArgs): MessagePayload {
     ...sandboxBlocks(args.sandbox),
     header(`Approval needed: ${args.title}`),
     section(escapeMrkdwn(args.summary)),
+    ...operationFacts(request),
     requestFacts(request),
     decisionButtons(request, args.title),
     context('Anyone on the approver list except the requester can decide.'),

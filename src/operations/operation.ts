@@ -26,6 +26,9 @@ export interface OpContext {
 /** Shown instead of a secret value, everywhere. */
 export const MASK = '••••';
 
+/** A SIM as an approver sees it: the last four digits of its ICCID. */
+export const simTail = (iccid: string | undefined) => (iccid ? `…${iccid.slice(-4)}` : 'none given');
+
 /** What preconditions may look up: the orders this app watches (the store's repository fits). */
 export interface PreconditionContext {
   orders: {
@@ -85,6 +88,8 @@ export interface Operation<Input, Result, Body = unknown> {
   secretFields: readonly string[];
   /** One line, safe for channels and logs: secrets are masked. */
   summary(input: Input): string;
+  /** Label/value pairs an approver judges the request by (approval card): redacted, plain text. */
+  facts?(input: Input): Array<[string, string]>;
   /** Checks against what the app knows before a request is accepted (field → message), or null. */
   preconditions?(ctx: PreconditionContext, input: Input): Promise<FieldErrors | null>;
   /** The PascalCase Telegent request body (pure). */

@@ -24,6 +24,7 @@ export const portInCancel = defineOperation<PortInCancelInput, PortInAck, PortIn
   secretFields: [],
   schema: cancelSchema,
   summary: (input) => `Cancel port-in ${input.orderId} (final: a cancelled port-in cannot be resumed)`,
+  facts: (input) => [['Order', input.orderId]],
   toTelegent: (input) => ({ OrderId: input.orderId }),
   async preconditions(ctx, input) {
     const problem = await trackedPortInProblem(ctx, input.orderId, 'cancelled');

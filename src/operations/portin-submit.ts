@@ -15,7 +15,7 @@ import {
   carrierNameSchema,
   subscriberNameSchema,
 } from './fields/text.js';
-import { defineOperation, MASK, type SchemaOptions } from './operation.js';
+import { defineOperation, MASK, type SchemaOptions, simTail } from './operation.js';
 import { readBackNumber } from './read-back.js';
 
 export const PORT_IN_SECRET_FIELDS = ['currentAccountNumber', 'currentAccountPassword'] as const;
@@ -81,6 +81,16 @@ export const portIn = defineOperation<PortInInput, PortOrderCreated, PortInReque
     ];
     return parts.filter(Boolean).join('; ');
   },
+  facts: (input) => [
+    ['Number', input.phoneNumber],
+    ['From carrier', input.currentCarrierName],
+    ['Classification', input.targetClassification],
+    ['Port date', input.portInDate ?? 'as soon as possible'],
+    ['Billing', `${input.billingAddress.city}, ${input.billingAddress.state} ${input.billingAddress.zip}`],
+    ['Subscriber', input.subscriberName ?? input.assignedSubscriberId ?? 'none given'],
+    ['SIM', simTail(input.iccid)],
+    ['Carrier account', `${MASK} (number and PIN/password kept encrypted)`],
+  ],
   toTelegent: portInToTelegent,
   execute: (ctx, input) =>
     ctx.telegent.submitPortIn(

@@ -106,6 +106,10 @@ export const portInUpdate = defineOperation<PortInUpdateInput, PortInAck, PortIn
     ].filter(Boolean);
     return `Update port-in ${input.orderId}: ${changes.join('; ')}`;
   },
+  facts: (input) => [
+    ['Order', input.orderId],
+    ['Changes', PORT_IN_UPDATE_FIELDS.filter((field) => input[field] !== undefined).join(', ')],
+  ],
   toTelegent: portInUpdateToTelegent,
   async preconditions(ctx, input) {
     const problem = await trackedPortInProblem(ctx, input.orderId, 'updated');

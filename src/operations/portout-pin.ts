@@ -32,6 +32,10 @@ export const portOut = defineOperation<PortOutInput, PortOrderCreated, PortOutRe
   schema: portOutSchema,
   summary: (input) =>
     `Issue a port-out PIN for ${input.phoneNumber} (PIN ${MASK}, shown only to the requester)`,
+  facts: (input) => [
+    ['Number', input.phoneNumber],
+    ['PIN', `${MASK} (shown only to the requester, by DM)`],
+  ],
   toTelegent: portOutToTelegent,
   execute: (ctx, input) => ctx.telegent.setPortOutPin(portOutToTelegent(input), ctx.callOptions),
   outcome: (input, response) => ({

@@ -15,7 +15,7 @@ import {
   voiceRouteIdSchema,
 } from './fields/telegent-ids.js';
 import { zipCodeSchema } from './fields/zip-code.js';
-import { defineOperation } from './operation.js';
+import { defineOperation, simTail } from './operation.js';
 import { readBackProvision } from './provision-read-back.js';
 
 export interface ProvisionInput {
@@ -136,6 +136,20 @@ export const provision = defineOperation<ProvisionInput, ProvisionResponse, Prov
     const account = input.accountId ? `, account ${input.accountId}` : '';
     return `Provision a ${input.productType} ${input.numberType}/${input.messageType} number${where} for subscriber ${input.assignedSubscriberId}${account}${sim}`;
   },
+  facts: (input) => [
+    ['Product', `${input.productType} · ${input.numberType}/${input.messageType}`],
+    [
+      'Where',
+      input.areaCode
+        ? `area code ${input.areaCode}`
+        : input.zipCode
+          ? `near ZIP ${input.zipCode}`
+          : 'any area',
+    ],
+    ['Subscriber', input.assignedSubscriberId],
+    ['SIM', simTail(input.iccid)],
+    ...(input.accountId ? [['Account', input.accountId] as [string, string]] : []),
+  ],
   toTelegent: provisionToTelegent,
   execute(ctx, input) {
     return ctx.telegent.provisionNumber(

@@ -62,6 +62,20 @@ export const setDataLimits = defineOperation<SetDataLimitsInput, DataUsageSetRes
     const count = input.numbers.length > 1 ? ` (${plural(input.numbers.length, 'number')})` : '';
     return `Set data limits on ${listNumbers(input.numbers)}${count}: ${steps.join(', ')}`;
   },
+  facts: (input) => [
+    [
+      'Numbers',
+      `${listNumbers(input.numbers)}${input.numbers.length > 1 ? ` (${input.numbers.length})` : ''}`,
+    ],
+    ['Notify at', input.notifyValue !== undefined ? `${input.notifyValue} ${input.valueUnit}` : 'not set'],
+    [
+      'Throttle',
+      input.throttleValue !== undefined
+        ? `to ${input.throttleSpeed} at ${input.throttleValue} ${input.valueUnit}`
+        : 'not set',
+    ],
+    ['Limit', `${input.limitValue} ${input.valueUnit}`],
+  ],
   toTelegent: limitsToTelegent,
   execute: (ctx, input) => ctx.telegent.setDataUsageLimits(limitsToTelegent(input), ctx.callOptions),
   async reconcile(ctx, input) {

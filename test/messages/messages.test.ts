@@ -195,6 +195,48 @@ describe('request cards', () => {
     expect(reject.value).toBe(request.id);
   });
 
+  it("requestCard: the operation's facts for the approver, SIM as its last 4 digits, secrets masked", () => {
+    const provisionCard = requestCard({
+      request: requestRecord({
+        kind: 'provision',
+        input: {
+          productType: 'Sms+Data',
+          numberType: 'mvno',
+          messageType: 'p2p',
+          areaCode: '801',
+          assignedSubscriberId: 'TSUID-90c644ff',
+          iccid: '8901240397190195850',
+        },
+      }),
+      title: 'Provision',
+      summary: 's',
+    });
+    const fields = JSON.stringify(provisionCard.blocks);
+    expect(fields).toContain('*Product*\\nSms+Data · mvno/p2p');
+    expect(fields).toContain('*Where*\\narea code 801');
+    expect(fields).toContain('*SIM*\\n…5850');
+    const portInCard = requestCard({
+      request: requestRecord({
+        kind: 'portin',
+        input: {
+          phoneNumber: '+18015551234',
+          currentCarrierName: 'AT&T',
+          currentAccountNumber: '••••',
+          currentAccountPassword: '••••',
+          billingAddress: { street1: '1 Main St', city: 'Austin', state: 'TX', zip: '78701' },
+          targetClassification: 'mvno',
+        },
+      }),
+      title: 'Port-in',
+      summary: 's',
+    });
+    const portIn = JSON.stringify(portInCard.blocks);
+    expect(portIn).toContain('*From carrier*\\nAT&amp;T');
+    expect(portIn).toContain('*Billing*\\nAustin, TX 78701');
+    expect(portIn).toContain('*Carrier account*\\n••••');
+    assertWithinSlackLimits(portInCard);
+  });
+
   it('requestCard: the confirm dialog comes from the operation (confirmApproval); none for provision', () => {
     const plainCard = requestCard({
       request: requestRecord({ kind: 'provision' }),

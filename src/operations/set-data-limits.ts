@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { DataUsageSetRequest } from '../telegent/request-schemas.js';
 import type { DataUsageSetResponse } from '../telegent/response-schemas.js';
 import {
+  inMegabytes,
   limitValueSchema,
   thresholdProblems,
   throttleSpeedSchema,
@@ -32,13 +33,15 @@ function limitsSchema() {
 
 export type SetDataLimitsInput = z.output<ReturnType<typeof limitsSchema>>;
 
+/** Always MB on the wire (Telegent's documented unit): values typed in GB are converted. */
 export function limitsToTelegent(input: SetDataLimitsInput): DataUsageSetRequest {
+  const mb = (value: number) => inMegabytes(value, input.valueUnit);
   return {
-    ValueUnit: input.valueUnit,
-    ...(input.notifyValue !== undefined ? { NotifyValue: input.notifyValue } : {}),
-    ...(input.throttleValue !== undefined ? { ThrottleValue: input.throttleValue } : {}),
+    ValueUnit: 'MB',
+    ...(input.notifyValue !== undefined ? { NotifyValue: mb(input.notifyValue) } : {}),
+    ...(input.throttleValue !== undefined ? { ThrottleValue: mb(input.throttleValue) } : {}),
     ...(input.throttleSpeed !== undefined ? { ThrottleSpeed: input.throttleSpeed } : {}),
-    LimitValue: input.limitValue,
+    LimitValue: mb(input.limitValue),
     PhoneNumbers: input.numbers.map((n) => ({ Number: n })),
   };
 }
@@ -82,9 +85,10 @@ export const setDataLimits = defineOperation<SetDataLimitsInput, DataUsageSetRes
     const settings = await ctx.telegent.getDataUsageSettings(input.numbers, ctx.callOptions);
     const applied = input.numbers.filter((number) => {
       const row = settings.PhoneNumbers.find((item) => item.Number === number);
+      const sent = limitsToTelegent(input);
       return (
-        row?.LimitValue === input.limitValue &&
-        (input.notifyValue === undefined || row?.NotifyValue === input.notifyValue)
+        row?.LimitValue === sent.LimitValue &&
+        (sent.NotifyValue === undefined || row?.NotifyValue === sent.NotifyValue)
       );
     });
     const all = applied.length === input.numbers.length;

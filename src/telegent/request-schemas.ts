@@ -103,7 +103,8 @@ export const THROTTLE_SPEEDS = [
 export const ThrottleSpeedSchema = z.enum(THROTTLE_SPEEDS);
 
 export const DataUsageSetRequestSchema = z.object({
-  ValueUnit: z.enum(['KB', 'MB', 'GB', 'TB']).default('MB'),
+  // Telegent documents MB only: nothing else ever leaves the building (the form converts GB).
+  ValueUnit: z.literal('MB').default('MB'),
   LimitValue: z.number().int().positive(),
   NotifyValue: z.number().int().positive().optional(),
   ThrottleValue: z.number().int().positive().optional(),

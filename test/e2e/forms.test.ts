@@ -48,6 +48,25 @@ describe('data limits and search forms, end to end', () => {
       .toBe(true);
   });
 
+  it('limits typed in GB reach Telegent in MB: 2 GB → LimitValue 2048, ValueUnit MB', async () => {
+    const before = setLimits().length;
+    await e2e.command(`limits ${DATA_NUMBERS[0]}`);
+    const form = await e2e.latestView(
+      (v) => v.callback_id === 'telegent.limits' && !textOf(v).includes(DATA_NUMBERS[1]!),
+    );
+    expect(textOf(form.view)).toContain('1 GB = 1024 MB');
+    const sent = await e2e.submit(form, {
+      notifyValue: '1',
+      throttleValue: '',
+      throttleSpeed: '',
+      limitValue: '2',
+      valueUnit: 'GB',
+    });
+    expect(sent.body).toMatchObject({ response_action: 'update' });
+    await expect.poll(() => setLimits().length).toBe(before + 1);
+    expect(setLimits().at(-1)!.body).toMatchObject({ ValueUnit: 'MB', LimitValue: 2048, NotifyValue: 1024 });
+  });
+
   it('a bad number list is refused before any form opens', async () => {
     const before = e2e.responses().length;
     await e2e.command('limits +18015551234 banana');

@@ -270,7 +270,9 @@ export const BAD_CASES: BadCase[] = [
     'throttleSpeed',
     /required when a throttle value/,
   ),
-  bad('limits', 'unit PB', { valueUnit: 'PB' }, 'valueUnit', /KB, MB, GB, TB/),
+  bad('limits', 'unit PB', { valueUnit: 'PB' }, 'valueUnit', /MB or GB/),
+  bad('limits', 'unit KB (Telegent takes MB)', { valueUnit: 'KB' }, 'valueUnit', /MB or GB/),
+  bad('limits', 'unit TB (Telegent takes MB)', { valueUnit: 'TB' }, 'valueUnit', /MB or GB/),
   bad(
     'limits',
     'a bad number in the list',

@@ -2,13 +2,23 @@ import { z } from 'zod';
 import { THROTTLE_SPEEDS } from '../../telegent/request-schemas.js';
 import { type FieldResult, fail, ok, parsedString } from './result.js';
 
-export const VALUE_UNITS = ['KB', 'MB', 'GB', 'TB'] as const;
+/**
+ * The units a person may type. Telegent documents `ValueUnit` as MB only (a Telegent that reads every value
+ * as MB would turn a 15 GB cap into 15 MB), so GB is converted before sending: 1 GB = 1024 MB.
+ */
+export const VALUE_UNITS = ['MB', 'GB'] as const;
 export type ValueUnit = (typeof VALUE_UNITS)[number];
+export const MB_PER_GB = 1024;
+
+/** A threshold in the unit the request is sent in (MB). */
+export function inMegabytes(value: number, unit: ValueUnit): number {
+  return unit === 'GB' ? value * MB_PER_GB : value;
+}
 
 export { THROTTLE_SPEEDS } from '../../telegent/request-schemas.js';
 export type ThrottleSpeed = (typeof THROTTLE_SPEEDS)[number];
 
-export const VALUE_UNIT_HINT = `one of ${VALUE_UNITS.join(', ')} (default MB)`;
+export const VALUE_UNIT_HINT = 'MB or GB (default MB; 1 GB = 1024 MB, sent to Telegent as MB)';
 export const THROTTLE_SPEED_HINT = `one of ${THROTTLE_SPEEDS.join(', ')}`;
 export const LIMIT_VALUE_HINT = 'a whole number greater than 0, e.g. 20';
 export const MAX_LIMIT_VALUE = 1_000_000_000;

@@ -27,7 +27,10 @@ function sharedSettings(current: DataUsageSettings | undefined) {
   if (!first) return undefined;
   const key = (s: typeof first) =>
     JSON.stringify([s.NotifyValue, s.ThrottleValue, s.LimitValue, s.ValueUnit, s.ThrottleSpeed]);
-  return list.every((s) => key(s) === key(first)) ? first : undefined;
+  // Pre-filled only in a unit the form offers (settings made elsewhere in KB or TB are shown, not pre-filled).
+  const unit = first.ValueUnit?.toUpperCase();
+  const offered = unit === undefined || (VALUE_UNITS as readonly string[]).includes(unit);
+  return offered && list.every((s) => key(s) === key(first)) ? first : undefined;
 }
 
 /** `/telegent limits <number…>`: notify / throttle / limit thresholds for one or more numbers. */
@@ -81,6 +84,7 @@ export function limitsModal(args: LimitsModalArgs): ModalView {
       choices: UNIT_CHOICES,
       initial: shared?.ValueUnit?.toUpperCase() ?? 'MB',
       optional: true,
+      hint: '1 GB = 1024 MB. Telegent takes MB: values in GB are converted when sent.',
     }),
     context('A second person approves only if your workspace requires it for data limits.'),
   ];

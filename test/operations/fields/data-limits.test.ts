@@ -6,6 +6,7 @@ import {
   THROTTLE_SPEEDS,
   thresholdProblems,
 } from '../../../src/operations/fields/data-limits.js';
+import { limitsToTelegent } from '../../../src/operations/set-data-limits.js';
 
 describe('data limit fields', () => {
   it('accepts the nine documented throttle speeds, in any casing', () => {
@@ -19,11 +20,29 @@ describe('data limit fields', () => {
     expect(parseThrottleSpeed(raw).ok).toBe(false);
   });
 
-  it('accepts KB/MB/GB/TB units in any casing and rejects others', () => {
+  it('takes MB and GB in any casing; KB, TB and others are refused (Telegent takes MB)', () => {
     expect(parseValueUnit('gb')).toEqual({ ok: true, value: 'GB' });
     expect(parseValueUnit('MB')).toEqual({ ok: true, value: 'MB' });
-    expect(parseValueUnit('PB').ok).toBe(false);
-    expect(parseValueUnit('bytes').ok).toBe(false);
+    for (const unit of ['KB', 'TB', 'PB', 'bytes']) expect(parseValueUnit(unit).ok).toBe(false);
+  });
+
+  it('sends MB whatever was typed: 2 GB is LimitValue 2048, ValueUnit MB', () => {
+    const input = {
+      numbers: ['+18015551234'],
+      notifyValue: 1,
+      throttleValue: 1.5,
+      limitValue: 2,
+      valueUnit: 'GB' as const,
+    };
+    expect(limitsToTelegent({ ...input, throttleValue: undefined })).toMatchObject({
+      ValueUnit: 'MB',
+      NotifyValue: 1024,
+      LimitValue: 2048,
+    });
+    expect(limitsToTelegent({ ...input, throttleValue: undefined, valueUnit: 'MB' })).toMatchObject({
+      ValueUnit: 'MB',
+      LimitValue: 2,
+    });
   });
 
   it('takes positive integers, including numeric strings', () => {

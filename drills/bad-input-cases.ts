@@ -87,6 +87,7 @@ export const BAD_INPUT_CASES: BadInputCase[] = [
   cmd('portin: 7 digits', 'portin 555-0142', NUMBER_ERROR),
   cmd('portin: 11 digits after +1', 'portin +1 (801) 555-01234', NUMBER_ERROR),
   cmd('portin: RTL override', 'portin \u202E2410555108', NUMBER_ERROR),
+  cmd('portin: unknown classification', 'portin +14155550142 lte', /mvno or iot/i),
   cmd('portin: SQL injection', "portin ' OR 1=1 --", NUMBER_ERROR),
   cmd('portin: letters', 'portin 1-800-FLOWERS', NUMBER_ERROR),
   // portin update

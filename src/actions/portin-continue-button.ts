@@ -27,9 +27,11 @@ export function portinContinueButton(ctx: AppContext) {
           Message: e.message,
           PhoneNumber: value.phoneNumber,
         },
+        targetClassification: value.targetClassification,
         metadata: writeModalMetadata({
           channelId: metadata.channelId,
           phoneNumber: value.phoneNumber,
+          targetClassification: value.targetClassification,
           eligibility: e,
         }),
         sandbox: ctx.sandbox,

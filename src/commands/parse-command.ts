@@ -6,7 +6,8 @@ export type TelegentCommand =
   | { name: 'help'; unknown?: string }
   | { name: 'search'; term: string }
   | { name: 'provision'; areaCode?: string }
-  | { name: 'portin'; phoneNumber?: string }
+  /** `classification`: a last word that is not part of the number (mvno / iot; checked by the schema). */
+  | { name: 'portin'; phoneNumber?: string; classification?: string }
   | { name: 'portin-update'; orderId?: string }
   | { name: 'portin-cancel'; orderId?: string }
   | { name: 'portout'; phoneNumber?: string }
@@ -42,6 +43,10 @@ export function parseCommand(text: string): TelegentCommand {
       const target = more.join(' ').trim();
       if (action.toLowerCase() === 'update') return { name: 'portin-update', orderId: opt(target) };
       if (action.toLowerCase() === 'cancel') return { name: 'portin-cancel', orderId: opt(target) };
+      const last = rest.at(-1) ?? '';
+      if (rest.length > 1 && /^[a-z]+$/i.test(last)) {
+        return { name: 'portin', phoneNumber: opt(rest.slice(0, -1).join(' ')), classification: last };
+      }
       return { name: 'portin', phoneNumber: opt(args) };
     }
     case 'portout':

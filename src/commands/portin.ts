@@ -1,5 +1,6 @@
 import { eligibilityMessage } from '../messages/eligibility-message.js';
 import { errorMessage } from '../messages/error-message.js';
+import type { TargetClassification } from '../operations/fields/enums.js';
 import { userFacingError } from '../slack/user-facing-error.js';
 import type { PortInEligibility } from '../telegent/response-schemas.js';
 import { writeModalMetadata } from '../views/modal-metadata.js';
@@ -23,25 +24,38 @@ export async function portin({
   if (!parsed.phoneNumber) {
     return reply(
       errorMessage(
-        'Which number? Type `/telegent portin +18015551234` (we check eligibility first).',
+        'Which number? Type `/telegent portin +18015551234` (add `iot` to port in as IoT; we check eligibility first).',
         ctx.sandbox,
       ),
     );
   }
-  const checked = checkInput(ctx, 'portin-eligibility', { phoneNumber: parsed.phoneNumber });
+  const checked = checkInput(ctx, 'portin-eligibility', {
+    phoneNumber: parsed.phoneNumber,
+    ...(parsed.classification ? { targetClassification: parsed.classification } : {}),
+  });
   if (!checked.ok) return reply(errorMessage(checked.error, ctx.sandbox));
   const phoneNumber = String(checked.value.phoneNumber);
-  const metadata = writeModalMetadata({ channelId: slash.channel_id, phoneNumber });
+  // Eligibility is checked in the classification the port-in will use; the form submits the same one.
+  const targetClassification = checked.value.targetClassification as TargetClassification;
+  const metadata = writeModalMetadata({ channelId: slash.channel_id, phoneNumber, targetClassification });
   const viewId = await openModal(
     client,
     slash.trigger_id,
-    loadingModal(TITLE, `Checking whether ${phoneNumber} can be ported in…`),
+    loadingModal(TITLE, `Checking whether ${phoneNumber} can be ported in as ${targetClassification}…`),
   );
   if (!viewId) return;
   try {
-    const verdict = await runRead<PortInEligibility>(ctx, 'portin-eligibility', { phoneNumber });
+    const verdict = await runRead<PortInEligibility>(ctx, 'portin-eligibility', {
+      phoneNumber,
+      targetClassification,
+    });
     if (!verdict.ok) return updateModal(client, viewId, errorModal(TITLE, verdict.error));
-    const shown = eligibilityMessage({ eligibility: verdict.value, phoneNumber, sandbox: ctx.sandbox });
+    const shown = eligibilityMessage({
+      eligibility: verdict.value,
+      phoneNumber,
+      targetClassification,
+      sandbox: ctx.sandbox,
+    });
     await updateModal(client, viewId, infoModal(TITLE, shown.blocks, metadata));
   } catch (error) {
     await updateModal(

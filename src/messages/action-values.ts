@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { type EligibilityContext, eligibilityContextSchema } from '../operations/eligibility-context.js';
+import { TARGET_CLASSIFICATIONS, type TargetClassification } from '../operations/fields/enums.js';
 
 /**
  * The JSON carried in button values (≤ 2000 characters), written by the builders and read back by the
@@ -32,10 +33,12 @@ export const readSearchPageValue = (value: string | undefined) => parse(searchPa
 /** ACTION.portinContinue: the number and what the eligibility check said (feeds the port-in modal and input). */
 export const portinContinueValueSchema = z.object({
   phoneNumber: z.string().max(20),
+  targetClassification: z.enum(TARGET_CLASSIFICATIONS).default('mvno'),
   eligibility: eligibilityContextSchema,
 });
 export interface PortinContinueValue {
   phoneNumber: string;
+  targetClassification: TargetClassification;
   eligibility: EligibilityContext;
 }
 export const readPortinContinueValue = (value: string | undefined): PortinContinueValue | undefined =>

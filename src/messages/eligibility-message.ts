@@ -1,4 +1,5 @@
 import type { KnownBlock } from '@slack/types';
+import type { TargetClassification } from '../operations/fields/enums.js';
 import { isWireline } from '../operations/fields/port-in-date.js';
 import type { PortInEligibility } from '../telegent/response-schemas.js';
 import type { PortinContinueValue } from './action-values.js';
@@ -18,13 +19,20 @@ export interface EligibilityMessageArgs {
   eligibility: PortInEligibility;
   /** The number as the user typed it, normalised (used when Telegent's answer omits it). */
   phoneNumber?: string | undefined;
+  /** The classification the check was made in (the port-in will use the same). */
+  targetClassification: TargetClassification;
   sandbox?: boolean | undefined;
 }
 
 /** The Continue button's value: the number and the eligibility context, within Slack's 2000 characters. */
-export function portinContinueValue(phoneNumber: string, e: PortInEligibility): string {
+export function portinContinueValue(
+  phoneNumber: string,
+  e: PortInEligibility,
+  targetClassification: TargetClassification,
+): string {
   const value: PortinContinueValue = {
     phoneNumber: oneLine(phoneNumber, 20),
+    targetClassification,
     eligibility: {
       eligible: e.Eligible,
       ...(e.NumberType ? { numberType: oneLine(e.NumberType, 40) } : {}),
@@ -53,6 +61,7 @@ export function eligibilityMessage(args: EligibilityMessageArgs): MessagePayload
       `${e.NumberType ? escapeMrkdwn(oneLine(e.NumberType, 40)) : 'unknown'}${wireline ? ' (wireline: a port-in date is required)' : ''}`,
     ],
     ['Eligible', e.Eligible ? 'yes' : 'no'],
+    ['Checked as', args.targetClassification],
   ];
   const blocks: KnownBlock[] = [
     ...sandboxBlocks(args.sandbox),
@@ -70,7 +79,7 @@ export function eligibilityMessage(args: EligibilityMessageArgs): MessagePayload
           text: 'Continue to port-in…',
           actionId: ACTION.portinContinue,
           style: 'primary',
-          value: portinContinueValue(number, e),
+          value: portinContinueValue(number, e, args.targetClassification),
         }),
       ]),
     );

@@ -14,8 +14,8 @@ export const COMMAND_HELP: ReadonlyArray<{ usage: string; does: string; example:
     example: '/telegent provision 801',
   },
   {
-    usage: 'portin [+1NXXNXXXXXX]',
-    does: 'check eligibility, then start a port-in (approval needed)',
+    usage: 'portin [+1NXXNXXXXXX] [mvno|iot]',
+    does: 'check eligibility (as mvno unless you add iot), then start a port-in (approval needed)',
     example: '/telegent portin +18015551234',
   },
   {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { eligibilityContextSchema } from '../operations/eligibility-context.js';
+import { TARGET_CLASSIFICATIONS } from '../operations/fields/enums.js';
 
 /** What a form carries in private_metadata: view_submission payloads do not say which channel it came from. */
 const modalMetadataSchema = z.object({
@@ -7,6 +8,8 @@ const modalMetadataSchema = z.object({
   phoneNumber: z.string().max(20).optional(),
   orderId: z.string().max(100).optional(),
   eligibility: eligibilityContextSchema.optional(),
+  /** The classification eligibility was checked in: the port-in submits the same one. */
+  targetClassification: z.enum(TARGET_CLASSIFICATIONS).optional(),
   requestId: z.string().max(100).optional(),
 });
 

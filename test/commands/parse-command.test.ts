@@ -12,6 +12,8 @@ describe('parseCommand', () => {
     ['provision 385', { name: 'provision', areaCode: '385' }],
     ['portin', { name: 'portin' }],
     ['portin (801) 555-1234', { name: 'portin', phoneNumber: '(801) 555-1234' }],
+    ['portin (801) 555-1234 iot', { name: 'portin', phoneNumber: '(801) 555-1234', classification: 'iot' }],
+    ['portin +18015551234 MVNO', { name: 'portin', phoneNumber: '+18015551234', classification: 'MVNO' }],
     ['portin <tel:+18015551234|(801) 555-1234>', { name: 'portin', phoneNumber: '(801) 555-1234' }],
     ['portin update JNUOID-1', { name: 'portin-update', orderId: 'JNUOID-1' }],
     ['portin Update', { name: 'portin-update' }],

@@ -224,6 +224,57 @@ describe('requests through approval, end to end', () => {
     await expect.poll(() => mutations('/v1.0/numbers/portin/cancel').length).toBe(1);
   });
 
+  it('portin <number> iot: eligibility is checked as iot and the port-in is submitted as iot', async () => {
+    const journal = () => e2e.sandbox.journal().length;
+    const since = journal();
+    await e2e.command('portin (415) 555-0177 iot');
+    const verdict = await e2e.latestView(
+      (v) => textOf(v).includes('portin.continue') && textOf(v).includes('4155550177'),
+    );
+    const check = e2e.sandbox
+      .journal()
+      .slice(since)
+      .find((j) => j.path.toLowerCase() === '/v1.0/numbers/portin/eligibility');
+    expect(check?.body).toMatchObject({ TargetClassification: 'iot' });
+    expect(textOf(verdict.view)).toContain('Checked as');
+    const button = JSON.stringify(verdict.view.blocks).match(
+      /"action_id":"portin\.continue".*?"value":"((?:[^"\\]|\\.)*)"/,
+    );
+    await e2e.slack.blockAction({
+      actionId: 'portin.continue',
+      value: JSON.parse(`"${button![1]}"`) as string,
+      userId: REQUESTER,
+      view: {
+        id: verdict.id,
+        callback_id: verdict.view.callback_id,
+        private_metadata: verdict.view.private_metadata,
+      },
+    });
+    const form = await e2e.latestView(
+      (v) => v.callback_id === 'telegent.portin' && textOf(v).includes('0177'),
+    );
+    expect(textOf(form.view)).toContain('as *iot*');
+    await e2e.submit(form, {
+      currentAccountNumber: ACCOUNT_NUMBER,
+      currentAccountPassword: CARRIER_PASSWORD,
+      'billingAddress.street1': '1 Market St',
+      'billingAddress.city': 'San Francisco',
+      'billingAddress.state': 'CA',
+      'billingAddress.zip': '94105',
+    });
+    const { requestId, ts } = await cardFor((c) => textOf(c.body).includes('+14155550177'));
+    await click('request.approve', requestId, APPROVER, ts);
+    await expect
+      .poll(() => mutations('/v1.0/numbers/portin').find((m) => textOf(m.body).includes('+14155550177')))
+      .toBeDefined();
+    const portIn = mutations('/v1.0/numbers/portin').find((m) => textOf(m.body).includes('+14155550177'));
+    expect(portIn?.body).toMatchObject({ TargetPortinClassification: 'iot' });
+    await e2e.command('portin (415) 555-0177 lte');
+    await expect
+      .poll(() => e2e.responses().some((r) => /classification|mvno or iot/i.test(textOf(r.body))))
+      .toBe(true);
+  });
+
   it('port-out: the PIN reaches the requester by DM only', async () => {
     const number = SEED_NUMBERS[5]!;
     await e2e.command(`portout ${number}`);

@@ -141,16 +141,18 @@ describe('eligibilityMessage', () => {
   };
 
   it('offers Continue only when eligible, with the eligibility context as value', () => {
-    const ok = eligibilityMessage({ eligibility: eligible });
+    const ok = eligibilityMessage({ targetClassification: 'mvno', eligibility: eligible });
     assertWithinSlackLimits(ok);
     const [cont] = buttons(ok.blocks, ACTION.portinContinue);
     expect(readPortinContinueValue(cont.value)).toEqual({
       phoneNumber: '+18015551234',
+      targetClassification: 'mvno',
       eligibility: { eligible: true, numberType: 'Landline', currentCarrier: 'Verizon' },
     });
     expect(JSON.stringify(ok.blocks)).toMatch(/wireline/);
 
     const no = eligibilityMessage({
+      targetClassification: 'mvno',
       eligibility: { ...eligible, Eligible: false, Message: 'Number is not portable' },
     });
     assertWithinSlackLimits(no);
@@ -160,6 +162,7 @@ describe('eligibilityMessage', () => {
 
   it('keeps the button value within 2000 characters with huge inputs', () => {
     const msg = eligibilityMessage({
+      targetClassification: 'mvno',
       eligibility: {
         PhoneNumber: HUGE,
         Eligible: true,

@@ -122,7 +122,12 @@ describe('portinModal', () => {
   };
 
   it('shows the fixed number, pre-fills the carrier, hints about secrets', () => {
-    const view = portinModal({ phoneNumber: '+18015551234', eligibility: ELIGIBLE, metadata: META });
+    const view = portinModal({
+      targetClassification: 'mvno',
+      phoneNumber: '+18015551234',
+      eligibility: ELIGIBLE,
+      metadata: META,
+    });
     assertWithinSlackLimits(view);
     expect(JSON.stringify(view.blocks)).toContain('+18015551234');
     expect(inputIds(view)).not.toContain('phoneNumber');
@@ -132,7 +137,12 @@ describe('portinModal', () => {
   });
 
   it('round-trips (with phone and eligibility from metadata) to a valid port-in input', () => {
-    const view = portinModal({ phoneNumber: '+18015551234', eligibility: ELIGIBLE, metadata: META });
+    const view = portinModal({
+      targetClassification: 'mvno',
+      phoneNumber: '+18015551234',
+      eligibility: ELIGIBLE,
+      metadata: META,
+    });
     const raw = {
       ...submitted(view, { ...fill, portInDate: '2026-03-10' }),
       phoneNumber: '+18015551234',
@@ -156,7 +166,12 @@ describe('portinModal', () => {
 
   it('requires the port date for wireline numbers, and its error lands on the date picker', () => {
     const wireline = { ...ELIGIBLE, NumberType: 'Landline' };
-    const view = portinModal({ phoneNumber: '+18015551234', eligibility: wireline, metadata: META });
+    const view = portinModal({
+      targetClassification: 'mvno',
+      phoneNumber: '+18015551234',
+      eligibility: wireline,
+      metadata: META,
+    });
     expect(inputBlock(view, 'portInDate').optional).toBe(false);
     expect(inputBlock(view, 'portInDate').hint.text).toMatch(/Required/);
     const raw: Record<string, unknown> = {
@@ -180,6 +195,7 @@ describe('portinModal', () => {
 
   it('stays within limits with huge eligibility text', () => {
     const view = portinModal({
+      targetClassification: 'mvno',
       phoneNumber: NASTY,
       eligibility: { ...ELIGIBLE, CurrentCarrier: HUGE, NumberType: HUGE },
       metadata: META,

@@ -14,6 +14,7 @@ export function enumSchema<const T extends readonly [string, ...string[]]>(value
 export const NUMBER_TYPES = ['mvno', 'iot'] as const;
 export const MESSAGE_TYPES = ['p2p', 'a2p'] as const;
 export const TARGET_CLASSIFICATIONS = ['mvno', 'iot'] as const;
+export type TargetClassification = (typeof TARGET_CLASSIFICATIONS)[number];
 
 export const numberTypeSchema = enumSchema(
   NUMBER_TYPES,

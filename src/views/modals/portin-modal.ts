@@ -2,11 +2,11 @@ import type { KnownBlock, ModalView } from '@slack/types';
 import { context, sandboxBlocks, section } from '../../messages/blocks.js';
 import { ACTION, CALLBACK } from '../../messages/ids.js';
 import { escapeMrkdwn } from '../../messages/limits.js';
-import { TARGET_CLASSIFICATIONS } from '../../operations/fields/enums.js';
+import { TARGET_CLASSIFICATIONS, type TargetClassification } from '../../operations/fields/enums.js';
 import { isWireline } from '../../operations/fields/port-in-date.js';
 import { TEXT_LIMITS } from '../../operations/fields/text.js';
 import type { PortInEligibility } from '../../telegent/response-schemas.js';
-import { dateInput, externalSelectInput, radioInput, textInput } from '../inputs.js';
+import { dateInput, externalSelectInput, textInput } from '../inputs.js';
 import { billingAddressInputs } from './billing-address-inputs.js';
 import { modal } from './modal.js';
 
@@ -17,6 +17,8 @@ export interface PortinModalArgs {
   /** E.164, fixed by the eligibility check (not an input: the caller merges it back from metadata). */
   phoneNumber: string;
   eligibility: PortInEligibility;
+  /** The classification eligibility was checked in: fixed for this form (another one needs a new check). */
+  targetClassification: TargetClassification;
   /** JSON chosen by the caller (≤ 3000 characters), e.g. the phone number and eligibility context. */
   metadata: string;
   sandbox?: boolean | undefined;
@@ -38,7 +40,10 @@ export function portinModal(args: PortinModalArgs): ModalView {
   const blocks: KnownBlock[] = [
     ...sandboxBlocks(args.sandbox),
     section(
-      `Porting in *${escapeMrkdwn(args.phoneNumber)}* from *${carrier}* (${wireline ? 'wireline/landline' : 'wireless'}).`,
+      `Porting in *${escapeMrkdwn(args.phoneNumber)}* from *${carrier}* (${wireline ? 'wireline/landline' : 'wireless'}) as *${args.targetClassification}*.`,
+    ),
+    context(
+      `Eligibility was checked as ${args.targetClassification}. To port in as ${args.targetClassification === 'mvno' ? 'iot' : 'mvno'}, run \`/telegent portin ${escapeMrkdwn(args.phoneNumber)} ${args.targetClassification === 'mvno' ? 'iot' : 'mvno'}\` (a new check).`,
     ),
     context(
       'Enter the details exactly as they are on the current carrier account. A second person approves before it is submitted.',
@@ -68,12 +73,6 @@ export function portinModal(args: PortinModalArgs): ModalView {
       optional: true,
       maxLength: 40,
       hint: 'Optional: the 19- or 20-digit SIM number (ICCID) printed on the card',
-    }),
-    radioInput({
-      field: 'targetClassification',
-      choices: CLASSIFICATION_CHOICES,
-      initial: 'mvno',
-      optional: true,
     }),
     externalSelectInput({
       field: 'assignedSubscriberId',

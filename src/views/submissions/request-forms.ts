@@ -32,6 +32,8 @@ export const REQUEST_FORMS: readonly RequestForm[] = [
     kind: 'portin',
     fromMetadata: (m) => ({
       phoneNumber: m.phoneNumber,
+      // Always the classification eligibility was checked in; a form from before it was recorded: mvno.
+      targetClassification: m.targetClassification ?? 'mvno',
       ...(m.eligibility ? { eligibility: m.eligibility } : {}),
     }),
   },

@@ -195,6 +195,12 @@ export const BAD_INPUT_CASES: BadInputCase[] = [
     'billingAddress.state',
   ),
   form('port-in form: no carrier name', 'portin', { currentCarrierName: '' }, 'currentCarrierName'),
+  form(
+    'port-in form: no subscriber (orphan number)',
+    'portin',
+    { assignedSubscriberId: '' },
+    'assignedSubscriberId',
+  ),
   form('port-in form: port-in date in the past', 'portin', { portInDate: '2020-01-01' }, 'portInDate'),
   form('port-in form: 10k-char subscriber name', 'portin', { subscriberName: HUGE }, 'subscriberName'),
   form('port-in form: ICCID with letters', 'portin', { iccid: '8901ABCD' }, 'iccid'),

@@ -25,6 +25,7 @@ export const PROVISION_FILL = {
 
 /** A valid port-in form (after the eligibility step) with these secrets typed. */
 export const portInFormFill = (accountNumber: string, password: string) => ({
+  assignedSubscriberId: SEED_SUBSCRIBER_IDS[2]!,
   currentAccountNumber: accountNumber,
   currentAccountPassword: password,
   'billingAddress.street1': '1 Market St',

@@ -51,7 +51,10 @@ export function decisionButtons(request: RequestRecord, title: string): KnownBlo
 /** What the operation says an approver should see of this request (from its stored, redacted input). */
 function operationFacts(request: RequestRecord): KnownBlock[] {
   try {
-    const facts = getOperation(request.kind).facts?.(request.input as never) ?? [];
+    // A request stored by an older version may lack a field a fact reads: that fact is left out.
+    const facts = (getOperation(request.kind).facts?.(request.input as never) ?? []).filter(
+      ([, value]) => typeof value === 'string' && value !== '',
+    );
     return facts.length > 0
       ? [fieldsSection(facts.map(([label, value]) => [label, escapeMrkdwn(oneLine(value, 300))] as const))]
       : [];

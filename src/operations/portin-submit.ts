@@ -32,7 +32,8 @@ export function portInSchema(options: SchemaOptions) {
       iccid: optionalField(iccidSchema),
       targetClassification: withDefault(targetClassificationSchema, () => 'mvno' as const),
       portInDate: optionalField(portInDateSchema(options.now)),
-      assignedSubscriberId: optionalField(subscriberIdSchema),
+      // No orphan numbers (Telegent's guide): every ported number is bound to a subscriber, as provision's is.
+      assignedSubscriberId: subscriberIdSchema,
       accountId: optionalField(accountIdSchema),
       eligibility: optionalField(eligibilityContextSchema),
     })
@@ -56,7 +57,7 @@ export function portInToTelegent(input: PortInInput): PortInRequest {
     ...(input.iccid !== undefined ? { ICCID: input.iccid } : {}),
     ...(input.subscriberName !== undefined ? { SubscriberName: input.subscriberName } : {}),
     ...(input.portInDate !== undefined ? { PortInDate: input.portInDate } : {}),
-    ...(input.assignedSubscriberId !== undefined ? { AssignedSubscriberId: input.assignedSubscriberId } : {}),
+    AssignedSubscriberId: input.assignedSubscriberId,
     ...(input.accountId !== undefined ? { AccountId: input.accountId } : {}),
   };
 }
@@ -77,7 +78,7 @@ export const portIn = defineOperation<PortInInput, PortOrderCreated, PortInReque
       `billing ${a.city}, ${a.state} ${a.zip}`,
       input.portInDate ? `port date ${input.portInDate}` : undefined,
       input.iccid ? `SIM ${input.iccid}` : undefined,
-      input.assignedSubscriberId ? `subscriber ${input.assignedSubscriberId}` : undefined,
+      `subscriber ${input.assignedSubscriberId}`,
     ];
     return parts.filter(Boolean).join('; ');
   },
@@ -87,7 +88,12 @@ export const portIn = defineOperation<PortInInput, PortOrderCreated, PortInReque
     ['Classification', input.targetClassification],
     ['Port date', input.portInDate ?? 'as soon as possible'],
     ['Billing', `${input.billingAddress.city}, ${input.billingAddress.state} ${input.billingAddress.zip}`],
-    ['Subscriber', input.subscriberName ?? input.assignedSubscriberId ?? 'none given'],
+    [
+      'Subscriber',
+      input.subscriberName
+        ? `${input.subscriberName} (${input.assignedSubscriberId})`
+        : input.assignedSubscriberId,
+    ],
     ['SIM', simTail(input.iccid)],
     ['Carrier account', `${MASK} (number and PIN/password kept encrypted)`],
   ],

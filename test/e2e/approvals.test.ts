@@ -188,6 +188,7 @@ describe('requests through approval, end to end', () => {
     const submitted = await e2e.submit(form, {
       currentAccountNumber: ACCOUNT_NUMBER,
       currentAccountPassword: CARRIER_PASSWORD,
+      assignedSubscriberId: SEED_SUBSCRIBER_IDS[2]!,
       'billingAddress.street1': '1 Market St',
       'billingAddress.city': 'San Francisco',
       'billingAddress.state': 'CA',
@@ -257,6 +258,7 @@ describe('requests through approval, end to end', () => {
     await e2e.submit(form, {
       currentAccountNumber: ACCOUNT_NUMBER,
       currentAccountPassword: CARRIER_PASSWORD,
+      assignedSubscriberId: SEED_SUBSCRIBER_IDS[2]!,
       'billingAddress.street1': '1 Market St',
       'billingAddress.city': 'San Francisco',
       'billingAddress.state': 'CA',

@@ -19,6 +19,7 @@ describe('approval expiry', () => {
         currentAccountNumber: '66110022',
         currentAccountPassword: 'Expiring-Secret-1',
         billingAddress: { street1: '1 Main St', city: 'Provo', state: 'UT', zip: '84601' },
+        assignedSubscriberId: 'TSUID-90c644ff-7f70-4587-a27e-d1d45bde7528',
       },
       requestedBy: REQUESTER,
       channelId: CHANNEL,

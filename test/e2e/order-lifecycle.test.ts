@@ -7,6 +7,7 @@ const PORTIN = {
   currentCarrierName: 'Verizon',
   billingAddress: { street1: '9 Center St', city: 'Provo', state: 'UT', zip: '84601' },
   currentAccountPassword: 'Lifecycle-Pass-5',
+  assignedSubscriberId: 'TSUID-90c644ff-7f70-4587-a27e-d1d45bde7528',
 };
 
 describe('a port-in from Slack, watched to the end by the poller and posted in its thread', () => {

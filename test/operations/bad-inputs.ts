@@ -20,6 +20,7 @@ export const GOOD: Record<OperationKind, Record<string, unknown>> = {
     currentAccountNumber: '46512222',
     currentAccountPassword: 'S3cretPass',
     billingAddress: address,
+    assignedSubscriberId: 'TSUID-90c644ff-7f70-4587-a27e-d1d45bde7528',
   },
   'portin-update': { orderId: 'JNUOID-6c058364-66a7-485b-93e1-7a2aa75e4fed', subscriberName: 'Jane Doe' },
   'portin-cancel': { orderId: 'JNUOID-6c058364-66a7-485b-93e1-7a2aa75e4fed' },
@@ -156,6 +157,13 @@ export const BAD_CASES: BadCase[] = [
     /mvno or iot/,
   ),
   // port-in
+  bad(
+    'portin',
+    'orphan number (no subscriber)',
+    { assignedSubscriberId: undefined },
+    'assignedSubscriberId',
+    /required.*TSUID-/,
+  ),
   bad('portin', 'number too short', { phoneNumber: '555-1234' }, 'phoneNumber', /10 digits/),
   bad('portin', 'no carrier', { currentCarrierName: '  ' }, 'currentCarrierName', /required/),
   bad(

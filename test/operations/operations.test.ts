@@ -16,6 +16,7 @@ const PORT_IN_RAW = {
   currentCarrierName: 'Verizon',
   currentAccountNumber: '46512222',
   currentAccountPassword: 'S3cretPass',
+  assignedSubscriberId: 'TSUID-90c644ff-7f70-4587-a27e-d1d45bde7528',
   targetClassification: 'MVNO',
   subscriberName: 'Jane Doe',
   iccid: '8901240397190195850',
@@ -133,6 +134,7 @@ describe('toTelegent: the documented PascalCase bodies', () => {
       CurrentAccountPassword: 'S3cretPass',
       TargetPortinClassification: 'mvno',
       SubscriberName: 'Jane Doe',
+      AssignedSubscriberId: 'TSUID-90c644ff-7f70-4587-a27e-d1d45bde7528',
       PortInDate: '2026-03-10',
       CurrentBillingAddress: {
         Street1: '2701 N Thanksgiving Way',

@@ -137,6 +137,7 @@ describe('valid inputs run against the sandbox', () => {
       currentAccountNumber: '46512222',
       currentAccountPassword: 'S3cretPass',
       billingAddress: { street1: '2701 N Thanksgiving Way', city: 'Lehi', state: 'UT', zip: '84043' },
+      assignedSubscriberId: SEED_SUBSCRIBER_IDS[0],
       eligibility,
     };
     const withoutDate = await run('portin', portInRaw);
@@ -177,6 +178,7 @@ describe('valid inputs run against the sandbox', () => {
       currentAccountNumber: '46512222',
       currentAccountPassword: 'S3cretPass',
       billingAddress: { street1: '1 Main St', city: 'Lehi', state: 'UT', zip: '84043' },
+      assignedSubscriberId: SEED_SUBSCRIBER_IDS[0],
       eligibility: { eligible: answer.value.Eligible, message: answer.value.Message },
     });
     expect(result).toEqual({

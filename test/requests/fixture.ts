@@ -21,6 +21,7 @@ export const PORTIN_FORM = {
   currentAccountNumber: '77441234',
   currentAccountPassword: 'Tulip-Secret-93',
   billingAddress: { street1: '1 Market St', city: 'San Francisco', state: 'CA', zip: '94105' },
+  assignedSubscriberId: SEED_SUBSCRIBER_IDS[1],
 };
 
 /** A workflow on a real store, a real client and the sandbox, with every log line kept. */

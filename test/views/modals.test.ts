@@ -113,6 +113,7 @@ describe('portinModal', () => {
   const fill = {
     currentAccountNumber: '46512222',
     currentAccountPassword: 'S3cretPass',
+    assignedSubscriberId: 'TSUID-90c644ff-7f70-4587-a27e-d1d45bde7528',
     'billingAddress.street1': '2701 N Thanksgiving Way',
     'billingAddress.city': 'Lehi',
     'billingAddress.state': 'ut',

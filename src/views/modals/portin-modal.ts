@@ -77,8 +77,7 @@ export function portinModal(args: PortinModalArgs): ModalView {
     externalSelectInput({
       field: 'assignedSubscriberId',
       actionId: ACTION.subscriberPicker,
-      optional: true,
-      hint: 'Optional: the subscriber the number belongs to',
+      hint: 'Required: every number belongs to a subscriber (Telegent: no orphan numbers). Type a name or email.',
     }),
   ];
   return modal({

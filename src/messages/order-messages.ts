@@ -2,7 +2,11 @@ import type { types } from '@slack/bolt';
 import { orderTraits } from '../operations/registry.js';
 import type { OrderKind, OrderRecord } from '../store/orders-repo.js';
 import { explainCarrierCode } from '../telegent/carrier-codes.js';
-import { isSuccessfulOrderStatus, isTerminalOrderStatus } from '../telegent/order-status.js';
+import {
+  isRejectedOrderStatus,
+  isSuccessfulOrderStatus,
+  isTerminalOrderStatus,
+} from '../telegent/order-status.js';
 import { escapeMrkdwn } from './limits.js';
 import { orderButtons } from './order-buttons.js';
 import { statusEmoji } from './status-emoji.js';
@@ -43,6 +47,12 @@ export function actionNeeded(orderId: string, statusMessage: string | null | und
   if (!code) return undefined;
   const fix = escapeMrkdwn(code.fix).replace(/(\/telegent [^,;]*?)(?=$|[,;]| then | or )/g, '`$1`');
   return `carrier code *${code.code}*: ${escapeMrkdwn(code.explanation)}. *Next step:* ${fix}.`;
+}
+
+/** A Rejected port-in stays open at Telegent (it blocks a new port-in of the number): fix it or cancel it. */
+export function rejectedNextStep(orderId: string): string {
+  const id = escapeMrkdwn(orderId);
+  return `the carrier rejected it, and it stays open at Telegent (a new port-in of the number would be refused). *Next step:* fix what the carrier objected to with \`/telegent portin update ${id}\`, or cancel it with \`/telegent portin cancel ${id}\` and start again.`;
 }
 
 /** "*Status:* :warning: Error — 8A-…" (+ the explanation and fixing command when a carrier code is known). */
@@ -159,7 +169,9 @@ function changeLine(change: OrderChange, withOrder: boolean): string {
     ? `${label(change.kind)} \`${change.orderId}\` (${numbersText(change.numbers, 2)}): `
     : `${hhmm(change.occurredAt)}: `;
   let line = `${statusEmoji(change.status)} ${head}*${escapeMrkdwn(change.status)}*${message}`;
-  const action = actionNeeded(change.orderId, change.statusMessage);
+  const action =
+    actionNeeded(change.orderId, change.statusMessage) ??
+    (isRejectedOrderStatus(change.status) ? rejectedNextStep(change.orderId) : undefined);
   if (action) line += `\n      :point_right: <@${change.requestedBy}> ${action}`;
   else if (isSuccessfulOrderStatus(change.status)) line += ' — done, no more checks.';
   else if (isTerminalOrderStatus(change.status)) line += ' — closed, no more checks.';

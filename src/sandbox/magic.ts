@@ -24,7 +24,7 @@ export const PROVISION_EMPTY_AREA_CODE = '900';
 // --- port-in (checked on every (re)submission, first match wins, in this order) ---
 /** CurrentAccountNumber → Error '8A-ACCOUNT_NUM_REQ_OR_INCORRECT'. Fix it with portin/update. */
 export const PORTIN_BAD_ACCOUNT_NUMBER = '0000';
-/** CurrentAccountNumber → Rejected (hard rejection: only cancel + new port-in). */
+/** CurrentAccountNumber → Rejected (not final: an update resubmits it, a cancel ends it; a new port-in gets 409). */
 export const PORTIN_REJECTED_ACCOUNT_NUMBER = '9999';
 /** CurrentAccountPassword → Error '6B' (transfer PIN). Fix it with portin/update. */
 export const PORTIN_BAD_TRANSFER_PIN = '0000';

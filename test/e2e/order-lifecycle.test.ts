@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PORTIN_BAD_ACCOUNT_NUMBER } from '../../src/sandbox/magic.js';
+import { PORTIN_BAD_ACCOUNT_NUMBER, PORTIN_REJECTED_ACCOUNT_NUMBER } from '../../src/sandbox/magic.js';
 import { APPROVER, CHANNEL, type E2E, REQUESTER, startE2E, textOf } from './harness.js';
 
 const PORTIN = {
@@ -94,5 +94,82 @@ describe('a port-in from Slack, watched to the end by the poller and posted in i
           .some((c) => c.body.channel === `D${REQUESTER}` && textOf(c.body).includes('Completed')),
       )
       .toBe(true);
+  });
+
+  it('Rejected stays open: Cancel… → approval → one cancel at Telegent → Cancelled in the thread → a fresh port-in of the number', async () => {
+    const number = '+13855550456';
+    const submitted = await e2e.ops.ctx.workflow.submit({
+      kind: 'portin',
+      raw: { ...PORTIN, phoneNumber: number, currentAccountNumber: PORTIN_REJECTED_ACCOUNT_NUMBER },
+      requestedBy: REQUESTER,
+      channelId: CHANNEL,
+    });
+    if (submitted.status !== 'pending_approval') throw new Error(submitted.status);
+    await e2e.slack.blockAction({
+      actionId: 'request.approve',
+      value: submitted.request.id,
+      userId: APPROVER,
+      channelId: CHANNEL,
+      messageTs: '1.1',
+    });
+    const tracked = async () =>
+      (await e2e.store.orders.listOpenByChannel(CHANNEL)).find((o) => o.numbers.includes(number));
+    await expect.poll(async () => (await tracked())?.threadTs).toBeTruthy();
+    const order = (await tracked())!;
+    const thread = () =>
+      e2e.fake.callsTo('chat.postMessage').filter((c) => c.body.thread_ts === order.threadTs);
+    await sweep(6);
+    await sweep(60);
+    await expect.poll(async () => (await e2e.store.orders.get(order.orderId))?.status).toBe('Rejected');
+    // Not final: still open, still watched, and the thread says how to fix or cancel it.
+    expect((await e2e.store.orders.get(order.orderId))?.closedAt).toBeNull();
+    await expect.poll(() => thread().some((c) => textOf(c.body).includes('Rejected'))).toBe(true);
+    const rejectedPost = textOf(thread().find((c) => textOf(c.body).includes('Rejected'))!.body);
+    expect(rejectedPost).toContain(`/telegent portin cancel ${order.orderId}`);
+    expect(rejectedPost).toContain(`/telegent portin update ${order.orderId}`);
+
+    // Cancel… from Slack: approval, then exactly one cancel reaches Telegent.
+    await e2e.slack.blockAction({
+      actionId: 'order.cancel',
+      value: order.orderId,
+      userId: REQUESTER,
+      channelId: CHANNEL,
+      messageTs: order.threadTs!,
+    });
+    await expect
+      .poll(async () =>
+        (await e2e.store.requests.listOpenByRequester(REQUESTER)).find(
+          (r) => r.kind === 'portin-cancel' && r.input.orderId === order.orderId,
+        ),
+      )
+      .toBeDefined();
+    const cancel = (await e2e.store.requests.listOpenByRequester(REQUESTER)).find(
+      (r) => r.kind === 'portin-cancel' && r.input.orderId === order.orderId,
+    )!;
+    await e2e.slack.blockAction({
+      actionId: 'request.approve',
+      value: cancel.id,
+      userId: APPROVER,
+      channelId: CHANNEL,
+      messageTs: '1.2',
+    });
+    const cancels = () =>
+      e2e.sandbox.mutations().filter((m) => m.path.toLowerCase() === '/v1.0/numbers/portin/cancel');
+    await expect.poll(() => cancels().length).toBe(1);
+    await sweep(1);
+    await expect.poll(async () => (await e2e.store.orders.get(order.orderId))?.status).toBe('Cancelled');
+    await expect.poll(() => thread().some((c) => textOf(c.body).includes('Cancelled'))).toBe(true);
+    expect(cancels()).toHaveLength(1);
+
+    // The number is free again: a fresh port-in is accepted by Telegent.
+    const again = await e2e.ops.ctx.workflow.submit({
+      kind: 'portin',
+      raw: { ...PORTIN, phoneNumber: number, currentAccountNumber: '55667788' },
+      requestedBy: REQUESTER,
+      channelId: CHANNEL,
+    });
+    if (again.status !== 'pending_approval') throw new Error(again.status);
+    const approved = await e2e.ops.ctx.workflow.approve(again.request.id, APPROVER);
+    expect(approved).toMatchObject({ status: 'approved', execution: { status: 'succeeded' } });
   });
 });

@@ -113,18 +113,28 @@ describe('port-in lifecycle', () => {
     expect((await status(submit.json.OrderId)).OrderStatus).toBe('Pending Carrier Approval');
   });
 
-  it('Rejected cannot be updated but can be cancelled', async () => {
+  it('Rejected is not final: a new port-in of the number gets 409, an update resubmits it, a cancel ends it', async () => {
+    const number = freshNumber();
     const submit = await client.post('/v1.0/numbers/portin', {
       ...PORTIN_BODY,
-      PortInNumber: freshNumber(),
+      PortInNumber: number,
       CurrentAccountNumber: PORTIN_REJECTED_ACCOUNT_NUMBER,
     });
     minutes(PORTIN_TIMINGS.carrierApprovalAfterMinutes);
     expect((await status(submit.json.OrderId)).OrderStatus).toBe('Rejected');
-    expect((await client.post('/v1.0/numbers/portin/update', { OrderId: submit.json.OrderId })).status).toBe(
-      400,
+    expect((await client.post('/v1.0/numbers/portin', { ...PORTIN_BODY, PortInNumber: number })).status).toBe(
+      409,
     );
+    const update = await client.post('/v1.0/numbers/portin/update', {
+      OrderId: submit.json.OrderId,
+      CurrentAccountNumber: '777',
+    });
+    expect(update.status).toBe(200);
+    expect((await status(submit.json.OrderId)).OrderStatus).toBe('Pending');
     expect((await client.post('/v1.0/numbers/portin/cancel', { OrderId: submit.json.OrderId })).status).toBe(
+      200,
+    );
+    expect((await client.post('/v1.0/numbers/portin', { ...PORTIN_BODY, PortInNumber: number })).status).toBe(
       200,
     );
   });

@@ -1,7 +1,6 @@
 import type { HandlerContext } from '../context.js';
 import type { SandboxCore } from '../core.js';
 import {
-  ApiError,
   badRequest,
   conflict,
   DUPLICATE_PORTIN_MESSAGE,
@@ -169,17 +168,12 @@ function openPortin(core: SandboxCore, body: unknown, now: number): Order {
 }
 
 /**
- * POST /v1.0/numbers/portin/update. From Error it resubmits (fresh timeline from now). Otherwise the
+ * POST /v1.0/numbers/portin/update. From Error or Rejected it resubmits (fresh timeline from now). Otherwise the
  * pending steps are recomputed with the new data; if that changes the carrier's answer, it resubmits too.
  */
 export function updatePortin({ core, now, body }: HandlerContext): unknown {
   const order = openPortin(core, body, now);
   const current = currentStep(order, now);
-  if (current.status === 'Rejected')
-    throw new ApiError(
-      400,
-      'Port-in was rejected by the losing carrier: cancel it and submit a new port-in.',
-    );
   const patch = commonFields(core, body, now);
   const addressPatch = address(body, false);
   const old = order.portin as PortinFields;
@@ -193,7 +187,8 @@ export function updatePortin({ core, now, body }: HandlerContext): unknown {
   order.portin = fields;
   const rebuilt = portinTimeline(order.attemptStartedAt, order.number, fields, order.attempt);
   const sameAnswer = rebuiltStatus(rebuilt, now) === current.status;
-  if (current.status !== 'Error' && sameAnswer) {
+  // From Error or Rejected an update resubmits (Telegent's corrected reference: back to Pending).
+  if (current.status !== 'Error' && current.status !== 'Rejected' && sameAnswer) {
     replaceFuture(order, now, rebuilt);
   } else {
     order.attempt += 1;

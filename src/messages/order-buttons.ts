@@ -12,6 +12,11 @@ export function isPortIn(kind: string | null | undefined, orderType?: string | n
   return typeof orderType === 'string' && /port[\s_-]?in/i.test(orderType);
 }
 
+/** A status the carrier refused the port-in with: fixable with the update form (Error, Rejected). */
+export function needsCarrierFix(status: string | null | undefined): boolean {
+  return typeof status === 'string' && /^(error|rejected|resolutionrequired)$/i.test(status.trim());
+}
+
 export function cancelPortInConfirm(orderId: string) {
   return confirmDialog({
     title: 'Cancel this port-in?',
@@ -39,7 +44,16 @@ export function orderButtons(
       button({ text: options.statusText ?? 'Status', actionId: ACTION.orderStatus, value: orderId }),
     );
   if (options.portIn && open) {
-    buttons.push(button({ text: 'Update…', actionId: ACTION.orderUpdate, value: orderId }));
+    // The carrier refused (Error, Rejected): the same form, offered as the fix, first in line.
+    const needsFix = needsCarrierFix(options.status);
+    buttons.push(
+      button({
+        text: needsFix ? 'Fix…' : 'Update…',
+        actionId: ACTION.orderUpdate,
+        value: orderId,
+        ...(needsFix ? { style: 'primary' as const } : {}),
+      }),
+    );
     buttons.push(
       button({
         text: 'Cancel port-in…',

@@ -8,7 +8,7 @@ import {
   isTerminalOrderStatus,
 } from '../telegent/order-status.js';
 import { escapeMrkdwn } from './limits.js';
-import { orderButtons } from './order-buttons.js';
+import { needsCarrierFix, orderButtons } from './order-buttons.js';
 import { statusEmoji } from './status-emoji.js';
 
 export type Block = types.KnownBlock;
@@ -201,6 +201,11 @@ export function orderUpdateMessage(changes: OrderChange[], options: MessageOptio
         (n) => `…and ${n} more updates`,
       ),
     );
+    // The carrier refused: one click from the bad news to the fix (the update form, fields marked).
+    if (orderTraits(last.kind).portIn && needsCarrierFix(last.status)) {
+      const fix = orderButtons(last.orderId, { portIn: true, status: last.status, showStatus: false });
+      if (fix.length > 0) blocks.push({ type: 'actions', elements: fix });
+    }
   } else {
     text = `${prefix(options)}${orderIds.length} orders changed status`;
     blocks.push(

@@ -3,29 +3,43 @@ export interface CarrierCodeExplanation {
   code: string;
   explanation: string;
   fix: string;
+  /** The port-in fields the code says are wrong (form field names); empty when no field can fix it. */
+  fields: readonly string[];
+  /** What to tell the person when no field fixes it (e.g. a number lock removed at the carrier). */
+  note?: string;
 }
 
-type Entry = { explanation: string; fix: (orderId: string) => string };
+type Entry = {
+  explanation: string;
+  fix: (orderId: string) => string;
+  fields?: readonly string[];
+  note?: string;
+};
 
 const CODES: Record<string, Entry> = {
   '8A': {
     explanation: 'the losing carrier says the account number is missing or wrong',
     fix: (id) => `fix it with /telegent portin update ${id}`,
+    fields: ['currentAccountNumber'],
   },
   '6P': {
     explanation: 'the number is locked (port/number lock) on the Verizon account',
     fix: (id) =>
       `ask the customer to remove the number lock with Verizon, then resubmit with /telegent portin update ${id}`,
+    fields: [],
+    note: 'No field here fixes it: the customer must remove the number lock with Verizon first. Then resubmit by sending any correction (the port date, for example).',
   },
   '1P': {
     explanation:
       'the losing carrier rejected the port details (name, account number, PIN or billing address do not match)',
     fix: (id) => `check the details with the customer and correct them with /telegent portin update ${id}`,
+    fields: ['subscriberName', 'currentAccountNumber', 'currentAccountPassword', 'billingAddress'],
   },
   '6B': {
     explanation: 'the T-Mobile transfer PIN is missing, wrong or expired',
     fix: (id) =>
       `ask the customer for a fresh T-Mobile transfer PIN and send it with /telegent portin update ${id}`,
+    fields: ['currentAccountPassword'],
   },
   'GENS-0041': {
     explanation: 'Telegent has no open port-in for this order (it is finished, cancelled or stuck)',
@@ -52,7 +66,13 @@ export function explainCarrierCode(
   const code = match[1].toUpperCase();
   const entry = CODES[code];
   if (!entry) return undefined;
-  return { code, explanation: entry.explanation, fix: entry.fix(orderId ?? '<OrderId>') };
+  return {
+    code,
+    explanation: entry.explanation,
+    fix: entry.fix(orderId ?? '<OrderId>'),
+    fields: entry.fields ?? [],
+    ...(entry.note ? { note: entry.note } : {}),
+  };
 }
 
 export const KNOWN_CARRIER_CODES = Object.keys(CODES);

@@ -1,6 +1,7 @@
 import type { webApi } from '@slack/bolt';
 import type { AppContext } from '../app-context.js';
 import type { OrderRecord } from '../store/orders-repo.js';
+import { explainCarrierCode } from '../telegent/carrier-codes.js';
 import { writeModalMetadata } from './modal-metadata.js';
 import { portinUpdateModal } from './modals/portin-update-modal.js';
 import { openModal } from './open-modal.js';
@@ -20,6 +21,8 @@ export async function openPortinUpdateForm(
       orderId: order.orderId,
       stored,
       metadata: writeModalMetadata({ channelId: order.channelId, orderId: order.orderId }),
+      // Opened from a carrier's bad news (Fix…): what the code means and which fields it names.
+      callout: explainCarrierCode(order.statusMessage, order.orderId),
       sandbox: ctx.sandbox,
     }),
   );

@@ -56,9 +56,31 @@ describe('a port-in from Slack, watched to the end by the poller and posted in i
         .some((c) => c.body.ts === order.threadTs && textOf(c.body).includes('Error')),
     ).toBe(true);
 
+    // One click from the bad news to the fix: Fix… on the thread post opens the update form, the field the
+    // carrier code names is marked and nothing secret is pre-filled.
+    const errorMessage = thread().find((c) => textOf(c.body).includes('8A'))!;
+    expect(textOf(errorMessage.body)).toContain('Fix…');
+    await e2e.slack.blockAction({
+      actionId: 'order.update',
+      value: order.orderId,
+      userId: REQUESTER,
+      channelId: CHANNEL,
+      messageTs: String(errorMessage.response.ts),
+    });
+    const fixForm = await e2e.latestView(
+      (v) => v.callback_id === 'telegent.portin-update' && textOf(v).includes('Carrier code 8A'),
+    );
+    const accountNumber = (fixForm.view.blocks as Array<{ block_id?: string; hint?: { text: string } }>).find(
+      (b) => b.block_id === 'currentAccountNumber',
+    );
+    expect(accountNumber?.hint?.text).toMatch(/Carrier code 8A names this field/);
+    expect(textOf(fixForm.view)).not.toContain(PORTIN.currentAccountPassword);
+
     // The fix goes through the update form (no approval needed for updates by default).
     await e2e.command(`portin update ${order.orderId}`);
-    const form = await e2e.latestView((v) => v.callback_id === 'telegent.portin-update');
+    const form = await e2e.latestView(
+      (v) => v.callback_id === 'telegent.portin-update' && !textOf(v).includes('Fix…'),
+    );
     expect(textOf(form.view)).not.toContain(PORTIN.currentAccountPassword);
     const response = await e2e.submit(form, { currentAccountNumber: '44556677' });
     expect(response.body).toMatchObject({ response_action: 'update' });

@@ -13,13 +13,19 @@ export interface BillingAddressPrefill {
 const str = (value: unknown) => (typeof value === 'string' ? value : undefined);
 
 /** The five `billingAddress.*` inputs; `optional` for update forms where the whole group may be left alone. */
-export function billingAddressInputs(prefill: BillingAddressPrefill = {}, allOptional = false): InputBlock[] {
+export function billingAddressInputs(
+  prefill: BillingAddressPrefill = {},
+  allOptional = false,
+  /** A hint on the first line (a carrier code names the address). */
+  streetHint?: string | undefined,
+): InputBlock[] {
   return [
     textInput({
       field: 'billingAddress.street1',
       initial: str(prefill.street1),
       optional: allOptional,
       maxLength: TEXT_LIMITS.street,
+      ...(streetHint ? { hint: streetHint } : {}),
     }),
     textInput({
       field: 'billingAddress.street2',

@@ -3,6 +3,7 @@ import { context, sandboxBlocks, section } from '../../messages/blocks.js';
 import { CALLBACK } from '../../messages/ids.js';
 import { escapeMrkdwn } from '../../messages/limits.js';
 import { TEXT_LIMITS } from '../../operations/fields/text.js';
+import type { CarrierCodeExplanation } from '../../telegent/carrier-codes.js';
 import { dateInput, radioInput, textInput } from '../inputs.js';
 import { type BillingAddressPrefill, billingAddressInputs } from './billing-address-inputs.js';
 import { modal } from './modal.js';
@@ -14,10 +15,20 @@ export interface PortinUpdateModalArgs {
   stored?: Record<string, unknown> | null | undefined;
   /** JSON chosen by the caller (≤ 3000 characters), e.g. the order id. */
   metadata: string;
+  /** The carrier code the order is stuck on (Fix…): said at the top, and the fields it names are marked. */
+  callout?: CarrierCodeExplanation | undefined;
   sandbox?: boolean | undefined;
 }
 
 const str = (value: unknown) => (typeof value === 'string' ? value : undefined);
+
+/** How the callout names the fields a carrier code points at. */
+const FIELD_WORDS: Record<string, string> = {
+  currentAccountNumber: 'account number',
+  currentAccountPassword: 'PIN/password',
+  subscriberName: 'name on the account',
+  billingAddress: 'billing address',
+};
 
 /**
  * `/telegent portin update <OrderId>`: every field optional, pre-filled from what we stored, except the
@@ -30,8 +41,25 @@ export function portinUpdateModal(args: PortinUpdateModalArgs): ModalView {
     s.billingAddress && typeof s.billingAddress === 'object' ? s.billingAddress : {}
   ) as BillingAddressPrefill;
   const phone = str(s.phoneNumber);
+  const callout = args.callout;
+  /** The hint of a field the carrier code names: says so first. */
+  const flagged = (field: string, hint?: string) =>
+    callout?.fields.some((f) => field === f || field.startsWith(`${f}.`))
+      ? `:warning: Carrier code ${callout.code} names this field: check it with the customer.${hint ? ` ${hint}` : ''}`
+      : hint;
   const blocks: KnownBlock[] = [
     ...sandboxBlocks(args.sandbox),
+    ...(callout
+      ? [
+          section(
+            `:warning: *Carrier code ${escapeMrkdwn(callout.code)}*: ${escapeMrkdwn(callout.explanation)}.${
+              callout.fields.length > 0
+                ? ` The fields it names are marked below (${callout.fields.map((f) => FIELD_WORDS[f] ?? f).join(', ')}).`
+                : ''
+            }${callout.note ? ` ${escapeMrkdwn(callout.note)}` : ''}`,
+          ),
+        ]
+      : []),
     section(
       `Update port-in *${escapeMrkdwn(args.orderId)}*${phone ? ` for *${escapeMrkdwn(phone)}*` : ''}. Change only what the carrier needs; the rest is sent as it is.`,
     ),
@@ -48,15 +76,18 @@ export function portinUpdateModal(args: PortinUpdateModalArgs): ModalView {
       field: 'currentAccountNumber',
       optional: true,
       maxLength: TEXT_LIMITS.accountNumber,
-      hint: `Leave empty to keep the one already submitted. ${SECRET_HINT}`,
+      hint: flagged('currentAccountNumber', `Leave empty to keep the one already submitted. ${SECRET_HINT}`),
     }),
     textInput({
       field: 'currentAccountPassword',
       optional: true,
       maxLength: TEXT_LIMITS.password,
-      hint: `Leave empty to keep the one already submitted. ${SECRET_HINT}`,
+      hint: flagged(
+        'currentAccountPassword',
+        `Leave empty to keep the one already submitted. ${SECRET_HINT}`,
+      ),
     }),
-    ...billingAddressInputs(address, true),
+    ...billingAddressInputs(address, true, flagged('billingAddress.street1')),
     dateInput({
       field: 'portInDate',
       initial: str(s.portInDate),
@@ -68,6 +99,7 @@ export function portinUpdateModal(args: PortinUpdateModalArgs): ModalView {
       initial: str(s.subscriberName),
       optional: true,
       maxLength: TEXT_LIMITS.name,
+      hint: flagged('subscriberName'),
     }),
     textInput({ field: 'iccid', initial: str(s.iccid), optional: true, maxLength: 40 }),
     radioInput({

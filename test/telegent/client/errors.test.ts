@@ -11,6 +11,19 @@ describe('carrier codes', () => {
       code: '8A',
       explanation: 'the losing carrier says the account number is missing or wrong',
       fix: 'fix it with /telegent portin update JNUOID-1',
+      fields: ['currentAccountNumber'],
+    });
+    // The fields each code names (the Fix… form marks them); a number lock names none and says why.
+    expect(explainCarrierCode(CARRIER_CODES.other)?.fields).toEqual([
+      'subscriberName',
+      'currentAccountNumber',
+      'currentAccountPassword',
+      'billingAddress',
+    ]);
+    expect(explainCarrierCode(CARRIER_CODES.transferPin)?.fields).toEqual(['currentAccountPassword']);
+    expect(explainCarrierCode(CARRIER_CODES.numberLock)).toMatchObject({
+      fields: [],
+      note: expect.stringMatching(/number lock with Verizon first/),
     });
     expect(explainCarrierCode(CARRIER_CODES.numberLock)?.fix).toMatch(
       /Verizon.*\/telegent portin update <OrderId>/,

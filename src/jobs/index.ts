@@ -6,6 +6,7 @@ import type { TelegentClient } from '../telegent/client.js';
 import { createDigestJob, type DigestTickResult } from './digest.js';
 import { createOrderOutbox, type OutboxResult } from './order-outbox.js';
 import { createOrderPoller, type SweepResult } from './order-poller.js';
+import { createHeadsUpJob } from './port-date-headsups.js';
 import { createScheduler, type Scheduler } from './scheduler.js';
 
 export type { DigestTickResult } from './digest.js';
@@ -34,10 +35,12 @@ export interface JobsConfig {
   outboxCron?: string;
   /** Digest tick (default every minute). */
   digestCron?: string;
+  /** DIGEST_DEFAULT_TZ: a channel's time zone when it has no digest (port-date heads-ups). Default UTC. */
+  digestDefaultTimeZone?: string;
 }
 
 export interface StartJobsOptions {
-  store: Pick<Store, 'orders' | 'digests' | 'jobSlots'>;
+  store: Pick<Store, 'orders' | 'digests' | 'jobSlots' | 'headsUps'>;
   telegent: Pick<TelegentClient, 'getOrder'>;
   /** The app's Web API client: the jobs use its token and API URL with their own no-retry settings. */
   slack: WebClient;
@@ -60,6 +63,8 @@ export interface Jobs {
   runPollerOnce(): Promise<SweepResult>;
   runOutboxOnce(): Promise<OutboxResult>;
   runDigestOnce(now?: Date): Promise<DigestTickResult>;
+  /** Port-date heads-ups due at `now`; returns how many were posted. */
+  runHeadsUpsOnce(now?: Date): Promise<number>;
   scheduler: Scheduler;
 }
 
@@ -99,11 +104,22 @@ export function startJobs(options: StartJobsOptions): Jobs {
     sandbox,
     now,
   });
+  const headsUps = createHeadsUpJob({
+    orders: store.orders,
+    digests: store.digests,
+    headsUps: store.headsUps,
+    notify,
+    logger,
+    sandbox,
+    defaultTimeZone: config.digestDefaultTimeZone ?? 'UTC',
+    now,
+  });
   const scheduler = createScheduler({ jobSlots: store.jobSlots, logger });
 
   const runPollerOnce = () => poller.sweep(abort.signal);
   const runOutboxOnce = () => outbox.flush();
   const runDigestOnce = (at?: Date) => digest.tick(at);
+  const runHeadsUpsOnce = (at?: Date) => headsUps.tick(at);
 
   if (options.schedule !== false) {
     scheduler.add({
@@ -130,6 +146,12 @@ export function startJobs(options: StartJobsOptions): Jobs {
       run: () => runDigestOnce(),
     });
     scheduler.add({
+      name: 'port-date-headsups',
+      cron: '0 */15 * * * *',
+      coordinated: true,
+      run: () => runHeadsUpsOnce(),
+    });
+    scheduler.add({
       name: 'job-slots-purge',
       cron: '30 17 * * * *',
       coordinated: true,
@@ -146,6 +168,7 @@ export function startJobs(options: StartJobsOptions): Jobs {
     runPollerOnce,
     runOutboxOnce,
     runDigestOnce,
+    runHeadsUpsOnce,
     async stop() {
       abort.abort(new Error('jobs stopping'));
       await scheduler.stop();

@@ -19,6 +19,8 @@ export const EVENT_TYPES = {
   digest: 'telegent_digest',
   /** An approval card. */
   approvalCard: 'telegent_approval_card',
+  /** A port-date heads-up in an order's thread (the day before, and on the day). */
+  portDateHeadsUp: 'telegent_port_date_headsup',
 } as const;
 
 export type EventType = (typeof EVENT_TYPES)[keyof typeof EVENT_TYPES];

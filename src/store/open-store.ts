@@ -5,6 +5,7 @@ import { acquireDataDirLock, type DataDirLock } from './data-dir-lock.js';
 import type { Db } from './db.js';
 import { createDigestRepo } from './digest-repo.js';
 import { loadEncryptionKey } from './encryption-key.js';
+import { createHeadsUpsRepo } from './headsups-repo.js';
 import { createJobSlotsRepo } from './job-slots-repo.js';
 import { MigrationError, migrate } from './migrate.js';
 import { createOrdersRepo } from './orders-repo.js';
@@ -20,6 +21,7 @@ export interface Store {
   orders: ReturnType<typeof createOrdersRepo>;
   audit: ReturnType<typeof createAuditRepo>;
   digests: ReturnType<typeof createDigestRepo>;
+  headsUps: ReturnType<typeof createHeadsUpsRepo>;
   jobSlots: ReturnType<typeof createJobSlotsRepo>;
   rateLimits: ReturnType<typeof createRateLimitRepo>;
   close(): Promise<void>;
@@ -42,6 +44,7 @@ export function storeOver(db: Db, encryptionKey: Buffer, close: () => Promise<vo
     orders: createOrdersRepo(db),
     audit: createAuditRepo(db),
     digests: createDigestRepo(db),
+    headsUps: createHeadsUpsRepo(db),
     jobSlots: createJobSlotsRepo(db),
     rateLimits: createRateLimitRepo(db),
     close,

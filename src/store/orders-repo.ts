@@ -141,6 +141,10 @@ export function createOrdersRepo(db: Db) {
       return rowCount > 0;
     },
 
+    /** Open orders whose port date falls between two dates ('YYYY-MM-DD', inclusive): port-date heads-ups. */
+    listOpenWithPortDate: (from: string, to: string, limit = 1000) =>
+      list('closed_at IS NULL AND port_in_date BETWEEN $1::date AND $2::date', [from, to], limit),
+
     listOpenByChannel: (channelId: string, limit = 100) =>
       list('channel_id = $1 AND closed_at IS NULL', [channelId], limit),
 

@@ -64,7 +64,7 @@ describe.each(storeKinds())('scheduler on %s', (kind) => {
     await b.stop();
   });
 
-  it('startJobs schedules the poller, outbox, digest tick, housekeeping and extra tasks; stop() ends them', async () => {
+  it('startJobs schedules the poller, outbox, digest tick, port-date heads-ups, housekeeping and extra tasks; stop() ends them', async () => {
     let expiryRuns = 0;
     const jobs = startJobs({
       store,
@@ -81,6 +81,7 @@ describe.each(storeKinds())('scheduler on %s', (kind) => {
       'job-slots-purge',
       'order-outbox',
       'order-poll',
+      'port-date-headsups',
     ]);
     expect(await jobs.scheduler.tasks.get('approval-expiry')?.execute()).toBe(1);
     expect(await jobs.scheduler.tasks.get('order-poll')?.execute()).toMatchObject({ checked: 0 });

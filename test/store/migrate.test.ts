@@ -6,7 +6,12 @@ import { MIGRATIONS_DIR, MigrationError, migrate } from '../../src/store/migrate
 import { createPostgresDb } from '../../src/store/postgres-db.js';
 import { createTestDatabase, openTestStore, storeKinds, type TestStore } from '../support/test-db.js';
 
-const SHIPPED = ['001_init.sql', '002_effectively_once_posts.sql', '003_rejected_is_open.sql'];
+const SHIPPED = [
+  '001_init.sql',
+  '002_effectively_once_posts.sql',
+  '003_rejected_is_open.sql',
+  '004_port_date_headsups.sql',
+];
 
 describe.each(storeKinds())('migrations on %s', (kind) => {
   let store: TestStore;
@@ -16,7 +21,7 @@ describe.each(storeKinds())('migrations on %s', (kind) => {
     brokenDir = mkdtempSync(join(tmpdir(), 'tg-migrations-'));
     for (const file of SHIPPED) copyFileSync(join(MIGRATIONS_DIR, file), join(brokenDir, file));
     writeFileSync(
-      join(brokenDir, '004_broken.sql'),
+      join(brokenDir, '005_broken.sql'),
       'CREATE TABLE half_done (x int);\nALTER TABLE no_such_table ADD COLUMN y int;\n',
     );
   });
@@ -33,24 +38,25 @@ describe.each(storeKinds())('migrations on %s', (kind) => {
       [1, 'init'],
       [2, 'effectively_once_posts'],
       [3, 'rejected_is_open'],
+      [4, 'port_date_headsups'],
     ]);
     expect(rows[0]!.applied_at).toBeInstanceOf(Date);
     expect(await migrate(store.db)).toEqual([]);
     expect(await migrate(store.db)).toEqual([]);
     const count = await store.db.query<{ n: number }>('SELECT count(*) AS n FROM schema_migrations');
-    expect(Number(count.rows[0]!.n)).toBe(3);
+    expect(Number(count.rows[0]!.n)).toBe(4);
   });
 
   it('stops on a failing migration with an error naming the file and the SQL error, applying none of it', async () => {
     const error = await migrate(store.db, { dir: brokenDir }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(MigrationError);
     expect((error as Error).message).toMatch(
-      /Migration 004_broken\.sql failed: .*no_such_table.*does not exist/,
+      /Migration 005_broken\.sql failed: .*no_such_table.*does not exist/,
     );
     const half = await store.db.query<{ t: string | null }>("SELECT to_regclass('half_done')::text AS t");
     expect(half.rows[0]!.t).toBeNull();
     const versions = await store.db.query<{ version: number }>('SELECT version FROM schema_migrations');
-    expect(versions.rows.map((r) => r.version)).toEqual([1, 2, 3]);
+    expect(versions.rows.map((r) => r.version)).toEqual([1, 2, 3, 4]);
   });
 });
 
@@ -62,11 +68,11 @@ describe('migrations racing on the Postgres server', () => {
       const replicas = [1, 2, 3].map(() => createPostgresDb({ connectionString: database.url, max: 2 }));
       try {
         const applied = await Promise.all(replicas.map((db) => migrate(db)));
-        expect(applied.flat().sort()).toEqual([1, 2, 3]);
+        expect(applied.flat().sort()).toEqual([1, 2, 3, 4]);
         const { rows } = await replicas[0]!.query<{ n: number }>(
           'SELECT count(*) AS n FROM schema_migrations',
         );
-        expect(Number(rows[0]!.n)).toBe(3);
+        expect(Number(rows[0]!.n)).toBe(4);
       } finally {
         await Promise.all(replicas.map((db) => db.close()));
         await database.drop();

@@ -1,0 +1,43 @@
+import type { OrderRecord } from '../store/orders-repo.js';
+import { escapeMrkdwn } from './limits.js';
+
+export interface PortDateHeadsUpArgs {
+  order: Pick<OrderRecord, 'orderId' | 'numbers' | 'requestedBy' | 'portInDate'>;
+  kind: 'eve' | 'day';
+  /** The channel's time zone (its digest's, else DIGEST_DEFAULT_TZ). */
+  timeZone: string;
+  sandbox?: boolean | undefined;
+}
+
+/** "Fri, Dec 11" for a calendar date. */
+function dayWords(isoDate: string): string {
+  return new Date(`${isoDate}T12:00:00Z`).toLocaleDateString('en-US', {
+    weekday: 'short',
+    month: 'short',
+    day: 'numeric',
+    timeZone: 'UTC',
+  });
+}
+
+/** The heads-up posted in a port-in's thread the business day before its port date, and on the day. */
+export function portDateHeadsUp(args: PortDateHeadsUpArgs) {
+  const { order } = args;
+  const when = dayWords(order.portInDate ?? '');
+  const number = escapeMrkdwn(order.numbers[0] ?? order.orderId);
+  const zone = escapeMrkdwn(args.timeZone);
+  const text =
+    args.kind === 'eve'
+      ? `:calendar: <@${order.requestedBy}> ${number} ports on the next business day, ${when} (${zone}). Check today that the customer's service at the old carrier is still active (no cancellation, no number lock), that the SIM is in the device, and that they know the line moves over during the day.`
+      : `:calendar: ${number} ports today, ${when} (${zone}). The line moves over during the day: status changes follow in this thread. If the customer loses service for more than a few hours, check \`/telegent status ${escapeMrkdwn(order.orderId)}\`.`;
+  const blocks = [{ type: 'section' as const, text: { type: 'mrkdwn' as const, text } }];
+  if (args.sandbox) {
+    blocks.push({
+      type: 'section',
+      text: { type: 'mrkdwn', text: ':test_tube: *SANDBOX*: simulated Telegent, nothing real is ported.' },
+    });
+  }
+  return {
+    text: `${args.sandbox ? '[SANDBOX] ' : ''}${args.kind === 'eve' ? 'Ports next business day' : 'Ports today'}: ${order.numbers[0] ?? order.orderId}`,
+    blocks,
+  };
+}

@@ -119,6 +119,16 @@ export function sandboxPrefix(sandbox: boolean | undefined): string {
 }
 
 /** A Slack user mention, or a safe fallback for ids that do not look like user ids. */
+/** "Mon, Feb 4" for a calendar date ('YYYY-MM-DD'): a day is a day in every time zone. */
+export function calendarDay(isoDate: string): string {
+  return new Date(`${isoDate}T12:00:00Z`).toLocaleDateString('en-US', {
+    weekday: 'short',
+    month: 'short',
+    day: 'numeric',
+    timeZone: 'UTC',
+  });
+}
+
 export function mention(userId: string): string {
   return /^[UW][A-Z0-9]+$/.test(userId) ? `<@${userId}>` : escapeMrkdwn(userId);
 }

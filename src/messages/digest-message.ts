@@ -1,6 +1,8 @@
+import { nextBusinessDay } from '../operations/fields/business-days.js';
 import { orderTraits } from '../operations/registry.js';
 import type { OrderRecord } from '../store/orders-repo.js';
 import { isSuccessfulOrderStatus } from '../telegent/order-status.js';
+import { calendarDay } from './blocks.js';
 import { escapeMrkdwn } from './limits.js';
 import {
   actionNeeded,
@@ -84,7 +86,14 @@ export function digestMessage(input: DigestInput): SlackMessage {
     ...portins.filter((o) => NEEDS_ACTION.test(o.status)),
     ...closedPortins.filter((o) => NEEDS_ACTION.test(o.status)),
   ];
-  const waiting = portins.filter((o) => !NEEDS_ACTION.test(o.status));
+  // Port-ins whose port date is today or the next business day come first: the customer is about to move.
+  const nextDay = nextBusinessDay(input.localDate);
+  const portingSoon = portins
+    .filter(
+      (o) => !NEEDS_ACTION.test(o.status) && (o.portInDate === input.localDate || o.portInDate === nextDay),
+    )
+    .sort((a, b) => (a.portInDate ?? '').localeCompare(b.portInDate ?? ''));
+  const waiting = portins.filter((o) => !NEEDS_ACTION.test(o.status) && !portingSoon.includes(o));
   const completed = closedPortins.filter((o) => isSuccessfulOrderStatus(o.status));
   const cancelled = closedPortins.filter((o) => /^cancel/i.test(o.status));
   const countOf = (kind: OrderRecord['kind']) => ({
@@ -120,6 +129,21 @@ export function digestMessage(input: DigestInput): SlackMessage {
     ),
   ];
 
+  if (portingSoon.length > 0) {
+    blocks.push(
+      divider,
+      section(`:calendar: *Porting today or next business day (${portingSoon.length})*`),
+      ...packLines(
+        portingSoon.map(
+          (o) =>
+            `${o.portInDate === input.localDate ? '*today*' : `*${calendarDay(o.portInDate!)}*`} · ${orderLine(o, now)}`,
+        ),
+        2,
+        (n) => `…and ${n} more porting soon: /telegent orders lists them`,
+      ),
+    );
+  }
+
   if (needsAction.length > 0) {
     blocks.push(
       divider,
@@ -153,7 +177,7 @@ export function digestMessage(input: DigestInput): SlackMessage {
       section(`*Open port-ins by status (${waiting.length})*`),
       ...packLines(lines, 6, (n) => `…and ${n} more lines: /telegent orders lists every open order`),
     );
-  } else if (needsAction.length === 0) {
+  } else if (needsAction.length === 0 && portingSoon.length === 0) {
     blocks.push(divider, section('No open port-ins. :tada:'));
   }
 

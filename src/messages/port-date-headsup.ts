@@ -1,4 +1,5 @@
 import type { OrderRecord } from '../store/orders-repo.js';
+import { calendarDay } from './blocks.js';
 import { escapeMrkdwn } from './limits.js';
 
 export interface PortDateHeadsUpArgs {
@@ -9,20 +10,10 @@ export interface PortDateHeadsUpArgs {
   sandbox?: boolean | undefined;
 }
 
-/** "Fri, Dec 11" for a calendar date. */
-function dayWords(isoDate: string): string {
-  return new Date(`${isoDate}T12:00:00Z`).toLocaleDateString('en-US', {
-    weekday: 'short',
-    month: 'short',
-    day: 'numeric',
-    timeZone: 'UTC',
-  });
-}
-
 /** The heads-up posted in a port-in's thread the business day before its port date, and on the day. */
 export function portDateHeadsUp(args: PortDateHeadsUpArgs) {
   const { order } = args;
-  const when = dayWords(order.portInDate ?? '');
+  const when = calendarDay(order.portInDate ?? '');
   const number = escapeMrkdwn(order.numbers[0] ?? order.orderId);
   const zone = escapeMrkdwn(args.timeZone);
   const text =

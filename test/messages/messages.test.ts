@@ -390,6 +390,18 @@ describe('usageMessage', () => {
       expect(json).toContain(s);
   });
 
+  it('thresholds in MB also read in GB from 1 GB up (1 GB = 1024 MB)', () => {
+    const big = {
+      PhoneNumbers: [
+        { Number: '+18015551234', NotifyValue: 1024, ThrottleValue: 1536, LimitValue: 2048, ValueUnit: 'MB' },
+      ],
+    } as DataUsageSettings;
+    const json = JSON.stringify(usageMessage({ info, settings: big }).blocks);
+    expect(json).toContain('notify 1024 MB (1 GB)');
+    expect(json).toContain('throttle 1536 MB (1.5 GB)');
+    expect(json).toContain('limit 2048 MB (2 GB)');
+  });
+
   it('fits 1000 numbers with huge values', () => {
     const many = Array.from({ length: 1000 }, (_, i) => ({
       Number: `+1${i}`,

@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { digestMessage } from '../../src/messages/digest-message.js';
+import { orderRecord } from './fixtures.js';
+import { assertWithinSlackLimits } from './slack-limits.js';
+
+describe('digestMessage', () => {
+  const base = {
+    channelId: 'C1',
+    localDate: '2030-02-01', // a Friday: the next business day is Monday 2030-02-04
+    localTime: '09:00',
+    timeZone: 'UTC',
+    now: new Date('2030-02-01T09:00:00Z'),
+    closedSince: [],
+    sandbox: false,
+  };
+
+  it("lists today's and the next business day's ports first, before what needs action", () => {
+    const monday = orderRecord({
+      orderId: 'JNUOID-mon',
+      kind: 'portin',
+      status: 'Scheduled',
+      portInDate: '2030-02-04',
+    });
+    const later = orderRecord({
+      orderId: 'JNUOID-later',
+      kind: 'portin',
+      status: 'Scheduled',
+      portInDate: '2030-02-12',
+    });
+    const broken = orderRecord({
+      orderId: 'JNUOID-err',
+      kind: 'portin',
+      status: 'Error',
+      statusMessage: '8A-ACCOUNT',
+    });
+    const message = digestMessage({ ...base, open: [later, broken, monday] });
+    assertWithinSlackLimits(message);
+    const all = JSON.stringify(message.blocks);
+    expect(all).toContain('Porting today or next business day (1)');
+    expect(all).toContain('*Mon, Feb 4* · ');
+    expect(all.indexOf('JNUOID-mon')).toBeLessThan(all.indexOf('Needs action'));
+    expect(all.indexOf('Needs action')).toBeLessThan(all.indexOf('JNUOID-later'));
+    // Listed once: not again under "by status".
+    expect(all.split('JNUOID-mon').length - 1).toBe(1);
+  });
+});

@@ -194,4 +194,48 @@ describe('a port-in from Slack, watched to the end by the poller and posted in i
     const approved = await e2e.ops.ctx.workflow.approve(again.request.id, APPROVER);
     expect(approved).toMatchObject({ status: 'approved', execution: { status: 'succeeded' } });
   });
+
+  it('Rejected → Fix… → the update form pre-filled (no secrets) → one portin/update → Pending in the thread', async () => {
+    const number = '+13855550789';
+    const submitted = await e2e.ops.ctx.workflow.submit({
+      kind: 'portin',
+      raw: { ...PORTIN, phoneNumber: number, currentAccountNumber: PORTIN_REJECTED_ACCOUNT_NUMBER },
+      requestedBy: REQUESTER,
+      channelId: CHANNEL,
+    });
+    if (submitted.status !== 'pending_approval') throw new Error(submitted.status);
+    await e2e.ops.ctx.workflow.approve(submitted.request.id, APPROVER);
+    const tracked = async () =>
+      (await e2e.store.orders.listOpenByChannel(CHANNEL)).find((o) => o.numbers.includes(number));
+    await expect.poll(async () => (await tracked())?.orderId).toBeTruthy();
+    const order = (await tracked())!;
+    await sweep(6);
+    await sweep(60);
+    await expect.poll(async () => (await e2e.store.orders.get(order.orderId))?.status).toBe('Rejected');
+    // Accepted updates (a 401 for a token the advanced clock expired is refused, refreshed and retried once).
+    const updates = () =>
+      e2e.sandbox
+        .mutations()
+        .filter((m) => m.path.toLowerCase() === '/v1.0/numbers/portin/update' && m.status === 200);
+    const before = updates().length;
+
+    await e2e.slack.blockAction({
+      actionId: 'order.update',
+      value: order.orderId,
+      userId: REQUESTER,
+      channelId: CHANNEL,
+      messageTs: '1.3',
+    });
+    const form = await e2e.latestView(
+      (v) => v.callback_id === 'telegent.portin-update' && textOf(v).includes(order.orderId),
+    );
+    expect(textOf(form.view)).toContain('Provo'); // pre-filled from what we stored
+    expect(textOf(form.view)).not.toContain(PORTIN.currentAccountPassword);
+    expect(textOf(form.view)).not.toContain(PORTIN_REJECTED_ACCOUNT_NUMBER);
+    const response = await e2e.submit(form, { currentAccountNumber: '55443322' });
+    expect(response.body).toMatchObject({ response_action: 'update' });
+    await expect.poll(() => updates().length).toBe(before + 1);
+    await sweep(1);
+    await expect.poll(async () => (await e2e.store.orders.get(order.orderId))?.status).toBe('Pending');
+  });
 });

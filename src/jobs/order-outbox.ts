@@ -253,7 +253,17 @@ export function createOrderOutbox(options: OrderOutboxOptions): OrderOutbox {
       }
       const lastNoticeByOrder = new Map<string, PendingOrderEvent>();
       for (const e of events) if (e.noticeDue && !e.noticePostedAt) lastNoticeByOrder.set(e.orderId, e);
-      for (const event of lastNoticeByOrder.values()) await notifyRequester(event, result);
+      for (const event of lastNoticeByOrder.values()) {
+        // Each DM is a post too: only while this poster still holds the events.
+        if (!(await orders.renewClaim(ids, claim, { ...lease, now: now() }))) {
+          logger.warn(
+            { channel },
+            'another poster took these order updates over (lease ran out); left to it',
+          );
+          return;
+        }
+        await notifyRequester(event, result);
+      }
       // An order's earlier final-status events (none in practice: an order closes once) need no second DM.
       const superseded = events.filter(
         (e) => e.noticeDue && !e.noticePostedAt && lastNoticeByOrder.get(e.orderId) !== e,

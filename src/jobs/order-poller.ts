@@ -1,8 +1,9 @@
 import type { Logger } from '../log.js';
+import { orderTraits } from '../operations/registry.js';
 import type { OrderRecord, OrdersRepo } from '../store/orders-repo.js';
 import type { TelegentClient } from '../telegent/client.js';
 import { isTelegentError } from '../telegent/errors.js';
-import { isTerminalOrderStatus } from '../telegent/order-status.js';
+import { isRejectedOrderStatus, isTerminalOrderStatus } from '../telegent/order-status.js';
 import { nextPollSeconds, type PollBounds, retryDelaySeconds } from './poll-backoff.js';
 
 export interface OrderPollerOptions {
@@ -59,7 +60,9 @@ export function createOrderPoller(options: OrderPollerOptions): OrderPoller {
       const message = details.OrderStatusMessage?.trim() || null;
       const at = now();
       const changed = status !== order.status || message !== order.statusMessage;
-      const closed = isTerminalOrderStatus(status);
+      // Rejected is not final for a port-in (fix or cancel it); for any other order it is.
+      const closed =
+        isTerminalOrderStatus(status) || (isRejectedOrderStatus(status) && !orderTraits(order.kind).portIn);
       const seconds = nextPollSeconds(order, changed, at, bounds);
       const recorded = await orders.recordStatus(
         order.orderId,

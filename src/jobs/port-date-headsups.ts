@@ -8,6 +8,7 @@ import { orderTraits } from '../operations/registry.js';
 import type { DigestRepo } from '../store/digest-repo.js';
 import type { HeadsUpKind, HeadsUpsRepo } from '../store/headsups-repo.js';
 import type { OrderRecord, OrdersRepo } from '../store/orders-repo.js';
+import { needsCarrierFix } from '../telegent/order-status.js';
 import { localDateTime } from './local-time.js';
 
 export interface HeadsUpJobOptions {
@@ -63,10 +64,10 @@ export function createHeadsUpJob(options: HeadsUpJobOptions) {
       await headsUps.markPosted(order.orderId, portDate, kind, posted.ts || null);
       return true;
     } catch (error) {
-      logger.warn(
-        { orderId: order.orderId, kind, err: classifySlackError(error) },
-        'port-date heads-up not posted',
-      );
+      const failure = classifySlackError(error);
+      // Slack refused it as rate limited: it was not posted, so the next tick may try again.
+      if (failure.kind === 'ratelimited') await headsUps.release(order.orderId, portDate, kind);
+      logger.warn({ orderId: order.orderId, kind, err: failure }, 'port-date heads-up not posted');
       return false;
     }
   }
@@ -78,8 +79,9 @@ export function createHeadsUpJob(options: HeadsUpJobOptions) {
       const day = (offset: number) =>
         new Date(now.getTime() + offset * 86_400_000).toISOString().slice(0, 10);
       // Port dates from yesterday to five days ahead cover every zone and a long weekend before the date.
+      // A port-in stuck on the carrier (Error, Rejected) will not port on its date: no heads-up for it.
       const candidates = (await orders.listOpenWithPortDate(day(-1), day(5))).filter(
-        (o) => o.portInDate && orderTraits(o.kind).portIn,
+        (o) => o.portInDate && orderTraits(o.kind).portIn && !needsCarrierFix(o.status),
       );
       const zones = new Map<string, string>();
       let posted = 0;

@@ -1,7 +1,7 @@
 import type { Button } from '@slack/types';
 import { ORDER_ID_MAX_LENGTH } from '../operations/fields/order-id.js';
 import { orderTraits } from '../operations/registry.js';
-import { isTerminalOrderStatus } from '../telegent/order-status.js';
+import { isTerminalOrderStatus, needsCarrierFix } from '../telegent/order-status.js';
 import { button, confirmDialog } from './blocks.js';
 import { ACTION } from './ids.js';
 import { oneLine } from './limits.js';
@@ -10,11 +10,6 @@ import { oneLine } from './limits.js';
 export function isPortIn(kind: string | null | undefined, orderType?: string | null): boolean {
   if (kind) return orderTraits(kind).portIn;
   return typeof orderType === 'string' && /port[\s_-]?in/i.test(orderType);
-}
-
-/** A status the carrier refused the port-in with: fixable with the update form (Error, Rejected). */
-export function needsCarrierFix(status: string | null | undefined): boolean {
-  return typeof status === 'string' && /^(error|rejected|resolutionrequired)$/i.test(status.trim());
 }
 
 export function cancelPortInConfirm(orderId: string) {

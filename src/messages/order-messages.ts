@@ -6,9 +6,10 @@ import {
   isRejectedOrderStatus,
   isSuccessfulOrderStatus,
   isTerminalOrderStatus,
+  needsCarrierFix,
 } from '../telegent/order-status.js';
 import { escapeMrkdwn } from './limits.js';
-import { needsCarrierFix, orderButtons } from './order-buttons.js';
+import { orderButtons } from './order-buttons.js';
 import { statusEmoji } from './status-emoji.js';
 
 export type Block = types.KnownBlock;

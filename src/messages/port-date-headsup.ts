@@ -14,7 +14,8 @@ export interface PortDateHeadsUpArgs {
 export function portDateHeadsUp(args: PortDateHeadsUpArgs) {
   const { order } = args;
   const when = calendarDay(order.portInDate ?? '');
-  const number = escapeMrkdwn(order.numbers[0] ?? order.orderId);
+  // The OrderId too: without a thread (a root message never posted) the heads-up stands alone in the channel.
+  const number = `${escapeMrkdwn(order.numbers[0] ?? '')} (\`${escapeMrkdwn(order.orderId)}\`)`;
   const zone = escapeMrkdwn(args.timeZone);
   const text =
     args.kind === 'eve'

@@ -42,6 +42,8 @@ export interface Outcome {
   order?: { orderId: string; numbers: string[]; status: string; portInDate?: string | null };
   /** An order already watched that this mutation changed: the poller looks at it again soon. */
   recheckOrderId?: string;
+  /** That order's new port date ('YYYY-MM-DD'), when the mutation changed it (heads-ups, digest, poller). */
+  newPortInDate?: string;
   /** Shown once to the requester alone, never stored or posted (the port-out PIN). */
   reveal?: { pin: string };
 }

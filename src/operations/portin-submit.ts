@@ -78,7 +78,7 @@ export const portIn = defineOperation<PortInInput, PortOrderCreated, PortInReque
       `billing ${a.city}, ${a.state} ${a.zip}`,
       input.portInDate ? `port date ${input.portInDate}` : undefined,
       input.iccid ? `SIM ${input.iccid}` : undefined,
-      `subscriber ${input.assignedSubscriberId}`,
+      input.assignedSubscriberId ? `subscriber ${input.assignedSubscriberId}` : undefined,
     ];
     return parts.filter(Boolean).join('; ');
   },

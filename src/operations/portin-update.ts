@@ -117,7 +117,10 @@ export const portInUpdate = defineOperation<PortInUpdateInput, PortInAck, PortIn
   },
   execute: (ctx, input) => ctx.telegent.updatePortIn(portInUpdateToTelegent(input), ctx.callOptions),
   // The order goes back to Pending: the poller tells its thread soon.
-  outcome: (input) => ({ recheckOrderId: input.orderId }),
+  outcome: (input) => ({
+    recheckOrderId: input.orderId,
+    ...(input.portInDate ? { newPortInDate: input.portInDate } : {}),
+  }),
   reconcile: (ctx, input) =>
     readBackOrder(ctx, input.orderId, (status) => ({
       resolved: false,

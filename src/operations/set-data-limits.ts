@@ -4,6 +4,7 @@ import type { DataUsageSetResponse } from '../telegent/response-schemas.js';
 import {
   inMegabytes,
   limitValueSchema,
+  MAX_LIMIT_VALUE,
   thresholdProblems,
   throttleSpeedSchema,
   type ValueUnit,
@@ -27,6 +28,13 @@ function limitsSchema() {
     .superRefine((v, ctx) => {
       for (const [field, message] of Object.entries(thresholdProblems(v))) {
         ctx.addIssue({ code: 'custom', path: [field], message });
+      }
+      if (inMegabytes(v.limitValue, v.valueUnit) > MAX_LIMIT_VALUE) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['limitValue'],
+          message: `must be at most ${MAX_LIMIT_VALUE} MB once converted (1 GB = 1024 MB)`,
+        });
       }
     });
 }

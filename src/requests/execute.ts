@@ -68,6 +68,8 @@ export async function executeRequest(
       })
     : null;
   if (outcome.recheckOrderId) {
+    if (outcome.newPortInDate)
+      await store.orders.setPortInDate(outcome.recheckOrderId, outcome.newPortInDate);
     await store.orders.scheduleCheck(outcome.recheckOrderId, deps.now(), deps.firstCheckSeconds);
   }
   await store.audit.append({

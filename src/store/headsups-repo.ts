@@ -15,6 +15,15 @@ export function createHeadsUpsRepo(db: Db) {
       return rows.length === 1;
     },
 
+    /** Gives a claim back (the post certainly did not happen), so a later tick may post it. */
+    async release(orderId: string, portDate: string, kind: HeadsUpKind) {
+      await db.query(
+        `DELETE FROM port_date_headsups
+         WHERE order_id = $1 AND port_date = $2::date AND kind = $3 AND message_ts IS NULL`,
+        [orderId, portDate, kind],
+      );
+    },
+
     async markPosted(orderId: string, portDate: string, kind: HeadsUpKind, messageTs: string | null) {
       await db.query(
         `UPDATE port_date_headsups SET message_ts = $4

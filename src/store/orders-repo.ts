@@ -124,6 +124,14 @@ export function createOrdersRepo(db: Db) {
       return (await list('order_id = $1', [orderId], 1))[0] ?? null;
     },
 
+    /** The port date an update changed ('YYYY-MM-DD'): heads-ups, the digest and the poller read it. */
+    async setPortInDate(orderId: string, portInDate: string): Promise<void> {
+      await db.query('UPDATE orders SET port_in_date = $2::date, updated_at = now() WHERE order_id = $1', [
+        orderId,
+        portInDate,
+      ]);
+    },
+
     async setThread(orderId: string, threadTs: string): Promise<void> {
       await db.query('UPDATE orders SET thread_ts = $2, updated_at = now() WHERE order_id = $1', [
         orderId,

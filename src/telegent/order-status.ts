@@ -35,6 +35,11 @@ export function isTerminalOrderStatus(status: string | null | undefined): boolea
   return status != null && TERMINAL.has(status.trim().toLowerCase());
 }
 
+/** A status the carrier refused a port-in with: fixable with an update (Error, ResolutionRequired, Rejected). */
+export function needsCarrierFix(status: string | null | undefined): boolean {
+  return typeof status === 'string' && /^(error|rejected|resolutionrequired)$/i.test(status.trim());
+}
+
 /** The carrier refused the port-in; the order stays open at Telegent until it is fixed or cancelled. */
 export function isRejectedOrderStatus(status: string | null | undefined): boolean {
   return status != null && status.trim().toLowerCase() === 'rejected';

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Jobs } from '../../src/jobs/index.js';
 import { orderRootMessage } from '../../src/messages/order-messages.js';
-import { PORTIN_BAD_ACCOUNT_NUMBER } from '../../src/sandbox/magic.js';
+import { PORTIN_BAD_ACCOUNT_NUMBER, PORTIN_REJECTED_ACCOUNT_NUMBER } from '../../src/sandbox/magic.js';
 import type { TelegentClient } from '../../src/telegent/client.js';
 import { openTestStore, storeKinds, type TestStore } from '../support/test-db.js';
 import { ADDRESS, callText, jobsFor, newOrder, startWorld, telegentFor, type World } from './harness.js';
@@ -145,6 +145,26 @@ describe.each(storeKinds())('order poller + outbox on %s', (kind) => {
     expect(world.slack.callsTo('chat.postMessage').filter((c) => c.body.channel === 'DU_REQ')).toHaveLength(
       2,
     );
+  });
+
+  it('Rejected: a port-in stays open (fix or cancel it); any other order that Telegent rejects is closed', async () => {
+    const { orderId } = await trackPortIn('+15125550777', PORTIN_REJECTED_ACCOUNT_NUMBER);
+    const rejected = await driveUntil(orderId, (status) => status === 'Rejected');
+    expect(rejected.closedAt).toBeNull();
+    // The same status on an order of another kind (no fix or cancel from Slack) ends it: a rejected order
+    // tracked as a provision here.
+    const other = await telegent.submitPortIn({
+      PortInNumber: '+15125550778',
+      CurrentCarrierName: 'Verizon',
+      CurrentAccountNumber: PORTIN_REJECTED_ACCOUNT_NUMBER,
+      CurrentAccountPassword: '8642',
+      CurrentBillingAddress: ADDRESS,
+    });
+    await store.orders.insert(newOrder(other.OrderId, world.sb.clock.now(), { kind: 'provision' }));
+    const closed = await driveUntil(other.OrderId, (status) => status === 'Rejected');
+    expect(closed.closedAt).not.toBeNull();
+    // Leave no open order behind for the next test's sweep.
+    await store.orders.recordStatus(orderId, 'Cancelled', null, world.sb.clock.now(), true);
   });
 
   it('Telegent 503, 429, timeouts and garbled answers delay the order: no crash, nothing terminal', async () => {

@@ -278,6 +278,13 @@ export const BAD_CASES: BadCase[] = [
     'throttleSpeed',
     /required when a throttle value/,
   ),
+  bad(
+    'limits',
+    'a million GB (over the cap once in MB)',
+    { limitValue: 1_000_000, valueUnit: 'GB' },
+    'limitValue',
+    /at most/,
+  ),
   bad('limits', 'unit PB', { valueUnit: 'PB' }, 'valueUnit', /MB or GB/),
   bad('limits', 'unit KB (Telegent takes MB)', { valueUnit: 'KB' }, 'valueUnit', /MB or GB/),
   bad('limits', 'unit TB (Telegent takes MB)', { valueUnit: 'TB' }, 'valueUnit', /MB or GB/),

@@ -10,9 +10,12 @@ export const VALUE_UNITS = ['MB', 'GB'] as const;
 export type ValueUnit = (typeof VALUE_UNITS)[number];
 export const MB_PER_GB = 1024;
 
-/** A threshold in the unit the request is sent in (MB). */
-export function inMegabytes(value: number, unit: ValueUnit): number {
-  return unit === 'GB' ? value * MB_PER_GB : value;
+/** Per unit, how many MB one is. KB and TB are no longer typed, but a request stored by an older version may carry them. */
+const MB_PER_UNIT: Record<string, number> = { KB: 1 / 1024, MB: 1, GB: MB_PER_GB, TB: MB_PER_GB * 1024 };
+
+/** A threshold in the unit the request is sent in (MB), whole. */
+export function inMegabytes(value: number, unit: string): number {
+  return Math.max(1, Math.round(value * (MB_PER_UNIT[unit.toUpperCase()] ?? 1)));
 }
 
 export { THROTTLE_SPEEDS } from '../../telegent/request-schemas.js';

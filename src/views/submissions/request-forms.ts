@@ -32,8 +32,8 @@ export const REQUEST_FORMS: readonly RequestForm[] = [
     kind: 'portin',
     fromMetadata: (m) => ({
       phoneNumber: m.phoneNumber,
-      // Always the classification eligibility was checked in; a form from before it was recorded: mvno.
-      targetClassification: m.targetClassification ?? 'mvno',
+      // The classification eligibility was checked in; a form opened before it was recorded keeps what was typed.
+      ...(m.targetClassification ? { targetClassification: m.targetClassification } : {}),
       ...(m.eligibility ? { eligibility: m.eligibility } : {}),
     }),
   },

@@ -26,6 +26,13 @@ describe('data limit fields', () => {
     for (const unit of ['KB', 'TB', 'PB', 'bytes']) expect(parseValueUnit(unit).ok).toBe(false);
   });
 
+  it('a request stored by an older version in KB or TB is still sent in MB, converted', () => {
+    const stored = { numbers: ['+18015551234'], limitValue: 1, valueUnit: 'TB' } as never;
+    expect(limitsToTelegent(stored)).toMatchObject({ ValueUnit: 'MB', LimitValue: 1_048_576 });
+    const kb = { numbers: ['+18015551234'], limitValue: 2048, valueUnit: 'KB' } as never;
+    expect(limitsToTelegent(kb)).toMatchObject({ ValueUnit: 'MB', LimitValue: 2 });
+  });
+
   it('sends MB whatever was typed: 2 GB is LimitValue 2048, ValueUnit MB', () => {
     const input = {
       numbers: ['+18015551234'],

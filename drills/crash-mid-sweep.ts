@@ -23,7 +23,7 @@
  *
  *   npx tsx drills/crash-mid-sweep.ts [--seed=N] [--echo]     # 200 orders, 12 kills
  */
-import { pickStore, serverDatabaseUrl } from './support/database.js';
+import { SERVER_NEEDED, storeForDrill } from './support/database.js';
 import { type DrillWorld, REQUESTER, startDrillWorld } from './support/drill-world.js';
 import { type FleetOrder, seedOrderFleet, withDrillStore } from './support/order-fleet.js';
 import { seededRandom, seedFromArgs } from './support/random.js';
@@ -82,15 +82,12 @@ export async function run(options: CrashMidSweepOptions = FULL_SIZE): Promise<Dr
   const calmTimeoutMs = options.calmTimeoutMs ?? 30_000;
   const seed = options.seed ?? Math.floor(Math.random() * 1_000_000);
   const random = seededRandom(seed);
-  const storeKind = pickStore(options.store);
   const recorder = new DrillRecorder(
     'crash-mid-sweep',
     `one app process polling ${count} changing orders, kill -9 ${kills} times, restarted each time`,
   );
-  if (storeKind === 'server' && !serverDatabaseUrl()) {
-    return recorder.skipped('store "server" needs DATABASE_URL or TEST_DATABASE_URL');
-  }
-  recorder.figure('store', storeKind === 'server' ? 'Postgres server' : 'PGlite (embedded)');
+  const storeKind = storeForDrill(recorder, options.store);
+  if (!storeKind) return recorder.skipped(SERVER_NEEDED);
   recorder.figure('seed', seed);
 
   const world = await startDrillWorld({

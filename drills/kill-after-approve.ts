@@ -9,7 +9,7 @@
  *
  *   npx tsx drills/kill-after-approve.ts [--echo]
  */
-import { pickStore, serverDatabaseUrl } from './support/database.js';
+import { SERVER_NEEDED, storeForDrill } from './support/database.js';
 import { APPROVALS_CHANNEL, startDrillWorld } from './support/drill-world.js';
 import { submitProvision } from './support/flows.js';
 import { withDrillStore } from './support/order-fleet.js';
@@ -25,15 +25,12 @@ export interface KillAfterApproveOptions {
 }
 
 export async function run(options: KillAfterApproveOptions = {}): Promise<DrillResult> {
-  const storeKind = pickStore(options.store);
   const recorder = new DrillRecorder(
     'kill-after-approve',
     'kill -9 the app after an approval is stored and before its execution is claimed; restart',
   );
-  if (storeKind === 'server' && !serverDatabaseUrl()) {
-    return recorder.skipped('store "server" needs DATABASE_URL or TEST_DATABASE_URL');
-  }
-  recorder.figure('store', storeKind === 'server' ? 'Postgres server' : 'PGlite (embedded)');
+  const storeKind = storeForDrill(recorder, options.store);
+  if (!storeKind) return recorder.skipped(SERVER_NEEDED);
   const world = await startDrillWorld({
     store: storeKind,
     echo: options.echo,

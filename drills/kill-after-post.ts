@@ -13,7 +13,7 @@
  */
 import type { FakeSlackCall, FakeSlackMessage } from '../test/support/fake-slack.js';
 import type { AppProcess } from './support/app-process.js';
-import { pickStore, serverDatabaseUrl } from './support/database.js';
+import { SERVER_NEEDED, storeForDrill } from './support/database.js';
 import { REQUESTER, startDrillWorld } from './support/drill-world.js';
 import { type FleetOrder, seedOrderFleet, withDrillStore } from './support/order-fleet.js';
 import { DrillRecorder, type DrillResult, isMain, runDrillCli } from './support/report.js';
@@ -37,15 +37,12 @@ const carried = (message: FakeSlackMessage, eventType: string) =>
     : [];
 
 export async function run(options: KillAfterPostOptions = {}): Promise<DrillResult> {
-  const storeKind = pickStore(options.store);
   const recorder = new DrillRecorder(
     'kill-after-post',
     'kill -9 the app after Slack stored its post and before it answered: thread reply, channel message, DM',
   );
-  if (storeKind === 'server' && !serverDatabaseUrl()) {
-    return recorder.skipped('store "server" needs DATABASE_URL or TEST_DATABASE_URL');
-  }
-  recorder.figure('store', storeKind === 'server' ? 'Postgres server' : 'PGlite (embedded)');
+  const storeKind = storeForDrill(recorder, options.store);
+  if (!storeKind) return recorder.skipped(SERVER_NEEDED);
   const world = await startDrillWorld({
     store: storeKind,
     sandbox: { speed: 0 },

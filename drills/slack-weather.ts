@@ -12,7 +12,7 @@
  *
  *   npx tsx drills/slack-weather.ts [--seed=N] [--echo]        # 2 minutes, 30 % of posts/updates fail
  */
-import { pickStore, serverDatabaseUrl } from './support/database.js';
+import { SERVER_NEEDED, storeForDrill } from './support/database.js';
 import { REQUESTER, startDrillWorld } from './support/drill-world.js';
 import { seedOrderFleet, withDrillStore } from './support/order-fleet.js';
 import {
@@ -71,15 +71,12 @@ export async function run(options: SlackWeatherDrillOptions = FULL_SIZE): Promis
   const count = options.fleet ?? 100;
   const seed = options.seed ?? Math.floor(Math.random() * 1_000_000);
   const random = seededRandom(seed);
-  const storeKind = pickStore(options.store);
   const recorder = new DrillRecorder(
     'slack-weather',
     `${Math.round(share * 100)} % of chat.postMessage / chat.update answered 429 (Retry-After) or ratelimited for ${Math.round(durationMs / 1000)} s while ${count} orders change and users work`,
   );
-  if (storeKind === 'server' && !serverDatabaseUrl()) {
-    return recorder.skipped('store "server" needs DATABASE_URL or TEST_DATABASE_URL');
-  }
-  recorder.figure('store', storeKind === 'server' ? 'Postgres server' : 'PGlite (embedded)');
+  const storeKind = storeForDrill(recorder, options.store);
+  if (!storeKind) return recorder.skipped(SERVER_NEEDED);
   recorder.figure('seed', seed);
 
   const world = await startDrillWorld({

@@ -8,10 +8,28 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
+import type { DrillRecorder } from './report.js';
 
 /** The Postgres server to create drill databases on, if any. */
 export function serverDatabaseUrl(env: NodeJS.ProcessEnv = process.env): string | undefined {
   return env.DATABASE_URL || env.TEST_DATABASE_URL || undefined;
+}
+
+/** Why a drill asked to run on the server is skipped. */
+export const SERVER_NEEDED = 'store "server" needs DATABASE_URL or TEST_DATABASE_URL';
+
+/**
+ * `pickStore`, written into the drill's figures ('store'); undefined when the server was asked for and none is
+ * configured (the drill returns `recorder.skipped(SERVER_NEEDED)`).
+ */
+export function storeForDrill(
+  recorder: DrillRecorder,
+  option: 'auto' | 'server' | 'embedded' | undefined,
+): 'server' | 'embedded' | undefined {
+  const kind = pickStore(option);
+  if (kind === 'server' && !serverDatabaseUrl()) return undefined;
+  recorder.figure('store', kind === 'server' ? 'Postgres server' : 'PGlite (embedded)');
+  return kind;
 }
 
 /** 'auto' (the default) means the server when one is configured, else embedded PGlite. */

@@ -1,5 +1,5 @@
 import type { AppContext } from '../app-context.js';
-import { trackedPortInProblem } from '../operations/tracked-portin.js';
+import { lookupTrackedPortIn } from '../operations/tracked-portin.js';
 import type { OrderRecord } from '../store/orders-repo.js';
 import { checkInput } from './run-read.js';
 
@@ -14,8 +14,6 @@ export async function findTrackedPortIn(
   const checked = checkInput(ctx, 'status', { orderId: rawOrderId });
   if (!checked.ok) return { ok: false, error: checked.error };
   const orderId = String(checked.value.orderId);
-  const problem = await trackedPortInProblem(ctx.store, orderId, change);
-  if (problem) return { ok: false, error: problem };
-  const order = await ctx.store.orders.get(orderId);
-  return order ? { ok: true, order } : { ok: false, error: `${orderId} is no longer tracked.` };
+  const found = await lookupTrackedPortIn(ctx.store, orderId, change);
+  return 'problem' in found ? { ok: false, error: found.problem } : { ok: true, order: found.order };
 }

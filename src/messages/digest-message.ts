@@ -1,7 +1,7 @@
 import { nextBusinessDay } from '../operations/fields/business-days.js';
 import { orderTraits } from '../operations/registry.js';
 import type { OrderRecord } from '../store/orders-repo.js';
-import { isSuccessfulOrderStatus } from '../telegent/order-status.js';
+import { isSuccessfulOrderStatus, needsCarrierFix } from '../telegent/order-status.js';
 import { calendarDay } from './blocks.js';
 import { escapeMrkdwn } from './limits.js';
 import {
@@ -40,7 +40,8 @@ const STATUS_ORDER = [
   'Approved',
   'Scheduled',
 ];
-const NEEDS_ACTION = /^(error|resolutionrequired|rejected|failed)$/i;
+/** The carrier refused (fixable), or the order failed: someone has to act. */
+const NEEDS_ACTION = { test: (status: string) => needsCarrierFix(status) || /^failed$/i.test(status.trim()) };
 const PER_GROUP = 5;
 const PER_CLOSED_LIST = 10;
 

@@ -26,10 +26,7 @@ export const portInCancel = defineOperation<PortInCancelInput, PortInAck, PortIn
   summary: (input) => `Cancel port-in ${input.orderId} (final: a cancelled port-in cannot be resumed)`,
   facts: (input) => [['Order', input.orderId]],
   toTelegent: (input) => ({ OrderId: input.orderId }),
-  async preconditions(ctx, input) {
-    const problem = await trackedPortInProblem(ctx, input.orderId, 'cancelled');
-    return problem ? { orderId: `Order ID: ${problem}` } : null;
-  },
+  preconditions: (ctx, input) => trackedPortInProblem(ctx, input.orderId, 'cancelled'),
   execute: (ctx, input) => ctx.telegent.cancelPortIn(input.orderId, ctx.callOptions),
   // The order goes to Cancelled: the poller tells its thread soon.
   outcome: (input) => ({ recheckOrderId: input.orderId }),

@@ -111,10 +111,7 @@ export const portInUpdate = defineOperation<PortInUpdateInput, PortInAck, PortIn
     ['Changes', PORT_IN_UPDATE_FIELDS.filter((field) => input[field] !== undefined).join(', ')],
   ],
   toTelegent: portInUpdateToTelegent,
-  async preconditions(ctx, input) {
-    const problem = await trackedPortInProblem(ctx, input.orderId, 'updated');
-    return problem ? { orderId: `Order ID: ${problem}` } : null;
-  },
+  preconditions: (ctx, input) => trackedPortInProblem(ctx, input.orderId, 'updated'),
   execute: (ctx, input) => ctx.telegent.updatePortIn(portInUpdateToTelegent(input), ctx.callOptions),
   // The order goes back to Pending: the poller tells its thread soon.
   outcome: (input) => ({

@@ -91,9 +91,9 @@ export const setDataLimits = defineOperation<SetDataLimitsInput, DataUsageSetRes
   execute: (ctx, input) => ctx.telegent.setDataUsageLimits(limitsToTelegent(input), ctx.callOptions),
   async reconcile(ctx, input) {
     const settings = await ctx.telegent.getDataUsageSettings(input.numbers, ctx.callOptions);
+    const sent = limitsToTelegent(input);
     const applied = input.numbers.filter((number) => {
       const row = settings.PhoneNumbers.find((item) => item.Number === number);
-      const sent = limitsToTelegent(input);
       return (
         row?.LimitValue === sent.LimitValue &&
         (sent.NotifyValue === undefined || row?.NotifyValue === sent.NotifyValue)

@@ -2,16 +2,8 @@ import type { ModalView } from '@slack/types';
 import { expect } from 'vitest';
 import { createTelegentOps, type TelegentOps } from '../../src/app.js';
 import type { Config } from '../../src/config.js';
-import { createMetrics } from '../../src/metrics.js';
 import type { TelegentClient } from '../../src/telegent/client.js';
-import {
-  APPROVALS_CHANNEL,
-  APPROVER,
-  CHANNEL,
-  DEFAULT_JOBS,
-  OTHER_APPROVER,
-  REQUESTER,
-} from '../support/app-defaults.js';
+import { CHANNEL, REQUESTER, testAppDependencies } from '../support/app-defaults.js';
 import type { capturedLogger } from '../support/captured-log.js';
 import { type FakeSlack, type FakeSlackCall, startFakeSlack } from '../support/fake-slack.js';
 import { fillView } from '../support/fill-view.js';
@@ -74,28 +66,13 @@ export async function startE2E(options: E2EOptions = {}): Promise<E2E> {
   );
   const store = await openTestStore(options.storeKind ?? 'pglite');
   const ops = createTelegentOps({
-    store,
-    telegent,
-    logger: log.logger,
-    metrics: createMetrics({ defaultMetrics: false }),
-    sandbox: true,
-    slack: {
-      botToken: BOT_TOKEN,
-      signingSecret: SIGNING_SECRET,
-      apiUrl: fake.url,
-      port: 0,
-      identity: { botId: 'B0FAKEBOT', botUserId: 'U0FAKEBOT' },
-    },
-    approvals: {
-      channelId: APPROVALS_CHANNEL,
-      approverUserIds: [APPROVER, OTHER_APPROVER],
-      requiredFor: ['provision', 'portin', 'portin-cancel', 'portout'],
-      allowSelfApproval: false,
-      ttlHours: 24,
-      ...options.approvals,
-    },
-    jobs: DEFAULT_JOBS,
-    scheduleJobs: false,
+    ...testAppDependencies({
+      store,
+      telegent,
+      logger: log.logger,
+      slack: { botToken: BOT_TOKEN, signingSecret: SIGNING_SECRET, apiUrl: fake.url },
+      approvals: options.approvals,
+    }),
     ...(options.now ? { now: options.now === 'sandbox' ? () => sandbox.clock.now() : options.now } : {}),
   });
   const { port } = await ops.start();

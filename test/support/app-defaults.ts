@@ -1,4 +1,6 @@
 import type { TelegentOpsDependencies } from '../../src/app.js';
+import { createMetrics } from '../../src/metrics.js';
+import { approvalPolicy } from './approval-policy.js';
 
 /** The Slack users and channels every app-level test and drill-free harness plays with. */
 export const REQUESTER = 'U0REQUESTER1';
@@ -16,3 +18,32 @@ export const DEFAULT_JOBS: TelegentOpsDependencies['jobs'] = {
   digestDefaultTime: '09:00',
   digestDefaultTimeZone: 'UTC',
 };
+
+/**
+ * The app's dependencies as the e2e harness and the listener tests build them: sandbox Telegent, a fake
+ * Slack Web API, metrics off, approvers APPROVER and OTHER_APPROVER in APPROVALS_CHANNEL, jobs not scheduled.
+ */
+export function testAppDependencies(args: {
+  store: TelegentOpsDependencies['store'];
+  telegent: TelegentOpsDependencies['telegent'];
+  logger: TelegentOpsDependencies['logger'];
+  slack: { botToken: string; apiUrl: string; signingSecret?: string };
+  approvals?: Partial<TelegentOpsDependencies['approvals']>;
+}): TelegentOpsDependencies {
+  return {
+    store: args.store,
+    telegent: args.telegent,
+    logger: args.logger,
+    metrics: createMetrics({ defaultMetrics: false }),
+    sandbox: true,
+    slack: { ...args.slack, port: 0, identity: { botId: 'B0FAKEBOT', botUserId: 'U0FAKEBOT' } },
+    approvals: {
+      channelId: APPROVALS_CHANNEL,
+      approverUserIds: [APPROVER, OTHER_APPROVER],
+      ...approvalPolicy(),
+      ...args.approvals,
+    },
+    jobs: DEFAULT_JOBS,
+    scheduleJobs: false,
+  };
+}

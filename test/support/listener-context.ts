@@ -1,9 +1,7 @@
 import { webApi } from '@slack/bolt';
 import { createAppContext } from '../../src/app.js';
 import type { AppContext } from '../../src/app-context.js';
-import { createMetrics } from '../../src/metrics.js';
-import { APPROVALS_CHANNEL, APPROVER, CHANNEL, DEFAULT_JOBS, OTHER_APPROVER } from './app-defaults.js';
-import { approvalPolicy } from './approval-policy.js';
+import { CHANNEL, testAppDependencies } from './app-defaults.js';
 import { type FakeSlack, type FakeSlackCall, startFakeSlack } from './fake-slack.js';
 import { type Sandbox, startClientOnSandbox } from './sandbox-client.js';
 import { openTestStore, type TestStore } from './test-db.js';
@@ -44,25 +42,12 @@ export async function startListenerWorld(): Promise<ListenerWorld> {
   const store = await openTestStore('pglite');
   const client = new webApi.WebClient(BOT_TOKEN, { slackApiUrl: fake.url, retryConfig: { retries: 0 } });
   const ctx = createAppContext(
-    {
+    testAppDependencies({
       store,
       telegent,
       logger: log.logger,
-      metrics: createMetrics({ defaultMetrics: false }),
-      sandbox: true,
-      slack: {
-        botToken: BOT_TOKEN,
-        apiUrl: fake.url,
-        port: 0,
-        identity: { botId: 'B0FAKEBOT', botUserId: 'U0FAKEBOT' },
-      },
-      approvals: {
-        channelId: APPROVALS_CHANNEL,
-        approverUserIds: [APPROVER, OTHER_APPROVER],
-        ...approvalPolicy(),
-      },
-      jobs: DEFAULT_JOBS,
-    },
+      slack: { botToken: BOT_TOKEN, apiUrl: fake.url },
+    }),
     client,
   );
   const acks: unknown[] = [];

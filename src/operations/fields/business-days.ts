@@ -7,24 +7,19 @@ export function isBusinessDay(isoDate: string): boolean {
   return weekday !== 0 && weekday !== 6 && !federalHolidayOn(isoDate);
 }
 
-/** The business day after a date ('YYYY-MM-DD'): a Friday's is the Monday after. */
-export function nextBusinessDay(isoDate: string): string {
+/** The first business day before (`step` -1) or after (+1) a date ('YYYY-MM-DD'). */
+function businessDayFrom(isoDate: string, step: -1 | 1): string {
   let t = Date.parse(`${isoDate}T00:00:00Z`);
   for (let i = 0; i < 14; i++) {
-    t += 86_400_000;
+    t += step * 86_400_000;
     const candidate = new Date(t).toISOString().slice(0, 10);
     if (isBusinessDay(candidate)) return candidate;
   }
   return new Date(t).toISOString().slice(0, 10);
 }
 
-/** The business day before a date ('YYYY-MM-DD'): a Monday port date's is the Friday before. */
-export function previousBusinessDay(isoDate: string): string {
-  let t = Date.parse(`${isoDate}T00:00:00Z`);
-  for (let i = 0; i < 14; i++) {
-    t -= 86_400_000;
-    const candidate = new Date(t).toISOString().slice(0, 10);
-    if (isBusinessDay(candidate)) return candidate;
-  }
-  return new Date(t).toISOString().slice(0, 10);
-}
+/** The business day after a date: a Friday's is the Monday after. */
+export const nextBusinessDay = (isoDate: string) => businessDayFrom(isoDate, 1);
+
+/** The business day before a date: a Monday port date's is the Friday before. */
+export const previousBusinessDay = (isoDate: string) => businessDayFrom(isoDate, -1);

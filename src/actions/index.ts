@@ -2,6 +2,7 @@ import type { App } from '@slack/bolt';
 import type { AppContext } from '../app-context.js';
 import { ACTION } from '../messages/ids.js';
 import { approveButton } from './approve-button.js';
+import { newSubscriberButton } from './new-subscriber-button.js';
 import { orderCancelButton } from './order-cancel-button.js';
 import { orderStatusButton } from './order-status-button.js';
 import { orderUpdateButton } from './order-update-button.js';
@@ -21,6 +22,7 @@ export function registerActions(app: App, ctx: AppContext): void {
   app.action(ACTION.provisionFromSearch, provisionFromSearchButton(ctx));
   app.action(ACTION.searchPage, searchPageButton(ctx));
   app.action(ACTION.portinContinue, portinContinueButton(ctx));
+  app.action(ACTION.newSubscriber, newSubscriberButton(ctx));
   app.options(ACTION.messageRoutePicker, pickerOptions(ctx, 'messageRoute'));
   app.options(ACTION.voiceRoutePicker, pickerOptions(ctx, 'voiceRoute'));
   app.options(ACTION.subscriberPicker, pickerOptions(ctx, 'subscriber'));

@@ -15,7 +15,9 @@ export type TelegentCommand =
   | { name: 'usage'; phoneNumber?: string }
   | { name: 'status'; orderId?: string }
   | { name: 'orders' }
-  | { name: 'digest'; args: string };
+  | { name: 'digest'; args: string }
+  /** `subscriber new` (other actions are answered with the usage). */
+  | { name: 'subscriber'; action: string };
 
 export const MAX_COMMAND_TEXT = 2_000;
 
@@ -61,6 +63,8 @@ export function parseCommand(text: string): TelegentCommand {
       return { name: 'orders' };
     case 'digest':
       return { name: 'digest', args };
+    case 'subscriber':
+      return { name: 'subscriber', action: args.toLowerCase() };
     default:
       return { name: 'help', unknown: first.slice(0, 40) };
   }

@@ -15,6 +15,7 @@ import { portout } from './portout.js';
 import { provision } from './provision.js';
 import { search } from './search.js';
 import { status } from './status.js';
+import { subscriber } from './subscriber.js';
 import { usage } from './usage.js';
 
 type Handlers = {
@@ -36,6 +37,7 @@ const HANDLERS: Handlers = {
   status,
   orders,
   digest,
+  subscriber,
 };
 
 /** `/telegent …`: ack at once (Slack's 3 s), then parse and dispatch; every failure becomes an ephemeral sentence. */

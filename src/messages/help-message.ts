@@ -50,6 +50,11 @@ export const COMMAND_HELP: ReadonlyArray<{ usage: string; does: string; example:
   },
   { usage: 'orders', does: 'open orders of this channel', example: '/telegent orders' },
   {
+    usage: 'subscriber new',
+    does: 'create a Telegent subscriber (then pick them in provision / port-in); the temporary password comes to you by DM',
+    example: '/telegent subscriber new',
+  },
+  {
     usage: 'digest on [HH:MM] [IANA tz] | off',
     does: 'daily port-in digest for this channel',
     example: '/telegent digest on 09:00 America/Denver',

@@ -8,6 +8,7 @@ export const CALLBACK = {
   portinUpdateForm: 'telegent.portin-update',
   portoutForm: 'telegent.portout',
   limitsForm: 'telegent.limits',
+  subscriberForm: 'telegent.subscriber-new',
   rejectReason: 'telegent.reject-reason',
   /** Read-only modals (loading, working, results): no submit handler. */
   info: 'telegent.info',
@@ -28,4 +29,6 @@ export const ACTION = {
   messageRoutePicker: 'picker.message-route',
   voiceRoutePicker: 'picker.voice-route',
   subscriberPicker: 'picker.subscriber',
+  /** "New subscriber…" under a form's subscriber picker: pushes the new-subscriber form on top. */
+  newSubscriber: 'subscriber.new',
 } as const;

@@ -4,10 +4,11 @@ import { type Decision, decidedCard } from '../messages/decided-card.js';
 import { executionOutcomeMessage } from '../messages/execution-outcome-message.js';
 import { escapeMrkdwn, oneLine } from '../messages/limits.js';
 import { orderRootMessage } from '../messages/order-messages.js';
-import { portOutPinMessage } from '../messages/portout-pin-message.js';
 import { requestCard } from '../messages/request-card.js';
 import { operationTitle, storedSummary } from '../messages/request-line.js';
 import { requestLinkMessage } from '../messages/request-link-message.js';
+import { revealedSecretMessage } from '../messages/revealed-secret-message.js';
+import type { RevealedSecret } from '../operations/operation.js';
 import type { ExecutionOutcome } from '../requests/index.js';
 import type { RequestRecord } from '../store/requests-repo.js';
 import { EVENT_TYPES, messageMetadata } from './message-metadata.js';
@@ -133,7 +134,8 @@ export function executionMessage(
 
 /**
  * After execution: the outcome in the card's thread; in the requester's channel the order's root message
- * (its thread then carries every status change) or the outcome; the port-out PIN to the requester alone.
+ * (its thread then carries every status change) or the outcome; a secret (PIN, temporary password) to the
+ * requester alone; stale picker lists dropped so the next form finds what was just created.
  */
 export async function announceExecution(ctx: AppContext, execution: ExecutionOutcome): Promise<void> {
   if (execution.status === 'not_claimed' || !execution.request) return;
@@ -156,27 +158,22 @@ export async function announceExecution(ctx: AppContext, execution: ExecutionOut
   } else if (request.cardChannelId !== request.channelId) {
     await attempt(ctx, 'outcome', () => ctx.notify.post(request.channelId, outcome));
   }
-  if (execution.status === 'succeeded' && execution.revealToRequester) {
-    await sendPinToRequester(ctx, request, execution.revealToRequester.pin, order?.orderId ?? '');
+  if (execution.status === 'succeeded') {
+    for (const list of execution.staleLists ?? []) ctx.pickers.forget(list);
+    if (execution.revealToRequester) await revealToRequester(ctx, request, execution.revealToRequester);
   }
 }
 
 /** A DM to the requester (never a channel). If the DM cannot be opened, an ephemeral in their channel. */
-async function sendPinToRequester(
+async function revealToRequester(
   ctx: AppContext,
   request: RequestRecord,
-  pin: string,
-  orderId: string,
+  reveal: RevealedSecret,
 ): Promise<void> {
-  const payload = portOutPinMessage({
-    phoneNumber: String(request.input.phoneNumber),
-    pin,
-    orderId,
-    sandbox: ctx.sandbox,
-  });
-  const sent = await attempt(ctx, 'pin DM', () => ctx.notify.dm(request.requestedBy, payload));
+  const payload = revealedSecretMessage(reveal, ctx.sandbox);
+  const sent = await attempt(ctx, 'secret DM', () => ctx.notify.dm(request.requestedBy, payload));
   if (sent) return;
-  await attempt(ctx, 'pin ephemeral', () =>
+  await attempt(ctx, 'secret ephemeral', () =>
     ctx.notify.ephemeral(request.channelId, request.requestedBy, payload),
   );
 }

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type { CallOptions, TelegentClient } from '../telegent/client.js';
+import type { PickerKind } from '../telegent/picker-source.js';
 import type { FieldErrors } from './validation-errors.js';
 
 /** What an input schema may depend on besides the raw input. */
@@ -44,8 +45,19 @@ export interface Outcome {
   recheckOrderId?: string;
   /** That order's new port date ('YYYY-MM-DD'), when the mutation changed it (heads-ups, digest, poller). */
   newPortInDate?: string;
-  /** Shown once to the requester alone, never stored or posted (the port-out PIN). */
-  reveal?: { pin: string };
+  /** Shown once to the requester alone, never stored or posted (a port-out PIN, a temporary password). */
+  reveal?: RevealedSecret;
+  /** Telegent lists the forms' pickers cache that this mutation changed (a new subscriber): read them again. */
+  staleLists?: readonly PickerKind[];
+}
+
+/** A secret the requester must see exactly once, by DM: what it is, the value, what to do with it. */
+export interface RevealedSecret {
+  /** "Port-out PIN for +18015551234" (also the notification text: never the secret itself). */
+  title: string;
+  secret: string;
+  /** What to do with it, e.g. "Give the PIN to the customer". */
+  note: string;
 }
 
 /** A redacted account of what reading Telegent back after an ambiguous mutation found. */
@@ -96,6 +108,11 @@ export interface Operation<Input, Result, Body = unknown> {
   preconditions?(ctx: PreconditionContext, input: Input): Promise<FieldErrors | null>;
   /** The PascalCase Telegent request body (pure). */
   toTelegent(input: Input): Body;
+  /**
+   * Secrets made when the request runs, never before (a new subscriber's temporary password): merged into
+   * the input given to `execute` and `outcome`, so they are sent and revealed but never stored.
+   */
+  freshSecrets?(): Partial<Input>;
   execute(ctx: OpContext, input: Input): Promise<Result>;
   /** Mutations: the order to watch, the order to recheck, what to reveal (pure). */
   outcome?(input: Input, result: Result): Outcome;

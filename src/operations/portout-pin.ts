@@ -44,7 +44,11 @@ export const portOut = defineOperation<PortOutInput, PortOrderCreated, PortOutRe
       numbers: [input.phoneNumber],
       status: response.OrderStatus ?? 'Pending',
     },
-    reveal: { pin: input.pin },
+    reveal: {
+      title: `Port-out PIN for ${input.phoneNumber}`,
+      secret: input.pin,
+      note: `Order \`${response.OrderId}\`. Give the PIN to the customer.`,
+    },
   }),
   orders: {
     noun: 'port-out',

@@ -9,6 +9,7 @@ import { provision } from './provision.js';
 import { readDataUsage } from './read-data-usage.js';
 import { searchNumbers } from './search-numbers.js';
 import { setDataLimits } from './set-data-limits.js';
+import { subscriberNew } from './subscriber-new.js';
 
 /**
  * Every operation, by kind: the one list. The workflow, the cards, the order lines and the reconciler read
@@ -25,6 +26,7 @@ export const operations = {
   limits: setDataLimits,
   usage: readDataUsage,
   status: orderStatus,
+  'subscriber-new': subscriberNew,
 } as const satisfies Record<string, AnyOperation>;
 
 export type Operations = typeof operations;

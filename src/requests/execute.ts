@@ -35,7 +35,7 @@ export async function executeRequest(
 
   const op = getOperation(claimed.kind);
   const secrets = (await store.requests.getSecrets<Record<string, unknown>>(requestId)) ?? {};
-  const input = { ...claimed.input, ...secrets };
+  const input = { ...claimed.input, ...secrets, ...op.freshSecrets?.() };
   const missing = op.secretFields.filter(
     (field) => claimed.input[field] !== undefined && secrets[field] === undefined,
   );
@@ -86,6 +86,7 @@ export async function executeRequest(
     result,
     order,
     ...(outcome.reveal ? { revealToRequester: outcome.reveal } : {}),
+    ...(outcome.staleLists ? { staleLists: outcome.staleLists } : {}),
   };
 }
 

@@ -1,7 +1,8 @@
-import type { Reconciliation } from '../operations/operation.js';
+import type { Reconciliation, RevealedSecret } from '../operations/operation.js';
 import type { FieldErrors } from '../operations/validation-errors.js';
 import type { OrderRecord } from '../store/orders-repo.js';
 import type { RequestRecord } from '../store/requests-repo.js';
+import type { PickerKind } from '../telegent/picker-source.js';
 
 /** What `submit` did with a form: refused it, parked it for approval, or ran it at once. */
 export type SubmitOutcome =
@@ -32,8 +33,10 @@ export type ExecutionOutcome =
       request: RequestRecord;
       result: unknown;
       order: OrderRecord | null;
-      /** Secrets the requester must see once (the port-out PIN). Never stored, never posted to a channel. */
-      revealToRequester?: { pin: string };
+      /** A secret the requester must see once (PIN, temporary password). Never stored, never posted to a channel. */
+      revealToRequester?: RevealedSecret;
+      /** Picker lists this execution made stale (from the operation's outcome). */
+      staleLists?: readonly PickerKind[];
     }
   | { status: 'failed'; request: RequestRecord; error: string; hint?: string }
   | { status: 'unknown'; request: RequestRecord; error: string; reconciliation: Reconciliation }

@@ -19,6 +19,7 @@ export const DUPLICATE_PORTIN_MESSAGE = 'A port-in request already exists for th
 export const NOT_ON_ACCOUNT_MESSAGE = 'Phone number does not belong to account';
 export const IN_USE_MESSAGE = 'Phone number already in use';
 export const INVALID_ACCOUNT_MESSAGE = 'Invalid AccountId';
+export const DUPLICATE_EMAIL_MESSAGE = 'Email already exists';
 export const INVALID_E164_MESSAGE = 'Invalid phone number format. Must be in E.164 format.';
 export const IOT_A2P_MESSAGE =
   'Invalid NumberType and MessageType combination. IOT numbers can only be provisioned with p2p MessageType.';

@@ -7,6 +7,7 @@ const SECRET_KEYS = new Set([
   'portoutpin',
   'currentaccountpassword',
   'currentaccountnumber',
+  'password',
 ]);
 
 /** Paths whose POSTs change state (what `mutations()` returns). */
@@ -17,6 +18,7 @@ export const MUTATION_PATHS = new Set([
   '/v1.0/numbers/portin/cancel',
   '/v1.0/numbers/portout',
   '/v1.0/numbers/data-usage',
+  '/v1.0/subscribers/create',
 ]);
 
 /** A deep copy with every secret field (any depth, any casing) replaced by '***'. */

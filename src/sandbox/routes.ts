@@ -1,6 +1,12 @@
 import { issueToken } from './auth.js';
 import type { Handler } from './context.js';
-import { distributorSubscribers, getSubscriber, messageRoutes, voiceRoutes } from './handlers/account.js';
+import {
+  createSubscriber,
+  distributorSubscribers,
+  getSubscriber,
+  messageRoutes,
+  voiceRoutes,
+} from './handlers/account.js';
 import { availability } from './handlers/availability.js';
 import { dataUsageInfo, dataUsageSettings, setDataUsage } from './handlers/data-usage.js';
 import { inventory, numberLookup } from './handlers/inventory.js';
@@ -35,5 +41,6 @@ export const API_ROUTES: Record<string, Route> = {
   '/v1.0/account/message/routes': { method: 'GET', handler: messageRoutes },
   '/v1.0/account/voice/routes': { method: 'GET', handler: voiceRoutes },
   '/v1.0/subscribers/get': { method: 'GET', handler: getSubscriber },
+  '/v1.0/subscribers/create': { method: 'POST', handler: createSubscriber },
   '/v1.0/distributor/subscribers': { method: 'GET', handler: distributorSubscribers },
 };

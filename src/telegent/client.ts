@@ -32,6 +32,8 @@ import {
   ProvisionRequestSchema,
   type RouteListQuery,
   RouteListQuerySchema,
+  type SubscriberCreateRequest,
+  SubscriberCreateRequestSchema,
 } from './request-schemas.js';
 import { describeIssues } from './response-parsing.js';
 import {
@@ -123,6 +125,8 @@ export interface TelegentClient {
   listMessageRoutes(query?: RouteListQuery, options?: CallOptions): Promise<MessageRouteList>;
   listVoiceRoutes(query?: RouteListQuery, options?: CallOptions): Promise<VoiceRouteList>;
   getSubscriber(subscriberId: string, options?: CallOptions): Promise<Subscriber>;
+  /** Mutation: a new subscriber (Email is unique platform-wide). The password is treated as a secret. */
+  createSubscriber(request: SubscriberCreateRequest, options?: CallOptions): Promise<Subscriber>;
   listDistributorSubscribers(
     query?: DistributorSubscribersQuery,
     options?: CallOptions,
@@ -291,6 +295,16 @@ export function createTelegentClient(options: TelegentClientOptions): TelegentCl
         SubscriberSchema,
         opts,
       ),
+
+    createSubscriber: async (request, opts) => {
+      const body = validate(E.subscriberCreate.path, SubscriberCreateRequestSchema, request);
+      return caller.call(
+        E.subscriberCreate,
+        { body: { ...body, AccountId: body.AccountId ?? accountId }, secrets: [body.Password] },
+        SubscriberSchema,
+        opts,
+      );
+    },
 
     listDistributorSubscribers: async (query = {}, opts) =>
       caller.call(

@@ -26,6 +26,7 @@ export const TELEGENT_ENDPOINTS = {
   messageRoutes: { method: 'GET', path: '/v1.0/account/message/routes', mode: 'read' },
   voiceRoutes: { method: 'GET', path: '/v1.0/account/voice/routes', mode: 'read' },
   subscriber: { method: 'GET', path: '/v1.0/subscribers/get', mode: 'read' },
+  subscriberCreate: { method: 'POST', path: '/v1.0/subscribers/create', mode: 'mutation' },
   distributorSubscribers: { method: 'GET', path: '/v1.0/distributor/subscribers', mode: 'read' },
 } as const satisfies Record<string, EndpointDef>;
 

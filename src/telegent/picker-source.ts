@@ -3,6 +3,8 @@ import type { TelegentClient } from './client.js';
 export interface PickerOption {
   label: string;
   value: string;
+  /** Subscribers: their email (lower case), for the uniqueness check of a new one. */
+  email?: string;
 }
 
 /** The Telegent lists the forms' pickers choose from. */
@@ -13,8 +15,12 @@ export const PICKER_KINDS: readonly PickerKind[] = ['messageRoute', 'voiceRoute'
 export interface PickerSource {
   /** Up to 100 options (Slack's limit) whose label or id contains `query`, case-insensitively. */
   search(kind: PickerKind, query: string): Promise<PickerOption[]>;
+  /** The subscriber with this email (case-insensitive), from the cached list. */
+  findSubscriberByEmail(email: string): Promise<PickerOption | undefined>;
   /** Loads every list in the background (a form that uses them is opening); failures are ignored. */
   warm(): void;
+  /** Drops a cached list (a subscriber was just created): the next search reads Telegent again. */
+  forget(kind: PickerKind): void;
 }
 
 const MAX_OPTIONS = 100;
@@ -48,9 +54,13 @@ export function createPickerSource(
       for (let page = 1; page <= SUBSCRIBER_PAGES; page++) {
         const result = await telegent.listDistributorSubscribers({ PageNumber: page, TotalPerPage: 100 });
         for (const s of result.Subscribers) {
+          const name = s.Name?.trim();
+          const email = s.Email?.trim();
           items.push({
-            label: `${s.Name || s.Email || 'Subscriber'}${s.PhoneNumbers[0] ? ` · ${s.PhoneNumbers[0]}` : ''}`,
+            // "Jane Doe — jane@example.com": a name alone is ambiguous, an id means nothing to a person.
+            label: [name, email].filter(Boolean).join(' — ') || s.SubscriberId,
             value: s.SubscriberId,
+            ...(email ? { email: email.toLowerCase() } : {}),
           });
         }
         if (items.length >= (result.TotalSubscribers ?? 0) || result.Subscribers.length === 0) break;
@@ -79,8 +89,15 @@ export function createPickerSource(
         )
         .slice(0, MAX_OPTIONS);
     },
+    async findSubscriberByEmail(email) {
+      const wanted = email.trim().toLowerCase();
+      return (await load('subscriber')).find((item) => item.email === wanted);
+    },
     warm() {
       for (const kind of PICKER_KINDS) load(kind).catch(() => undefined);
+    },
+    forget(kind) {
+      cache.delete(kind);
     },
   };
 }

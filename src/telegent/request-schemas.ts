@@ -135,6 +135,20 @@ export type RouteListQuery = z.input<typeof RouteListQuerySchema>;
 
 export const IdSchema = z.string().min(1);
 
+/** Roles a subscriber may be created with from Slack (`Account Admin` is Telegent's to hand out). */
+export const SUBSCRIBER_ROLES = ['Subscriber', 'Manager'] as const;
+
+export const SubscriberCreateRequestSchema = z.object({
+  Name: z.string().min(1),
+  Email: z.string().email(),
+  PhoneNumbers: z.array(e164).default([]),
+  Role: z.enum(SUBSCRIBER_ROLES),
+  /** A temporary password: sent once, never stored or logged (the caller passes it as a secret). */
+  Password: z.string().min(12),
+  AccountId: z.string().optional(),
+});
+export type SubscriberCreateRequest = z.input<typeof SubscriberCreateRequestSchema>;
+
 export const DistributorSubscribersQuerySchema = z.object({
   PageNumber: z.number().int().positive().optional(),
   TotalPerPage: z.number().int().positive().optional(),

@@ -33,7 +33,7 @@ export interface E2E {
   port: number;
   /** `/telegent <text>` from a user in a channel. */
   command(text: string, userId?: string, channelId?: string): ReturnType<SlackRequester['command']>;
-  /** The newest view the app opened or updated (views.open / views.update), optionally waiting for a callback id. */
+  /** The newest view the app opened, pushed or updated, optionally waiting for a callback id. */
   latestView(predicate?: (view: ModalView) => boolean): Promise<{ id: string; view: ModalView }>;
   /** Submits a view the app showed, typing `fill` into its inputs (others keep their pre-filled values). */
   submit(
@@ -82,7 +82,8 @@ export async function startE2E(options: E2EOptions = {}): Promise<E2E> {
     responseUrl: () => fake.responseUrl(),
   });
 
-  const viewCalls = () => fake.calls.filter((c) => c.method === 'views.open' || c.method === 'views.update');
+  const viewCalls = () =>
+    fake.calls.filter((c) => ['views.open', 'views.push', 'views.update'].includes(c.method));
 
   return {
     ops,

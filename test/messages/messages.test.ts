@@ -12,9 +12,9 @@ import { COMMAND_HELP, helpMessage } from '../../src/messages/help-message.js';
 import { ACTION } from '../../src/messages/ids.js';
 import { openOrdersMessage } from '../../src/messages/open-orders-message.js';
 import { orderStatusMessage } from '../../src/messages/order-status-message.js';
-import { portOutPinMessage } from '../../src/messages/portout-pin-message.js';
 import { requestCard } from '../../src/messages/request-card.js';
 import { requestLinkMessage } from '../../src/messages/request-link-message.js';
+import { revealedSecretMessage } from '../../src/messages/revealed-secret-message.js';
 import { searchResultsMessage } from '../../src/messages/search-results-message.js';
 import { usageMessage } from '../../src/messages/usage-message.js';
 import type {
@@ -483,14 +483,12 @@ describe('openOrdersMessage', () => {
   });
 });
 
-describe('portOutPinMessage', () => {
-  it('shows the PIN in the blocks but not in the notification text', () => {
-    const msg = portOutPinMessage({
-      phoneNumber: '+18015551234',
-      pin: '482913',
-      orderId: 'JNOID-1',
-      sandbox: true,
-    });
+describe('revealedSecretMessage', () => {
+  it('shows the secret in the blocks but not in the notification text', () => {
+    const msg = revealedSecretMessage(
+      { title: 'Port-out PIN for +18015551234', secret: '482913', note: 'Order `JNOID-1`.' },
+      true,
+    );
     assertWithinSlackLimits(msg);
     expect(JSON.stringify(msg.blocks)).toContain('482913');
     expect(msg.text).not.toContain('482913');

@@ -2,9 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { appHomeView } from '../../src/messages/app-home-view.js';
 import { decidedCard } from '../../src/messages/decided-card.js';
 import { executionOutcomeMessage } from '../../src/messages/execution-outcome-message.js';
-import { portOutPinMessage } from '../../src/messages/portout-pin-message.js';
 import { requestCard } from '../../src/messages/request-card.js';
 import { requestLinkMessage } from '../../src/messages/request-link-message.js';
+import { revealedSecretMessage } from '../../src/messages/revealed-secret-message.js';
 import { redactInput } from '../../src/operations/operation.js';
 import { operations } from '../../src/operations/registry.js';
 import { portinUpdateModal } from '../../src/views/modals/portin-update-modal.js';
@@ -64,9 +64,8 @@ describe('secrets never reach a channel builder', () => {
     expectNoSecrets(portinUpdateModal({ orderId: 'JNUOID-1', stored: portInInput, metadata: '{}' }));
   });
 
-  it('portOutPinMessage is the one builder that shows the PIN', () => {
-    expect(
-      JSON.stringify(portOutPinMessage({ phoneNumber: '+18015551234', pin: PIN, orderId: 'JNOID-1' })),
-    ).toContain(PIN);
+  it('revealedSecretMessage is the one builder that shows the PIN', () => {
+    const reveal = { title: 'Port-out PIN for +18015551234', secret: PIN, note: 'Order `JNOID-1`.' };
+    expect(JSON.stringify(revealedSecretMessage(reveal))).toContain(PIN);
   });
 });

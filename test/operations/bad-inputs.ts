@@ -34,6 +34,7 @@ export const GOOD: Record<OperationKind, Record<string, unknown>> = {
   },
   usage: { phoneNumber: '+17064491796' },
   status: { orderId: 'JNUOID-6c058364-66a7-485b-93e1-7a2aa75e4fed' },
+  'subscriber-new': { name: 'Jane Doe', email: 'jane.doe@example.com' },
 };
 
 export interface BadCase {
@@ -305,4 +306,10 @@ export const BAD_CASES: BadCase[] = [
   ),
   // usage
   bad('usage', 'number as a JSON number', { phoneNumber: 8015551234 }, 'phoneNumber', /US number/),
+  // new subscriber
+  bad('subscriber-new', 'no name', { name: '  ' }, 'name', /required; the subscriber's full name/),
+  bad('subscriber-new', 'email without a domain', { email: 'jane@' }, 'email', /is not an email address/),
+  bad('subscriber-new', 'email with a space', { email: 'jane doe@example.com' }, 'email', /not an email/),
+  bad('subscriber-new', 'role Account Admin', { role: 'Account Admin' }, 'role', /Subscriber .* or Manager/),
+  bad('subscriber-new', 'account id of a subscriber', { accountId: 'TSUID-1' }, 'accountId', /AID-/),
 ];

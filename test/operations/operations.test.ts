@@ -40,13 +40,22 @@ describe('registry', () => {
 
   it('marks exactly the writes as mutating and names the secret fields', () => {
     const mutating = OPERATION_KINDS.filter((k) => operations[k].mutates).sort();
-    expect(mutating).toEqual(['limits', 'portin', 'portin-cancel', 'portin-update', 'portout', 'provision']);
+    expect(mutating).toEqual([
+      'limits',
+      'portin',
+      'portin-cancel',
+      'portin-update',
+      'portout',
+      'provision',
+      'subscriber-new',
+    ]);
     expect(operations.portin.secretFields).toEqual(['currentAccountNumber', 'currentAccountPassword']);
     expect(operations['portin-update'].secretFields).toEqual([
       'currentAccountNumber',
       'currentAccountPassword',
     ]);
     expect(operations.portout.secretFields).toEqual(['pin']);
+    expect(operations['subscriber-new'].secretFields).toEqual(['password']);
   });
 });
 

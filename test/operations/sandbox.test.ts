@@ -188,3 +188,37 @@ describe('valid inputs run against the sandbox', () => {
     expect(sb.mutations()).toEqual([]);
   });
 });
+
+describe('new subscriber', () => {
+  it('creates the subscriber with a fresh temporary password that is revealed, never journaled', async () => {
+    sb.clearJournal();
+    const op = operations['subscriber-new'];
+    const validated = validateInput(op, { name: 'Jane Roe', email: 'jane.roe@example.com' });
+    expect(validated.ok).toBe(true);
+    if (!validated.ok) return;
+    expect(validated.value).not.toHaveProperty('password');
+    const input = { ...validated.value, ...op.freshSecrets!() };
+    expect(input.password).toMatch(/^[A-Za-z2-9]{4}(-[A-Za-z2-9]{4}){3}$/);
+    const created = await op.execute(ctx, input);
+    expect(created.SubscriberId).toMatch(/^TSUID-/);
+    expect(created).toMatchObject({ Name: 'Jane Roe', Email: 'jane.roe@example.com', Role: 'Subscriber' });
+    expect(op.outcome!(input, created).reveal).toMatchObject({ secret: input.password });
+    expect(JSON.stringify(sb.journal())).not.toContain(input.password);
+
+    // Email is unique: the second create is refused by Telegent with its own words.
+    const again = { ...validated.value, ...op.freshSecrets!() };
+    expect(again.password).not.toBe(input.password);
+    await expect(op.execute(ctx, again)).rejects.toThrow(/Email already exists/);
+
+    // The read-back finds the first one (an ambiguous create settles as created).
+    const found = await op.reconcile!(ctx, validated.value);
+    expect(found).toMatchObject({ found: true, resolved: true });
+    expect(found.detail).toContain(created.SubscriberId);
+    const missing = await op.reconcile!(ctx, { ...validated.value, email: 'nobody@example.com' });
+    expect(missing).toMatchObject({ found: false });
+    expect(sb.mutations().map((m) => m.path.toLowerCase())).toEqual([
+      '/v1.0/subscribers/create',
+      '/v1.0/subscribers/create',
+    ]);
+  });
+});

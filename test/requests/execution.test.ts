@@ -167,7 +167,7 @@ describe.each(storeKinds())('execution on %s', (kind) => {
     const approved = await fx.workflow.approve(outcome.request.id, APPROVERS[2]!);
     if (approved.status !== 'approved' || approved.execution.status !== 'succeeded')
       throw new Error('not executed');
-    expect(approved.execution.revealToRequester).toEqual({ pin: '583920' });
+    expect(approved.execution.revealToRequester).toMatchObject({ secret: '583920' });
     const rows = JSON.stringify((await fx.store.db.query('SELECT * FROM requests')).rows);
     expect(rows).not.toContain('583920');
   });

@@ -1,6 +1,7 @@
 import type { HandlerContext } from '../context.js';
-import { badRequest, notFound } from '../errors.js';
-import { queryParam, requiredMessage } from '../fields.js';
+import { badRequest, conflict, DUPLICATE_EMAIL_MESSAGE, notFound } from '../errors.js';
+import { field, optString, queryParam, reqEnum, reqString, requiredMessage } from '../fields.js';
+import { requireE164 } from '../formats.js';
 import type { Subscriber } from '../state.js';
 import { checkAccountId, findSubscriber } from './lookups.js';
 
@@ -54,4 +55,34 @@ export function distributorSubscribers({ core, query }: HandlerContext): unknown
       .slice((page - 1) * size, page * size)
       .map((s) => ({ ...subscriberView(core, s), Subscriptions: [] })),
   };
+}
+
+const ROLES = ['Subscriber', 'Manager', 'Account Admin'] as const;
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+/** POST /v1.0/subscribers/create: Email is unique platform-wide (case-insensitively); 409 otherwise. */
+export function createSubscriber({ core, body }: HandlerContext): unknown {
+  const name = reqString(body, 'Name');
+  const email = reqString(body, 'Email');
+  if (!EMAIL.test(email)) throw badRequest('Email is not a valid email address.');
+  const role = reqEnum(body, 'Role', ROLES);
+  const password = reqString(body, 'Password');
+  if (password.length < 8) throw badRequest('Password must be at least 8 characters.');
+  const accountId = optString(body, 'AccountId');
+  checkAccountId(core, accountId);
+  const listed = field(body, 'PhoneNumbers');
+  if (listed !== undefined && !Array.isArray(listed)) throw badRequest('PhoneNumbers must be an array.');
+  const phoneNumbers = ((listed as unknown[] | undefined) ?? []).map((n) => requireE164(String(n)));
+  if (core.data.subscribers.some((s) => s.Email.toLowerCase() === email.toLowerCase()))
+    throw conflict(DUPLICATE_EMAIL_MESSAGE);
+  const subscriber: Subscriber = {
+    SubscriberId: core.newId('TSUID'),
+    Name: name,
+    Email: email,
+    PhoneNumbers: phoneNumbers,
+    Role: role,
+    AccountId: core.data.accountId,
+  };
+  core.data.subscribers.push(subscriber);
+  return subscriberView(core, subscriber);
 }

@@ -1,12 +1,13 @@
 import type { KnownBlock, ModalView } from '@slack/types';
 import { context, sandboxBlocks, section } from '../../messages/blocks.js';
-import { ACTION, CALLBACK } from '../../messages/ids.js';
+import { CALLBACK } from '../../messages/ids.js';
 import { escapeMrkdwn } from '../../messages/limits.js';
 import { TARGET_CLASSIFICATIONS, type TargetClassification } from '../../operations/fields/enums.js';
 import { isWireline } from '../../operations/fields/port-in-date.js';
 import { TEXT_LIMITS } from '../../operations/fields/text.js';
 import type { PortInEligibility } from '../../telegent/response-schemas.js';
-import { dateInput, externalSelectInput, textInput } from '../inputs.js';
+import { dateInput, textInput } from '../inputs.js';
+import { subscriberPickerBlocks } from '../subscriber-picker.js';
 import { billingAddressInputs } from './billing-address-inputs.js';
 import { modal } from './modal.js';
 
@@ -74,11 +75,9 @@ export function portinModal(args: PortinModalArgs): ModalView {
       maxLength: 40,
       hint: 'Optional: the 19- or 20-digit SIM number (ICCID) printed on the card',
     }),
-    externalSelectInput({
-      field: 'assignedSubscriberId',
-      actionId: ACTION.subscriberPicker,
-      hint: 'Required: every number belongs to a subscriber (Telegent: no orphan numbers). Type a name or email.',
-    }),
+    ...subscriberPickerBlocks(
+      'Required: every number belongs to a subscriber (Telegent: no orphan numbers). Type a name or email.',
+    ),
   ];
   return modal({
     callbackId: CALLBACK.portinForm,

@@ -4,6 +4,7 @@ import { ACTION, CALLBACK } from '../../messages/ids.js';
 import { MESSAGE_TYPES, NUMBER_TYPES } from '../../operations/fields/enums.js';
 import { PRODUCT_TYPES } from '../../operations/fields/product-type.js';
 import { externalSelectInput, radioInput, selectInput, textInput } from '../inputs.js';
+import { subscriberPickerBlocks } from '../subscriber-picker.js';
 import { modal } from './modal.js';
 
 export interface ProvisionModalArgs {
@@ -48,11 +49,7 @@ export function provisionModal(args: ProvisionModalArgs): ModalView {
       optional: true,
       hint: 'Required when the product includes voice (Sms+Data+Voice)',
     }),
-    externalSelectInput({
-      field: 'assignedSubscriberId',
-      actionId: ACTION.subscriberPicker,
-      hint: 'Who the number belongs to (no orphan numbers)',
-    }),
+    ...subscriberPickerBlocks('Who the number belongs to (no orphan numbers). Type a name or email.'),
     textInput({ field: 'areaCode', initial: args.prefill?.areaCode, optional: true, maxLength: 5 }),
     textInput({ field: 'zipCode', initial: args.prefill?.zipCode, optional: true, maxLength: 10 }),
     textInput({

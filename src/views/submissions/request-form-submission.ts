@@ -36,6 +36,11 @@ export function requestFormSubmission(ctx: AppContext, form: RequestForm) {
       await ack({ response_action: 'errors', errors: errorsForView(validated.errors, view) });
       return;
     }
+    const refused = await form.inlineChecks?.(validated.value as Record<string, unknown>, ctx);
+    if (refused) {
+      await ack({ response_action: 'errors', errors: errorsForView(refused, view) });
+      return;
+    }
     await ack({ response_action: 'update', view: workingModal(op.title) });
     try {
       const outcome = await ctx.workflow.submit({

@@ -1,6 +1,8 @@
 import type { AppContext } from '../../app-context.js';
 import { CALLBACK } from '../../messages/ids.js';
 import type { OperationKind } from '../../operations/registry.js';
+import type { FieldErrors } from '../../operations/validation-errors.js';
+import { withinAckDeadline } from '../../slack/within-ack-deadline.js';
 import type { ModalMetadata } from '../modal-metadata.js';
 import { dropUnchanged } from '../view-input.js';
 
@@ -9,6 +11,11 @@ export interface RequestForm {
   callbackId: string;
   kind: OperationKind;
   fromMetadata(m: ModalMetadata): Record<string, unknown>;
+  /**
+   * Checks against Telegent's data that can still be answered inside the ack (from a cache), shown under
+   * the fields; Telegent stays the judge after the ack.
+   */
+  inlineChecks?(input: Record<string, unknown>, ctx: AppContext): Promise<FieldErrors | null>;
   /** The typed fields as the operation should see them (the update form keeps only what changed). */
   changes?(
     typed: Record<string, unknown>,
@@ -22,6 +29,18 @@ async function changedSinceStored(typed: Record<string, unknown>, m: ModalMetada
   const order = m.orderId ? await ctx.store.orders.get(m.orderId) : null;
   const stored = order?.requestId ? (await ctx.store.requests.get(order.requestId))?.input : undefined;
   return stored ? dropUnchanged(typed, stored) : typed;
+}
+
+/** An email that already has a subscriber (from the subscriber picker's cached list). */
+async function emailNotTaken(input: Record<string, unknown>, ctx: AppContext): Promise<FieldErrors | null> {
+  const email = String(input.email ?? '');
+  const taken = await withinAckDeadline(ctx.pickers.findSubscriberByEmail(email), undefined).catch(
+    () => undefined,
+  );
+  if (!taken) return null;
+  return {
+    email: `Email: ${email} already belongs to a Telegent subscriber (${taken.label}): pick them in the form's Subscriber list instead, or use another email.`,
+  };
 }
 
 /** Every form that files a request: its callback_id, the operation it submits, what its metadata adds. */
@@ -49,4 +68,10 @@ export const REQUEST_FORMS: readonly RequestForm[] = [
     fromMetadata: (m) => ({ phoneNumber: m.phoneNumber }),
   },
   { callbackId: CALLBACK.limitsForm, kind: 'limits', fromMetadata: () => ({}) },
+  {
+    callbackId: CALLBACK.subscriberForm,
+    kind: 'subscriber-new',
+    fromMetadata: () => ({}),
+    inlineChecks: emailNotTaken,
+  },
 ];

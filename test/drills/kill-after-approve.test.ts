@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { run } from '../../drills/kill-after-approve.js';
 import { type DrillResult, formatReport } from '../../drills/support/report.js';
+import { DRILL_TIMEOUT_MS } from './drill-timeout.js';
 
 const SERVER = Boolean(process.env.TEST_DATABASE_URL);
 
@@ -13,15 +14,19 @@ function expectRecoveredOnce(result: DrillResult) {
 }
 
 describe('drill: kill -9 between an approval and its execution', () => {
-  it('PGlite: the restarted app executes the stranded approval exactly once and announces it', async () => {
-    expectRecoveredOnce(await run({ store: 'embedded' }));
-  }, 90_000);
+  it(
+    'PGlite: the restarted app executes the stranded approval exactly once and announces it',
+    async () => {
+      expectRecoveredOnce(await run({ store: 'embedded' }));
+    },
+    DRILL_TIMEOUT_MS,
+  );
 
   it.skipIf(!SERVER)(
     'Postgres server (server only: set TEST_DATABASE_URL): the same, with the store on the server',
     async () => {
       expectRecoveredOnce(await run({ store: 'server' }));
     },
-    90_000,
+    DRILL_TIMEOUT_MS,
   );
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { run } from '../../drills/kill-after-post.js';
 import { type DrillResult, formatReport } from '../../drills/support/report.js';
+import { DRILL_TIMEOUT_MS } from './drill-timeout.js';
 
 const SERVER = Boolean(process.env.TEST_DATABASE_URL);
 
@@ -14,15 +15,19 @@ function expectEffectivelyOnce(result: DrillResult) {
 }
 
 describe('drill: kill -9 placed between Slack taking a post and the app marking it', () => {
-  it('PGlite: thread reply, channel message and DM each found by metadata after the restart, none repeated', async () => {
-    expectEffectivelyOnce(await run({ store: 'embedded' }));
-  }, 90_000);
+  it(
+    'PGlite: thread reply, channel message and DM each found by metadata after the restart, none repeated',
+    async () => {
+      expectEffectivelyOnce(await run({ store: 'embedded' }));
+    },
+    DRILL_TIMEOUT_MS,
+  );
 
   it.skipIf(!SERVER)(
     'Postgres server (server only: set TEST_DATABASE_URL): the same, with the store on the server',
     async () => {
       expectEffectivelyOnce(await run({ store: 'server' }));
     },
-    90_000,
+    DRILL_TIMEOUT_MS,
   );
 });

@@ -118,7 +118,6 @@ export function sandboxPrefix(sandbox: boolean | undefined): string {
   return sandbox ? '[SANDBOX] ' : '';
 }
 
-/** A Slack user mention, or a safe fallback for ids that do not look like user ids. */
 /** "Mon, Feb 4" for a calendar date ('YYYY-MM-DD'): a day is a day in every time zone. */
 export function calendarDay(isoDate: string): string {
   return new Date(`${isoDate}T12:00:00Z`).toLocaleDateString('en-US', {
@@ -129,6 +128,7 @@ export function calendarDay(isoDate: string): string {
   });
 }
 
+/** A Slack user mention, or a safe fallback for ids that do not look like user ids. */
 export function mention(userId: string): string {
   return /^[UW][A-Z0-9]+$/.test(userId) ? `<@${userId}>` : escapeMrkdwn(userId);
 }

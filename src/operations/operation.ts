@@ -34,6 +34,8 @@ export const simTail = (iccid: string | undefined) => (iccid ? `…${iccid.slice
 export interface PreconditionContext {
   orders: {
     get(orderId: string): Promise<{ kind: string; status: string; closedAt: Date | null } | null>;
+    /** Open orders naming this number (E.164). */
+    listOpenForNumber(phoneNumber: string): Promise<Array<{ orderId: string; kind: string; status: string }>>;
   };
 }
 

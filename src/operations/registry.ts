@@ -1,3 +1,4 @@
+import { activateLine, cancelLine, parkLine, swapSim } from './line-changes.js';
 import type { AnyOperation, OrderTraits } from './operation.js';
 import { orderStatus } from './order-status.js';
 import { portInCancel } from './portin-cancel.js';
@@ -27,6 +28,10 @@ export const operations = {
   usage: readDataUsage,
   status: orderStatus,
   'subscriber-new': subscriberNew,
+  park: parkLine,
+  activate: activateLine,
+  'swap-sim': swapSim,
+  'cancel-line': cancelLine,
 } as const satisfies Record<string, AnyOperation>;
 
 export type Operations = typeof operations;

@@ -3,6 +3,7 @@ import { formatUsDate, parsePortInDate } from './formats.js';
 import { portinFailure } from './magic.js';
 import { DEFAULT_DATA_SETTINGS } from './seed.js';
 import type { Order, PortinFields, TimelineStep } from './state.js';
+import { applyStatusChange } from './status-change.js';
 
 const MINUTE = 60_000;
 
@@ -101,6 +102,10 @@ export function settleOrders(core: SandboxCore, now: number): void {
       if (record && record.Status === 'Pending') record.Status = 'Active';
     }
     if (order.type === 'portin' && order.portin) addPortedNumber(core, order, order.portin, now);
+    if (order.type === 'status-change' && order.statusChange) {
+      const record = core.data.numbers.get(order.number);
+      if (record) applyStatusChange(record, order.statusChange);
+    }
   }
 }
 

@@ -14,6 +14,7 @@ import { getOrder } from './handlers/orders.js';
 import { cancelPortin, eligibility, submitPortin, updatePortin } from './handlers/portin.js';
 import { portout } from './handlers/portout.js';
 import { provision } from './handlers/provision.js';
+import { statusChange } from './handlers/status-change.js';
 
 export const TOKEN_PATH = '/v1.0/oauth2/tokens';
 
@@ -36,6 +37,7 @@ export const API_ROUTES: Record<string, Route> = {
   '/v1.0/numbers/data-usage': { method: 'POST', handler: setDataUsage },
   '/v1.0/numbers/data-usage/settings': { method: 'POST', handler: dataUsageSettings },
   '/v1.0/numbers/data-usage/info': { method: 'POST', handler: dataUsageInfo },
+  '/v1.0/numbers/status': { method: 'POST', handler: statusChange },
   '/v1.0/numbers/inventory': { method: 'GET', handler: inventory },
   '/v1.0/numbers': { method: 'GET', handler: numberLookup },
   '/v1.0/account/message/routes': { method: 'GET', handler: messageRoutes },

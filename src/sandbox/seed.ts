@@ -38,6 +38,10 @@ export const SEED_USAGE_NUMBERS = {
   throttled: seedNumber(2),
   blocked: seedNumber(4),
 } as const;
+/** A seeded number that is Parked (Activate… applies; Park… does not). */
+export const SEED_PARKED_NUMBER = seedNumber(18);
+/** A seeded number with no SIM swaps left: swap-sim answers 400 until NextSwapResetDate. */
+export const SEED_NO_SWAPS_NUMBER = seedNumber(19);
 /** A seeded number that carries PortOutPin '4321' already. */
 export const SEED_PORTOUT_PIN_NUMBER = seedNumber(1);
 
@@ -118,7 +122,7 @@ export function seedData(now: Date): SandboxData {
       Iccid: `890124039719055${String(6200 + i).padStart(5, '0')}`,
       Cnam: i % 4 === 0 ? 'Sandbox Wireless' : null,
       QrActivationLink: 'https://api.telegent.com/qr-activation-link',
-      SwapsRemaining: 2,
+      SwapsRemaining: i === 19 ? 0 : 2,
       NextSwapResetDate: swapReset,
       ProductType: iot ? 'Sms+Data' : voice ? 'Sms+Data+Voice' : 'Sms+Data',
       PortOutPin: i === 1 ? '4321' : null,

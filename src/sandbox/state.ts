@@ -63,7 +63,14 @@ export interface TimelineStep {
   message: string | null;
 }
 
-export type OrderType = 'provision' | 'portin' | 'portout';
+export type OrderType = 'provision' | 'portin' | 'portout' | 'status-change';
+
+/** What a status-change order does to its number when it completes (at once, or on its EffectiveDate). */
+export interface StatusChangeFields {
+  change: 'activate' | 'park' | 'cancel' | 'swap-sim';
+  /** swap-sim: the SIM the number moves to. */
+  iccid?: string;
+}
 
 export interface Order {
   OrderId: string;
@@ -77,6 +84,7 @@ export interface Order {
   /** Port-in submissions so far (1 = first); some magic applies to the first attempt only. */
   attempt: number;
   portin?: PortinFields;
+  statusChange?: StatusChangeFields;
   /** Set once the terminal success side effect ran (number activated / added to inventory). */
   effectsApplied: boolean;
 }

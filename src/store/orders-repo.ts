@@ -153,6 +153,10 @@ export function createOrdersRepo(db: Db) {
     listOpenWithPortDate: (from: string, to: string, limit = 1000) =>
       list('closed_at IS NULL AND port_in_date BETWEEN $1::date AND $2::date', [from, to], limit),
 
+    /** Open orders naming a number (line changes are refused while a port of it is open). */
+    listOpenForNumber: (phoneNumber: string, limit = 50) =>
+      list('closed_at IS NULL AND $1 = ANY(numbers)', [phoneNumber], limit),
+
     listOpenByChannel: (channelId: string, limit = 100) =>
       list('channel_id = $1 AND closed_at IS NULL', [channelId], limit),
 

@@ -32,6 +32,8 @@ import {
   ProvisionRequestSchema,
   type RouteListQuery,
   RouteListQuerySchema,
+  type StatusChangeRequest,
+  StatusChangeRequestSchema,
   type SubscriberCreateRequest,
   SubscriberCreateRequestSchema,
 } from './request-schemas.js';
@@ -61,6 +63,8 @@ import {
   PortOrderCreatedSchema,
   type ProvisionResponse,
   ProvisionResponseSchema,
+  type StatusChangeResponse,
+  StatusChangeResponseSchema,
   type Subscriber,
   type SubscriberPage,
   SubscriberPageSchema,
@@ -120,6 +124,8 @@ export interface TelegentClient {
   setDataUsageLimits(request: DataUsageSetRequest, options?: CallOptions): Promise<DataUsageSetResponse>;
   getDataUsageSettings(phoneNumbers: string[], options?: CallOptions): Promise<DataUsageSettings>;
   getDataUsageInfo(phoneNumbers: string[], options?: CallOptions): Promise<DataUsageInfo>;
+  /** Mutation: park / activate / swap-sim / cancel one number (an order; swap-sim answers with a QR link). */
+  changeNumberStatus(request: StatusChangeRequest, options?: CallOptions): Promise<StatusChangeResponse>;
   listInventory(query?: InventoryQuery, options?: CallOptions): Promise<InventoryPage>;
   getNumber(lookup: NumberLookup, options?: CallOptions): Promise<NumberRecord>;
   listMessageRoutes(query?: RouteListQuery, options?: CallOptions): Promise<MessageRouteList>;
@@ -249,6 +255,14 @@ export function createTelegentClient(options: TelegentClientOptions): TelegentCl
         E.dataUsageInfo,
         { body: { PhoneNumbers: numbers(E.dataUsageInfo.path, phoneNumbers) } },
         DataUsageInfoSchema,
+        opts,
+      ),
+
+    changeNumberStatus: async (request, opts) =>
+      caller.call(
+        E.statusChange,
+        { body: validate(E.statusChange.path, StatusChangeRequestSchema, request) },
+        StatusChangeResponseSchema,
         opts,
       ),
 

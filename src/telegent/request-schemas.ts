@@ -113,6 +113,27 @@ export const DataUsageSetRequestSchema = z.object({
 });
 export type DataUsageSetRequest = z.input<typeof DataUsageSetRequestSchema>;
 
+/** The changes this app sends (the documented `swap` and `replace` pick a new number: not offered). */
+export const STATUS_CHANGES = ['park', 'activate', 'swap-sim', 'cancel'] as const;
+export type StatusChange = (typeof STATUS_CHANGES)[number];
+
+export const StatusChangeRequestSchema = z.object({
+  StatusChange: z.enum(STATUS_CHANGES),
+  EffectiveDate: z.string().regex(/^\d{2}\/\d{2}\/\d{4}$/, 'must be MM/DD/YYYY'),
+  PhoneNumbers: z
+    .array(
+      z.object({
+        Number: e164,
+        ICCID: z
+          .string()
+          .regex(/^\d{19,20}$/)
+          .optional(),
+      }),
+    )
+    .length(1),
+});
+export type StatusChangeRequest = z.input<typeof StatusChangeRequestSchema>;
+
 export const PhoneNumberListSchema = z.array(e164).min(1);
 
 export const InventoryQuerySchema = z.object({

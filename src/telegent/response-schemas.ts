@@ -106,6 +106,37 @@ export const PortOrderCreatedSchema = z
   .transform(withOrderStatus);
 export type PortOrderCreated = z.output<typeof PortOrderCreatedSchema>;
 
+/** One number in a status-change answer (OAS `Numbers[]`; the older PM bodies say `NumbersChange(d)`). */
+const StatusChangeNumberSchema = z.object({
+  Number: optString,
+  OriginalNumber: optString,
+  NewNumber: optString,
+  Iccid: optString,
+  ICCID: optString,
+  QrCode: optString,
+});
+
+/** POST /numbers/status (Op 11c): an order, whatever the change; swap-sim adds the new SIM's QR link. */
+export const StatusChangeResponseSchema = z
+  .object({
+    OrderId: z.string().min(1),
+    OrderDate: optString,
+    ...statusFields,
+    ChangeType: optString,
+    EffectiveDate: optString,
+    Numbers: looseArray(StatusChangeNumberSchema).optional(),
+    NumbersChange: looseArray(StatusChangeNumberSchema).optional(),
+    NumbersChanged: looseArray(StatusChangeNumberSchema).optional(),
+  })
+  .transform(({ Numbers, NumbersChange, NumbersChanged, ...rest }) => ({
+    ...withOrderStatus(rest),
+    Numbers: (Numbers ?? NumbersChange ?? NumbersChanged ?? []).map(({ ICCID, Iccid, ...n }) => ({
+      ...n,
+      Iccid: Iccid ?? ICCID ?? undefined,
+    })),
+  }));
+export type StatusChangeResponse = z.output<typeof StatusChangeResponseSchema>;
+
 /** Port-in update and cancel acknowledgements. */
 export const PortInAckSchema = z
   .object({ OrderId: z.string().min(1), ...statusFields, Message: optString })

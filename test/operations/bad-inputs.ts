@@ -35,6 +35,10 @@ export const GOOD: Record<OperationKind, Record<string, unknown>> = {
   usage: { phoneNumber: '+17064491796' },
   status: { orderId: 'JNUOID-6c058364-66a7-485b-93e1-7a2aa75e4fed' },
   'subscriber-new': { name: 'Jane Doe', email: 'jane.doe@example.com' },
+  park: { phoneNumber: '+18015550101' },
+  activate: { phoneNumber: '+18015550101', effectiveDate: '2026-03-05' },
+  'swap-sim': { phoneNumber: '+18015550101', iccid: '8901240397190195850' },
+  'cancel-line': { phoneNumber: '+18015550101' },
 };
 
 export interface BadCase {
@@ -312,4 +316,17 @@ export const BAD_CASES: BadCase[] = [
   bad('subscriber-new', 'email with a space', { email: 'jane doe@example.com' }, 'email', /not an email/),
   bad('subscriber-new', 'role Account Admin', { role: 'Account Admin' }, 'role', /Subscriber .* or Manager/),
   bad('subscriber-new', 'account id of a subscriber', { accountId: 'TSUID-1' }, 'accountId', /AID-/),
+  // line changes
+  bad('park', 'no number', { phoneNumber: undefined }, 'phoneNumber', /required/),
+  bad('park', 'effective yesterday', { effectiveDate: '2026-03-02' }, 'effectiveDate', /in the past/),
+  bad(
+    'activate',
+    'effective in a year',
+    { effectiveDate: '2027-03-05' },
+    'effectiveDate',
+    /more than 90 days/,
+  ),
+  bad('cancel-line', 'not a date', { effectiveDate: '31/12/2026' }, 'effectiveDate', /YYYY-MM-DD/),
+  bad('swap-sim', 'ICCID failing Luhn', { iccid: '8901240397190195851' }, 'iccid', /check digit|Luhn/i),
+  bad('swap-sim', 'ICCID too short', { iccid: '89012403' }, 'iccid', /19- or 20-digit/),
 ];

@@ -41,13 +41,17 @@ describe('registry', () => {
   it('marks exactly the writes as mutating and names the secret fields', () => {
     const mutating = OPERATION_KINDS.filter((k) => operations[k].mutates).sort();
     expect(mutating).toEqual([
+      'activate',
+      'cancel-line',
       'limits',
+      'park',
       'portin',
       'portin-cancel',
       'portin-update',
       'portout',
       'provision',
       'subscriber-new',
+      'swap-sim',
     ]);
     expect(operations.portin.secretFields).toEqual(['currentAccountNumber', 'currentAccountPassword']);
     expect(operations['portin-update'].secretFields).toEqual([

@@ -6,6 +6,8 @@ import { validateInput } from '../../src/operations/validation-errors.js';
 import { MAGIC_NUMBERS } from '../../src/sandbox/magic.js';
 import {
   SEED_MESSAGE_ROUTE_IDS,
+  SEED_NO_SWAPS_NUMBER,
+  SEED_NUMBERS,
   SEED_SUBSCRIBER_IDS,
   SEED_USAGE_NUMBERS,
   SEED_VOICE_ROUTE_IDS,
@@ -220,5 +222,63 @@ describe('new subscriber', () => {
       '/v1.0/subscribers/create',
       '/v1.0/subscribers/create',
     ]);
+  });
+});
+
+describe('line changes', () => {
+  it('park → activate → swap SIM (eSIM QR revealed) → cancel, each read back as done', async () => {
+    sb.clearJournal();
+    const number = SEED_NUMBERS[7]!;
+    const steps = [
+      ['park', 'Parked'],
+      ['activate', 'Active'],
+      ['swap-sim', 'Active'],
+      ['cancel-line', 'Cancelled'],
+    ] as const;
+    const swapsBefore = sb.getNumber(number)!.SwapsRemaining;
+    for (const [kind, status] of steps) {
+      const op = operations[kind];
+      const validated = validateInput(op, { phoneNumber: number });
+      expect(validated.ok, kind).toBe(true);
+      if (!validated.ok) return;
+      const response = await op.execute(ctx, validated.value);
+      expect(response, kind).toMatchObject({
+        OrderId: expect.stringMatching(/^JNUOID-/),
+        OrderStatus: 'Complete',
+      });
+      expect(sb.getNumber(number)!.Status, kind).toBe(status);
+      const outcome = op.outcome!(validated.value, response);
+      expect(outcome.order?.orderId).toBe(response.OrderId);
+      if (kind === 'swap-sim') {
+        expect(outcome.reveal?.secret).toMatch(/^https:\/\//);
+        expect(sb.getNumber(number)!.SwapsRemaining).toBe(swapsBefore - 1);
+      } else {
+        expect(outcome.reveal).toBeUndefined();
+      }
+    }
+    const bodies = sb.mutations().map((m) => m.body as { StatusChange: string; EffectiveDate: string });
+    expect(bodies.map((b) => b.StatusChange)).toEqual(['park', 'activate', 'swap-sim', 'cancel']);
+    for (const body of bodies) expect(body.EffectiveDate).toMatch(/^\d{2}\/\d{2}\/\d{4}$/);
+  });
+
+  it('swap SIM to a given ICCID is read back as done; no swaps left is refused by Telegent', async () => {
+    const number = SEED_NUMBERS[8]!;
+    const input = validateInput(operations['swap-sim'], {
+      phoneNumber: number,
+      iccid: '8901240397190195850',
+    });
+    expect(input.ok).toBe(true);
+    if (!input.ok) return;
+    expect(await operations['swap-sim'].reconcile!(ctx, input.value)).toMatchObject({ resolved: false });
+    await operations['swap-sim'].execute(ctx, input.value);
+    expect(sb.getNumber(number)!.Iccid).toBe('8901240397190195850');
+    expect(await operations['swap-sim'].reconcile!(ctx, input.value)).toMatchObject({
+      found: true,
+      resolved: true,
+    });
+
+    const none = validateInput(operations['swap-sim'], { phoneNumber: SEED_NO_SWAPS_NUMBER });
+    if (!none.ok) throw new Error('valid input refused');
+    await expect(operations['swap-sim'].execute(ctx, none.value)).rejects.toThrow(/No SIM swaps remaining/);
   });
 });

@@ -1,6 +1,7 @@
 export * from './area-code.js';
 export * from './billing-address.js';
 export * from './data-limits.js';
+export * from './effective-date.js';
 export * from './email.js';
 export * from './enums.js';
 export * from './iccid.js';

@@ -1,0 +1,155 @@
+import { z } from 'zod';
+import { isTelegentError } from '../telegent/errors.js';
+import type { StatusChange, StatusChangeRequest } from '../telegent/request-schemas.js';
+import type { NumberRecord, StatusChangeResponse } from '../telegent/response-schemas.js';
+import { effectiveDateSchema, toUsDate } from './fields/effective-date.js';
+import { iccidSchema } from './fields/iccid.js';
+import { phoneNumberSchema } from './fields/phone-number.js';
+import { optionalField } from './fields/result.js';
+import {
+  defineOperation,
+  type Operation,
+  type Outcome,
+  type PreconditionContext,
+  simTail,
+} from './operation.js';
+import { portIn } from './portin-submit.js';
+import { portOut } from './portout-pin.js';
+
+/** Park, activate, swap SIM or cancel one line (`POST /numbers/status`). */
+export interface LineChangeInput {
+  phoneNumber: string;
+  /** 'YYYY-MM-DD'; today (in the channel's zone, pre-filled by the form) when not given. */
+  effectiveDate: string;
+  /** swap-sim only: the new physical SIM; none means a new eSIM (Telegent answers with its QR link). */
+  iccid?: string | undefined;
+}
+
+export interface LineChangeSpec {
+  kind: string;
+  change: StatusChange;
+  /** "Park line". */
+  title: string;
+  /** "park" in "Park +1… from …": the verb of the summary. */
+  verb: string;
+  /** Shown before Approve: what the change does that cannot be taken back. */
+  confirmApproval: string;
+  /** The number statuses the change makes sense from (the number card shows the button only there). */
+  from: readonly string[];
+  /** Whether the number as read back shows the change done. */
+  done(record: NumberRecord, input: LineChangeInput): boolean;
+  /** The order's noun and label ("park", "Park"). */
+  noun: string;
+  label: string;
+  takesIccid?: boolean;
+}
+
+function lineChangeSchema(spec: LineChangeSpec, now: () => Date): z.ZodType<LineChangeInput> {
+  const base = { phoneNumber: phoneNumberSchema, effectiveDate: effectiveDateSchema(now) };
+  // Only swap-sim takes a SIM; elsewhere an ICCID is dropped, never sent.
+  return spec.takesIccid ? z.object({ ...base, iccid: optionalField(iccidSchema) }) : z.object(base);
+}
+
+function toTelegent(spec: LineChangeSpec, input: LineChangeInput): StatusChangeRequest {
+  return {
+    StatusChange: spec.change,
+    EffectiveDate: toUsDate(input.effectiveDate),
+    PhoneNumbers: [{ Number: input.phoneNumber, ...(input.iccid ? { ICCID: input.iccid } : {}) }],
+  };
+}
+
+/**
+ * The guide: never suspend or change a line while a port-out of it is open (the customer is leaving
+ * with it), nor while its port-in has not finished (it is not ours yet).
+ */
+async function noOpenPort(ctx: PreconditionContext, input: LineChangeInput) {
+  const open = await ctx.orders.listOpenForNumber(input.phoneNumber);
+  const port = open.find((o) => o.kind === portOut.kind || o.kind === portIn.kind);
+  if (!port) return null;
+  const why =
+    port.kind === portOut.kind
+      ? "a port-out of it is open: Telegent's guide says not to suspend or change service until the port-out completes"
+      : 'its port-in has not finished: the line is not on the account yet';
+  return {
+    phoneNumber: `Phone number: ${input.phoneNumber} cannot be changed now, ${why} (order ${port.orderId}, ${port.status}). Check \`/telegent status ${port.orderId}\`.`,
+  };
+}
+
+function outcome(input: LineChangeInput, response: StatusChangeResponse): Outcome {
+  const changed = response.Numbers.find((n) => !n.Number || n.Number === input.phoneNumber);
+  return {
+    order: {
+      orderId: response.OrderId,
+      numbers: [input.phoneNumber],
+      status: response.OrderStatus ?? 'Pending',
+    },
+    ...(changed?.QrCode
+      ? {
+          reveal: {
+            title: `New eSIM QR code for ${input.phoneNumber}`,
+            secret: changed.QrCode,
+            note: `Order \`${response.OrderId}\`. Send it to the customer only after checking who they are: whoever scans it takes over the number.`,
+          },
+        }
+      : {}),
+  };
+}
+
+/** One line change as an operation: the four (park, activate, swap-sim, cancel-line) differ only by `spec`. */
+export function lineChangeOperation(
+  spec: LineChangeSpec,
+): Operation<LineChangeInput, StatusChangeResponse, StatusChangeRequest> & { lineChange: LineChangeSpec } {
+  const when = (input: LineChangeInput) => input.effectiveDate;
+  const sim = (input: LineChangeInput) =>
+    input.iccid ? `SIM ${simTail(input.iccid)}` : 'a new eSIM (QR code to the requester only)';
+  const operation = defineOperation<LineChangeInput, StatusChangeResponse, StatusChangeRequest>({
+    kind: spec.kind,
+    title: spec.title,
+    mutates: true,
+    needsApproval: true,
+    confirmApproval: spec.confirmApproval,
+    secretFields: [],
+    schema: (options) => lineChangeSchema(spec, options.now),
+    summary: (input) =>
+      `${spec.verb} ${input.phoneNumber}${spec.takesIccid ? ` to ${sim(input)}` : ''}, effective ${when(input)}`,
+    facts: (input) => [
+      ['Number', input.phoneNumber],
+      ['Effective', when(input)],
+      ...(spec.takesIccid ? [['New SIM', sim(input)] as [string, string]] : []),
+    ],
+    preconditions: noOpenPort,
+    toTelegent: (input) => toTelegent(spec, input),
+    execute: (ctx, input) => ctx.telegent.changeNumberStatus(toTelegent(spec, input), ctx.callOptions),
+    outcome,
+    orders: {
+      noun: spec.noun,
+      label: spec.label,
+      portIn: false,
+      failedNextStep: (orderId) =>
+        `*Next step:* check the number with \`/telegent number\` and \`/telegent status ${orderId}\`, then retry or escalate to Telegent support with the OrderId.`,
+    },
+    reconcile: async (ctx, input) => {
+      const checked = 'number details';
+      let record: NumberRecord;
+      try {
+        record = await ctx.telegent.getNumber({ Number: input.phoneNumber }, ctx.callOptions);
+      } catch (error) {
+        if (!isTelegentError(error) || error.status !== 404) throw error;
+        const detail = `${input.phoneNumber} is not on the account: nothing can have changed.`;
+        return { checked, found: false, number: input.phoneNumber, detail };
+      }
+      const done = spec.done(record, input);
+      const now = `${input.phoneNumber} is ${record.Status ?? 'of unknown status'}, SIM ${simTail(record.Iccid ?? undefined)}.`;
+      return {
+        checked,
+        found: true,
+        number: input.phoneNumber,
+        resolved: done,
+        detail: done
+          ? `${now} The ${spec.noun} went through.`
+          : `${now} The ${spec.noun} does not show yet (effective ${when(input)}). Check \`/telegent number ${input.phoneNumber}\` before asking again.`,
+      };
+    },
+  });
+  return { ...operation, lineChange: spec };
+}

@@ -1,8 +1,12 @@
 import type { App } from '@slack/bolt';
 import type { AppContext } from '../app-context.js';
 import { ACTION } from '../messages/ids.js';
+import { LINE_CHANGE_OPERATIONS } from '../operations/registry.js';
 import { approveButton } from './approve-button.js';
 import { newSubscriberButton } from './new-subscriber-button.js';
+import { numberLimitsButton } from './number-limits-button.js';
+import { numberLineChangeButton } from './number-line-change-button.js';
+import { numberPortoutButton } from './number-portout-button.js';
 import { orderCancelButton } from './order-cancel-button.js';
 import { orderStatusButton } from './order-status-button.js';
 import { orderUpdateButton } from './order-update-button.js';
@@ -23,6 +27,11 @@ export function registerActions(app: App, ctx: AppContext): void {
   app.action(ACTION.searchPage, searchPageButton(ctx));
   app.action(ACTION.portinContinue, portinContinueButton(ctx));
   app.action(ACTION.newSubscriber, newSubscriberButton(ctx));
+  for (const op of LINE_CHANGE_OPERATIONS) {
+    app.action(ACTION.numberLineChange(op.kind), numberLineChangeButton(ctx, op));
+  }
+  app.action(ACTION.numberPortout, numberPortoutButton(ctx));
+  app.action(ACTION.numberLimits, numberLimitsButton(ctx));
   app.options(ACTION.messageRoutePicker, pickerOptions(ctx, 'messageRoute'));
   app.options(ACTION.voiceRoutePicker, pickerOptions(ctx, 'voiceRoute'));
   app.options(ACTION.subscriberPicker, pickerOptions(ctx, 'subscriber'));

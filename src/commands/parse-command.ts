@@ -13,6 +13,7 @@ export type TelegentCommand =
   | { name: 'portout'; phoneNumber?: string }
   | { name: 'limits'; numbers: string }
   | { name: 'usage'; phoneNumber?: string }
+  | { name: 'number'; phoneNumber?: string }
   | { name: 'status'; orderId?: string }
   | { name: 'orders' }
   | { name: 'digest'; args: string }
@@ -57,6 +58,8 @@ export function parseCommand(text: string): TelegentCommand {
       return { name: 'limits', numbers: args };
     case 'usage':
       return { name: 'usage', phoneNumber: opt(args) };
+    case 'number':
+      return { name: 'number', phoneNumber: opt(args) };
     case 'status':
       return { name: 'status', orderId: opt(args) };
     case 'orders':

@@ -6,6 +6,7 @@ import { type CommandContext, replier } from './command-context.js';
 import { digest } from './digest.js';
 import { help } from './help.js';
 import { limits } from './limits.js';
+import { number } from './number.js';
 import { orders } from './orders.js';
 import { parseCommand, type TelegentCommand } from './parse-command.js';
 import { portin } from './portin.js';
@@ -34,6 +35,7 @@ const HANDLERS: Handlers = {
   portout,
   limits,
   usage,
+  number,
   status,
   orders,
   digest,

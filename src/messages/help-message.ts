@@ -34,6 +34,11 @@ export const COMMAND_HELP: ReadonlyArray<{ usage: string; does: string; example:
     example: '/telegent portout +18015551234',
   },
   {
+    usage: 'number <+1NXXNXXXXXX>',
+    does: 'one card: status, SIM, subscriber, data, open orders, history; Park… / Activate… / Swap SIM… / Cancel line… / Port-out PIN… / Limits…',
+    example: '/telegent number +18015551234',
+  },
+  {
     usage: 'limits <number> [number…]',
     does: 'set data notify / throttle / limit thresholds',
     example: '/telegent limits +18015551234 +18015551235',

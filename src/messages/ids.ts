@@ -10,6 +10,8 @@ export const CALLBACK = {
   limitsForm: 'telegent.limits',
   subscriberForm: 'telegent.subscriber-new',
   rejectReason: 'telegent.reject-reason',
+  /** Park / activate / swap SIM / cancel line forms: `telegent.line.<kind>`. */
+  lineChangeForm: (kind: string) => `telegent.line.${kind}`,
   /** Read-only modals (loading, working, results): no submit handler. */
   info: 'telegent.info',
 } as const;
@@ -31,4 +33,8 @@ export const ACTION = {
   subscriberPicker: 'picker.subscriber',
   /** "New subscriber…" under a form's subscriber picker: pushes the new-subscriber form on top. */
   newSubscriber: 'subscriber.new',
+  /** Number card buttons; value = the phone number. Line changes: `number.<kind>` (Park…, Swap SIM…). */
+  numberLineChange: (kind: string) => `number.${kind}`,
+  numberPortout: 'number.portout',
+  numberLimits: 'number.limits',
 } as const;

@@ -11,7 +11,7 @@ export function revealedSecretMessage(reveal: RevealedSecret, sandbox?: boolean)
   return message(
     `${title} is ready (open Slack to see it)`,
     [
-      section(`:key: ${escapeMrkdwn(title)}: *\`${escapeMrkdwn(oneLine(reveal.secret, 60))}\`*`),
+      section(`:key: ${escapeMrkdwn(title)}: *\`${escapeMrkdwn(oneLine(reveal.secret, 500))}\`*`),
       context(
         `${oneLine(reveal.note, 500)} Only you can see this. It is not stored and will not be shown again.`,
       ),

@@ -1,6 +1,7 @@
 import { AREA_CODE_HINT } from './fields/area-code.js';
 import { STATE_HINT, ZIP_HINT } from './fields/billing-address.js';
 import { LIMIT_VALUE_HINT, THROTTLE_SPEED_HINT, VALUE_UNIT_HINT } from './fields/data-limits.js';
+import { EFFECTIVE_DATE_HINT } from './fields/effective-date.js';
 import { ICCID_HINT } from './fields/iccid.js';
 import { ORDER_ID_HINT } from './fields/order-id.js';
 import { PHONE_NUMBER_HINT } from './fields/phone-number.js';
@@ -65,6 +66,7 @@ export const FIELD_LABELS: Record<string, FieldLabel> = {
     hint: 'the name on the current carrier account, e.g. Jane Doe',
   },
   portInDate: { label: 'Port-in date', hint: PORT_IN_DATE_HINT },
+  effectiveDate: { label: 'Effective date', hint: EFFECTIVE_DATE_HINT },
   name: { label: 'Name', hint: "the subscriber's full name, e.g. Jane Doe" },
   email: { label: 'Email', hint: 'an email address like jane@example.com (unique at Telegent)' },
   role: { label: 'Role', hint: 'Subscriber or Manager' },

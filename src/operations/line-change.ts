@@ -27,6 +27,10 @@ export interface LineChangeInput {
 
 export interface LineChangeSpec {
   kind: string;
+  /** The number card's button: "Park…". */
+  button: string;
+  /** Final (cancel): the card's button is red. */
+  final?: boolean;
   change: StatusChange;
   /** "Park line". */
   title: string;
@@ -95,10 +99,12 @@ function outcome(input: LineChangeInput, response: StatusChangeResponse): Outcom
   };
 }
 
+export type LineChangeOperation = Operation<LineChangeInput, StatusChangeResponse, StatusChangeRequest> & {
+  lineChange: LineChangeSpec;
+};
+
 /** One line change as an operation: the four (park, activate, swap-sim, cancel-line) differ only by `spec`. */
-export function lineChangeOperation(
-  spec: LineChangeSpec,
-): Operation<LineChangeInput, StatusChangeResponse, StatusChangeRequest> & { lineChange: LineChangeSpec } {
+export function lineChangeOperation(spec: LineChangeSpec): LineChangeOperation {
   const when = (input: LineChangeInput) => input.effectiveDate;
   const sim = (input: LineChangeInput) =>
     input.iccid ? `SIM ${simTail(input.iccid)}` : 'a new eSIM (QR code to the requester only)';

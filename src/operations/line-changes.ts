@@ -3,6 +3,7 @@ import { lineChangeOperation } from './line-change.js';
 /** "My phone was stolen": the line stops, the number and SIM are kept (Activate… brings it back). */
 export const parkLine = lineChangeOperation({
   kind: 'park',
+  button: 'Park…',
   change: 'park',
   title: 'Park line',
   verb: 'Park',
@@ -17,6 +18,7 @@ export const parkLine = lineChangeOperation({
 /** A parked or inactive line goes live again. */
 export const activateLine = lineChangeOperation({
   kind: 'activate',
+  button: 'Activate…',
   change: 'activate',
   title: 'Activate line',
   verb: 'Activate',
@@ -30,6 +32,7 @@ export const activateLine = lineChangeOperation({
 /** "New SIM": same number, new SIM (a physical card by ICCID, or an eSIM whose QR link goes to the requester). */
 export const swapSim = lineChangeOperation({
   kind: 'swap-sim',
+  button: 'Swap SIM…',
   change: 'swap-sim',
   title: 'Swap SIM',
   verb: 'Move',
@@ -45,6 +48,8 @@ export const swapSim = lineChangeOperation({
 /** "Close this line": final (Telegent can reactivate within 30 days, through support). */
 export const cancelLine = lineChangeOperation({
   kind: 'cancel-line',
+  button: 'Cancel line…',
+  final: true,
   change: 'cancel',
   title: 'Cancel line',
   verb: 'Cancel the line of',

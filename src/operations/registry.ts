@@ -1,3 +1,4 @@
+import type { LineChangeOperation } from './line-change.js';
 import { activateLine, cancelLine, parkLine, swapSim } from './line-changes.js';
 import type { AnyOperation, OrderTraits } from './operation.js';
 import { orderStatus } from './order-status.js';
@@ -47,6 +48,11 @@ export function isOperationKind(value: string): value is OperationKind {
 export function getOperation(kind: OperationKind): AnyOperation {
   return operations[kind];
 }
+
+/** The line changes (park, activate, swap-sim, cancel-line): number card buttons and their forms. */
+export const LINE_CHANGE_OPERATIONS: readonly LineChangeOperation[] = Object.values(operations).filter(
+  (op): op is LineChangeOperation => 'lineChange' in op,
+);
 
 /** APPROVAL_REQUIRED_FOR when unset: every operation whose definition needs a second person. */
 export const DEFAULT_APPROVAL_REQUIRED_FOR: readonly OperationKind[] = OPERATION_KINDS.filter(

@@ -53,6 +53,29 @@ export function createAuditRepo(db: Db) {
       const { rows } = await db.query('SELECT * FROM audit_log WHERE order_id = $1 ORDER BY id', [orderId]);
       return rows.map(toEntry);
     },
+
+    /**
+     * The newest entries about a number (E.164): of requests that name it (one number or a list) and of
+     * orders that carry it, with the request's kind. Newest first.
+     */
+    async listForNumber(
+      phoneNumber: string,
+      limit = 5,
+    ): Promise<Array<AuditEntry & { kind: string | null }>> {
+      const { rows } = await db.query(
+        `SELECT a.*, COALESCE(r.kind, o.kind) AS kind
+           FROM audit_log a
+           LEFT JOIN requests r ON r.id = a.request_id
+           LEFT JOIN orders o ON o.order_id = a.order_id
+          WHERE r.input->>'phoneNumber' = $1
+             OR r.input->'numbers' @> jsonb_build_array($1::text)
+             OR $1 = ANY(o.numbers)
+          ORDER BY a.id DESC
+          LIMIT $2`,
+        [phoneNumber, limit],
+      );
+      return rows.map((row) => ({ ...toEntry(row), kind: (row.kind as string | null) ?? null }));
+    },
   };
 }
 

@@ -121,14 +121,16 @@ export function externalSelectInput(
   return inputBlock(options, element);
 }
 
-export function dateInput(options: InputCommon & { initial?: string | null | undefined }): InputBlock {
+export function dateInput(
+  options: InputCommon & { initial?: string | null | undefined; placeholder?: string },
+): InputBlock {
   const initial =
     options.initial && /^\d{4}-\d{2}-\d{2}$/.test(options.initial) ? options.initial : undefined;
   const element: Datepicker = {
     type: 'datepicker',
     action_id: options.field,
     ...(initial ? { initial_date: initial } : {}),
-    ...placeholder('Pick a business day'),
+    ...placeholder(options.placeholder ?? 'Pick a business day'),
   };
   return inputBlock(options, element);
 }

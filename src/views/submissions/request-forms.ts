@@ -1,6 +1,6 @@
 import type { AppContext } from '../../app-context.js';
 import { CALLBACK } from '../../messages/ids.js';
-import type { OperationKind } from '../../operations/registry.js';
+import { LINE_CHANGE_OPERATIONS, type OperationKind } from '../../operations/registry.js';
 import type { FieldErrors } from '../../operations/validation-errors.js';
 import { withinAckDeadline } from '../../slack/within-ack-deadline.js';
 import type { ModalMetadata } from '../modal-metadata.js';
@@ -74,4 +74,11 @@ export const REQUEST_FORMS: readonly RequestForm[] = [
     fromMetadata: () => ({}),
     inlineChecks: emailNotTaken,
   },
+  ...LINE_CHANGE_OPERATIONS.map(
+    (op): RequestForm => ({
+      callbackId: CALLBACK.lineChangeForm(op.kind),
+      kind: op.kind as OperationKind,
+      fromMetadata: (m) => ({ phoneNumber: m.phoneNumber }),
+    }),
+  ),
 ];

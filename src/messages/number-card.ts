@@ -1,0 +1,150 @@
+import type { KnownBlock } from '@slack/types';
+import { LINE_CHANGE_OPERATIONS, orderTraits } from '../operations/registry.js';
+import type { AuditEntry } from '../store/audit-repo.js';
+import type { OrderRecord } from '../store/orders-repo.js';
+import type {
+  DataUsageInfo,
+  DataUsageSettings,
+  NumberRecord,
+  Subscriber,
+} from '../telegent/response-schemas.js';
+import {
+  actions,
+  button,
+  context,
+  fieldsSection,
+  header,
+  type MessagePayload,
+  message,
+  section,
+  slackDate,
+} from './blocks.js';
+import { ACTION } from './ids.js';
+import { escapeMrkdwn, oneLine } from './limits.js';
+import { operationTitle } from './request-line.js';
+import { describeThresholds } from './thresholds.js';
+
+export interface NumberCardArgs {
+  number: NumberRecord;
+  /** Null: no subscriber is bound (an orphan); undefined: it could not be read. */
+  subscriber: Subscriber | null | undefined;
+  usage?: { info: DataUsageInfo; settings: DataUsageSettings } | undefined;
+  /** Open orders this app watches for the number, with a link to each one's thread when known. */
+  openOrders: Array<{ order: OrderRecord; link?: string | undefined }>;
+  history: Array<AuditEntry & { kind: string | null }>;
+  sandbox?: boolean | undefined;
+}
+
+const safe = (v: string | null | undefined, fallback = '—') => (v ? escapeMrkdwn(oneLine(v, 200)) : fallback);
+const yesNo = (v: boolean | null | undefined) => (v === true ? 'on' : v === false ? 'off' : 'unknown');
+const SAFE_URL = /^https:\/\/[^\s|<>]+$/;
+
+/** The statuses where a port-out PIN or data limits still mean something. */
+const LIVE = ['Active', 'Parked', 'Suspended', 'Inactive'];
+
+const ACTION_WORDS: Record<string, string> = {
+  submitted: 'asked',
+  approved: 'approved',
+  rejected: 'rejected',
+  withdrawn: 'withdrew',
+  expired: 'expired',
+  execution_started: 'sent to Telegent',
+  execution_succeeded: 'Telegent accepted',
+  execution_failed: 'Telegent refused',
+  execution_unknown: 'outcome unknown',
+  reconciled_succeeded: 'read back: done',
+  status: 'status changed',
+};
+
+function subscriberLine(s: Subscriber | null | undefined, id: string | null | undefined): string {
+  if (s === null) return ':warning: none (an orphan number: Telegent wants every number to have one)';
+  if (!s) return id ? `${safe(id)} (details could not be read)` : '—';
+  const name = s.Name?.trim() ? safe(s.Name) : 'no name';
+  return s.Email ? `${name} — ${safe(s.Email)}` : name;
+}
+
+function dataLine(args: NumberCardArgs): string {
+  const info = args.usage?.info.PhoneNumbers[0];
+  const settings = args.usage?.settings.PhoneNumbers[0];
+  if (!args.usage) return 'could not be read';
+  const used = info?.Used ? `${safe(info.Used)} used` : 'usage unknown';
+  return `${used} · ${escapeMrkdwn(describeThresholds(settings))}`;
+}
+
+function buttons(n: NumberRecord): KnownBlock[] {
+  const status = n.Status ?? '';
+  const value = n.Number;
+  const lineChanges = LINE_CHANGE_OPERATIONS.filter((op) => op.lineChange.from.includes(status)).map((op) =>
+    button({
+      text: op.lineChange.button,
+      actionId: ACTION.numberLineChange(op.kind),
+      value,
+      ...(op.lineChange.final ? { style: 'danger' as const } : {}),
+    }),
+  );
+  const live = LIVE.includes(status)
+    ? [
+        button({ text: 'Port-out PIN…', actionId: ACTION.numberPortout, value }),
+        button({ text: 'Limits…', actionId: ACTION.numberLimits, value }),
+      ]
+    : [];
+  const all = [...lineChanges, ...live];
+  return all.length > 0 ? [actions(all, `number-card:${value}`)] : [];
+}
+
+/**
+ * `/telegent number <+1…>`: one ephemeral card answering a ticket at a glance, with the actions that make
+ * sense for the number's status. The SIM shows its last four digits only.
+ */
+export function numberCard(args: NumberCardArgs): MessagePayload {
+  const n = args.number;
+  const blocks: KnownBlock[] = [
+    header(`${n.Number} · ${n.Status ?? 'status unknown'}`),
+    fieldsSection([
+      [
+        'Product',
+        `${safe(n.ProductType)} · ${safe([n.NumberType, n.Classification].filter(Boolean).join(' / '))}`,
+      ],
+      [
+        'Messaging / voice',
+        `messaging ${yesNo(n.MessageEnabled)}${n.MessageType ? ` (${safe(n.MessageType)})` : ''}, voice ${yesNo(n.VoiceEnabled)}`,
+      ],
+      ['Routes', `message ${safe(n.MessageRouteId, 'none')}\nvoice ${safe(n.VoiceRouteId, 'none')}`],
+      ['SIM', n.Iccid ? `…${escapeMrkdwn(n.Iccid.slice(-4))}` : 'none'],
+      [
+        'SIM swaps left',
+        n.SwapsRemaining === undefined || n.SwapsRemaining === null
+          ? 'unknown'
+          : `${n.SwapsRemaining}${n.NextSwapResetDate ? ` (more from ${safe(n.NextSwapResetDate.slice(0, 10))})` : ''}`,
+      ],
+      ['Subscriber', subscriberLine(args.subscriber, n.AssignedSubscriberId)],
+      ['Data', dataLine(args)],
+      ['Purchased', safe(n.OriginalDatePurchased)],
+    ]),
+  ];
+  const orders = args.openOrders.map(({ order, link }) => {
+    const label = orderTraits(order.kind).label;
+    const id =
+      link && SAFE_URL.test(link)
+        ? `<${link}|${escapeMrkdwn(order.orderId)}>`
+        : `\`${escapeMrkdwn(order.orderId)}\``;
+    return `• ${escapeMrkdwn(label)} ${id}: ${safe(order.status)}`;
+  });
+  blocks.push(section(`*Open orders*\n${orders.length > 0 ? orders.join('\n') : 'none'}`));
+  const history = args.history.map((e) => {
+    const what = ACTION_WORDS[e.action] ?? e.action.replaceAll('_', ' ');
+    const who = /^[UW][A-Z0-9]{2,}$/.test(e.actor) ? `<@${e.actor}>` : escapeMrkdwn(e.actor);
+    return `• ${slackDate(e.at)} · ${escapeMrkdwn(e.kind ? operationTitle(e.kind) : 'order')}: ${escapeMrkdwn(what)} (${who})`;
+  });
+  blocks.push(
+    section(`*Recent history*\n${history.length > 0 ? history.join('\n') : 'nothing from this app yet'}`),
+  );
+  blocks.push(...buttons(n));
+  if (buttons(n).length === 0)
+    blocks.push(
+      context(
+        `Nothing can be changed from Slack while the number is ${safe(n.Status, 'of unknown status')}.`,
+      ),
+    );
+  return message(`${n.Number}: ${n.Status ?? 'status unknown'}`, blocks, args.sandbox);
+}

@@ -1,0 +1,56 @@
+import type { KnownBlock, ModalView } from '@slack/types';
+import { context, fieldsSection, sandboxBlocks, section } from '../../messages/blocks.js';
+import { CALLBACK } from '../../messages/ids.js';
+import { escapeMrkdwn } from '../../messages/limits.js';
+import type { LineChangeOperation } from '../../operations/line-change.js';
+import { dateInput, textInput } from '../inputs.js';
+import { modal } from './modal.js';
+
+export interface LineChangeModalArgs {
+  op: LineChangeOperation;
+  phoneNumber: string;
+  /** What the card showed: status and SIM (last 4), so the form says what is being changed. */
+  facts: Array<[string, string]>;
+  /** Today in the channel's time zone ('YYYY-MM-DD'): the default effective date. */
+  today: string;
+  metadata: string;
+  sandbox?: boolean | undefined;
+}
+
+/** Park… / Activate… / Swap SIM… / Cancel line… from the number card: one form, the operation's words. */
+export function lineChangeModal(args: LineChangeModalArgs): ModalView {
+  const { op } = args;
+  const blocks: KnownBlock[] = [
+    ...sandboxBlocks(args.sandbox),
+    section(
+      `*${escapeMrkdwn(op.title)}: ${escapeMrkdwn(args.phoneNumber)}*\n${escapeMrkdwn(op.confirmApproval ?? '')}`,
+    ),
+    ...(args.facts.length > 0 ? [fieldsSection(args.facts)] : []),
+    dateInput({
+      field: 'effectiveDate',
+      initial: args.today,
+      placeholder: 'Today unless you pick a later day',
+      hint: 'When it takes effect (today in this channel’s time zone unless you change it).',
+    }),
+    ...(op.lineChange.takesIccid
+      ? [
+          textInput({
+            field: 'iccid',
+            optional: true,
+            maxLength: 40,
+            hint: 'The new physical SIM (19–20 digits on the card). Leave empty for an eSIM: its QR link comes to you alone, by DM.',
+          }),
+        ]
+      : []),
+    context(
+      'A second person approves before anything is sent to Telegent; the result is posted in this channel.',
+    ),
+  ];
+  return modal({
+    callbackId: CALLBACK.lineChangeForm(op.kind),
+    title: op.title,
+    submit: 'Request',
+    metadata: args.metadata,
+    blocks,
+  });
+}

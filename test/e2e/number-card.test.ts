@@ -1,0 +1,239 @@
+import type { ModalView } from '@slack/types';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SEED_NO_SWAPS_NUMBER, SEED_NUMBERS, SEED_PARKED_NUMBER } from '../../src/sandbox/seed.js';
+import type { FakeSlackCall } from '../support/fake-slack.js';
+import { APPROVALS_CHANNEL, APPROVER, CHANNEL, type E2E, REQUESTER, startE2E, textOf } from './harness.js';
+
+const STATUS_PATH = '/v1.0/numbers/status';
+
+describe('the number card and line changes, end to end', () => {
+  let e2e: E2E;
+  beforeAll(async () => {
+    e2e = await startE2E();
+  });
+  afterAll(() => e2e.close());
+
+  const statusChanges = () => e2e.sandbox.mutations().filter((m) => m.path.toLowerCase() === STATUS_PATH);
+  const card = async (number: string) => {
+    const before = e2e.responses().length;
+    await e2e.command(`number ${number}`);
+    await expect.poll(() => e2e.responses().length).toBe(before + 1);
+    return e2e.responses()[before]!.body as { text: string; blocks: unknown[]; response_type: string };
+  };
+  const buttonsOf = (blocks: unknown[]) =>
+    [...textOf(blocks).matchAll(/"action_id":"(number\.[a-z-]+)"/g)].map((m) => m[1]);
+  const clickOnCard = (actionId: string, number: string) =>
+    e2e.slack.blockAction({
+      actionId,
+      value: number,
+      userId: REQUESTER,
+      channelId: CHANNEL,
+      messageTs: '1.5',
+    });
+  const openLineForm = async (kind: string, number: string) => {
+    await clickOnCard(`number.${kind}`, number);
+    return e2e.latestView((v) => v.callback_id === `telegent.line.${kind}` && textOf(v).includes(number));
+  };
+  const approvalCard = async (number: string, title: string) => {
+    let found: FakeSlackCall | undefined;
+    await expect
+      .poll(() => {
+        found = e2e.fake
+          .callsTo('chat.postMessage')
+          .findLast(
+            (c) =>
+              c.body.channel === APPROVALS_CHANNEL &&
+              textOf(c.body).includes(number) &&
+              textOf(c.body).includes(title) &&
+              textOf(c.body).includes('request.approve'),
+          );
+        return found;
+      })
+      .toBeDefined();
+    const requestId = textOf(found!.body.blocks).match(
+      /"action_id":"request\.approve".*?"value":"(req_[a-z0-9]+)"/,
+    )![1]!;
+    return { requestId, ts: String(found!.response.ts), body: found!.body };
+  };
+  const closedParks = async (number: string) =>
+    Number(
+      (
+        await e2e.store.db.query(
+          "SELECT count(*)::int AS n FROM orders WHERE kind = 'park' AND $1 = ANY(numbers) AND closed_at IS NOT NULL",
+          [number],
+        )
+      ).rows[0]!.n,
+    );
+  const approve = (requestId: string, ts: string) =>
+    e2e.slack.blockAction({
+      actionId: 'request.approve',
+      value: requestId,
+      userId: APPROVER,
+      channelId: APPROVALS_CHANNEL,
+      messageTs: ts,
+    });
+
+  it('shows an active number at a glance: SIM last 4 only, subscriber by name, the actions that apply', async () => {
+    const number = SEED_NUMBERS[6]!;
+    const shown = await card(number);
+    const text = textOf(shown.blocks);
+    const iccid = e2e.sandbox.getNumber(number)!.Iccid!;
+    expect(text).toContain(`${number} · Active`);
+    expect(text).toContain(`…${iccid.slice(-4)}`);
+    expect(text).not.toContain(iccid);
+    expect(text).toMatch(/Bennet Hill — bennet@example\.com/);
+    expect(text).toContain('SIM swaps left');
+    expect(buttonsOf(shown.blocks)).toEqual([
+      'number.park',
+      'number.swap-sim',
+      'number.cancel-line',
+      'number.portout',
+      'number.limits',
+    ]);
+    const parked = await card(SEED_PARKED_NUMBER);
+    expect(buttonsOf(parked.blocks)).toEqual(expect.arrayContaining(['number.activate']));
+    expect(buttonsOf(parked.blocks)).not.toContain('number.park');
+    const orphan = await card(SEED_NUMBERS[13]!);
+    expect(textOf(orphan.blocks)).toContain('an orphan number');
+  });
+
+  it('an unknown number is answered in a sentence, nothing else', async () => {
+    const shown = await card('+18015559876');
+    expect(shown.text).toContain('is not on your Telegent account');
+  });
+
+  it('Park…: form with today pre-filled → approval (confirm) → exactly one park, even on a double click → Parked, and the card follows', async () => {
+    const number = SEED_NUMBERS[7]!;
+    const form = await openLineForm('park', number);
+    expect(textOf(form.view)).toMatch(/"initial_date":"\d{4}-\d{2}-\d{2}"/);
+    const sent = await e2e.submit(form, {});
+    expect(sent.body).toMatchObject({ response_action: 'update' });
+    const { requestId, ts, body } = await approvalCard(number, 'Park line');
+    expect(textOf(body)).toContain('suspends the line');
+    expect(textOf(body)).toContain('"confirm"');
+    await Promise.all([approve(requestId, ts), approve(requestId, ts)]);
+    await expect.poll(() => statusChanges().length).toBe(1);
+    expect(statusChanges()[0]!.body).toMatchObject({
+      StatusChange: 'park',
+      PhoneNumbers: [{ Number: number }],
+    });
+    await expect.poll(() => e2e.sandbox.getNumber(number)!.Status).toBe('Parked');
+    // The order is watched, with its own message in the requester's channel.
+    await expect
+      .poll(
+        async () => (await e2e.store.orders.listOpenForNumber(number)).length + (await closedParks(number)),
+      )
+      .toBe(1);
+    await expect
+      .poll(() =>
+        e2e.fake
+          .callsTo('chat.postMessage')
+          .some(
+            (c) =>
+              c.body.channel === CHANNEL &&
+              textOf(c.body).includes('telegent_order') &&
+              textOf(c.body).includes(number),
+          ),
+      )
+      .toBe(true);
+    expect(statusChanges()).toHaveLength(1);
+
+    const after = await card(number);
+    expect(textOf(after.blocks)).toContain(`${number} · Parked`);
+    expect(buttonsOf(after.blocks)).toContain('number.activate');
+    expect(textOf(after.blocks)).toMatch(/Park line: (approved|Telegent accepted)/);
+  });
+
+  it('a stale card cannot file a change that no longer applies', async () => {
+    const form = await (async () => {
+      await clickOnCard('number.park', SEED_PARKED_NUMBER);
+      return e2e.latestView((v) => textOf(v).includes('does not apply'));
+    })();
+    expect(textOf(form.view)).toContain(`${SEED_PARKED_NUMBER} is Parked now`);
+  });
+
+  it('Swap SIM… as an eSIM: the QR link reaches the requester by DM only; a bad ICCID is refused inline', async () => {
+    const number = SEED_NUMBERS[9]!;
+    const form = await openLineForm('swap-sim', number);
+    const bad = await e2e.submit(form, { iccid: '8901240397190195851' });
+    expect(bad.body.response_action).toBe('errors');
+    expect(textOf(bad.body.errors)).toMatch(/Luhn check/);
+    const before = statusChanges().length;
+    await e2e.submit(form, { iccid: '' });
+    const { requestId, ts } = await approvalCard(number, 'Swap SIM');
+    await approve(requestId, ts);
+    await expect.poll(() => statusChanges().length).toBe(before + 1);
+    const qr = e2e.sandbox.getNumber(number)!.QrActivationLink!;
+    expect(qr).toMatch(/^https:\/\/sandbox\.telegent\.test\/qr\//);
+    await expect
+      .poll(() =>
+        e2e.fake
+          .callsTo('chat.postMessage')
+          .some((c) => c.body.channel === `D${REQUESTER}` && textOf(c.body).includes(qr)),
+      )
+      .toBe(true);
+    const elsewhere = e2e.fake.calls.filter(
+      (c) =>
+        !(c.method === 'chat.postMessage' && c.body.channel === `D${REQUESTER}`) &&
+        textOf(c.body).includes(qr),
+    );
+    expect(elsewhere).toHaveLength(0);
+    expect(e2e.log.text()).not.toContain(qr);
+  });
+
+  it('no swaps left: Telegent refuses, the requester is told, nothing changes', async () => {
+    const form = await openLineForm('swap-sim', SEED_NO_SWAPS_NUMBER);
+    await e2e.submit(form, {});
+    const { requestId, ts } = await approvalCard(SEED_NO_SWAPS_NUMBER, 'Swap SIM');
+    await approve(requestId, ts);
+    await expect
+      .poll(() => e2e.fake.calls.some((c) => textOf(c.body).includes('No SIM swaps remaining')))
+      .toBe(true);
+    expect(e2e.sandbox.getNumber(SEED_NO_SWAPS_NUMBER)!.SwapsRemaining).toBe(0);
+  });
+
+  it('Cancel line… is refused while a port-out of the number is open, with the reason, and nothing is sent', async () => {
+    const number = SEED_NUMBERS[10]!;
+    await clickOnCard('number.portout', number);
+    const pinForm = await e2e.latestView(
+      (v) => v.callback_id === 'telegent.portout' && textOf(v).includes(number),
+    );
+    await e2e.submit(pinForm, { pin: '' });
+    const pin = await approvalCard(number, 'Port-out PIN');
+    await approve(pin.requestId, pin.ts);
+    await expect.poll(async () => (await e2e.store.orders.listOpenForNumber(number)).length).toBe(1);
+
+    const before = statusChanges().length;
+    const form = await openLineForm('cancel-line', number);
+    await e2e.submit(form, {});
+    await expect
+      .poll(() =>
+        e2e.fake
+          .callsTo('views.update')
+          .some(
+            (c) => c.body.view_id === form.id && textOf(c.body.view).includes('a port-out of it is open'),
+          ),
+      )
+      .toBe(true);
+    expect(statusChanges().length).toBe(before);
+  });
+
+  it('an unknown outcome is read back and settled: the park went through', async () => {
+    const number = SEED_NUMBERS[11]!;
+    const form = await openLineForm('park', number);
+    await e2e.submit(form, {});
+    const { requestId, ts } = await approvalCard(number, 'Park line');
+    e2e.sandbox.injectFault({ endpoint: STATUS_PATH, kind: '504', count: 1, applyMutation: true });
+    await approve(requestId, ts);
+    await expect.poll(async () => (await e2e.store.requests.get(requestId))?.status).toBe('succeeded');
+    const stored = await e2e.store.requests.get(requestId);
+    expect(textOf(stored!.result)).toContain('The park went through');
+    expect(e2e.sandbox.getNumber(number)!.Status).toBe('Parked');
+  });
+
+  it('"Limits…" opens the limits form for that number', async () => {
+    await clickOnCard('number.limits', SEED_NUMBERS[6]!);
+    const form = await e2e.latestView((v: ModalView) => v.callback_id === 'telegent.limits');
+    expect(textOf(form.view)).toContain(SEED_NUMBERS[6]!);
+  });
+});

@@ -7,6 +7,7 @@ import { newSubscriberButton } from './new-subscriber-button.js';
 import { numberLimitsButton } from './number-limits-button.js';
 import { numberLineChangeButton } from './number-line-change-button.js';
 import { numberPortoutButton } from './number-portout-button.js';
+import { numberUpdateButton } from './number-update-button.js';
 import { orderCancelButton } from './order-cancel-button.js';
 import { orderStatusButton } from './order-status-button.js';
 import { orderUpdateButton } from './order-update-button.js';
@@ -32,6 +33,7 @@ export function registerActions(app: App, ctx: AppContext): void {
   }
   app.action(ACTION.numberPortout, numberPortoutButton(ctx));
   app.action(ACTION.numberLimits, numberLimitsButton(ctx));
+  app.action(ACTION.numberUpdate, numberUpdateButton(ctx));
   app.options(ACTION.messageRoutePicker, pickerOptions(ctx, 'messageRoute'));
   app.options(ACTION.voiceRoutePicker, pickerOptions(ctx, 'voiceRoute'));
   app.options(ACTION.subscriberPicker, pickerOptions(ctx, 'subscriber'));

@@ -9,6 +9,7 @@ export const CALLBACK = {
   portoutForm: 'telegent.portout',
   limitsForm: 'telegent.limits',
   subscriberForm: 'telegent.subscriber-new',
+  numberUpdateForm: 'telegent.number-update',
   rejectReason: 'telegent.reject-reason',
   /** Park / activate / swap SIM / cancel line forms: `telegent.line.<kind>`. */
   lineChangeForm: (kind: string) => `telegent.line.${kind}`,
@@ -37,4 +38,5 @@ export const ACTION = {
   numberLineChange: (kind: string) => `number.${kind}`,
   numberPortout: 'number.portout',
   numberLimits: 'number.limits',
+  numberUpdate: 'number.update',
 } as const;

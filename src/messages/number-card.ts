@@ -84,6 +84,7 @@ function buttons(n: NumberRecord): KnownBlock[] {
   );
   const live = LIVE.includes(status)
     ? [
+        button({ text: 'Update…', actionId: ACTION.numberUpdate, value }),
         button({ text: 'Port-out PIN…', actionId: ACTION.numberPortout, value }),
         button({ text: 'Limits…', actionId: ACTION.numberLimits, value }),
       ]

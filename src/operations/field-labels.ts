@@ -67,6 +67,8 @@ export const FIELD_LABELS: Record<string, FieldLabel> = {
   },
   portInDate: { label: 'Port-in date', hint: PORT_IN_DATE_HINT },
   effectiveDate: { label: 'Effective date', hint: EFFECTIVE_DATE_HINT },
+  cnamFirstName: { label: 'Caller ID first name', hint: 'at most 15 characters' },
+  cnamLastName: { label: 'Caller ID last name', hint: 'at most 15 characters' },
   name: { label: 'Name', hint: "the subscriber's full name, e.g. Jane Doe" },
   email: { label: 'Email', hint: 'an email address like jane@example.com (unique at Telegent)' },
   role: { label: 'Role', hint: 'Subscriber or Manager' },

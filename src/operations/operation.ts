@@ -98,6 +98,11 @@ export interface Operation<Input, Result, Body = unknown> {
   mutates: boolean;
   /** Needs a second person by default (APPROVAL_REQUIRED_FOR overrides the whole list). */
   needsApproval: boolean;
+  /**
+   * Whether this input needs the approval its kind's policy asks for (default: yes). An update of routes only
+   * is not the risk a new owner or SIM is: the policy names the kind, the definition says which inputs.
+   */
+  approvalFor?(input: Input): boolean;
   /** Approve asks to confirm with this sentence (the change cannot be undone). */
   confirmApproval?: string;
   /** Input fields that must never reach a channel, a log line or an error text. */

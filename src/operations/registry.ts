@@ -1,5 +1,6 @@
 import type { LineChangeOperation } from './line-change.js';
 import { activateLine, cancelLine, parkLine, swapSim } from './line-changes.js';
+import { numberUpdate } from './number-update.js';
 import type { AnyOperation, OrderTraits } from './operation.js';
 import { orderStatus } from './order-status.js';
 import { portInCancel } from './portin-cancel.js';
@@ -33,6 +34,7 @@ export const operations = {
   activate: activateLine,
   'swap-sim': swapSim,
   'cancel-line': cancelLine,
+  'number-update': numberUpdate,
 } as const satisfies Record<string, AnyOperation>;
 
 export type Operations = typeof operations;

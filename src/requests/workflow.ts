@@ -131,7 +131,7 @@ export function createWorkflow(deps: WorkflowDeps) {
       const secrets = Object.fromEntries(
         op.secretFields.filter((f) => value[f] !== undefined).map((f) => [f, value[f]]),
       );
-      const approval = deps.policy.requiredFor.includes(args.kind);
+      const approval = deps.policy.requiredFor.includes(args.kind) && (op.approvalFor?.(value) ?? true);
       const { request, created } = await store.requests.insert({
         kind: args.kind,
         status: approval ? 'pending_approval' : 'approved',

@@ -20,6 +20,7 @@ export const MUTATION_PATHS = new Set([
   '/v1.0/numbers/data-usage',
   '/v1.0/subscribers/create',
   '/v1.0/numbers/status',
+  '/v1.0/numbers/update',
 ]);
 
 /** A deep copy with every secret field (any depth, any casing) replaced by '***'. */

@@ -10,6 +10,7 @@ import {
 import { availability } from './handlers/availability.js';
 import { dataUsageInfo, dataUsageSettings, setDataUsage } from './handlers/data-usage.js';
 import { inventory, numberLookup } from './handlers/inventory.js';
+import { numberUpdate } from './handlers/number-update.js';
 import { getOrder } from './handlers/orders.js';
 import { cancelPortin, eligibility, submitPortin, updatePortin } from './handlers/portin.js';
 import { portout } from './handlers/portout.js';
@@ -38,6 +39,7 @@ export const API_ROUTES: Record<string, Route> = {
   '/v1.0/numbers/data-usage/settings': { method: 'POST', handler: dataUsageSettings },
   '/v1.0/numbers/data-usage/info': { method: 'POST', handler: dataUsageInfo },
   '/v1.0/numbers/status': { method: 'POST', handler: statusChange },
+  '/v1.0/numbers/update': { method: 'POST', handler: numberUpdate },
   '/v1.0/numbers/inventory': { method: 'GET', handler: inventory },
   '/v1.0/numbers': { method: 'GET', handler: numberLookup },
   '/v1.0/account/message/routes': { method: 'GET', handler: messageRoutes },

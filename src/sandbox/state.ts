@@ -63,7 +63,7 @@ export interface TimelineStep {
   message: string | null;
 }
 
-export type OrderType = 'provision' | 'portin' | 'portout' | 'status-change';
+export type OrderType = 'provision' | 'portin' | 'portout' | 'status-change' | 'number-update';
 
 /** What a status-change order does to its number when it completes (at once, or on its EffectiveDate). */
 export interface StatusChangeFields {

@@ -18,6 +18,8 @@ import {
   InventoryQuerySchema,
   type NumberLookup,
   NumberLookupSchema,
+  type NumberUpdateRequest,
+  NumberUpdateRequestSchema,
   PhoneNumberListSchema,
   PortInCancelRequestSchema,
   type PortInEligibilityRequest,
@@ -53,6 +55,8 @@ import {
   MessageRouteListSchema,
   type NumberRecord,
   NumberRecordSchema,
+  type NumberUpdateResponse,
+  NumberUpdateResponseSchema,
   type OrderDetails,
   OrderDetailsSchema,
   type PortInAck,
@@ -126,6 +130,8 @@ export interface TelegentClient {
   getDataUsageInfo(phoneNumbers: string[], options?: CallOptions): Promise<DataUsageInfo>;
   /** Mutation: park / activate / swap-sim / cancel one number (an order; swap-sim answers with a QR link). */
   changeNumberStatus(request: StatusChangeRequest, options?: CallOptions): Promise<StatusChangeResponse>;
+  /** Mutation: a number's subscriber, SIM, routes or caller ID name. */
+  updateNumber(request: NumberUpdateRequest, options?: CallOptions): Promise<NumberUpdateResponse>;
   listInventory(query?: InventoryQuery, options?: CallOptions): Promise<InventoryPage>;
   getNumber(lookup: NumberLookup, options?: CallOptions): Promise<NumberRecord>;
   listMessageRoutes(query?: RouteListQuery, options?: CallOptions): Promise<MessageRouteList>;
@@ -263,6 +269,14 @@ export function createTelegentClient(options: TelegentClientOptions): TelegentCl
         E.statusChange,
         { body: validate(E.statusChange.path, StatusChangeRequestSchema, request) },
         StatusChangeResponseSchema,
+        opts,
+      ),
+
+    updateNumber: async (request, opts) =>
+      caller.call(
+        E.numberUpdate,
+        { body: validate(E.numberUpdate.path, NumberUpdateRequestSchema, request) },
+        NumberUpdateResponseSchema,
         opts,
       ),
 

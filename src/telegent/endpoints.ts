@@ -21,6 +21,7 @@ export const TELEGENT_ENDPOINTS = {
   dataUsageSet: { method: 'POST', path: '/v1.0/numbers/data-usage', mode: 'mutation' },
   dataUsageSettings: { method: 'POST', path: '/v1.0/numbers/data-usage/settings', mode: 'read' },
   dataUsageInfo: { method: 'POST', path: '/v1.0/numbers/data-usage/info', mode: 'read' },
+  numberUpdate: { method: 'POST', path: '/v1.0/numbers/update', mode: 'mutation' },
   statusChange: { method: 'POST', path: '/v1.0/numbers/status', mode: 'mutation' },
   inventory: { method: 'GET', path: '/v1.0/numbers/inventory', mode: 'read' },
   number: { method: 'GET', path: '/v1.0/numbers', mode: 'read' },

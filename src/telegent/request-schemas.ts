@@ -134,6 +134,20 @@ export const StatusChangeRequestSchema = z.object({
 });
 export type StatusChangeRequest = z.input<typeof StatusChangeRequestSchema>;
 
+export const NumberUpdateRequestSchema = z.object({
+  Number: e164,
+  AssignedSubscriberId: z.string().min(1).optional(),
+  Iccid: z
+    .string()
+    .regex(/^\d{19,20}$/)
+    .optional(),
+  MessageRouteId: z.string().min(1).optional(),
+  VoiceRouteId: z.string().min(1).optional(),
+  CnamFirstName: z.string().min(1).max(15).optional(),
+  CnamLastName: z.string().min(1).max(15).optional(),
+});
+export type NumberUpdateRequest = z.input<typeof NumberUpdateRequestSchema>;
+
 export const PhoneNumberListSchema = z.array(e164).min(1);
 
 export const InventoryQuerySchema = z.object({

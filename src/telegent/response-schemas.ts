@@ -137,6 +137,20 @@ export const StatusChangeResponseSchema = z
   }));
 export type StatusChangeResponse = z.output<typeof StatusChangeResponseSchema>;
 
+/** POST /numbers/update: the record echoed with an update order (usually already Complete). */
+export const NumberUpdateResponseSchema = z.object({
+  Number: optString,
+  UpdateOrderId: optString,
+  UpdateOrderDate: optString,
+  UpdateOrderStatus: optString,
+  AssignedSubscriberId: optString,
+  Iccid: optString,
+  MessageRouteId: optString,
+  VoiceRouteId: optString,
+  Cnam: optString,
+});
+export type NumberUpdateResponse = z.output<typeof NumberUpdateResponseSchema>;
+
 /** Port-in update and cancel acknowledgements. */
 export const PortInAckSchema = z
   .object({ OrderId: z.string().min(1), ...statusFields, Message: optString })

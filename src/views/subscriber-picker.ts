@@ -7,9 +7,9 @@ import { externalSelectInput } from './inputs.js';
  * The subscriber a new number belongs to (Telegent: no orphan numbers), searchable by name or email, with
  * "New subscriber…" beside it for a customer Telegent does not know yet.
  */
-export function subscriberPickerBlocks(hint: string): KnownBlock[] {
+export function subscriberPickerBlocks(hint: string, optional = false): KnownBlock[] {
   return [
-    externalSelectInput({ field: 'assignedSubscriberId', actionId: ACTION.subscriberPicker, hint }),
+    externalSelectInput({ field: 'assignedSubscriberId', actionId: ACTION.subscriberPicker, hint, optional }),
     actions([button({ text: 'New subscriber…', actionId: ACTION.newSubscriber })]),
   ];
 }

@@ -13,7 +13,17 @@ describe('loadConfig', () => {
     });
     expect(config.store).toEqual({ databaseUrl: undefined, dataDir: './data', encryptionKey: undefined });
     expect(config.approvals).toMatchObject({
-      requiredFor: ['provision', 'portin', 'portin-cancel', 'portout'],
+      requiredFor: [
+        'provision',
+        'portin',
+        'portin-cancel',
+        'portout',
+        'park',
+        'activate',
+        'swap-sim',
+        'cancel-line',
+        'number-update',
+      ],
       allowSelfApproval: false,
       ttlHours: 24,
       approverUserIds: [],

@@ -1,6 +1,12 @@
 import type { ModalView } from '@slack/types';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SEED_NO_SWAPS_NUMBER, SEED_NUMBERS, SEED_PARKED_NUMBER } from '../../src/sandbox/seed.js';
+import {
+  SEED_MESSAGE_ROUTE_IDS,
+  SEED_NO_SWAPS_NUMBER,
+  SEED_NUMBERS,
+  SEED_PARKED_NUMBER,
+  SEED_SUBSCRIBER_IDS,
+} from '../../src/sandbox/seed.js';
 import type { FakeSlackCall } from '../support/fake-slack.js';
 import { APPROVALS_CHANNEL, APPROVER, CHANNEL, type E2E, REQUESTER, startE2E, textOf } from './harness.js';
 
@@ -87,6 +93,7 @@ describe('the number card and line changes, end to end', () => {
       'number.park',
       'number.swap-sim',
       'number.cancel-line',
+      'number.update',
       'number.portout',
       'number.limits',
     ]);
@@ -235,5 +242,41 @@ describe('the number card and line changes, end to end', () => {
     await clickOnCard('number.limits', SEED_NUMBERS[6]!);
     const form = await e2e.latestView((v: ModalView) => v.callback_id === 'telegent.limits');
     expect(textOf(form.view)).toContain(SEED_NUMBERS[6]!);
+  });
+
+  const updates = () =>
+    e2e.sandbox.mutations().filter((m) => m.path.toLowerCase() === '/v1.0/numbers/update');
+  const openUpdateForm = async (number: string) => {
+    await clickOnCard('number.update', number);
+    return e2e.latestView((v) => v.callback_id === 'telegent.number-update' && textOf(v).includes(number));
+  };
+
+  it('Update… binds a subscriber to an orphan number: approval, one numbers/update, the card shows them', async () => {
+    const number = SEED_NUMBERS[14]!;
+    const form = await openUpdateForm(number);
+    expect(textOf(form.view)).toContain('New subscriber…');
+    const empty = await e2e.submit(form, {});
+    expect(empty.body.response_action).toBe('errors');
+    expect(textOf(empty.body.errors)).toContain('change at least one field');
+    await e2e.submit(form, { assignedSubscriberId: SEED_SUBSCRIBER_IDS[2]! });
+    const { requestId, ts } = await approvalCard(number, 'Update number');
+    await approve(requestId, ts);
+    await expect.poll(() => updates().length).toBe(1);
+    expect(updates()[0]!.body).toEqual({ Number: number, AssignedSubscriberId: SEED_SUBSCRIBER_IDS[2] });
+    const after = await card(number);
+    expect(textOf(after.blocks)).toContain('Chris Park — chris.park@example.com');
+  });
+
+  it('Update… of the message route only runs without approval', async () => {
+    const number = SEED_NUMBERS[15]!;
+    const before = updates().length;
+    const form = await openUpdateForm(number);
+    await e2e.submit(form, { messageRouteId: SEED_MESSAGE_ROUTE_IDS[1]! });
+    await expect.poll(() => updates().length).toBe(before + 1);
+    expect(e2e.sandbox.getNumber(number)!.MessageRouteId).toBe(SEED_MESSAGE_ROUTE_IDS[1]);
+    const cards = e2e.fake
+      .callsTo('chat.postMessage')
+      .filter((c) => c.body.channel === APPROVALS_CHANNEL && textOf(c.body).includes(number));
+    expect(cards).toHaveLength(0);
   });
 });

@@ -39,6 +39,10 @@ export const GOOD: Record<OperationKind, Record<string, unknown>> = {
   activate: { phoneNumber: '+18015550101', effectiveDate: '2026-03-05' },
   'swap-sim': { phoneNumber: '+18015550101', iccid: '8901240397190195850' },
   'cancel-line': { phoneNumber: '+18015550101' },
+  'number-update': {
+    phoneNumber: '+18015550101',
+    assignedSubscriberId: 'TSUID-90c644ff-7f70-4587-a27e-d1d45bde7528',
+  },
 };
 
 export interface BadCase {
@@ -329,4 +333,27 @@ export const BAD_CASES: BadCase[] = [
   bad('cancel-line', 'not a date', { effectiveDate: '31/12/2026' }, 'effectiveDate', /YYYY-MM-DD/),
   bad('swap-sim', 'ICCID failing Luhn', { iccid: '8901240397190195851' }, 'iccid', /check digit|Luhn/i),
   bad('swap-sim', 'ICCID too short', { iccid: '89012403' }, 'iccid', /19- or 20-digit/),
+  // number update
+  bad(
+    'number-update',
+    'nothing to change',
+    { assignedSubscriberId: undefined },
+    '_form',
+    /change at least one field/,
+  ),
+  bad(
+    'number-update',
+    'a route id as subscriber',
+    { assignedSubscriberId: 'MRID-1' },
+    'assignedSubscriberId',
+    /TSUID-/,
+  ),
+  bad('number-update', 'ICCID failing Luhn', { iccid: '8901240397190195851' }, 'iccid', /Luhn/),
+  bad(
+    'number-update',
+    'caller ID name of 16 characters',
+    { cnamFirstName: 'Abcdefghijklmnop' },
+    'cnamFirstName',
+    /at most 15/,
+  ),
 ];

@@ -44,6 +44,7 @@ describe('registry', () => {
       'activate',
       'cancel-line',
       'limits',
+      'number-update',
       'park',
       'portin',
       'portin-cancel',

@@ -74,6 +74,11 @@ export const REQUEST_FORMS: readonly RequestForm[] = [
     fromMetadata: () => ({}),
     inlineChecks: emailNotTaken,
   },
+  {
+    callbackId: CALLBACK.numberUpdateForm,
+    kind: 'number-update',
+    fromMetadata: (m) => ({ phoneNumber: m.phoneNumber }),
+  },
   ...LINE_CHANGE_OPERATIONS.map(
     (op): RequestForm => ({
       callbackId: CALLBACK.lineChangeForm(op.kind),

@@ -1,0 +1,135 @@
+import { z } from 'zod';
+import { isTelegentError } from '../telegent/errors.js';
+import type { NumberUpdateRequest } from '../telegent/request-schemas.js';
+import type { NumberRecord, NumberUpdateResponse } from '../telegent/response-schemas.js';
+import { iccidSchema } from './fields/iccid.js';
+import { phoneNumberSchema } from './fields/phone-number.js';
+import { optionalField } from './fields/result.js';
+import { messageRouteIdSchema, subscriberIdSchema, voiceRouteIdSchema } from './fields/telegent-ids.js';
+import { textSchema } from './fields/text.js';
+import { defineOperation, simTail } from './operation.js';
+
+/** `POST /numbers/update`: what to change on a number; a field left out is kept as it is. */
+export interface NumberUpdateInput {
+  phoneNumber: string;
+  assignedSubscriberId?: string | undefined;
+  iccid?: string | undefined;
+  messageRouteId?: string | undefined;
+  voiceRouteId?: string | undefined;
+  cnamFirstName?: string | undefined;
+  cnamLastName?: string | undefined;
+}
+
+const CHANGES = [
+  'assignedSubscriberId',
+  'iccid',
+  'messageRouteId',
+  'voiceRouteId',
+  'cnamFirstName',
+  'cnamLastName',
+] as const;
+
+const cnamSchema = (which: string) =>
+  textSchema({ max: 15, hint: `the caller ID ${which} name shown to people called (at most 15 characters)` });
+
+function numberUpdateSchema(): z.ZodType<NumberUpdateInput> {
+  return z
+    .object({
+      phoneNumber: phoneNumberSchema,
+      assignedSubscriberId: optionalField(subscriberIdSchema),
+      iccid: optionalField(iccidSchema),
+      messageRouteId: optionalField(messageRouteIdSchema),
+      voiceRouteId: optionalField(voiceRouteIdSchema),
+      cnamFirstName: optionalField(cnamSchema('first')),
+      cnamLastName: optionalField(cnamSchema('last')),
+    })
+    .superRefine((v, ctx) => {
+      if (!CHANGES.some((field) => v[field] !== undefined))
+        ctx.addIssue({
+          code: 'custom',
+          path: ['_form'],
+          message: 'change at least one field; empty fields are kept',
+        });
+    });
+}
+
+export function numberUpdateToTelegent(input: NumberUpdateInput): NumberUpdateRequest {
+  return {
+    Number: input.phoneNumber,
+    ...(input.assignedSubscriberId ? { AssignedSubscriberId: input.assignedSubscriberId } : {}),
+    ...(input.iccid ? { Iccid: input.iccid } : {}),
+    ...(input.messageRouteId ? { MessageRouteId: input.messageRouteId } : {}),
+    ...(input.voiceRouteId ? { VoiceRouteId: input.voiceRouteId } : {}),
+    ...(input.cnamFirstName ? { CnamFirstName: input.cnamFirstName } : {}),
+    ...(input.cnamLastName ? { CnamLastName: input.cnamLastName } : {}),
+  };
+}
+
+/** Which of the asked changes the number as read back shows. */
+function shows(record: NumberRecord, input: NumberUpdateInput): boolean {
+  const same = (a: string | null | undefined, b: string | undefined) =>
+    b === undefined || (a ?? '').toLowerCase() === b.toLowerCase();
+  const cnam = [input.cnamFirstName, input.cnamLastName].filter(Boolean).join(' ');
+  return (
+    same(record.AssignedSubscriberId, input.assignedSubscriberId) &&
+    same(record.Iccid, input.iccid) &&
+    same(record.MessageRouteId, input.messageRouteId) &&
+    same(record.VoiceRouteId, input.voiceRouteId) &&
+    (!cnam || (record.Cnam ?? '').includes(cnam))
+  );
+}
+
+function changes(input: NumberUpdateInput): Array<[string, string]> {
+  const rows: Array<[string, string | undefined]> = [
+    ['Subscriber', input.assignedSubscriberId],
+    ['SIM', input.iccid ? simTail(input.iccid) : undefined],
+    ['Message route', input.messageRouteId],
+    ['Voice route', input.voiceRouteId],
+    ['Caller ID name', [input.cnamFirstName, input.cnamLastName].filter(Boolean).join(' ') || undefined],
+  ];
+  return rows.filter((r): r is [string, string] => r[1] !== undefined);
+}
+
+export const numberUpdate = defineOperation<NumberUpdateInput, NumberUpdateResponse, NumberUpdateRequest>({
+  kind: 'number-update',
+  title: 'Update number',
+  mutates: true,
+  needsApproval: true,
+  // Who owns the number and which SIM carries it are the risky changes; routes and caller ID are not.
+  approvalFor: (input) => input.assignedSubscriberId !== undefined || input.iccid !== undefined,
+  confirmApproval:
+    'This changes who the number belongs to or which SIM carries it (the old SIM stops working). Check the customer first.',
+  secretFields: [],
+  schema: numberUpdateSchema,
+  summary: (input) =>
+    `Update ${input.phoneNumber}: ${changes(input)
+      .map(([label, value]) => `${label.toLowerCase()} → ${value}`)
+      .join(', ')}`,
+  facts: (input) => [['Number', input.phoneNumber], ...changes(input)],
+  toTelegent: numberUpdateToTelegent,
+  execute: (ctx, input) => ctx.telegent.updateNumber(numberUpdateToTelegent(input), ctx.callOptions),
+  reconcile: async (ctx, input) => {
+    const checked = 'number details';
+    try {
+      const record = await ctx.telegent.getNumber({ Number: input.phoneNumber }, ctx.callOptions);
+      const done = shows(record, input);
+      return {
+        checked,
+        found: true,
+        number: input.phoneNumber,
+        resolved: done,
+        detail: done
+          ? `${input.phoneNumber} shows every change asked: the update went through.`
+          : `${input.phoneNumber} does not show the change yet. Check \`/telegent number ${input.phoneNumber}\` before asking again.`,
+      };
+    } catch (error) {
+      if (!isTelegentError(error) || error.status !== 404) throw error;
+      return {
+        checked,
+        found: false,
+        number: input.phoneNumber,
+        detail: `${input.phoneNumber} is not on the account: nothing can have changed.`,
+      };
+    }
+  },
+});

@@ -1,0 +1,88 @@
+import type { HandlerContext } from '../context.js';
+import { badRequest, conflict, NOT_ON_ACCOUNT_MESSAGE, notFound } from '../errors.js';
+import { optBool, optEnum, optString, reqString } from '../fields.js';
+import { requireE164, requireIccid } from '../formats.js';
+import { orderKey } from '../state.js';
+import { inventoryRecord } from '../views.js';
+import { findSubscriber } from './lookups.js';
+
+const UPDATABLE = [
+  'MessageEnabled',
+  'MessageType',
+  'Classification',
+  'VoiceEnabled',
+  'MessageRouteId',
+  'VoiceRouteId',
+  'AssignedSubscriberId',
+  'Iccid',
+  'CnamFirstName',
+  'CnamLastName',
+  'ProductType',
+] as const;
+
+/**
+ * POST /v1.0/numbers/update (reference Op 11, related): changes a number's settings at once and answers with
+ * an update order that is already Complete, echoing the record.
+ */
+export function numberUpdate({ core, now, body }: HandlerContext): unknown {
+  const number = requireE164(reqString(body, 'Number'));
+  const record = core.data.numbers.get(number);
+  if (!record) throw notFound(NOT_ON_ACCOUNT_MESSAGE);
+  if (!UPDATABLE.some((name) => body && typeof body === 'object' && name in body))
+    throw badRequest(`Nothing to update: give at least one of ${UPDATABLE.join(', ')}.`);
+
+  const messageRouteId = optString(body, 'MessageRouteId');
+  if (messageRouteId && !core.data.messageRoutes.some((r) => r.MessageRouteId === messageRouteId))
+    throw badRequest('Invalid MessageRouteId');
+  const voiceRouteId = optString(body, 'VoiceRouteId');
+  if (voiceRouteId && !core.data.voiceRoutes.some((r) => r.CallRouteId === voiceRouteId))
+    throw badRequest('Invalid VoiceRouteId');
+  const subscriberId = optString(body, 'AssignedSubscriberId');
+  const subscriber = subscriberId ? findSubscriber(core, subscriberId) : undefined;
+  if (subscriberId && !subscriber) throw notFound('Subscriber not found');
+  const iccidGiven = optString(body, 'Iccid') ?? optString(body, 'ICCID');
+  const iccid = iccidGiven ? requireIccid(iccidGiven) : undefined;
+  if (iccid && [...core.data.numbers.values()].some((r) => r.Iccid === iccid && r.Number !== number))
+    throw conflict('ICCID is already assigned to another number.');
+  const classification = optEnum(body, 'Classification', ['MVNO', 'IoT'] as const);
+
+  if (messageRouteId) record.MessageRouteId = messageRouteId;
+  if (voiceRouteId) record.VoiceRouteId = voiceRouteId;
+  if (iccid) record.Iccid = iccid;
+  if (classification) record.Classification = classification;
+  const messageEnabled = optBool(body, 'MessageEnabled');
+  if (messageEnabled !== undefined) record.MessageEnabled = messageEnabled;
+  const voiceEnabled = optBool(body, 'VoiceEnabled');
+  if (voiceEnabled !== undefined) record.VoiceEnabled = voiceEnabled;
+  const messageType = optString(body, 'MessageType');
+  if (messageType) record.MessageType = messageType;
+  const productType = optString(body, 'ProductType');
+  if (productType) record.ProductType = productType;
+  const cnam = [optString(body, 'CnamFirstName'), optString(body, 'CnamLastName')].filter(Boolean).join(' ');
+  if (cnam) record.Cnam = cnam;
+  if (subscriber) {
+    for (const s of core.data.subscribers) s.PhoneNumbers = s.PhoneNumbers.filter((n) => n !== number);
+    subscriber.PhoneNumbers.push(number);
+    record.AssignedSubscriberId = subscriber.SubscriberId;
+  }
+
+  const orderId = core.newId('JNUOID');
+  core.data.orders.set(orderKey(orderId), {
+    OrderId: orderId,
+    type: 'number-update',
+    createdAt: now,
+    attemptStartedAt: now,
+    number,
+    phoneNumberId: record.PhoneNumberId,
+    timeline: [{ at: now, status: 'Complete', message: null }],
+    attempt: 1,
+    effectsApplied: true,
+  });
+  const { PortOutPin: _pin, ...echo } = inventoryRecord(record);
+  return {
+    ...echo,
+    UpdateOrderId: orderId,
+    UpdateOrderDate: new Date(now).toISOString(),
+    UpdateOrderStatus: 'Complete',
+  };
+}

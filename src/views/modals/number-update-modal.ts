@@ -1,0 +1,42 @@
+import type { KnownBlock, ModalView } from '@slack/types';
+import { context, sandboxBlocks, section } from '../../messages/blocks.js';
+import { ACTION, CALLBACK } from '../../messages/ids.js';
+import { escapeMrkdwn } from '../../messages/limits.js';
+import { externalSelectInput, textInput } from '../inputs.js';
+import { subscriberPickerBlocks } from '../subscriber-picker.js';
+import { modal } from './modal.js';
+
+export interface NumberUpdateModalArgs {
+  phoneNumber: string;
+  metadata: string;
+  sandbox?: boolean | undefined;
+}
+
+/** Update… on the number card: every field optional, an empty field is kept as it is. */
+export function numberUpdateModal(args: NumberUpdateModalArgs): ModalView {
+  const blocks: KnownBlock[] = [
+    ...sandboxBlocks(args.sandbox),
+    section(
+      `*Update ${escapeMrkdwn(args.phoneNumber)}*: fill only what should change; empty fields are kept. A new subscriber or SIM needs a second person's approval; routes and caller ID name do not.`,
+    ),
+    ...subscriberPickerBlocks('Bind the number to this subscriber (fixes an orphan number).', true),
+    textInput({
+      field: 'iccid',
+      optional: true,
+      maxLength: 40,
+      hint: 'A new physical SIM (19–20 digits on the card): the old SIM stops working.',
+    }),
+    externalSelectInput({ field: 'messageRouteId', actionId: ACTION.messageRoutePicker, optional: true }),
+    externalSelectInput({ field: 'voiceRouteId', actionId: ACTION.voiceRoutePicker, optional: true }),
+    textInput({ field: 'cnamFirstName', optional: true, maxLength: 15 }),
+    textInput({ field: 'cnamLastName', optional: true, maxLength: 15 }),
+    context('Caller ID name: what people you call see, at most 15 characters each.'),
+  ];
+  return modal({
+    callbackId: CALLBACK.numberUpdateForm,
+    title: 'Update number',
+    submit: 'Request',
+    metadata: args.metadata,
+    blocks,
+  });
+}

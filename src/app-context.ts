@@ -20,6 +20,8 @@ export interface AppContext {
   /** Telegent is the embedded sandbox: every message says SANDBOX. */
   sandbox: boolean;
   approvalsChannelId?: string | undefined;
+  /** TELEGENT_ACCOUNT_ID: the account used where a channel is not bound to one. */
+  defaultAccountId?: string | undefined;
   digestDefaults: { time: string; timeZone: string };
   now: () => Date;
   /** For read-only operations run straight from a listener (interactive priority). */

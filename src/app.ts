@@ -191,6 +191,7 @@ export function createAppContext(deps: TelegentOpsDependencies, client: webApi.W
     logger: deps.logger,
     sandbox: deps.sandbox,
     approvalsChannelId: deps.approvals.channelId,
+    defaultAccountId: deps.telegentAccountId,
     digestDefaults: { time: deps.jobs.digestDefaultTime, timeZone: deps.jobs.digestDefaultTimeZone },
     now,
     opContext: () => ({

@@ -18,7 +18,9 @@ export type TelegentCommand =
   | { name: 'orders' }
   | { name: 'digest'; args: string }
   /** `subscriber new` (other actions are answered with the usage). */
-  | { name: 'subscriber'; action: string };
+  | { name: 'subscriber'; action: string }
+  /** `account [AID-…|off]` (distributors). */
+  | { name: 'account'; arg: string };
 
 export const MAX_COMMAND_TEXT = 2_000;
 
@@ -66,6 +68,8 @@ export function parseCommand(text: string): TelegentCommand {
       return { name: 'orders' };
     case 'digest':
       return { name: 'digest', args };
+    case 'account':
+      return { name: 'account', arg: args };
     case 'subscriber':
       return { name: 'subscriber', action: args.toLowerCase() };
     default:

@@ -2,6 +2,7 @@ import type { AppContext } from '../app-context.js';
 import { errorMessage } from '../messages/error-message.js';
 import type { CommandArgs } from '../slack/listener-args.js';
 import { userFacingError } from '../slack/user-facing-error.js';
+import { account } from './account.js';
 import { type CommandContext, replier } from './command-context.js';
 import { digest } from './digest.js';
 import { help } from './help.js';
@@ -40,6 +41,7 @@ const HANDLERS: Handlers = {
   orders,
   digest,
   subscriber,
+  account,
 };
 
 /** `/telegent …`: ack at once (Slack's 3 s), then parse and dispatch; every failure becomes an ephemeral sentence. */

@@ -60,6 +60,11 @@ export const COMMAND_HELP: ReadonlyArray<{ usage: string; does: string; example:
     example: '/telegent subscriber new',
   },
   {
+    usage: 'account [AID-…|off]',
+    does: "distributors: the Telegent account this channel's requests are filed under",
+    example: '/telegent account AID-3f6c2a9e-8b1d-4e57-a0c4-6d2e9f1b7a35',
+  },
+  {
     usage: 'digest on [HH:MM] [IANA tz] | off',
     does: 'daily port-in digest for this channel',
     example: '/telegent digest on 09:00 America/Denver',

@@ -23,6 +23,8 @@ export interface RequestCardArgs {
   title: string;
   /** The operation's redacted summary (`op.summary(input)`). */
   summary: string;
+  /** The channel's bound account, by name, when the request is filed under it (distributors). */
+  accountName?: string | null | undefined;
   sandbox?: boolean | undefined;
 }
 
@@ -71,6 +73,13 @@ export function requestCard(args: RequestCardArgs): MessagePayload {
     header(`Approval needed: ${args.title}`),
     section(escapeMrkdwn(args.summary)),
     ...operationFacts(request),
+    ...(request.accountId
+      ? [
+          context(
+            `Account: ${args.accountName ? `*${escapeMrkdwn(oneLine(args.accountName, 100))}* ` : ''}\`${escapeMrkdwn(request.accountId)}\``,
+          ),
+        ]
+      : []),
     requestFacts(request),
     decisionButtons(request, args.title),
     context('Anyone on the approver list except the requester can decide.'),

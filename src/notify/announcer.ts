@@ -35,7 +35,9 @@ async function attempt<T>(ctx: AppContext, what: string, fn: () => Promise<T>): 
 export async function announcePendingRequest(ctx: AppContext, request: RequestRecord): Promise<boolean> {
   const { title, summary } = describe(request);
   const channel = ctx.approvalsChannelId ?? request.channelId;
-  const card = requestCard({ request, title, summary, sandbox: ctx.sandbox });
+  const bound = await ctx.store.channelAccounts.get(request.channelId);
+  const accountName = bound?.accountId === request.accountId ? bound.accountName : null;
+  const card = requestCard({ request, title, summary, accountName, sandbox: ctx.sandbox });
   const posted = await attempt(ctx, 'approval card', () =>
     ctx.notify.post(channel, card, {
       metadata: messageMetadata(EVENT_TYPES.approvalCard, { request_id: request.id }),

@@ -122,7 +122,12 @@ export function createWorkflow(deps: WorkflowDeps) {
 
     async submit(args: SubmitArgs): Promise<SubmitOutcome> {
       const op = getOperation(args.kind);
-      const validated = validateInput(op, args.raw, schemaOptions);
+      // A channel bound to a distributor account files its requests under it (operations without an
+      // AccountId drop the field with the rest of what their schema does not know).
+      const bound = await store.channelAccounts.get(args.channelId);
+      const raw =
+        bound && args.raw.accountId === undefined ? { ...args.raw, accountId: bound.accountId } : args.raw;
+      const validated = validateInput(op, raw, schemaOptions);
       if (!validated.ok) return { status: 'invalid', errors: validated.errors };
       const value = validated.value as Record<string, unknown>;
       const problems = (await op.preconditions?.({ orders: store.orders }, value)) ?? null;

@@ -2,6 +2,7 @@ import { issueToken } from './auth.js';
 import type { Handler } from './context.js';
 import {
   createSubscriber,
+  distributorAccounts,
   distributorSubscribers,
   getSubscriber,
   messageRoutes,
@@ -46,5 +47,6 @@ export const API_ROUTES: Record<string, Route> = {
   '/v1.0/account/voice/routes': { method: 'GET', handler: voiceRoutes },
   '/v1.0/subscribers/get': { method: 'GET', handler: getSubscriber },
   '/v1.0/subscribers/create': { method: 'POST', handler: createSubscriber },
+  '/v1.0/distributor/accounts': { method: 'GET', handler: distributorAccounts },
   '/v1.0/distributor/subscribers': { method: 'GET', handler: distributorSubscribers },
 };

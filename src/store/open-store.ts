@@ -1,6 +1,7 @@
 import { join, resolve } from 'node:path';
 import type { Logger } from '../log.js';
 import { createAuditRepo } from './audit-repo.js';
+import { createChannelAccountsRepo } from './channel-accounts-repo.js';
 import { acquireDataDirLock, type DataDirLock } from './data-dir-lock.js';
 import type { Db } from './db.js';
 import { createDigestRepo } from './digest-repo.js';
@@ -21,6 +22,7 @@ export interface Store {
   orders: ReturnType<typeof createOrdersRepo>;
   audit: ReturnType<typeof createAuditRepo>;
   digests: ReturnType<typeof createDigestRepo>;
+  channelAccounts: ReturnType<typeof createChannelAccountsRepo>;
   headsUps: ReturnType<typeof createHeadsUpsRepo>;
   jobSlots: ReturnType<typeof createJobSlotsRepo>;
   rateLimits: ReturnType<typeof createRateLimitRepo>;
@@ -44,6 +46,7 @@ export function storeOver(db: Db, encryptionKey: Buffer, close: () => Promise<vo
     orders: createOrdersRepo(db),
     audit: createAuditRepo(db),
     digests: createDigestRepo(db),
+    channelAccounts: createChannelAccountsRepo(db),
     headsUps: createHeadsUpsRepo(db),
     jobSlots: createJobSlotsRepo(db),
     rateLimits: createRateLimitRepo(db),

@@ -49,6 +49,8 @@ import {
   DataUsageSetResponseSchema,
   type DataUsageSettings,
   DataUsageSettingsSchema,
+  type DistributorAccounts,
+  DistributorAccountsSchema,
   type InventoryPage,
   InventoryPageSchema,
   type MessageRouteList,
@@ -139,6 +141,8 @@ export interface TelegentClient {
   getSubscriber(subscriberId: string, options?: CallOptions): Promise<Subscriber>;
   /** Mutation: a new subscriber (Email is unique platform-wide). The password is treated as a secret. */
   createSubscriber(request: SubscriberCreateRequest, options?: CallOptions): Promise<Subscriber>;
+  /** The distributor's accounts (`AID-…`), for binding a channel to one. */
+  listDistributorAccounts(options?: CallOptions): Promise<DistributorAccounts>;
   listDistributorSubscribers(
     query?: DistributorSubscribersQuery,
     options?: CallOptions,
@@ -333,6 +337,9 @@ export function createTelegentClient(options: TelegentClientOptions): TelegentCl
         opts,
       );
     },
+
+    listDistributorAccounts: async (opts) =>
+      caller.call(E.distributorAccounts, {}, DistributorAccountsSchema, opts),
 
     listDistributorSubscribers: async (query = {}, opts) =>
       caller.call(

@@ -29,6 +29,7 @@ export const TELEGENT_ENDPOINTS = {
   voiceRoutes: { method: 'GET', path: '/v1.0/account/voice/routes', mode: 'read' },
   subscriber: { method: 'GET', path: '/v1.0/subscribers/get', mode: 'read' },
   subscriberCreate: { method: 'POST', path: '/v1.0/subscribers/create', mode: 'mutation' },
+  distributorAccounts: { method: 'GET', path: '/v1.0/distributor/accounts', mode: 'read' },
   distributorSubscribers: { method: 'GET', path: '/v1.0/distributor/subscribers', mode: 'read' },
 } as const satisfies Record<string, EndpointDef>;
 

@@ -151,6 +151,25 @@ export const NumberUpdateResponseSchema = z.object({
 });
 export type NumberUpdateResponse = z.output<typeof NumberUpdateResponseSchema>;
 
+const DistributorAccountSchema = z.object({
+  AccountId: looseString,
+  AccountName: optString,
+  CompanyName: optString,
+  TotalSubscribers: optNumber,
+});
+
+/**
+ * GET /distributor/accounts: documented as one account object, inferred to be a list in practice; both,
+ * and `{Accounts: [...]}`, become a list.
+ */
+export const DistributorAccountsSchema = z.preprocess((value) => {
+  if (Array.isArray(value)) return value;
+  if (value && typeof value === 'object' && Array.isArray((value as { Accounts?: unknown }).Accounts))
+    return (value as { Accounts: unknown[] }).Accounts;
+  return value && typeof value === 'object' ? [value] : value;
+}, looseArray(DistributorAccountSchema));
+export type DistributorAccounts = z.output<typeof DistributorAccountsSchema>;
+
 /** Port-in update and cancel acknowledgements. */
 export const PortInAckSchema = z
   .object({ OrderId: z.string().min(1), ...statusFields, Message: optString })

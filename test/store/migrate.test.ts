@@ -12,6 +12,7 @@ const SHIPPED = [
   '003_rejected_is_open.sql',
   '004_port_date_headsups.sql',
   '005_order_kinds_from_registry.sql',
+  '006_channel_accounts.sql',
 ];
 
 describe.each(storeKinds())('migrations on %s', (kind) => {
@@ -22,7 +23,7 @@ describe.each(storeKinds())('migrations on %s', (kind) => {
     brokenDir = mkdtempSync(join(tmpdir(), 'tg-migrations-'));
     for (const file of SHIPPED) copyFileSync(join(MIGRATIONS_DIR, file), join(brokenDir, file));
     writeFileSync(
-      join(brokenDir, '006_broken.sql'),
+      join(brokenDir, '007_broken.sql'),
       'CREATE TABLE half_done (x int);\nALTER TABLE no_such_table ADD COLUMN y int;\n',
     );
   });
@@ -41,24 +42,25 @@ describe.each(storeKinds())('migrations on %s', (kind) => {
       [3, 'rejected_is_open'],
       [4, 'port_date_headsups'],
       [5, 'order_kinds_from_registry'],
+      [6, 'channel_accounts'],
     ]);
     expect(rows[0]!.applied_at).toBeInstanceOf(Date);
     expect(await migrate(store.db)).toEqual([]);
     expect(await migrate(store.db)).toEqual([]);
     const count = await store.db.query<{ n: number }>('SELECT count(*) AS n FROM schema_migrations');
-    expect(Number(count.rows[0]!.n)).toBe(5);
+    expect(Number(count.rows[0]!.n)).toBe(6);
   });
 
   it('stops on a failing migration with an error naming the file and the SQL error, applying none of it', async () => {
     const error = await migrate(store.db, { dir: brokenDir }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(MigrationError);
     expect((error as Error).message).toMatch(
-      /Migration 006_broken\.sql failed: .*no_such_table.*does not exist/,
+      /Migration 007_broken\.sql failed: .*no_such_table.*does not exist/,
     );
     const half = await store.db.query<{ t: string | null }>("SELECT to_regclass('half_done')::text AS t");
     expect(half.rows[0]!.t).toBeNull();
     const versions = await store.db.query<{ version: number }>('SELECT version FROM schema_migrations');
-    expect(versions.rows.map((r) => r.version)).toEqual([1, 2, 3, 4, 5]);
+    expect(versions.rows.map((r) => r.version)).toEqual([1, 2, 3, 4, 5, 6]);
   });
 });
 
@@ -70,7 +72,7 @@ describe('migrations racing on the Postgres server', () => {
       const replicas = [1, 2, 3].map(() => createPostgresDb({ connectionString: database.url, max: 2 }));
       try {
         const applied = await Promise.all(replicas.map((db) => migrate(db)));
-        expect(applied.flat().sort()).toEqual([1, 2, 3, 4, 5]);
+        expect(applied.flat().sort()).toEqual([1, 2, 3, 4, 5, 6]);
         const { rows } = await replicas[0]!.query<{ n: number }>(
           'SELECT count(*) AS n FROM schema_migrations',
         );

@@ -86,3 +86,14 @@ export function createSubscriber({ core, body }: HandlerContext): unknown {
   core.data.subscribers.push(subscriber);
   return subscriberView(core, subscriber);
 }
+
+/** GET /v1.0/distributor/accounts: the documented single-object shape (the sandbox has one account). */
+export function distributorAccounts({ core }: HandlerContext): unknown {
+  return {
+    AccountId: core.data.accountId,
+    AccountName: core.data.companyName,
+    TotalSubscribers: core.data.subscribers.filter((s) => s.AccountId === core.data.accountId).length,
+    BillingAddress: null,
+    MailingAddress: null,
+  };
+}

@@ -3,6 +3,7 @@ import type { AppContext } from '../app-context.js';
 import { ACTION } from '../messages/ids.js';
 import { LINE_CHANGE_OPERATIONS } from '../operations/registry.js';
 import { approveButton } from './approve-button.js';
+import { historyOlderButton } from './history-older-button.js';
 import { newSubscriberButton } from './new-subscriber-button.js';
 import { numberLimitsButton } from './number-limits-button.js';
 import { numberLineChangeButton } from './number-line-change-button.js';
@@ -34,6 +35,7 @@ export function registerActions(app: App, ctx: AppContext): void {
   app.action(ACTION.numberPortout, numberPortoutButton(ctx));
   app.action(ACTION.numberLimits, numberLimitsButton(ctx));
   app.action(ACTION.numberUpdate, numberUpdateButton(ctx));
+  app.action(ACTION.historyOlder, historyOlderButton(ctx));
   app.options(ACTION.messageRoutePicker, pickerOptions(ctx, 'messageRoute'));
   app.options(ACTION.voiceRoutePicker, pickerOptions(ctx, 'voiceRoute'));
   app.options(ACTION.subscriberPicker, pickerOptions(ctx, 'subscriber'));

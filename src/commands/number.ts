@@ -45,7 +45,7 @@ export async function number({
       .then((report: DataUsageReport) => report)
       .catch(() => undefined),
     ctx.store.orders.listOpenForNumber(phoneNumber).then((orders) => withThreadLinks(ctx, orders)),
-    ctx.store.audit.listForNumber(phoneNumber, HISTORY_ENTRIES),
+    ctx.store.audit.listForNumber(phoneNumber, { limit: HISTORY_ENTRIES }),
   ]);
   return reply(numberCard({ number: record, subscriber, usage, openOrders, history, sandbox: ctx.sandbox }));
 }

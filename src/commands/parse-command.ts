@@ -20,7 +20,8 @@ export type TelegentCommand =
   /** `subscriber new` (other actions are answered with the usage). */
   | { name: 'subscriber'; action: string }
   /** `account [AID-…|off]` (distributors). */
-  | { name: 'account'; arg: string };
+  | { name: 'account'; arg: string }
+  | { name: 'history'; target?: string };
 
 export const MAX_COMMAND_TEXT = 2_000;
 
@@ -68,6 +69,8 @@ export function parseCommand(text: string): TelegentCommand {
       return { name: 'orders' };
     case 'digest':
       return { name: 'digest', args };
+    case 'history':
+      return { name: 'history', target: opt(args) };
     case 'account':
       return { name: 'account', arg: args };
     case 'subscriber':

@@ -6,6 +6,7 @@ import { account } from './account.js';
 import { type CommandContext, replier } from './command-context.js';
 import { digest } from './digest.js';
 import { help } from './help.js';
+import { history } from './history.js';
 import { limits } from './limits.js';
 import { number } from './number.js';
 import { orders } from './orders.js';
@@ -42,6 +43,7 @@ const HANDLERS: Handlers = {
   digest,
   subscriber,
   account,
+  history,
 };
 
 /** `/telegent …`: ack at once (Slack's 3 s), then parse and dispatch; every failure becomes an ephemeral sentence. */

@@ -43,3 +43,11 @@ export interface PortinContinueValue {
 }
 export const readPortinContinueValue = (value: string | undefined): PortinContinueValue | undefined =>
   parse(portinContinueValueSchema, value) as PortinContinueValue | undefined;
+
+/** ACTION.historyOlder: whose trail (a number or an OrderId) and the oldest entry shown so far. */
+export const historyPageValueSchema = z.object({
+  subject: z.string().min(1).max(100),
+  before: z.number().int().positive(),
+});
+export type HistoryPageValue = z.output<typeof historyPageValueSchema>;
+export const readHistoryPageValue = (value: string | undefined) => parse(historyPageValueSchema, value);

@@ -55,6 +55,11 @@ export const COMMAND_HELP: ReadonlyArray<{ usage: string; does: string; example:
   },
   { usage: 'orders', does: 'open orders of this channel', example: '/telegent orders' },
   {
+    usage: 'history <+1NXXNXXXXXX|OrderId>',
+    does: 'who asked, who approved, what Telegent answered (newest first, 10 at a time)',
+    example: '/telegent history +18015551234',
+  },
+  {
     usage: 'subscriber new',
     does: 'create a Telegent subscriber (then pick them in provision / port-in); the temporary password comes to you by DM',
     example: '/telegent subscriber new',

@@ -39,4 +39,6 @@ export const ACTION = {
   numberPortout: 'number.portout',
   numberLimits: 'number.limits',
   numberUpdate: 'number.update',
+  /** `/telegent history` "Older…"; value = JSON { subject, before }. */
+  historyOlder: 'history.older',
 } as const;

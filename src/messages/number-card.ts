@@ -1,6 +1,6 @@
 import type { KnownBlock } from '@slack/types';
 import { LINE_CHANGE_OPERATIONS, orderTraits } from '../operations/registry.js';
-import type { AuditEntry } from '../store/audit-repo.js';
+import type { TrailEntry } from '../store/audit-repo.js';
 import type { OrderRecord } from '../store/orders-repo.js';
 import type {
   DataUsageInfo,
@@ -8,6 +8,7 @@ import type {
   NumberRecord,
   Subscriber,
 } from '../telegent/response-schemas.js';
+import { trailLine } from './audit-trail.js';
 import {
   actions,
   button,
@@ -17,11 +18,9 @@ import {
   type MessagePayload,
   message,
   section,
-  slackDate,
 } from './blocks.js';
 import { ACTION } from './ids.js';
 import { escapeMrkdwn, oneLine } from './limits.js';
-import { operationTitle } from './request-line.js';
 import { describeThresholds } from './thresholds.js';
 
 export interface NumberCardArgs {
@@ -31,7 +30,7 @@ export interface NumberCardArgs {
   usage?: { info: DataUsageInfo; settings: DataUsageSettings } | undefined;
   /** Open orders this app watches for the number, with a link to each one's thread when known. */
   openOrders: Array<{ order: OrderRecord; link?: string | undefined }>;
-  history: Array<AuditEntry & { kind: string | null }>;
+  history: TrailEntry[];
   sandbox?: boolean | undefined;
 }
 
@@ -41,20 +40,6 @@ const SAFE_URL = /^https:\/\/[^\s|<>]+$/;
 
 /** The statuses where a port-out PIN or data limits still mean something. */
 const LIVE = ['Active', 'Parked', 'Suspended', 'Inactive'];
-
-const ACTION_WORDS: Record<string, string> = {
-  submitted: 'asked',
-  approved: 'approved',
-  rejected: 'rejected',
-  withdrawn: 'withdrew',
-  expired: 'expired',
-  execution_started: 'sent to Telegent',
-  execution_succeeded: 'Telegent accepted',
-  execution_failed: 'Telegent refused',
-  execution_unknown: 'outcome unknown',
-  reconciled_succeeded: 'read back: done',
-  status: 'status changed',
-};
 
 function subscriberLine(s: Subscriber | null | undefined, id: string | null | undefined): string {
   if (s === null) return ':warning: none (an orphan number: Telegent wants every number to have one)';
@@ -132,11 +117,7 @@ export function numberCard(args: NumberCardArgs): MessagePayload {
     return `• ${escapeMrkdwn(label)} ${id}: ${safe(order.status)}`;
   });
   blocks.push(section(`*Open orders*\n${orders.length > 0 ? orders.join('\n') : 'none'}`));
-  const history = args.history.map((e) => {
-    const what = ACTION_WORDS[e.action] ?? e.action.replaceAll('_', ' ');
-    const who = /^[UW][A-Z0-9]{2,}$/.test(e.actor) ? `<@${e.actor}>` : escapeMrkdwn(e.actor);
-    return `• ${slackDate(e.at)} · ${escapeMrkdwn(e.kind ? operationTitle(e.kind) : 'order')}: ${escapeMrkdwn(what)} (${who})`;
-  });
+  const history = args.history.map(trailLine);
   blocks.push(
     section(`*Recent history*\n${history.length > 0 ? history.join('\n') : 'nothing from this app yet'}`),
   );

@@ -23,8 +23,30 @@ export interface NewAuditEntry {
 
 const toEntry = (row: Record<string, unknown>) => camelRow<AuditEntry>(row);
 
+/** A page of a trail: at most `limit` entries older than entry `before`. */
+export interface AuditPage {
+  limit?: number;
+  before?: number;
+}
+
+export type TrailEntry = AuditEntry & { kind: string | null };
+
 /** The append-only audit log (the table refuses UPDATE and DELETE). */
 export function createAuditRepo(db: Db) {
+  async function trail(where: string, subject: string, page: AuditPage): Promise<TrailEntry[]> {
+    const { rows } = await db.query(
+      `SELECT a.*, COALESCE(r.kind, o.kind) AS kind
+         FROM audit_log a
+         LEFT JOIN requests r ON r.id = a.request_id
+         LEFT JOIN orders o ON o.order_id = a.order_id
+        WHERE (${where}) AND a.id < $2
+        ORDER BY a.id DESC
+        LIMIT $3`,
+      [subject, page.before ?? Number.MAX_SAFE_INTEGER, page.limit ?? 10],
+    );
+    return rows.map((row) => ({ ...toEntry(row), kind: (row.kind as string | null) ?? null }));
+  }
+
   return {
     async append(entry: NewAuditEntry): Promise<AuditEntry> {
       const { rows } = await db.query(
@@ -55,26 +77,24 @@ export function createAuditRepo(db: Db) {
     },
 
     /**
-     * The newest entries about a number (E.164): of requests that name it (one number or a list) and of
-     * orders that carry it, with the request's kind. Newest first.
+     * Entries about a number (E.164), newest first: of requests that name it (one number or a list) and of
+     * orders that carry it, with the request's kind. `before` pages back from an entry id.
      */
-    async listForNumber(
-      phoneNumber: string,
-      limit = 5,
-    ): Promise<Array<AuditEntry & { kind: string | null }>> {
-      const { rows } = await db.query(
-        `SELECT a.*, COALESCE(r.kind, o.kind) AS kind
-           FROM audit_log a
-           LEFT JOIN requests r ON r.id = a.request_id
-           LEFT JOIN orders o ON o.order_id = a.order_id
-          WHERE r.input->>'phoneNumber' = $1
-             OR r.input->'numbers' @> jsonb_build_array($1::text)
-             OR $1 = ANY(o.numbers)
-          ORDER BY a.id DESC
-          LIMIT $2`,
-        [phoneNumber, limit],
+    listForNumber(phoneNumber: string, page: AuditPage = {}) {
+      return trail(
+        `r.input->>'phoneNumber' = $1 OR r.input->'numbers' @> jsonb_build_array($1::text) OR $1 = ANY(o.numbers)`,
+        phoneNumber,
+        page,
       );
-      return rows.map((row) => ({ ...toEntry(row), kind: (row.kind as string | null) ?? null }));
+    },
+
+    /** Entries about an order and the request that created it, newest first. */
+    listForOrder(orderId: string, page: AuditPage = {}) {
+      return trail(
+        `a.order_id = $1 OR a.request_id = (SELECT request_id FROM orders WHERE order_id = $1)`,
+        orderId,
+        page,
+      );
     },
   };
 }

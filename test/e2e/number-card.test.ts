@@ -26,6 +26,12 @@ describe('the number card and line changes, end to end', () => {
     await expect.poll(() => e2e.responses().length).toBe(before + 1);
     return e2e.responses()[before]!.body as { text: string; blocks: unknown[]; response_type: string };
   };
+  const answerTo = async (text: string) => {
+    const before = e2e.responses().length;
+    await e2e.command(text);
+    await expect.poll(() => e2e.responses().length).toBe(before + 1);
+    return e2e.responses()[before]!.body as { text: string; blocks: unknown[] };
+  };
   const buttonsOf = (blocks: unknown[]) =>
     [...textOf(blocks).matchAll(/"action_id":"(number\.[a-z-]+)"/g)].map((m) => m[1]);
   const clickOnCard = (actionId: string, number: string) =>
@@ -278,5 +284,51 @@ describe('the number card and line changes, end to end', () => {
       .callsTo('chat.postMessage')
       .filter((c) => c.body.channel === APPROVALS_CHANNEL && textOf(c.body).includes(number));
     expect(cards).toHaveLength(0);
+  });
+
+  it('/telegent history of a number and of an order: who asked, who approved, what Telegent answered; Older… pages back', async () => {
+    const number = SEED_NUMBERS[7]!; // parked above
+    const byNumber = textOf((await answerTo(`history ${number}`)).blocks);
+    expect(byNumber).toContain(`History of ${number}`);
+    expect(byNumber).toMatch(/Park line: asked \(<@U0REQUESTER1>\)/);
+    expect(byNumber).toMatch(/Park line: approved \(<@U0APPROVER01>\)/);
+    expect(byNumber).toContain('Park line: Telegent accepted');
+
+    const order = (
+      await e2e.store.db.query("SELECT order_id FROM orders WHERE kind = 'park' AND $1 = ANY(numbers)", [
+        number,
+      ])
+    ).rows[0]!.order_id as string;
+    const byOrder = textOf((await answerTo(`history ${order}`)).blocks);
+    expect(byOrder).toContain(`History of ${order}`);
+    expect(byOrder).toContain('Park line: approved');
+
+    // More than a page: the no-swaps number's failed swap plus a stack of entries for its request.
+    const requestId = (
+      await e2e.store.db.query(
+        "SELECT id FROM requests WHERE kind = 'swap-sim' AND input->>'phoneNumber' = $1",
+        [SEED_NO_SWAPS_NUMBER],
+      )
+    ).rows[0]!.id as string;
+    for (let i = 0; i < 12; i++)
+      await e2e.store.audit.append({ actor: 'system', action: `note_${i}`, requestId });
+    const first = await answerTo(`history ${SEED_NO_SWAPS_NUMBER}`);
+    expect(textOf(first.blocks)).toContain('note 11');
+    expect(textOf(first.blocks)).not.toContain('Telegent refused');
+    const older = textOf(first.blocks).match(/"action_id":"history\.older".*?"value":"((?:[^"\\]|\\.)*)"/);
+    expect(older).not.toBeNull();
+    const responses = e2e.responses().length;
+    await e2e.slack.blockAction({
+      actionId: 'history.older',
+      value: JSON.parse(`"${older![1]}"`),
+      userId: REQUESTER,
+      channelId: CHANNEL,
+      messageTs: '1.5',
+    });
+    await expect.poll(() => e2e.responses().length).toBe(responses + 1);
+    const page2 = textOf(e2e.responses()[responses]!.body);
+    expect(page2).toContain('(older)');
+    expect(page2).toMatch(/Swap SIM: Telegent refused \(<@U0APPROVER01>\): “.*No SIM swaps remaining/);
+    expect(page2).toContain('Swap SIM: asked (<@U0REQUESTER1>)');
   });
 });

@@ -13,7 +13,15 @@
  * cancelled one, and a provision request waiting for approval.
  */
 
-export type FormName = 'provision' | 'portin' | 'portin-update' | 'portout' | 'limits';
+export type FormName =
+  | 'provision'
+  | 'portin'
+  | 'portin-update'
+  | 'portout'
+  | 'limits'
+  | 'subscriber-new'
+  | 'line.swap-sim'
+  | 'number-update';
 
 export type BadInputCase =
   | { kind: 'command'; name: string; text: string; telegent: 'none' | 'reads'; expect: RegExp }
@@ -133,6 +141,24 @@ export const BAD_INPUT_CASES: BadInputCase[] = [
   cmd('limits: emoji among numbers', 'limits +18015550101 🙂', NUMBER_ERROR),
   cmd('limits: 101 numbers', `limits ${TOO_MANY.join(' ')}`, /At most 100 numbers/),
   // usage
+  // number card, history, subscribers, accounts
+  cmd('number: no number', 'number', /Which number/),
+  cmd('number: UK number', 'number +44 20 7946 0958', NUMBER_ERROR),
+  cmd('number: SQL injection', `number ${DROP}`, NUMBER_ERROR),
+  cmd('number: not on the account', 'number +18015559876', /not on your Telegent account/, 'reads'),
+  cmd('history: nothing', 'history', /Of what/),
+  cmd('history: script tag', `history ${SCRIPT}`, /neither a phone number/),
+  cmd('history: 10k chars', `history ${HUGE}`, /neither a phone number/),
+  cmd('subscriber: unknown action', 'subscriber delete', /subscriber new/),
+  cmd('subscriber: mrkdwn action', 'subscriber *bold*', /subscriber new/),
+  cmd('account: subscriber id', 'account TSUID-1', /must start with AID-/),
+  cmd('account: SQL injection', `account ${DROP}`, /must start with AID-/),
+  cmd(
+    'account: unknown account',
+    'account AID-00000000-0000-0000-0000-000000000000',
+    /not one of your/,
+    'reads',
+  ),
   cmd('usage: no number', 'usage', /Which number|number/i),
   cmd('usage: UK number', 'usage +44 20 7946 0958', NUMBER_ERROR),
   cmd('usage: emoji', 'usage 👍', NUMBER_ERROR),
@@ -236,6 +262,36 @@ export const BAD_INPUT_CASES: BadInputCase[] = [
   form('limits form: 10k-char numbers', 'limits', { numbers: HUGE }, 'numbers'),
   form('limits form: 101 numbers', 'limits', { numbers: TOO_MANY.join('\n') }, 'numbers'),
   form('limits form: limit of 1e309', 'limits', { limitValue: '1e309' }, 'limitValue'),
+
+  // new subscriber form
+  form('new subscriber: no name', 'subscriber-new', { name: '' }, 'name'),
+  form('new subscriber: email without a domain', 'subscriber-new', { email: 'jane@' }, 'email'),
+  form('new subscriber: SQL injection email', 'subscriber-new', { email: DROP }, 'email'),
+  form('new subscriber: 10k-char name', 'subscriber-new', { name: HUGE }, 'name'),
+  form('new subscriber: email already taken', 'subscriber-new', { email: 'ana.lopez@example.com' }, 'email'),
+  // swap SIM form
+  form('swap SIM: ICCID failing Luhn', 'line.swap-sim', { iccid: '8901240397190195851' }, 'iccid'),
+  form('swap SIM: letters ICCID', 'line.swap-sim', { iccid: 'ABCDEFGHIJKLMNOPQRS' }, 'iccid'),
+  form(
+    'swap SIM: effective date in the past',
+    'line.swap-sim',
+    { effectiveDate: '2020-01-01' },
+    'effectiveDate',
+  ),
+  // number update form
+  form(
+    'number update: nothing to change (shown on the first field)',
+    'number-update',
+    {},
+    'assignedSubscriberId',
+  ),
+  form(
+    'number update: 16-char caller ID name',
+    'number-update',
+    { cnamFirstName: 'Abcdefghijklmnop' },
+    'cnamFirstName',
+  ),
+  form('number update: RTL ICCID', 'number-update', { iccid: '\u202E0987654321' }, 'iccid'),
 
   // Approve clicks
   {

@@ -71,6 +71,9 @@ const VALID_FILL: Record<FormName, Record<string, string>> = {
   'portin-update': {},
   portout: { pin: '' },
   limits: {},
+  'subscriber-new': { name: 'Drill Person', email: 'drill.person@example.com' },
+  'line.swap-sim': { iccid: '' },
+  'number-update': {},
 };
 const OPEN_PORTIN = '+14155550142';
 const CANCELLED_PORTIN = '+14155550143';
@@ -201,6 +204,19 @@ async function openForm(world: DrillWorld, app: AppProcess, name: FormName, f: F
       break;
     case 'limits':
       await slack.command(`limits ${SEED_USAGE_NUMBERS.active}`, REQUESTER, CHANNEL);
+      break;
+    case 'subscriber-new':
+      await slack.command('subscriber new', REQUESTER, CHANNEL);
+      break;
+    case 'line.swap-sim':
+    case 'number-update':
+      await slack.blockAction({
+        actionId: name === 'number-update' ? 'number.update' : 'number.swap-sim',
+        value: SEED_NUMBERS[6]!,
+        userId: REQUESTER,
+        channelId: CHANNEL,
+        messageTs: '1.5',
+      });
       break;
     case 'portin-update':
       await slack.command(`portin update ${f.tracked}`, REQUESTER, CHANNEL);

@@ -9,11 +9,33 @@ describe('drill 5: bad input', () => {
     const subcommands = new Set(
       BAD_INPUT_CASES.flatMap((c) => (c.kind === 'command' ? [c.text.split(' ')[0]] : [])),
     );
-    for (const sub of ['search', 'provision', 'portin', 'portout', 'limits', 'usage', 'status', 'digest']) {
+    for (const sub of [
+      'search',
+      'provision',
+      'portin',
+      'portout',
+      'limits',
+      'usage',
+      'status',
+      'digest',
+      'number',
+      'history',
+      'subscriber',
+      'account',
+    ]) {
       expect(subcommands).toContain(sub);
     }
     const forms = new Set(BAD_INPUT_CASES.flatMap((c) => (c.kind === 'form' ? [c.form] : [])));
-    expect([...forms].sort()).toEqual(['limits', 'portin', 'portin-update', 'portout', 'provision']);
+    expect([...forms].sort()).toEqual([
+      'limits',
+      'line.swap-sim',
+      'number-update',
+      'portin',
+      'portin-update',
+      'portout',
+      'provision',
+      'subscriber-new',
+    ]);
   });
 
   it(`all ${BAD_INPUT_CASES.length} hostile inputs are refused clearly by a real app process, with no Telegent mutation`, async () => {
@@ -25,5 +47,5 @@ describe('drill 5: bad input', () => {
     expect(result.figures['app healthy after the drill']).toBe(true);
     expect(result.figures['error log lines']).toBe(0);
     expect(result.figures['leak scan: leaks']).toBe(0);
-  }, 60_000);
+  }, 120_000);
 });

@@ -1,11 +1,12 @@
 /**
  * Drill 6 — leak scan. One real app process runs a short scripted session with every kind of secret:
- * a provision, a port-in (carrier account number + password), a port-in update with a new password, and a
- * port-out with a typed PIN, each approved. Then every app log line and every body the app sent to Slack
+ * a provision, a port-in (carrier account number + password), a port-in update with a new password, a
+ * port-out with a typed PIN, an eSIM swap (its QR link) and a new subscriber (its temporary password). Then every app log line and every body the app sent to Slack
  * (messages, modals, ephemeral answers, error texts) is scanned for: the PIN, the carrier account numbers
  * and passwords, the Telegent account secret, every Telegent token the sandbox handed out (and anything
  * JWT-looking), the Slack bot token and signing secret (and ENCRYPTION_KEY on the server store).
- * Allowed: the PIN in its one DM to the requester (`D<requester>`), which must arrive exactly once.
+ * Allowed: the PIN, the QR link and the password each in their one DM to the requester (`D<requester>`);
+ * the PIN must arrive exactly once.
  *
  * Drills 1 and 5 run the same scan (drills/support/leak-scan.ts) over their own sessions.
  *
@@ -14,7 +15,15 @@
 import { SEED_NUMBERS } from '../src/sandbox/seed.js';
 import { serverDatabaseUrl } from './support/database.js';
 import { CHANNEL, REQUESTER, startDrillWorld } from './support/drill-world.js';
-import { approve, sandboxOrderFor, submitPortIn, submitPortOut, submitProvision } from './support/flows.js';
+import {
+  approve,
+  createSubscriber,
+  sandboxOrderFor,
+  submitLineChange,
+  submitPortIn,
+  submitPortOut,
+  submitProvision,
+} from './support/flows.js';
 import { recordLeakScan, type Secret, scanForLeaks } from './support/leak-scan.js';
 import { DrillRecorder, type DrillResult, isMain, runDrillCli } from './support/report.js';
 import { textOf } from './support/slack-driver.js';
@@ -35,6 +44,7 @@ const SECRETS = {
 };
 const PORTIN_NUMBER = '+14155550161';
 const PORTOUT_NUMBER = SEED_NUMBERS[5]!;
+const SWAP_NUMBER = SEED_NUMBERS[9]!;
 
 export async function run(options: LeakScanOptions = FULL_SIZE): Promise<DrillResult> {
   const recorder = new DrillRecorder(
@@ -86,7 +96,30 @@ export async function run(options: LeakScanOptions = FULL_SIZE): Promise<DrillRe
       return dms.length > 0 && dms;
     });
 
-    const mutations = world.telegent.sandbox.mutations().map((m) => m.path.replace('/v1.0/numbers/', ''));
+    await approve(
+      world,
+      app,
+      await submitLineChange(world, app, { kind: 'swap-sim', number: SWAP_NUMBER }),
+      '/v1.0/numbers/status',
+    );
+    const qrLink = world.telegent.sandbox.getNumber(SWAP_NUMBER)?.QrActivationLink ?? '';
+    recorder.check(/^https:\/\/sandbox\./.test(qrLink), `the eSIM swap left no new QR link (${qrLink})`);
+    await waitFor('the QR link DM to the requester', () =>
+      world.fake.calls.some(
+        (c) =>
+          c.method === 'chat.postMessage' &&
+          c.body.channel === `D${REQUESTER}` &&
+          textOf(c.body).includes(qrLink),
+      ),
+    );
+    const password = await createSubscriber(world, app, {
+      name: 'Leak Scan',
+      email: 'leak.scan@example.com',
+    });
+
+    const mutations = world.telegent.sandbox
+      .mutations()
+      .map((m) => m.path.replace(/\/v1\.0\/(numbers\/)?/, ''));
     recorder.figure('Telegent mutations made', mutations.join(', '));
     recorder.figure('Telegent tokens captured', world.telegent.tokens.size);
     recorder.figure('PIN DMs to the requester', pinDms.length);
@@ -111,6 +144,8 @@ export async function run(options: LeakScanOptions = FULL_SIZE): Promise<DrillRe
       { label: 'carrier account number', value: SECRETS.accountNumber },
       { label: 'carrier password', value: SECRETS.password },
       { label: 'new carrier password', value: SECRETS.newPassword },
+      { label: 'eSIM QR link', value: qrLink, allowedChannel: `D${REQUESTER}` },
+      { label: 'temporary subscriber password', value: password, allowedChannel: `D${REQUESTER}` },
     ];
     const scan = scanForLeaks({ secrets, logLines: world.logLines(), slackCalls: world.fake.calls });
     recorder.figure('PIN appearances where allowed (its DM)', scan.allowedAppearances);

@@ -173,3 +173,53 @@ export function sandboxOrderFor(world: DrillWorld, number: string, type?: string
     .filter((o) => o.Number === number && (!type || o.OrderType === type))
     .at(-1);
 }
+
+/** Park… / Swap SIM… / … on the number card → the line-change form (date as pre-filled) → the approval card. */
+export async function submitLineChange(
+  world: DrillWorld,
+  app: AppProcess,
+  input: {
+    kind: 'park' | 'activate' | 'swap-sim' | 'cancel-line';
+    number: string;
+    fill?: Record<string, string>;
+  },
+): Promise<ApprovalCard> {
+  const slack = world.slack(app);
+  const since = world.fake.calls.length;
+  await slack.blockAction({
+    actionId: `number.${input.kind}`,
+    value: input.number,
+    userId: REQUESTER,
+    channelId: CHANNEL,
+    messageTs: '1.5',
+  });
+  const form = await slack.viewAfter(since, (v) => v.callback_id === `telegent.line.${input.kind}`);
+  await submitForm(world, app, form, input.fill ?? {}, input.kind);
+  return waitForCard(world, since, input.number);
+}
+
+/** `/telegent subscriber new` → form → created at once (no approval); resolves with the DM carrying the password. */
+export async function createSubscriber(
+  world: DrillWorld,
+  app: AppProcess,
+  input: { name: string; email: string },
+): Promise<string> {
+  const slack = world.slack(app);
+  const since = world.fake.calls.length;
+  await slack.command('subscriber new', REQUESTER, CHANNEL);
+  const form = await slack.viewAfter(since, (v) => v.callback_id === 'telegent.subscriber-new');
+  await submitForm(world, app, form, input, 'new subscriber');
+  const dm = await waitFor('the temporary password DM', () =>
+    world.fake.calls
+      .slice(since)
+      .find(
+        (c) =>
+          c.method === 'chat.postMessage' &&
+          c.body.channel === `D${REQUESTER}` &&
+          textOf(c.body).includes(input.email),
+      ),
+  );
+  const password = textOf(dm.body.blocks).match(/`([A-Za-z2-9]{4}(?:-[A-Za-z2-9]{4}){3})`/)?.[1];
+  if (!password) throw new Error('the DM carries no temporary password');
+  return password;
+}

@@ -3,13 +3,15 @@ import { run } from '../../drills/leak-scan.js';
 import { formatReport } from '../../drills/support/report.js';
 
 describe('drill 6: leak scan over a scripted session', () => {
-  it('provision, port-in, update and port-out leave no secret in logs or Slack bodies; the PIN only in its DM', async () => {
+  it('provision, port-in, update, port-out, eSIM swap and new subscriber leave no secret in logs or Slack bodies; PIN, QR link and password only in their DMs', async () => {
     const result = await run();
     expect(result.passed, formatReport(result)).toBe(true);
     expect(result.figures['PIN DMs to the requester']).toBe(1);
-    expect(result.figures['Telegent mutations made']).toBe('provision, portin, portin/update, portout');
+    expect(result.figures['Telegent mutations made']).toBe(
+      'provision, portin, portin/update, portout, status, subscribers/create',
+    );
     expect(Number(result.figures['Telegent tokens captured'])).toBeGreaterThan(0);
     expect(Number(result.figures['leak scan: log lines scanned'])).toBeGreaterThan(50);
     expect(result.figures['leak scan: leaks']).toBe(0);
-  }, 60_000);
+  }, 120_000);
 });

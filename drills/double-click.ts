@@ -1,8 +1,8 @@
 /**
  * Drill 1 — double click, two replicas. Two real app processes (A, B) on one Postgres database; one
- * provision request submitted through A (signed command → form → view_submission); then `clicks`
+ * provision (or park: `--park`) request submitted through A (signed command → form → view_submission); then `clicks`
  * concurrent signed Approve clicks from different approvers, split between A and B.
- * Promise: exactly 1 provision in the sandbox journal, every other clicker told "Already approved …",
+ * Promise: exactly 1 mutation in the sandbox journal, every other clicker told "Already approved …",
  * every click acked 200, 0 error log lines, no secret leaked.
  *
  * Needs a Postgres server (DATABASE_URL or TEST_DATABASE_URL): PGlite is one process by design. Without one
@@ -10,9 +10,13 @@
  *
  *   npx tsx drills/double-click.ts          # 50 clicks
  */
+
+import { SEED_NUMBERS } from '../src/sandbox/seed.js';
+import type { AppProcess } from './support/app-process.js';
 import { serverDatabaseUrl } from './support/database.js';
+import type { DrillWorld } from './support/drill-world.js';
 import { APPROVALS_CHANNEL, approverIds, startDrillWorld } from './support/drill-world.js';
-import { submitProvision } from './support/flows.js';
+import { type ApprovalCard, submitLineChange, submitProvision } from './support/flows.js';
 import { DrillRecorder, type DrillResult, isMain, runDrillCli } from './support/report.js';
 import { textOf } from './support/slack-driver.js';
 import { sleep, waitFor } from './support/wait.js';
@@ -22,20 +26,35 @@ export interface DoubleClickOptions {
   clicks?: number;
   /** Distinct approver user ids the clicks come from (default 10). */
   approvers?: number;
+  /** What is approved: a provision (default) or a park of a seeded number. */
+  request?: keyof typeof REQUESTS;
   echo?: boolean;
 }
 
 export const FULL_SIZE: DoubleClickOptions = { clicks: 50, approvers: 10 };
 export const CI_SIZE: DoubleClickOptions = { clicks: 20, approvers: 6 };
 
-const PROVISION_PATH = '/v1.0/numbers/provision';
+/** The requests the drill can approve: how each is filed and which Telegent path it mutates. */
+const REQUESTS = {
+  provision: {
+    path: '/v1.0/numbers/provision',
+    submit: (world: DrillWorld, app: AppProcess): Promise<ApprovalCard> => submitProvision(world, app),
+  },
+  park: {
+    path: '/v1.0/numbers/status',
+    submit: (world: DrillWorld, app: AppProcess): Promise<ApprovalCard> =>
+      submitLineChange(world, app, { kind: 'park', number: SEED_NUMBERS[7]! }),
+  },
+} as const;
 
 export async function run(options: DoubleClickOptions = FULL_SIZE): Promise<DrillResult> {
   const clicks = options.clicks ?? 50;
   const approvers = approverIds(options.approvers ?? 10);
+  const kind = options.request ?? 'provision';
+  const { path, submit } = REQUESTS[kind];
   const recorder = new DrillRecorder(
     'double-click',
-    `${clicks} concurrent Approve clicks on one provision request, split between two app processes on one Postgres`,
+    `${clicks} concurrent Approve clicks on one ${kind} request, split between two app processes on one Postgres`,
   );
   if (!serverDatabaseUrl()) {
     return recorder.skipped(
@@ -46,10 +65,10 @@ export async function run(options: DoubleClickOptions = FULL_SIZE): Promise<Dril
   const world = await startDrillWorld({ store: 'server', approvers, echo: options.echo });
   try {
     const [a, b] = await Promise.all([world.startApp('A'), world.startApp('B')]);
-    const { requestId, ts } = await submitProvision(world, a!);
+    const { requestId, ts } = await submit(world, a!);
     recorder.figure('approval request', requestId);
-    const before = world.telegent.sandbox.mutations().filter((m) => m.path.toLowerCase() === PROVISION_PATH);
-    recorder.check(before.length === 0, `a provision was sent before any approval (${before.length})`);
+    const before = world.telegent.sandbox.mutations().filter((m) => m.path.toLowerCase() === path);
+    recorder.check(before.length === 0, `a ${kind} was sent before any approval (${before.length})`);
 
     const drivers = [world.slack(a!), world.slack(b!)];
     const sent = await Promise.all(
@@ -87,13 +106,11 @@ export async function run(options: DoubleClickOptions = FULL_SIZE): Promise<Dril
     ).catch(() => recorder.fail('the approval card was never updated to "Approved by …"'));
     await sleep(1_000); // anything late (a second provision, a second answer) would show up now
 
-    const provisions = world.telegent.sandbox
-      .mutations()
-      .filter((m) => m.path.toLowerCase() === PROVISION_PATH);
-    recorder.figure('provisions in the sandbox journal', provisions.length);
+    const mutations = world.telegent.sandbox.mutations().filter((m) => m.path.toLowerCase() === path);
+    recorder.figure('mutations in the sandbox journal', mutations.length);
     recorder.check(
-      provisions.length === 1,
-      `expected exactly 1 provision in the journal, found ${provisions.length}`,
+      mutations.length === 1,
+      `expected exactly 1 ${kind} in the journal, found ${mutations.length}`,
     );
 
     const answers = sent.map((s) => world.slack(a!).answersTo(s.key));
@@ -139,4 +156,10 @@ export async function run(options: DoubleClickOptions = FULL_SIZE): Promise<Dril
 }
 
 if (isMain(import.meta.url))
-  await runDrillCli(() => run({ ...FULL_SIZE, echo: process.argv.includes('--echo') }));
+  await runDrillCli(() =>
+    run({
+      ...FULL_SIZE,
+      ...(process.argv.includes('--park') ? { request: 'park' as const } : {}),
+      echo: process.argv.includes('--echo'),
+    }),
+  );

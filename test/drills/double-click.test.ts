@@ -3,13 +3,13 @@ import { CI_SIZE, run } from '../../drills/double-click.js';
 import { formatReport } from '../../drills/support/report.js';
 
 describe('drill 1: double click on two replicas', () => {
-  it.skipIf(!process.env.TEST_DATABASE_URL)(
-    `${CI_SIZE.clicks} concurrent Approve clicks via two app processes → one provision (needs the Postgres server: TEST_DATABASE_URL)`,
-    async () => {
-      const result = await run(CI_SIZE);
+  it.skipIf(!process.env.TEST_DATABASE_URL).each(['provision', 'park'] as const)(
+    `${CI_SIZE.clicks} concurrent Approve clicks via two app processes → one %s (needs the Postgres server: TEST_DATABASE_URL)`,
+    async (request) => {
+      const result = await run({ ...CI_SIZE, request });
       expect(result.passed, formatReport(result)).toBe(true);
       expect(result.skipped).toBeUndefined();
-      expect(result.figures['provisions in the sandbox journal']).toBe(1);
+      expect(result.figures['mutations in the sandbox journal']).toBe(1);
       expect(result.figures['"Already approved …" answers']).toBe(CI_SIZE.clicks! - 1);
       expect(result.figures['clicks acked 200']).toBe(CI_SIZE.clicks);
       expect(result.figures['error log lines']).toBe(0);

@@ -1,8 +1,9 @@
 import type { HomeView, KnownBlock } from '@slack/types';
+import { orderTraits } from '../operations/registry.js';
 import type { OrderRecord } from '../store/orders-repo.js';
 import type { RequestRecord } from '../store/requests-repo.js';
 import { actions, context, divider, header, sandboxBlocks, section } from './blocks.js';
-import { fitItems, LIMITS } from './limits.js';
+import { escapeMrkdwn, fitItems, LIMITS } from './limits.js';
 import { isPortIn, orderButtons } from './order-buttons.js';
 import { orderLine } from './order-line.js';
 import { decisionButtons } from './request-card.js';
@@ -22,6 +23,34 @@ export interface AppHomeArgs {
 /** Most actionable first; each list keeps at most this many blocks so the others still show. */
 const WAITING_MAX_BLOCKS = 40;
 const MINE_MAX_BLOCKS = 20;
+
+const NUMBERS_MAX = 15;
+
+const REQUEST_STATE: Partial<Record<RequestRecord['status'], string>> = {
+  pending_approval: 'waiting for approval',
+  approved: 'approved, about to run',
+  executing: 'running',
+};
+
+/** Every number named by an open request or order of these lists, with what is open on it (by number). */
+function numbersWithOpenWork(args: AppHomeArgs): Array<[string, string[]]> {
+  const byNumber = new Map<string, string[]>();
+  const add = (numbers: readonly unknown[], what: string) => {
+    for (const n of numbers) {
+      if (typeof n !== 'string' || !n.startsWith('+')) continue;
+      const list = byNumber.get(n) ?? [];
+      if (!list.includes(what)) list.push(what);
+      byNumber.set(n, list);
+    }
+  };
+  for (const r of [...(args.waitingForMe ?? []), ...args.myRequests]) {
+    const input = r.input as { phoneNumber?: unknown; numbers?: unknown };
+    const named = [input.phoneNumber, ...(Array.isArray(input.numbers) ? input.numbers : [])];
+    add(named, `${operationTitle(r.kind)} (${REQUEST_STATE[r.status] ?? r.status})`);
+  }
+  for (const o of args.openOrders) add(o.numbers, `${orderTraits(o.kind).label} order (${o.status})`);
+  return [...byNumber.entries()].sort(([a], [b]) => a.localeCompare(b));
+}
 
 const more = (what: string) => (hidden: number) => context(`…and ${hidden} more ${what} not shown.`);
 
@@ -57,6 +86,21 @@ export function appHomeView(args: AppHomeArgs): HomeView {
       ),
     );
   blocks.push(divider());
+
+  const numbers = numbersWithOpenWork(args);
+  if (numbers.length > 0) {
+    const lines = numbers
+      .slice(0, NUMBERS_MAX)
+      .map(([number, what]) => `• *${escapeMrkdwn(number)}*: ${escapeMrkdwn(what.join(', '))}`);
+    const hidden = numbers.length - NUMBERS_MAX;
+    blocks.push(
+      section(`*Numbers with open requests or orders* (${numbers.length})\n${lines.join('\n')}`),
+      context(
+        `${hidden > 0 ? `…and ${hidden} more. ` : ''}\`/telegent number <+1…>\` shows a number's card and what can be done with it.`,
+      ),
+      divider(),
+    );
+  }
 
   blocks.push(section(`*Open orders in your channels* (${args.openOrders.length})`));
   if (args.openOrders.length === 0) blocks.push(context('No open orders.'));

@@ -36,6 +36,29 @@ describe('appHomeView', () => {
     expect(json).toContain('Issue a port-out PIN for +18015551234');
   });
 
+  it('lists the numbers with open requests or orders, with what is open on each', () => {
+    const view = appHomeView({
+      userId: 'U0ME',
+      myRequests: [
+        requestRecord({ kind: 'park', status: 'pending_approval', input: { phoneNumber: '+18015550107' } }),
+        requestRecord({
+          kind: 'limits',
+          status: 'approved',
+          input: { numbers: ['+18015550107', '+18015550108'] },
+        }),
+      ],
+      waitingForMe: null,
+      openOrders: [orderRecord({ kind: 'portout', numbers: ['+18015550108'], status: 'Pending' })],
+    });
+    assertWithinSlackLimits(view);
+    const json = JSON.stringify(view.blocks);
+    expect(json).toContain('Numbers with open requests or orders* (2)');
+    expect(json).toContain(
+      '*+18015550107*: Park line (waiting for approval), Data limits (approved, about to run)',
+    );
+    expect(json).toContain('*+18015550108*: Data limits (approved, about to run), Port-out order (Pending)');
+  });
+
   it('has no approvals section for non-approvers', () => {
     const view = appHomeView({ userId: 'U0ME', myRequests: [], waitingForMe: null, openOrders: [] });
     assertWithinSlackLimits(view);

@@ -11,21 +11,38 @@ type Args = CommandContext<Extract<TelegentCommand, { name: 'account' }>>;
 
 const USES = 'provisions, port-ins and new subscribers filed in this channel';
 
-const describe = (a: {
+interface Named {
   AccountId: string;
   AccountName?: string | null | undefined;
   CompanyName?: string | null | undefined;
-}) => `${escapeMrkdwn(a.AccountName || a.CompanyName || 'unnamed')} (\`${escapeMrkdwn(a.AccountId)}\`)`;
+}
+/** "Name (`AID-…`)" as plain text (errorMessage escapes it)… */
+const plainName = (a: Named) => `${a.AccountName || a.CompanyName || 'unnamed'} (\`${a.AccountId}\`)`;
+/** …and escaped, for a section of our own. */
+const describe = (a: Named) => escapeMrkdwn(plainName(a));
 
 /**
  * `/telegent account [AID-…|off]` (distributors): which Telegent account this channel's requests are filed
- * under. Only accounts of the distributor can be bound; binding and unbinding are audited.
+ * under. Anyone may look; only approvers may bind or unbind, and only to one of the distributor's accounts;
+ * both are audited.
  */
 export async function account({ parsed, slash, ctx, reply }: Args) {
   const arg = parsed.arg.trim();
   const channelId = slash.channel_id;
   if (arg === '') return reply(await current(ctx, channelId));
+  // Binding decides which account is billed for everything filed here: approvers only.
+  const refused = async (): Promise<boolean> => {
+    if (await ctx.approvers.isApprover(slash.user_id)) return false;
+    await reply(
+      errorMessage(
+        `Only approvers may change this channel's Telegent account; ask ${ctx.approvers.describe()}. Nothing changed.`,
+        ctx.sandbox,
+      ),
+    );
+    return true;
+  };
   if (arg.toLowerCase() === 'off') {
+    if (await refused()) return;
     const removed = await ctx.store.channelAccounts.unbind(channelId);
     if (removed)
       await ctx.store.audit.append({
@@ -47,6 +64,7 @@ export async function account({ parsed, slash, ctx, reply }: Args) {
   const id = parseTelegentId(arg, ID_KINDS.account);
   if (!id.ok)
     return reply(errorMessage(`Account: ${id.message}. Or \`/telegent account off\`.`, ctx.sandbox));
+  if (await refused()) return;
   let accounts: DistributorAccounts;
   try {
     accounts = await ctx.telegent.listDistributorAccounts();
@@ -60,7 +78,7 @@ export async function account({ parsed, slash, ctx, reply }: Args) {
   }
   const found = accounts.find((a) => a.AccountId.toLowerCase() === id.value.toLowerCase());
   if (!found) {
-    const known = accounts.map(describe).join(', ') || 'none';
+    const known = accounts.map(plainName).join(', ') || 'none';
     return reply(
       errorMessage(
         `${id.value} is not one of your distributor's accounts (${known}); nothing changed.`,

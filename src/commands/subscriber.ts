@@ -1,5 +1,4 @@
 import { errorMessage } from '../messages/error-message.js';
-import { escapeMrkdwn } from '../messages/limits.js';
 import { writeModalMetadata } from '../views/modal-metadata.js';
 import { subscriberModal } from '../views/modals/subscriber-modal.js';
 import { openModal } from '../views/open-modal.js';
@@ -16,7 +15,7 @@ export async function subscriber({
 }: CommandContext<Extract<TelegentCommand, { name: 'subscriber' }>>) {
   if (parsed.action !== 'new') {
     const asked = parsed.action
-      ? `\`${escapeMrkdwn(parsed.action.slice(0, 40))}\` is not something I can do with subscribers. `
+      ? `\`${parsed.action.slice(0, 40)}\` is not something I can do with subscribers. `
       : '';
     return reply(errorMessage(`${asked}Use \`/telegent subscriber new\` to create one.`, ctx.sandbox));
   }

@@ -1,5 +1,5 @@
 import type { TrailEntry } from '../store/audit-repo.js';
-import { slackDate } from './blocks.js';
+import { mention, slackDate } from './blocks.js';
 import { escapeMrkdwn, oneLine } from './limits.js';
 import { operationTitle } from './request-line.js';
 
@@ -22,8 +22,6 @@ const ACTION_WORDS: Record<string, string> = {
   account_unbound: 'channel account binding removed',
 };
 
-const isUserId = (actor: string) => /^[UW][A-Z0-9]{2,}$/.test(actor);
-
 /** What Telegent said, when the entry carries it (details are redacted when written). */
 function said(details: Record<string, unknown>): string {
   const error = typeof details.error === 'string' ? details.error : undefined;
@@ -36,7 +34,7 @@ function said(details: Record<string, unknown>): string {
 /** "• Mon 14:03 · Park line: approved (@ana)" — one audit entry, newest-first lists. */
 export function trailLine(entry: TrailEntry): string {
   const what = ACTION_WORDS[entry.action] ?? entry.action.replaceAll('_', ' ');
-  const who = isUserId(entry.actor) ? `<@${entry.actor}>` : escapeMrkdwn(entry.actor);
+  const who = mention(entry.actor);
   const subject = entry.kind ? operationTitle(entry.kind) : 'Order';
   return `• ${slackDate(entry.at)} · ${escapeMrkdwn(subject)}: ${escapeMrkdwn(what)} (${who})${said(entry.details)}`;
 }

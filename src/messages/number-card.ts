@@ -121,8 +121,9 @@ export function numberCard(args: NumberCardArgs): MessagePayload {
   blocks.push(
     section(`*Recent history*\n${history.length > 0 ? history.join('\n') : 'nothing from this app yet'}`),
   );
-  blocks.push(...buttons(n));
-  if (buttons(n).length === 0)
+  const actionsBlock = buttons(n);
+  blocks.push(...actionsBlock);
+  if (actionsBlock.length === 0)
     blocks.push(
       context(
         `Nothing can be changed from Slack while the number is ${safe(n.Status, 'of unknown status')}.`,

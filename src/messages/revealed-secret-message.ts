@@ -13,7 +13,7 @@ export function revealedSecretMessage(reveal: RevealedSecret, sandbox?: boolean)
     [
       section(`:key: ${escapeMrkdwn(title)}: *\`${escapeMrkdwn(oneLine(reveal.secret, 500))}\`*`),
       context(
-        `${oneLine(reveal.note, 500)} Only you can see this. It is not stored and will not be shown again.`,
+        `${escapeMrkdwn(oneLine(reveal.note, 500))} Only you can see this. It is not stored and will not be shown again.`,
       ),
     ],
     sandbox,

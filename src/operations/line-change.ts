@@ -2,10 +2,12 @@ import { z } from 'zod';
 import { isTelegentError } from '../telegent/errors.js';
 import type { StatusChange, StatusChangeRequest } from '../telegent/request-schemas.js';
 import type { NumberRecord, StatusChangeResponse } from '../telegent/response-schemas.js';
-import { effectiveDateSchema, toUsDate } from './fields/effective-date.js';
+import { EFFECTIVE_DATE_DEFAULT_ZONE, effectiveDateSchema, toUsDate } from './fields/effective-date.js';
 import { iccidSchema } from './fields/iccid.js';
 import { phoneNumberSchema } from './fields/phone-number.js';
+import { localIsoDate } from './fields/port-in-date.js';
 import { optionalField } from './fields/result.js';
+import { guardTheLine, lineIsFree } from './line-guard.js';
 import {
   defineOperation,
   type Operation,
@@ -13,13 +15,11 @@ import {
   type PreconditionContext,
   simTail,
 } from './operation.js';
-import { portIn } from './portin-submit.js';
-import { portOut } from './portout-pin.js';
 
 /** Park, activate, swap SIM or cancel one line (`POST /numbers/status`). */
 export interface LineChangeInput {
   phoneNumber: string;
-  /** 'YYYY-MM-DD'; today (in the channel's zone, pre-filled by the form) when not given. */
+  /** 'YYYY-MM-DD'. The form pre-fills today in the channel's zone; blank means today in EFFECTIVE_DATE_DEFAULT_ZONE. */
   effectiveDate: string;
   /** swap-sim only: the new physical SIM; none means a new eSIM (Telegent answers with its QR link). */
   iccid?: string | undefined;
@@ -54,6 +54,12 @@ function lineChangeSchema(spec: LineChangeSpec, now: () => Date): z.ZodType<Line
   return spec.takesIccid ? z.object({ ...base, iccid: optionalField(iccidSchema) }) : z.object(base);
 }
 
+/** An approval that came a day late must not send a date in the past: today, then. */
+function notBeforeToday(input: LineChangeInput, now: Date): LineChangeInput {
+  const today = localIsoDate(now, EFFECTIVE_DATE_DEFAULT_ZONE);
+  return input.effectiveDate < today ? { ...input, effectiveDate: today } : input;
+}
+
 function toTelegent(spec: LineChangeSpec, input: LineChangeInput): StatusChangeRequest {
   return {
     StatusChange: spec.change,
@@ -62,25 +68,11 @@ function toTelegent(spec: LineChangeSpec, input: LineChangeInput): StatusChangeR
   };
 }
 
-/**
- * The guide: never suspend or change a line while a port-out of it is open (the customer is leaving
- * with it), nor while its port-in has not finished (it is not ours yet).
- */
-async function noOpenPort(ctx: PreconditionContext, input: LineChangeInput) {
-  const open = await ctx.orders.listOpenForNumber(input.phoneNumber);
-  const port = open.find((o) => o.kind === portOut.kind || o.kind === portIn.kind);
-  if (!port) return null;
-  const why =
-    port.kind === portOut.kind
-      ? "a port-out of it is open: Telegent's guide says not to suspend or change service until the port-out completes"
-      : 'its port-in has not finished: the line is not on the account yet';
-  return {
-    phoneNumber: `Phone number: ${input.phoneNumber} cannot be changed now, ${why} (order ${port.orderId}, ${port.status}). Check \`/telegent status ${port.orderId}\`.`,
-  };
-}
-
-function outcome(input: LineChangeInput, response: StatusChangeResponse): Outcome {
-  const changed = response.Numbers.find((n) => !n.Number || n.Number === input.phoneNumber);
+function outcome(spec: LineChangeSpec, input: LineChangeInput, response: StatusChangeResponse): Outcome {
+  // Only a SIM swap hands out a QR link worth revealing (an activation may echo one: not news, not a secret to DM).
+  const changed = spec.takesIccid
+    ? response.Numbers.find((n) => !n.Number || n.Number === input.phoneNumber)
+    : undefined;
   return {
     order: {
       orderId: response.OrderId,
@@ -105,6 +97,7 @@ export type LineChangeOperation = Operation<LineChangeInput, StatusChangeRespons
 
 /** One line change as an operation: the four (park, activate, swap-sim, cancel-line) differ only by `spec`. */
 export function lineChangeOperation(spec: LineChangeSpec): LineChangeOperation {
+  guardTheLine(spec.kind);
   const when = (input: LineChangeInput) => input.effectiveDate;
   const sim = (input: LineChangeInput) =>
     input.iccid ? `SIM ${simTail(input.iccid)}` : 'a new eSIM (QR code to the requester only)';
@@ -123,10 +116,12 @@ export function lineChangeOperation(spec: LineChangeSpec): LineChangeOperation {
       ['Effective', when(input)],
       ...(spec.takesIccid ? [['New SIM', sim(input)] as [string, string]] : []),
     ],
-    preconditions: noOpenPort,
+    preconditions: (ctx, input) => lineIsFree(ctx, input.phoneNumber),
     toTelegent: (input) => toTelegent(spec, input),
-    execute: (ctx, input) => ctx.telegent.changeNumberStatus(toTelegent(spec, input), ctx.callOptions),
-    outcome,
+    execute: (ctx, input) =>
+      ctx.telegent.changeNumberStatus(toTelegent(spec, notBeforeToday(input, ctx.now())), ctx.callOptions),
+    outcome: (input, response) => outcome(spec, input, response),
+    storedResult: ({ Numbers, ...rest }) => ({ ...rest, Numbers: Numbers.map(({ QrCode: _qr, ...n }) => n) }),
     orders: {
       noun: spec.noun,
       label: spec.label,

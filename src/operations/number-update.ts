@@ -7,6 +7,7 @@ import { phoneNumberSchema } from './fields/phone-number.js';
 import { optionalField } from './fields/result.js';
 import { messageRouteIdSchema, subscriberIdSchema, voiceRouteIdSchema } from './fields/telegent-ids.js';
 import { textSchema } from './fields/text.js';
+import { guardTheLine, lineIsFree } from './line-guard.js';
 import { defineOperation, simTail } from './operation.js';
 
 /** `POST /numbers/update`: what to change on a number; a field left out is kept as it is. */
@@ -90,13 +91,21 @@ function changes(input: NumberUpdateInput): Array<[string, string]> {
   return rows.filter((r): r is [string, string] => r[1] !== undefined);
 }
 
+/** A new owner or SIM: the risky changes (approval, and never while a port or another change is open). */
+const changesOwnerOrSim = (input: NumberUpdateInput) =>
+  input.assignedSubscriberId !== undefined || input.iccid !== undefined;
+
+guardTheLine('number-update');
+
 export const numberUpdate = defineOperation<NumberUpdateInput, NumberUpdateResponse, NumberUpdateRequest>({
   kind: 'number-update',
   title: 'Update number',
   mutates: true,
   needsApproval: true,
   // Who owns the number and which SIM carries it are the risky changes; routes and caller ID are not.
-  approvalFor: (input) => input.assignedSubscriberId !== undefined || input.iccid !== undefined,
+  approvalFor: changesOwnerOrSim,
+  preconditions: (ctx, input) =>
+    changesOwnerOrSim(input) ? lineIsFree(ctx, input.phoneNumber) : Promise.resolve(null),
   confirmApproval:
     'This changes who the number belongs to or which SIM carries it (the old SIM stops working). Check the customer first.',
   secretFields: [],
@@ -108,6 +117,24 @@ export const numberUpdate = defineOperation<NumberUpdateInput, NumberUpdateRespo
   facts: (input) => [['Number', input.phoneNumber], ...changes(input)],
   toTelegent: numberUpdateToTelegent,
   execute: (ctx, input) => ctx.telegent.updateNumber(numberUpdateToTelegent(input), ctx.callOptions),
+  // Usually Complete at once; a Pending update order is watched like any other (a Failed one is an error).
+  outcome: (input, response) =>
+    response.UpdateOrderId && response.UpdateOrderStatus && !/^complete/i.test(response.UpdateOrderStatus)
+      ? {
+          order: {
+            orderId: response.UpdateOrderId,
+            numbers: [input.phoneNumber],
+            status: response.UpdateOrderStatus,
+          },
+        }
+      : {},
+  orders: {
+    noun: 'number update',
+    label: 'Number update',
+    portIn: false,
+    failedNextStep: (orderId) =>
+      `*Next step:* check \`/telegent number\` and \`/telegent status ${orderId}\`, then retry or escalate to Telegent support with the OrderId.`,
+  },
   reconcile: async (ctx, input) => {
     const checked = 'number details';
     try {

@@ -37,6 +37,10 @@ export interface PreconditionContext {
     /** Open orders naming this number (E.164). */
     listOpenForNumber(phoneNumber: string): Promise<Array<{ orderId: string; kind: string; status: string }>>;
   };
+  requests: {
+    /** Requests naming this number (E.164) that are still to be decided or run. */
+    listOpenForNumber(phoneNumber: string): Promise<Array<{ id: string; kind: string; status: string }>>;
+  };
 }
 
 /** What a successful mutation means beyond Telegent's answer (which the request keeps as its result). */
@@ -121,6 +125,11 @@ export interface Operation<Input, Result, Body = unknown> {
    */
   freshSecrets?(): Partial<Input>;
   execute(ctx: OpContext, input: Input): Promise<Result>;
+  /**
+   * Telegent's answer as the request keeps it (default: as it came). An answer that carries something only
+   * the requester may see (an eSIM's QR link) drops it here: it is revealed once and never stored.
+   */
+  storedResult?(result: Result): unknown;
   /** Mutations: the order to watch, the order to recheck, what to reveal (pure). */
   outcome?(input: Input, result: Result): Outcome;
   /** Operations that create orders: how those orders are named and watched. */

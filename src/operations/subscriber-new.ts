@@ -102,11 +102,8 @@ export const subscriberNew = defineOperation<SubscriberNewInput, Subscriber, Sub
   ],
   toTelegent: subscriberNewToTelegent,
   freshSecrets: () => ({ password: generateTemporaryPassword() }),
-  execute: (ctx, input) =>
-    ctx.telegent.createSubscriber(
-      subscriberNewToTelegent({ ...input, accountId: input.accountId ?? ctx.accountId }),
-      ctx.callOptions,
-    ),
+  // The client adds the default AccountId (TELEGENT_ACCOUNT_ID) when the input names none.
+  execute: (ctx, input) => ctx.telegent.createSubscriber(subscriberNewToTelegent(input), ctx.callOptions),
   outcome: (input, created) => ({
     staleLists: ['subscriber'],
     ...(input.password

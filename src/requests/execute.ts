@@ -58,7 +58,10 @@ export async function executeRequest(
     return fail(deps, claimed, actor, error.message, error.hint);
   }
 
-  const finished = await store.requests.finish(requestId, 'succeeded', { result, now: deps.now() });
+  const finished = await store.requests.finish(requestId, 'succeeded', {
+    result: op.storedResult ? op.storedResult(result) : result,
+    now: deps.now(),
+  });
   const request = finished ?? claimed;
   const outcome = op.outcome?.(input, result) ?? {};
   const order = outcome.order

@@ -130,7 +130,13 @@ export function createWorkflow(deps: WorkflowDeps) {
       const validated = validateInput(op, raw, schemaOptions);
       if (!validated.ok) return { status: 'invalid', errors: validated.errors };
       const value = validated.value as Record<string, unknown>;
-      const problems = (await op.preconditions?.({ orders: store.orders }, value)) ?? null;
+      // A form submitted twice is the same request, before any precondition could mistake it for another.
+      const earlier = args.idempotencyKey
+        ? await store.requests.findByIdempotencyKey(args.idempotencyKey)
+        : null;
+      if (earlier) return { status: 'duplicate', request: earlier };
+      const problems =
+        (await op.preconditions?.({ orders: store.orders, requests: store.requests }, value)) ?? null;
       if (problems) return { status: 'invalid', errors: problems };
 
       const secrets = Object.fromEntries(

@@ -39,6 +39,7 @@ export function createAuditRepo(db: Db) {
          FROM audit_log a
          LEFT JOIN requests r ON r.id = a.request_id
          LEFT JOIN orders o ON o.order_id = a.order_id
+         LEFT JOIN orders ro ON ro.request_id = a.request_id
         WHERE (${where}) AND a.id < $2
         ORDER BY a.id DESC
         LIMIT $3`,
@@ -77,24 +78,22 @@ export function createAuditRepo(db: Db) {
     },
 
     /**
-     * Entries about a number (E.164), newest first: of requests that name it (one number or a list) and of
-     * orders that carry it, with the request's kind. `before` pages back from an entry id.
+     * Entries about a number (E.164), newest first: of requests that name it (one number or a list), of
+     * orders that carry it and of the requests that made those orders (a provision names its number only
+     * once Telegent answers), with the request's kind. `before` pages back from an entry id.
      */
     listForNumber(phoneNumber: string, page: AuditPage = {}) {
       return trail(
-        `r.input->>'phoneNumber' = $1 OR r.input->'numbers' @> jsonb_build_array($1::text) OR $1 = ANY(o.numbers)`,
+        `r.input->>'phoneNumber' = $1 OR r.input->'numbers' @> jsonb_build_array($1::text)
+           OR $1 = ANY(o.numbers) OR $1 = ANY(ro.numbers)`,
         phoneNumber,
         page,
       );
     },
 
-    /** Entries about an order and the request that created it, newest first. */
+    /** Entries about an order, the request that created it and the requests that acted on it (update, cancel). */
     listForOrder(orderId: string, page: AuditPage = {}) {
-      return trail(
-        `a.order_id = $1 OR a.request_id = (SELECT request_id FROM orders WHERE order_id = $1)`,
-        orderId,
-        page,
-      );
+      return trail(`a.order_id = $1 OR ro.order_id = $1 OR r.input->>'orderId' = $1`, orderId, page);
     },
   };
 }

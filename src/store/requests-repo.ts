@@ -250,6 +250,21 @@ export function createRequestsRepo(db: Db, cipher: SecretsCipher) {
     },
 
     /** Requests of this user that are not finished (pending, approved, executing, unknown), newest first. */
+    /** The request filed with this idempotency key (a form submitted twice), if any. */
+    async findByIdempotencyKey(key: string): Promise<RequestRecord | null> {
+      return one(`SELECT ${COLUMNS} FROM requests WHERE idempotency_key = $1`, [key]);
+    },
+
+    /** Open requests whose input names this number (`phoneNumber`): one change of a line at a time. */
+    async listOpenForNumber(phoneNumber: string, limit = 20): Promise<RequestRecord[]> {
+      const { rows } = await db.query(
+        `SELECT ${COLUMNS} FROM requests WHERE input->>'phoneNumber' = $1 AND status = ANY($2::text[])
+         ORDER BY created_at DESC LIMIT $3`,
+        [phoneNumber, OPEN_REQUEST_STATUSES, limit],
+      );
+      return rows.map(toRecord);
+    },
+
     async listOpenByRequester(requestedBy: string, limit = 50): Promise<RequestRecord[]> {
       const { rows } = await db.query(
         `SELECT ${COLUMNS} FROM requests WHERE requested_by = $1 AND status = ANY($2::text[])

@@ -276,13 +276,24 @@ export function createTelegentClient(options: TelegentClientOptions): TelegentCl
         opts,
       ),
 
-    updateNumber: async (request, opts) =>
-      caller.call(
+    updateNumber: async (request, opts) => {
+      const answer = await caller.call(
         E.numberUpdate,
         { body: validate(E.numberUpdate.path, NumberUpdateRequestSchema, request) },
         NumberUpdateResponseSchema,
         opts,
-      ),
+      );
+      // A 200 whose update order Failed is a definite refusal, not a success.
+      if (answer.UpdateOrderStatus?.toLowerCase() === 'failed') {
+        throw new TelegentError({
+          kind: 'rejected',
+          endpoint: E.numberUpdate.path,
+          status: 200,
+          telegentMessage: `update order ${answer.UpdateOrderId ?? ''} Failed`.replace('  ', ' '),
+        });
+      }
+      return answer;
+    },
 
     listInventory: async (query = {}, opts) =>
       caller.call(

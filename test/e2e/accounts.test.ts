@@ -11,9 +11,9 @@ describe('distributor accounts: a channel bound to an account files its requests
   });
   afterAll(() => e2e.close());
 
-  const answer = async (text: string, channelId = CHANNEL) => {
+  const answer = async (text: string, channelId = CHANNEL, userId = APPROVER) => {
     const before = e2e.responses().length;
-    await e2e.command(text, REQUESTER, channelId);
+    await e2e.command(text, userId, channelId);
     await expect.poll(() => e2e.responses().length).toBe(before + 1);
     return textOf(e2e.responses()[before]!.body);
   };
@@ -63,6 +63,9 @@ describe('distributor accounts: a channel bound to an account files its requests
       "is not one of your distributor's accounts",
     );
     expect(await answer('account TSUID-1')).toContain('must start with AID-');
+    expect(await answer(`account ${SEED_ACCOUNT_ID}`, CHANNEL, REQUESTER)).toContain(
+      "Only approvers may change this channel's Telegent account",
+    );
     expect(await e2e.store.channelAccounts.get(CHANNEL)).toBeNull();
   });
 
@@ -71,6 +74,16 @@ describe('distributor accounts: a channel bound to an account files its requests
     const bound = await provisionFrom(CHANNEL);
     expect(bound.card).toContain('Sandbox Wireless Co');
     expect(bound.sent).toMatchObject({ AccountId: SEED_ACCOUNT_ID });
+
+    // The provisioned number's history names who asked and who approved (the request named no number).
+    const provisioned = (
+      await e2e.store.db.query(
+        "SELECT numbers FROM orders WHERE kind = 'provision' ORDER BY created_at DESC LIMIT 1",
+      )
+    ).rows[0]!.numbers as string[];
+    const trail = await answer(`history ${provisioned[0]}`);
+    expect(trail).toContain('Provision: asked (<@U0REQUESTER1>)');
+    expect(trail).toContain('Provision: approved (<@U0APPROVER01>)');
 
     const other = await provisionFrom(OTHER_CHANNEL);
     expect(other.sent).not.toHaveProperty('AccountId');

@@ -157,6 +157,28 @@ describe('the number card and line changes, end to end', () => {
     expect(textOf(after.blocks)).toMatch(/Park line: (approved|Telegent accepted)/);
   });
 
+  it('one change of a line at a time: a second request for the same number is refused while the first is open', async () => {
+    const number = SEED_NUMBERS[12]!;
+    const park = await openLineForm('park', number);
+    await e2e.submit(park, {});
+    await approvalCard(number, 'Park line');
+    const before = statusChanges().length;
+    const cancel = await openLineForm('cancel-line', number);
+    await e2e.submit(cancel, {});
+    await expect
+      .poll(() =>
+        e2e.fake
+          .callsTo('views.update')
+          .some(
+            (c) =>
+              c.body.view_id === cancel.id &&
+              textOf(c.body.view).includes('already has a request to change it'),
+          ),
+      )
+      .toBe(true);
+    expect(statusChanges().length).toBe(before);
+  });
+
   it('a stale card cannot file a change that no longer applies', async () => {
     const form = await (async () => {
       await clickOnCard('number.park', SEED_PARKED_NUMBER);
@@ -192,6 +214,9 @@ describe('the number card and line changes, end to end', () => {
     );
     expect(elsewhere).toHaveLength(0);
     expect(e2e.log.text()).not.toContain(qr);
+    // Revealed once, never stored: not in the request's saved answer either.
+    const rows = await e2e.store.db.query('SELECT * FROM requests');
+    expect(JSON.stringify(rows.rows)).not.toContain(qr);
   });
 
   it('no swaps left: Telegent refuses, the requester is told, nothing changes', async () => {

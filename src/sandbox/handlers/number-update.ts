@@ -45,20 +45,21 @@ export function numberUpdate({ core, now, body }: HandlerContext): unknown {
   if (iccid && [...core.data.numbers.values()].some((r) => r.Iccid === iccid && r.Number !== number))
     throw conflict('ICCID is already assigned to another number.');
   const classification = optEnum(body, 'Classification', ['MVNO', 'IoT'] as const);
+  const messageEnabled = optBool(body, 'MessageEnabled');
+  const voiceEnabled = optBool(body, 'VoiceEnabled');
+  const messageType = optString(body, 'MessageType');
+  const productType = optString(body, 'ProductType');
+  const cnam = [optString(body, 'CnamFirstName'), optString(body, 'CnamLastName')].filter(Boolean).join(' ');
 
+  // Everything is checked above: from here the update applies whole, never half.
   if (messageRouteId) record.MessageRouteId = messageRouteId;
   if (voiceRouteId) record.VoiceRouteId = voiceRouteId;
   if (iccid) record.Iccid = iccid;
   if (classification) record.Classification = classification;
-  const messageEnabled = optBool(body, 'MessageEnabled');
   if (messageEnabled !== undefined) record.MessageEnabled = messageEnabled;
-  const voiceEnabled = optBool(body, 'VoiceEnabled');
   if (voiceEnabled !== undefined) record.VoiceEnabled = voiceEnabled;
-  const messageType = optString(body, 'MessageType');
   if (messageType) record.MessageType = messageType;
-  const productType = optString(body, 'ProductType');
   if (productType) record.ProductType = productType;
-  const cnam = [optString(body, 'CnamFirstName'), optString(body, 'CnamLastName')].filter(Boolean).join(' ');
   if (cnam) record.Cnam = cnam;
   if (subscriber) {
     for (const s of core.data.subscribers) s.PhoneNumbers = s.PhoneNumbers.filter((n) => n !== number);

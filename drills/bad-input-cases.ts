@@ -154,10 +154,9 @@ export const BAD_INPUT_CASES: BadInputCase[] = [
   cmd('account: subscriber id', 'account TSUID-1', /must start with AID-/),
   cmd('account: SQL injection', `account ${DROP}`, /must start with AID-/),
   cmd(
-    'account: unknown account',
+    'account: bound by a non-approver',
     'account AID-00000000-0000-0000-0000-000000000000',
-    /not one of your/,
-    'reads',
+    /Only approvers/,
   ),
   cmd('usage: no number', 'usage', /Which number|number/i),
   cmd('usage: UK number', 'usage +44 20 7946 0958', NUMBER_ERROR),

@@ -1,5 +1,5 @@
 import type { AppContext } from '../app-context.js';
-import { section } from '../messages/blocks.js';
+import { message, section } from '../messages/blocks.js';
 import { errorMessage } from '../messages/error-message.js';
 import { escapeMrkdwn } from '../messages/limits.js';
 import { ID_KINDS, parseTelegentId } from '../operations/fields/telegent-ids.js';
@@ -33,12 +33,9 @@ export async function account({ parsed, slash, ctx, reply }: Args) {
   // Binding decides which account is billed for everything filed here: approvers only.
   const refused = async (): Promise<boolean> => {
     if (await ctx.approvers.isApprover(slash.user_id)) return false;
-    await reply(
-      errorMessage(
-        `Only approvers may change this channel's Telegent account; ask ${ctx.approvers.describe()}. Nothing changed.`,
-        ctx.sandbox,
-      ),
-    );
+    // Built here, not with errorMessage: the approvers are mentions, which errorMessage would escape.
+    const text = `Only approvers may change this channel's Telegent account; ask ${ctx.approvers.describe()}. Nothing changed.`;
+    await reply(message(text, [section(`:warning: ${text}`)], ctx.sandbox));
     return true;
   };
   if (arg.toLowerCase() === 'off') {

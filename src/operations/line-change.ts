@@ -8,13 +8,7 @@ import { phoneNumberSchema } from './fields/phone-number.js';
 import { localIsoDate } from './fields/port-in-date.js';
 import { optionalField } from './fields/result.js';
 import { guardTheLine, lineIsFree } from './line-guard.js';
-import {
-  defineOperation,
-  type Operation,
-  type Outcome,
-  type PreconditionContext,
-  simTail,
-} from './operation.js';
+import { defineOperation, type Operation, type Outcome, simTail } from './operation.js';
 
 /** Park, activate, swap SIM or cancel one line (`POST /numbers/status`). */
 export interface LineChangeInput {

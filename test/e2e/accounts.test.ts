@@ -63,8 +63,9 @@ describe('distributor accounts: a channel bound to an account files its requests
       "is not one of your distributor's accounts",
     );
     expect(await answer('account TSUID-1')).toContain('must start with AID-');
-    expect(await answer(`account ${SEED_ACCOUNT_ID}`, CHANNEL, REQUESTER)).toContain(
-      "Only approvers may change this channel's Telegent account",
+    const refused = await answer(`account ${SEED_ACCOUNT_ID}`, CHANNEL, REQUESTER);
+    expect(refused).toContain(
+      "Only approvers may change this channel's Telegent account; ask <@U0APPROVER01>",
     );
     expect(await e2e.store.channelAccounts.get(CHANNEL)).toBeNull();
   });

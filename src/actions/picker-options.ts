@@ -3,6 +3,7 @@ import { oneLine } from '../messages/limits.js';
 import type { OptionsArgs } from '../slack/listener-args.js';
 import { withinAckDeadline } from '../slack/within-ack-deadline.js';
 import type { PickerKind } from '../telegent/picker-source.js';
+import { readModalMetadata } from '../views/modal-metadata.js';
 
 const OPTION_TEXT_MAX = 75;
 
@@ -11,9 +12,15 @@ const OPTION_TEXT_MAX = 75;
  * Telegent yields no options now and a warm cache next time; an outage yields no options, not an error.
  */
 export function pickerOptions(ctx: AppContext, picker: PickerKind) {
-  return async function onPickerOptions({ ack, options }: OptionsArgs): Promise<void> {
+  return async function onPickerOptions({ ack, options, body }: OptionsArgs): Promise<void> {
     try {
-      const found = await withinAckDeadline(ctx.pickers.search(picker, options.value ?? ''), []);
+      // A form opened in a channel bound to a distributor account picks from that account's lists.
+      const channelId = readModalMetadata(body.view?.private_metadata)?.channelId;
+      const bound = channelId ? await ctx.store.channelAccounts.get(channelId) : null;
+      const found = await withinAckDeadline(
+        ctx.pickers.search(picker, options.value ?? '', bound?.accountId),
+        [],
+      );
       await ack({
         options: found.map((item) => ({
           text: { type: 'plain_text' as const, text: oneLine(item.label, OPTION_TEXT_MAX) },

@@ -13,9 +13,12 @@ export type PickerKind = 'messageRoute' | 'voiceRoute' | 'subscriber';
 export const PICKER_KINDS: readonly PickerKind[] = ['messageRoute', 'voiceRoute', 'subscriber'];
 
 export interface PickerSource {
-  /** Up to 100 options (Slack's limit) whose label or id contains `query`, case-insensitively. */
-  search(kind: PickerKind, query: string): Promise<PickerOption[]>;
-  /** The subscriber with this email (case-insensitive), from the cached list. */
+  /**
+   * Up to 100 options (Slack's limit) whose label or id contains `query`, case-insensitively; of the account
+   * `accountId` when given (a channel bound to a distributor account), else of the default one.
+   */
+  search(kind: PickerKind, query: string, accountId?: string): Promise<PickerOption[]>;
+  /** The subscriber with this email (case-insensitive), from the cached list (emails are unique platform-wide). */
   findSubscriberByEmail(email: string): Promise<PickerOption | undefined>;
   /** Loads every list in the background (a form that uses them is opening); failures are ignored. */
   warm(): void;
@@ -36,23 +39,30 @@ export function createPickerSource(
 ): PickerSource {
   const ttlMs = options.ttlMs ?? 60_000;
   const now = options.now ?? Date.now;
-  const cache = new Map<PickerKind, { at: number; items: Promise<PickerOption[]> }>();
+  /** By kind and account ('' = the default account). */
+  const cache = new Map<string, { at: number; items: Promise<PickerOption[]> }>();
+  const key = (kind: PickerKind, accountId = '') => `${kind}:${accountId}`;
+  const scope = (accountId?: string) => (accountId ? { AccountId: accountId } : {});
 
-  const loaders: Record<PickerKind, () => Promise<PickerOption[]>> = {
-    messageRoute: async () =>
-      (await telegent.listMessageRoutes()).Results.map((r) => ({
+  const loaders: Record<PickerKind, (accountId?: string) => Promise<PickerOption[]>> = {
+    messageRoute: async (accountId) =>
+      (await telegent.listMessageRoutes(scope(accountId))).Results.map((r) => ({
         label: `${r.RouteName ?? 'Unnamed route'}${r.MessageRouteEnabled === false ? ' (disabled)' : ''}`,
         value: r.MessageRouteId,
       })),
-    voiceRoute: async () =>
-      (await telegent.listVoiceRoutes()).Results.map((r) => ({
+    voiceRoute: async (accountId) =>
+      (await telegent.listVoiceRoutes(scope(accountId))).Results.map((r) => ({
         label: `${r.RouteName ?? 'Unnamed route'}${r.RouteType ? ` · ${r.RouteType}` : ''}`,
         value: r.CallRouteId,
       })),
-    subscriber: async () => {
+    subscriber: async (accountId) => {
       const items: PickerOption[] = [];
       for (let page = 1; page <= SUBSCRIBER_PAGES; page++) {
-        const result = await telegent.listDistributorSubscribers({ PageNumber: page, TotalPerPage: 100 });
+        const result = await telegent.listDistributorSubscribers({
+          PageNumber: page,
+          TotalPerPage: 100,
+          ...scope(accountId),
+        });
         for (const s of result.Subscribers) {
           const name = s.Name?.trim();
           const email = s.Email?.trim();
@@ -69,19 +79,20 @@ export function createPickerSource(
     },
   };
 
-  function load(kind: PickerKind): Promise<PickerOption[]> {
-    const hit = cache.get(kind);
+  function load(kind: PickerKind, accountId?: string): Promise<PickerOption[]> {
+    const k = key(kind, accountId);
+    const hit = cache.get(k);
     if (hit && now() - hit.at < ttlMs) return hit.items;
-    const items = loaders[kind]();
-    cache.set(kind, { at: now(), items });
-    items.catch(() => cache.delete(kind));
+    const items = loaders[kind](accountId);
+    cache.set(k, { at: now(), items });
+    items.catch(() => cache.delete(k));
     return items;
   }
 
   return {
-    async search(kind, query) {
+    async search(kind, query, accountId) {
       const needle = query.trim().toLowerCase();
-      const items = await load(kind);
+      const items = await load(kind, accountId);
       return items
         .filter(
           (item) =>
@@ -97,7 +108,7 @@ export function createPickerSource(
       for (const kind of PICKER_KINDS) load(kind).catch(() => undefined);
     },
     forget(kind) {
-      cache.delete(kind);
+      for (const k of [...cache.keys()]) if (k.startsWith(`${kind}:`)) cache.delete(k);
     },
   };
 }

@@ -86,6 +86,19 @@ describe('distributor accounts: a channel bound to an account files its requests
     expect(trail).toContain('Provision: asked (<@U0REQUESTER1>)');
     expect(trail).toContain('Provision: approved (<@U0APPROVER01>)');
 
+    // The form's pickers read the bound account's lists.
+    const picked = await e2e.slack.options({
+      actionId: 'picker.message-route',
+      value: '',
+      userId: REQUESTER,
+      view: { id: 'V0BOUND01', private_metadata: JSON.stringify({ channelId: CHANNEL }) },
+    });
+    expect(textOf(picked.body)).toContain(SEED_MESSAGE_ROUTE_IDS[0]!);
+    const routeReads = e2e.sandbox
+      .journal()
+      .filter((j) => j.path.toLowerCase() === '/v1.0/account/message/routes');
+    expect(routeReads.some((j) => j.query.AccountId === SEED_ACCOUNT_ID)).toBe(true);
+
     const other = await provisionFrom(OTHER_CHANNEL);
     expect(other.sent).not.toHaveProperty('AccountId');
 

@@ -5,6 +5,7 @@ import type { DataUsageReport } from '../operations/read-data-usage.js';
 import { getOperation } from '../operations/registry.js';
 import type { OrderRecord } from '../store/orders-repo.js';
 import { isTelegentError } from '../telegent/errors.js';
+import type { PickerKind } from '../telegent/picker-source.js';
 import type { NumberRecord, Subscriber } from '../telegent/response-schemas.js';
 import type { CommandContext } from './command-context.js';
 import type { TelegentCommand } from './parse-command.js';
@@ -38,7 +39,7 @@ export async function number({
     throw error;
   }
   // The rest is context: a part that cannot be read says so on the card instead of failing it.
-  const [subscriber, usage, openOrders, history] = await Promise.all([
+  const [subscriber, usage, openOrders, history, routeNames] = await Promise.all([
     readSubscriber(ctx, record.AssignedSubscriberId),
     getOperation('usage')
       .execute(ctx.opContext(), { phoneNumber })
@@ -46,8 +47,11 @@ export async function number({
       .catch(() => undefined),
     ctx.store.orders.listOpenForNumber(phoneNumber).then((orders) => withThreadLinks(ctx, orders)),
     ctx.store.audit.listForNumber(phoneNumber, { limit: HISTORY_ENTRIES }),
+    namesOfRoutes(ctx, record),
   ]);
-  return reply(numberCard({ number: record, subscriber, usage, openOrders, history, sandbox: ctx.sandbox }));
+  return reply(
+    numberCard({ number: record, subscriber, usage, openOrders, history, routeNames, sandbox: ctx.sandbox }),
+  );
 }
 
 async function readSubscriber(
@@ -67,4 +71,22 @@ async function withThreadLinks(ctx: AppContext, orders: OrderRecord[]) {
         : undefined,
     })),
   );
+}
+
+/** The number's routes by name, from the pickers' cached lists (an id stays an id if they cannot be read). */
+async function namesOfRoutes(ctx: AppContext, record: NumberRecord): Promise<Map<string, string>> {
+  const names = new Map<string, string>();
+  const lookups: Array<[PickerKind, string | null | undefined]> = [
+    ['messageRoute', record.MessageRouteId],
+    ['voiceRoute', record.VoiceRouteId],
+  ];
+  await Promise.all(
+    lookups.map(async ([kind, id]) => {
+      if (!id) return;
+      const found = await ctx.pickers.search(kind, id).catch(() => []);
+      const match = found.find((option) => option.value === id);
+      if (match) names.set(id, match.label);
+    }),
+  );
+  return names;
 }

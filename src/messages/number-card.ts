@@ -31,6 +31,8 @@ export interface NumberCardArgs {
   /** Open orders this app watches for the number, with a link to each one's thread when known. */
   openOrders: Array<{ order: OrderRecord; link?: string | undefined }>;
   history: TrailEntry[];
+  /** Route names by id, where the pickers' lists know them (the card shows the id otherwise). */
+  routeNames?: ReadonlyMap<string, string> | undefined;
   sandbox?: boolean | undefined;
 }
 
@@ -84,6 +86,10 @@ function buttons(n: NumberRecord): KnownBlock[] {
  */
 export function numberCard(args: NumberCardArgs): MessagePayload {
   const n = args.number;
+  const route = (id: string | null | undefined) => {
+    const name = id ? args.routeNames?.get(id) : undefined;
+    return name ? `${safe(name)} (\`${safe(id)}\`)` : safe(id, 'none');
+  };
   const blocks: KnownBlock[] = [
     header(`${n.Number} · ${n.Status ?? 'status unknown'}`),
     fieldsSection([
@@ -95,7 +101,7 @@ export function numberCard(args: NumberCardArgs): MessagePayload {
         'Messaging / voice',
         `messaging ${yesNo(n.MessageEnabled)}${n.MessageType ? ` (${safe(n.MessageType)})` : ''}, voice ${yesNo(n.VoiceEnabled)}`,
       ],
-      ['Routes', `message ${safe(n.MessageRouteId, 'none')}\nvoice ${safe(n.VoiceRouteId, 'none')}`],
+      ['Routes', `message ${route(n.MessageRouteId)}\nvoice ${route(n.VoiceRouteId)}`],
       ['SIM', n.Iccid ? `…${escapeMrkdwn(n.Iccid.slice(-4))}` : 'none'],
       [
         'SIM swaps left',

@@ -95,6 +95,7 @@ describe('the number card and line changes, end to end', () => {
     expect(text).not.toContain(iccid);
     expect(text).toMatch(/Bennet Hill — bennet@example\.com/);
     expect(text).toContain('SIM swaps left');
+    expect(text).toContain('message Main SMS Webhook (`MRID-');
     expect(buttonsOf(shown.blocks)).toEqual([
       'number.park',
       'number.swap-sim',

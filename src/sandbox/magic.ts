@@ -33,6 +33,10 @@ export const PORTIN_MISMATCHED_NAME = 'Name Mismatch';
 /** PortInNumber ending → Error '6P-…NUMBER LOCK…' on the first attempt only; any update resubmits and succeeds. */
 export const PORTIN_LOCKED_NUMBER_SUFFIX = '0000';
 
+// --- number update ---
+/** numbers/update with this CnamFirstName: 200 with UpdateOrderStatus 'Failed', nothing changed. */
+export const NUMBER_UPDATE_FAILED_CNAM = 'Failupdate';
+
 // --- eligibility ---
 /** PhoneNumber ending → Eligible false; a port-in of it is a 400. */
 export const INELIGIBLE_NUMBER_SUFFIX = '1111';

@@ -3,7 +3,7 @@ import { parsePortInDate } from '../../src/operations/fields/port-in-date.js';
 import type { OpContext } from '../../src/operations/operation.js';
 import { operations } from '../../src/operations/registry.js';
 import { validateInput } from '../../src/operations/validation-errors.js';
-import { MAGIC_NUMBERS } from '../../src/sandbox/magic.js';
+import { MAGIC_NUMBERS, NUMBER_UPDATE_FAILED_CNAM } from '../../src/sandbox/magic.js';
 import {
   SEED_MESSAGE_ROUTE_IDS,
   SEED_NO_SWAPS_NUMBER,
@@ -280,5 +280,24 @@ describe('line changes', () => {
     const none = validateInput(operations['swap-sim'], { phoneNumber: SEED_NO_SWAPS_NUMBER });
     if (!none.ok) throw new Error('valid input refused');
     await expect(operations['swap-sim'].execute(ctx, none.value)).rejects.toThrow(/No SIM swaps remaining/);
+  });
+});
+
+describe('number update', () => {
+  it('binds a subscriber and reads it back; an update order that Failed is a refusal, nothing changed', async () => {
+    const number = SEED_NUMBERS[16]!;
+    const op = operations['number-update'];
+    const input = validateInput(op, { phoneNumber: number, assignedSubscriberId: SEED_SUBSCRIBER_IDS[4] });
+    if (!input.ok) throw new Error('valid input refused');
+    expect(await op.reconcile!(ctx, input.value)).toMatchObject({ resolved: false });
+    const answer = await op.execute(ctx, input.value);
+    expect(answer.UpdateOrderStatus).toBe('Complete');
+    expect(op.outcome!(input.value, answer)).toEqual({});
+    expect(await op.reconcile!(ctx, input.value)).toMatchObject({ found: true, resolved: true });
+
+    const failing = validateInput(op, { phoneNumber: number, cnamFirstName: NUMBER_UPDATE_FAILED_CNAM });
+    if (!failing.ok) throw new Error('valid input refused');
+    await expect(op.execute(ctx, failing.value)).rejects.toThrow(/Failed/);
+    expect(sb.getNumber(number)!.Cnam).not.toContain(NUMBER_UPDATE_FAILED_CNAM);
   });
 });

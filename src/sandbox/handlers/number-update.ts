@@ -2,6 +2,7 @@ import type { HandlerContext } from '../context.js';
 import { badRequest, conflict, NOT_ON_ACCOUNT_MESSAGE, notFound } from '../errors.js';
 import { optBool, optEnum, optString, reqString } from '../fields.js';
 import { requireE164, requireIccid } from '../formats.js';
+import { NUMBER_UPDATE_FAILED_CNAM } from '../magic.js';
 import { orderKey } from '../state.js';
 import { inventoryRecord } from '../views.js';
 import { findSubscriber } from './lookups.js';
@@ -51,6 +52,17 @@ export function numberUpdate({ core, now, body }: HandlerContext): unknown {
   const productType = optString(body, 'ProductType');
   const cnam = [optString(body, 'CnamFirstName'), optString(body, 'CnamLastName')].filter(Boolean).join(' ');
 
+  const orderId = core.newId('JNUOID');
+  if (optString(body, 'CnamFirstName') === NUMBER_UPDATE_FAILED_CNAM) {
+    const { PortOutPin: _pin, ...unchanged } = inventoryRecord(record);
+    return {
+      ...unchanged,
+      UpdateOrderId: orderId,
+      UpdateOrderDate: new Date(now).toISOString(),
+      UpdateOrderStatus: 'Failed',
+    };
+  }
+
   // Everything is checked above: from here the update applies whole, never half.
   if (messageRouteId) record.MessageRouteId = messageRouteId;
   if (voiceRouteId) record.VoiceRouteId = voiceRouteId;
@@ -67,7 +79,6 @@ export function numberUpdate({ core, now, body }: HandlerContext): unknown {
     record.AssignedSubscriberId = subscriber.SubscriberId;
   }
 
-  const orderId = core.newId('JNUOID');
   core.data.orders.set(orderKey(orderId), {
     OrderId: orderId,
     type: 'number-update',

@@ -77,11 +77,13 @@ describe('distributor accounts: a channel bound to an account files its requests
     expect(bound.sent).toMatchObject({ AccountId: SEED_ACCOUNT_ID });
 
     // The provisioned number's history names who asked and who approved (the request named no number).
-    const provisioned = (
-      await e2e.store.db.query(
-        "SELECT numbers FROM orders WHERE kind = 'provision' ORDER BY created_at DESC LIMIT 1",
-      )
-    ).rows[0]!.numbers as string[];
+    // The order is stored once Telegent's answer is back, a moment after the mutation reaches the sandbox.
+    const provisionOrders = async () =>
+      (await e2e.store.db.query("SELECT numbers FROM orders WHERE kind = 'provision'")).rows as Array<{
+        numbers: string[];
+      }>;
+    await expect.poll(async () => (await provisionOrders()).length).toBe(1);
+    const provisioned = (await provisionOrders())[0]!.numbers;
     const trail = await answer(`history ${provisioned[0]}`);
     expect(trail).toContain('Provision: asked (<@U0REQUESTER1>)');
     expect(trail).toContain('Provision: approved (<@U0APPROVER01>)');

@@ -37,7 +37,7 @@ export async function lineIsFree(
     };
   }
   const requests = await ctx.requests.listOpenForNumber(phoneNumber);
-  const filed = requests.find((r) => LINE_CHANGE_KINDS.has(r.kind));
+  const filed = requests.find((r) => LINE_CHANGE_KINDS.has(r.kind) && r.id !== ctx.currentRequestId);
   if (filed) {
     return {
       phoneNumber: `Phone number: ${phoneNumber} already has a request to change it (${filed.id}, ${filed.status.replaceAll('_', ' ')}); decide or withdraw that one first.`,

@@ -32,6 +32,8 @@ export const simTail = (iccid: string | undefined) => (iccid ? `…${iccid.slice
 
 /** What preconditions may look up: the orders this app watches (the store's repository fits). */
 export interface PreconditionContext {
+  /** Set when the check runs again just before a request is sent (it must not count itself as open). */
+  currentRequestId?: string | undefined;
   orders: {
     get(orderId: string): Promise<{ kind: string; status: string; closedAt: Date | null } | null>;
     /** Open orders naming this number (E.164). */
@@ -115,7 +117,10 @@ export interface Operation<Input, Result, Body = unknown> {
   summary(input: Input): string;
   /** Label/value pairs an approver judges the request by (approval card): redacted, plain text. */
   facts?(input: Input): Array<[string, string]>;
-  /** Checks against what the app knows before a request is accepted (field → message), or null. */
+  /**
+   * Checks against what the app knows (field → message), or null: when a request is filed, and again right
+   * before it is sent (an approval can come hours later, after a port-out was opened).
+   */
   preconditions?(ctx: PreconditionContext, input: Input): Promise<FieldErrors | null>;
   /** The PascalCase Telegent request body (pure). */
   toTelegent(input: Input): Body;

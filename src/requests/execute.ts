@@ -1,6 +1,7 @@
 import type { Logger } from '../log.js';
 import type { OpContext } from '../operations/operation.js';
 import { getOperation } from '../operations/registry.js';
+import { formatFieldErrors } from '../operations/validation-errors.js';
 import type { Store } from '../store/open-store.js';
 import type { RequestRecord } from '../store/requests-repo.js';
 import type { TelegentClient } from '../telegent/client.js';
@@ -46,6 +47,15 @@ export async function executeRequest(
       actor,
       'The secret fields of this request are gone (purged); submit it again.',
     );
+  }
+
+  // What was true when the request was filed may not be now (a port-out opened before the approval came).
+  const problems = await op.preconditions?.(
+    { orders: store.orders, requests: store.requests, currentRequestId: requestId },
+    input,
+  );
+  if (problems) {
+    return fail(deps, claimed, actor, `Not sent to Telegent: ${formatFieldErrors(problems)}`);
   }
 
   let result: unknown;

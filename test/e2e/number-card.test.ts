@@ -180,6 +180,30 @@ describe('the number card and line changes, end to end', () => {
     expect(statusChanges().length).toBe(before);
   });
 
+  it('checked again before it is sent: a port-out opened while a park waited for approval stops the park', async () => {
+    const number = SEED_NUMBERS[17]!;
+    const park = await openLineForm('park', number);
+    await e2e.submit(park, {});
+    const parkCard = await approvalCard(number, 'Park line');
+    // Meanwhile a port-out PIN is issued for the same number.
+    await clickOnCard('number.portout', number);
+    const pinForm = await e2e.latestView(
+      (v) => v.callback_id === 'telegent.portout' && textOf(v).includes(number),
+    );
+    await e2e.submit(pinForm, { pin: '' });
+    const pin = await approvalCard(number, 'Port-out PIN');
+    await approve(pin.requestId, pin.ts);
+    await expect.poll(async () => (await e2e.store.orders.listOpenForNumber(number)).length).toBe(1);
+
+    const before = statusChanges().length;
+    await approve(parkCard.requestId, parkCard.ts);
+    await expect.poll(async () => (await e2e.store.requests.get(parkCard.requestId))?.status).toBe('failed');
+    const failed = await e2e.store.requests.get(parkCard.requestId);
+    expect(failed!.error).toMatch(/^Not sent to Telegent: .*a port-out of it is open/);
+    expect(statusChanges().length).toBe(before);
+    expect(e2e.sandbox.getNumber(number)!.Status).toBe('Active');
+  });
+
   it('a stale card cannot file a change that no longer applies', async () => {
     const form = await (async () => {
       await clickOnCard('number.park', SEED_PARKED_NUMBER);

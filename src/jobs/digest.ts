@@ -3,6 +3,7 @@ import { digestMessage } from '../messages/digest-message.js';
 import { EVENT_TYPES, messageMetadata } from '../notify/message-metadata.js';
 import type { Notifier } from '../notify/notifier.js';
 import { classifySlackError } from '../notify/slack-failure.js';
+import type { ChannelAccountsRepo } from '../store/channel-accounts-repo.js';
 import type { DigestRepo, DigestSubscription } from '../store/digest-repo.js';
 import type { OrdersRepo } from '../store/orders-repo.js';
 import { localDateTime } from './local-time.js';
@@ -10,6 +11,8 @@ import { localDateTime } from './local-time.js';
 export interface DigestJobOptions {
   digests: DigestRepo;
   orders: OrdersRepo;
+  /** The channel's bound Telegent account, named in the digest (distributors). */
+  channelAccounts?: Pick<ChannelAccountsRepo, 'get'>;
   /** The jobs' notifier: a rate-limited post fails at once (the run is released for a later tick). */
   notify: Notifier;
   logger: Logger;
@@ -85,9 +88,10 @@ export function createDigestJob(options: DigestJobOptions): DigestJob {
     if (claims === null) return false;
     try {
       if (claims > 1 && (await foundEarlier(channel, localDate))) return true;
-      const [open, closedSince] = await Promise.all([
+      const [open, closedSince, bound] = await Promise.all([
         orders.listOpenByChannel(channel, 100_000),
         orders.listClosedSince(channel, new Date(now.getTime() - 86_400_000), 100_000),
+        options.channelAccounts?.get(channel) ?? null,
       ]);
       const message = digestMessage({
         channelId: channel,
@@ -97,6 +101,7 @@ export function createDigestJob(options: DigestJobOptions): DigestJob {
         now,
         open,
         closedSince,
+        account: bound ? { id: bound.accountId, name: bound.accountName } : null,
         sandbox,
       });
       const posted = await notify.post(channel, message, {

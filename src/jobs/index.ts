@@ -40,7 +40,7 @@ export interface JobsConfig {
 }
 
 export interface StartJobsOptions {
-  store: Pick<Store, 'orders' | 'digests' | 'jobSlots' | 'headsUps'>;
+  store: Pick<Store, 'orders' | 'digests' | 'jobSlots' | 'headsUps' | 'channelAccounts'>;
   telegent: Pick<TelegentClient, 'getOrder'>;
   /** The app's Web API client: the jobs use its token and API URL with their own no-retry settings. */
   slack: WebClient;
@@ -99,6 +99,7 @@ export function startJobs(options: StartJobsOptions): Jobs {
   const digest = createDigestJob({
     digests: store.digests,
     orders: store.orders,
+    channelAccounts: store.channelAccounts,
     notify,
     logger,
     sandbox,

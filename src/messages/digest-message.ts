@@ -26,6 +26,8 @@ export interface DigestInput {
   open: OrderRecord[];
   /** Orders of the channel closed in the last 24 h (all kinds). */
   closedSince: OrderRecord[];
+  /** The Telegent account the channel is bound to (distributors), by name. */
+  account?: { id: string; name: string | null } | null | undefined;
   sandbox: boolean;
 }
 
@@ -119,6 +121,14 @@ export function digestMessage(input: DigestInput): SlackMessage {
           type: 'mrkdwn',
           text: `<#${input.channelId}> at ${input.localTime} ${escapeMrkdwn(input.timeZone)} · turn it off with \`/telegent digest off\``,
         },
+        ...(input.account
+          ? [
+              {
+                type: 'mrkdwn' as const,
+                text: `Account: ${input.account.name ? `${escapeMrkdwn(input.account.name)} ` : ''}\`${escapeMrkdwn(input.account.id)}\``,
+              },
+            ]
+          : []),
         ...(input.sandbox ? [{ type: 'mrkdwn' as const, text: SANDBOX_NOTE }] : []),
       ],
     },

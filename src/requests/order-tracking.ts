@@ -23,6 +23,7 @@ export async function trackOrder(
     requestId: request.id,
     requestedBy: request.requestedBy,
     portInDate: created.portInDate ?? null,
+    accountId: request.accountId,
     nextCheckAt,
     pollIntervalSeconds: options.firstCheckSeconds,
   });

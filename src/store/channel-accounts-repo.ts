@@ -45,3 +45,5 @@ export function createChannelAccountsRepo(db: Db) {
     },
   };
 }
+
+export type ChannelAccountsRepo = ReturnType<typeof createChannelAccountsRepo>;

@@ -18,6 +18,7 @@ export interface OrderRecord {
   requestedBy: string;
   /** 'YYYY-MM-DD' */
   portInDate: string | null;
+  accountId: string | null;
   nextCheckAt: Date;
   pollIntervalSeconds: number;
   createdAt: Date;
@@ -36,6 +37,8 @@ export interface NewOrder {
   requestId?: string | null;
   requestedBy: string;
   portInDate?: string | null;
+  /** The account the request was filed under (distributors). */
+  accountId?: string | null;
   nextCheckAt: Date;
   pollIntervalSeconds: number;
 }
@@ -97,8 +100,8 @@ export function createOrdersRepo(db: Db) {
     async insert(order: NewOrder): Promise<OrderRecord> {
       const { rows } = await db.query(
         `INSERT INTO orders (order_id, kind, numbers, status, status_message, channel_id, thread_ts, request_id,
-           requested_by, port_in_date, next_check_at, poll_interval_seconds)
-         VALUES ($1, $2, $3::text[], $4, $5, $6, $7, $8, $9, $10::date, $11, $12)
+           requested_by, port_in_date, next_check_at, poll_interval_seconds, account_id)
+         VALUES ($1, $2, $3::text[], $4, $5, $6, $7, $8, $9, $10::date, $11, $12, $13)
          ON CONFLICT (order_id) DO NOTHING RETURNING *`,
         [
           order.orderId,
@@ -113,6 +116,7 @@ export function createOrdersRepo(db: Db) {
           order.portInDate ?? null,
           order.nextCheckAt,
           order.pollIntervalSeconds,
+          order.accountId ?? null,
         ],
       );
       if (rows[0]) return toOrder(rows[0]);

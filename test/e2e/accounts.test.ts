@@ -84,6 +84,8 @@ describe('distributor accounts: a channel bound to an account files its requests
       }>;
     await expect.poll(async () => (await provisionOrders()).length).toBe(1);
     const provisioned = (await provisionOrders())[0]!.numbers;
+    const stored = await e2e.store.db.query("SELECT account_id FROM orders WHERE kind = 'provision'");
+    expect(stored.rows[0]!.account_id).toBe(SEED_ACCOUNT_ID);
     const trail = await answer(`history ${provisioned[0]}`);
     expect(trail).toContain('Provision: asked (<@U0REQUESTER1>)');
     expect(trail).toContain('Provision: approved (<@U0APPROVER01>)');

@@ -43,4 +43,15 @@ describe('digestMessage', () => {
     // Listed once: not again under "by status".
     expect(all.split('JNUOID-mon').length - 1).toBe(1);
   });
+
+  it('names the Telegent account a bound channel files under; none for an unbound one', () => {
+    const bound = digestMessage({
+      ...base,
+      open: [],
+      account: { id: 'AID-3f6c2a9e', name: 'Sandbox & Sons' },
+    });
+    assertWithinSlackLimits(bound);
+    expect(JSON.stringify(bound.blocks)).toContain('Account: Sandbox &amp; Sons `AID-3f6c2a9e`');
+    expect(JSON.stringify(digestMessage({ ...base, open: [] }).blocks)).not.toContain('Account:');
+  });
 });

@@ -44,6 +44,7 @@ export function orderRecord(overrides: Partial<OrderRecord> = {}): OrderRecord {
     requestId: 'req_0123456789abcdef',
     requestedBy: 'U0REQUESTER',
     portInDate: '2026-03-10',
+    accountId: null,
     nextCheckAt: NOW,
     pollIntervalSeconds: 300,
     createdAt: NOW,

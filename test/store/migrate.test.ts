@@ -13,6 +13,7 @@ const SHIPPED = [
   '004_port_date_headsups.sql',
   '005_order_kinds_from_registry.sql',
   '006_channel_accounts.sql',
+  '007_orders_account.sql',
 ];
 
 describe.each(storeKinds())('migrations on %s', (kind) => {
@@ -23,7 +24,7 @@ describe.each(storeKinds())('migrations on %s', (kind) => {
     brokenDir = mkdtempSync(join(tmpdir(), 'tg-migrations-'));
     for (const file of SHIPPED) copyFileSync(join(MIGRATIONS_DIR, file), join(brokenDir, file));
     writeFileSync(
-      join(brokenDir, '007_broken.sql'),
+      join(brokenDir, '008_broken.sql'),
       'CREATE TABLE half_done (x int);\nALTER TABLE no_such_table ADD COLUMN y int;\n',
     );
   });
@@ -43,6 +44,7 @@ describe.each(storeKinds())('migrations on %s', (kind) => {
       [4, 'port_date_headsups'],
       [5, 'order_kinds_from_registry'],
       [6, 'channel_accounts'],
+      [7, 'orders_account'],
     ]);
     expect(rows[0]!.applied_at).toBeInstanceOf(Date);
     expect(await migrate(store.db)).toEqual([]);
@@ -55,7 +57,7 @@ describe.each(storeKinds())('migrations on %s', (kind) => {
     const error = await migrate(store.db, { dir: brokenDir }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(MigrationError);
     expect((error as Error).message).toMatch(
-      /Migration 007_broken\.sql failed: .*no_such_table.*does not exist/,
+      /Migration 008_broken\.sql failed: .*no_such_table.*does not exist/,
     );
     const half = await store.db.query<{ t: string | null }>("SELECT to_regclass('half_done')::text AS t");
     expect(half.rows[0]!.t).toBeNull();

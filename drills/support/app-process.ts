@@ -65,6 +65,8 @@ export interface StartAppOptions {
   waitReady?: boolean;
   /** Echo the child's lines to this process's stderr, prefixed with the name (debugging). */
   echo?: boolean;
+  /** Run the compiled build (`node dist/main.js`, after `npm run build`) instead of `tsx src/main.ts`. */
+  compiled?: boolean;
 }
 
 /** A TCP port that was free a moment ago. */
@@ -100,7 +102,8 @@ export function spawnApp(options: StartAppOptions & { port: number }): AppProces
     if (value !== undefined) env[key] = value;
   }
   for (const [key, value] of Object.entries(options.env)) if (value !== undefined) env[key] = value;
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+  const args = options.compiled ? ['dist/main.js'] : ['--import', 'tsx', 'src/main.ts'];
+  const child = spawn(process.execPath, args, {
     cwd: options.cwd ?? REPO_ROOT,
     env,
     stdio: ['ignore', 'pipe', 'pipe'],

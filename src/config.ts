@@ -97,8 +97,13 @@ const schema = z.object({
   APPROVER_USERGROUP_ID: optionalString.refine((v) => v === undefined || /^S[A-Z0-9]{6,}$/.test(v), {
     message: 'must be a Slack user group id like S0123456789',
   }),
+  // Blank means the default, like every other setting: only an explicit `none` turns approvals off (a blank
+  // line copied from .env.example must not quietly drop the second person).
   APPROVAL_REQUIRED_FOR: z.preprocess(
-    (value) => (value === undefined ? DEFAULT_APPROVAL_REQUIRED_FOR.join(',') : value),
+    (value) =>
+      value === undefined || (typeof value === 'string' && value.trim() === '')
+        ? DEFAULT_APPROVAL_REQUIRED_FOR.join(',')
+        : value,
     z
       .string()
       .transform((value) => [
@@ -154,6 +159,9 @@ const schema = z.object({
     z.coerce.number({ message: 'must be a number' }).positive({ message: 'must be above 0' }).default(1),
   ),
 });
+
+/** Every environment variable the app reads (README's table and `.env.example` list the same; a test checks). */
+export const ENV_VARIABLES: readonly string[] = Object.keys(schema.shape);
 
 type Env = z.output<typeof schema>;
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from '../../src/config.js';
+import { DEFAULT_APPROVAL_REQUIRED_FOR } from '../../src/operations/registry.js';
 
 describe('loadConfig', () => {
   it('applies the documented defaults to an empty environment', () => {
@@ -52,7 +53,7 @@ describe('loadConfig', () => {
       DATABASE_URL: 'postgres://u@h/db',
       ENCRYPTION_KEY: Buffer.alloc(32, 7).toString('base64'),
       APPROVER_USER_IDS: 'U0123456, U0999999',
-      APPROVAL_REQUIRED_FOR: '',
+      APPROVAL_REQUIRED_FOR: 'none',
       ALLOW_SELF_APPROVAL: 'true',
       POLL_CRON: '*/5 * * * * *',
     });
@@ -70,7 +71,8 @@ describe('loadConfig', () => {
         .approvals.requiredFor;
     expect(requiredFor(' Limits , portin-update,,LIMITS')).toEqual(['limits', 'portin-update']);
     expect(requiredFor('none')).toEqual([]);
-    expect(requiredFor(' ')).toEqual([]);
+    // Blank is the default, as for every setting: only `none` turns the second person off.
+    expect(requiredFor(' ')).toEqual(DEFAULT_APPROVAL_REQUIRED_FOR);
   });
 
   it('lists every problem at once, each with what to do, and no stack', () => {

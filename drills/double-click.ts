@@ -11,6 +11,7 @@
  *   npx tsx drills/double-click.ts          # 50 clicks
  */
 
+import pg from 'pg';
 import { SEED_NUMBERS } from '../src/sandbox/seed.js';
 import type { AppProcess } from './support/app-process.js';
 import { serverDatabaseUrl } from './support/database.js';
@@ -147,6 +148,28 @@ export async function run(options: DoubleClickOptions = FULL_SIZE): Promise<Dril
       exits.every((e) => e.code === 0),
       `an app did not stop cleanly on SIGTERM: ${exits.map((e) => e.code ?? e.signal).join(', ')}`,
     );
+
+    // The replicas share Telegent tokens through kv_cache: encrypted at rest, like every other secret.
+    const cached = new pg.Client({ connectionString: world.database!.url });
+    await cached.connect();
+    try {
+      const { rows } = await cached.query<{ value: string }>(
+        "SELECT value FROM kv_cache WHERE key LIKE 'telegent-token:%'",
+      );
+      const readable = rows.filter((row) => [...world.telegent.tokens].some((t) => row.value.includes(t)));
+      recorder.figure('shared token rows in kv_cache', rows.length);
+      recorder.figure('tokens readable in kv_cache', readable.length);
+      recorder.check(
+        rows.length > 0,
+        'no shared Telegent token in kv_cache: the replicas did not share tokens',
+      );
+      recorder.check(
+        readable.length === 0,
+        `${readable.length} kv_cache rows hold a Telegent token in the clear`,
+      );
+    } finally {
+      await cached.end();
+    }
 
     world.recordLeakScan(recorder);
     return recorder.result();

@@ -75,7 +75,12 @@ async function startTelegent(
           logger,
         })
       : undefined,
-    tokenCache: createCache({ databaseUrl: config.store.databaseUrl, namespace: 'telegent-token' }),
+    // Bearer tokens are secrets: encrypted in kv_cache like every other secret at rest.
+    tokenCache: createCache({
+      databaseUrl: config.store.databaseUrl,
+      namespace: 'telegent-token',
+      cipher: store.cipher,
+    }),
     logger,
     onCall,
   });

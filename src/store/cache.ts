@@ -1,7 +1,8 @@
 import KeyvPostgres from '@keyv/postgres';
-import Keyv from 'keyv';
+import Keyv, { type Deserialize, type Serialize } from 'keyv';
 import type { Logger } from '../log.js';
 import type { Db } from './db.js';
+import type { SecretsCipher } from './secrets-cipher.js';
 
 export const CACHE_TABLE = 'kv_cache';
 
@@ -11,6 +12,11 @@ export interface CacheOptions {
   namespace: string;
   ttlMs?: number;
   logger?: Logger;
+  /**
+   * Encrypts each value at rest (AES-256-GCM, the store's key): for caches that hold secrets, such as the
+   * shared Telegent tokens. `expires` stays readable, so expired rows can still be swept.
+   */
+  cipher?: SecretsCipher;
 }
 
 /** One Postgres store adapter per URI: @keyv/postgres keeps one module-global pool per URI anyway. */
@@ -25,6 +31,7 @@ export function createCache<T>(options: CacheOptions): Keyv<T> {
   }
   const cache = new Keyv<T>({
     ...(store ? { store } : {}),
+    ...(options.cipher ? encryptedValues(options.cipher, options) : {}),
     namespace: options.namespace,
     ttl: options.ttlMs,
     throwOnErrors: true,
@@ -34,6 +41,29 @@ export function createCache<T>(options: CacheOptions): Keyv<T> {
     options.logger?.warn({ err: error, cache: options.namespace }, 'cache error'),
   );
   return cache;
+}
+
+/** keyv (de)serialisers that keep `value` encrypted and `expires` in the clear, where the sweeper reads it. */
+function encryptedValues(
+  cipher: SecretsCipher,
+  options: CacheOptions,
+): { serialize: Serialize; deserialize: Deserialize } {
+  return {
+    serialize: (data) => JSON.stringify({ value: cipher.encrypt(data.value), expires: data.expires ?? null }),
+    deserialize: <Value>(text: string) => {
+      try {
+        const stored = JSON.parse(text) as { value: string; expires: number | null };
+        return { value: cipher.decrypt<Value>(stored.value), expires: stored.expires ?? undefined };
+      } catch (error) {
+        // Written under another key (rotated) or not encrypted: a miss, so the value is made again.
+        options.logger?.warn(
+          { err: { message: (error as Error).message }, cache: options.namespace },
+          'cache value unreadable',
+        );
+        return undefined;
+      }
+    },
+  };
 }
 
 /** Ends the Postgres cache pools. Call once at shutdown, after every cache is done. */

@@ -14,10 +14,12 @@ import { createPgliteDb } from './pglite-db.js';
 import { createPostgresDb } from './postgres-db.js';
 import { createRateLimitRepo } from './rate-limit-repo.js';
 import { createRequestsRepo } from './requests-repo.js';
-import { createSecretsCipher } from './secrets-cipher.js';
+import { createSecretsCipher, type SecretsCipher } from './secrets-cipher.js';
 
 export interface Store {
   db: Db;
+  /** AES-256-GCM with the store's key: request secrets, and caches that hold secrets (Telegent tokens). */
+  cipher: SecretsCipher;
   requests: ReturnType<typeof createRequestsRepo>;
   orders: ReturnType<typeof createOrdersRepo>;
   audit: ReturnType<typeof createAuditRepo>;
@@ -40,9 +42,11 @@ export interface OpenStoreOptions {
 
 /** Builds the repositories over an opened, migrated Db. */
 export function storeOver(db: Db, encryptionKey: Buffer, close: () => Promise<void>): Store {
+  const cipher = createSecretsCipher(encryptionKey);
   return {
     db,
-    requests: createRequestsRepo(db, createSecretsCipher(encryptionKey)),
+    cipher,
+    requests: createRequestsRepo(db, cipher),
     orders: createOrdersRepo(db),
     audit: createAuditRepo(db),
     digests: createDigestRepo(db),

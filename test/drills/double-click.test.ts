@@ -14,6 +14,8 @@ describe('drill 1: double click on two replicas', () => {
       expect(result.figures['clicks acked 200']).toBe(CI_SIZE.clicks);
       expect(result.figures['error log lines']).toBe(0);
       expect(result.figures['leak scan: leaks']).toBe(0);
+      expect(Number(result.figures['shared token rows in kv_cache'])).toBeGreaterThan(0);
+      expect(result.figures['tokens readable in kv_cache']).toBe(0);
     },
     60_000,
   );

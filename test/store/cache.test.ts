@@ -1,5 +1,7 @@
+import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CACHE_TABLE, createCache, disconnectCaches, sweepExpiredCacheRows } from '../../src/store/cache.js';
+import { createSecretsCipher } from '../../src/store/secrets-cipher.js';
 import { openTestStore, storeKinds, type TestStore } from '../support/test-db.js';
 
 describe('cache in memory', () => {
@@ -61,6 +63,43 @@ describe('cache on the Postgres server', () => {
       expect(rows.map((r) => r.key)).toEqual(['groups:S1', 'groups:short']);
       await expect.poll(() => sweepExpiredCacheRows(store!.db)).toBe(1);
       expect(await reader.get('S1')).toBe('U1,U2');
+    },
+  );
+
+  it.skipIf(!process.env.TEST_DATABASE_URL)(
+    'a cache of secrets keeps its values encrypted in the row, readable only with the key, and still swept (needs TEST_DATABASE_URL)',
+    async () => {
+      store ??= await openTestStore('postgres');
+      const url = store.databaseUrl!;
+      const token = 'eyJhbGciOiJIUzI1NiJ9.c2VjcmV0LXRva2Vu.sig';
+      const cipher = createSecretsCipher(randomBytes(32));
+      const writer = createCache<{ token: string }>({
+        databaseUrl: url,
+        namespace: 'tokens-enc',
+        cipher,
+        ttlMs: 60_000,
+      });
+      await writer.set('scope', { token });
+      await writer.set('brief', { token }, 1);
+      const { rows } = await store.db.query<{ key: string; value: string }>(
+        `SELECT * FROM ${CACHE_TABLE} WHERE key LIKE 'tokens-enc:%' ORDER BY key`,
+      );
+      expect(rows.map((r) => r.key)).toEqual(['tokens-enc:brief', 'tokens-enc:scope']);
+      for (const row of rows) {
+        expect(row.value).not.toContain(token);
+        expect(row.value).toMatch(/^\{"value":"v1:/);
+      }
+      const reader = createCache<{ token: string }>({ databaseUrl: url, namespace: 'tokens-enc', cipher });
+      expect(await reader.get('scope')).toEqual({ token });
+      // Another key (rotated) reads a miss, not garbage: the token is simply minted again.
+      const otherKey = createCache<{ token: string }>({
+        databaseUrl: url,
+        namespace: 'tokens-enc',
+        cipher: createSecretsCipher(randomBytes(32)),
+      });
+      expect(await otherKey.get('scope')).toBeUndefined();
+      await expect.poll(() => sweepExpiredCacheRows(store!.db)).toBeGreaterThanOrEqual(1);
+      expect(await reader.get('scope')).toEqual({ token });
     },
   );
 });

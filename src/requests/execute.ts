@@ -4,6 +4,7 @@ import { getOperation } from '../operations/registry.js';
 import { formatFieldErrors } from '../operations/validation-errors.js';
 import type { Store } from '../store/open-store.js';
 import type { RequestRecord } from '../store/requests-repo.js';
+import { SecretsDecryptError } from '../store/secrets-cipher.js';
 import type { TelegentClient } from '../telegent/client.js';
 import { isTelegentError, TelegentOutcomeUnknownError } from '../telegent/errors.js';
 import { trackOrder } from './order-tracking.js';
@@ -35,7 +36,19 @@ export async function executeRequest(
   await store.audit.append({ actor, action: 'execution_started', requestId });
 
   const op = getOperation(claimed.kind);
-  const secrets = (await store.requests.getSecrets<Record<string, unknown>>(requestId)) ?? {};
+  let secrets: Record<string, unknown>;
+  try {
+    secrets = (await store.requests.getSecrets<Record<string, unknown>>(requestId)) ?? {};
+  } catch (error) {
+    if (!(error instanceof SecretsDecryptError)) throw error;
+    // ENCRYPTION_KEY changed after the request was filed: nothing can be sent; the requester files it again.
+    return fail(
+      deps,
+      claimed,
+      actor,
+      'The secret fields of this request cannot be read with the current ENCRYPTION_KEY (it was changed after the request was filed); nothing was sent. Submit it again.',
+    );
+  }
   const input = { ...claimed.input, ...secrets, ...op.freshSecrets?.() };
   const missing = op.secretFields.filter(
     (field) => claimed.input[field] !== undefined && secrets[field] === undefined,

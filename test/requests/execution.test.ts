@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -5,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { silentLogger } from '../../src/log.js';
 import { createWorkflow } from '../../src/requests/index.js';
 import { openStore } from '../../src/store/open-store.js';
+import { createSecretsCipher } from '../../src/store/secrets-cipher.js';
 import { BAD_CASES, NOW } from '../operations/bad-inputs.js';
 import { approvalPolicy } from '../support/approval-policy.js';
 import { storeKinds } from '../support/test-db.js';
@@ -170,6 +172,29 @@ describe.each(storeKinds())('execution on %s', (kind) => {
     expect(approved.execution.revealToRequester).toMatchObject({ secret: '583920' });
     const rows = JSON.stringify((await fx.store.db.query('SELECT * FROM requests')).rows);
     expect(rows).not.toContain('583920');
+  });
+
+  it('secrets written under an older ENCRYPTION_KEY: the request fails with the reason, nothing is sent', async () => {
+    const number = (await fx.telegent.listInventory({ PageNumber: 1 })).PhoneNumbers[4]!.Number;
+    const outcome = await fx.workflow.submit({
+      kind: 'portout',
+      raw: { phoneNumber: number, pin: '715004' },
+      requestedBy: REQUESTER,
+      channelId: CHANNEL,
+    });
+    if (outcome.status !== 'pending_approval') throw new Error(outcome.status);
+    // As if the key was rotated after the request was filed.
+    const oldKey = createSecretsCipher(randomBytes(32)).encrypt({ pin: '715004' });
+    await fx.store.db.query('UPDATE requests SET secrets = $1 WHERE id = $2', [oldKey, outcome.request.id]);
+    const before = fx.mutations('/v1.0/numbers/portout').length;
+    const approved = await fx.workflow.approve(outcome.request.id, APPROVERS[1]!);
+    if (approved.status !== 'approved') throw new Error(approved.status);
+    expect(approved.execution).toMatchObject({
+      status: 'failed',
+      error: expect.stringMatching(/cannot be read with the current ENCRYPTION_KEY/),
+    });
+    expect(fx.mutations('/v1.0/numbers/portout').length).toBe(before);
+    expect((await fx.store.requests.get(outcome.request.id))?.status).toBe('failed');
   });
 
   it('update and cancel only act on port-ins this app tracks', async () => {

@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import { isTelegentError } from '../telegent/errors.js';
 import type { StatusChange, StatusChangeRequest } from '../telegent/request-schemas.js';
 import type { NumberRecord, StatusChangeResponse } from '../telegent/response-schemas.js';
 import { EFFECTIVE_DATE_DEFAULT_ZONE, effectiveDateSchema, toUsDate } from './fields/effective-date.js';
@@ -9,6 +8,7 @@ import { localIsoDate } from './fields/port-in-date.js';
 import { optionalField } from './fields/result.js';
 import { guardTheLine, lineIsFree } from './line-guard.js';
 import { defineOperation, type Operation, type Outcome, simTail } from './operation.js';
+import { readBackNumberChange } from './read-back.js';
 
 /** Park, activate, swap SIM or cancel one line (`POST /numbers/status`). */
 export interface LineChangeInput {
@@ -123,28 +123,17 @@ export function lineChangeOperation(spec: LineChangeSpec): LineChangeOperation {
       failedNextStep: (orderId) =>
         `*Next step:* check the number with \`/telegent number\` and \`/telegent status ${orderId}\`, then retry or escalate to Telegent support with the OrderId.`,
     },
-    reconcile: async (ctx, input) => {
-      const checked = 'number details';
-      let record: NumberRecord;
-      try {
-        record = await ctx.telegent.getNumber({ Number: input.phoneNumber }, ctx.callOptions);
-      } catch (error) {
-        if (!isTelegentError(error) || error.status !== 404) throw error;
-        const detail = `${input.phoneNumber} is not on the account: nothing can have changed.`;
-        return { checked, found: false, number: input.phoneNumber, detail };
-      }
-      const done = spec.done(record, input);
-      const now = `${input.phoneNumber} is ${record.Status ?? 'of unknown status'}, SIM ${simTail(record.Iccid ?? undefined)}.`;
-      return {
-        checked,
-        found: true,
-        number: input.phoneNumber,
-        resolved: done,
-        detail: done
-          ? `${now} The ${spec.noun} went through.`
-          : `${now} The ${spec.noun} does not show yet (effective ${when(input)}). Check \`/telegent number ${input.phoneNumber}\` before asking again.`,
-      };
-    },
+    reconcile: (ctx, input) =>
+      readBackNumberChange(ctx, input.phoneNumber, (record) => {
+        const done = spec.done(record, input);
+        const now = `${input.phoneNumber} is ${record.Status ?? 'of unknown status'}, SIM ${simTail(record.Iccid ?? undefined)}.`;
+        return {
+          done,
+          detail: done
+            ? `${now} The ${spec.noun} went through.`
+            : `${now} The ${spec.noun} does not show yet (effective ${when(input)}). Check \`/telegent number ${input.phoneNumber}\` before asking again.`,
+        };
+      }),
   });
   return { ...operation, lineChange: spec };
 }

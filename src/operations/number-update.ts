@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import { isTelegentError } from '../telegent/errors.js';
 import type { NumberUpdateRequest } from '../telegent/request-schemas.js';
 import type { NumberRecord, NumberUpdateResponse } from '../telegent/response-schemas.js';
 import { iccidSchema } from './fields/iccid.js';
@@ -9,6 +8,7 @@ import { messageRouteIdSchema, subscriberIdSchema, voiceRouteIdSchema } from './
 import { textSchema } from './fields/text.js';
 import { guardTheLine, lineIsFree } from './line-guard.js';
 import { defineOperation, simTail } from './operation.js';
+import { readBackNumberChange } from './read-back.js';
 
 /** `POST /numbers/update`: what to change on a number; a field left out is kept as it is. */
 export interface NumberUpdateInput {
@@ -135,28 +135,14 @@ export const numberUpdate = defineOperation<NumberUpdateInput, NumberUpdateRespo
     failedNextStep: (orderId) =>
       `*Next step:* check \`/telegent number\` and \`/telegent status ${orderId}\`, then retry or escalate to Telegent support with the OrderId.`,
   },
-  reconcile: async (ctx, input) => {
-    const checked = 'number details';
-    try {
-      const record = await ctx.telegent.getNumber({ Number: input.phoneNumber }, ctx.callOptions);
+  reconcile: (ctx, input) =>
+    readBackNumberChange(ctx, input.phoneNumber, (record) => {
       const done = shows(record, input);
       return {
-        checked,
-        found: true,
-        number: input.phoneNumber,
-        resolved: done,
+        done,
         detail: done
           ? `${input.phoneNumber} shows every change asked: the update went through.`
           : `${input.phoneNumber} does not show the change yet. Check \`/telegent number ${input.phoneNumber}\` before asking again.`,
       };
-    } catch (error) {
-      if (!isTelegentError(error) || error.status !== 404) throw error;
-      return {
-        checked,
-        found: false,
-        number: input.phoneNumber,
-        detail: `${input.phoneNumber} is not on the account: nothing can have changed.`,
-      };
-    }
-  },
+    }),
 });

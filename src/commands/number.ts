@@ -41,10 +41,9 @@ export async function number({
   // The rest is context: a part that cannot be read says so on the card instead of failing it.
   const [subscriber, usage, openOrders, history, routeNames] = await Promise.all([
     readSubscriber(ctx, record.AssignedSubscriberId),
-    getOperation('usage')
-      .execute(ctx.opContext(), { phoneNumber })
-      .then((report: DataUsageReport) => report)
-      .catch(() => undefined),
+    (getOperation('usage').execute(ctx.opContext(), { phoneNumber }) as Promise<DataUsageReport>).catch(
+      () => undefined,
+    ),
     ctx.store.orders.listOpenForNumber(phoneNumber).then((orders) => withThreadLinks(ctx, orders)),
     ctx.store.audit.listForNumber(phoneNumber, { limit: HISTORY_ENTRIES }),
     namesOfRoutes(ctx, record),

@@ -40,7 +40,7 @@ export function createHeadsUpJob(options: HeadsUpJobOptions) {
   async function zoneOf(channelId: string, cache: Map<string, string>): Promise<string> {
     const known = cache.get(channelId);
     if (known) return known;
-    const zone = (await digests.get(channelId))?.timeZone ?? options.defaultTimeZone;
+    const zone = await digests.timeZoneOf(channelId, options.defaultTimeZone);
     cache.set(channelId, zone);
     return zone;
   }

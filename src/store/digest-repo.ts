@@ -48,6 +48,11 @@ export function createDigestRepo(db: Db) {
       return rows[0] ? toSubscription(rows[0]) : null;
     },
 
+    /** A channel's time zone: its digest's, else `fallback` (DIGEST_DEFAULT_TZ). */
+    async timeZoneOf(channelId: string, fallback: string): Promise<string> {
+      return (await this.get(channelId))?.timeZone ?? fallback;
+    },
+
     async list(): Promise<DigestSubscription[]> {
       const { rows } = await db.query('SELECT * FROM digest_subscriptions ORDER BY channel_id');
       return rows.map(toSubscription);

@@ -289,7 +289,7 @@ export function createTelegentClient(options: TelegentClientOptions): TelegentCl
           kind: 'rejected',
           endpoint: E.numberUpdate.path,
           status: 200,
-          telegentMessage: `update order ${answer.UpdateOrderId ?? ''} Failed`.replace('  ', ' '),
+          telegentMessage: `update order ${answer.UpdateOrderId ?? '(no id)'} Failed`,
         });
       }
       return answer;

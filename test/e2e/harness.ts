@@ -43,6 +43,8 @@ export interface E2E {
   ): ReturnType<SlackRequester['viewSubmission']>;
   /** Everything posted to response_urls (ephemeral answers to commands and clicks). */
   responses(): FakeSlackCall[];
+  /** Waits until the modal `viewId` was updated to a view containing `text` (a form's outcome). */
+  viewShows(viewId: string, text: string): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -119,6 +121,15 @@ export async function startE2E(options: E2EOptions = {}): Promise<E2E> {
       });
     },
     responses: () => fake.callsTo('response_url'),
+    async viewShows(viewId, text) {
+      await expect
+        .poll(() =>
+          fake
+            .callsTo('views.update')
+            .some((c) => c.body.view_id === viewId && textOf(c.body.view).includes(text)),
+        )
+        .toBe(true);
+    },
     async close() {
       await ops.stop();
       await closeTelegent();

@@ -10,8 +10,8 @@ export const EFFECTIVE_DATE_MAX_DAYS_AHEAD = 90;
 
 /** When a line change takes effect: a real date, not in the past, at most 90 days ahead. */
 export function parseEffectiveDate(raw: string, now: Date): FieldResult<string> {
-  const parsed = parseCalendarDate(raw);
-  if (!parsed.ok) return fail(parsed.message.replace(/use .*$/, `use ${EFFECTIVE_DATE_HINT}`));
+  const parsed = parseCalendarDate(raw, EFFECTIVE_DATE_HINT);
+  if (!parsed.ok) return parsed;
   const today = localIsoDate(now, LATEST_US_ZONE);
   if (parsed.value < today) return fail(`${parsed.value} is in the past; use ${EFFECTIVE_DATE_HINT}`);
   const days = (Date.parse(parsed.value) - Date.parse(today)) / 86_400_000;

@@ -29,8 +29,8 @@ function daysBetween(fromIso: string, toIso: string): number {
   return (Date.parse(`${toIso}T00:00:00Z`) - Date.parse(`${fromIso}T00:00:00Z`)) / 86_400_000;
 }
 
-/** Parse YYYY-MM-DD or M/D/YYYY into a real calendar date, as YYYY-MM-DD. */
-export function parseCalendarDate(raw: string): FieldResult<string> {
+/** Parse YYYY-MM-DD or M/D/YYYY into a real calendar date, as YYYY-MM-DD; `hint` says what the field wants. */
+export function parseCalendarDate(raw: string, hint = PORT_IN_DATE_HINT): FieldResult<string> {
   const text = raw.trim();
   let y: number;
   let m: number;
@@ -39,10 +39,10 @@ export function parseCalendarDate(raw: string): FieldResult<string> {
   const usMatch = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(text);
   if (isoMatch) [y, m, d] = [Number(isoMatch[1]), Number(isoMatch[2]), Number(isoMatch[3])];
   else if (usMatch) [m, d, y] = [Number(usMatch[1]), Number(usMatch[2]), Number(usMatch[3])];
-  else return fail(`use ${PORT_IN_DATE_HINT}`);
+  else return fail(`use ${hint}`);
   const date = new Date(Date.UTC(y, m - 1, d));
   if (date.getUTCFullYear() !== y || date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d) {
-    return fail(`${text} is not a real date; use ${PORT_IN_DATE_HINT}`);
+    return fail(`${text} is not a real date; use ${hint}`);
   }
   return ok(`${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`);
 }

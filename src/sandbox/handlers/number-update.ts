@@ -53,15 +53,17 @@ export function numberUpdate({ core, now, body }: HandlerContext): unknown {
   const cnam = [optString(body, 'CnamFirstName'), optString(body, 'CnamLastName')].filter(Boolean).join(' ');
 
   const orderId = core.newId('JNUOID');
-  if (optString(body, 'CnamFirstName') === NUMBER_UPDATE_FAILED_CNAM) {
-    const { PortOutPin: _pin, ...unchanged } = inventoryRecord(record);
+  /** The record echoed (never its PIN) with the update order. */
+  const answer = (status: 'Complete' | 'Failed') => {
+    const { PortOutPin: _pin, ...echo } = inventoryRecord(record);
     return {
-      ...unchanged,
+      ...echo,
       UpdateOrderId: orderId,
       UpdateOrderDate: new Date(now).toISOString(),
-      UpdateOrderStatus: 'Failed',
+      UpdateOrderStatus: status,
     };
-  }
+  };
+  if (optString(body, 'CnamFirstName') === NUMBER_UPDATE_FAILED_CNAM) return answer('Failed');
 
   // Everything is checked above: from here the update applies whole, never half.
   if (messageRouteId) record.MessageRouteId = messageRouteId;
@@ -90,11 +92,5 @@ export function numberUpdate({ core, now, body }: HandlerContext): unknown {
     attempt: 1,
     effectsApplied: true,
   });
-  const { PortOutPin: _pin, ...echo } = inventoryRecord(record);
-  return {
-    ...echo,
-    UpdateOrderId: orderId,
-    UpdateOrderDate: new Date(now).toISOString(),
-    UpdateOrderStatus: 'Complete',
-  };
+  return answer('Complete');
 }

@@ -21,7 +21,7 @@ import { slotSpacingMs } from '../src/telegent/rate-limiter.js';
 const N = Number(process.env.BENCH_SWEEP_N) || 600;
 const LIMIT = 600;
 const INTERACTIVE_EVERY_MS = 3_000;
-const BOUNDS = { minSeconds: 300, maxSeconds: 21_600 };
+const POLICY = { minSeconds: 300, maxSeconds: 21_600 };
 const ADDRESS = { Street1: '1 Main St', City: 'Austin', State: 'TX', Zip: '78701' };
 const serverUrl = process.env.TEST_DATABASE_URL || process.env.DATABASE_URL || undefined;
 
@@ -78,7 +78,6 @@ async function insertOrders(store: Store, orderIds: string[]): Promise<void> {
       channelId: `C_BENCH_${i % 20}`,
       requestedBy: 'U_BENCH',
       nextCheckAt: now,
-      pollIntervalSeconds: BOUNDS.minSeconds,
     });
   }
 }
@@ -152,7 +151,7 @@ try {
       orders: store.orders,
       telegent: client,
       logger: silentLogger,
-      bounds: BOUNDS,
+      policy: POLICY,
     });
     const began = performance.now();
     let done = false;
@@ -217,7 +216,7 @@ try {
           orders: s.orders,
           telegent: clients[i] as TelegentClient,
           logger: silentLogger,
-          bounds: BOUNDS,
+          policy: POLICY,
         }),
       );
       const began = performance.now();

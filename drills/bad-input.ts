@@ -38,6 +38,7 @@ import {
   waitForCard,
 } from './support/flows.js';
 import type { Secret } from './support/leak-scan.js';
+import { withDrillStore } from './support/order-fleet.js';
 import { DrillRecorder, type DrillResult, isMain, runDrillCli } from './support/report.js';
 import { type ShownView, textOf } from './support/slack-driver.js';
 import { sleep, waitFor } from './support/wait.js';
@@ -124,8 +125,8 @@ async function createForeignPortIn(world: DrillWorld): Promise<string> {
 }
 
 async function setUp(world: DrillWorld): Promise<Fixtures> {
-  // The poller ticks every second here so the cancelled port-in is closed quickly.
-  const setup = await world.startApp('setup', { POLL_CRON: '* * * * * *', ORDER_POLL_MIN_SECONDS: '1' });
+  // The poller may read an order every second here so the cancelled port-in is closed quickly.
+  const setup = await world.startApp('setup', { ORDER_POLL_MIN_SECONDS: '1' });
   const slack = world.slack(setup);
   const foreign = await createForeignPortIn(world);
 
@@ -166,6 +167,11 @@ async function setUp(world: DrillWorld): Promise<Fixtures> {
   const pending = await submitProvision(world, setup);
   const exit = await setup.stop();
   if (exit.code !== 0) throw new Error(`setup app did not stop cleanly (${exit.code ?? exit.signal})`);
+  // Every Telegent request during a case must be the case's own: as if the poller had just read every open
+  // order, none is read again for a day (app A runs with a one-day minimum interval).
+  await withDrillStore(world, (store) =>
+    store.db.query("UPDATE orders SET next_check_at = now() + interval '1 day' WHERE closed_at IS NULL"),
+  );
   return { foreign, tracked, finished, pending: pending.requestId };
 }
 
@@ -336,7 +342,10 @@ export async function run(options: BadInputOptions = FULL_SIZE): Promise<DrillRe
   const world = await startDrillWorld({ store, echo: options.echo });
   try {
     const fixtures = await setUp(world);
-    const app = await world.startApp('A', { POLL_CRON: '0 0 1 1 *' });
+    const app = await world.startApp('A', {
+      ORDER_POLL_MIN_SECONDS: '86400',
+      ORDER_POLL_MAX_SECONDS: '86400',
+    });
     world.telegent.sandbox.clearJournal();
     recorder.figure('store', store === 'server' ? 'Postgres server' : 'embedded PGlite');
 

@@ -95,7 +95,6 @@ export async function run(options: CrashMidSweepOptions = FULL_SIZE): Promise<Dr
     sandbox: { speed: 0 },
     echo: options.echo,
     appEnv: {
-      POLL_CRON: '* * * * * *',
       ORDER_POLL_MIN_SECONDS: String(pollMin),
       ORDER_POLL_MAX_SECONDS: String(pollMax),
       LOG_LEVEL: 'info',
@@ -106,7 +105,6 @@ export async function run(options: CrashMidSweepOptions = FULL_SIZE): Promise<Dr
     const fleet = await seedOrderFleet(world, {
       count,
       channels: options.channels ?? 10,
-      pollIntervalSeconds: pollMin,
       requestedBy: REQUESTER,
     });
     const orders: Tracked[] = fleet.map((o) => ({ ...o, history: ['Pending'] }));

@@ -48,7 +48,6 @@ export async function run(options: KillAfterPostOptions = {}): Promise<DrillResu
     sandbox: { speed: 0 },
     echo: options.echo,
     appEnv: {
-      POLL_CRON: '* * * * * *',
       ORDER_POLL_MIN_SECONDS: '1',
       ORDER_POLL_MAX_SECONDS: '1',
       LOG_LEVEL: 'info',
@@ -60,7 +59,6 @@ export async function run(options: KillAfterPostOptions = {}): Promise<DrillResu
     const fleet = await seedOrderFleet(world, {
       count: 3,
       channels: 2,
-      pollIntervalSeconds: 1,
       requestedBy: REQUESTER,
     });
     const alone = fleet.filter((o) => o.channelId === fleet[1]!.channelId);

@@ -84,7 +84,6 @@ export async function run(options: SlackWeatherDrillOptions = FULL_SIZE): Promis
     sandbox: { speed: 0, seed },
     echo: options.echo,
     appEnv: {
-      POLL_CRON: '* * * * * *',
       ORDER_POLL_MIN_SECONDS: '1',
       ORDER_POLL_MAX_SECONDS: '3',
       LOG_LEVEL: 'info',
@@ -96,7 +95,6 @@ export async function run(options: SlackWeatherDrillOptions = FULL_SIZE): Promis
     const fleet = await seedOrderFleet(world, {
       count,
       channels: options.channels ?? 8,
-      pollIntervalSeconds: 1,
       requestedBy: REQUESTER,
     });
     const history = new Map(fleet.map((o) => [o.orderId, ['Pending']]));

@@ -112,14 +112,13 @@ export async function run(options: TelegentWeatherOptions = FULL_SIZE): Promise<
     store: storeKind,
     sandbox: { speed: 0, seed },
     echo: options.echo,
-    appEnv: { POLL_CRON: '* * * * * *', ORDER_POLL_MIN_SECONDS: '1', ORDER_POLL_MAX_SECONDS: '3' },
+    appEnv: { ORDER_POLL_MIN_SECONDS: '1', ORDER_POLL_MAX_SECONDS: '3' },
   });
   const { sandbox } = world.telegent;
   try {
     const fleet = await seedOrderFleet(world, {
       count: options.fleet ?? 60,
       channels: 3,
-      pollIntervalSeconds: 1,
       requestedBy: REQUESTER,
     });
     const fleetStatus = new Map(fleet.map((o) => [o.orderId, 'Pending']));

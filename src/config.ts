@@ -1,4 +1,3 @@
-import cron from 'node-cron';
 import { z } from 'zod';
 import {
   DEFAULT_APPROVAL_REQUIRED_FOR,
@@ -120,16 +119,15 @@ const schema = z.object({
   ),
   ALLOW_SELF_APPROVAL: flag(false),
   APPROVAL_TTL_HOURS: integer(24, 1, 24 * 30),
-  POLL_CRON: z.preprocess(
+  TELEGENT_POLL_SHARE: z.preprocess(
     emptyToUndefined,
-    z
-      .string()
-      .default('* * * * *')
-      .refine((expression) => cron.validate(expression), {
-        message: 'must be a cron expression with 5 fields (or 6 with seconds)',
-      }),
+    z.coerce
+      .number({ message: 'must be a number between 0 and 1, e.g. 0.5' })
+      .gt(0, { message: 'must be above 0 (the poller needs some of the limit), e.g. 0.5' })
+      .max(1, { message: 'must be at most 1 (the whole limit), e.g. 0.5' })
+      .default(0.5),
   ),
-  ORDER_POLL_MIN_SECONDS: integer(300, 1, 86_400),
+  ORDER_POLL_MIN_SECONDS: integer(60, 1, 86_400),
   ORDER_POLL_MAX_SECONDS: integer(21_600, 1, 7 * 86_400),
   DIGEST_DEFAULT_TIME: z.preprocess(
     emptyToUndefined,
@@ -175,7 +173,7 @@ function crossFieldProblems(source: NodeJS.ProcessEnv): string[] {
       `${missing}: set both TELEGENT_ACCOUNT_KEY and TELEGENT_ACCOUNT_SECRET for real Telegent, or neither for the sandbox`,
     );
   }
-  const min = Number(source.ORDER_POLL_MIN_SECONDS || 300);
+  const min = Number(source.ORDER_POLL_MIN_SECONDS || 60);
   const max = Number(source.ORDER_POLL_MAX_SECONDS || 21_600);
   if (min > max) problems.push('ORDER_POLL_MIN_SECONDS: must not be above ORDER_POLL_MAX_SECONDS');
   if (set('DATABASE_URL') && !set('ENCRYPTION_KEY')) {
@@ -211,7 +209,8 @@ export interface Config {
     approverUsergroupId?: string;
   } & ApprovalPolicy;
   jobs: {
-    pollCron: string;
+    pollShare: number;
+    telegentRateLimitPerMinute: number;
     orderPollMinSeconds: number;
     orderPollMaxSeconds: number;
     digestDefaultTime: string;
@@ -288,7 +287,8 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
       ttlHours: env.APPROVAL_TTL_HOURS,
     },
     jobs: {
-      pollCron: env.POLL_CRON,
+      pollShare: env.TELEGENT_POLL_SHARE,
+      telegentRateLimitPerMinute: env.TELEGENT_RATE_LIMIT_PER_MINUTE,
       orderPollMinSeconds: env.ORDER_POLL_MIN_SECONDS,
       orderPollMaxSeconds: env.ORDER_POLL_MAX_SECONDS,
       digestDefaultTime: env.DIGEST_DEFAULT_TIME,

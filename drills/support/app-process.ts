@@ -217,7 +217,7 @@ export interface HttpAppEnvOptions {
   store: { databaseUrl: string; encryptionKey: string } | { dataDir: string };
   approverUserIds?: string[];
   approvalsChannelId?: string;
-  /** Anything else (POLL_CRON, LOG_LEVEL, …); wins over the defaults. */
+  /** Anything else (ORDER_POLL_MIN_SECONDS, LOG_LEVEL, …); wins over the defaults. */
   extra?: Record<string, string | undefined>;
 }
 

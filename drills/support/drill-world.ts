@@ -35,7 +35,7 @@ export interface DrillWorldOptions {
   store: 'server' | 'embedded';
   /** Default: 4 approvers from `approverIds`. */
   approvers?: string[];
-  /** Extra env for every app process (POLL_CRON, …). */
+  /** Extra env for every app process (ORDER_POLL_MIN_SECONDS, …). */
   appEnv?: Record<string, string | undefined>;
   sandbox?: Parameters<typeof startDrillSandbox>[0];
   fakeSlack?: FakeSlackOptions;

@@ -46,11 +46,11 @@ export const FLEET_ROOT_TEXT = 'drill fleet root';
 
 /**
  * `count` port-ins spread over `channels` channels (`C0FLEET000`, …), each with a root message, inserted
- * as open orders with status Pending, due now, polled every `pollIntervalSeconds`.
+ * as open orders with status Pending, due now.
  */
 export async function seedOrderFleet(
   world: DrillWorld,
-  options: { count: number; channels: number; pollIntervalSeconds: number; requestedBy: string },
+  options: { count: number; channels: number; requestedBy: string },
 ): Promise<FleetOrder[]> {
   const { sandbox } = world.telegent;
   const client = createTelegentClient({
@@ -95,7 +95,6 @@ export async function seedOrderFleet(
         threadTs: order.rootTs,
         requestedBy: options.requestedBy,
         nextCheckAt: now,
-        pollIntervalSeconds: options.pollIntervalSeconds,
       });
     }
   });

@@ -5,14 +5,15 @@ import type { Store } from '../store/open-store.js';
 import type { TelegentClient } from '../telegent/client.js';
 import { createDigestJob, type DigestTickResult } from './digest.js';
 import { createOrderOutbox, type OutboxResult } from './order-outbox.js';
-import { createOrderPoller, type SweepResult } from './order-poller.js';
+import { createOrderPoller, type ReadOutcome, type SweepResult } from './order-poller.js';
+import { createSharedPollBudget, type SharedPollBudget } from './poll-budget.js';
 import { createHeadsUpJob } from './port-date-headsups.js';
 import { createScheduler, type Scheduler } from './scheduler.js';
 
 export type { DigestTickResult } from './digest.js';
 export { type DigestCommand, type DigestDefaults, parseDigestCommand } from './digest-command.js';
 export type { OutboxResult } from './order-outbox.js';
-export type { SweepResult } from './order-poller.js';
+export type { ReadOutcome, SweepResult } from './order-poller.js';
 export type WebClient = webApi.WebClient;
 
 export interface ExtraTask {
@@ -25,8 +26,10 @@ export interface ExtraTask {
 }
 
 export interface JobsConfig {
-  /** POLL_CRON */
-  pollCron: string;
+  /** TELEGENT_POLL_SHARE: the share of Telegent's rate limit the poller may spend. */
+  pollShare: number;
+  /** TELEGENT_RATE_LIMIT_PER_MINUTE (all replicas together). */
+  telegentRateLimitPerMinute: number;
   /** ORDER_POLL_MIN_SECONDS */
   orderPollMinSeconds: number;
   /** ORDER_POLL_MAX_SECONDS */
@@ -40,7 +43,7 @@ export interface JobsConfig {
 }
 
 export interface StartJobsOptions {
-  store: Pick<Store, 'orders' | 'digests' | 'jobSlots' | 'headsUps' | 'channelAccounts'>;
+  store: Pick<Store, 'orders' | 'digests' | 'jobSlots' | 'headsUps' | 'channelAccounts' | 'rateLimits'>;
   telegent: Pick<TelegentClient, 'getOrder'>;
   /** The app's Web API client: the jobs use its token and API URL with their own no-retry settings. */
   slack: WebClient;
@@ -54,7 +57,9 @@ export interface StartJobsOptions {
   /** false: build the jobs without scheduling them (tests, one-off runs). Default true. */
   schedule?: boolean;
   /** Poller tuning (tests and the benchmark). */
-  poller?: { batchSize?: number; concurrency?: number; leaseSeconds?: number };
+  poller?: { batchSize?: number; concurrency?: number; leaseSeconds?: number; idleMs?: number };
+  /** Every order read (metrics). */
+  onOrderRead?: (outcome: ReadOutcome) => void;
 }
 
 export interface Jobs {
@@ -66,11 +71,14 @@ export interface Jobs {
   /** Port-date heads-ups due at `now`; returns how many were posted. */
   runHeadsUpsOnce(now?: Date): Promise<number>;
   scheduler: Scheduler;
+  /** The poller's share of the Telegent limit (metrics). */
+  pollBudget: SharedPollBudget;
 }
 
 /**
  * Starts the background jobs of one replica. Every replica runs the same schedules; Postgres decides who
- * does what: the poller shares due orders through SKIP LOCKED claims, the outbox claims whole channels,
+ * does what: the poller reads orders through SKIP LOCKED leases paced by one shared budget, the outbox claims
+ * whole channels,
  * the digest tick and extra tasks run each slot once (job_slots), digests once per channel per local day.
  */
 export function startJobs(options: StartJobsOptions): Jobs {
@@ -87,12 +95,45 @@ export function startJobs(options: StartJobsOptions): Jobs {
   });
   const abort = new AbortController();
 
+  const policy = { minSeconds: config.orderPollMinSeconds, maxSeconds: config.orderPollMaxSeconds };
+  const pollBudget = createSharedPollBudget({
+    rateLimits: store.rateLimits,
+    orders: store.orders,
+    limitPerMinute: config.telegentRateLimitPerMinute,
+    share: config.pollShare,
+    policy,
+    logger,
+    now,
+  });
+  // A change found by the poller is posted now, not at the next outbox slot; flushes never overlap.
+  let flushing: Promise<unknown> | undefined;
+  let flushAgain = false;
+  const postChangesSoon = () => {
+    if (abort.signal.aborted) return;
+    if (flushing) {
+      flushAgain = true;
+      return;
+    }
+    flushing = runOutboxOnce()
+      .catch((error: Error) => logger.warn({ err: error.message }, 'outbox flush after a change failed'))
+      .finally(() => {
+        flushing = undefined;
+        if (flushAgain) {
+          flushAgain = false;
+          postChangesSoon();
+        }
+      });
+  };
   const poller = createOrderPoller({
     orders: store.orders,
     telegent: options.telegent,
     logger,
-    bounds: { minSeconds: config.orderPollMinSeconds, maxSeconds: config.orderPollMaxSeconds },
+    policy,
     now,
+    budget: pollBudget,
+    // Tests that drive the jobs by hand (schedule: false) post when they choose.
+    onChange: options.schedule === false ? undefined : postChangesSoon,
+    onRead: options.onOrderRead,
     ...options.poller,
   });
   const outbox = createOrderOutbox({ orders: store.orders, notify, logger, sandbox, now });
@@ -122,18 +163,9 @@ export function startJobs(options: StartJobsOptions): Jobs {
   const runDigestOnce = (at?: Date) => digest.tick(at);
   const runHeadsUpsOnce = (at?: Date) => headsUps.tick(at);
 
+  let polling: Promise<unknown> = Promise.resolve();
   if (options.schedule !== false) {
-    scheduler.add({
-      name: 'order-poll',
-      cron: config.pollCron,
-      coordinated: false,
-      run: async () => {
-        const swept = await runPollerOnce();
-        // Post what this sweep found without waiting for the next outbox slot.
-        if (swept.changed > 0 && !abort.signal.aborted) await runOutboxOnce();
-        return swept;
-      },
-    });
+    polling = poller.run(abort.signal);
     scheduler.add({
       name: 'order-outbox',
       cron: config.outboxCron ?? '*/10 * * * * *',
@@ -162,7 +194,10 @@ export function startJobs(options: StartJobsOptions): Jobs {
       scheduler.add({ ...task, coordinated: task.coordinated ?? true });
     }
   }
-  logger.info({ sandbox, pollCron: config.pollCron, scheduled: options.schedule !== false }, 'jobs started');
+  logger.info(
+    { sandbox, pollShare: config.pollShare, scheduled: options.schedule !== false },
+    'jobs started',
+  );
 
   return {
     scheduler,
@@ -170,9 +205,12 @@ export function startJobs(options: StartJobsOptions): Jobs {
     runOutboxOnce,
     runDigestOnce,
     runHeadsUpsOnce,
+    pollBudget,
     async stop() {
       abort.abort(new Error('jobs stopping'));
       await scheduler.stop();
+      await polling;
+      await flushing;
       logger.info('jobs stopped');
     },
   };

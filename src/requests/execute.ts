@@ -96,7 +96,7 @@ export async function executeRequest(
   if (outcome.recheckOrderId) {
     if (outcome.newPortInDate)
       await store.orders.setPortInDate(outcome.recheckOrderId, outcome.newPortInDate);
-    await store.orders.scheduleCheck(outcome.recheckOrderId, deps.now(), deps.firstCheckSeconds);
+    await store.orders.scheduleCheck(outcome.recheckOrderId, deps.now());
   }
   await store.audit.append({
     actor,

@@ -25,7 +25,6 @@ export async function trackOrder(
     portInDate: created.portInDate ?? null,
     accountId: request.accountId,
     nextCheckAt,
-    pollIntervalSeconds: options.firstCheckSeconds,
   });
   if (!isTerminalOrderStatus(created.status)) return order;
   const closed = await orders.recordStatus(order.orderId, created.status, null, nextCheckAt, true, {

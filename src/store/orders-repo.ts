@@ -19,8 +19,16 @@ export interface OrderRecord {
   /** 'YYYY-MM-DD' */
   portInDate: string | null;
   accountId: string | null;
+  /** Not before: the poller leaves the order alone until then (minimum interval, retry delay, requested check). */
   nextCheckAt: Date;
-  pollIntervalSeconds: number;
+  /** When the poller last read it at Telegent (null: never). */
+  lastCheckedAt: Date | null;
+  /** How many times as often as a quiet order the poller reads it (see jobs/poll-schedule.ts). */
+  pollWeight: number;
+  /** An update or cancel was sent: read it before anything else once `nextCheckAt` comes. */
+  recheckRequested: boolean;
+  /** A poller holds it until then (null: nobody). */
+  leaseExpiresAt: Date | null;
   createdAt: Date;
   updatedAt: Date;
   closedAt: Date | null;
@@ -39,8 +47,8 @@ export interface NewOrder {
   portInDate?: string | null;
   /** The account the request was filed under (distributors). */
   accountId?: string | null;
+  /** The poller's first look, not before this. */
   nextCheckAt: Date;
-  pollIntervalSeconds: number;
 }
 
 export interface OrderEvent {
@@ -100,8 +108,8 @@ export function createOrdersRepo(db: Db) {
     async insert(order: NewOrder): Promise<OrderRecord> {
       const { rows } = await db.query(
         `INSERT INTO orders (order_id, kind, numbers, status, status_message, channel_id, thread_ts, request_id,
-           requested_by, port_in_date, next_check_at, poll_interval_seconds, account_id)
-         VALUES ($1, $2, $3::text[], $4, $5, $6, $7, $8, $9, $10::date, $11, $12, $13)
+           requested_by, port_in_date, next_check_at, account_id)
+         VALUES ($1, $2, $3::text[], $4, $5, $6, $7, $8, $9, $10::date, $11, $12)
          ON CONFLICT (order_id) DO NOTHING RETURNING *`,
         [
           order.orderId,
@@ -115,7 +123,6 @@ export function createOrdersRepo(db: Db) {
           order.requestedBy,
           order.portInDate ?? null,
           order.nextCheckAt,
-          order.pollIntervalSeconds,
           order.accountId ?? null,
         ],
       );
@@ -143,12 +150,12 @@ export function createOrdersRepo(db: Db) {
       ]);
     },
 
-    /** Asks the poller to look at an order at `at` (after a port-in update or cancel was sent). */
-    async scheduleCheck(orderId: string, at: Date, pollIntervalSeconds: number): Promise<boolean> {
+    /** Asks the poller to read an order first once `at` comes (a port-in update or cancel was sent). */
+    async scheduleCheck(orderId: string, at: Date): Promise<boolean> {
       const { rowCount } = await db.query(
-        `UPDATE orders SET next_check_at = $2, poll_interval_seconds = $3, updated_at = now()
+        `UPDATE orders SET next_check_at = $2, recheck_requested = true, updated_at = now()
          WHERE order_id = $1 AND closed_at IS NULL`,
-        [orderId, at, pollIntervalSeconds],
+        [orderId, at],
       );
       return rowCount > 0;
     },
@@ -185,29 +192,64 @@ export function createOrdersRepo(db: Db) {
       list('channel_id = $1 AND closed_at >= $2', [channelId, since], limit),
 
     /**
-     * Claims up to `limit` open orders due at `now`, skipping rows another replica has locked, and leases
-     * them by moving next_check_at to now + leaseSeconds (a crashed poller's orders come back after it).
+     * Claims up to `limit` open orders the poller may read at `now` (past their not-before time, not leased),
+     * most urgent first: a requested re-check, then the longest unread weighted by `poll_weight` (never read
+     * counts from creation). Rows another replica is claiming are skipped; each claimed order is leased until
+     * now + leaseSeconds, so a killed poller's orders come back to any replica after that.
      */
-    async claimDue(now: Date, limit: number, leaseSeconds: number): Promise<OrderRecord[]> {
+    async claimStalest(now: Date, limit: number, leaseSeconds: number): Promise<OrderRecord[]> {
       return db.transaction(async (tx) => {
         const { rows } = await tx.query(
-          `WITH due AS (
-             SELECT order_id FROM orders
+          `WITH pick AS (
+             SELECT order_id, recheck_requested AS recheck,
+               EXTRACT(EPOCH FROM ($1::timestamptz - COALESCE(last_checked_at, created_at))) * poll_weight
+                 AS urgency
+             FROM orders
              WHERE closed_at IS NULL AND next_check_at <= $1
-             ORDER BY next_check_at LIMIT $2
-             FOR UPDATE SKIP LOCKED)
-           UPDATE orders o SET next_check_at = $1::timestamptz + make_interval(secs => $3)
-           FROM due WHERE o.order_id = due.order_id
-           RETURNING o.*`,
+               AND (lease_expires_at IS NULL OR lease_expires_at <= $1)
+             ORDER BY recheck DESC, urgency DESC, order_id
+             LIMIT $2
+             FOR UPDATE SKIP LOCKED),
+           leased AS (
+             UPDATE orders o SET lease_expires_at = $1::timestamptz + make_interval(secs => $3)
+             FROM pick WHERE o.order_id = pick.order_id
+             RETURNING o.*)
+           SELECT leased.* FROM leased JOIN pick USING (order_id)
+           ORDER BY pick.recheck DESC, pick.urgency DESC, order_id`,
           [now, limit, leaseSeconds],
         );
-        return rows.map(toOrder).sort((a, b) => a.orderId.localeCompare(b.orderId));
+        return rows.map(toOrder);
       });
     },
 
     /**
-     * Stores the latest status and the next check. When status or message changed, writes an order_events
-     * row (the outbox) in the same transaction. `closed` marks a terminal status (no more polling).
+     * Extends a lease this poller still holds (its expiry is the one it was given). False when it is no longer
+     * its own: it ran out and another poller took the order, or the order was recorded meanwhile.
+     */
+    async renewLease(orderId: string, heldUntil: Date, until: Date): Promise<boolean> {
+      const { rowCount } = await db.query(
+        'UPDATE orders SET lease_expires_at = $3 WHERE order_id = $1 AND lease_expires_at = $2',
+        [orderId, heldUntil, until],
+      );
+      return rowCount > 0;
+    },
+
+    /** The poller's view of the open orders: how many, and the longest any of them has gone unread (seconds). */
+    async pollBacklog(now: Date): Promise<{ open: number; stalestSeconds: number }> {
+      const { rows } = await db.query<{ open: number; stalest: number | null }>(
+        `SELECT count(*)::int AS open,
+           max(EXTRACT(EPOCH FROM ($1::timestamptz - COALESCE(last_checked_at, created_at))))::float8 AS stalest
+         FROM orders WHERE closed_at IS NULL`,
+        [now],
+      );
+      const row = rows[0];
+      return { open: Number(row?.open ?? 0), stalestSeconds: Math.max(0, Number(row?.stalest ?? 0)) };
+    },
+
+    /**
+     * Stores what the poller read: the status, when it was read, the next not-before time and weight; the
+     * lease and any requested re-check end. When status or message changed, writes an order_events row (the
+     * outbox) in the same transaction. `closed` marks a terminal status (no more polling).
      */
     async recordStatus(
       orderId: string,
@@ -215,18 +257,19 @@ export function createOrdersRepo(db: Db) {
       statusMessage: string | null,
       nextCheckAt: Date,
       closed: boolean,
-      options: { pollIntervalSeconds?: number; now?: Date } = {},
-    ): Promise<{ order: OrderRecord; event: OrderEvent | null }> {
+      options: { pollWeight?: number; now?: Date; heldUntil?: Date } = {},
+    ): Promise<{ order: OrderRecord; event: OrderEvent | null; leaseLost?: true }> {
       const now = options.now ?? new Date();
       return db.transaction(async (tx) => {
-        const current = await tx.query<{ status: string; status_message: string | null }>(
-          'SELECT status, status_message FROM orders WHERE order_id = $1 FOR UPDATE',
-          [orderId],
-        );
-        const before = current.rows[0];
-        if (!before) throw new Error(`Order ${orderId} is not tracked.`);
+        const current = await tx.query('SELECT * FROM orders WHERE order_id = $1 FOR UPDATE', [orderId]);
+        if (!current.rows[0]) throw new Error(`Order ${orderId} is not tracked.`);
+        const before = toOrder(current.rows[0]);
+        // A poller whose lease ran out (another took the order, or it was recorded meanwhile) may hold an
+        // older reading than what is stored: it records nothing.
+        if (options.heldUntil && before.leaseExpiresAt?.getTime() !== options.heldUntil.getTime())
+          return { order: before, event: null, leaseLost: true };
         let event: OrderEvent | null = null;
-        if (before.status !== status || before.status_message !== statusMessage) {
+        if (before.status !== status || before.statusMessage !== statusMessage) {
           const inserted = await tx.query(
             `INSERT INTO order_events (order_id, status, status_message, occurred_at, notice_due)
              VALUES ($1, $2, $3, $4, $5) RETURNING ${EVENT_COLUMNS}`,
@@ -236,10 +279,11 @@ export function createOrdersRepo(db: Db) {
         }
         const { rows } = await tx.query(
           `UPDATE orders SET status = $2, status_message = $3, next_check_at = $4,
-             poll_interval_seconds = COALESCE($5, poll_interval_seconds), updated_at = $6,
+             poll_weight = COALESCE($5, poll_weight), updated_at = $6, last_checked_at = $6,
+             lease_expires_at = NULL, recheck_requested = false,
              closed_at = CASE WHEN $7::boolean THEN COALESCE(closed_at, $6) ELSE NULL END
            WHERE order_id = $1 RETURNING *`,
-          [orderId, status, statusMessage, nextCheckAt, options.pollIntervalSeconds ?? null, now, closed],
+          [orderId, status, statusMessage, nextCheckAt, options.pollWeight ?? null, now, closed],
         );
         return { order: toOrder(rows[0]!), event };
       });
@@ -322,14 +366,14 @@ export function createOrdersRepo(db: Db) {
     },
 
     /**
-     * Moves an open order's next check without touching its status: a failed poll (delay), or a port-in
-     * update that wants a check soon.
+     * Hands a claimed order back without a status: not before `nextCheckAt` (a failed read waits; a poller
+     * that is stopping passes now). It stays as stale as it was, so it is first in line when that comes.
      */
-    async reschedule(orderId: string, nextCheckAt: Date): Promise<void> {
-      await db.query('UPDATE orders SET next_check_at = $2 WHERE order_id = $1 AND closed_at IS NULL', [
-        orderId,
-        nextCheckAt,
-      ]);
+    async releaseLease(orderId: string, nextCheckAt: Date): Promise<void> {
+      await db.query(
+        'UPDATE orders SET next_check_at = $2, lease_expires_at = NULL WHERE order_id = $1 AND closed_at IS NULL',
+        [orderId, nextCheckAt],
+      );
     },
 
     /** The channel post is done: `messageTs` is the message that carries it (null: dropped, Slack refused). */

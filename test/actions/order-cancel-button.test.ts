@@ -38,7 +38,6 @@ describe('orderCancelButton', () => {
       channelId: CHANNEL,
       requestedBy: REQUESTER,
       nextCheckAt: later,
-      pollIntervalSeconds: 300,
     });
     if (closed) await w.store.orders.recordStatus(orderId, 'Completed', null, later, true);
   }

@@ -30,8 +30,9 @@ describe('loadConfig', () => {
       approverUserIds: [],
     });
     expect(config.jobs).toEqual({
-      pollCron: '* * * * *',
-      orderPollMinSeconds: 300,
+      pollShare: 0.5,
+      telegentRateLimitPerMinute: 50,
+      orderPollMinSeconds: 60,
       orderPollMaxSeconds: 21600,
       digestDefaultTime: '09:00',
       digestDefaultTimeZone: 'UTC',
@@ -55,14 +56,15 @@ describe('loadConfig', () => {
       APPROVER_USER_IDS: 'U0123456, U0999999',
       APPROVAL_REQUIRED_FOR: 'none',
       ALLOW_SELF_APPROVAL: 'true',
-      POLL_CRON: '*/5 * * * * *',
+      TELEGENT_POLL_SHARE: '0.25',
+      TELEGENT_RATE_LIMIT_PER_MINUTE: '120',
     });
     expect(config.slack.missing).toEqual([]);
     expect(config.telegent.mode).toBe('live');
     expect(config.approvals.approverUserIds).toEqual(['U0123456', 'U0999999']);
     expect(config.approvals.requiredFor).toEqual([]);
     expect(config.approvals.allowSelfApproval).toBe(true);
-    expect(config.jobs.pollCron).toBe('*/5 * * * * *');
+    expect(config.jobs).toMatchObject({ pollShare: 0.25, telegentRateLimitPerMinute: 120 });
   });
 
   it('APPROVAL_REQUIRED_FOR is parsed once into operation kinds: spaces, case, repeats and "none"', () => {
@@ -85,7 +87,7 @@ describe('loadConfig', () => {
         APPROVER_USER_IDS: 'bob',
         APPROVAL_REQUIRED_FOR: 'provision,launch-rockets',
         DIGEST_DEFAULT_TZ: 'Mars/Olympus',
-        POLL_CRON: 'every minute',
+        TELEGENT_POLL_SHARE: '1.5',
         DATABASE_URL: 'postgres://u@h/db',
       });
     } catch (caught) {
@@ -94,7 +96,9 @@ describe('loadConfig', () => {
     expect(error).toBeInstanceOf(ConfigError);
     const problems = (error as ConfigError).problems;
     expect(problems).toHaveLength(8);
-    expect(problems.join('\n')).toMatch(/POLL_CRON: must be a cron expression/);
+    expect(problems.join('\n')).toMatch(
+      /TELEGENT_POLL_SHARE: must be at most 1 \(the whole limit\), e\.g\. 0\.5/,
+    );
     expect(problems.join('\n')).toMatch(/SLACK_BOT_TOKEN: must be the Bot User OAuth Token/);
     expect(problems.join('\n')).toMatch(/PORT: must be a whole number/);
     expect(problems.join('\n')).toMatch(/TELEGENT_ACCOUNT_SECRET: set both/);

@@ -15,7 +15,12 @@ import type { TestStore } from '../support/test-db.js';
 export const T0 = new Date('2030-01-14T15:00:00Z');
 export const BOT_TOKEN = 'xoxb-test-jobs';
 export const ADDRESS = { Street1: '1 Main St', City: 'Austin', State: 'TX', Zip: '78701' };
-export const POLL = { pollCron: '*/30 * * * * *', orderPollMinSeconds: 300, orderPollMaxSeconds: 21_600 };
+export const POLL = {
+  pollShare: 0.5,
+  telegentRateLimitPerMinute: 600,
+  orderPollMinSeconds: 300,
+  orderPollMaxSeconds: 21_600,
+};
 
 export async function startWorld(options: { rateLimitPerMinute?: number } = {}) {
   const sb = await startSandbox({
@@ -88,7 +93,6 @@ export function newOrder(orderId: string, now: Date, overrides: Partial<NewOrder
     channelId: 'C_PORTS',
     requestedBy: 'U_REQ',
     nextCheckAt: now,
-    pollIntervalSeconds: 300,
     ...overrides,
   };
 }

@@ -4,7 +4,16 @@ import { orderRootMessage } from '../../src/messages/order-messages.js';
 import { PORTIN_BAD_ACCOUNT_NUMBER, PORTIN_REJECTED_ACCOUNT_NUMBER } from '../../src/sandbox/magic.js';
 import type { TelegentClient } from '../../src/telegent/client.js';
 import { openTestStore, storeKinds, type TestStore } from '../support/test-db.js';
-import { ADDRESS, callText, jobsFor, newOrder, startWorld, telegentFor, type World } from './harness.js';
+import {
+  ADDRESS,
+  callText,
+  jobsFor,
+  newOrder,
+  POLL,
+  startWorld,
+  telegentFor,
+  type World,
+} from './harness.js';
 
 describe.each(storeKinds())('order poller + outbox on %s', (kind) => {
   let world: World;
@@ -45,14 +54,25 @@ describe.each(storeKinds())('order poller + outbox on %s', (kind) => {
     return { orderId: created.OrderId, threadTs: posted.ts as string };
   }
 
-  /** Moves the sandbox clock to the order's next check and runs one poll + one outbox cycle, until `until`. */
+  /**
+   * Moves the sandbox clock to the later of the order's next allowed read and the sandbox's next status step
+   * (only to the read when a re-check was requested), and runs one read + one outbox cycle, until `until` (the poller reads it at once: nothing else is open).
+   */
   async function driveUntil(orderId: string, until: (status: string, closed: boolean) => boolean) {
     for (let i = 0; i < 40; i++) {
       const order = await store.orders.get(orderId);
       if (!order) throw new Error('order missing');
       if (until(order.status, order.closedAt !== null)) return order;
-      const wait = order.nextCheckAt.getTime() - world.sb.clock.now().getTime();
-      if (wait > 0) world.sb.clock.advance(Math.ceil(wait / 1000));
+      const now = world.sb.clock.now().getTime();
+      const nextStep = world.sb
+        .getOrder(orderId)
+        ?.Timeline.map((step) => Date.parse(step.At))
+        .find((at) => at > now);
+      // A requested re-check (after an update) is read first, before the sandbox moves on.
+      const target = order.recheckRequested
+        ? order.nextCheckAt.getTime()
+        : Math.max(order.nextCheckAt.getTime(), nextStep ?? now);
+      if (target > now) world.sb.clock.advance(Math.ceil((target - now) / 1000));
       await jobs.runPollerOnce();
       await jobs.runOutboxOnce();
     }
@@ -121,14 +141,16 @@ describe.each(storeKinds())('order poller + outbox on %s', (kind) => {
 
     // Still watched: a check later does not close it and posts nothing new.
     const before = threadPosts(threadTs).length;
-    world.sb.clock.advance(errored.pollIntervalSeconds + 1);
+    // Read 4× as often as a quiet order while the carrier's refusal waits for a fix.
+    expect(errored.pollWeight).toBe(4);
+    world.sb.clock.advance(POLL.orderPollMinSeconds + 1);
     expect((await jobs.runPollerOnce()).checked).toBe(1);
     await jobs.runOutboxOnce();
     expect(threadPosts(threadTs)).toHaveLength(before);
     expect((await store.orders.get(orderId))?.closedAt).toBeNull();
 
     await telegent.updatePortIn({ OrderId: orderId, CurrentAccountNumber: '123456789' });
-    await store.orders.reschedule(orderId, world.sb.clock.now());
+    await store.orders.scheduleCheck(orderId, world.sb.clock.now());
     const done = await driveUntil(orderId, (_, closed) => closed);
     expect(done.status).toBe('Completed');
     const statuses = (await store.orders.listEvents(orderId)).map((e) => e.status);
@@ -189,6 +211,7 @@ describe.each(storeKinds())('order poller + outbox on %s', (kind) => {
       expect(after.status).toBe(before.status);
       expect(after.closedAt).toBeNull();
       expect(after.nextCheckAt.getTime()).toBeGreaterThanOrEqual(now.getTime() + 300_000);
+      expect(after.leaseExpiresAt, 'the lease is handed back with the delay').toBeNull();
     }
     expect(await store.orders.listEvents(orderId)).toEqual([]);
     // Telegent back: the next check records the real status.

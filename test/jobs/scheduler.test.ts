@@ -64,14 +64,19 @@ describe.each(storeKinds())('scheduler on %s', (kind) => {
     await b.stop();
   });
 
-  it('startJobs schedules the poller, outbox, digest tick, port-date heads-ups, housekeeping and extra tasks; stop() ends them', async () => {
+  it('startJobs starts the poller loop (half the limit) and schedules the outbox, digest tick, port-date heads-ups, housekeeping and extra tasks; stop() ends them', async () => {
     let expiryRuns = 0;
     const jobs = startJobs({
       store,
       telegent: { getOrder: async () => ({ OrderId: 'x', OrderStatus: 'Pending' }) as never },
       slack: new webApi.WebClient('xoxb-unused', { slackApiUrl: 'http://127.0.0.1:9/api/' }),
       logger: silentLogger,
-      config: { pollCron: '*/20 * * * * *', orderPollMinSeconds: 300, orderPollMaxSeconds: 21_600 },
+      config: {
+        pollShare: 0.5,
+        telegentRateLimitPerMinute: 50,
+        orderPollMinSeconds: 300,
+        orderPollMaxSeconds: 21_600,
+      },
       sandbox: false,
       extraTasks: [{ name: 'approval-expiry', cron: '0 */5 * * * *', run: async () => ++expiryRuns }],
     });
@@ -80,11 +85,10 @@ describe.each(storeKinds())('scheduler on %s', (kind) => {
       'digest-tick',
       'job-slots-purge',
       'order-outbox',
-      'order-poll',
       'port-date-headsups',
     ]);
     expect(await jobs.scheduler.tasks.get('approval-expiry')?.execute()).toBe(1);
-    expect(await jobs.scheduler.tasks.get('order-poll')?.execute()).toMatchObject({ checked: 0 });
+    expect(jobs.pollBudget.perMinute()).toBe(25);
     await jobs.stop();
     expect(jobs.scheduler.tasks.size).toBe(0);
   });

@@ -17,7 +17,6 @@ const newOrder = (orderId: string, overrides: Partial<NewOrder> = {}): NewOrder 
   requestedBy: 'U_REQUESTER',
   portInDate: '2030-01-15',
   nextCheckAt: t0,
-  pollIntervalSeconds: 300,
   ...overrides,
 });
 
@@ -56,28 +55,92 @@ describe.each(storeKinds())('orders repo on %s', (kind) => {
     expect(ids).toEqual(['JNOID-home-mine', 'JNOID-home-team']);
   });
 
-  it('claims due orders with a lease so they are not handed out again until it ends', async () => {
+  it('claims the orders it may read with a short lease: not handed out again until it ends or is released', async () => {
     await store.orders.insert(newOrder('JNOID-due-1', { nextCheckAt: at(-10) }));
     await store.orders.insert(newOrder('JNOID-due-2', { nextCheckAt: at(-5) }));
     await store.orders.insert(newOrder('JNOID-later', { nextCheckAt: at(3600) }));
     const now = at(0);
-    const claimed = await store.orders.claimDue(now, 10, 120);
+    const claimed = await store.orders.claimStalest(now, 1000, 20);
     const ids = claimed.map((o) => o.orderId);
     expect(ids).toEqual(expect.arrayContaining(['JNOID-due-1', 'JNOID-due-2']));
     expect(ids).not.toContain('JNOID-later');
-    expect(claimed.find((o) => o.orderId === 'JNOID-due-1')?.nextCheckAt).toEqual(at(120));
-    const again = await store.orders.claimDue(now, 10, 120);
+    expect(claimed.find((o) => o.orderId === 'JNOID-due-1')).toMatchObject({
+      leaseExpiresAt: at(20),
+      nextCheckAt: at(-10),
+    });
+    const again = await store.orders.claimStalest(now, 1000, 20);
     expect(again.map((o) => o.orderId)).not.toContain('JNOID-due-1');
-    expect((await store.orders.claimDue(at(121), 10, 120)).map((o) => o.orderId)).toContain('JNOID-due-1');
+    expect((await store.orders.claimStalest(at(21), 1000, 20)).map((o) => o.orderId)).toContain(
+      'JNOID-due-1',
+    );
+    // Released (a failed read): back after its not-before time, not before.
+    await store.orders.releaseLease('JNOID-due-2', at(300));
+    expect((await store.orders.claimStalest(at(299), 1000, 20)).map((o) => o.orderId)).not.toContain(
+      'JNOID-due-2',
+    );
+    expect((await store.orders.claimStalest(at(300), 1000, 20)).map((o) => o.orderId)).toContain(
+      'JNOID-due-2',
+    );
+  });
+
+  it('hands out a requested re-check first, then the longest unread weighted by poll_weight', async () => {
+    const read = async (orderId: string, secondsAgo: number, pollWeight: number) => {
+      await store.orders.insert(newOrder(orderId, { nextCheckAt: at(-3600) }));
+      await store.orders.recordStatus(orderId, 'Submitted', null, at(-secondsAgo), false, {
+        now: at(-secondsAgo),
+        pollWeight,
+      });
+    };
+    await read('JNOID-quiet-100s', 100, 1);
+    await read('JNOID-urgent-30s', 30, 4); // 30 s × 4 = 120 s of weighted staleness: ahead of the quiet one
+    await read('JNOID-quiet-10s', 10, 1);
+    await read('JNOID-rechecked', 5, 1);
+    expect(await store.orders.scheduleCheck('JNOID-rechecked', at(-1))).toBe(true);
+    const order = (await store.orders.claimStalest(at(0), 1000, 20))
+      .map((o) => o.orderId)
+      .filter((id) => /quiet|urgent|rechecked/.test(id));
+    expect(order).toEqual(['JNOID-rechecked', 'JNOID-urgent-30s', 'JNOID-quiet-100s', 'JNOID-quiet-10s']);
+    const rechecked = await store.orders.recordStatus('JNOID-rechecked', 'FOC', null, at(60), false, {
+      now: at(0),
+    });
+    expect(rechecked.order).toMatchObject({
+      recheckRequested: false,
+      leaseExpiresAt: null,
+      lastCheckedAt: at(0),
+    });
+  });
+
+  it('a reading whose lease ran out or was renewed by someone else records nothing', async () => {
+    await store.orders.insert(newOrder('JNOID-lease', { nextCheckAt: at(-1) }));
+    const [mine] = (await store.orders.claimStalest(at(0), 1000, 20)).filter(
+      (o) => o.orderId === 'JNOID-lease',
+    );
+    const held = mine!.leaseExpiresAt!;
+    expect(await store.orders.renewLease('JNOID-lease', at(99), at(40))).toBe(false);
+    expect(await store.orders.renewLease('JNOID-lease', held, at(40))).toBe(true);
+    const stale = await store.orders.recordStatus('JNOID-lease', 'FOC', null, at(60), false, {
+      now: at(1),
+      heldUntil: held,
+    });
+    expect(stale.leaseLost).toBe(true);
+    expect(stale.event).toBeNull();
+    expect((await store.orders.get('JNOID-lease'))?.status).toBe('Submitted');
+    const fresh = await store.orders.recordStatus('JNOID-lease', 'FOC', null, at(60), false, {
+      now: at(1),
+      heldUntil: at(40),
+    });
+    expect(fresh.leaseLost).toBeUndefined();
+    expect(fresh.event?.status).toBe('FOC');
   });
 
   it('writes an outbox event only when the status or message changes', async () => {
     await store.orders.insert(newOrder('JNOID-ev'));
     const same = await store.orders.recordStatus('JNOID-ev', 'Submitted', null, at(600), false, {
-      pollIntervalSeconds: 600,
+      pollWeight: 4,
+      now: at(0),
     });
     expect(same.event).toBeNull();
-    expect(same.order).toMatchObject({ pollIntervalSeconds: 600, nextCheckAt: at(600) });
+    expect(same.order).toMatchObject({ pollWeight: 4, nextCheckAt: at(600), lastCheckedAt: at(0) });
 
     const changed = await store.orders.recordStatus(
       'JNOID-ev',
@@ -149,16 +212,16 @@ describe('orders claimed by several replicas on the Postgres server', () => {
   afterAll(() => store?.close());
 
   it.skipIf(!process.env.TEST_DATABASE_URL)(
-    'claimDue from two pools never hands one order to both (needs TEST_DATABASE_URL; skipped without it)',
+    'claimStalest from two pools never hands one order to both (needs TEST_DATABASE_URL; skipped without it)',
     async () => {
       store = await openTestStore('postgres');
       const values = Array.from(
         { length: 200 },
-        (_, i) => `('JNOID-r${i}', 'provision', '{}', 'Pending', 'C', 'U', $1::timestamptz, 300)`,
+        (_, i) => `('JNOID-r${i}', 'provision', '{}', 'Pending', 'C', 'U', $1::timestamptz)`,
       );
       await store.db.query(
-        `INSERT INTO orders (order_id, kind, numbers, status, channel_id, requested_by, next_check_at,
-           poll_interval_seconds) VALUES ${values.join(',')}`,
+        `INSERT INTO orders (order_id, kind, numbers, status, channel_id, requested_by, next_check_at)
+         VALUES ${values.join(',')}`,
         [at(-1)],
       );
       const pools = [1, 2].map(() => createPostgresDb({ connectionString: store!.databaseUrl!, max: 4 }));
@@ -170,7 +233,7 @@ describe('orders claimed by several replicas on the Postgres server', () => {
         // every claim races three others.
         const claimers = [0, 0, 1, 1];
         for (;;) {
-          const batches = await Promise.all(claimers.map((i) => repos[i]!.claimDue(at(0), 7, 600)));
+          const batches = await Promise.all(claimers.map((i) => repos[i]!.claimStalest(at(0), 7, 600)));
           for (const [k, batch] of batches.entries())
             seen[claimers[k]!]!.push(...batch.map((o) => o.orderId));
           if (batches.every((batch) => batch.length === 0)) break;

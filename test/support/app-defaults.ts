@@ -12,8 +12,9 @@ export const APPROVALS_CHANNEL = 'C0APPROVALS1';
 
 /** The jobs settings of config.ts's defaults, for apps built in tests and benches (jobs not scheduled). */
 export const DEFAULT_JOBS: TelegentOpsDependencies['jobs'] = {
-  pollCron: '* * * * *',
-  orderPollMinSeconds: 300,
+  pollShare: 0.5,
+  telegentRateLimitPerMinute: 50,
+  orderPollMinSeconds: 60,
   orderPollMaxSeconds: 21_600,
   digestDefaultTime: '09:00',
   digestDefaultTimeZone: 'UTC',

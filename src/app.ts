@@ -121,7 +121,12 @@ export function createTelegentOps(deps: TelegentOpsDependencies): TelegentOps {
     schedule: deps.scheduleJobs ?? true,
     now,
     extraTasks: [{ name: 'approval-expiry', cron: deps.jobs.expiryCron ?? '* * * * *', run: expireRequests }],
+    onOrderRead: (outcome) => deps.metrics.recordOrderRead(outcome),
   });
+  deps.metrics.setPollerSource(async () => ({
+    stalestSeconds: (await deps.store.orders.pollBacklog(now())).stalestSeconds,
+    budgetPerMinute: jobs.pollBudget.perMinute(),
+  }));
 
   return {
     slack,

@@ -1,6 +1,8 @@
 import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
 
 export type OpenOrdersSource = () => Promise<Record<string, number>>;
+/** The poller's state at scrape time: the longest any open order has gone unread, and the budget. */
+export type PollerSource = () => Promise<{ stalestSeconds: number; budgetPerMinute: number }>;
 
 export interface Metrics {
   /** Our own registry (never prom-client's global one), so tests can build several apps. */
@@ -18,6 +20,11 @@ export interface Metrics {
   /** Open orders by Telegent status, read at scrape time from the source set below. */
   openOrders: Gauge<'status'>;
   setOpenOrdersSource(source: OpenOrdersSource): void;
+  /** Order reads by the poller: outcome = changed | unchanged | failed. */
+  orderReads: Counter<'outcome'>;
+  /** Counts one read (the counter and this replica's reads-per-minute window). */
+  recordOrderRead(outcome: 'changed' | 'unchanged' | 'failed'): void;
+  setPollerSource(source: PollerSource): void;
   /** Prometheus text exposition of everything in the registry. */
   render(): Promise<string>;
   contentType: string;
@@ -38,6 +45,14 @@ export function createMetrics(options: MetricsOptions = {}): Metrics {
   if (options.defaultMetrics ?? true) collectDefaultMetrics({ register: registry, prefix });
 
   let openOrdersSource: OpenOrdersSource | undefined;
+  let pollerSource: PollerSource | undefined;
+  /** When this replica's reads of the last minute happened (epoch ms). */
+  let recentReads: number[] = [];
+  const readsLastMinute = () => {
+    const since = Date.now() - 60_000;
+    recentReads = recentReads.filter((at) => at > since);
+    return recentReads.length;
+  };
 
   const slackRequests = new Counter({
     name: `${prefix}slack_requests_total`,
@@ -79,8 +94,57 @@ export function createMetrics(options: MetricsOptions = {}): Metrics {
     },
   });
 
+  const orderReads = new Counter({
+    name: `${prefix}order_reads_total`,
+    help: 'Order reads by the poller, by outcome (changed, unchanged, failed)',
+    labelNames: ['outcome'] as const,
+    registers: [registry],
+  });
+  // Read at scrape time; a failing source keeps the last values (the scrape never breaks).
+  const pollerGauge = (name: string, help: string, value: (s: Awaited<ReturnType<PollerSource>>) => number) =>
+    new Gauge({
+      name: `${prefix}${name}`,
+      help,
+      registers: [registry],
+      async collect() {
+        const state = await pollerSource?.().catch(() => undefined);
+        if (state) this.set(value(state));
+      },
+    });
+  pollerGauge(
+    'order_stalest_seconds',
+    'The longest any open order has gone unread by the poller (seconds)',
+    (s) => s.stalestSeconds,
+  );
+  pollerGauge(
+    'order_poll_budget_per_minute',
+    'Order reads per minute the poller may spend, all replicas together (TELEGENT_POLL_SHARE of the limit, or more to read every order within ORDER_POLL_MAX_SECONDS)',
+    (s) => s.budgetPerMinute,
+  );
+  new Gauge({
+    name: `${prefix}order_reads_per_minute`,
+    help: 'Order reads by this replica in the last 60 s',
+    registers: [registry],
+    collect() {
+      this.set(readsLastMinute());
+    },
+  });
+  pollerGauge(
+    'order_poll_budget_used_ratio',
+    "This replica's reads in the last 60 s over the budget (sum over replicas for the fleet's share used)",
+    (s) => (s.budgetPerMinute > 0 ? readsLastMinute() / s.budgetPerMinute : 0),
+  );
+
   return {
     registry,
+    orderReads,
+    recordOrderRead(outcome) {
+      orderReads.inc({ outcome });
+      recentReads.push(Date.now());
+    },
+    setPollerSource(source) {
+      pollerSource = source;
+    },
     slackRequests,
     requestOutcomes,
     ackLatency,

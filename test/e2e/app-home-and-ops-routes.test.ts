@@ -49,6 +49,8 @@ describe('App Home, user-group approvers and the ops routes', () => {
     const metrics = await (await fetch(`${base}/metrics`)).text();
     expect(metrics).toContain('telegent_ops_slack_ack_seconds_bucket');
     expect(metrics).toContain('telegent_ops_slack_requests_total');
+    expect(metrics).toMatch(/telegent_ops_order_stalest_seconds \d/);
+    expect(metrics).toMatch(/telegent_ops_order_poll_budget_per_minute \d/);
     expect(metrics).toContain(
       'telegent_ops_requests_total{operation="provision",outcome="pending_approval"} 1',
     );

@@ -37,6 +37,20 @@ describe('createMetrics', () => {
     expect(text).toMatch(/telegent_ops_open_orders\{status="Pending"\} 2/);
   });
 
+  it('shows the poller: reads by outcome, reads in the last minute, the stalest open order and the budget used', async () => {
+    const metrics = createMetrics({ defaultMetrics: false });
+    metrics.setPollerSource(async () => ({ stalestSeconds: 42.5, budgetPerMinute: 25 }));
+    for (let i = 0; i < 4; i++) metrics.recordOrderRead('unchanged');
+    metrics.recordOrderRead('changed');
+    const text = await metrics.render();
+    expect(text).toMatch(/telegent_ops_order_reads_total\{outcome="unchanged"\} 4/);
+    expect(text).toMatch(/telegent_ops_order_reads_total\{outcome="changed"\} 1/);
+    expect(text).toMatch(/telegent_ops_order_reads_per_minute 5/);
+    expect(text).toMatch(/telegent_ops_order_stalest_seconds 42\.5/);
+    expect(text).toMatch(/telegent_ops_order_poll_budget_per_minute 25/);
+    expect(text).toMatch(/telegent_ops_order_poll_budget_used_ratio 0\.2/);
+  });
+
   it('buckets ack latency across Slack’s 3-second window', async () => {
     const metrics = createMetrics({ defaultMetrics: false });
     metrics.ackLatency.observe({ kind: 'view' }, 0.004);

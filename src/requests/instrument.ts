@@ -21,6 +21,8 @@ export function instrumentWorkflow(workflow: Workflow, listen: OutcomeListener):
       if (outcome.status === 'approved') {
         listen(outcome.request.kind, 'approved');
         listen(outcome.request.kind, executed(outcome.execution));
+      } else if (outcome.status === 'approval_recorded') {
+        listen(outcome.request.kind, 'approval_recorded');
       } else {
         listen(kindOf(outcome as { request?: { kind: string } }), `refused_${outcome.status}`);
       }

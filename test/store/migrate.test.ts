@@ -14,6 +14,8 @@ const SHIPPED = [
   '005_order_kinds_from_registry.sql',
   '006_channel_accounts.sql',
   '007_orders_account.sql',
+  '008_request_approvals.sql',
+  '009_approval_reminders.sql',
 ];
 
 describe.each(storeKinds())('migrations on %s', (kind) => {
@@ -24,7 +26,7 @@ describe.each(storeKinds())('migrations on %s', (kind) => {
     brokenDir = mkdtempSync(join(tmpdir(), 'tg-migrations-'));
     for (const file of SHIPPED) copyFileSync(join(MIGRATIONS_DIR, file), join(brokenDir, file));
     writeFileSync(
-      join(brokenDir, '008_broken.sql'),
+      join(brokenDir, '010_broken.sql'),
       'CREATE TABLE half_done (x int);\nALTER TABLE no_such_table ADD COLUMN y int;\n',
     );
   });
@@ -45,6 +47,8 @@ describe.each(storeKinds())('migrations on %s', (kind) => {
       [5, 'order_kinds_from_registry'],
       [6, 'channel_accounts'],
       [7, 'orders_account'],
+      [8, 'request_approvals'],
+      [9, 'approval_reminders'],
     ]);
     expect(rows[0]!.applied_at).toBeInstanceOf(Date);
     expect(await migrate(store.db)).toEqual([]);
@@ -57,7 +61,7 @@ describe.each(storeKinds())('migrations on %s', (kind) => {
     const error = await migrate(store.db, { dir: brokenDir }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(MigrationError);
     expect((error as Error).message).toMatch(
-      /Migration 008_broken\.sql failed: .*no_such_table.*does not exist/,
+      /Migration 010_broken\.sql failed: .*no_such_table.*does not exist/,
     );
     const half = await store.db.query<{ t: string | null }>("SELECT to_regclass('half_done')::text AS t");
     expect(half.rows[0]!.t).toBeNull();

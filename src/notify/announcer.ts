@@ -54,7 +54,7 @@ export async function announcePendingRequest(ctx: AppContext, request: RequestRe
   const permalink = await attempt(ctx, 'chat.getPermalink', () =>
     ctx.notify.permalink(posted.channel, posted.ts),
   );
-  const line = requestLinkMessage({ permalink, title, sandbox: ctx.sandbox });
+  const line = requestLinkMessage({ permalink, title, requestId: request.id, sandbox: ctx.sandbox });
   await attempt(ctx, 'request link', () => ctx.notify.post(request.channelId, line));
   return true;
 }

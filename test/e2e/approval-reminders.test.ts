@@ -163,6 +163,75 @@ describe(`approval reminders with a moved clock, two replicas (${TEST_DATABASE_U
     expect(rows).toHaveLength(0);
   });
 
+  it('Nudge: the next reminder now, at most once per 15 minutes (refused with when it can be used again)', async () => {
+    const start = new Date('2030-06-10T14:00:00Z'); // 10:00 in New York, 23:00 in Tokyo
+    const { id, cardTs } = await pendingRequest(start);
+    const waiting = await e2e.fake.waitFor(
+      'chat.postMessage',
+      (c) => c.body.channel === CHANNEL && textOf(c.body).includes(`"value":"${id}"`),
+      5_000,
+    );
+    expect(textOf(waiting.body)).toContain('request.nudge');
+    const nudge = (via = e2e.slack) =>
+      via.blockAction({
+        actionId: 'request.nudge',
+        value: id,
+        userId: REQUESTER,
+        channelId: CHANNEL,
+        messageTs: String(waiting.response.ts),
+      });
+    const answers = () => e2e.responses().map((r) => textOf(r.body));
+
+    clock = new Date(start.getTime() + 5 * MIN);
+    let before = answers().length;
+    // A double click over two replicas: one nudge goes out, the other is told when it can be used again.
+    await Promise.all([nudge(), nudge(replica.slack)]);
+    await expect.poll(() => answers().length).toBe(before + 2);
+    const pair = answers().slice(before);
+    expect(pair.filter((a) => a.includes("Nudged: a reminder in the approval card's thread"))).toHaveLength(
+      1,
+    );
+    expect(
+      pair.filter((a) =>
+        /nudged less than 15 minutes ago: you can nudge again at <!date\^\d+\^\{time\}\|14:20 UTC>/.test(a),
+      ),
+    ).toHaveLength(1);
+    expect(threadReplies(cardTs)).toHaveLength(1);
+    expect(textOf(threadReplies(cardTs)[0]!.body)).toContain(
+      `<@${APPROVER}>: <@${REQUESTER}> nudged: this Provision`,
+    );
+
+    clock = new Date(start.getTime() + 19 * MIN);
+    before = answers().length;
+    await nudge();
+    await expect.poll(() => answers().length).toBe(before + 1);
+    expect(answers()[before]).toContain('you can nudge again at');
+    expect(dmsTo(APPROVER, cardTs)).toHaveLength(0);
+
+    clock = new Date(start.getTime() + 21 * MIN); // 16 min after the first: the next step, a DM to the awake approver
+    before = answers().length;
+    await nudge();
+    await expect.poll(() => answers().length).toBe(before + 1);
+    expect(answers()[before]).toContain('Nudged: a DM to 1 approver');
+    expect(dmsTo(APPROVER, cardTs)).toHaveLength(1);
+    expect(dmsTo(OTHER_APPROVER, cardTs)).toHaveLength(0); // 23:21 in Tokyo
+
+    // The schedule does not repeat what the nudges sent: at 30 min and 2 h the approver already had those steps.
+    for (const minutes of [31, 121]) {
+      clock = new Date(start.getTime() + minutes * MIN);
+      await runBoth();
+    }
+    expect(threadReplies(cardTs)).toHaveLength(1);
+    expect(dmsTo(APPROVER, cardTs)).toHaveLength(1);
+
+    await e2e.ops.ctx.workflow.approve(id, APPROVER);
+    clock = new Date(start.getTime() + 60 * MIN);
+    before = answers().length;
+    await nudge();
+    await expect.poll(() => answers().length).toBe(before + 1);
+    expect(answers()[before]).toContain('no longer waiting for approval');
+  });
+
   it('metrics: reminders sent by channel, and the time from request to decision', async () => {
     const metrics = await (await fetch(`http://127.0.0.1:${e2e.port}/metrics`)).text();
     const value = (line: RegExp) => Number(metrics.match(line)?.[1] ?? 'NaN');

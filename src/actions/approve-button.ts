@@ -3,6 +3,7 @@ import { approvalProgressLine } from '../messages/approval-progress.js';
 import { sentenceMessage } from '../messages/blocks.js';
 import { refusalText } from '../messages/refusal-text.js';
 import { announceApprovalProgress, announceDecision, announceExecution } from '../notify/announcer.js';
+import { publishAppHome } from '../notify/app-home.js';
 import { tellClicker } from '../notify/tell-clicker.js';
 import { approvalsStillNeeded } from '../requests/state-machine.js';
 import type { ButtonArgs } from '../slack/listener-args.js';
@@ -17,6 +18,17 @@ export function approveButton(ctx: AppContext) {
   return async function onApprove({ ack, body, action, respond }: ButtonArgs): Promise<void> {
     await ack();
     const approver = body.user.id;
+    // Clicked in App Home's queue: the same decision as on the card, then the queue is shown without it.
+    const fromHome = body.view?.type === 'home';
+    const refreshHome = () =>
+      fromHome
+        ? publishAppHome(ctx, approver).catch((error: Error) =>
+            ctx.logger.warn(
+              { err: { message: error.message }, user: approver },
+              'could not refresh App Home',
+            ),
+          )
+        : Promise.resolve();
     try {
       const outcome = await ctx.workflow.approve(action.value ?? '', approver, {
         onApproved: (request) => announceDecision(ctx, request, 'approved', approver),
@@ -27,6 +39,7 @@ export function approveButton(ctx: AppContext) {
         const more = approvalsStillNeeded(outcome.request);
         const text = `Your approval is recorded${progress ? ` (${progress})` : ''}. Nothing goes to Telegent until ${more === 1 ? 'one more approver approves' : `${more} more approvers approve`}.`;
         await tellClicker(ctx.notify, body, sentenceMessage(text), ctx.logger, respond);
+        await refreshHome();
         return;
       }
       if (outcome.status !== 'approved') {
@@ -34,6 +47,7 @@ export function approveButton(ctx: AppContext) {
         await tellClicker(ctx.notify, body, sentenceMessage(text), ctx.logger, respond);
         return;
       }
+      await refreshHome();
       await announceExecution(ctx, outcome.execution);
     } catch (error) {
       const text = userFacingError(error, ctx.logger, { action: 'approve', user: approver });

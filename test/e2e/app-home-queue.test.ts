@@ -78,7 +78,9 @@ describe("App Home's approver queue", () => {
       messageTs: newer.cardTs!,
     });
     await expect.poll(() => parks().length).toBe(2);
-    await expect.poll(async () => (await e2e.store.requests.get(older.id))?.status).toBe('succeeded');
+    for (const { id } of [older, newer]) {
+      await expect.poll(async () => (await e2e.store.requests.get(id))?.status).toBe('succeeded');
+    }
 
     // The card in the approvals channel is updated exactly as when clicked on the card.
     await expect.poll(() => decidedCard(older.cardTs!) && decidedCard(newer.cardTs!)).toBeTruthy();
@@ -93,7 +95,14 @@ describe("App Home's approver queue", () => {
     expect(normalise(decidedCard(older.cardTs!)!)).toBe(normalise(decidedCard(newer.cardTs!)!));
     const audit = async (id: string) =>
       (await e2e.store.audit.listByRequest(id)).map((e) => `${e.actor}:${e.action}`);
+    await expect
+      .poll(async () => [(await audit(older.id)).join(), (await audit(newer.id)).join()])
+      .toEqual([
+        expect.stringContaining('execution_succeeded'),
+        expect.stringContaining('execution_succeeded'),
+      ]);
     expect(await audit(older.id)).toEqual(await audit(newer.id));
+    expect(await audit(older.id)).toContain(`${APPROVER}:approved`);
 
     // The queue is shown again without what was just decided.
     await expect

@@ -1,7 +1,9 @@
 /**
  * Drill 1 — double click, two replicas. Two real app processes (A, B) on one Postgres database; one
- * provision (or park: `--park`) request submitted through A (signed command → form → view_submission); then `clicks`
- * concurrent signed Approve clicks from different approvers, split between A and B.
+ * provision (or park: `--park`; or a port-out that needs two approvers: `--portout-2of`, APPROVALS_NEEDED=portout:2)
+ * request submitted through A (signed command → form → view_submission); for the 2-of-N port-out one approver
+ * approves first (nothing may reach Telegent); then `clicks` concurrent signed Approve clicks from different
+ * approvers, split between A and B.
  * Promise: exactly 1 mutation in the sandbox journal, every other clicker told "Already approved …",
  * every click acked 200, 0 error log lines, no secret leaked.
  *
@@ -17,7 +19,7 @@ import type { AppProcess } from './support/app-process.js';
 import { serverDatabaseUrl } from './support/database.js';
 import type { DrillWorld } from './support/drill-world.js';
 import { APPROVALS_CHANNEL, approverIds, startDrillWorld } from './support/drill-world.js';
-import { type ApprovalCard, submitLineChange, submitProvision } from './support/flows.js';
+import { type ApprovalCard, submitLineChange, submitPortOut, submitProvision } from './support/flows.js';
 import { DrillRecorder, type DrillResult, isMain, runDrillCli } from './support/report.js';
 import { textOf } from './support/slack-driver.js';
 import { sleep, waitFor } from './support/wait.js';
@@ -35,24 +37,40 @@ export interface DoubleClickOptions {
 export const FULL_SIZE: DoubleClickOptions = { clicks: 50, approvers: 10 };
 export const CI_SIZE: DoubleClickOptions = { clicks: 20, approvers: 6 };
 
-/** The requests the drill can approve: how each is filed and which Telegent path it mutates. */
-const REQUESTS = {
+/**
+ * The requests the drill can approve: how each is filed, which Telegent path it mutates, and the app setting
+ * that makes it need more than one approver (the first approval then comes before the concurrent clicks).
+ */
+const REQUESTS: Record<
+  'provision' | 'park' | 'portout-2of',
+  {
+    path: string;
+    submit: (world: DrillWorld, app: AppProcess) => Promise<ApprovalCard>;
+    env?: Record<string, string>;
+    firstApproval?: boolean;
+  }
+> = {
   provision: {
     path: '/v1.0/numbers/provision',
-    submit: (world: DrillWorld, app: AppProcess): Promise<ApprovalCard> => submitProvision(world, app),
+    submit: (world, app) => submitProvision(world, app),
   },
   park: {
     path: '/v1.0/numbers/status',
-    submit: (world: DrillWorld, app: AppProcess): Promise<ApprovalCard> =>
-      submitLineChange(world, app, { kind: 'park', number: SEED_NUMBERS[7]! }),
+    submit: (world, app) => submitLineChange(world, app, { kind: 'park', number: SEED_NUMBERS[7]! }),
   },
-} as const;
+  'portout-2of': {
+    path: '/v1.0/numbers/portout',
+    submit: (world, app) => submitPortOut(world, app, { number: SEED_NUMBERS[9]!, pin: '58213' }),
+    env: { APPROVALS_NEEDED: 'portout:2' },
+    firstApproval: true,
+  },
+};
 
 export async function run(options: DoubleClickOptions = FULL_SIZE): Promise<DrillResult> {
   const clicks = options.clicks ?? 50;
   const approvers = approverIds(options.approvers ?? 10);
   const kind = options.request ?? 'provision';
-  const { path, submit } = REQUESTS[kind];
+  const { path, submit, env, firstApproval } = REQUESTS[kind];
   const recorder = new DrillRecorder(
     'double-click',
     `${clicks} concurrent Approve clicks on one ${kind} request, split between two app processes on one Postgres`,
@@ -65,19 +83,48 @@ export async function run(options: DoubleClickOptions = FULL_SIZE): Promise<Dril
 
   const world = await startDrillWorld({ store: 'server', approvers, echo: options.echo });
   try {
-    const [a, b] = await Promise.all([world.startApp('A'), world.startApp('B')]);
+    const [a, b] = await Promise.all([world.startApp('A', env), world.startApp('B', env)]);
     const { requestId, ts } = await submit(world, a!);
     recorder.figure('approval request', requestId);
     const before = world.telegent.sandbox.mutations().filter((m) => m.path.toLowerCase() === path);
     recorder.check(before.length === 0, `a ${kind} was sent before any approval (${before.length})`);
 
     const drivers = [world.slack(a!), world.slack(b!)];
+    // 2-of-N: the first approver approves alone; the concurrent clicks then race for the second approval.
+    const clickers = firstApproval ? approvers.slice(1) : approvers;
+    if (firstApproval) {
+      const first = await drivers[0]!.click({
+        actionId: 'request.approve',
+        value: requestId,
+        userId: approvers[0]!,
+        channelId: APPROVALS_CHANNEL,
+        messageTs: ts,
+      });
+      await waitFor(
+        'the first approval to be answered',
+        () => drivers[0]!.answersTo(first.key).length > 0,
+        10_000,
+      ).catch(() => undefined);
+      const answer = textOf(drivers[0]!.answersTo(first.key)[0]?.body ?? {});
+      recorder.figure(
+        'first approval answer',
+        answer.match(/Your approval is recorded \([^)]*\)/)?.[0] ?? answer.slice(0, 120),
+      );
+      recorder.check(
+        /Your approval is recorded \(1 of 2 approved by/.test(answer),
+        `the first approval was not recorded as 1 of 2: ${answer.slice(0, 200)}`,
+      );
+      await sleep(500);
+      const early = world.telegent.sandbox.mutations().filter((m) => m.path.toLowerCase() === path).length;
+      recorder.figure('mutations after the first approval', early);
+      recorder.check(early === 0, `one approval of two sent ${early} ${kind} to Telegent`);
+    }
     const sent = await Promise.all(
       Array.from({ length: clicks }, (_, i) =>
         drivers[i % 2]!.click({
           actionId: 'request.approve',
           value: requestId,
-          userId: approvers[i % approvers.length]!,
+          userId: clickers[i % clickers.length]!,
           channelId: APPROVALS_CHANNEL,
           messageTs: ts,
         }).then((r) => ({ ...r, via: i % 2 ? 'B' : 'A' })),
@@ -88,7 +135,7 @@ export async function run(options: DoubleClickOptions = FULL_SIZE): Promise<Dril
       'clicks via A / B',
       `${sent.filter((s) => s.via === 'A').length} / ${sent.filter((s) => s.via === 'B').length}`,
     );
-    recorder.figure('approvers clicking', approvers.length);
+    recorder.figure('approvers clicking', clickers.length);
     recorder.figure('clicks acked 200', acked);
     const durations = sent.map((s) => s.durationMs).sort((x, y) => x - y);
     recorder.figure('click ack max (ms)', Math.round(durations.at(-1) ?? 0));
@@ -183,6 +230,7 @@ if (isMain(import.meta.url))
     run({
       ...FULL_SIZE,
       ...(process.argv.includes('--park') ? { request: 'park' as const } : {}),
+      ...(process.argv.includes('--portout-2of') ? { request: 'portout-2of' as const } : {}),
       echo: process.argv.includes('--echo'),
     }),
   );

@@ -1,4 +1,5 @@
 import type { Logger } from './log.js';
+import type { ReminderSender } from './notify/approval-reminders.js';
 import type { Notifier } from './notify/notifier.js';
 import type { OpContext } from './operations/operation.js';
 import type { Workflow } from './requests/index.js';
@@ -16,6 +17,8 @@ export interface AppContext {
   /** Every outbound post, update, DM and ephemeral of the listeners (retries what Slack rate-limits). */
   notify: Notifier;
   pickers: PickerSource;
+  /** Approval reminders: the scheduled ones (a job) and the requester's Nudge. */
+  reminders: ReminderSender;
   logger: Logger;
   /** Telegent is the embedded sandbox: every message says SANDBOX. */
   sandbox: boolean;

@@ -9,11 +9,13 @@ import { type Jobs, startJobs } from './jobs/index.js';
 import type { Logger } from './log.js';
 import type { Metrics } from './metrics.js';
 import { announceDecision, announceExecution } from './notify/announcer.js';
+import { createReminderSender } from './notify/approval-reminders.js';
 import { createNotifier } from './notify/notifier.js';
 import { createWorkflow, instrumentWorkflow } from './requests/index.js';
 import { createApproverDirectory } from './slack/approver-directory.js';
 import { createSlackApp, type SlackApp, type SlackIdentity } from './slack/create-slack-app.js';
 import { trackInFlight } from './slack/in-flight.js';
+import { createUserTimeZones } from './slack/user-time-zones.js';
 import type { Store } from './store/open-store.js';
 import type { TelegentClient } from './telegent/client.js';
 import { createPickerSource } from './telegent/picker-source.js';
@@ -63,6 +65,8 @@ export interface TelegentOps {
    * requests whose executor died mid-call into reconciled `unknown`s (all announced).
    */
   runExpiryOnce(): Promise<void>;
+  /** The approval-reminders job's run (APPROVAL_REMINDERS): returns how many thread replies and DMs went out. */
+  runRemindersOnce(): Promise<{ thread: number; dms: number }>;
   start(): Promise<{ port: number }>;
   /** Stops taking Slack work, stops the jobs, waits for what is running. The caller closes store and client. */
   stop(): Promise<void>;
@@ -120,7 +124,12 @@ export function createTelegentOps(deps: TelegentOpsDependencies): TelegentOps {
     sandbox: deps.sandbox,
     schedule: deps.scheduleJobs ?? true,
     now,
-    extraTasks: [{ name: 'approval-expiry', cron: deps.jobs.expiryCron ?? '* * * * *', run: expireRequests }],
+    extraTasks: [
+      { name: 'approval-expiry', cron: deps.jobs.expiryCron ?? '* * * * *', run: expireRequests },
+      // Each slot on one replica; each reminder is also claimed in the database, so even overlapping runs
+      // (or a Nudge at the same moment) send it once.
+      { name: 'approval-reminders', cron: '30 * * * * *', run: () => ctx.reminders.tick() },
+    ],
     onOrderRead: (outcome) => deps.metrics.recordOrderRead(outcome),
   });
   deps.metrics.setPollerSource(async () => ({
@@ -133,6 +142,7 @@ export function createTelegentOps(deps: TelegentOpsDependencies): TelegentOps {
     ctx,
     jobs,
     runExpiryOnce: expireRequests,
+    runRemindersOnce: () => ctx.reminders.tick(),
     async start() {
       const started = await slack.start();
       // What a stopped process left behind (an approval it never executed, a call it never finished) is
@@ -179,19 +189,43 @@ export function createAppContext(deps: TelegentOpsDependencies, client: webApi.W
       firstCheckSeconds: deps.jobs.orderPollMinSeconds,
     }),
     (operation, outcome) => deps.metrics.requestOutcomes.inc({ operation, outcome }),
+    (request, decision) => {
+      // Decided at (the decision's own time when stored; an expiry at its deadline).
+      const at = request.decidedAt ?? (decision === 'expired' ? request.expiresAt : null) ?? now();
+      deps.metrics.approvalDecisionSeconds.observe(
+        { operation: request.kind, decision },
+        Math.max(0, (at.getTime() - request.createdAt.getTime()) / 1000),
+      );
+    },
   );
+  const notify = createNotifier({
+    token: client.token,
+    slackApiUrl: client.slackApiUrl,
+    logger: deps.logger,
+    // After the ack a person waits for the card or the answer: wait out a rate limit (≤ 5 s) three times.
+    rateLimitRetries: 3,
+  });
+  const reminders = createReminderSender({
+    requests: deps.store.requests,
+    reminders: deps.store.reminders,
+    notify,
+    listApprovers: () => approvers.list(),
+    approverGroupId: approvers.groupId,
+    timeZoneOf: createUserTimeZones(client),
+    allowSelfApproval: deps.approvals.allowSelfApproval,
+    scheduleMinutes: deps.approvals.reminderMinutes ?? [],
+    now,
+    logger: deps.logger.child({ component: 'approval-reminders' }),
+    sandbox: deps.sandbox,
+    onSent: (channel) => deps.metrics.remindersSent.inc({ channel }),
+  });
   return {
     store: deps.store,
     telegent: deps.telegent,
     workflow,
     approvers,
-    notify: createNotifier({
-      token: client.token,
-      slackApiUrl: client.slackApiUrl,
-      logger: deps.logger,
-      // After the ack a person waits for the card or the answer: wait out a rate limit (≤ 5 s) three times.
-      rateLimitRetries: 3,
-    }),
+    notify,
+    reminders,
     pickers: createPickerSource(deps.telegent),
     logger: deps.logger,
     sandbox: deps.sandbox,

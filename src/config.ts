@@ -117,8 +117,67 @@ const schema = z.object({
         message: `must be a comma-separated list of: ${OPERATION_KINDS.join(', ')} (or none)`,
       }),
   ),
+  // `portout:2,cancel-line:2`: these kinds need that many distinct approvers; every other kind needs one.
+  APPROVALS_NEEDED: z.preprocess(
+    emptyToUndefined,
+    z
+      .string()
+      .optional()
+      .transform((value, zctx) => {
+        const needed: Partial<Record<OperationKind, number>> = {};
+        for (const item of (value ?? '').split(',').map((part) => part.trim().toLowerCase())) {
+          if (item === '') continue;
+          const match = /^([a-z-]+)\s*:\s*(\d+)$/.exec(item);
+          const kind = match?.[1] ?? '';
+          const count = Number(match?.[2]);
+          if (!match || !isOperationKind(kind)) {
+            zctx.addIssue({
+              code: 'custom',
+              message: `"${item}" is not kind:count; kinds are ${OPERATION_KINDS.join(', ')} (e.g. portout:2,cancel-line:2)`,
+            });
+            continue;
+          }
+          if (!Number.isInteger(count) || count < 1 || count > 5) {
+            zctx.addIssue({
+              code: 'custom',
+              message: `${kind}: the count must be a whole number from 1 to 5`,
+            });
+            continue;
+          }
+          needed[kind] = count;
+        }
+        return needed;
+      }),
+  ),
   ALLOW_SELF_APPROVAL: flag(false),
   APPROVAL_TTL_HOURS: integer(24, 1, 24 * 30),
+  // `30m,2h,8h`: minutes after filing at which a pending request reminds its approvers; `none` for never.
+  APPROVAL_REMINDERS: z.preprocess(
+    emptyToUndefined,
+    z
+      .string()
+      .default('30m,2h,8h')
+      .transform((value, zctx) => {
+        if (value.trim().toLowerCase() === 'none') return [];
+        const minutes: number[] = [];
+        for (const item of value.split(',').map((part) => part.trim().toLowerCase())) {
+          const match = /^(\d+)\s*(m|h)$/.exec(item);
+          const amount = Number(match?.[1]);
+          if (!match || amount <= 0) {
+            zctx.addIssue({
+              code: 'custom',
+              message: `"${item}" is not a step: use minutes or hours like 30m,2h,8h (or none)`,
+            });
+            continue;
+          }
+          minutes.push(match[2] === 'h' ? amount * 60 : amount);
+        }
+        if (minutes.some((m, i) => i > 0 && m <= minutes[i - 1]!)) {
+          zctx.addIssue({ code: 'custom', message: 'the steps must grow, like 30m,2h,8h' });
+        }
+        return minutes;
+      }),
+  ),
   TELEGENT_POLL_SHARE: z.preprocess(
     emptyToUndefined,
     z.coerce
@@ -184,6 +243,25 @@ function crossFieldProblems(source: NodeJS.ProcessEnv): string[] {
   return problems;
 }
 
+/** APPROVALS_NEEDED that could never be met, or would never apply. */
+function approvalsNeededProblems(env: Env): string[] {
+  const problems: string[] = [];
+  for (const [kind, count] of Object.entries(env.APPROVALS_NEEDED) as [OperationKind, number][]) {
+    if (count > 1 && !env.APPROVAL_REQUIRED_FOR.includes(kind)) {
+      problems.push(
+        `APPROVALS_NEEDED: ${kind} needs ${count} approvers but is not in APPROVAL_REQUIRED_FOR, so it is never approved at all: add it there or drop it here`,
+      );
+    }
+    const listed = env.APPROVER_USER_IDS.length;
+    if (count > 1 && !env.APPROVER_USERGROUP_ID && listed > 0 && listed < count) {
+      problems.push(
+        `APPROVALS_NEEDED: ${kind} needs ${count} different approvers but APPROVER_USER_IDS lists only ${listed}: add approvers or lower the count`,
+      );
+    }
+  }
+  return problems;
+}
+
 export interface Config {
   slack: {
     botToken?: string;
@@ -230,8 +308,12 @@ export interface Config {
 /** Which operations need a second person, and the rules of deciding (APPROVAL_* variables). */
 export interface ApprovalPolicy {
   requiredFor: readonly OperationKind[];
+  /** APPROVALS_NEEDED: distinct approvers per kind where the risk calls for more than one (absent → 1). */
+  approvalsNeeded?: Readonly<Partial<Record<OperationKind, number>>>;
   allowSelfApproval: boolean;
   ttlHours: number;
+  /** APPROVAL_REMINDERS: minutes after filing at which a pending request reminds its approvers (empty: never). */
+  reminderMinutes?: readonly number[];
 }
 
 export class ConfigError extends Error {
@@ -257,6 +339,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
       : parsed.error.issues.map((issue) => `${issue.path.join('.') || 'environment'}: ${issue.message}`)),
     ...crossFieldProblems(source),
   ];
+  if (parsed.success) problems.push(...approvalsNeededProblems(parsed.data));
   if (!parsed.success || problems.length > 0) throw new ConfigError(problems);
   const env = parsed.data;
   const live = Boolean(env.TELEGENT_ACCOUNT_KEY && env.TELEGENT_ACCOUNT_SECRET);
@@ -283,8 +366,10 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
       approverUserIds: env.APPROVER_USER_IDS,
       approverUsergroupId: env.APPROVER_USERGROUP_ID,
       requiredFor: env.APPROVAL_REQUIRED_FOR,
+      approvalsNeeded: env.APPROVALS_NEEDED,
       allowSelfApproval: env.ALLOW_SELF_APPROVAL,
       ttlHours: env.APPROVAL_TTL_HOURS,
+      reminderMinutes: env.APPROVAL_REMINDERS,
     },
     jobs: {
       pollShare: env.TELEGENT_POLL_SHARE,

@@ -15,6 +15,10 @@ export interface Metrics {
   /** Requests by operation (provision, portin, …) and outcome (pending_approval, approved, succeeded,
    *  failed, unknown, rejected, expired, invalid, refused_<reason>, …). */
   requestOutcomes: Counter<'operation' | 'outcome'>;
+  /** Seconds from a request being filed to its decision (approved, rejected, expired, withdrawn). */
+  approvalDecisionSeconds: Histogram<'operation' | 'decision'>;
+  /** Approval reminders sent: channel = thread (reply on the card) | dm. */
+  remindersSent: Counter<'channel'>;
   /** Telegent API calls: endpoint (path) and status (HTTP status, or 'network' / 'timeout'). */
   telegentCalls: Counter<'endpoint' | 'status'>;
   /** Open orders by Telegent status, read at scrape time from the source set below. */
@@ -71,6 +75,20 @@ export function createMetrics(options: MetricsOptions = {}): Metrics {
     name: `${prefix}requests_total`,
     help: 'Telegent Ops requests by operation and outcome',
     labelNames: ['operation', 'outcome'] as const,
+    registers: [registry],
+  });
+  const approvalDecisionSeconds = new Histogram({
+    name: `${prefix}approval_decision_seconds`,
+    help: 'Time from a request being filed to its approval decision, by operation and decision',
+    labelNames: ['operation', 'decision'] as const,
+    // A minute to a few days: reminders go at 30 min, 2 h and 8 h by default; requests expire after 24 h.
+    buckets: [60, 300, 900, 1800, 3600, 2 * 3600, 4 * 3600, 8 * 3600, 24 * 3600, 72 * 3600],
+    registers: [registry],
+  });
+  const remindersSent = new Counter({
+    name: `${prefix}approval_reminders_total`,
+    help: 'Approval reminders sent, by channel (thread reply or DM)',
+    labelNames: ['channel'] as const,
     registers: [registry],
   });
   const telegentCalls = new Counter({
@@ -148,6 +166,8 @@ export function createMetrics(options: MetricsOptions = {}): Metrics {
     slackRequests,
     requestOutcomes,
     ackLatency,
+    approvalDecisionSeconds,
+    remindersSent,
     telegentCalls,
     openOrders,
     setOpenOrdersSource(source) {

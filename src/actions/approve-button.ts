@@ -1,28 +1,53 @@
 import type { AppContext } from '../app-context.js';
+import { approvalProgressLine } from '../messages/approval-progress.js';
 import { sentenceMessage } from '../messages/blocks.js';
 import { refusalText } from '../messages/refusal-text.js';
-import { announceDecision, announceExecution } from '../notify/announcer.js';
+import { announceApprovalProgress, announceDecision, announceExecution } from '../notify/announcer.js';
+import { publishAppHome } from '../notify/app-home.js';
 import { tellClicker } from '../notify/tell-clicker.js';
+import { approvalsStillNeeded } from '../requests/state-machine.js';
 import type { ButtonArgs } from '../slack/listener-args.js';
 import { userFacingError } from '../slack/user-facing-error.js';
 
 /**
- * Approve on an approval card (or App Home): the workflow's one conditional UPDATE lets exactly one of any
- * number of clicks (double clicks, replicas) win and execute; every other clicker is told, privately, why not.
+ * Approve on an approval card (or App Home): the workflow's conditional write lets exactly one of any number
+ * of clicks (double clicks, replicas) make the deciding approval and execute; every other clicker is told,
+ * privately, why not. An approval of a request that needs more approvers is counted and shown on the card.
  */
 export function approveButton(ctx: AppContext) {
   return async function onApprove({ ack, body, action, respond }: ButtonArgs): Promise<void> {
     await ack();
     const approver = body.user.id;
+    // Clicked in App Home's queue: the same decision as on the card, then the queue is shown without it.
+    const fromHome = body.view?.type === 'home';
+    const refreshHome = () =>
+      fromHome
+        ? publishAppHome(ctx, approver).catch((error: Error) =>
+            ctx.logger.warn(
+              { err: { message: error.message }, user: approver },
+              'could not refresh App Home',
+            ),
+          )
+        : Promise.resolve();
     try {
       const outcome = await ctx.workflow.approve(action.value ?? '', approver, {
         onApproved: (request) => announceDecision(ctx, request, 'approved', approver),
       });
+      if (outcome.status === 'approval_recorded') {
+        await announceApprovalProgress(ctx, outcome.request);
+        const progress = approvalProgressLine(outcome.request);
+        const more = approvalsStillNeeded(outcome.request);
+        const text = `Your approval is recorded${progress ? ` (${progress})` : ''}. Nothing goes to Telegent until ${more === 1 ? 'one more approver approves' : `${more} more approvers approve`}.`;
+        await tellClicker(ctx.notify, body, sentenceMessage(text), ctx.logger, respond);
+        await refreshHome();
+        return;
+      }
       if (outcome.status !== 'approved') {
         const text = refusalText(outcome, ctx.approvers.describe());
         await tellClicker(ctx.notify, body, sentenceMessage(text), ctx.logger, respond);
         return;
       }
+      await refreshHome();
       await announceExecution(ctx, outcome.execution);
     } catch (error) {
       const text = userFacingError(error, ctx.logger, { action: 'approve', user: approver });

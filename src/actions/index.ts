@@ -5,6 +5,7 @@ import { LINE_CHANGE_OPERATIONS } from '../operations/registry.js';
 import { approveButton } from './approve-button.js';
 import { historyOlderButton } from './history-older-button.js';
 import { newSubscriberButton } from './new-subscriber-button.js';
+import { nudgeButton } from './nudge-button.js';
 import { numberLimitsButton } from './number-limits-button.js';
 import { numberLineChangeButton } from './number-line-change-button.js';
 import { numberPortoutButton } from './number-portout-button.js';
@@ -22,6 +23,7 @@ import { searchPageButton } from './search-page-button.js';
 export function registerActions(app: App, ctx: AppContext): void {
   app.action(ACTION.approve, approveButton(ctx));
   app.action(ACTION.reject, rejectButton);
+  app.action(ACTION.nudge, nudgeButton(ctx));
   app.action(ACTION.orderStatus, orderStatusButton(ctx));
   app.action(ACTION.orderUpdate, orderUpdateButton(ctx));
   app.action(ACTION.orderCancel, orderCancelButton(ctx));

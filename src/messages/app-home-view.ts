@@ -7,7 +7,7 @@ import { escapeMrkdwn, fitItems, LIMITS } from './limits.js';
 import { isPortIn, orderButtons } from './order-buttons.js';
 import { orderLine } from './order-line.js';
 import { decisionButtons } from './request-card.js';
-import { operationTitle, requestLine } from './request-line.js';
+import { operationTitle, requestLine, waitingLine } from './request-line.js';
 
 export interface AppHomeArgs {
   userId: string;
@@ -17,6 +17,8 @@ export interface AppHomeArgs {
   waitingForMe: readonly RequestRecord[] | null;
   /** Open orders in channels the user uses. */
   openOrders: readonly OrderRecord[];
+  /** For the age of what waits. */
+  now: Date;
   sandbox?: boolean | undefined;
 }
 
@@ -60,13 +62,13 @@ export function appHomeView(args: AppHomeArgs): HomeView {
   const budget = () => LIMITS.homeBlocks - blocks.length;
 
   if (args.waitingForMe !== null) {
-    blocks.push(section(`*Waiting for your approval* (${args.waitingForMe.length})`));
+    blocks.push(section(`*Waiting for your approval* (${args.waitingForMe.length}, oldest first)`));
     if (args.waitingForMe.length === 0) blocks.push(context('Nothing to approve.'));
     else
       blocks.push(
         ...fitItems(
           args.waitingForMe,
-          (r) => [requestLine(r), decisionButtons(r, operationTitle(r.kind))],
+          (r) => [waitingLine(r, args.now), decisionButtons(r, operationTitle(r.kind))],
           { maxBlocks: Math.min(WAITING_MAX_BLOCKS, budget() - 8) },
           more('request(s) waiting'),
         ),

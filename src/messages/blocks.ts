@@ -167,3 +167,9 @@ export function message(text: string, blocks: KnownBlock[], sandbox?: boolean): 
 export function sentenceMessage(text: string): MessagePayload {
   return { text, blocks: [section(text)] };
 }
+
+/** Slack time token: "14:02" in the reader's own time zone, with a UTC fallback. */
+export function slackTime(date: Date): string {
+  const unix = Math.floor(date.getTime() / 1000);
+  return `<!date^${unix}^{time}|${utcTime(date)}>`;
+}

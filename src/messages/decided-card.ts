@@ -1,5 +1,6 @@
 import type { KnownBlock } from '@slack/types';
 import type { RequestRecord } from '../store/requests-repo.js';
+import { mentionList } from './approval-progress.js';
 import { header, type MessagePayload, mention, message, sandboxBlocks, section, utcTime } from './blocks.js';
 import { escapeMrkdwn, oneLine } from './limits.js';
 import { requestFacts } from './request-facts.js';
@@ -18,10 +19,12 @@ export interface DecidedCardArgs {
   sandbox?: boolean | undefined;
 }
 
-/** "Approved by <@U1> at 14:02 UTC on 2026-05-01", etc. */
-export function decisionLine(decision: Decision, at: Date, by?: string | null): string {
+/** "Approved by <@U1> at 14:02 UTC on 2026-05-01", "Approved by <@U1> and <@U2> at …", etc. */
+export function decisionLine(decision: Decision, at: Date, by?: string | readonly string[] | null): string {
   const when = `at ${utcTime(at)} on ${at.toISOString().slice(0, 10)}`;
-  const who = by ? ` by ${mention(by)}` : '';
+  const people = typeof by === 'string' ? [by] : (by ?? []);
+  const who =
+    people.length > 0 ? ` by ${people.length === 1 ? mention(people[0]!) : mentionList(people)}` : '';
   switch (decision) {
     case 'approved':
       return `:white_check_mark: Approved${who} ${when}`;
@@ -43,7 +46,10 @@ const HEADLINE: Record<Decision, string> = {
 
 /** The approval card after a decision (`chat.update`): no buttons, who decided and when. */
 export function decidedCard(args: DecidedCardArgs): MessagePayload {
-  const line = decisionLine(args.decision, args.at, args.by);
+  // A request several people approved names them all.
+  const approvers = args.request.approvedBy ?? [];
+  const by = args.decision === 'approved' && approvers.length > 1 ? approvers : args.by;
+  const line = decisionLine(args.decision, args.at, by);
   const reason = args.reason?.trim() ? `\n>${escapeMrkdwn(oneLine(args.reason, 500))}` : '';
   const blocks: KnownBlock[] = [
     ...sandboxBlocks(args.sandbox),

@@ -20,6 +20,8 @@ export const CALLBACK = {
 export const ACTION = {
   approve: 'request.approve',
   reject: 'request.reject',
+  /** The requester's "waiting for approval" message: send the next reminder now; value = the request id. */
+  nudge: 'request.nudge',
   /** Search results "Provision…" button; value = JSON { areaCode?, zipCode? }. */
   provisionFromSearch: 'search.provision',
   searchPage: 'search.page',

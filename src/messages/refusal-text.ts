@@ -1,4 +1,5 @@
 import type { DecisionRefusal } from '../requests/index.js';
+import { approvalProgressLine, mentionList } from './approval-progress.js';
 import { utcTime } from './blocks.js';
 
 const STATUS_WORD: Record<string, string> = {
@@ -23,9 +24,18 @@ export function refusalText(refusal: DecisionRefusal, approvers: string): string
       return 'You cannot approve your own request: another approver has to. Your click was recorded in the audit log.';
     case 'expired':
       return 'This request has expired: ask the requester to submit it again.';
+    case 'duplicate_approval': {
+      const progress = approvalProgressLine(refusal.request);
+      return `You already approved this request${progress ? ` (${progress})` : ''}: the next approval has to come from a different approver. Nothing more was done.`;
+    }
     case 'already_decided': {
       const word = STATUS_WORD[refusal.request.status] ?? refusal.request.status;
-      const by = refusal.decidedBy ? ` by <@${refusal.decidedBy}>` : '';
+      const several = word === 'approved' && refusal.request.approvedBy.length > 1;
+      const by = several
+        ? ` by ${mentionList(refusal.request.approvedBy)}`
+        : refusal.decidedBy
+          ? ` by <@${refusal.decidedBy}>`
+          : '';
       const at = refusal.decidedAt ? ` at ${utcTime(refusal.decidedAt)}` : '';
       return `Already ${word}${by}${at}. Nothing more was done.`;
     }

@@ -1,6 +1,7 @@
 import type { KnownBlock } from '@slack/types';
 import { getOperation } from '../operations/registry.js';
 import type { RequestRecord } from '../store/requests-repo.js';
+import { approvalProgressLine } from './approval-progress.js';
 import {
   actions,
   button,
@@ -65,9 +66,19 @@ function operationFacts(request: RequestRecord): KnownBlock[] {
   }
 }
 
-/** The approval card (approvals channel): operation, redacted summary, requester, times, Approve / Reject. */
+/** Who may decide, in one line under the buttons. */
+function whoDecides(request: RequestRecord): string {
+  if (request.approvalsNeeded <= 1) return 'Anyone on the approver list except the requester can decide.';
+  return `${request.approvalsNeeded} different approvers on the list (not the requester) must approve before it is sent; a rejection by any one of them ends it.`;
+}
+
+/**
+ * The approval card (approvals channel): operation, redacted summary, requester, times, where a multi-approver
+ * request stands ("1 of 2 approved by @x"), Approve / Reject.
+ */
 export function requestCard(args: RequestCardArgs): MessagePayload {
   const { request } = args;
+  const progress = approvalProgressLine(request);
   const blocks: KnownBlock[] = [
     ...sandboxBlocks(args.sandbox),
     header(`Approval needed: ${args.title}`),
@@ -81,8 +92,17 @@ export function requestCard(args: RequestCardArgs): MessagePayload {
         ]
       : []),
     requestFacts(request),
+    ...(progress ? [section(`:ballot_box_with_check: *${progress}*`)] : []),
     decisionButtons(request, args.title),
-    context('Anyone on the approver list except the requester can decide.'),
+    context(whoDecides(request)),
   ];
-  return message(`Approval needed: ${args.title}: ${oneLine(args.summary, 200)}`, blocks, args.sandbox);
+  const stands =
+    progress && request.approvedBy.length > 0
+      ? ` (${request.approvedBy.length} of ${request.approvalsNeeded} approved)`
+      : '';
+  return message(
+    `Approval needed${stands}: ${args.title}: ${oneLine(args.summary, 200)}`,
+    blocks,
+    args.sandbox,
+  );
 }

@@ -1,6 +1,8 @@
 import type { SectionBlock } from '@slack/types';
 import { getOperation, isOperationKind } from '../operations/registry.js';
 import type { RequestRecord } from '../store/requests-repo.js';
+import { approvalProgressLine } from './approval-progress.js';
+import { waitedFor } from './approval-reminder.js';
 import { mention, section, slackDate } from './blocks.js';
 import { escapeMrkdwn, oneLine } from './limits.js';
 
@@ -38,6 +40,27 @@ export function requestLine(request: RequestRecord, summary = storedSummary(requ
     [
       `*${title}* · ${status} · by ${mention(request.requestedBy)} ${slackDate(request.createdAt)}`,
       summary ? escapeMrkdwn(oneLine(summary, 500)) : undefined,
+    ]
+      .filter(Boolean)
+      .join('\n'),
+  );
+}
+
+/**
+ * A request in an approver's queue (App Home): what, how long it has waited, who asked, its one-line summary,
+ * and where a multi-approver request stands.
+ */
+export function waitingLine(
+  request: RequestRecord,
+  now: Date,
+  summary = storedSummary(request),
+): SectionBlock {
+  const title = escapeMrkdwn(operationTitle(request.kind));
+  const progress = approvalProgressLine(request);
+  return section(
+    [
+      `*${title}* · waiting ${waitedFor(now.getTime() - request.createdAt.getTime())} · asked by ${mention(request.requestedBy)}${progress ? ` · ${progress}` : ''}`,
+      summary ? escapeMrkdwn(oneLine(summary, 300)) : undefined,
     ]
       .filter(Boolean)
       .join('\n'),

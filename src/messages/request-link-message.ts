@@ -1,10 +1,13 @@
-import { context, type MessagePayload, message, section } from './blocks.js';
+import { actions, button, context, type MessagePayload, message, section } from './blocks.js';
+import { ACTION } from './ids.js';
 import { escapeMrkdwn, oneLine } from './limits.js';
 
 export interface RequestLinkArgs {
   /** chat.getPermalink of the approval card; without it the line says where to look. */
   permalink?: string | null | undefined;
   title: string;
+  /** The request: its Nudge button reminds the approvers now. */
+  requestId?: string | undefined;
   sandbox?: boolean | undefined;
 }
 
@@ -21,7 +24,12 @@ export function requestLinkMessage(args: RequestLinkArgs): MessagePayload {
     `${oneLine(args.title, 100)} is waiting for approval`,
     [
       section(`:hourglass_flowing_sand: *${title}* is waiting for a second person to approve: ${link}.`),
-      context('Status changes and the outcome will be posted in this thread.'),
+      ...(args.requestId
+        ? [actions([button({ text: 'Nudge approvers', actionId: ACTION.nudge, value: args.requestId })])]
+        : []),
+      context(
+        `Status changes and the outcome will be posted in this thread.${args.requestId ? ' *Nudge approvers* reminds them now (once every 15 minutes).' : ''}`,
+      ),
     ],
     args.sandbox,
   );

@@ -54,9 +54,34 @@ export async function announcePendingRequest(ctx: AppContext, request: RequestRe
   const permalink = await attempt(ctx, 'chat.getPermalink', () =>
     ctx.notify.permalink(posted.channel, posted.ts),
   );
-  const line = requestLinkMessage({ permalink, title, sandbox: ctx.sandbox });
+  const line = requestLinkMessage({ permalink, title, requestId: request.id, sandbox: ctx.sandbox });
   await attempt(ctx, 'request link', () => ctx.notify.post(request.channelId, line));
   return true;
+}
+
+/**
+ * One approval of several landed: the card shows where the request stands ("1 of 2 approved by @x") and keeps
+ * its buttons. Should the decision have landed meanwhile (the Nth approval, a rejection, the expiry) this
+ * edit may have overwritten the decided card, so the request is read again and the decision re-applied.
+ */
+export async function announceApprovalProgress(ctx: AppContext, request: RequestRecord): Promise<void> {
+  if (!request.cardChannelId || !request.cardTs) return;
+  const { title, summary } = describe(request);
+  const bound = await ctx.store.channelAccounts.get(request.channelId);
+  const accountName = bound?.accountId === request.accountId ? bound.accountName : null;
+  const card = requestCard({ request, title, summary, accountName, sandbox: ctx.sandbox });
+  await attempt(ctx, 'card progress', () =>
+    ctx.notify.update(
+      request.cardChannelId!,
+      request.cardTs!,
+      card,
+      messageMetadata(EVENT_TYPES.approvalCard, { request_id: request.id }),
+    ),
+  );
+  const current = await ctx.store.requests.get(request.id);
+  if (current && current.status !== 'pending_approval') {
+    await announceDecision(ctx, current, decisionOf(current.status), current.approver);
+  }
 }
 
 function decisionOf(status: RequestRecord['status']): Decision {

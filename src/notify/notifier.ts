@@ -41,6 +41,9 @@ export interface Notifier {
   dm(userId: string, message: OutboundMessage, metadata?: MessageMetadata): Promise<Posted>;
   ephemeral(channel: string, userId: string, message: OutboundMessage): Promise<void>;
   permalink(channel: string, ts: string): Promise<string | undefined>;
+  /** Publishes a user's App Home view. */
+  // biome-ignore lint/suspicious/noExplicitAny: a Home view of Block Kit blocks
+  publishHome(userId: string, view: any): Promise<void>;
   /** Looks for this app's own earlier posts (recovery only; see message-metadata.ts). */
   findEarlier(
     place: PostPlace,
@@ -142,6 +145,9 @@ export function createNotifier(options: NotifierOptions): Notifier {
     },
     async permalink(channel, ts) {
       return (await call(() => client.chat.getPermalink({ channel, message_ts: ts }))).permalink;
+    },
+    async publishHome(userId, view) {
+      await call(() => client.views.publish({ user_id: userId, view }));
     },
     findEarlier: (place, eventType, field, wanted) =>
       call(() => findEarlierPosts(client, place, eventType, field, wanted)),

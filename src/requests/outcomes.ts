@@ -17,11 +17,15 @@ export type DecisionRefusal =
   | { status: 'not_approver'; request: RequestRecord }
   | { status: 'self_approval'; request: RequestRecord }
   | { status: 'expired'; request: RequestRecord }
+  /** The clicker already approved it; the next approval must come from another approver. */
+  | { status: 'duplicate_approval'; request: RequestRecord }
   | { status: 'already_decided'; request: RequestRecord; decidedBy: string | null; decidedAt: Date | null }
   | { status: 'not_found' };
 
 export type ApproveOutcome =
   | { status: 'approved'; request: RequestRecord; execution: ExecutionOutcome }
+  /** Counted toward a request that needs several approvers; nothing was sent to Telegent yet. */
+  | { status: 'approval_recorded'; request: RequestRecord }
   | DecisionRefusal;
 
 /** A requester's own Reject click withdraws the request (`cancelled`). */

@@ -14,7 +14,7 @@ import type {
   RejectOutcome,
   SubmitOutcome,
 } from './outcomes.js';
-import { decideApproval, type RefusalReason } from './state-machine.js';
+import { approvalsNeededFor, decideApproval, type RefusalReason } from './state-machine.js';
 
 /** An `approved` request nobody claimed for this long lost its approver's process between decision and claim. */
 const UNCLAIMED_APPROVAL_MS = 60_000;
@@ -95,25 +95,25 @@ export function createWorkflow(deps: WorkflowDeps) {
   }
 
   /**
-   * Asks decideApproval, then runs the conditional UPDATE (the race guard). An UPDATE that matched nothing lost
+   * Asks decideApproval, then runs the conditional write (the race guard). A write that matched nothing lost
    * a race (another approver, the expiry job): explained by asking decideApproval again on the row as it is now.
    */
-  async function decide(
+  async function decide<W>(
     requestId: string,
     userId: string,
     action: 'approve' | 'reject',
-    write: (allowSelfApproval: boolean) => Promise<RequestRecord | null>,
-  ): Promise<{ request: RequestRecord } | DecisionRefusal> {
+    write: (allowSelfApproval: boolean) => Promise<W | null>,
+  ): Promise<{ written: W } | DecisionRefusal> {
     const request = await store.requests.get(requestId);
     if (!request) return { status: 'not_found' };
     const actor = { userId, isApprover: await deps.isApprover(userId) };
-    const decision = decideApproval(request, actor, deps.policy, now());
+    const decision = decideApproval(request, actor, deps.policy, now(), action);
     if (!decision.permit) return refuse(request, userId, action, decision.reason);
-    const won = await write(deps.policy.allowSelfApproval);
-    if (won) return { request: won };
+    const written = await write(deps.policy.allowSelfApproval);
+    if (written) return { written };
     const current = await store.requests.get(requestId);
     if (!current) return { status: 'not_found' };
-    const again = decideApproval(current, actor, deps.policy, now());
+    const again = decideApproval(current, actor, deps.policy, now(), action);
     return refuse(current, userId, action, again.permit ? 'already_decided' : again.reason);
   }
 
@@ -153,6 +153,7 @@ export function createWorkflow(deps: WorkflowDeps) {
         channelId: args.channelId,
         expiresAt: approval ? new Date(now().getTime() + deps.policy.ttlHours * 3_600_000) : null,
         idempotencyKey: args.idempotencyKey ?? null,
+        approvalsNeeded: approval ? approvalsNeededFor(deps.policy.approvalsNeeded, args.kind) : 1,
         now: now(),
       });
       if (!created) return { status: 'duplicate', request };
@@ -167,23 +168,42 @@ export function createWorkflow(deps: WorkflowDeps) {
     },
 
     /**
-     * `onApproved` runs between the decision and the Telegent call (e.g. to take the buttons off the card). A
-     * process that dies in between leaves the request `approved`: recoverUnclaimedApprovals executes it.
+     * One approval. A request that needs several approvers counts it and waits (`approval_recorded`); the Nth
+     * distinct approval makes it `approved` and executes it. `onApproved` runs between that decision and the
+     * Telegent call (e.g. to take the buttons off the card). A process that dies in between leaves the
+     * request `approved`: recoverUnclaimedApprovals executes it.
      */
     async approve(
       requestId: string,
       approverId: string,
       hooks: { onApproved?: (request: RequestRecord) => Promise<void> } = {},
     ): Promise<ApproveOutcome> {
-      const decided = await decide(requestId, approverId, 'approve', (allowSelfApproval) =>
-        store.requests.approve(requestId, approverId, { allowSelfApproval, now: now() }),
-      );
-      if (!('request' in decided) || 'status' in decided) return decided as DecisionRefusal;
+      const decided = await decide(requestId, approverId, 'approve', async (allowSelfApproval) => {
+        const write = await store.requests.recordApproval(requestId, approverId, {
+          allowSelfApproval,
+          now: now(),
+        });
+        return write.status === 'lost' ? null : write;
+      });
+      if (!('written' in decided)) return decided;
+      const { written } = decided;
+      if (written.status === 'duplicate') {
+        return refuse(written.request, approverId, 'approve', 'duplicate_approval');
+      }
+      if (written.status === 'recorded') {
+        await store.audit.append({
+          actor: approverId,
+          action: 'approval_recorded',
+          requestId,
+          details: { approvals: written.request.approvedBy.length, needed: written.request.approvalsNeeded },
+        });
+        return { status: 'approval_recorded', request: written.request };
+      }
       await store.audit.append({ actor: approverId, action: 'approved', requestId });
-      await hooks.onApproved?.(decided.request);
+      await hooks.onApproved?.(written.request);
       return {
         status: 'approved',
-        request: decided.request,
+        request: written.request,
         execution: await execute(requestId, approverId),
       };
     },
@@ -204,14 +224,14 @@ export function createWorkflow(deps: WorkflowDeps) {
       const decided = await decide(requestId, userId, 'reject', () =>
         store.requests.reject(requestId, userId, { now: now(), reason: reason ?? null }),
       );
-      if (!('request' in decided) || 'status' in decided) return decided as DecisionRefusal;
+      if (!('written' in decided)) return decided;
       await store.audit.append({
         actor: userId,
         action: 'rejected',
         requestId,
         details: reason ? { reason } : {},
       });
-      return { status: 'rejected', request: decided.request };
+      return { status: 'rejected', request: decided.written };
     },
 
     /** Pending requests `userId` may decide now: the same decideApproval as the card's buttons (App Home). */

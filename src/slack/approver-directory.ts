@@ -4,6 +4,10 @@ import type { Logger } from '../log.js';
 
 export interface ApproverDirectory {
   isApprover(userId: string): Promise<boolean>;
+  /** Every approver by user id (the list and the group's members); empty when none is configured. */
+  list(): Promise<string[]>;
+  /** APPROVER_USERGROUP_ID, if any. */
+  groupId?: string | undefined;
   /** For logs and help: who may approve. */
   describe(): string;
 }
@@ -67,6 +71,10 @@ export function createApproverDirectory(options: ApproverDirectoryOptions): Appr
   }
 
   return {
+    groupId: usergroupId,
+    async list() {
+      return [...new Set([...listed, ...(await groupMembers())])];
+    },
     async isApprover(userId) {
       if (open || listed.has(userId)) return true;
       return (await groupMembers()).includes(userId);

@@ -13,6 +13,7 @@ import { createOrdersRepo } from './orders-repo.js';
 import { createPgliteDb } from './pglite-db.js';
 import { createPostgresDb } from './postgres-db.js';
 import { createRateLimitRepo } from './rate-limit-repo.js';
+import { createRemindersRepo } from './reminders-repo.js';
 import { createRequestsRepo } from './requests-repo.js';
 import { createSecretsCipher, type SecretsCipher } from './secrets-cipher.js';
 
@@ -28,6 +29,7 @@ export interface Store {
   headsUps: ReturnType<typeof createHeadsUpsRepo>;
   jobSlots: ReturnType<typeof createJobSlotsRepo>;
   rateLimits: ReturnType<typeof createRateLimitRepo>;
+  reminders: ReturnType<typeof createRemindersRepo>;
   close(): Promise<void>;
 }
 
@@ -54,6 +56,7 @@ export function storeOver(db: Db, encryptionKey: Buffer, close: () => Promise<vo
     headsUps: createHeadsUpsRepo(db),
     jobSlots: createJobSlotsRepo(db),
     rateLimits: createRateLimitRepo(db),
+    reminders: createRemindersRepo(db),
     close,
   };
 }

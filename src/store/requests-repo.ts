@@ -42,6 +42,10 @@ export interface RequestRecord {
   error: string | null;
   expiresAt: Date | null;
   idempotencyKey: string | null;
+  /** Distinct approvers this request needs (APPROVALS_NEEDED when it was filed; 1 for most). */
+  approvalsNeeded: number;
+  /** Who approved it so far, in the order they did. */
+  approvedBy: string[];
   createdAt: Date;
   updatedAt: Date;
 }
@@ -60,6 +64,8 @@ export interface NewRequest {
   channelId: string;
   expiresAt?: Date | null;
   idempotencyKey?: string | null;
+  /** Distinct approvers needed (default 1). */
+  approvalsNeeded?: number;
   /** created_at / updated_at (the app's clock: the recovery of unclaimed approvals reads updated_at). */
   now?: Date;
 }
@@ -73,7 +79,21 @@ export interface DecideOptions {
 
 const COLUMNS = `id, kind, status, input, secrets IS NOT NULL AS has_secrets, account_id, requested_by, channel_id,
   card_channel_id, card_ts, approver, decided_at, decision_reason, result, error, expires_at, idempotency_key,
+  approvals_needed,
+  ARRAY(SELECT a.approver_id FROM request_approvals a WHERE a.request_id = requests.id
+        ORDER BY a.at, a.approver_id) AS approved_by,
   created_at, updated_at`;
+
+/** What one Approve click did to the stored request (see `recordApproval`). */
+export type ApprovalWrite =
+  /** The Nth distinct approval: the request is now `approved` (exactly one caller sees this). */
+  | { status: 'approved'; request: RequestRecord }
+  /** Counted; more approvers are needed. */
+  | { status: 'recorded'; request: RequestRecord }
+  /** This approver had already approved it: nothing changed. */
+  | { status: 'duplicate'; request: RequestRecord }
+  /** Not pending (decided, expired, withdrawn), missing, or the requester's own at that instant. */
+  | { status: 'lost' };
 
 const toRecord = (row: Record<string, unknown>) => camelRow<RequestRecord>(row);
 
@@ -117,6 +137,55 @@ export function createRequestsRepo(db: Db, cipher: SecretsCipher) {
     );
   }
 
+  /**
+   * One approval, counted toward the request's `approvals_needed`, in one transaction that first locks the
+   * request row (only while it is pending, unexpired and not the approver's own): concurrent approvers of
+   * one request queue on that lock, so each counts the approvals committed before it, and of any number of
+   * concurrent clicks exactly one makes the Nth approval and turns the request `approved`.
+   */
+  async function recordApproval(
+    id: string,
+    approver: string,
+    options: DecideOptions = {},
+  ): Promise<ApprovalWrite> {
+    const now = options.now ?? new Date();
+    return db.transaction(async (tx) => {
+      const { rows: locked } = await tx.query<{ approvals_needed: number }>(
+        `SELECT approvals_needed FROM requests
+         WHERE id = $1 AND status = 'pending_approval' AND (requested_by <> $2 OR $4::boolean)
+           AND (expires_at IS NULL OR expires_at > $3)
+         FOR UPDATE`,
+        [id, approver, now, options.allowSelfApproval ?? false],
+      );
+      const needed = locked[0]?.approvals_needed;
+      if (needed === undefined) return { status: 'lost' };
+      const inserted = await tx.query(
+        `INSERT INTO request_approvals (request_id, approver_id, at) VALUES ($1, $2, $3)
+         ON CONFLICT (request_id, approver_id) DO NOTHING RETURNING 1`,
+        [id, approver, now],
+      );
+      const current = async () => {
+        const { rows } = await tx.query(`SELECT ${COLUMNS} FROM requests WHERE id = $1`, [id]);
+        return toRecord(rows[0] as Record<string, unknown>);
+      };
+      if (inserted.rowCount === 0) return { status: 'duplicate', request: await current() };
+      const { rows: counted } = await tx.query<{ n: number }>(
+        'SELECT count(*)::int AS n FROM request_approvals WHERE request_id = $1',
+        [id],
+      );
+      if ((counted[0]?.n ?? 0) < needed) {
+        await tx.query('UPDATE requests SET updated_at = $2 WHERE id = $1', [id, now]);
+        return { status: 'recorded', request: await current() };
+      }
+      const { rows } = await tx.query(
+        `UPDATE requests SET status = 'approved', approver = $2, decided_at = $3, updated_at = $3
+         WHERE id = $1 RETURNING ${COLUMNS}`,
+        [id, approver, now],
+      );
+      return { status: 'approved', request: toRecord(rows[0] as Record<string, unknown>) };
+    });
+  }
+
   return {
     get,
 
@@ -126,8 +195,8 @@ export function createRequestsRepo(db: Db, cipher: SecretsCipher) {
       const secrets = input.secrets ? cipher.encrypt(input.secrets) : null;
       const created = await one(
         `INSERT INTO requests (id, kind, status, input, secrets, account_id, requested_by, channel_id,
-           expires_at, idempotency_key, created_at, updated_at)
-         VALUES ($1, $2, $3, $4::jsonb, $5, $6, $7, $8, $9, $10, $11, $11)
+           expires_at, idempotency_key, created_at, updated_at, approvals_needed)
+         VALUES ($1, $2, $3, $4::jsonb, $5, $6, $7, $8, $9, $10, $11, $11, $12)
          ON CONFLICT (idempotency_key) DO NOTHING
          RETURNING ${COLUMNS}`,
         [
@@ -142,6 +211,7 @@ export function createRequestsRepo(db: Db, cipher: SecretsCipher) {
           input.expiresAt ?? null,
           input.idempotencyKey ?? null,
           input.now ?? new Date(),
+          input.approvalsNeeded ?? 1,
         ],
       );
       if (created) return { request: created, created: true };
@@ -163,9 +233,13 @@ export function createRequestsRepo(db: Db, cipher: SecretsCipher) {
       return text ? cipher.decrypt<T>(text) : null;
     },
 
-    /** pending → approved for exactly one of any number of concurrent approvers; null for the others. */
-    approve: (id: string, approver: string, options: DecideOptions = {}) =>
-      decide(id, approver, 'approved', options),
+    recordApproval,
+
+    /** pending → approved (one approval of one needed) for exactly one of any number of concurrent approvers. */
+    async approve(id: string, approver: string, options: DecideOptions = {}): Promise<RequestRecord | null> {
+      const write = await recordApproval(id, approver, options);
+      return write.status === 'approved' ? write.request : null;
+    },
 
     reject: (id: string, approver: string, options: DecideOptions = {}) =>
       decide(id, approver, 'rejected', options),

@@ -77,6 +77,45 @@ describe('loadConfig', () => {
     expect(requiredFor(' ')).toEqual(DEFAULT_APPROVAL_REQUIRED_FOR);
   });
 
+  it('APPROVALS_NEEDED and APPROVAL_REMINDERS are parsed once; bad values say what to write', () => {
+    const base = { SLACK_BOT_TOKEN: 'xoxb-1', SLACK_APP_TOKEN: 'xapp-1' };
+    const approvals = loadConfig({
+      ...base,
+      APPROVALS_NEEDED: ' PortOut:2 , cancel-line : 3',
+      APPROVAL_REMINDERS: '15m, 1h,8h',
+    }).approvals;
+    expect(approvals.approvalsNeeded).toEqual({ portout: 2, 'cancel-line': 3 });
+    expect(approvals.reminderMinutes).toEqual([15, 60, 480]);
+    expect(loadConfig(base).approvals.approvalsNeeded).toEqual({});
+    expect(loadConfig(base).approvals.reminderMinutes).toEqual([30, 120, 480]);
+    expect(loadConfig({ ...base, APPROVAL_REMINDERS: 'none' }).approvals.reminderMinutes).toEqual([]);
+
+    const problems = (env: Record<string, string>) => {
+      try {
+        loadConfig({ ...base, ...env });
+        return [];
+      } catch (error) {
+        return (error as ConfigError).problems;
+      }
+    };
+    expect(problems({ APPROVALS_NEEDED: 'launch-rockets:2' })[0]).toMatch(
+      /APPROVALS_NEEDED: "launch-rockets:2" is not kind:count; kinds are .*portout.*\(e\.g\. portout:2,cancel-line:2\)/,
+    );
+    expect(problems({ APPROVALS_NEEDED: 'portout:0' })[0]).toMatch(
+      /portout: the count must be a whole number from 1 to 5/,
+    );
+    expect(problems({ APPROVALS_NEEDED: 'search:2' })[0]).toMatch(
+      /search needs 2 approvers but is not in APPROVAL_REQUIRED_FOR/,
+    );
+    expect(problems({ APPROVALS_NEEDED: 'portout:3', APPROVER_USER_IDS: 'U0123456,U0999999' })[0]).toMatch(
+      /portout needs 3 different approvers but APPROVER_USER_IDS lists only 2/,
+    );
+    expect(problems({ APPROVAL_REMINDERS: '30 minutes' })[0]).toMatch(
+      /APPROVAL_REMINDERS: "30 minutes" is not a step/,
+    );
+    expect(problems({ APPROVAL_REMINDERS: '2h,30m' })[0]).toMatch(/must grow/);
+  });
+
   it('lists every problem at once, each with what to do, and no stack', () => {
     let error: unknown;
     try {

@@ -2,10 +2,19 @@ import type { ModalView } from '@slack/types';
 import { expect } from 'vitest';
 import { createTelegentOps, type TelegentOps } from '../../src/app.js';
 import type { Config } from '../../src/config.js';
+import { silentLogger } from '../../src/log.js';
+import { migrate } from '../../src/store/migrate.js';
+import { type Store, storeOver } from '../../src/store/open-store.js';
+import { createPostgresDb } from '../../src/store/postgres-db.js';
 import type { TelegentClient } from '../../src/telegent/client.js';
 import { CHANNEL, REQUESTER, testAppDependencies } from '../support/app-defaults.js';
 import type { capturedLogger } from '../support/captured-log.js';
-import { type FakeSlack, type FakeSlackCall, startFakeSlack } from '../support/fake-slack.js';
+import {
+  type FakeSlack,
+  type FakeSlackCall,
+  type FakeSlackOptions,
+  startFakeSlack,
+} from '../support/fake-slack.js';
 import { fillView } from '../support/fill-view.js';
 import { type Sandbox, startClientOnSandbox } from '../support/sandbox-client.js';
 import { createSlackRequester, type SlackRequester } from '../support/slack-requests.js';
@@ -53,10 +62,14 @@ export interface E2EOptions {
   approvals?: Partial<Config['approvals']>;
   /** The app's clock (approval expiry, due times); 'sandbox' follows the sandbox clock tests advance. */
   now?: (() => Date) | 'sandbox';
+  /** The fake Slack's users (time zones) and user groups. */
+  fakeSlack?: FakeSlackOptions;
+  /** Extra app dependencies (e.g. APPROVAL_REMINDERS). */
+  deps?: Partial<Parameters<typeof createTelegentOps>[0]>;
 }
 
 export async function startE2E(options: E2EOptions = {}): Promise<E2E> {
-  const fake = await startFakeSlack();
+  const fake = await startFakeSlack(options.fakeSlack);
   const {
     sb: sandbox,
     client: telegent,
@@ -76,6 +89,7 @@ export async function startE2E(options: E2EOptions = {}): Promise<E2E> {
       approvals: options.approvals,
     }),
     ...(options.now ? { now: options.now === 'sandbox' ? () => sandbox.clock.now() : options.now } : {}),
+    ...options.deps,
   });
   const { port } = await ops.start();
   const slack = createSlackRequester({
@@ -142,4 +156,45 @@ export async function startE2E(options: E2EOptions = {}): Promise<E2E> {
 /** Every text a view or message contains, for `toContain` checks. */
 export function textOf(value: unknown): string {
   return JSON.stringify(value);
+}
+
+/**
+ * A second app instance (another replica) on the same database and the same fake Slack and Telegent: on
+ * PGlite the very same store, on the Postgres server its own pool. Stop it before the first closes.
+ */
+export async function startReplica(
+  e2e: E2E,
+  options: Pick<E2EOptions, 'approvals' | 'deps'> = {},
+): Promise<{ ops: TelegentOps; slack: SlackRequester; store: Store; close(): Promise<void> }> {
+  let store: Store = e2e.store;
+  if (e2e.store.databaseUrl) {
+    const db = createPostgresDb({ connectionString: e2e.store.databaseUrl, max: 10 });
+    await migrate(db, { logger: silentLogger });
+    store = storeOver(db, e2e.store.encryptionKey, () => db.close());
+  }
+  const ops = createTelegentOps({
+    ...testAppDependencies({
+      store,
+      telegent: e2e.telegent,
+      logger: e2e.log.logger,
+      slack: { botToken: BOT_TOKEN, signingSecret: SIGNING_SECRET, apiUrl: e2e.fake.url },
+      approvals: options.approvals,
+    }),
+    ...options.deps,
+  });
+  const { port } = await ops.start();
+  const slack = createSlackRequester({
+    baseUrl: `http://127.0.0.1:${port}`,
+    signingSecret: SIGNING_SECRET,
+    responseUrl: () => e2e.fake.responseUrl(),
+  });
+  return {
+    ops,
+    slack,
+    store,
+    async close() {
+      await ops.stop();
+      if (store !== e2e.store) await store.close();
+    },
+  };
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { appHomeView } from '../../src/messages/app-home-view.js';
 import { ACTION } from '../../src/messages/ids.js';
-import { HUGE, orderRecord, requestRecord } from './fixtures.js';
+import { HUGE, NOW, orderRecord, requestRecord } from './fixtures.js';
 import { assertWithinSlackLimits } from './slack-limits.js';
 
 // biome-ignore lint/suspicious/noExplicitAny: digging into Block Kit JSON
@@ -15,6 +15,7 @@ describe('appHomeView', () => {
   it('shows requests waiting for me with Approve/Reject, my requests, and orders with status/update/cancel', () => {
     const view = appHomeView({
       userId: 'U0ME',
+      now: NOW,
       myRequests: [requestRecord({ requestedBy: 'U0ME', kind: 'provision', input: {} })],
       waitingForMe: [
         requestRecord({ id: 'req_w', kind: 'portout', input: { phoneNumber: '+18015551234', pin: '••••' } }),
@@ -39,6 +40,7 @@ describe('appHomeView', () => {
   it('lists the numbers with open requests or orders, with what is open on each', () => {
     const view = appHomeView({
       userId: 'U0ME',
+      now: NOW,
       myRequests: [
         requestRecord({ kind: 'park', status: 'pending_approval', input: { phoneNumber: '+18015550107' } }),
         requestRecord({
@@ -60,7 +62,13 @@ describe('appHomeView', () => {
   });
 
   it('has no approvals section for non-approvers', () => {
-    const view = appHomeView({ userId: 'U0ME', myRequests: [], waitingForMe: null, openOrders: [] });
+    const view = appHomeView({
+      userId: 'U0ME',
+      now: NOW,
+      myRequests: [],
+      waitingForMe: null,
+      openOrders: [],
+    });
     assertWithinSlackLimits(view);
     expect(JSON.stringify(view.blocks)).not.toContain('Waiting for your approval');
   });
@@ -70,6 +78,7 @@ describe('appHomeView', () => {
       Array.from({ length: n }, (_, i) => requestRecord({ id: `req_${i}`, ...over }));
     const view = appHomeView({
       userId: 'U0ME',
+      now: NOW,
       myRequests: many(300, { kind: 'portin', input: { phoneNumber: HUGE } }),
       waitingForMe: many(300, { kind: 'portin-cancel', input: { orderId: HUGE } }),
       openOrders: Array.from({ length: 500 }, (_, i) =>

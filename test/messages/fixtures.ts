@@ -26,6 +26,8 @@ export function requestRecord(overrides: Partial<RequestRecord> = {}): RequestRe
     error: null,
     expiresAt: new Date('2026-03-05T15:00:00Z'),
     idempotencyKey: null,
+    approvalsNeeded: 1,
+    approvedBy: [],
     createdAt: NOW,
     updatedAt: NOW,
     ...overrides,

@@ -56,7 +56,13 @@ describe('secrets never reach a channel builder', () => {
 
   it('App Home', () => {
     expectNoSecrets(
-      appHomeView({ userId: 'U0REQUESTER', myRequests: requests, waitingForMe: requests, openOrders: [] }),
+      appHomeView({
+        userId: 'U0REQUESTER',
+        now: NOW,
+        myRequests: requests,
+        waitingForMe: requests,
+        openOrders: [],
+      }),
     );
   });
 

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import {
   type ApprovalDecision,
+  approvalsNeededFor,
+  approvalsStillNeeded,
   canTransition,
   decideApproval,
   FINAL_STATUSES,
@@ -71,6 +73,41 @@ describe('decideApproval', () => {
     ],
   ] as const)('%s', (_case, req, actor, policy, expected) => {
     expect(decideApproval(req, actor, policy, NOW)).toEqual(expected);
+  });
+});
+
+describe('decideApproval with several approvers', () => {
+  const halfApproved = { ...request(), approvedBy: ['U_APPROVER'] };
+  it.each([
+    [
+      'a second, different approver',
+      halfApproved,
+      { userId: 'U_OTHER', isApprover: true },
+      'approve',
+      { permit: true },
+    ],
+    ['the first approver again', halfApproved, approver, 'approve', refuse('duplicate_approval')],
+    ['the first approver rejecting (changed their mind)', halfApproved, approver, 'reject', { permit: true }],
+    ['the requester, half approved', halfApproved, requesterApprover, 'approve', refuse('self_approval')],
+    ['a stranger, half approved', halfApproved, stranger, 'approve', refuse('not_approver')],
+    [
+      'the first approver once it is decided',
+      { ...halfApproved, status: 'approved' as const },
+      approver,
+      'approve',
+      refuse('already_decided'),
+    ],
+    ['nobody yet', { ...request(), approvedBy: [] }, approver, 'approve', { permit: true }],
+  ] as const)('%s', (_case, req, actor, action, expected) => {
+    expect(decideApproval(req, actor, strict, NOW, action)).toEqual(expected);
+  });
+
+  it('counts what is still needed per kind', () => {
+    expect(approvalsNeededFor({ portout: 2 }, 'portout')).toBe(2);
+    expect(approvalsNeededFor({ portout: 2 }, 'provision')).toBe(1);
+    expect(approvalsNeededFor(undefined, 'portout')).toBe(1);
+    expect(approvalsStillNeeded({ approvalsNeeded: 2, approvedBy: ['U1'] })).toBe(1);
+    expect(approvalsStillNeeded({ approvalsNeeded: 2, approvedBy: ['U1', 'U2'] })).toBe(0);
   });
 });
 

@@ -15,6 +15,8 @@ const SHIPPED = [
   '006_channel_accounts.sql',
   '007_orders_account.sql',
   '008_poll_freshness.sql',
+  '009_request_approvals.sql',
+  '010_approval_reminders.sql',
 ];
 
 describe.each(storeKinds())('migrations on %s', (kind) => {
@@ -47,6 +49,8 @@ describe.each(storeKinds())('migrations on %s', (kind) => {
       [6, 'channel_accounts'],
       [7, 'orders_account'],
       [8, 'poll_freshness'],
+      [9, 'request_approvals'],
+      [10, 'approval_reminders'],
     ]);
     expect(rows[0]!.applied_at).toBeInstanceOf(Date);
     expect(await migrate(store.db)).toEqual([]);

@@ -112,14 +112,30 @@ async function scenario(poller: Poller, n: number, replicas: number, server?: st
     orderIds.push(created.OrderId);
   }
   await setup.close();
-  // Steady state at the start: the budget-aware poller has read each order within the last cycle; the
-  // baseline has every order at its minimum interval, due within it (its most favourable state).
-  const minSeconds = poller === 'budget-aware' ? 1 : 300 / scale;
+  // Both pollers start in their steady state. The budget-aware one has read each order within the last
+  // cycle. The backoff one: an order last changed t ago (t ~ exponential with the workload's mean time between
+  // changes of one order) has backed off to min·2^k, k = ⌊log2(t/min + 1)⌋, capped at the maximum, and is due
+  // at a uniform point of that interval.
+  const backoffMin = 300 / scale;
+  const backoffMax = 21_600 / scale;
+  const minSeconds = poller === 'budget-aware' ? 1 : backoffMin;
   await store.db.query(
-    `UPDATE orders SET last_checked_at = now() - make_interval(secs => random() * $1),
-       next_check_at = CASE WHEN $2 THEN now() ELSE now() + make_interval(secs => random() * $3) END`,
-    [CYCLE_SECONDS, poller === 'budget-aware', minSeconds],
+    'UPDATE orders SET last_checked_at = now() - make_interval(secs => random() * $1), next_check_at = now()',
+    [CYCLE_SECONDS],
   );
+  const startSeconds = new Map<string, number>();
+  if (poller !== 'budget-aware') {
+    const meanBetweenChanges = n / CHANGES_PER_SECOND;
+    for (const orderId of orderIds) {
+      const sinceChange = -Math.log(1 - random()) * meanBetweenChanges;
+      const interval = Math.min(
+        backoffMax,
+        backoffMin * 2 ** Math.floor(Math.log2(sinceChange / backoffMin + 1)),
+      );
+      startSeconds.set(orderId, interval);
+      await store.orders.releaseLease(orderId, new Date(Date.now() + random() * interval * 1000));
+    }
+  }
 
   sb.setRateLimit(limit);
   let tooMany = 0;
@@ -171,8 +187,9 @@ async function scenario(poller: Poller, n: number, replicas: number, server?: st
             {
               orders: s.orders,
               telegent: clients[i]!,
-              minSeconds: 300 / scale,
-              maxSeconds: 21_600 / scale,
+              minSeconds: backoffMin,
+              maxSeconds: backoffMax,
+              startSeconds,
               onChange: () => void jobs[i]!.runOutboxOnce().catch(() => {}),
             },
             stop.signal,

@@ -11,14 +11,14 @@ export interface BackoffPollerOptions {
   telegent: Pick<TelegentClient, 'getOrder'>;
   minSeconds: number;
   maxSeconds: number;
-  /** Orders start at this interval (the benchmark starts them at the minimum: the baseline's best case). */
-  startSeconds?: number;
+  /** Each order's interval at the start (its steady state); the minimum when missing. */
+  startSeconds?: Map<string, number>;
   onChange: () => void;
 }
 
 export function runBackoffPoller(options: BackoffPollerOptions, signal: AbortSignal): Promise<void> {
   const { orders, telegent, minSeconds, maxSeconds } = options;
-  const intervals = new Map<string, number>();
+  const intervals = new Map<string, number>(options.startSeconds);
   const readOne = async (orderId: string, status: string) => {
     try {
       const details = await telegent.getOrder(orderId, { priority: 'background', signal });
@@ -26,7 +26,10 @@ export function runBackoffPoller(options: BackoffPollerOptions, signal: AbortSig
       const changed = next !== status;
       const seconds = changed
         ? minSeconds
-        : Math.min(maxSeconds, (intervals.get(orderId) ?? options.startSeconds ?? minSeconds) * 2);
+        : Math.min(
+            maxSeconds,
+            (intervals.get(orderId) ?? options.startSeconds?.get(orderId) ?? minSeconds) * 2,
+          );
       intervals.set(orderId, seconds);
       const now = new Date();
       const recorded = await orders.recordStatus(

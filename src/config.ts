@@ -119,6 +119,14 @@ const schema = z.object({
       }),
   ),
   ALLOW_SELF_APPROVAL: flag(false),
+  REQUESTER_USERGROUP_ID: optionalString.refine((v) => v === undefined || /^S[A-Z0-9]{6,}$/.test(v), {
+    message: 'must be a Slack user group id like S0123456789',
+  }),
+  REQUESTER_USER_IDS: idList(/^[UW][A-Z0-9]{6,}$/, 'U0123456789,U0987654321'),
+  READER_USERGROUP_ID: optionalString.refine((v) => v === undefined || /^S[A-Z0-9]{6,}$/.test(v), {
+    message: 'must be a Slack user group id like S0123456789',
+  }),
+  ALLOWED_CHANNEL_IDS: idList(/^[CG][A-Z0-9]{6,}$/, 'C0123456789,C0987654321'),
   APPROVAL_TTL_HOURS: integer(24, 1, 24 * 30),
   POLL_CRON: z.preprocess(
     emptyToUndefined,
@@ -210,6 +218,7 @@ export interface Config {
     approverUserIds: string[];
     approverUsergroupId?: string;
   } & ApprovalPolicy;
+  access: AccessSettings;
   jobs: {
     pollCron: string;
     orderPollMinSeconds: number;
@@ -226,6 +235,14 @@ export interface Config {
     tokenTtlSeconds: number;
     speed: number;
   };
+}
+
+/** Who may use the app beyond "every full member" (README: Who can use it). Empty lists: no limit. */
+export interface AccessSettings {
+  requesterUsergroupId?: string | undefined;
+  requesterUserIds: string[];
+  readerUsergroupId?: string | undefined;
+  allowedChannelIds: string[];
 }
 
 /** Which operations need a second person, and the rules of deciding (APPROVAL_* variables). */
@@ -286,6 +303,12 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
       requiredFor: env.APPROVAL_REQUIRED_FOR,
       allowSelfApproval: env.ALLOW_SELF_APPROVAL,
       ttlHours: env.APPROVAL_TTL_HOURS,
+    },
+    access: {
+      requesterUsergroupId: env.REQUESTER_USERGROUP_ID,
+      requesterUserIds: env.REQUESTER_USER_IDS,
+      readerUsergroupId: env.READER_USERGROUP_ID,
+      allowedChannelIds: env.ALLOWED_CHANNEL_IDS,
     },
     jobs: {
       pollCron: env.POLL_CRON,

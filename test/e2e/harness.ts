@@ -51,12 +51,16 @@ export interface E2E {
 export interface E2EOptions {
   storeKind?: StoreKind;
   approvals?: Partial<Config['approvals']>;
+  /** Who may use the app (REQUESTER_*, READER_USERGROUP_ID, ALLOWED_CHANNEL_IDS); default: every full member. */
+  access?: Partial<Config['access']>;
+  /** users.info and user groups as the fake Slack answers them. */
+  fakeSlack?: Parameters<typeof startFakeSlack>[0];
   /** The app's clock (approval expiry, due times); 'sandbox' follows the sandbox clock tests advance. */
   now?: (() => Date) | 'sandbox';
 }
 
 export async function startE2E(options: E2EOptions = {}): Promise<E2E> {
-  const fake = await startFakeSlack();
+  const fake = await startFakeSlack(options.fakeSlack);
   const {
     sb: sandbox,
     client: telegent,
@@ -74,6 +78,9 @@ export async function startE2E(options: E2EOptions = {}): Promise<E2E> {
       logger: log.logger,
       slack: { botToken: BOT_TOKEN, signingSecret: SIGNING_SECRET, apiUrl: fake.url },
       approvals: options.approvals,
+      ...(options.access
+        ? { access: { requesterUserIds: [], allowedChannelIds: [], ...options.access } }
+        : {}),
     }),
     ...(options.now ? { now: options.now === 'sandbox' ? () => sandbox.clock.now() : options.now } : {}),
   });

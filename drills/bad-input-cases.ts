@@ -7,6 +7,9 @@
  * - `form`: typed into a form the app opened (`provision`, `portin`, `portin-update`, `portout`, `limits`);
  *   must be refused inside the ack with `response_action: errors` naming `field`, and no Telegent request.
  * - `click`: an Approve click with a bad request id or by someone who may not approve.
+ * - `refused`: someone who may not use the app at all (a guest, a user of another organisation) or may not
+ *   file requests (a member outside REQUESTER_USERGROUP_ID) types a command, clicks a card's button or loads
+ *   a picker's options: refused before any lookup (the sentence, or no options), not one Telegent request.
  *
  * `{foreign}` / `{tracked}` / `{finished}` / `{pending}` in texts and values are replaced at run time by an
  * order that exists at the sandbox but was not created by the app, an open port-in the app tracks, a
@@ -23,6 +26,14 @@ export type FormName =
   | 'line.swap-sim'
   | 'number-update';
 
+/** Users the drill's fake Slack describes as a guest, another organisation's, and outside the requester group. */
+export type RefusedUser = 'guest' | 'external' | 'non-member';
+
+export type RefusedRequest =
+  | { command: string }
+  | { click: string; value: string }
+  | { options: string; value: string };
+
 export type BadInputCase =
   | { kind: 'command'; name: string; text: string; telegent: 'none' | 'reads'; expect: RegExp }
   | { kind: 'form'; name: string; form: FormName; fill: Record<string, string | string[]>; field: string }
@@ -32,7 +43,8 @@ export type BadInputCase =
       value: string;
       user: 'stranger' | 'requester' | 'approver';
       expect: RegExp;
-    };
+    }
+  | { kind: 'refused'; name: string; user: RefusedUser; request: RefusedRequest; expect: RegExp };
 
 export const HUGE = 'A'.repeat(10_000);
 const HUGE_DIGITS = '9'.repeat(10_000);
@@ -66,6 +78,19 @@ const form = (
   fill,
   field,
 });
+
+const refused = (name: string, user: RefusedUser, request: RefusedRequest, expect: RegExp): BadInputCase => ({
+  kind: 'refused',
+  name,
+  user,
+  request,
+  expect,
+});
+const GUEST_REFUSAL = /guest accounts cannot use it/;
+const EXTERNAL_REFUSAL = /people from other organisations cannot use it/;
+const REQUESTER_REFUSAL = /Only members of <!subteam\^S0DRILLREQS> can file Telegent requests/;
+/** No sentence fits an option list: a refused picker offers nothing. */
+const NO_OPTIONS = /^\{"options":\[\]\}$/;
 
 const NUMBER_ERROR = /number|digits|\+1|US/i;
 const ORDER_ERROR = /OrderId|order|JNUOID/i;
@@ -321,4 +346,48 @@ export const BAD_INPUT_CASES: BadInputCase[] = [
     user: 'requester',
     expect: /Only approvers|own request/,
   },
+
+  // People who may not use it (guests, other organisations) or may not file requests (not a requester)
+  refused('guest: usage', 'guest', { command: 'usage +18015550100' }, GUEST_REFUSAL),
+  refused('guest: provision', 'guest', { command: 'provision 801' }, GUEST_REFUSAL),
+  refused('guest: history', 'guest', { command: 'history {tracked}' }, GUEST_REFUSAL),
+  refused('guest: help', 'guest', { command: 'help' }, GUEST_REFUSAL),
+  refused(
+    'guest: Refresh on an order card',
+    'guest',
+    { click: 'order.status', value: '{tracked}' },
+    GUEST_REFUSAL,
+  ),
+  refused('guest: Approve', 'guest', { click: 'request.approve', value: '{pending}' }, GUEST_REFUSAL),
+  refused('guest: subscriber picker', 'guest', { options: 'picker.subscriber', value: 'a' }, NO_OPTIONS),
+  refused('external: number', 'external', { command: 'number +18015550100' }, EXTERNAL_REFUSAL),
+  refused('external: portout', 'external', { command: 'portout +18015550100' }, EXTERNAL_REFUSAL),
+  refused('external: status', 'external', { command: 'status {tracked}' }, EXTERNAL_REFUSAL),
+  refused(
+    'external: Cancel on an order card',
+    'external',
+    { click: 'order.cancel', value: '{tracked}' },
+    EXTERNAL_REFUSAL,
+  ),
+  refused(
+    'external: message route picker',
+    'external',
+    { options: 'picker.message-route', value: '' },
+    NO_OPTIONS,
+  ),
+  refused('non-member: provision', 'non-member', { command: 'provision' }, REQUESTER_REFUSAL),
+  refused('non-member: portin', 'non-member', { command: 'portin +14155550150' }, REQUESTER_REFUSAL),
+  refused('non-member: subscriber new', 'non-member', { command: 'subscriber new' }, REQUESTER_REFUSAL),
+  refused(
+    'non-member: Update on an order card',
+    'non-member',
+    { click: 'order.update', value: '{tracked}' },
+    REQUESTER_REFUSAL,
+  ),
+  refused(
+    'non-member: subscriber picker',
+    'non-member',
+    { options: 'picker.subscriber', value: '' },
+    NO_OPTIONS,
+  ),
 ];

@@ -1,6 +1,8 @@
 /**
  * Drill 5 — bad input. One real app process; every hostile input of drills/bad-input-cases.ts sent as a
- * signed Slack request (commands, form submissions, Approve clicks).
+ * signed Slack request (commands, form submissions, Approve clicks), and people who may not use the app
+ * (a guest, another organisation's user, a member outside REQUESTER_USERGROUP_ID) trying commands, card
+ * buttons and pickers.
  * Promise: each is answered with a clear error (ephemeral answer / error modal matching what it should
  * say, or `response_action: errors` naming the field), no Telegent request for inputs refused before any
  * lookup and 0 mutations overall, 0 crashes (process healthy, no error-level log line), no answer with a
@@ -17,7 +19,7 @@ import { SEED_NUMBERS, SEED_USAGE_NUMBERS } from '../src/sandbox/seed.js';
 import type { JournalEntry } from '../src/sandbox/server.js';
 import { createTelegentClient } from '../src/telegent/client.js';
 import type { Json } from '../test/support/fake-slack.js';
-import { BAD_INPUT_CASES, type BadInputCase, type FormName } from './bad-input-cases.js';
+import { BAD_INPUT_CASES, type BadInputCase, type FormName, type RefusedUser } from './bad-input-cases.js';
 import { type AppProcess, httpStatus } from './support/app-process.js';
 import { serverDatabaseUrl } from './support/database.js';
 import {
@@ -76,6 +78,14 @@ const VALID_FILL: Record<FormName, Record<string, string>> = {
   'line.swap-sim': { iccid: '' },
   'number-update': {},
 };
+/** What the fake Slack says of the refused users (users.info), and the requester group the app is given. */
+const REFUSED_USERS: Record<RefusedUser, string> = {
+  guest: 'U0GUEST00001',
+  external: 'U0EXTERNAL01',
+  'non-member': 'U0NONMEMBER1',
+};
+const REQUESTER_GROUP = 'S0DRILLREQS';
+
 const OPEN_PORTIN = '+14155550142';
 const CANCELLED_PORTIN = '+14155550143';
 const FOREIGN_PORTIN = '+15125550177';
@@ -293,6 +303,7 @@ async function runCase(
       } else outcome.ok = true;
       return outcome;
     }
+    if (c.kind === 'refused') return await runRefused(world, app, c, f, outcome);
     const sent =
       c.kind === 'command'
         ? await slack.command(fillIn(c.text, f), REQUESTER, CHANNEL)
@@ -332,6 +343,49 @@ async function runCase(
   return outcome;
 }
 
+/** A refused user's command, click or option load: the refusal (ephemeral) or an empty option list. */
+async function runRefused(
+  world: DrillWorld,
+  app: AppProcess,
+  c: Extract<BadInputCase, { kind: 'refused' }>,
+  f: Fixtures,
+  outcome: CaseOutcome,
+): Promise<CaseOutcome> {
+  const slack = world.slack(app);
+  const userId = REFUSED_USERS[c.user];
+  const { request } = c;
+  let answer: Json;
+  if ('options' in request) {
+    const response = await slack.requester.options({
+      actionId: request.options,
+      value: request.value,
+      userId,
+    });
+    if (response.status !== 200) return { ...outcome, problem: `HTTP ${response.status}` };
+    answer = response.body;
+  } else {
+    const sent =
+      'command' in request
+        ? await slack.command(fillIn(request.command, f), userId, CHANNEL)
+        : await slack.click({
+            actionId: request.click,
+            value: fillIn(request.value, f),
+            userId,
+            channelId: CHANNEL,
+            messageTs: '1.7',
+          });
+    if (sent.status !== 200) return { ...outcome, problem: `HTTP ${sent.status}` };
+    answer = (await waitFor('a refusal', () => slack.answersTo(sent.key)[0]?.body, 10_000)) as Json;
+    if (answer.response_type !== 'ephemeral')
+      return { ...outcome, answer, problem: 'refusal was not ephemeral' };
+  }
+  outcome.answer = answer;
+  if (!c.expect.test(textOf(answer))) {
+    outcome.problem = `answer does not say ${c.expect}: ${textOf(answer).slice(0, 200)}`;
+  } else outcome.ok = true;
+  return outcome;
+}
+
 export async function run(options: BadInputOptions = FULL_SIZE): Promise<DrillResult> {
   const cases = BAD_INPUT_CASES.slice(0, options.limit ?? BAD_INPUT_CASES.length);
   const recorder = new DrillRecorder(
@@ -339,7 +393,18 @@ export async function run(options: BadInputOptions = FULL_SIZE): Promise<DrillRe
     `${cases.length} hostile inputs as signed Slack requests to one app process`,
   );
   const store = options.store ?? (serverDatabaseUrl() ? 'server' : 'embedded');
-  const world = await startDrillWorld({ store, echo: options.echo });
+  const world = await startDrillWorld({
+    store,
+    echo: options.echo,
+    appEnv: { REQUESTER_USERGROUP_ID: REQUESTER_GROUP },
+    fakeSlack: {
+      usergroups: { [REQUESTER_GROUP]: [REQUESTER] },
+      users: {
+        [REFUSED_USERS.guest]: { is_restricted: true },
+        [REFUSED_USERS.external]: { team_id: 'T0OTHERORG', is_stranger: true },
+      },
+    },
+  });
   try {
     const fixtures = await setUp(world);
     const app = await world.startApp('A', {
@@ -389,8 +454,8 @@ export async function run(options: BadInputOptions = FULL_SIZE): Promise<DrillRe
     const count = (kind: BadInputCase['kind']) => cases.filter((c) => c.kind === kind).length;
     recorder.figure('hostile inputs', cases.length);
     recorder.figure(
-      '  commands / form fields / clicks',
-      `${count('command')} / ${count('form')} / ${count('click')}`,
+      '  commands / form fields / clicks / refused users',
+      `${count('command')} / ${count('form')} / ${count('click')} / ${count('refused')}`,
     );
     recorder.figure(
       '  subcommands covered',

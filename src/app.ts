@@ -1,7 +1,8 @@
 import type { webApi } from '@slack/bolt';
 import { Keyv } from 'keyv';
-import { registerActions } from './actions/index.js';
+import { actionAccess, registerActions } from './actions/index.js';
 import type { AppContext } from './app-context.js';
+import { commandAccess } from './commands/command-access.js';
 import { registerCommands } from './commands/index.js';
 import type { Config } from './config.js';
 import { registerEvents } from './events/index.js';
@@ -12,14 +13,17 @@ import { announceDecision, announceExecution } from './notify/announcer.js';
 import { createReminderSender } from './notify/approval-reminders.js';
 import { createNotifier } from './notify/notifier.js';
 import { createWorkflow, instrumentWorkflow } from './requests/index.js';
+import { accessGate } from './slack/access-gate.js';
 import { createApproverDirectory } from './slack/approver-directory.js';
 import { createSlackApp, type SlackApp, type SlackIdentity } from './slack/create-slack-app.js';
 import { trackInFlight } from './slack/in-flight.js';
+import { createSlackUsers, type SlackUserFacts } from './slack/slack-users.js';
 import { createUserTimeZones } from './slack/user-time-zones.js';
+import { createUsergroupMembers } from './slack/usergroup-members.js';
 import type { Store } from './store/open-store.js';
 import type { TelegentClient } from './telegent/client.js';
 import { createPickerSource } from './telegent/picker-source.js';
-import { registerViewSubmissions } from './views/submissions/index.js';
+import { registerViewSubmissions, submissionAccess } from './views/submissions/index.js';
 
 const SHUTDOWN_DRAIN_MS = 15_000;
 
@@ -46,10 +50,14 @@ export interface TelegentOpsDependencies {
     identity: SlackIdentity;
   };
   approvals: Config['approvals'];
+  /** Who may use the app beyond every full member; default: no limit. */
+  access?: Config['access'];
   jobs: Config['jobs'] & { outboxCron?: string; digestCron?: string; expiryCron?: string };
   telegentAccountId?: string | undefined;
-  /** Cache for the approver group's members (keyv on Postgres when replicas share it). */
-  approverCache?: Keyv<string[]>;
+  /** Cache of user groups' members: approvers, requesters, readers (keyv on Postgres when replicas share it). */
+  usergroupCache?: Keyv<string[]>;
+  /** Cache of users.info facts for the access gate (brief TTL); in memory by default. */
+  slackUserCache?: Keyv<SlackUserFacts>;
   /** false: build the jobs without their cron schedules (tests run them by hand). */
   scheduleJobs?: boolean;
   now?: () => Date;
@@ -93,9 +101,29 @@ export function createTelegentOps(deps: TelegentOpsDependencies): TelegentOps {
     },
   });
   const client = slack.app.client;
-  const ctx = createAppContext(deps, client);
+  const usergroupCache = deps.usergroupCache ?? new Keyv<string[]>();
+  const ctx = createAppContext({ ...deps, usergroupCache }, client);
   const { workflow } = ctx;
   const inFlight = trackInFlight(slack.app);
+  // Before every listener: guests, other organisations, deleted users and bots never reach one.
+  slack.app.use(
+    accessGate({
+      policy: {
+        teamId: deps.slack.identity.teamId || undefined,
+        teamName: deps.slack.identity.team || undefined,
+        enterpriseId: deps.slack.identity.enterpriseId,
+        requesterUserIds: [],
+        allowedChannelIds: [],
+        ...deps.access,
+      },
+      classify: { command: commandAccess, action: actionAccess, view: submissionAccess },
+      users: createSlackUsers({ client, cache: deps.slackUserCache ?? new Keyv<SlackUserFacts>() }),
+      usergroupMembers: createUsergroupMembers({ client, cache: usergroupCache }),
+      approvers: ctx.approvers,
+      audit: (entry) => deps.store.audit.append(entry),
+      logger: deps.logger,
+    }),
+  );
   registerCommands(slack.app, ctx);
   registerViewSubmissions(slack.app, ctx);
   registerActions(slack.app, ctx);
@@ -171,10 +199,9 @@ export function createTelegentOps(deps: TelegentOpsDependencies): TelegentOps {
 export function createAppContext(deps: TelegentOpsDependencies, client: webApi.WebClient): AppContext {
   const now = deps.now ?? (() => new Date());
   const approvers = createApproverDirectory({
-    client,
     userIds: deps.approvals.approverUserIds,
     usergroupId: deps.approvals.approverUsergroupId,
-    cache: deps.approverCache ?? new Keyv<string[]>(),
+    usergroupMembers: createUsergroupMembers({ client, cache: deps.usergroupCache ?? new Keyv<string[]>() }),
     logger: deps.logger,
   });
   const workflow = instrumentWorkflow(

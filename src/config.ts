@@ -117,6 +117,14 @@ const schema = z.object({
         message: `must be a comma-separated list of: ${OPERATION_KINDS.join(', ')} (or none)`,
       }),
   ),
+  REQUESTER_USERGROUP_ID: optionalString.refine((v) => v === undefined || /^S[A-Z0-9]{6,}$/.test(v), {
+    message: 'must be a Slack user group id like S0123456789',
+  }),
+  REQUESTER_USER_IDS: idList(/^[UW][A-Z0-9]{6,}$/, 'U0123456789,U0987654321'),
+  READER_USERGROUP_ID: optionalString.refine((v) => v === undefined || /^S[A-Z0-9]{6,}$/.test(v), {
+    message: 'must be a Slack user group id like S0123456789',
+  }),
+  ALLOWED_CHANNEL_IDS: idList(/^[CG][A-Z0-9]{6,}$/, 'C0123456789,C0987654321'),
   // `portout:2,cancel-line:2`: these kinds need that many distinct approvers; every other kind needs one.
   APPROVALS_NEEDED: z.preprocess(
     emptyToUndefined,
@@ -286,6 +294,7 @@ export interface Config {
     approverUserIds: string[];
     approverUsergroupId?: string;
   } & ApprovalPolicy;
+  access: AccessSettings;
   jobs: {
     pollShare: number;
     telegentRateLimitPerMinute: number;
@@ -303,6 +312,14 @@ export interface Config {
     tokenTtlSeconds: number;
     speed: number;
   };
+}
+
+/** Who may use the app beyond "every full member" (README: Who can use it). Empty lists: no limit. */
+export interface AccessSettings {
+  requesterUsergroupId?: string | undefined;
+  requesterUserIds: string[];
+  readerUsergroupId?: string | undefined;
+  allowedChannelIds: string[];
 }
 
 /** Which operations need a second person, and the rules of deciding (APPROVAL_* variables). */
@@ -370,6 +387,12 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
       allowSelfApproval: env.ALLOW_SELF_APPROVAL,
       ttlHours: env.APPROVAL_TTL_HOURS,
       reminderMinutes: env.APPROVAL_REMINDERS,
+    },
+    access: {
+      requesterUsergroupId: env.REQUESTER_USERGROUP_ID,
+      requesterUserIds: env.REQUESTER_USER_IDS,
+      readerUsergroupId: env.READER_USERGROUP_ID,
+      allowedChannelIds: env.ALLOWED_CHANNEL_IDS,
     },
     jobs: {
       pollShare: env.TELEGENT_POLL_SHARE,

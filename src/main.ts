@@ -135,11 +135,12 @@ async function main(): Promise<void> {
       identity,
     },
     approvals: config.approvals,
+    access: config.access,
     jobs: config.jobs,
     telegentAccountId: config.telegent.accountId,
-    approverCache: createCache<string[]>({
+    usergroupCache: createCache<string[]>({
       databaseUrl: config.store.databaseUrl,
-      namespace: 'approver-group',
+      namespace: 'usergroup-members',
       ttlMs: 300_000,
     }),
   });

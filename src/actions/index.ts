@@ -2,6 +2,7 @@ import type { App } from '@slack/bolt';
 import type { AppContext } from '../app-context.js';
 import { ACTION } from '../messages/ids.js';
 import { LINE_CHANGE_OPERATIONS } from '../operations/registry.js';
+import type { AccessAction } from '../requests/index.js';
 import { approveButton } from './approve-button.js';
 import { historyOlderButton } from './history-older-button.js';
 import { newSubscriberButton } from './new-subscriber-button.js';
@@ -41,4 +42,20 @@ export function registerActions(app: App, ctx: AppContext): void {
   app.options(ACTION.messageRoutePicker, pickerOptions(ctx, 'messageRoute'));
   app.options(ACTION.voiceRoutePicker, pickerOptions(ctx, 'voiceRoute'));
   app.options(ACTION.subscriberPicker, pickerOptions(ctx, 'subscriber'));
+}
+
+/**
+ * What each button and picker lets a person do (the access gate's question). Anything not named here opens
+ * or fills a request form (the number card's buttons, pickers, Provision…, Continue, New subscriber…).
+ */
+const ACTION_ACCESS: Readonly<Record<string, AccessAction>> = {
+  [ACTION.approve]: 'approve',
+  [ACTION.reject]: 'approve',
+  [ACTION.orderStatus]: 'read',
+  [ACTION.searchPage]: 'read',
+  [ACTION.historyOlder]: 'read',
+};
+
+export function actionAccess(actionId: string): AccessAction {
+  return ACTION_ACCESS[actionId] ?? 'request';
 }

@@ -8,6 +8,7 @@ import { messageRouteIdSchema, subscriberIdSchema, voiceRouteIdSchema } from './
 import { textSchema } from './fields/text.js';
 import { guardTheLine, lineIsFree } from './line-guard.js';
 import { defineOperation, simTail } from './operation.js';
+import { shortName } from './personal-data.js';
 import { readBackNumberChange } from './read-back.js';
 
 /** `POST /numbers/update`: what to change on a number; a field left out is kept as it is. */
@@ -86,7 +87,10 @@ function changes(input: NumberUpdateInput): Array<[string, string]> {
     ['SIM', input.iccid ? simTail(input.iccid) : undefined],
     ['Message route', input.messageRouteId],
     ['Voice route', input.voiceRouteId],
-    ['Caller ID name', [input.cnamFirstName, input.cnamLastName].filter(Boolean).join(' ') || undefined],
+    [
+      'Caller ID name',
+      shortName([input.cnamFirstName, input.cnamLastName].filter(Boolean).join(' ')) || undefined,
+    ],
   ];
   return rows.filter((r): r is [string, string] => r[1] !== undefined);
 }

@@ -27,8 +27,7 @@ export interface OpContext {
 /** Shown instead of a secret value, everywhere. */
 export const MASK = '••••';
 
-/** A SIM as an approver sees it: the last four digits of its ICCID. */
-export const simTail = (iccid: string | undefined) => (iccid ? `…${iccid.slice(-4)}` : 'none given');
+export { simTail } from './personal-data.js';
 
 /** What preconditions may look up: the orders this app watches (the store's repository fits). */
 export interface PreconditionContext {

@@ -16,6 +16,7 @@ import {
   subscriberNameSchema,
 } from './fields/text.js';
 import { defineOperation, MASK, type SchemaOptions, simTail } from './operation.js';
+import { shortName } from './personal-data.js';
 import { readBackNumber } from './read-back.js';
 
 export const PORT_IN_SECRET_FIELDS = ['currentAccountNumber', 'currentAccountPassword'] as const;
@@ -74,10 +75,10 @@ export const portIn = defineOperation<PortInInput, PortOrderCreated, PortInReque
     const parts = [
       `Port in ${input.phoneNumber} from ${input.currentCarrierName} as ${input.targetClassification}`,
       `account ${MASK}, PIN/password ${MASK}`,
-      input.subscriberName ? `name ${input.subscriberName}` : undefined,
+      input.subscriberName ? `name ${shortName(input.subscriberName)}` : undefined,
       `billing ${a.city}, ${a.state} ${a.zip}`,
       input.portInDate ? `port date ${input.portInDate}` : undefined,
-      input.iccid ? `SIM ${input.iccid}` : undefined,
+      input.iccid ? `SIM ${simTail(input.iccid)}` : undefined,
       input.assignedSubscriberId ? `subscriber ${input.assignedSubscriberId}` : undefined,
     ];
     return parts.filter(Boolean).join('; ');
@@ -91,7 +92,7 @@ export const portIn = defineOperation<PortInInput, PortOrderCreated, PortInReque
     [
       'Subscriber',
       input.subscriberName
-        ? `${input.subscriberName} (${input.assignedSubscriberId})`
+        ? `${shortName(input.subscriberName)} (${input.assignedSubscriberId})`
         : input.assignedSubscriberId,
     ],
     ['SIM', simTail(input.iccid)],

@@ -14,7 +14,8 @@ import {
   carrierNameSchema,
   subscriberNameSchema,
 } from './fields/text.js';
-import { defineOperation, MASK, type SchemaOptions } from './operation.js';
+import { defineOperation, MASK, type SchemaOptions, simTail } from './operation.js';
+import { shortName } from './personal-data.js';
 import { PORT_IN_SECRET_FIELDS } from './portin-submit.js';
 import { readBackOrder } from './read-back.js';
 import { trackedPortInProblem } from './tracked-portin.js';
@@ -100,8 +101,8 @@ export const portInUpdate = defineOperation<PortInUpdateInput, PortInAck, PortIn
       input.currentAccountPassword !== undefined ? `PIN/password ${MASK}` : undefined,
       a !== undefined ? `billing address ${a.city}, ${a.state} ${a.zip}` : undefined,
       input.portInDate !== undefined ? `port date ${input.portInDate}` : undefined,
-      input.subscriberName !== undefined ? `name ${input.subscriberName}` : undefined,
-      input.iccid !== undefined ? `SIM ${input.iccid}` : undefined,
+      input.subscriberName !== undefined ? `name ${shortName(input.subscriberName)}` : undefined,
+      input.iccid !== undefined ? `SIM ${simTail(input.iccid)}` : undefined,
       input.targetClassification !== undefined ? `classification ${input.targetClassification}` : undefined,
     ].filter(Boolean);
     return `Update port-in ${input.orderId}: ${changes.join('; ')}`;

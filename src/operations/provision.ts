@@ -132,7 +132,7 @@ export const provision = defineOperation<ProvisionInput, ProvisionResponse, Prov
       : input.zipCode
         ? ` near ZIP ${input.zipCode}`
         : ' (any area)';
-    const sim = input.iccid ? `, SIM ${input.iccid}` : '';
+    const sim = input.iccid ? `, SIM ${simTail(input.iccid)}` : '';
     const account = input.accountId ? `, account ${input.accountId}` : '';
     return `Provision a ${input.productType} ${input.numberType}/${input.messageType} number${where} for subscriber ${input.assignedSubscriberId}${account}${sim}`;
   },

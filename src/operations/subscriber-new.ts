@@ -9,6 +9,7 @@ import { accountIdSchema } from './fields/telegent-ids.js';
 import { generateTemporaryPassword } from './fields/temporary-password.js';
 import { TEXT_LIMITS, textSchema } from './fields/text.js';
 import { defineOperation, MASK, type OpContext, type Reconciliation } from './operation.js';
+import { shortName } from './personal-data.js';
 
 export type SubscriberRole = (typeof SUBSCRIBER_ROLES)[number];
 
@@ -63,7 +64,7 @@ async function readBackSubscriber(ctx: OpContext, input: SubscriberNewInput): Pr
           checked,
           found: true,
           resolved: true,
-          detail: `${input.name} (${maskEmail(input.email)}) exists at Telegent as ${found.SubscriberId}, but the temporary password was lost with the answer: ask them to use "forgot password" at first login.`,
+          detail: `${shortName(input.name)} (${maskEmail(input.email)}) exists at Telegent as ${found.SubscriberId}, but the temporary password was lost with the answer: ask them to use "forgot password" at first login.`,
         };
       }
       if (result.Subscribers.length === 0 || page * 100 >= (result.TotalSubscribers ?? 0)) break;
@@ -93,9 +94,9 @@ export const subscriberNew = defineOperation<SubscriberNewInput, Subscriber, Sub
   secretFields: ['password'],
   schema: subscriberNewSchema,
   summary: (input) =>
-    `Create subscriber ${input.name} (${maskEmail(input.email)}), role ${input.role}, temporary password ${MASK} (shown only to the requester)`,
+    `Create subscriber ${shortName(input.name)} (${maskEmail(input.email)}), role ${input.role}, temporary password ${MASK} (shown only to the requester)`,
   facts: (input) => [
-    ['Name', input.name],
+    ['Name', shortName(input.name)],
     ['Email', maskEmail(input.email)],
     ['Role', input.role === 'Manager' ? 'Manager (runs the account)' : 'Subscriber'],
     ['Password', `${MASK} (made when it runs, shown only to the requester, by DM)`],

@@ -1,6 +1,5 @@
-import type { webApi } from '@slack/bolt';
-import type { Keyv } from 'keyv';
 import type { Logger } from '../log.js';
+import type { UsergroupMembers } from './usergroup-members.js';
 
 export interface ApproverDirectory {
   isApprover(userId: string): Promise<boolean>;
@@ -8,34 +7,26 @@ export interface ApproverDirectory {
   list(): Promise<string[]>;
   /** APPROVER_USERGROUP_ID, if any. */
   groupId?: string | undefined;
+  /** No approvers configured: anyone but the requester may approve (isApprover is true for everyone). */
+  readonly open: boolean;
   /** For logs and help: who may approve. */
   describe(): string;
 }
 
 export interface ApproverDirectoryOptions {
-  client: webApi.WebClient;
   userIds: readonly string[];
   usergroupId?: string | undefined;
-  /** Caches the group's members (usergroups.users.list is Tier 2). */
-  cache: Keyv<string[]>;
-  cacheTtlMs?: number;
+  /** The group's members, cached (shared with the access gate's groups). */
+  usergroupMembers: UsergroupMembers;
   logger: Logger;
 }
-
-/** Errors meaning "this workspace cannot answer for user groups": fall back to the list, warn once. */
-const GROUPS_UNAVAILABLE = new Set([
-  'plan_upgrade_required',
-  'missing_scope',
-  'no_such_subteam',
-  'not_allowed_token_type',
-]);
 
 /**
  * Approvers are APPROVER_USER_IDS plus the members of APPROVER_USERGROUP_ID. With neither configured, any
  * member other than the requester may approve (a laptop trial): the log says so at start.
  */
 export function createApproverDirectory(options: ApproverDirectoryOptions): ApproverDirectory {
-  const { client, usergroupId, cache, logger } = options;
+  const { usergroupId, logger } = options;
   const listed = new Set(options.userIds);
   const open = listed.size === 0 && !usergroupId;
   let groupWarning = false;
@@ -47,27 +38,15 @@ export function createApproverDirectory(options: ApproverDirectoryOptions): Appr
 
   async function groupMembers(): Promise<string[]> {
     if (!usergroupId) return [];
-    const cached = await cache.get(usergroupId);
-    if (cached) return cached;
-    try {
-      const response = await client.usergroups.users.list({ usergroup: usergroupId });
-      const members = response.users ?? [];
-      await cache.set(usergroupId, members, options.cacheTtlMs ?? 5 * 60_000);
-      return members;
-    } catch (error) {
-      const code = (error as { data?: { error?: string } }).data?.error;
-      if (code && GROUPS_UNAVAILABLE.has(code)) {
-        if (!groupWarning) {
-          groupWarning = true;
-          logger.warn(
-            { usergroupId, error: code },
-            'Cannot read the approver user group (free Slack plans have no user groups): only APPROVER_USER_IDS may approve.',
-          );
-        }
-        return [];
-      }
-      throw error;
+    const members = await options.usergroupMembers(usergroupId);
+    if (members === null && !groupWarning) {
+      groupWarning = true;
+      logger.warn(
+        { usergroupId },
+        'Cannot read the approver user group (free Slack plans have no user groups): only APPROVER_USER_IDS may approve.',
+      );
     }
+    return members ?? [];
   }
 
   return {
@@ -75,6 +54,7 @@ export function createApproverDirectory(options: ApproverDirectoryOptions): Appr
     async list() {
       return [...new Set([...listed, ...(await groupMembers())])];
     },
+    open,
     async isApprover(userId) {
       if (open || listed.has(userId)) return true;
       return (await groupMembers()).includes(userId);

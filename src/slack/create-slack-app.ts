@@ -16,7 +16,10 @@ export const SLACK_EVENTS_PATH = '/slack/events';
 export interface SlackIdentity {
   botId: string;
   botUserId: string;
+  /** The app's own workspace and organisation (auth.test): everyone else is from another organisation. */
   teamId?: string;
+  team?: string;
+  enterpriseId?: string | undefined;
 }
 
 export interface SlackAppOptions {

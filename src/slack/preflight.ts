@@ -22,6 +22,8 @@ export interface SlackConnectionIdentity {
   botUserId: string;
   teamId: string;
   team: string;
+  /** Enterprise Grid: the organisation's id (its workspaces' members are the app's own people). */
+  enterpriseId?: string | undefined;
   /** The workspace URL, e.g. https://acme.slack.com/ */
   url: string;
 }
@@ -221,6 +223,7 @@ export async function checkSlackConnection(
     botUserId: auth.user_id,
     teamId: auth.team_id ?? '',
     team: auth.team ?? '',
+    enterpriseId: auth.enterprise_id || undefined,
     url: auth.url ?? '',
   };
 }

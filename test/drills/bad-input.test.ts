@@ -38,6 +38,15 @@ describe('drill 5: bad input', () => {
     ]);
   });
 
+  it('refused users try commands, card buttons and pickers: guests, other organisations, non-requesters', () => {
+    const refused = BAD_INPUT_CASES.filter((c) => c.kind === 'refused');
+    expect(new Set(refused.map((c) => c.user))).toEqual(new Set(['guest', 'external', 'non-member']));
+    for (const user of ['guest', 'external', 'non-member']) {
+      const theirs = refused.filter((c) => c.user === user).map((c) => Object.keys(c.request)[0]);
+      expect(new Set(theirs)).toEqual(new Set(['command', 'click', 'options']));
+    }
+  });
+
   it(`all ${BAD_INPUT_CASES.length} hostile inputs are refused clearly by a real app process, with no Telegent mutation`, async () => {
     const result = await run();
     expect(result.passed, formatReport(result)).toBe(true);

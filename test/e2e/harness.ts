@@ -60,9 +60,11 @@ export interface E2E {
 export interface E2EOptions {
   storeKind?: StoreKind;
   approvals?: Partial<Config['approvals']>;
+  /** Who may use the app (REQUESTER_*, READER_USERGROUP_ID, ALLOWED_CHANNEL_IDS); default: every full member. */
+  access?: Partial<Config['access']>;
   /** The app's clock (approval expiry, due times); 'sandbox' follows the sandbox clock tests advance. */
   now?: (() => Date) | 'sandbox';
-  /** The fake Slack's users (time zones) and user groups. */
+  /** The fake Slack's users (users.info: kind of account, team, time zone) and user groups. */
   fakeSlack?: FakeSlackOptions;
   /** Extra app dependencies (e.g. APPROVAL_REMINDERS). */
   deps?: Partial<Parameters<typeof createTelegentOps>[0]>;
@@ -87,6 +89,9 @@ export async function startE2E(options: E2EOptions = {}): Promise<E2E> {
       logger: log.logger,
       slack: { botToken: BOT_TOKEN, signingSecret: SIGNING_SECRET, apiUrl: fake.url },
       approvals: options.approvals,
+      ...(options.access
+        ? { access: { requesterUserIds: [], allowedChannelIds: [], ...options.access } }
+        : {}),
     }),
     ...(options.now ? { now: options.now === 'sandbox' ? () => sandbox.clock.now() : options.now } : {}),
     ...options.deps,

@@ -10,6 +10,14 @@ export const STRANGER = 'U0STRANGER01';
 export const CHANNEL = 'C0SUPPORT001';
 export const APPROVALS_CHANNEL = 'C0APPROVALS1';
 
+/** The app's identity as the fake Slack's auth.test gives it (its users are the app's own people). */
+export const FAKE_IDENTITY = {
+  botId: 'B0FAKEBOT',
+  botUserId: 'U0FAKEBOT',
+  teamId: 'T0FAKE',
+  team: 'Fake Workspace',
+};
+
 /** The jobs settings of config.ts's defaults, for apps built in tests and benches (jobs not scheduled). */
 export const DEFAULT_JOBS: TelegentOpsDependencies['jobs'] = {
   pollShare: 0.5,
@@ -30,6 +38,7 @@ export function testAppDependencies(args: {
   logger: TelegentOpsDependencies['logger'];
   slack: { botToken: string; apiUrl: string; signingSecret?: string };
   approvals?: Partial<TelegentOpsDependencies['approvals']>;
+  access?: TelegentOpsDependencies['access'];
 }): TelegentOpsDependencies {
   return {
     store: args.store,
@@ -37,13 +46,14 @@ export function testAppDependencies(args: {
     logger: args.logger,
     metrics: createMetrics({ defaultMetrics: false }),
     sandbox: true,
-    slack: { ...args.slack, port: 0, identity: { botId: 'B0FAKEBOT', botUserId: 'U0FAKEBOT' } },
+    slack: { ...args.slack, port: 0, identity: FAKE_IDENTITY },
     approvals: {
       channelId: APPROVALS_CHANNEL,
       approverUserIds: [APPROVER, OTHER_APPROVER],
       ...approvalPolicy(),
       ...args.approvals,
     },
+    ...(args.access ? { access: args.access } : {}),
     jobs: DEFAULT_JOBS,
     scheduleJobs: false,
   };

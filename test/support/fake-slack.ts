@@ -44,6 +44,8 @@ export interface FakeSlackOptions {
   /** user id → IANA time zone (users.info). Others get `defaultTz`. */
   userTz?: Record<string, string>;
   defaultTz?: string;
+  /** user id → fields users.info shows over a full member of the fake's team (is_restricted, team_id, …). */
+  users?: Record<string, Json>;
   /** What auth.test returns. */
   identity?: { botId?: string; botUserId?: string; teamId?: string; team?: string; url?: string };
   /** What apps.connections.open hands out (a Socket Mode server of the test's); default a URL that refuses. */
@@ -83,6 +85,8 @@ export interface FakeSlack {
   responseUrl(key?: string): string;
   setUsergroupMembers(usergroupId: string, userIds: string[]): void;
   setUserTz(userId: string, tz: string): void;
+  /** What users.info shows for `userId` over a full member (`{ is_restricted: true }`, `{ team_id: 'T…' }`). */
+  setUser(userId: string, fields: Json): void;
   /** Every recorded body as one string, for leak scans. */
   allBodiesText(): string;
   reset(): void;
@@ -129,6 +133,7 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
   const failures = new Map<string, FakeSlackFailure[]>();
   const usergroups = new Map(Object.entries(options.usergroups ?? {}));
   const userTz = new Map(Object.entries(options.userTz ?? {}));
+  const users = new Map(Object.entries(options.users ?? {}));
   const invalidTokens = new Set(options.invalidTokens ?? []);
   const views = new Map<string, { hash: string; view: Json }>();
   const homeViews = new Map<string, string>();
@@ -318,6 +323,7 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
             tz_offset: 0,
             is_bot: false,
             deleted: false,
+            ...users.get(id),
           },
         };
       }
@@ -455,6 +461,9 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
     },
     setUserTz: (userId, tz) => {
       userTz.set(userId, tz);
+    },
+    setUser: (userId, fields) => {
+      users.set(userId, fields);
     },
     allBodiesText: () => calls.map((call) => JSON.stringify(call.body)).join('\n'),
     reset() {

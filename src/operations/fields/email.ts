@@ -14,9 +14,4 @@ export function parseEmail(raw: string): FieldResult<string> {
 
 export const emailSchema = parsedString(parseEmail, HINT);
 
-/** "j•••@example.com": enough for a colleague to recognise, not enough to harvest. */
-export function maskEmail(email: string): string {
-  const at = email.indexOf('@');
-  if (at < 1) return '•••';
-  return `${email[0]}•••${email.slice(at)}`;
-}
+export { maskEmail } from '../personal-data.js';

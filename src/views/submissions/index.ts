@@ -1,6 +1,7 @@
 import type { App } from '@slack/bolt';
 import type { AppContext } from '../../app-context.js';
 import { CALLBACK } from '../../messages/ids.js';
+import type { AccessAction } from '../../requests/index.js';
 import { rejectReasonSubmission } from './reject-reason-submission.js';
 import { requestFormSubmission } from './request-form-submission.js';
 import { REQUEST_FORMS } from './request-forms.js';
@@ -9,4 +10,9 @@ import { REQUEST_FORMS } from './request-forms.js';
 export function registerViewSubmissions(app: App, ctx: AppContext): void {
   for (const form of REQUEST_FORMS) app.view(form.callbackId, requestFormSubmission(ctx, form));
   app.view(CALLBACK.rejectReason, rejectReasonSubmission(ctx));
+}
+
+/** What submitting each form lets a person do (the access gate's question): file a request, or reject one. */
+export function submissionAccess(callbackId: string): AccessAction {
+  return callbackId === CALLBACK.rejectReason ? 'approve' : 'request';
 }

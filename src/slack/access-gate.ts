@@ -1,0 +1,237 @@
+import type { AckFn, AllMiddlewareArgs, AnyMiddlewareArgs, Middleware, RespondFn } from '@slack/bolt';
+import type { Logger } from '../log.js';
+import { accessRefusalHome, accessRefusalMessage, accessRefusalModal } from '../messages/access-refusal.js';
+import {
+  ACCESS_CHECK_FAILED,
+  type AccessAction,
+  type AccessChannel,
+  type AccessPolicy,
+  type AccessRefusalReason,
+  decideAccess,
+} from '../requests/access-decision.js';
+import type { NewAuditEntry } from '../store/audit-repo.js';
+import type { ApproverDirectory } from './approver-directory.js';
+import type { SlackUsers } from './slack-users.js';
+import type { UsergroupMembers } from './usergroup-members.js';
+import { ACK_WORK_DEADLINE_MS, withinAckDeadline } from './within-ack-deadline.js';
+
+/** What each listener lets a person do, by the id Slack routes on (each listener index answers for its own). */
+export interface AccessClassifier {
+  /** `/telegent <text>`. */
+  command(text: string): AccessAction;
+  /** A button's or a picker's action_id. */
+  action(actionId: string): AccessAction;
+  /** A submitted form's callback_id. */
+  view(callbackId: string): AccessAction;
+}
+
+export interface AccessGateOptions {
+  policy: AccessPolicy;
+  classify: AccessClassifier;
+  users: SlackUsers;
+  usergroupMembers: UsergroupMembers;
+  approvers: ApproverDirectory;
+  audit(entry: NewAuditEntry): Promise<unknown>;
+  logger: Logger;
+  /** How long the facts may take before the ack is due (then: refused, try again). */
+  deadlineMs?: number;
+}
+
+type Surface = 'command' | 'button' | 'form' | 'options' | 'home';
+
+/** One Slack request the gate stands in front of. */
+interface Gated {
+  surface: Surface;
+  userId: string;
+  action: AccessAction;
+  channel?: AccessChannel | undefined;
+  /** For the audit log: the subcommand, action_id or callback_id (never typed text). */
+  what: string;
+}
+
+// biome-ignore lint/suspicious/noExplicitAny: optional-chained reads of an untyped Slack payload
+type Body = Record<string, any>;
+
+function gatedRequest(body: Body, classify: AccessClassifier): Gated | null {
+  if (typeof body.command === 'string') {
+    const text = String(body.text ?? '');
+    const channelId = String(body.channel_id ?? '');
+    return {
+      surface: 'command',
+      userId: String(body.user_id ?? ''),
+      action: classify.command(text),
+      channel: { id: channelId, direct: channelId.startsWith('D') || body.channel_name === 'directmessage' },
+      what: `/telegent ${text.trim().split(/\s+/)[0] ?? ''}`.trim(),
+    };
+  }
+  switch (body.type) {
+    case 'block_actions': {
+      const actionId = String(body.actions?.[0]?.action_id ?? '');
+      return { surface: 'button', userId: body.user?.id, action: classify.action(actionId), what: actionId };
+    }
+    case 'block_suggestion': {
+      const actionId = String(body.action_id ?? '');
+      return { surface: 'options', userId: body.user?.id, action: classify.action(actionId), what: actionId };
+    }
+    case 'view_submission': {
+      const callbackId = String(body.view?.callback_id ?? '');
+      return { surface: 'form', userId: body.user?.id, action: classify.view(callbackId), what: callbackId };
+    }
+    case 'event_callback':
+      if (body.event?.type === 'app_home_opened' && body.event.tab === 'home') {
+        return { surface: 'home', userId: String(body.event.user ?? ''), action: 'home', what: 'app_home' };
+      }
+      return null;
+    default:
+      return null; // view_closed and events with no listener carry nothing to protect
+  }
+}
+
+type Refusal = { reason: AccessRefusalReason | 'check_failed'; sentence: string };
+
+/**
+ * The one place access is enforced (a Bolt global middleware, before every listener): who is asking
+ * (users.info, cached), then decideAccess. A refused person gets the sentence where they acted (ephemeral,
+ * a small modal, or App Home), inside the 3 s ack; no listener runs, so nothing is read from Telegent; the
+ * refusal is audited. When Slack cannot say who is asking in time, the request is refused (fail closed).
+ */
+export function accessGate(options: AccessGateOptions): Middleware<AnyMiddlewareArgs> {
+  const { policy, logger } = options;
+  let groupWarning = false;
+
+  async function member(usergroupId: string | undefined, userId: string): Promise<boolean> {
+    if (!usergroupId) return false;
+    const members = await options.usergroupMembers(usergroupId);
+    if (members === null && !groupWarning) {
+      groupWarning = true;
+      logger.warn(
+        { usergroupId },
+        'Cannot read a requester or reader user group (free Slack plans have no user groups): its members are refused.',
+      );
+    }
+    return members?.includes(userId) ?? false;
+  }
+
+  async function decide(request: Gated): Promise<Refusal | null> {
+    const { userId } = request;
+    const [facts, inRequesterGroup, inReaderGroup, isApprover] = await Promise.all([
+      options.users(userId),
+      member(policy.requesterUsergroupId, userId),
+      member(policy.readerUsergroupId, userId),
+      // Only matters when reading is narrowed; with no approvers configured "approver" means anyone.
+      policy.readerUsergroupId && !options.approvers.open
+        ? options.approvers.isApprover(userId)
+        : Promise.resolve(false),
+    ]);
+    const decision = decideAccess(
+      { ...facts, isApprover, inRequesterGroup, inReaderGroup },
+      request.channel,
+      request.action,
+      policy,
+    );
+    return decision.permit ? null : { reason: decision.reason, sentence: decision.sentence };
+  }
+
+  const CHECK_FAILED: Refusal = { reason: 'check_failed', sentence: ACCESS_CHECK_FAILED };
+
+  return async (args) => {
+    const request = gatedRequest(args.body as Body, options.classify);
+    if (!request) {
+      await args.next();
+      return;
+    }
+    const refusal = await withinAckDeadline(
+      decide(request).catch((error: Error) => {
+        logger.warn(
+          { err: { message: error.message }, user: request.userId },
+          'could not check who is asking: refused',
+        );
+        return CHECK_FAILED;
+      }),
+      CHECK_FAILED,
+      options.deadlineMs ?? ACK_WORK_DEADLINE_MS,
+    );
+    if (!refusal) {
+      await args.next();
+      return;
+    }
+    await tell(request, refusal, args as AnyMiddlewareArgs & AllMiddlewareArgs & Partial<Answerers>, logger);
+    logger.info(
+      { user: request.userId, surface: request.surface, what: request.what, reason: refusal.reason },
+      'access refused',
+    );
+    await options
+      .audit({
+        actor: request.userId,
+        action: 'access_refused',
+        details: {
+          reason: refusal.reason,
+          access: request.action,
+          surface: request.surface,
+          what: request.what,
+          ...(request.channel ? { channel: request.channel.id } : {}),
+        },
+      })
+      .catch((error: Error) =>
+        logger.warn({ err: { message: error.message } }, 'could not audit an access refusal'),
+      );
+  };
+}
+
+interface Answerers {
+  ack: AckFn<unknown>;
+  respond: RespondFn;
+}
+
+/** The refusal, where the person acted: acked first, everything else after. */
+async function tell(
+  request: Gated,
+  refusal: Refusal,
+  args: AnyMiddlewareArgs & AllMiddlewareArgs & Partial<Answerers>,
+  logger: Logger,
+): Promise<void> {
+  const body = args.body as Body;
+  const answer = accessRefusalMessage(refusal.sentence);
+  const ephemeral = { response_type: 'ephemeral' as const, replace_original: false, ...answer };
+  try {
+    switch (request.surface) {
+      case 'command':
+        await args.ack?.();
+        await args.respond?.(ephemeral);
+        return;
+      case 'form':
+        await args.ack?.({ response_action: 'update', view: accessRefusalModal(refusal.sentence) });
+        return;
+      case 'options':
+        await args.ack?.({ options: [] });
+        return;
+      case 'home':
+        await args.client.views.publish({
+          user_id: request.userId,
+          view: accessRefusalHome(refusal.sentence),
+        });
+        return;
+      case 'button': {
+        await args.ack?.();
+        if (body.response_url && args.respond) await args.respond(ephemeral);
+        else if (body.view?.type === 'modal' && body.trigger_id) {
+          await args.client.views.push({
+            trigger_id: body.trigger_id,
+            view: accessRefusalModal(refusal.sentence),
+          });
+        } else if (body.trigger_id) {
+          await args.client.views.open({
+            trigger_id: body.trigger_id,
+            view: accessRefusalModal(refusal.sentence),
+          });
+        }
+        return;
+      }
+    }
+  } catch (error) {
+    logger.warn(
+      { err: { message: (error as Error).message }, user: request.userId },
+      'could not show an access refusal',
+    );
+  }
+}

@@ -1,0 +1,41 @@
+import type { webApi } from '@slack/bolt';
+import type { Keyv } from 'keyv';
+
+/** Errors meaning "this workspace cannot answer for user groups" (free plans, scopes, a deleted group). */
+const GROUPS_UNAVAILABLE = new Set([
+  'plan_upgrade_required',
+  'missing_scope',
+  'no_such_subteam',
+  'not_allowed_token_type',
+]);
+
+export interface UsergroupMembersOptions {
+  client: webApi.WebClient;
+  /** One TTL cache for every group the app asks about (approvers, requesters, readers); keyed by group id. */
+  cache: Keyv<string[]>;
+  cacheTtlMs?: number;
+}
+
+/**
+ * The members of a Slack user group, cached (usergroups.users.list is Tier 2). `null` when the workspace
+ * cannot answer for user groups (the caller decides what that means and says so); other failures throw.
+ */
+export type UsergroupMembers = (usergroupId: string) => Promise<string[] | null>;
+
+export function createUsergroupMembers(options: UsergroupMembersOptions): UsergroupMembers {
+  const { client, cache } = options;
+  return async (usergroupId) => {
+    const cached = await cache.get(usergroupId);
+    if (cached) return cached;
+    try {
+      const response = await client.usergroups.users.list({ usergroup: usergroupId });
+      const members = response.users ?? [];
+      await cache.set(usergroupId, members, options.cacheTtlMs ?? 5 * 60_000);
+      return members;
+    } catch (error) {
+      const code = (error as { data?: { error?: string } }).data?.error;
+      if (code && GROUPS_UNAVAILABLE.has(code)) return null;
+      throw error;
+    }
+  };
+}

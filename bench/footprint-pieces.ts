@@ -1,8 +1,8 @@
 // Where the embedded app's memory and start time go: each piece of it started alone in a fresh Node process
 // (bench/support/footprint-piece.mjs, against dist/), idle RSS read from /proc 5 s after it is up. Pieces:
-// bare Node, PGlite imported, PGlite opening a data dir (first start = initdb, then a restart) with its
-// default and with our options, PGlite + our migrations, the Telegent sandbox, our modules. Run after
-// `npm run build`. Figures are per process: what each piece adds is its RSS minus bare Node's.
+// bare Node, PGlite imported, PGlite as shipped opening a data dir (first start = initdb, then a restart),
+// the same with our two settings, our store (createPgliteDb: those settings, initdb in a child; migrations),
+// the Telegent sandbox, our modules. Run after `npm run build`. Figures are per process: what each piece adds is its RSS minus bare Node's.
 import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -91,10 +91,16 @@ const dir = (name: string) => join(scratch, name);
 const pieces: Piece[] = [
   { label: 'bare Node', piece: 'node' },
   { label: 'PGlite imported, not opened', piece: 'pglite-import' },
-  { label: 'PGlite data dir, first start (initdb)', piece: 'pglite', dataDir: dir('plain') },
-  { label: 'PGlite data dir, restart', piece: 'pglite', dataDir: dir('plain') },
-  { label: 'PGlite + our migrations, first start', piece: 'pglite-migrated', dataDir: dir('app') },
-  { label: 'PGlite + our migrations, restart', piece: 'pglite-migrated', dataDir: dir('app') },
+  { label: 'PGlite as shipped, first start (initdb)', piece: 'pglite', dataDir: dir('plain') },
+  { label: 'PGlite as shipped, restart', piece: 'pglite', dataDir: dir('plain') },
+  {
+    label: 'PGlite as shipped + our 2 settings, restart',
+    piece: 'pglite',
+    dataDir: dir('plain'),
+    pgliteOptions: { extraStartParams: ['-c', 'shared_buffers=16MB', '-c', 'max_connections=4'] },
+  },
+  { label: 'our store (createPgliteDb + migrations), first', piece: 'pglite-migrated', dataDir: dir('app') },
+  { label: 'our store, restart', piece: 'pglite-migrated', dataDir: dir('app') },
   { label: 'Telegent sandbox (seeded, HTTP)', piece: 'sandbox' },
   { label: 'our modules loaded (no sandbox)', piece: 'app-modules' },
 ];

@@ -2,13 +2,18 @@
 // started four ways, beside a bare Bolt app started the same way, in one run (the machines are noisy: the
 // ratios are what to compare). Fake Slack, embedded Telegent sandbox. Needs `npm run build` first (dist/).
 // Goals: compiled + Postgres server ≤ 2× the bare Bolt app's RSS and ≤ 1 s to ready; embedded restart
-// ≤ 400 MiB and ≤ 2 s.
+// ≤ 400 MiB and ≤ 2 s. The server row is production's shape: Telegent is elsewhere (a sandbox in this
+// bench's process, reached over HTTP with TELEGENT_ACCOUNT_KEY set), so the app runs no sandbox of its own.
+// `--before <dir>`: <dir> holds an earlier build (its dist/ and node_modules): its rows are measured in the
+// same run, for before/after figures (e.g. `git worktree add /tmp/before <commit>`, link node_modules,
+// `npm run build` there).
 import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { freePort, httpStatus, REPO_ROOT } from '../drills/support/app-process.js';
 import { createDrillDatabase, serverDatabaseUrl } from '../drills/support/database.js';
+import { startSandbox } from '../src/sandbox/server.js';
 import { startFakeSlack } from '../test/support/fake-slack.js';
 
 const IDLE_MS = 10_000;
@@ -41,11 +46,16 @@ function treeRss(root: number): { total: number; largest: number; count: number 
   return { total: sizes.reduce((a, b) => a + b, 0), largest: Math.max(...sizes), count: tree.length };
 }
 
-async function measure(mode: string, command: string[], env: Record<string, string>): Promise<Measured> {
+async function measure(
+  mode: string,
+  command: string[],
+  env: Record<string, string>,
+  cwd = REPO_ROOT,
+): Promise<Measured> {
   const port = await freePort();
   const started = performance.now();
   const child = spawn(command[0]!, command.slice(1), {
-    cwd: REPO_ROOT,
+    cwd,
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env, PORT: String(port) },
     stdio: 'ignore',
   });
@@ -84,42 +94,71 @@ const slackEnv = {
   LOG_LEVEL: 'warn',
 };
 const node = process.execPath;
+const beforeFlag = process.argv.indexOf('--before');
+const before = beforeFlag > 0 ? process.argv[beforeFlag + 1] : undefined;
+if (before && !existsSync(join(before, 'dist', 'main.js'))) {
+  console.error(`bench/footprint: --before ${before} has no dist/main.js (build it there first)`);
+  process.exit(1);
+}
+const builds = before
+  ? [
+      { label: 'before: ', cwd: before },
+      { label: '', cwd: REPO_ROOT },
+    ]
+  : [{ label: '', cwd: REPO_ROOT }];
 const results: Measured[] = [];
-const dataDir = mkdtempSync(join(tmpdir(), 'telegent-footprint-'));
+const scratch = mkdtempSync(join(tmpdir(), 'telegent-footprint-'));
+const telegent = await startSandbox({ port: 0 });
 try {
   results.push(await measure('bare Bolt app (node)', [node, 'bench/support/bare-bolt-app.mjs'], slackEnv));
   const server = serverDatabaseUrl();
-  if (server) {
-    const database = await createDrillDatabase(server);
-    try {
-      const env = {
-        ...slackEnv,
-        DATABASE_URL: database.url,
-        ENCRYPTION_KEY: database.encryptionKey,
-        SANDBOX_PORT: String(await freePort()),
-      };
-      results.push(await measure('compiled + Postgres server', [node, 'dist/main.js'], env));
-    } finally {
-      await database.drop();
+  for (const build of builds) {
+    if (server) {
+      const database = await createDrillDatabase(server);
+      try {
+        const env = {
+          ...slackEnv,
+          DATABASE_URL: database.url,
+          ENCRYPTION_KEY: database.encryptionKey,
+          TELEGENT_BASE_URL: telegent.url,
+          TELEGENT_ACCOUNT_KEY: telegent.accountKey,
+          TELEGENT_ACCOUNT_SECRET: telegent.accountSecret,
+        };
+        results.push(
+          await measure(`${build.label}compiled + Postgres server`, [node, 'dist/main.js'], env, build.cwd),
+        );
+      } finally {
+        await database.drop();
+      }
     }
+    const dataDir = join(scratch, `data-${builds.indexOf(build)}`);
+    const embedded = { ...slackEnv, DATA_DIR: dataDir, SANDBOX_PORT: '0' };
+    const compiled = [node, 'dist/main.js'];
+    results.push(
+      await measure(`${build.label}compiled + embedded, first start`, compiled, embedded, build.cwd),
+    );
+    results.push(await measure(`${build.label}compiled + embedded, restart`, compiled, embedded, build.cwd));
   }
-  const embedded = () => ({ ...slackEnv, DATA_DIR: dataDir, SANDBOX_PORT: '0' });
-  results.push(await measure('compiled + embedded, first start', [node, 'dist/main.js'], embedded()));
-  results.push(await measure('compiled + embedded, restart', [node, 'dist/main.js'], embedded()));
-  results.push(await measure('npm start + embedded (tsx)', ['npm', 'start'], embedded()));
+  const embedded = { ...slackEnv, DATA_DIR: join(scratch, `data-${builds.length - 1}`), SANDBOX_PORT: '0' };
+  results.push(await measure('npm start + embedded (tsx), restart', ['npm', 'start'], embedded));
+  // The machine is shared: a second yardstick at the end shows how much the load moved during the run.
+  results.push(
+    await measure('bare Bolt app again (drift)', [node, 'bench/support/bare-bolt-app.mjs'], slackEnv),
+  );
 } finally {
-  rmSync(dataDir, { recursive: true, force: true });
+  rmSync(scratch, { recursive: true, force: true });
+  await telegent.close();
   await fake.close();
 }
 
 const bare = results[0]!;
 const pad = (text: string, n: number) => text.padEnd(n);
 console.log(
-  `\n${pad('mode', 34)} ${pad('to /readyz', 11)} ${pad('idle RSS (tree)', 16)} ${pad('× bare', 7)} ${pad('largest', 9)} procs`,
+  `\n${pad('mode', 44)} ${pad('to /readyz', 11)} ${pad('idle RSS (tree)', 16)} ${pad('× bare', 7)} ${pad('largest', 9)} procs`,
 );
 for (const r of results) {
   console.log(
-    `${pad(r.mode, 34)} ${pad(`${(r.readyMs / 1000).toFixed(2)} s`, 11)} ${pad(`${r.rssMiB.toFixed(0)} MiB`, 16)} ${pad(`${(r.rssMiB / bare.rssMiB).toFixed(2)}`, 7)} ${pad(`${r.largestMiB.toFixed(0)} MiB`, 9)} ${r.processes}`,
+    `${pad(r.mode, 44)} ${pad(`${(r.readyMs / 1000).toFixed(2)} s`, 11)} ${pad(`${r.rssMiB.toFixed(0)} MiB`, 16)} ${pad(`${(r.rssMiB / bare.rssMiB).toFixed(2)}`, 7)} ${pad(`${r.largestMiB.toFixed(0)} MiB`, 9)} ${r.processes}`,
   );
 }
 const compiledServer = results.find((r) => r.mode === 'compiled + Postgres server');

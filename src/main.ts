@@ -3,13 +3,13 @@ import { createTelegentOps } from './app.js';
 import { type Config, ConfigError, loadConfig } from './config.js';
 import { createLogger, type Logger } from './log.js';
 import { createMetrics } from './metrics.js';
-import { startSandbox } from './sandbox/server.js';
+import { createReplicaTelegentClient } from './replica-telegent-client.js';
+import type { Sandbox } from './sandbox/server.js';
 import { checkSlackConnection, SlackStartupError } from './slack/preflight.js';
 import { slackSetupGuide } from './slack/setup-guide.js';
 import { createCache, disconnectCaches } from './store/cache.js';
 import { openStore, type Store } from './store/open-store.js';
-import { createTelegentClient, type TelegentClient } from './telegent/client.js';
-import { createPgRateSlots } from './telegent/pg-rate-slots.js';
+import type { TelegentClient } from './telegent/client.js';
 
 /** Errors whose message is the whole story for the operator: printed alone, no stack. */
 function isOperatorError(error: unknown): error is Error {
@@ -20,71 +20,90 @@ function isOperatorError(error: unknown): error is Error {
   );
 }
 
-async function startTelegent(
+/**
+ * The embedded Telegent sandbox, when no TELEGENT_ACCOUNT_KEY is set. Imported only then: a production
+ * process never loads the simulator's code or its seed.
+ */
+async function startEmbeddedSandbox(config: Config, logger: Logger): Promise<Sandbox> {
+  const { startSandbox } = await import('./sandbox/server.js');
+  const sandboxLogger = logger.child({ component: 'sandbox' });
+  const sandbox = await startSandbox({
+    port: config.sandbox.port,
+    accountKey: config.sandbox.accountKey,
+    accountSecret: config.sandbox.accountSecret,
+    rateLimitPerMinute: config.sandbox.rateLimitPerMinute,
+    tokenTtlSeconds: config.sandbox.tokenTtlSeconds,
+    speed: config.sandbox.speed,
+    logger: sandboxLogger,
+  }).catch(async (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EADDRINUSE') throw error;
+    logger.warn(
+      { port: config.sandbox.port },
+      'SANDBOX_PORT is taken; the embedded sandbox uses a random port',
+    );
+    return startSandbox({ port: 0, speed: config.sandbox.speed, logger: sandboxLogger });
+  });
+  logger.info(
+    { url: sandbox.url },
+    'No TELEGENT_ACCOUNT_KEY: using the embedded Telegent SANDBOX (nothing real is ordered)',
+  );
+  return sandbox;
+}
+
+function createTelegent(
   config: Config,
   store: Store,
+  sandbox: Sandbox | undefined,
   logger: Logger,
   onCall: (e: { endpoint: string; status: number | string }) => void,
-) {
-  let sandbox: Awaited<ReturnType<typeof startSandbox>> | undefined;
-  let connection = {
-    baseUrl: config.telegent.baseUrl,
-    accountKey: config.telegent.accountKey ?? '',
-    accountSecret: config.telegent.accountSecret ?? '',
-  };
-  if (config.telegent.mode === 'sandbox') {
-    sandbox = await startSandbox({
-      port: config.sandbox.port,
-      accountKey: config.sandbox.accountKey,
-      accountSecret: config.sandbox.accountSecret,
-      rateLimitPerMinute: config.sandbox.rateLimitPerMinute,
-      tokenTtlSeconds: config.sandbox.tokenTtlSeconds,
-      speed: config.sandbox.speed,
-      logger: logger.child({ component: 'sandbox' }),
-    }).catch(async (error: NodeJS.ErrnoException) => {
-      if (error.code !== 'EADDRINUSE') throw error;
-      logger.warn(
-        { port: config.sandbox.port },
-        'SANDBOX_PORT is taken; the embedded sandbox uses a random port',
-      );
-      return startSandbox({
-        port: 0,
-        speed: config.sandbox.speed,
-        logger: logger.child({ component: 'sandbox' }),
-      });
-    });
-    connection = {
-      baseUrl: sandbox.url,
-      accountKey: sandbox.accountKey,
-      accountSecret: sandbox.accountSecret,
-    };
-    logger.info(
-      { url: sandbox.url },
-      'No TELEGENT_ACCOUNT_KEY: using the embedded Telegent SANDBOX (nothing real is ordered)',
-    );
-  }
-  const telegent: TelegentClient = createTelegentClient({
+): TelegentClient {
+  const connection = sandbox
+    ? { baseUrl: sandbox.url, accountKey: sandbox.accountKey, accountSecret: sandbox.accountSecret }
+    : {
+        baseUrl: config.telegent.baseUrl,
+        accountKey: config.telegent.accountKey ?? '',
+        accountSecret: config.telegent.accountSecret ?? '',
+      };
+  return createReplicaTelegentClient({
     ...connection,
     accountId: config.telegent.accountId,
     rateLimitPerMinute: config.telegent.rateLimitPerMinute,
-    // Replicas on one Postgres share the Telegent rate limit and the tokens.
-    rateSlots: config.store.databaseUrl
-      ? createPgRateSlots({
-          rateLimits: store.rateLimits,
-          perMinute: config.telegent.rateLimitPerMinute,
-          logger,
-        })
-      : undefined,
-    // Bearer tokens are secrets: encrypted in kv_cache like every other secret at rest.
-    tokenCache: createCache({
-      databaseUrl: config.store.databaseUrl,
-      namespace: 'telegent-token',
-      cipher: store.cipher,
-    }),
+    databaseUrl: config.store.databaseUrl,
+    store,
     logger,
     onCall,
   });
-  return { telegent, sandbox };
+}
+
+/**
+ * What start-up waits for, side by side rather than one after another: Slack's answer to auth.test (a
+ * network round trip), the store (PGlite's open and the migrations) and the embedded sandbox. If one fails,
+ * what the others opened is closed again and the first failure is reported.
+ */
+async function startParts(config: Config, logger: Logger) {
+  const parts = await Promise.allSettled([
+    checkSlackConnection({
+      botToken: config.slack.botToken!,
+      appToken: config.slack.appToken,
+      slackApiUrl: config.slack.apiUrl,
+      timeoutMs: 5_000,
+      logger,
+    }),
+    openStore({
+      databaseUrl: config.store.databaseUrl,
+      dataDir: config.store.dataDir,
+      encryptionKey: config.store.encryptionKey,
+      logger,
+    }),
+    config.telegent.mode === 'sandbox' ? startEmbeddedSandbox(config, logger) : Promise.resolve(undefined),
+  ]);
+  const [identity, store, sandbox] = parts;
+  if (identity.status === 'fulfilled' && store.status === 'fulfilled' && sandbox.status === 'fulfilled') {
+    return { identity: identity.value, store: store.value, sandbox: sandbox.value };
+  }
+  if (store.status === 'fulfilled') await store.value.close().catch(() => {});
+  if (sandbox.status === 'fulfilled') await sandbox.value?.close().catch(() => {});
+  throw parts.find((part): part is PromiseRejectedResult => part.status === 'rejected')!.reason;
 }
 
 async function main(): Promise<void> {
@@ -99,23 +118,10 @@ async function main(): Promise<void> {
     logger.error({ err: { message: (reason as Error)?.message } }, 'unhandled rejection'),
   );
 
-  const identity = await checkSlackConnection({
-    botToken: config.slack.botToken!,
-    appToken: config.slack.appToken,
-    slackApiUrl: config.slack.apiUrl,
-    timeoutMs: 5_000,
-    logger,
-  });
+  const { identity, store, sandbox } = await startParts(config, logger);
   logger.info({ team: identity.team, botUserId: identity.botUserId }, 'Slack token accepted');
-
-  const store = await openStore({
-    databaseUrl: config.store.databaseUrl,
-    dataDir: config.store.dataDir,
-    encryptionKey: config.store.encryptionKey,
-    logger,
-  });
   const metrics = createMetrics();
-  const { telegent, sandbox } = await startTelegent(config, store, logger, (e) =>
+  const telegent = createTelegent(config, store, sandbox, logger, (e) =>
     metrics.telegentCalls.inc({ endpoint: e.endpoint, status: String(e.status) }),
   );
   metrics.setOpenOrdersSource(() => store.orders.countOpenByStatus());

@@ -80,3 +80,28 @@ describe('layers', () => {
     expect(offenders).toEqual([]);
   });
 });
+
+describe('the sandbox stays out of production processes', () => {
+  /** Static value imports of src/sandbox from outside it (`import type` is erased; `import()` runs only when called). */
+  const staticSandboxImports = (files: { path: string; text: string }[]) =>
+    files
+      .filter(({ path }) => !path.includes('/sandbox/'))
+      .filter(({ text }) => /^import (?!type )[^;]*from '[./]*\/?sandbox\//m.test(text))
+      .map(({ path }) => path);
+
+  it('the check finds a static import (so it can fail)', () => {
+    const files = [
+      { path: 'src/main.ts', text: "import { startSandbox } from './sandbox/server.js';" },
+      { path: 'src/other.ts', text: "import type { Sandbox } from './sandbox/server.js';" },
+    ];
+    expect(staticSandboxImports(files)).toEqual(['src/main.ts']);
+  });
+
+  it('no module outside src/sandbox imports it statically (main.ts loads it only in sandbox mode)', () => {
+    const files = sourceFiles(SRC).map((path) => ({
+      path: relative(SRC, path),
+      text: readFileSync(path, 'utf8'),
+    }));
+    expect(staticSandboxImports(files)).toEqual([]);
+  });
+});

@@ -10,7 +10,6 @@ import { createHeadsUpsRepo } from './headsups-repo.js';
 import { createJobSlotsRepo } from './job-slots-repo.js';
 import { MigrationError, migrate } from './migrate.js';
 import { createOrdersRepo } from './orders-repo.js';
-import { createPgliteDb } from './pglite-db.js';
 import { createPostgresDb } from './postgres-db.js';
 import { createRateLimitRepo } from './rate-limit-repo.js';
 import { createRemindersRepo } from './reminders-repo.js';
@@ -103,6 +102,8 @@ export async function openStore(options: OpenStoreOptions): Promise<Store> {
   let db: Db | undefined;
   try {
     const started = Date.now();
+    // Loaded only here: a process on a Postgres server never loads PGlite.
+    const { createPgliteDb } = await import('./pglite-db.js');
     db = await createPgliteDb({ dataDir: join(dataDir, 'pglite') });
     await migrate(db, { logger });
     logger.info({ store: 'pglite', dataDir, ms: Date.now() - started }, 'store opened');

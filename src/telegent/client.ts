@@ -79,7 +79,7 @@ import {
   VoiceRouteListSchema,
 } from './response-schemas.js';
 import { DEFAULT_RETRY, type RetryOptions } from './retry-policy.js';
-import { TokenCache } from './token-cache.js';
+import { type MintClaims, TokenCache } from './token-cache.js';
 import { type TimeoutOptions, Transport } from './transport.js';
 
 export type { CallEvent, CallOptions } from './caller.js';
@@ -97,6 +97,8 @@ export interface TelegentClientOptions {
   rateSlots?: RateSlotSource;
   /** Token cache; default an in-memory `new Keyv({ throwOnErrors: true })`. */
   tokenCache?: Keyv;
+  /** With a token cache shared by replicas: who mints a scope's token (one replica, the others wait). */
+  mintClaims?: MintClaims;
   logger?: Logger;
   timeouts?: TimeoutOptions;
   retry?: RetryOptions;
@@ -173,6 +175,7 @@ export function createTelegentClient(options: TelegentClientOptions): TelegentCl
       store: options.tokenCache ?? new Keyv({ throwOnErrors: true }),
       keyPrefix: `telegent-token:${createHash('sha256').update(options.accountKey).digest('hex').slice(0, 16)}`,
       mint: (apiEndpoint, priority) => caller.mintToken(apiEndpoint, priority),
+      mintClaims: options.mintClaims,
       now,
     }),
   );

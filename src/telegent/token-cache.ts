@@ -38,8 +38,22 @@ export function refreshMarginMs(lifetimeMs: number): number {
   return Math.max(0, Math.min(30_000, lifetimeMs * 0.1));
 }
 
+/**
+ * One minter per scope across replicas sharing `store`: the claim's holder mints while the others wait for
+ * its token to appear in the store. A claim left by a dead holder lapses on its own.
+ */
+export interface MintClaims {
+  claim(key: string): Promise<boolean>;
+  release(key: string): Promise<void>;
+}
+
+/** How often a replica waiting on another's mint looks for the token. */
+const CLAIM_POLL_MS = 100;
+
 export interface TokenCacheOptions {
   store: Keyv;
+  /** Shared store → shared mints: without claims, replicas starting together would each mint a token. */
+  mintClaims?: MintClaims;
   /** Distinguishes credentials sharing one store (e.g. a hash of the account key). */
   keyPrefix: string;
   mint: (apiEndpoint: string, priority: CallPriority) => Promise<MintedToken>;
@@ -66,11 +80,11 @@ export class TokenCache {
     const key = this.key(apiEndpoint);
     const early = this.inFlight.get(key);
     if (early) return signal ? raceAbort(early, signal) : early;
-    const stored = (await this.options.store.get(key)) as StoredToken | undefined;
-    if (stored && stored.refreshAt > this.now()) return stored.token;
+    const stored = await this.fresh(key);
+    if (stored) return stored;
     let pending = this.inFlight.get(key);
     if (!pending) {
-      pending = this.mintAndStore(key, apiEndpoint, priority).finally(() => this.inFlight.delete(key));
+      pending = this.mintOnce(key, apiEndpoint, priority).finally(() => this.inFlight.delete(key));
       this.inFlight.set(key, pending);
     }
     return signal ? raceAbort(pending, signal) : pending;
@@ -81,6 +95,30 @@ export class TokenCache {
     const key = this.key(apiEndpoint);
     const stored = (await this.options.store.get(key)) as StoredToken | undefined;
     if (stored?.token === token) await this.options.store.delete(key);
+  }
+
+  private async fresh(key: string): Promise<string | undefined> {
+    const stored = (await this.options.store.get(key)) as StoredToken | undefined;
+    return stored && stored.refreshAt > this.now() ? stored.token : undefined;
+  }
+
+  /** Mints here, or, when another replica holds the scope's claim, waits for the token it stores. */
+  private async mintOnce(key: string, apiEndpoint: string, priority: CallPriority): Promise<string> {
+    const claims = this.options.mintClaims;
+    if (!claims) return this.mintAndStore(key, apiEndpoint, priority);
+    for (;;) {
+      if (await claims.claim(key)) {
+        try {
+          // Another replica may have stored one between our read and our claim.
+          return (await this.fresh(key)) ?? (await this.mintAndStore(key, apiEndpoint, priority));
+        } finally {
+          await claims.release(key).catch(() => {}); // a claim left behind lapses on its own
+        }
+      }
+      await new Promise((resolve) => setTimeout(resolve, CLAIM_POLL_MS));
+      const minted = await this.fresh(key);
+      if (minted) return minted;
+    }
   }
 
   private async mintAndStore(key: string, apiEndpoint: string, priority: CallPriority): Promise<string> {

@@ -70,9 +70,9 @@ export async function run(options: KillAfterPostOptions = {}): Promise<DrillResu
 
     /**
      * With the app stopped, forces `changes` in the sandbox and arms the kill on the next post matching
-     * `predicate`; starts the app, whose first sweep sees every change at once (so two orders of one channel
-     * make one message); waits for the kill, gives the dead claim's lease back (what the clock does after
-     * 120 s) and starts the app again.
+     * `predicate`; starts the app, whose first reads see every change within the outbox's one-second collect
+     * (so two orders of one channel make one message); waits for the kill, gives the dead process's claims and
+     * leases back (what the clock does after 120 s and 20 s) and starts the app again.
      */
     async function killInGap(
       label: string,
@@ -99,9 +99,14 @@ export async function run(options: KillAfterPostOptions = {}): Promise<DrillResu
         return;
       }
       kills++;
-      await withDrillStore(world, (store) =>
-        store.db.query('UPDATE order_events SET claim_expires_at = NULL WHERE claim_expires_at IS NOT NULL'),
-      );
+      // What the clock does 120 s (outbox claims) and 20 s (read leases) after the kill: the next step starts
+      // with every order readable, so its first reads see all of its changes at once.
+      await withDrillStore(world, async (store) => {
+        await store.db.query(
+          'UPDATE order_events SET claim_expires_at = NULL WHERE claim_expires_at IS NOT NULL',
+        );
+        await store.db.query('UPDATE orders SET lease_expires_at = NULL WHERE lease_expires_at IS NOT NULL');
+      });
       app = await world.startApp(`after-${label}`);
     }
 

@@ -17,8 +17,7 @@ import { accessGate } from './slack/access-gate.js';
 import { createApproverDirectory } from './slack/approver-directory.js';
 import { createSlackApp, type SlackApp, type SlackIdentity } from './slack/create-slack-app.js';
 import { trackInFlight } from './slack/in-flight.js';
-import { createSlackUsers, type SlackUserFacts } from './slack/slack-users.js';
-import { createUserTimeZones } from './slack/user-time-zones.js';
+import { createSlackUsers, type SlackUserFacts, type SlackUsers } from './slack/slack-users.js';
 import { createUsergroupMembers } from './slack/usergroup-members.js';
 import type { Store } from './store/open-store.js';
 import type { TelegentClient } from './telegent/client.js';
@@ -102,7 +101,8 @@ export function createTelegentOps(deps: TelegentOpsDependencies): TelegentOps {
   });
   const client = slack.app.client;
   const usergroupCache = deps.usergroupCache ?? new Keyv<string[]>();
-  const ctx = createAppContext({ ...deps, usergroupCache }, client);
+  const slackUsers = createSlackUsers({ client, cache: deps.slackUserCache ?? new Keyv<SlackUserFacts>() });
+  const ctx = createAppContext({ ...deps, usergroupCache }, client, slackUsers);
   const { workflow } = ctx;
   const inFlight = trackInFlight(slack.app);
   // Before every listener: guests, other organisations, deleted users and bots never reach one.
@@ -117,7 +117,7 @@ export function createTelegentOps(deps: TelegentOpsDependencies): TelegentOps {
         ...deps.access,
       },
       classify: { command: commandAccess, action: actionAccess, view: submissionAccess },
-      users: createSlackUsers({ client, cache: deps.slackUserCache ?? new Keyv<SlackUserFacts>() }),
+      users: slackUsers,
       usergroupMembers: createUsergroupMembers({ client, cache: usergroupCache }),
       approvers: ctx.approvers,
       audit: (entry) => deps.store.audit.append(entry),
@@ -196,7 +196,12 @@ export function createTelegentOps(deps: TelegentOpsDependencies): TelegentOps {
  * What every listener receives: store, Telegent, the request workflow (instrumented), approvers, notifier,
  * pickers. Built once per app; listener tests build it the same way around a fake Slack Web API.
  */
-export function createAppContext(deps: TelegentOpsDependencies, client: webApi.WebClient): AppContext {
+export function createAppContext(
+  deps: TelegentOpsDependencies,
+  client: webApi.WebClient,
+  /** users.info, cached: shared with the access gate when the app builds it. */
+  slackUsers: SlackUsers = createSlackUsers({ client, cache: new Keyv<SlackUserFacts>() }),
+): AppContext {
   const now = deps.now ?? (() => new Date());
   const approvers = createApproverDirectory({
     userIds: deps.approvals.approverUserIds,
@@ -238,7 +243,7 @@ export function createAppContext(deps: TelegentOpsDependencies, client: webApi.W
     notify,
     listApprovers: () => approvers.list(),
     approverGroupId: approvers.groupId,
-    timeZoneOf: createUserTimeZones(client),
+    timeZoneOf: async (userId) => (await slackUsers(userId)).timeZone,
     allowSelfApproval: deps.approvals.allowSelfApproval,
     scheduleMinutes: deps.approvals.reminderMinutes ?? [],
     now,

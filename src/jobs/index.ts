@@ -16,6 +16,9 @@ export type { OutboxResult } from './order-outbox.js';
 export type { ReadOutcome, SweepResult } from './order-poller.js';
 export type WebClient = webApi.WebClient;
 
+/** How long changes found by the poller are collected before the outbox posts them. */
+const CHANGES_COLLECT_MS = 1_000;
+
 export interface ExtraTask {
   name: string;
   /** 5 fields, or 6 with seconds; UTC. */
@@ -105,10 +108,13 @@ export function startJobs(options: StartJobsOptions): Jobs {
     logger,
     now,
   });
-  // A change found by the poller is posted now, not at the next outbox slot; flushes never overlap.
+  // A change found by the poller is posted within a second, not at the next outbox slot: the changes read in
+  // that second go together (several orders of one channel → one message); flushes never overlap.
   let flushing: Promise<unknown> | undefined;
+  let flushTimer: NodeJS.Timeout | undefined;
   let flushAgain = false;
-  const postChangesSoon = () => {
+  const flushNow = () => {
+    flushTimer = undefined;
     if (abort.signal.aborted) return;
     if (flushing) {
       flushAgain = true;
@@ -123,6 +129,9 @@ export function startJobs(options: StartJobsOptions): Jobs {
           postChangesSoon();
         }
       });
+  };
+  const postChangesSoon = () => {
+    if (!abort.signal.aborted && !flushTimer) flushTimer = setTimeout(flushNow, CHANGES_COLLECT_MS);
   };
   const poller = createOrderPoller({
     orders: store.orders,
@@ -208,6 +217,7 @@ export function startJobs(options: StartJobsOptions): Jobs {
     pollBudget,
     async stop() {
       abort.abort(new Error('jobs stopping'));
+      clearTimeout(flushTimer);
       await scheduler.stop();
       await polling;
       await flushing;

@@ -1,7 +1,7 @@
 import type { webApi } from '@slack/bolt';
 import type { Keyv } from 'keyv';
 
-/** What the access decision needs to know about a Slack user (users.info). */
+/** What the app needs to know about a Slack user (users.info): the access decision, their time zone. */
 export interface SlackUserFacts {
   id: string;
   deleted: boolean;
@@ -11,6 +11,8 @@ export interface SlackUserFacts {
   teamId?: string | undefined;
   enterpriseId?: string | undefined;
   isStranger: boolean;
+  /** IANA time zone (users.info `tz`), when Slack says: approval reminders wait for the approver's morning. */
+  timeZone?: string | undefined;
 }
 
 export interface SlackUsersOptions {
@@ -42,6 +44,7 @@ export function createSlackUsers(options: SlackUsersOptions): SlackUsers {
         teamId: user?.team_id,
         enterpriseId: user?.enterprise_user?.enterprise_id,
         isStranger: user?.is_stranger === true,
+        timeZone: user?.tz || undefined,
       };
     } catch (error) {
       // Slack does not know this user in our workspace: someone we cannot see, never one of ours.

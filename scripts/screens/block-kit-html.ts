@@ -86,7 +86,8 @@ function slackDate(epoch: number, format: string): string {
 /** Slack mrkdwn (as sent, i.e. with &amp; &lt; &gt; escapes) → HTML. */
 export function mrkdwnToHtml(text: string, names: RenderNames = {}): string {
   const tokens: string[] = [];
-  const keep = (html: string) => `\u0000${tokens.push(html) - 1}\u0000`;
+  // Placeholders in a private-use character: text that is already HTML is not formatted again.
+  const keep = (html: string) => `\uE000${tokens.push(html) - 1}\uE001`;
   let s = text;
   // Code first: nothing inside is formatted.
   s = s.replace(/```([\s\S]*?)```/g, (_, code: string) => keep(`<pre>${code}</pre>`));
@@ -123,7 +124,7 @@ export function mrkdwnToHtml(text: string, names: RenderNames = {}): string {
       line.startsWith('&gt;') ? `<span class="quote">${line.replace(/^&gt;\s?/, '')}</span>` : line,
     )
     .join('<br>');
-  return s.replace(/\u0000(\d+)\u0000/g, (_, i: string) => tokens[Number(i)]!);
+  return s.replace(/\uE000(\d+)\uE001/g, (_, i: string) => tokens[Number(i)]!);
 }
 
 function textHtml(text: J, names: RenderNames): string {

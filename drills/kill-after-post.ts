@@ -70,7 +70,7 @@ export async function run(options: KillAfterPostOptions = {}): Promise<DrillResu
 
     /**
      * With the app stopped, forces `changes` in the sandbox and arms the kill on the next post matching
-     * `predicate`; starts the app, whose first reads see every change within the outbox's one-second collect
+     * `predicate`; starts the app, whose first reads see every change within the outbox's short collect window
      * (so two orders of one channel make one message); waits for the kill, gives the dead process's claims and
      * leases back (what the clock does after 120 s and 20 s) and starts the app again.
      */

@@ -17,7 +17,7 @@ export type { ReadOutcome, SweepResult } from './order-poller.js';
 export type WebClient = webApi.WebClient;
 
 /** How long changes found by the poller are collected before the outbox posts them. */
-const CHANGES_COLLECT_MS = 1_000;
+const CHANGES_COLLECT_MS = 300;
 
 export interface ExtraTask {
   name: string;
@@ -108,8 +108,8 @@ export function startJobs(options: StartJobsOptions): Jobs {
     logger,
     now,
   });
-  // A change found by the poller is posted within a second, not at the next outbox slot: the changes read in
-  // that second go together (several orders of one channel → one message); flushes never overlap.
+  // A change found by the poller is posted within CHANGES_COLLECT_MS, not at the next outbox slot: the changes
+  // read meanwhile go together (several orders of one channel → one message); flushes never overlap.
   let flushing: Promise<unknown> | undefined;
   let flushTimer: NodeJS.Timeout | undefined;
   let flushAgain = false;

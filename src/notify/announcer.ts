@@ -9,7 +9,7 @@ import { operationTitle, storedSummary } from '../messages/request-line.js';
 import { requestLinkMessage } from '../messages/request-link-message.js';
 import { revealedSecretMessage } from '../messages/revealed-secret-message.js';
 import type { RevealedSecret } from '../operations/operation.js';
-import type { ExecutionOutcome } from '../requests/index.js';
+import { customerShortName, type ExecutionOutcome } from '../requests/index.js';
 import type { RequestRecord } from '../store/requests-repo.js';
 import { EVENT_TYPES, messageMetadata } from './message-metadata.js';
 
@@ -143,10 +143,13 @@ export function executionMessage(
   execution: Exclude<ExecutionOutcome, { status: 'not_claimed' }>,
 ) {
   const { title, summary } = describe(execution.request);
+  const order = execution.status === 'succeeded' ? execution.order : null;
   return executionOutcomeMessage({
     title,
     status: execution.status,
-    orderId: execution.status === 'succeeded' ? execution.order?.orderId : undefined,
+    orderId: order?.orderId,
+    order: order ? { status: order.status, numbers: order.numbers } : null,
+    customer: customerShortName(execution.request.input),
     summary,
     error: execution.status === 'succeeded' ? null : execution.error,
     hint:

@@ -1,5 +1,6 @@
 import type { ModalView } from '@slack/types';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { formatPhone } from '../../src/operations/glossary.js';
 import {
   SEED_MESSAGE_ROUTE_IDS,
   SEED_NO_SWAPS_NUMBER,
@@ -55,7 +56,7 @@ describe('the number card and line changes, end to end', () => {
           .findLast(
             (c) =>
               c.body.channel === APPROVALS_CHANNEL &&
-              textOf(c.body).includes(number) &&
+              textOf(c.body).includes(formatPhone(number)) &&
               textOf(c.body).includes(title) &&
               textOf(c.body).includes('request.approve'),
           );
@@ -157,7 +158,7 @@ describe('the number card and line changes, end to end', () => {
             (c) =>
               c.body.channel === CHANNEL &&
               textOf(c.body).includes('telegent_order') &&
-              textOf(c.body).includes(number),
+              textOf(c.body).includes(formatPhone(number)),
           ),
       )
       .toBe(true);
@@ -244,7 +245,7 @@ describe('the number card and line changes, end to end', () => {
     const { requestId, ts } = await approvalCard(SEED_NO_SWAPS_NUMBER, 'Swap SIM');
     await approve(requestId, ts);
     await expect
-      .poll(() => e2e.fake.calls.some((c) => textOf(c.body).includes('No SIM swaps remaining')))
+      .poll(() => e2e.fake.calls.some((c) => textOf(c.body).includes('no SIM swaps remain for this number')))
       .toBe(true);
     expect(e2e.sandbox.getNumber(SEED_NO_SWAPS_NUMBER)!.SwapsRemaining).toBe(0);
   });
@@ -311,7 +312,7 @@ describe('the number card and line changes, end to end', () => {
     expect(e2e.sandbox.getNumber(number)!.MessageRouteId).toBe(SEED_MESSAGE_ROUTE_IDS[1]);
     const cards = e2e.fake
       .callsTo('chat.postMessage')
-      .filter((c) => c.body.channel === APPROVALS_CHANNEL && textOf(c.body).includes(number));
+      .filter((c) => c.body.channel === APPROVALS_CHANNEL && textOf(c.body).includes(formatPhone(number)));
     expect(cards).toHaveLength(0);
   });
 
@@ -357,7 +358,7 @@ describe('the number card and line changes, end to end', () => {
     await expect.poll(() => e2e.responses().length).toBe(responses + 1);
     const page2 = textOf(e2e.responses()[responses]!.body);
     expect(page2).toContain('(older)');
-    expect(page2).toMatch(/Swap SIM: Telegent refused \(<@U0APPROVER01>\): “.*No SIM swaps remaining/);
+    expect(page2).toMatch(/Swap SIM: Telegent refused \(<@U0APPROVER01>\): “.*no SIM swaps remain/);
     expect(page2).toContain('Swap SIM: asked (<@U0REQUESTER1>)');
   });
 });

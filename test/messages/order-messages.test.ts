@@ -24,12 +24,12 @@ describe('order messages', () => {
     const text = JSON.stringify(live);
     for (const part of [
       'Port-in',
-      '+15125550123',
+      '(512) 555-0123',
       'JNUOID-1',
       '*Status:*',
-      'T-Mobile transfer PIN',
+      'Carrier rejected: T-Mobile transfer PIN wrong or expired (6B)',
       '/telegent portin update JNUOID-1',
-      '2030-01-20',
+      'Sun, Jan 20',
     ])
       expect(text).toContain(part);
     expect(text).not.toContain('SANDBOX');

@@ -144,24 +144,35 @@ describe('the number card and line changes, end to end', () => {
       PhoneNumbers: [{ Number: number }],
     });
     await expect.poll(() => e2e.sandbox.getNumber(number)!.Status).toBe('Parked');
-    // The order is watched, with its own message in the requester's channel.
+    // The order is watched in the request's own message in the requester's channel: that message (posted
+    // when the request was filed) is edited into the order's root, and no second top-level post is made.
     await expect
       .poll(
         async () => (await e2e.store.orders.listOpenForNumber(number)).length + (await closedParks(number)),
       )
       .toBe(1);
+    const storyTs = (await e2e.store.requests.get(requestId))?.storyTs;
+    expect(storyTs).toBeTruthy();
     await expect
       .poll(() =>
         e2e.fake
-          .callsTo('chat.postMessage')
+          .callsTo('chat.update')
           .some(
             (c) =>
               c.body.channel === CHANNEL &&
+              c.body.ts === storyTs &&
               textOf(c.body).includes('telegent_order') &&
               textOf(c.body).includes(formatPhone(number)),
           ),
       )
       .toBe(true);
+    const topLevel = e2e.fake
+      .callsTo('chat.postMessage')
+      .filter(
+        (c) =>
+          c.body.channel === CHANNEL && !c.body.thread_ts && textOf(c.body).includes(formatPhone(number)),
+      );
+    expect(topLevel).toHaveLength(1);
     expect(statusChanges()).toHaveLength(1);
 
     const after = await card(number);

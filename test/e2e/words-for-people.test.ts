@@ -179,6 +179,31 @@ describe('words for people: every payload of a scripted session', () => {
     expect(unknown).toBeDefined();
   });
 
+  it("one top-level post per request in the requester's channel, edited in place; the rest is in its thread", async () => {
+    const top = e2e.fake
+      .callsTo('chat.postMessage')
+      .filter((c) => c.body.channel === CHANNEL && !c.body.thread_ts && c.response.ok);
+    const kinds = top.map((c) => (c.body.metadata as { event_type?: string } | undefined)?.event_type);
+    // The provision and the port-in: one message each; the digest is the only other top-level post.
+    expect(kinds.filter((k) => k === 'telegent_request_story')).toHaveLength(2);
+    expect(kinds.filter((k) => k !== 'telegent_request_story' && k !== 'telegent_digest')).toEqual([]);
+    const waiting = top.find((c) => textOf(c.body).includes('(313) 555-0142'))!;
+    expect(String(waiting.body.text)).toMatch(
+      /^\[SANDBOX\] Port-in of \(313\) 555-0142 from Verizon.* — waiting for approval$/,
+    );
+
+    // The port-in's order is watched in that message's thread, and the message follows its status.
+    const order = (await e2e.store.orders.get(portInOrderId))!;
+    expect(order.threadTs).toBe(String(waiting.response.ts));
+    const edits = e2e.fake.callsTo('chat.update').filter((c) => c.body.ts === order.threadTs);
+    expect(edits.some((c) => textOf(c.body).includes('Carrier error'))).toBe(true);
+    const thread = e2e.fake.callsTo('chat.postMessage').filter((c) => c.body.thread_ts === order.threadTs);
+    expect(thread.some((c) => textOf(c.body).includes('submitted to Telegent'))).toBe(true);
+    expect(thread.some((c) => textOf(c.body).includes('Carrier rejected: account number wrong (8A)'))).toBe(
+      true,
+    );
+  });
+
   it('no payload holds an ISO timestamp, UTC, an ISO date, an endpoint path or an unescaped placeholder', () => {
     const all = e2e.fake.allBodiesText();
     expect(all).not.toMatch(ISO_TIMESTAMP);

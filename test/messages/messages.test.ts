@@ -13,7 +13,7 @@ import { ACTION } from '../../src/messages/ids.js';
 import { openOrdersMessage } from '../../src/messages/open-orders-message.js';
 import { orderStatusMessage } from '../../src/messages/order-status-message.js';
 import { requestCard } from '../../src/messages/request-card.js';
-import { requestLinkMessage } from '../../src/messages/request-link-message.js';
+import { requestStoryMessage } from '../../src/messages/request-story.js';
 import { revealedSecretMessage } from '../../src/messages/revealed-secret-message.js';
 import { searchResultsMessage } from '../../src/messages/search-results-message.js';
 import { usageMessage } from '../../src/messages/usage-message.js';
@@ -336,14 +336,45 @@ describe('request cards', () => {
     );
   });
 
-  it('requestLinkMessage links the card, and refuses to build a link from anything but a URL', () => {
-    const msg = requestLinkMessage({
-      permalink: 'https://example.slack.com/archives/C1/p1',
-      title: 'Port-in',
+  it('requestStoryMessage names what and which number, links the card, and is edited at every step', () => {
+    const story = requestRecord({
+      kind: 'portin',
+      input: { phoneNumber: '+13135550142', customerName: 'Dana Smith', requestReason: 'ZD-5100 switching' },
     });
-    assertWithinSlackLimits(msg);
-    expect(JSON.stringify(msg.blocks)).toContain('<https://example.slack.com/archives/C1/p1|');
-    const weird = requestLinkMessage({ permalink: 'javascript:alert(1)|x>', title: NASTY });
+    const summary = 'Port-in of (313) 555-0142 from Verizon as a phone line; account ••••, PIN/password ••••';
+    const waiting = requestStoryMessage({
+      request: story,
+      title: 'Port-in',
+      summary,
+      step: 'waiting',
+      permalink: 'https://example.slack.com/archives/C1/p1',
+    });
+    assertWithinSlackLimits(waiting);
+    expect(waiting.text).toBe(
+      'Port-in of (313) 555-0142 from Verizon as a phone line — D. Smith — waiting for approval',
+    );
+    const json = JSON.stringify(waiting.blocks);
+    expect(json).toContain('<https://example.slack.com/archives/C1/p1|open the approval request>');
+    expect(json).toContain('ZD-5100 switching');
+    expect(json).toContain(ACTION.nudge);
+    const rejected = requestStoryMessage({
+      request: story,
+      title: 'Port-in',
+      summary,
+      step: 'rejected',
+      by: 'U0APPROVER',
+    });
+    expect(JSON.stringify(rejected.blocks)).toContain(
+      'rejected by <@U0APPROVER>; nothing was sent to Telegent',
+    );
+    expect(JSON.stringify(rejected.blocks)).not.toContain(ACTION.nudge);
+    const weird = requestStoryMessage({
+      request: story,
+      title: NASTY,
+      summary: NASTY,
+      step: 'waiting',
+      permalink: 'javascript:alert(1)|x>',
+    });
     assertWithinSlackLimits(weird);
     expect(JSON.stringify(weird.blocks)).not.toContain('javascript');
   });

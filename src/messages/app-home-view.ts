@@ -6,7 +6,7 @@ import type { RequestRecord } from '../store/requests-repo.js';
 import { actions, context, divider, header, sandboxBlocks, section } from './blocks.js';
 import { escapeMrkdwn, fitItems, LIMITS } from './limits.js';
 import { isPortIn, orderButtons } from './order-buttons.js';
-import { orderLine } from './order-line.js';
+import { needingActionFirst, orderLine } from './order-line.js';
 import { decisionButtons } from './request-card.js';
 import { operationTitle, requestLine, storedSummary, waitingLine } from './request-line.js';
 
@@ -111,7 +111,7 @@ export function appHomeView(args: AppHomeArgs): HomeView {
   else
     blocks.push(
       ...fitItems(
-        args.openOrders,
+        needingActionFirst(args.openOrders),
         (o) => [
           orderLine(o, { statusButton: false }),
           actions(orderButtons(o.orderId, { portIn: isPortIn(o.kind), status: o.status })),

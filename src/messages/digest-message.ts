@@ -2,9 +2,10 @@ import { nextBusinessDay } from '../operations/fields/business-days.js';
 import { carrierMessageWords, shortId, statusWords } from '../operations/glossary.js';
 import { orderTraits } from '../operations/registry.js';
 import type { OrderRecord } from '../store/orders-repo.js';
-import { isSuccessfulOrderStatus, needsCarrierFix } from '../telegent/order-status.js';
+import { isSuccessfulOrderStatus } from '../telegent/order-status.js';
 import { calendarDay, messageLink, slackTime } from './blocks.js';
 import { escapeMrkdwn } from './limits.js';
+import { needsAction as orderNeedsAction } from './order-line.js';
 import {
   actionNeeded,
   type Block,
@@ -44,7 +45,7 @@ const STATUS_ORDER = [
   'Scheduled',
 ];
 /** The carrier refused (fixable), or the order failed: someone has to act. */
-const NEEDS_ACTION = { test: (status: string) => needsCarrierFix(status) || /^failed$/i.test(status.trim()) };
+const NEEDS_ACTION = { test: (status: string) => orderNeedsAction({ status }) };
 const PER_GROUP = 5;
 const PER_CLOSED_LIST = 10;
 
@@ -147,6 +148,18 @@ export function digestMessage(input: DigestInput): SlackMessage {
     ),
   ];
 
+  if (needsAction.length > 0) {
+    blocks.push(
+      divider,
+      section(`:rotating_light: *Needs action (${needsAction.length})*`),
+      ...packLines(
+        needsAction.map((o) => needsActionLine(o, now)),
+        4,
+        (n) => `…and ${n} more needing action: /telegent orders lists them`,
+      ),
+    );
+  }
+
   if (portingSoon.length > 0) {
     blocks.push(
       divider,
@@ -158,18 +171,6 @@ export function digestMessage(input: DigestInput): SlackMessage {
         ),
         2,
         (n) => `…and ${n} more porting soon: /telegent orders lists them`,
-      ),
-    );
-  }
-
-  if (needsAction.length > 0) {
-    blocks.push(
-      divider,
-      section(`:rotating_light: *Needs action (${needsAction.length})*`),
-      ...packLines(
-        needsAction.map((o) => needsActionLine(o, now)),
-        4,
-        (n) => `…and ${n} more needing action: /telegent orders lists them`,
       ),
     );
   }

@@ -3,6 +3,7 @@ import { ORDER_ID_MAX_LENGTH } from '../operations/fields/order-id.js';
 import { carrierMessageWords, formatPhones, shortId, statusWords } from '../operations/glossary.js';
 import { orderTraits } from '../operations/registry.js';
 import type { OrderRecord } from '../store/orders-repo.js';
+import { needsCarrierFix } from '../telegent/order-status.js';
 import { button, calendarDay, mention, messageLink, section, slackDate } from './blocks.js';
 import { ACTION } from './ids.js';
 import { escapeMrkdwn, oneLine } from './limits.js';
@@ -32,4 +33,17 @@ export function orderLine(order: OrderRecord, options: { statusButton?: boolean 
       ? {}
       : { accessory: button({ text: 'Status', actionId: ACTION.orderStatus, value: order.orderId }) },
   );
+}
+
+/** The carrier refused it (Error, Rejected, ResolutionRequired) or it failed: someone has to act. */
+export function needsAction(order: Pick<OrderRecord, 'status'>): boolean {
+  return needsCarrierFix(order.status) || /^failed$/i.test(order.status.trim());
+}
+
+/** Orders needing action first (oldest first among them), then the others in their given order. */
+export function needingActionFirst<T extends Pick<OrderRecord, 'status' | 'createdAt'>>(
+  orders: readonly T[],
+): T[] {
+  const urgent = orders.filter(needsAction).sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime());
+  return [...urgent, ...orders.filter((o) => !needsAction(o))];
 }

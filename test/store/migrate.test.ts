@@ -82,7 +82,7 @@ describe('migrations racing on the Postgres server', () => {
       const replicas = [1, 2, 3].map(() => createPostgresDb({ connectionString: database.url, max: 2 }));
       try {
         const applied = await Promise.all(replicas.map((db) => migrate(db)));
-        expect(applied.flat().sort()).toEqual(SHIPPED.map((_, i) => i + 1));
+        expect(applied.flat().sort((a, b) => a - b)).toEqual(SHIPPED.map((_, i) => i + 1));
         const { rows } = await replicas[0]!.query<{ n: number }>(
           'SELECT count(*) AS n FROM schema_migrations',
         );

@@ -224,7 +224,7 @@ async function scenario(poller: Poller, n: number, replicas: number, server?: st
   const drainEnd = Date.now() + DRAIN_MS;
   for (;;) {
     const posted = new Map<string, number>();
-    for (const p of statusPostsIn(fake.calls).posts) {
+    for (const p of statusPostsIn(fake.calls, new Set(changes.map((c) => c.orderId))).posts) {
       const key = `${p.orderId} ${p.status}`;
       if (!posted.has(key)) posted.set(key, seenAt[p.callIndex] ?? Date.now());
     }

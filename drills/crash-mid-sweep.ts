@@ -31,7 +31,7 @@ import { type DrillWorld, REQUESTER, startDrillWorld } from './support/drill-wor
 import { type FleetOrder, seedOrderFleet, withDrillStore } from './support/order-fleet.js';
 import { seededRandom, seedFromArgs } from './support/random.js';
 import { DrillRecorder, type DrillResult, isMain, runDrillCli } from './support/report.js';
-import { accountPosts, postsByOrder, statusPostsIn } from './support/status-posts.js';
+import { accountPosts, postsByOrder, sameStatus, statusPostsIn } from './support/status-posts.js';
 import { sleep } from './support/wait.js';
 
 export interface CrashMidSweepOptions {
@@ -201,8 +201,8 @@ export async function run(options: CrashMidSweepOptions = FULL_SIZE): Promise<Dr
     const final = (orderId: string) => byId.get(orderId)!.history.at(-1)!;
     const caughtUp = () => {
       const latest = new Map<string, string>();
-      for (const p of statusPostsIn(world.fake.calls).posts) latest.set(p.orderId, p.status);
-      return orders.filter((o) => latest.get(o.orderId) !== final(o.orderId)).length;
+      for (const p of statusPostsIn(world.fake.calls, byId.keys()).posts) latest.set(p.orderId, p.status);
+      return orders.filter((o) => !sameStatus(latest.get(o.orderId), final(o.orderId))).length;
     };
     const calm = async () => {
       const deadline = Date.now() + calmTimeoutMs;
@@ -315,7 +315,7 @@ export async function run(options: CrashMidSweepOptions = FULL_SIZE): Promise<Dr
       `${invented.length} orders recorded changes the sandbox never made`,
     );
 
-    const statusPosts = statusPostsIn(world.fake.calls);
+    const statusPosts = statusPostsIn(world.fake.calls, byId.keys());
     const accounting = accountPosts(
       new Map([...recorded].map(([id, r]) => [id, r.events])),
       postsByOrder(statusPosts.posts),

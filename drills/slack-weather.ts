@@ -25,7 +25,7 @@ import {
 import { seededRandom, seedFromArgs } from './support/random.js';
 import { DrillRecorder, type DrillResult, isMain, runDrillCli } from './support/report.js';
 import { startSlackWeather } from './support/slack-weather-proxy.js';
-import { accountPosts, postsByOrder, statusPostsIn } from './support/status-posts.js';
+import { accountPosts, postsByOrder, sameStatus, statusPostsIn } from './support/status-posts.js';
 import { sleep } from './support/wait.js';
 
 export interface SlackWeatherDrillOptions {
@@ -160,8 +160,8 @@ export async function run(options: SlackWeatherDrillOptions = FULL_SIZE): Promis
     const final = (orderId: string) => history.get(orderId)!.at(-1)!;
     const behind = () => {
       const latest = new Map<string, string>();
-      for (const p of statusPostsIn(world.fake.calls).posts) latest.set(p.orderId, p.status);
-      return fleet.filter((o) => latest.get(o.orderId) !== final(o.orderId)).length;
+      for (const p of statusPostsIn(world.fake.calls, history.keys()).posts) latest.set(p.orderId, p.status);
+      return fleet.filter((o) => !sameStatus(latest.get(o.orderId), final(o.orderId))).length;
     };
     const calmDeadline = Date.now() + (options.calmTimeoutMs ?? 40_000);
     while (Date.now() < calmDeadline && behind() > 0) await sleep(250);
@@ -225,7 +225,7 @@ export async function run(options: SlackWeatherDrillOptions = FULL_SIZE): Promis
     recorder.figure('orders whose DB status ≠ the sandbox’s', mismatched);
     recorder.check(mismatched === 0, `${mismatched} orders end with a status other than the sandbox's`);
 
-    const statusPosts = statusPostsIn(world.fake.calls);
+    const statusPosts = statusPostsIn(world.fake.calls, history.keys());
     const accounting = accountPosts(
       new Map([...recorded].map(([id, r]) => [id, r.events])),
       postsByOrder(statusPosts.posts),

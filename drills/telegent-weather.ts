@@ -31,7 +31,7 @@ import {
 } from './support/outcome-flows.js';
 import { seededRandom, seedFromArgs } from './support/random.js';
 import { DrillRecorder, type DrillResult, isMain, runDrillCli } from './support/report.js';
-import { statusPostsIn } from './support/status-posts.js';
+import { sameStatus, statusPostsIn } from './support/status-posts.js';
 import { sleep } from './support/wait.js';
 
 export interface TelegentWeatherOptions {
@@ -266,10 +266,12 @@ export async function run(options: TelegentWeatherOptions = FULL_SIZE): Promise<
     const calmDeadline = Date.now() + (options.calmTimeoutMs ?? 20_000);
     const behind = () => {
       const latest = new Map<string, string>();
-      for (const p of statusPostsIn(world.fake.calls).posts) latest.set(p.orderId, p.status);
+      const ids = fleet.map((o) => o.orderId);
+      for (const p of statusPostsIn(world.fake.calls, ids).posts) latest.set(p.orderId, p.status);
       return fleet.filter(
         (o) =>
-          fleetStatus.get(o.orderId) !== 'Pending' && latest.get(o.orderId) !== fleetStatus.get(o.orderId),
+          fleetStatus.get(o.orderId) !== 'Pending' &&
+          !sameStatus(latest.get(o.orderId), fleetStatus.get(o.orderId)),
       ).length;
     };
     while (Date.now() < calmDeadline && behind() > 0) await sleep(250);

@@ -1,3 +1,4 @@
+import { formatPhone } from '../../src/operations/glossary.js';
 /**
  * Whole user journeys through a running app, as Slack would drive them (signed command → modal →
  * view_submission → approval card → Approve click). Each waits for its visible effect in the fake Slack
@@ -45,15 +46,14 @@ export async function waitForCard(
   mentions?: string,
 ): Promise<ApprovalCard> {
   const card = await waitFor(`an approval card${mentions ? ` for ${mentions}` : ''}`, () => {
-    const card = world.fake.calls
-      .slice(since)
-      .find(
-        (c) =>
-          c.method === 'chat.postMessage' &&
-          c.body.channel === APPROVALS_CHANNEL &&
-          approveRequestId(c) !== undefined &&
-          (!mentions || textOf(c.body).includes(mentions)),
-      );
+    const card = world.fake.calls.slice(since).find(
+      (c) =>
+        c.method === 'chat.postMessage' &&
+        c.body.channel === APPROVALS_CHANNEL &&
+        approveRequestId(c) !== undefined &&
+        // Cards show numbers as people read them: "(415) 555-0142".
+        (!mentions || textOf(c.body).includes(formatPhone(mentions))),
+    );
     return card ? { requestId: approveRequestId(card)!, ts: String(card.response.ts), card } : undefined;
   });
   await waitFor(`the card of ${card.requestId} to be stored`, () =>

@@ -179,7 +179,7 @@ export async function approvalJourney(
           c.method === 'chat.postMessage' &&
           c.response.ok &&
           c.body.thread_ts === carded.ts &&
-          / (succeeded|failed|unknown)\b/.test(String(c.body.text ?? '')),
+          / (done|submitted to Telegent|failed|ended|outcome unknown)\b/.test(String(c.body.text ?? '')),
       );
     if (post) return textOf(post.body);
     const answer = slack.answersTo(click.key)[0];

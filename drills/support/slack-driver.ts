@@ -6,7 +6,7 @@
 import { randomBytes } from 'node:crypto';
 import type { ModalView } from '@slack/types';
 import type { FakeSlack, FakeSlackCall, Json } from '../../test/support/fake-slack.js';
-import { fillView } from '../../test/support/fill-view.js';
+import { fillView, inputIds } from '../../test/support/fill-view.js';
 import {
   type BlockActionRequest,
   createSlackRequester,
@@ -109,7 +109,10 @@ export function slackDriver(options: {
       return { id: String(call.response.view?.id), view: call.body.view as ModalView };
     },
     submit(view, fill, userId) {
-      return driver.submitValues(view, fillView(view.view, fill), userId);
+      // A request form's "Reason / ticket" gets a plain reason unless the drill types its own.
+      const asksReason = inputIds(view.view).includes('reason');
+      const filled = asksReason ? { reason: 'ZD-1000 drill request', ...fill } : fill;
+      return driver.submitValues(view, fillView(view.view, filled), userId);
     },
     submitValues(view, values, userId) {
       return requester.viewSubmission({

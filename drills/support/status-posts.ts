@@ -1,11 +1,18 @@
 /**
  * Reads the order status changes the app posted to the fake Slack, per OrderId, from the two shapes the
- * outbox sends (src/views/order-messages.ts):
- *   - one order changed: text "[SANDBOX] Port-in <OrderId>: <status>", block lines "… HH:MM UTC: *<status>*";
- *   - several orders of one channel: text "N orders changed status", lines "… `<OrderId>` (…): *<status>*".
+ * outbox sends (src/messages/order-messages.ts):
+ *   - one order changed: a context "Status update · order `<short OrderId>`", block lines "…>: *<status>*";
+ *   - several orders of one channel: text "N orders changed status", lines "… (`<short OrderId>`): *<status>*".
+ * Statuses are in people's words (glossary.statusWords) and OrderIds shortened, so the reader is given the
+ * OrderIds to expect and compares statuses in words (`sameStatus`).
  * Only accepted `chat.postMessage` calls to channels count (DMs are requester notices, not status posts).
  */
+import { shortId, statusWords } from '../../src/operations/glossary.js';
 import type { FakeSlackCall } from '../../test/support/fake-slack.js';
+
+/** A posted status (in words) is the Telegent status `telegent`. */
+export const sameStatus = (posted: string | undefined, telegent: string | undefined) =>
+  posted !== undefined && telegent !== undefined && posted === statusWords(telegent);
 
 export interface StatusPost {
   orderId: string;
@@ -23,10 +30,10 @@ export interface StatusPosts {
   truncated: number;
 }
 
-const SINGLE_TEXT = /^(?:\[SANDBOX\] )?(?:Provisioning|Port-in|Port-out) (\S+): /;
+const SINGLE_INTRO = /[Ss]tatus updates? · order `([^`\n]+)`/;
 const GROUPED_TEXT = /^(?:\[SANDBOX\] )?\d+ orders changed status$/;
-const SINGLE_LINE = /UTC: \*([^*\n]+)\*/g;
-const GROUPED_LINE = /`([^`\n]+)` \([^)\n]*\): \*([^*\n]+)\*/g;
+const SINGLE_LINE = />: \*([^*\n]+)\*/g;
+const GROUPED_LINE = /\(`([^`\n]+)`\): \*([^*\n]+)\*/g;
 const MORE = /…and (\d+) more (?:updates|changes)/;
 
 function sectionsText(body: FakeSlackCall['body']): string {
@@ -37,25 +44,46 @@ function sectionsText(body: FakeSlackCall['body']): string {
     .join('\n');
 }
 
+function contextText(body: FakeSlackCall['body']): string {
+  const blocks = Array.isArray(body.blocks) ? body.blocks : [];
+  return blocks
+    .filter((b: { type?: string }) => b?.type === 'context')
+    .flatMap((b: { elements?: { text?: string }[] }) => (b.elements ?? []).map((e) => e.text ?? ''))
+    .join('\n');
+}
+
 const unescapeMrkdwn = (s: string) => s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
 
-export function statusPostsIn(calls: FakeSlackCall[]): StatusPosts {
+export function statusPostsIn(calls: FakeSlackCall[], orderIds: Iterable<string>): StatusPosts {
+  const byShort = new Map<string, string>();
+  for (const id of orderIds) byShort.set(shortId(id), id);
+  const fullId = (shown: string) => byShort.get(unescapeMrkdwn(shown)) ?? unescapeMrkdwn(shown);
   const result: StatusPosts = { posts: [], messages: 0, truncated: 0 };
   calls.forEach((call, callIndex) => {
     if (call.method !== 'chat.postMessage' || call.status !== 200 || !call.response.ok) return;
     if (String(call.body.channel ?? '').startsWith('D')) return;
     const text = String(call.body.text ?? '');
-    const single = SINGLE_TEXT.exec(text);
     const sections = sectionsText(call.body);
+    const single = GROUPED_TEXT.test(text) ? null : SINGLE_INTRO.exec(contextText(call.body));
     if (single) {
       result.messages++;
       for (const m of sections.matchAll(SINGLE_LINE)) {
-        result.posts.push({ orderId: single[1]!, status: unescapeMrkdwn(m[1]!), callIndex, shape: 'thread' });
+        result.posts.push({
+          orderId: fullId(single[1]!),
+          status: unescapeMrkdwn(m[1]!),
+          callIndex,
+          shape: 'thread',
+        });
       }
     } else if (GROUPED_TEXT.test(text)) {
       result.messages++;
       for (const m of sections.matchAll(GROUPED_LINE)) {
-        result.posts.push({ orderId: m[1]!, status: unescapeMrkdwn(m[2]!), callIndex, shape: 'grouped' });
+        result.posts.push({
+          orderId: fullId(m[1]!),
+          status: unescapeMrkdwn(m[2]!),
+          callIndex,
+          shape: 'grouped',
+        });
       }
     } else return;
     const more = MORE.exec(sections);
@@ -88,7 +116,10 @@ export function accountPosts(recorded: Map<string, string[]>, posted: Map<string
   for (const orderId of orderIds) {
     const want = new Map<string, number>();
     const got = new Map<string, number>();
-    for (const s of recorded.get(orderId) ?? []) want.set(s, (want.get(s) ?? 0) + 1);
+    for (const recordedStatus of recorded.get(orderId) ?? []) {
+      const s = statusWords(recordedStatus);
+      want.set(s, (want.get(s) ?? 0) + 1);
+    }
     for (const s of posted.get(orderId) ?? []) got.set(s, (got.get(s) ?? 0) + 1);
     result.expected += recorded.get(orderId)?.length ?? 0;
     result.posted += posted.get(orderId)?.length ?? 0;

@@ -28,7 +28,7 @@ export const GALLERY_BUILDERS = [
   'helpMessage',
   'searchResultsMessage',
   'provisionModal',
-  'requestLinkMessage',
+  'requestStoryMessage',
   'requestCard',
   'decidedCard',
   'executionOutcomeMessage',
@@ -177,7 +177,7 @@ export async function runGallerySession(log: (line: string) => void = () => {}):
       (c) => view(c) && c.body.view?.callback_id === 'telegent.provision',
       'modal',
     );
-    take('requestLinkMessage', 'request-waiting', '#support', inChannel(CHANNEL));
+    take('requestStoryMessage', 'request-waiting', '#support', inChannel(CHANNEL));
     take('requestCard', 'approval-card', '#telegent-approvals', inChannel(APPROVALS_CHANNEL));
 
     await step('an approver approves the provision', () =>

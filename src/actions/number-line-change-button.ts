@@ -27,7 +27,7 @@ export function numberLineChangeButton(ctx: AppContext, op: LineChangeOperation)
         notOnAccount: `${phoneNumber} is not on your Telegent account: nothing to change.`,
         logContext: { action: op.kind, user: body.user.id },
       },
-      async (record) => {
+      async (record, customer) => {
         const status = record.Status ?? 'of unknown status';
         if (!op.lineChange.from.includes(record.Status ?? '')) {
           return errorModal(
@@ -44,7 +44,7 @@ export function numberLineChangeButton(ctx: AppContext, op: LineChangeOperation)
             ['SIM now', simTail(record.Iccid ?? undefined)],
           ],
           today: localIsoDate(ctx.now(), zone),
-          metadata: writeModalMetadata({ channelId, phoneNumber }),
+          metadata: writeModalMetadata({ channelId, phoneNumber, customer }),
           sandbox: ctx.sandbox,
         });
       },

@@ -3,21 +3,21 @@ import { findTrackedPortIn } from '../commands/tracked-portin.js';
 import { sentenceMessage } from '../messages/blocks.js';
 import { announceExecution, announcePendingRequest, executionMessage } from '../notify/announcer.js';
 import { tellClicker } from '../notify/tell-clicker.js';
-import type { ButtonArgs } from '../slack/listener-args.js';
+import { type ButtonOrMenuArgs, clickedValue } from '../slack/listener-args.js';
 import { userFacingError } from '../slack/user-facing-error.js';
 
 /**
- * Cancel port-in… on a port-in's message. The button's confirm dialog already said cancelling is final;
+ * Cancel port-in… in a port-in's "⋯" menu (or a button of an older message). The confirm dialog already said cancelling is final;
  * the cancel itself is a request like any other (approval by default).
  */
 export function orderCancelButton(ctx: AppContext) {
-  return async function onOrderCancel({ ack, body, action, respond }: ButtonArgs): Promise<void> {
+  return async function onOrderCancel({ ack, body, action, respond }: ButtonOrMenuArgs): Promise<void> {
     await ack();
     const tell = (text: string) => tellClicker(ctx.notify, body, sentenceMessage(text), ctx.logger, respond);
     try {
       const found = await findTrackedPortIn(
         ctx,
-        action.value,
+        clickedValue(action),
         '/telegent portin cancel JNUOID-…',
         'cancelled',
       );

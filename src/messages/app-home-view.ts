@@ -1,13 +1,14 @@
 import type { HomeView, KnownBlock } from '@slack/types';
+import { formatPhone, statusWords } from '../operations/glossary.js';
 import { orderTraits } from '../operations/registry.js';
 import type { OrderRecord } from '../store/orders-repo.js';
 import type { RequestRecord } from '../store/requests-repo.js';
 import { actions, context, divider, header, sandboxBlocks, section } from './blocks.js';
 import { escapeMrkdwn, fitItems, LIMITS } from './limits.js';
 import { isPortIn, orderButtons } from './order-buttons.js';
-import { orderLine } from './order-line.js';
+import { needingActionFirst, orderLine } from './order-line.js';
 import { decisionButtons } from './request-card.js';
-import { operationTitle, requestLine, waitingLine } from './request-line.js';
+import { operationTitle, requestLine, storedSummary, waitingLine } from './request-line.js';
 
 export interface AppHomeArgs {
   userId: string;
@@ -50,7 +51,8 @@ function numbersWithOpenWork(args: AppHomeArgs): Array<[string, string[]]> {
     const named = [input.phoneNumber, ...(Array.isArray(input.numbers) ? input.numbers : [])];
     add(named, `${operationTitle(r.kind)} (${REQUEST_STATE[r.status] ?? r.status})`);
   }
-  for (const o of args.openOrders) add(o.numbers, `${orderTraits(o.kind).label} order (${o.status})`);
+  for (const o of args.openOrders)
+    add(o.numbers, `${orderTraits(o.kind).label} order (${statusWords(o.status)})`);
   return [...byNumber.entries()].sort(([a], [b]) => a.localeCompare(b));
 }
 
@@ -68,7 +70,7 @@ export function appHomeView(args: AppHomeArgs): HomeView {
       blocks.push(
         ...fitItems(
           args.waitingForMe,
-          (r) => [waitingLine(r, args.now), decisionButtons(r, operationTitle(r.kind))],
+          (r) => [waitingLine(r, args.now), decisionButtons(r, operationTitle(r.kind), storedSummary(r))],
           { maxBlocks: Math.min(WAITING_MAX_BLOCKS, budget() - 8) },
           more('request(s) waiting'),
         ),
@@ -93,12 +95,12 @@ export function appHomeView(args: AppHomeArgs): HomeView {
   if (numbers.length > 0) {
     const lines = numbers
       .slice(0, NUMBERS_MAX)
-      .map(([number, what]) => `• *${escapeMrkdwn(number)}*: ${escapeMrkdwn(what.join(', '))}`);
+      .map(([number, what]) => `• *${escapeMrkdwn(formatPhone(number))}*: ${escapeMrkdwn(what.join(', '))}`);
     const hidden = numbers.length - NUMBERS_MAX;
     blocks.push(
       section(`*Numbers with open requests or orders* (${numbers.length})\n${lines.join('\n')}`),
       context(
-        `${hidden > 0 ? `…and ${hidden} more. ` : ''}\`/telegent number <+1…>\` shows a number's card and what can be done with it.`,
+        `${hidden > 0 ? `…and ${hidden} more. ` : ''}\`/telegent number &lt;number&gt;\` shows a number's card and what can be done with it.`,
       ),
       divider(),
     );
@@ -109,7 +111,7 @@ export function appHomeView(args: AppHomeArgs): HomeView {
   else
     blocks.push(
       ...fitItems(
-        args.openOrders,
+        needingActionFirst(args.openOrders),
         (o) => [
           orderLine(o, { statusButton: false }),
           actions(orderButtons(o.orderId, { portIn: isPortIn(o.kind), status: o.status })),

@@ -28,7 +28,11 @@ function said(details: Record<string, unknown>): string {
   const reconciliation = details.reconciliation as { detail?: unknown } | undefined;
   const detail = typeof reconciliation?.detail === 'string' ? reconciliation.detail : undefined;
   const text = error ?? detail;
-  return text ? `: “${escapeMrkdwn(oneLine(text, 160))}”` : '';
+  const reason = typeof details.reason === 'string' ? details.reason : undefined;
+  return [
+    text ? `: “${escapeMrkdwn(oneLine(text, 160))}”` : '',
+    reason ? ` — reason: “${escapeMrkdwn(oneLine(reason, 160))}”` : '',
+  ].join('');
 }
 
 /** "• Mon 14:03 · Park line: approved (@ana)" — one audit entry, newest-first lists. */

@@ -12,6 +12,7 @@ import type {
   PlainTextOption,
   SectionBlock,
 } from '@slack/types';
+import { dayWords } from '../operations/glossary.js';
 import { escapeMrkdwn, LIMITS, oneLine, safeMrkdwn, truncate } from './limits.js';
 
 /** The `{ text, blocks }` every message builder returns (`text` is the notification fallback). */
@@ -119,13 +120,15 @@ export function sandboxPrefix(sandbox: boolean | undefined): string {
 }
 
 /** "Mon, Feb 4" for a calendar date ('YYYY-MM-DD'): a day is a day in every time zone. */
-export function calendarDay(isoDate: string): string {
-  return new Date(`${isoDate}T12:00:00Z`).toLocaleDateString('en-US', {
-    weekday: 'short',
-    month: 'short',
-    day: 'numeric',
-    timeZone: 'UTC',
-  });
+export const calendarDay = dayWords;
+
+/**
+ * A link to a message (an order's thread): Slack's archive URL opens it in the reader's workspace. Plain
+ * `label` when the message is not known (never posted).
+ */
+export function messageLink(channelId: string, ts: string | null | undefined, label: string): string {
+  if (!ts || !/^\d+\.\d+$/.test(ts) || !/^[CGD][A-Z0-9]+$/.test(channelId)) return label;
+  return `<https://slack.com/archives/${channelId}/p${ts.replace('.', '')}|${label}>`;
 }
 
 /** A Slack user mention, or a safe fallback for ids that do not look like user ids. */
@@ -133,20 +136,18 @@ export function mention(userId: string): string {
   return /^[UW][A-Z0-9]+$/.test(userId) ? `<@${userId}>` : escapeMrkdwn(userId);
 }
 
-/** "2026-05-01 14:02 UTC". */
-export function utcDateTime(date: Date): string {
-  return `${date.toISOString().slice(0, 10)} ${utcTime(date)}`;
+/**
+ * The fallback of a Slack date token, for clients that cannot render one: the calendar day only ("Tue, Dec 1"),
+ * since a clock time without the reader's zone would mislead.
+ */
+function fallbackDay(date: Date): string {
+  return calendarDay(date.toISOString().slice(0, 10));
 }
 
-/** "14:02 UTC". */
-export function utcTime(date: Date): string {
-  return `${date.toISOString().slice(11, 16)} UTC`;
-}
-
-/** Slack date token: shown in the reader's own time zone, with a UTC fallback. */
+/** Slack date token: "Today 6:43 PM" / "Dec 1 6:43 PM" in the reader's own time zone (one format everywhere). */
 export function slackDate(date: Date): string {
   const unix = Math.floor(date.getTime() / 1000);
-  return `<!date^${unix}^{date_short_pretty} {time}|${utcDateTime(date)}>`;
+  return `<!date^${unix}^{date_short_pretty} {time}|${fallbackDay(date)}>`;
 }
 
 /**
@@ -168,8 +169,8 @@ export function sentenceMessage(text: string): MessagePayload {
   return { text, blocks: [section(text)] };
 }
 
-/** Slack time token: "14:02" in the reader's own time zone, with a UTC fallback. */
+/** Slack time token: "6:43 PM" in the reader's own time zone (for a time on a day the text already names). */
 export function slackTime(date: Date): string {
   const unix = Math.floor(date.getTime() / 1000);
-  return `<!date^${unix}^{time}|${utcTime(date)}>`;
+  return `<!date^${unix}^{time}|${fallbackDay(date)}>`;
 }

@@ -1,8 +1,17 @@
 import type { KnownBlock } from '@slack/types';
 import type { RequestRecord } from '../store/requests-repo.js';
 import { mentionList } from './approval-progress.js';
-import { header, type MessagePayload, mention, message, sandboxBlocks, section, utcTime } from './blocks.js';
+import {
+  header,
+  type MessagePayload,
+  mention,
+  message,
+  sandboxBlocks,
+  section,
+  slackDate,
+} from './blocks.js';
 import { escapeMrkdwn, oneLine } from './limits.js';
+import { decisionFacts } from './request-card.js';
 import { requestFacts } from './request-facts.js';
 
 export type Decision = 'approved' | 'rejected' | 'expired' | 'cancelled';
@@ -16,12 +25,14 @@ export interface DecidedCardArgs {
   by?: string | null | undefined;
   at: Date;
   reason?: string | null | undefined;
+  /** The channel's bound account, by name (as on the card before the decision). */
+  accountName?: string | null | undefined;
   sandbox?: boolean | undefined;
 }
 
-/** "Approved by <@U1> at 14:02 UTC on 2026-05-01", "Approved by <@U1> and <@U2> at …", etc. */
+/** "Approved by <@U1> Today 2:02 PM" (the reader's time), "Approved by <@U1> and <@U2> …", etc. */
 export function decisionLine(decision: Decision, at: Date, by?: string | readonly string[] | null): string {
-  const when = `at ${utcTime(at)} on ${at.toISOString().slice(0, 10)}`;
+  const when = slackDate(at);
   const people = typeof by === 'string' ? [by] : (by ?? []);
   const who =
     people.length > 0 ? ` by ${people.length === 1 ? mention(people[0]!) : mentionList(people)}` : '';
@@ -55,6 +66,7 @@ export function decidedCard(args: DecidedCardArgs): MessagePayload {
     ...sandboxBlocks(args.sandbox),
     header(`${args.title}: ${HEADLINE[args.decision]}`),
     section(escapeMrkdwn(args.summary)),
+    ...decisionFacts(args.request, args.accountName),
     requestFacts(args.request),
     section(`${line}${reason}`),
   ];

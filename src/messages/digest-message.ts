@@ -1,9 +1,11 @@
 import { nextBusinessDay } from '../operations/fields/business-days.js';
+import { carrierMessageWords, shortId, statusWords } from '../operations/glossary.js';
 import { orderTraits } from '../operations/registry.js';
 import type { OrderRecord } from '../store/orders-repo.js';
-import { isSuccessfulOrderStatus, needsCarrierFix } from '../telegent/order-status.js';
-import { calendarDay } from './blocks.js';
+import { isSuccessfulOrderStatus } from '../telegent/order-status.js';
+import { calendarDay, messageLink, slackTime } from './blocks.js';
 import { escapeMrkdwn } from './limits.js';
+import { needsAction as orderNeedsAction } from './order-line.js';
 import {
   actionNeeded,
   type Block,
@@ -43,7 +45,7 @@ const STATUS_ORDER = [
   'Scheduled',
 ];
 /** The carrier refused (fixable), or the order failed: someone has to act. */
-const NEEDS_ACTION = { test: (status: string) => needsCarrierFix(status) || /^failed$/i.test(status.trim()) };
+const NEEDS_ACTION = { test: (status: string) => orderNeedsAction({ status }) };
 const PER_GROUP = 5;
 const PER_CLOSED_LIST = 10;
 
@@ -54,20 +56,26 @@ function age(from: Date, now: Date): string {
   return hours < 48 ? `${hours} h` : `${Math.round(hours / 24)} d`;
 }
 
+/** The order's numbers, linked to its thread in the channel (the story of the request). */
+function linkedNumbers(order: OrderRecord): string {
+  return messageLink(order.channelId, order.threadTs, numbersText(order.numbers, 2));
+}
+
 function orderLine(order: OrderRecord, now: Date): string {
-  const date = order.portInDate ? ` · port date ${order.portInDate}` : '';
-  return `• \`${order.orderId}\` ${numbersText(order.numbers, 2)} · ${age(order.createdAt, now)} old${date}`;
+  const date = order.portInDate ? ` · port date ${calendarDay(order.portInDate)}` : '';
+  return `• ${linkedNumbers(order)} · ${age(order.createdAt, now)} old${date} · \`${escapeMrkdwn(shortId(order.orderId))}\``;
 }
 
 function needsActionLine(order: OrderRecord, now: Date): string {
-  const message = order.statusMessage ? ` — ${escapeMrkdwn(order.statusMessage)}` : '';
+  const words = carrierMessageWords(order.statusMessage);
+  const message = words ? ` — ${escapeMrkdwn(words)}` : '';
   const action =
     actionNeeded(order.orderId, order.statusMessage) ??
     (order.closedAt
       ? '*Next step:* once the customer has sorted it out with their carrier, start a new port-in with `/telegent portin <number>`.'
       : `*Next step:* check \`/telegent status ${order.orderId}\`, then fix it with \`/telegent portin update ${order.orderId}\`.`);
   return (
-    `${statusEmoji(order.status)} \`${order.orderId}\` ${numbersText(order.numbers, 2)} · *${escapeMrkdwn(order.status)}*${message} · ` +
+    `${statusEmoji(order.status)} ${linkedNumbers(order)} · *${escapeMrkdwn(statusWords(order.status))}*${message} · ` +
     `${age(order.createdAt, now)} old\n      ${action}`
   );
 }
@@ -111,7 +119,7 @@ export function digestMessage(input: DigestInput): SlackMessage {
       type: 'header',
       text: {
         type: 'plain_text',
-        text: `${input.sandbox ? '[SANDBOX] ' : ''}Port-in digest · ${input.localDate}`,
+        text: `${input.sandbox ? '[SANDBOX] ' : ''}Port-in digest · ${calendarDay(input.localDate)}`,
       },
     },
     {
@@ -119,7 +127,7 @@ export function digestMessage(input: DigestInput): SlackMessage {
       elements: [
         {
           type: 'mrkdwn',
-          text: `<#${input.channelId}> at ${input.localTime} ${escapeMrkdwn(input.timeZone)} · turn it off with \`/telegent digest off\``,
+          text: `<#${input.channelId}> every day at ${slackTime(now)} · turn it off with \`/telegent digest off\``,
         },
         ...(input.account
           ? [
@@ -140,6 +148,18 @@ export function digestMessage(input: DigestInput): SlackMessage {
     ),
   ];
 
+  if (needsAction.length > 0) {
+    blocks.push(
+      divider,
+      section(`:rotating_light: *Needs action (${needsAction.length})*`),
+      ...packLines(
+        needsAction.map((o) => needsActionLine(o, now)),
+        4,
+        (n) => `…and ${n} more needing action: /telegent orders lists them`,
+      ),
+    );
+  }
+
   if (portingSoon.length > 0) {
     blocks.push(
       divider,
@@ -155,23 +175,14 @@ export function digestMessage(input: DigestInput): SlackMessage {
     );
   }
 
-  if (needsAction.length > 0) {
-    blocks.push(
-      divider,
-      section(`:rotating_light: *Needs action (${needsAction.length})*`),
-      ...packLines(
-        needsAction.map((o) => needsActionLine(o, now)),
-        4,
-        (n) => `…and ${n} more needing action: /telegent orders lists them`,
-      ),
-    );
-  }
-
   if (waiting.length > 0) {
     const groups = new Map<string, OrderRecord[]>();
-    for (const order of waiting) groups.set(order.status, [...(groups.get(order.status) ?? []), order]);
+    for (const order of waiting) {
+      const words = statusWords(order.status);
+      groups.set(words, [...(groups.get(words) ?? []), order]);
+    }
     const rank = (s: string) => {
-      const i = STATUS_ORDER.findIndex((known) => known.toLowerCase() === s.toLowerCase());
+      const i = STATUS_ORDER.findIndex((known) => statusWords(known) === s);
       return i < 0 ? STATUS_ORDER.length : i;
     };
     const statuses = [...groups.keys()].sort((a, b) => rank(a) - rank(b) || a.localeCompare(b));
@@ -213,7 +224,7 @@ export function digestMessage(input: DigestInput): SlackMessage {
   }
   return {
     text:
-      `${input.sandbox ? '[SANDBOX] ' : ''}Port-in digest ${input.localDate}: ${portins.length} open, ` +
+      `${input.sandbox ? '[SANDBOX] ' : ''}Port-in digest ${calendarDay(input.localDate)}: ${portins.length} open, ` +
       `${needsAction.length} need action, ${completed.length} completed in the last 24 h`,
     blocks,
   };

@@ -2,14 +2,17 @@ import type { KnownBlock } from '@slack/types';
 import type { OrderRecord } from '../store/orders-repo.js';
 import { context, header, type MessagePayload, message, sandboxBlocks } from './blocks.js';
 import { fitItems, LIMITS } from './limits.js';
-import { orderLine } from './order-line.js';
+import { needingActionFirst, orderLine } from './order-line.js';
 
 export interface OpenOrdersArgs {
   orders: readonly OrderRecord[];
   sandbox?: boolean | undefined;
 }
 
-/** `/telegent orders`: this channel's open orders, one line each with a Status button (≤ 50 blocks). */
+/**
+ * `/telegent orders`: this channel's open orders, those needing action first, one line each linked to its
+ * thread, with a Status button (≤ 50 blocks).
+ */
 export function openOrdersMessage(args: OpenOrdersArgs): MessagePayload {
   const head: KnownBlock[] = [...sandboxBlocks(args.sandbox), header('Open orders in this channel')];
   if (args.orders.length === 0) {
@@ -20,7 +23,7 @@ export function openOrdersMessage(args: OpenOrdersArgs): MessagePayload {
     );
   }
   const body = fitItems(
-    args.orders,
+    needingActionFirst(args.orders),
     (order) => [orderLine(order)],
     { maxBlocks: LIMITS.messageBlocks - head.length, maxChars: LIMITS.messageTextBudget },
     (hidden) =>

@@ -1,8 +1,9 @@
-import type { Button } from '@slack/types';
+import type { ActionsBlockElement, Overflow } from '@slack/types';
 import { ORDER_ID_MAX_LENGTH } from '../operations/fields/order-id.js';
+import { shortId } from '../operations/glossary.js';
 import { orderTraits } from '../operations/registry.js';
 import { isTerminalOrderStatus, needsCarrierFix } from '../telegent/order-status.js';
-import { button, confirmDialog } from './blocks.js';
+import { button, confirmDialog, option } from './blocks.js';
 import { ACTION } from './ids.js';
 import { oneLine } from './limits.js';
 
@@ -15,7 +16,7 @@ export function isPortIn(kind: string | null | undefined, orderType?: string | n
 export function cancelPortInConfirm(orderId: string) {
   return confirmDialog({
     title: 'Cancel this port-in?',
-    text: `Cancelling port-in ${oneLine(orderId, 80)} is final: a cancelled port-in cannot be resumed, only started again from scratch. A second person approves the cancel.`,
+    text: `Cancelling port-in ${oneLine(shortId(orderId), 80)} is final: a cancelled port-in cannot be resumed, only started again from scratch. A second person approves the cancel.`,
     confirm: 'Cancel port-in',
     deny: 'Keep it',
     danger: true,
@@ -23,15 +24,28 @@ export function cancelPortInConfirm(orderId: string) {
 }
 
 /**
- * Status always; Update and Cancel for port-ins that are still open (cancel carries a confirm that says
- * it is final). Values are the OrderId.
+ * The "⋯" menu of an open port-in: Cancel port-in… (its confirm says it is final), out of the way of a healthy
+ * order's row rather than a red button on every one. Its option value is the OrderId.
+ */
+export function cancelPortInMenu(orderId: string): Overflow {
+  return {
+    type: 'overflow',
+    action_id: ACTION.orderCancel,
+    options: [option('Cancel port-in…', orderId)],
+    confirm: cancelPortInConfirm(orderId),
+  };
+}
+
+/**
+ * Status always; Update (Fix… when the carrier refused) and a "⋯" menu with Cancel port-in… for port-ins that
+ * are still open. Values are the OrderId.
  */
 export function orderButtons(
   orderId: string,
   options: { portIn: boolean; status: string | null | undefined; showStatus?: boolean; statusText?: string },
-): Button[] {
+): ActionsBlockElement[] {
   const open = !isTerminalOrderStatus(options.status);
-  const buttons: Button[] = [];
+  const buttons: ActionsBlockElement[] = [];
   // Not an OrderId we could act on (ops accept ≤ 80 characters); better no button than an invalid one.
   if (orderId.length > ORDER_ID_MAX_LENGTH) return buttons;
   if (options.showStatus ?? true)
@@ -49,15 +63,7 @@ export function orderButtons(
         ...(needsFix ? { style: 'primary' as const } : {}),
       }),
     );
-    buttons.push(
-      button({
-        text: 'Cancel port-in…',
-        actionId: ACTION.orderCancel,
-        value: orderId,
-        style: 'danger',
-        confirm: cancelPortInConfirm(orderId),
-      }),
-    );
+    buttons.push(cancelPortInMenu(orderId));
   }
   return buttons;
 }

@@ -1,32 +1,49 @@
 import type { SectionBlock } from '@slack/types';
 import { ORDER_ID_MAX_LENGTH } from '../operations/fields/order-id.js';
+import { carrierMessageWords, formatPhones, shortId, statusWords } from '../operations/glossary.js';
 import { orderTraits } from '../operations/registry.js';
 import type { OrderRecord } from '../store/orders-repo.js';
-import { button, mention, section, slackDate } from './blocks.js';
+import { needsCarrierFix } from '../telegent/order-status.js';
+import { button, calendarDay, mention, messageLink, section, slackDate } from './blocks.js';
 import { ACTION } from './ids.js';
 import { escapeMrkdwn, oneLine } from './limits.js';
 
-/** One stored order as a line: id, kind, status, numbers, port date, requester; optional Status button. */
+/**
+ * One stored order as a line: what and which number (linked to the order's thread), status in words, port
+ * date, requester, the short OrderId; optional Status button.
+ */
 export function orderLine(order: OrderRecord, options: { statusButton?: boolean } = {}): SectionBlock {
-  const numbers =
-    order.numbers.length > 3
-      ? `${order.numbers.slice(0, 3).join(', ')} +${order.numbers.length - 3}`
-      : order.numbers.join(', ');
+  const numbers = order.numbers.length > 0 ? escapeMrkdwn(formatPhones(order.numbers, 3)) : 'no number yet';
+  const what = `*${escapeMrkdwn(orderTraits(order.kind).label)}* of ${messageLink(order.channelId, order.threadTs, numbers)}`;
   const parts = [
-    `*\`${escapeMrkdwn(oneLine(order.orderId, 80))}\`* · ${escapeMrkdwn(orderTraits(order.kind).noun)} · *${escapeMrkdwn(oneLine(order.status, 60))}*`,
+    `${what} · *${escapeMrkdwn(oneLine(statusWords(order.status), 60))}*`,
     [
-      numbers ? escapeMrkdwn(numbers) : undefined,
-      order.portInDate ? `port date ${escapeMrkdwn(order.portInDate)}` : undefined,
+      order.portInDate ? `port date ${escapeMrkdwn(calendarDay(order.portInDate))}` : undefined,
       `opened ${slackDate(order.createdAt)} by ${mention(order.requestedBy)}`,
+      `\`${escapeMrkdwn(shortId(order.orderId))}\``,
     ]
       .filter(Boolean)
       .join(' · '),
   ];
-  if (order.statusMessage) parts.push(`_${escapeMrkdwn(oneLine(order.statusMessage, 300))}_`);
+  const carrier = carrierMessageWords(order.statusMessage);
+  if (carrier) parts.push(`_${escapeMrkdwn(oneLine(carrier, 300))}_`);
   return section(
     parts.join('\n'),
     options.statusButton === false || order.orderId.length > ORDER_ID_MAX_LENGTH
       ? {}
       : { accessory: button({ text: 'Status', actionId: ACTION.orderStatus, value: order.orderId }) },
   );
+}
+
+/** The carrier refused it (Error, Rejected, ResolutionRequired) or it failed: someone has to act. */
+export function needsAction(order: Pick<OrderRecord, 'status'>): boolean {
+  return needsCarrierFix(order.status) || /^failed$/i.test(order.status.trim());
+}
+
+/** Orders needing action first (oldest first among them), then the others in their given order. */
+export function needingActionFirst<T extends Pick<OrderRecord, 'status' | 'createdAt'>>(
+  orders: readonly T[],
+): T[] {
+  const urgent = orders.filter(needsAction).sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime());
+  return [...urgent, ...orders.filter((o) => !needsAction(o))];
 }

@@ -1,4 +1,5 @@
 import type { types } from '@slack/bolt';
+import { carrierMessageWords, formatPhones, shortId, statusWords } from '../operations/glossary.js';
 import { orderTraits } from '../operations/registry.js';
 import type { OrderKind, OrderRecord } from '../store/orders-repo.js';
 import { explainCarrierCode } from '../telegent/carrier-codes.js';
@@ -8,6 +9,7 @@ import {
   isTerminalOrderStatus,
   needsCarrierFix,
 } from '../telegent/order-status.js';
+import { calendarDay, slackDate } from './blocks.js';
 import { escapeMrkdwn } from './limits.js';
 import { orderButtons } from './order-buttons.js';
 import { statusEmoji } from './status-emoji.js';
@@ -36,10 +38,10 @@ export const SANDBOX_NOTE = ':test_tube: *SANDBOX*: simulated Telegent, nothing 
 const sandboxBlock = (): Block => ({ type: 'context', elements: [{ type: 'mrkdwn', text: SANDBOX_NOTE }] });
 const prefix = (options: MessageOptions) => (options.sandbox ? '[SANDBOX] ' : '');
 
+/** "(801) 555-0100, (801) 555-0101 and 3 more" (numbers in prose are formatted; E.164 only in commands). */
 export function numbersText(numbers: readonly string[], max = 5): string {
   if (numbers.length === 0) return 'no number yet';
-  if (numbers.length <= max) return numbers.join(', ');
-  return `${numbers.slice(0, max).join(', ')} and ${numbers.length - max} more`;
+  return formatPhones(numbers, max);
 }
 
 /** "Error 8A: the losing carrier says… Next step: fix it with `/telegent portin update JNUOID-…`" or undefined. */
@@ -47,7 +49,7 @@ export function actionNeeded(orderId: string, statusMessage: string | null | und
   const code = explainCarrierCode(statusMessage, orderId);
   if (!code) return undefined;
   const fix = escapeMrkdwn(code.fix).replace(/(\/telegent [^,;]*?)(?=$|[,;]| then | or )/g, '`$1`');
-  return `carrier code *${code.code}*: ${escapeMrkdwn(code.explanation)}. *Next step:* ${fix}.`;
+  return `${escapeMrkdwn(code.explanation)} (carrier code *${code.code}*). *Next step:* ${fix}.`;
 }
 
 /** A Rejected port-in stays open at Telegent (it blocks a new port-in of the number): fix it or cancel it. */
@@ -56,15 +58,21 @@ export function rejectedNextStep(orderId: string): string {
   return `the carrier rejected it, and it stays open at Telegent (a new port-in of the number would be refused). *Next step:* fix what the carrier objected to with \`/telegent portin update ${id}\`, or cancel it with \`/telegent portin cancel ${id}\` and start again.`;
 }
 
-/** "*Status:* :warning: Error — 8A-…" (+ the explanation and fixing command when a carrier code is known). */
+/** " — Carrier rejected: account number wrong (8A)", or "" without a status message. */
+function carrierSays(statusMessage: string | null | undefined): string {
+  const words = carrierMessageWords(statusMessage);
+  return words ? ` — ${escapeMrkdwn(words)}` : '';
+}
+
+/** "*Status:* :warning: *Carrier error* — Carrier rejected: account number wrong (8A)" (+ the fixing command). */
 export function statusLine(order: {
   orderId: string;
   status: string;
   statusMessage?: string | null;
 }): string {
-  const message = order.statusMessage ? ` — ${escapeMrkdwn(order.statusMessage)}` : '';
+  const message = carrierSays(order.statusMessage);
   const action = actionNeeded(order.orderId, order.statusMessage);
-  return `*Status:* ${statusEmoji(order.status)} *${escapeMrkdwn(order.status)}*${message}${action ? `\n${action}` : ''}`;
+  return `*Status:* ${statusEmoji(order.status)} *${escapeMrkdwn(statusWords(order.status))}*${message}${action ? `\n${action}` : ''}`;
 }
 
 /** What the root message shows: an OrderRecord, or the NewOrder about to be inserted. */
@@ -89,7 +97,7 @@ export function orderRootMessage(
   options: MessageOptions & { actions?: boolean },
 ): SlackMessage {
   const open = !isTerminalOrderStatus(order.status) && !order.closedAt;
-  const portDate = order.portInDate ? `\nPort date: ${order.portInDate}` : '';
+  const portDate = order.portInDate ? `\nPort date: ${calendarDay(order.portInDate)}` : '';
   const blocks: Block[] = [
     {
       type: 'section',
@@ -98,7 +106,7 @@ export function orderRootMessage(
         type: 'mrkdwn',
         text:
           `*${label(order.kind)}* · ${numbersText(order.numbers)}\n` +
-          `OrderId \`${order.orderId}\` · requested by <@${order.requestedBy}>${portDate}`,
+          `Order \`${escapeMrkdwn(shortId(order.orderId))}\` · requested by <@${order.requestedBy}>${portDate}`,
       },
     },
     { type: 'section', block_id: 'order-status', text: { type: 'mrkdwn', text: statusLine(order) } },
@@ -118,7 +126,7 @@ export function orderRootMessage(
   }
   if (options.sandbox) blocks.push(sandboxBlock());
   return {
-    text: `${prefix(options)}${label(order.kind)} ${order.orderId} (${numbersText(order.numbers, 2)}): ${order.status}`,
+    text: `${prefix(options)}${label(order.kind)} of ${numbersText(order.numbers, 2)}: ${statusWords(order.status)}`,
     blocks,
   };
 }
@@ -133,8 +141,6 @@ export interface OrderChange {
   occurredAt: Date;
   requestedBy: string;
 }
-
-const hhmm = (date: Date) => `${date.toISOString().slice(11, 16)} UTC`;
 
 /** Packs mrkdwn lines into sections within Slack's limits; what does not fit becomes "…and N more". */
 export function packLines(lines: string[], maxBlocks: number, more: (n: number) => string): Block[] {
@@ -165,11 +171,11 @@ export function packLines(lines: string[], maxBlocks: number, more: (n: number) 
 }
 
 function changeLine(change: OrderChange, withOrder: boolean): string {
-  const message = change.statusMessage ? ` — ${escapeMrkdwn(change.statusMessage)}` : '';
+  const message = carrierSays(change.statusMessage);
   const head = withOrder
-    ? `${label(change.kind)} \`${change.orderId}\` (${numbersText(change.numbers, 2)}): `
-    : `${hhmm(change.occurredAt)}: `;
-  let line = `${statusEmoji(change.status)} ${head}*${escapeMrkdwn(change.status)}*${message}`;
+    ? `${label(change.kind)} of ${numbersText(change.numbers, 2)} (\`${escapeMrkdwn(shortId(change.orderId))}\`): `
+    : `${slackDate(change.occurredAt)}: `;
+  let line = `${statusEmoji(change.status)} ${head}*${escapeMrkdwn(statusWords(change.status))}*${message}`;
   const action =
     actionNeeded(change.orderId, change.statusMessage) ??
     (isRejectedOrderStatus(change.status) ? rejectedNextStep(change.orderId) : undefined);
@@ -192,8 +198,8 @@ export function orderUpdateMessage(changes: OrderChange[], options: MessageOptio
   const blocks: Block[] = [];
   let text: string;
   if (single && last) {
-    text = `${prefix(options)}${label(last.kind)} ${last.orderId}: ${last.status}`;
-    const intro = changes.length === 1 ? 'Status update' : `${changes.length} status updates`;
+    text = `${prefix(options)}${label(last.kind)} of ${numbersText(last.numbers, 2)}: ${statusWords(last.status)}`;
+    const intro = `${changes.length === 1 ? 'Status update' : `${changes.length} status updates`} · order \`${escapeMrkdwn(shortId(last.orderId))}\``;
     blocks.push(
       { type: 'context', elements: [{ type: 'mrkdwn', text: intro }] },
       ...packLines(
@@ -232,9 +238,9 @@ export function requesterNotice(
 ): SlackMessage {
   const ok = isSuccessfulOrderStatus(order.status);
   const cancelled = /^cancel/i.test(order.status);
-  const what = `your ${orderTraits(order.kind).noun} \`${order.orderId}\` (${numbersText(order.numbers)})`;
-  const message = order.statusMessage ? ` — ${escapeMrkdwn(order.statusMessage)}` : '';
-  let body = `${statusEmoji(order.status)} ${what[0]?.toUpperCase()}${what.slice(1)} finished: *${escapeMrkdwn(order.status)}*${message}.`;
+  const what = `your ${orderTraits(order.kind).noun} of ${numbersText(order.numbers)} (order \`${escapeMrkdwn(order.orderId)}\`)`;
+  const message = carrierSays(order.statusMessage);
+  let body = `${statusEmoji(order.status)} ${what[0]?.toUpperCase()}${what.slice(1)} finished: *${escapeMrkdwn(statusWords(order.status))}*${message}.`;
   if (!ok && !cancelled) {
     const action = actionNeeded(order.orderId, order.statusMessage);
     body += `\n${action ?? orderTraits(order.kind).failedNextStep(order.orderId)}`;
@@ -243,7 +249,7 @@ export function requesterNotice(
   const blocks: Block[] = [{ type: 'section', text: { type: 'mrkdwn', text: body } }];
   if (options.sandbox) blocks.push(sandboxBlock());
   return {
-    text: `${prefix(options)}${label(order.kind)} ${order.orderId} finished: ${order.status}`,
+    text: `${prefix(options)}${label(order.kind)} of ${numbersText(order.numbers, 2)} finished: ${statusWords(order.status)}`,
     blocks,
   };
 }

@@ -1,4 +1,6 @@
 import type { KnownBlock } from '@slack/types';
+import { carrierMessageWords, dayWords, formatPhones, statusWords } from '../operations/glossary.js';
+import { orderTraits } from '../operations/registry.js';
 import type { OrderRecord } from '../store/orders-repo.js';
 import { explainCarrierCode } from '../telegent/carrier-codes.js';
 import { isTerminalOrderStatus } from '../telegent/order-status.js';
@@ -13,6 +15,7 @@ import {
   message,
   sandboxBlocks,
   section,
+  slackDate,
 } from './blocks.js';
 import { escapeMrkdwn, oneLine } from './limits.js';
 import { isPortIn, orderButtons } from './order-buttons.js';
@@ -27,44 +30,50 @@ export interface OrderStatusArgs {
 
 const safe = (v: string | null | undefined, max = 200) => (v ? escapeMrkdwn(oneLine(v, max)) : undefined);
 
-/** `/telegent status <OrderId>`: live state, carrier code explained, and Update / Cancel where they apply. */
+/** Telegent's date-time strings ("2026-12-01T01:43:34.023Z", "12/01/2026 01:43 AM") as a Slack date token. */
+function when(value: string | null | undefined): string | undefined {
+  if (!value) return undefined;
+  const iso = /^\d{4}-\d{2}-\d{2}T/.test(value) ? value : undefined;
+  const time = iso ? Date.parse(/Z|[+-]\d{2}:?\d{2}$/.test(iso) ? iso : `${iso}Z`) : Date.parse(value);
+  if (Number.isNaN(time)) return safe(value);
+  return slackDate(new Date(time));
+}
+
+/** `/telegent status <OrderId>`: live state in words, carrier code explained, and Update / Cancel where they apply. */
 export function orderStatusMessage(args: OrderStatusArgs): MessagePayload {
   const { order, stored } = args;
   const orderId = order.OrderId || stored?.orderId || 'unknown order';
   const status = order.OrderStatus ?? stored?.status ?? 'unknown';
   const numbers = order.PhoneNumbersOrdered.map((n) => n.Number);
   const numberText = numbers.length > 0 ? numbers : (stored?.numbers ?? []);
+  const kind = stored ? orderTraits(stored.kind).label : safe(order.OrderType);
+  const portDate = order.PortInDate ?? stored?.portInDate;
   const fields: Array<[string, string | undefined]> = [
-    ['Status', `${statusEmoji(status)} ${safe(status, 80) ?? 'unknown'}`],
-    ['Type', safe(order.OrderType) ?? safe(stored?.kind)],
-    [
-      'Number(s)',
-      numberText.length > 0
-        ? escapeMrkdwn(
-            numberText.slice(0, 10).join(', ') +
-              (numberText.length > 10 ? ` and ${numberText.length - 10} more` : ''),
-          )
-        : undefined,
-    ],
-    ['Port-in date', safe(order.PortInDate) ?? safe(stored?.portInDate)],
-    ['Ordered', safe(order.OrderDate)],
-    ['Last updated', safe(order.LastUpdated)],
+    ['Status', `${statusEmoji(status)} ${safe(statusWords(status), 80) ?? 'unknown'}`],
+    ['Number(s)', numberText.length > 0 ? escapeMrkdwn(formatPhones(numberText, 10)) : undefined],
+    ['Port date', portDate ? escapeMrkdwn(dayWords(portDate.slice(0, 10))) : undefined],
+    ['Ordered', when(order.OrderDate)],
+    ['Last updated', when(order.LastUpdated)],
     ['Requested by', stored ? mention(stored.requestedBy) : undefined],
+    ['Order', `\`${escapeMrkdwn(oneLine(orderId, 100))}\``],
   ];
+  const headline = `${kind ?? 'Order'}${numberText.length > 0 ? ` of ${formatPhones(numberText, 2)}` : ''}`;
   const blocks: KnownBlock[] = [
     ...sandboxBlocks(args.sandbox),
-    header(`Order ${oneLine(orderId, 100)}`),
+    header(headline),
     fieldsSection(fields.filter((f): f is [string, string] => f[1] !== undefined)),
   ];
   const statusMessage = order.OrderStatusMessage ?? stored?.statusMessage;
-  if (statusMessage) blocks.push(section(`*Telegent says:* ${escapeMrkdwn(oneLine(statusMessage, 1000))}`));
+  const carrier = carrierMessageWords(statusMessage);
   const code = explainCarrierCode(statusMessage, orderId);
   if (code) {
     blocks.push(
       section(
-        `:mag: *Carrier code ${escapeMrkdwn(code.code)}*: ${escapeMrkdwn(code.explanation)}.\n*Fix:* ${escapeMrkdwn(code.fix)}`,
+        `:mag: *${escapeMrkdwn(carrier ?? '')}*: ${escapeMrkdwn(code.explanation)}.\n*Next step:* ${escapeMrkdwn(code.fix)}`,
       ),
     );
+  } else if (carrier) {
+    blocks.push(section(escapeMrkdwn(oneLine(carrier, 1000))));
   }
   const buttons = orderButtons(orderId, {
     portIn: isPortIn(stored?.kind, order.OrderType),
@@ -74,5 +83,5 @@ export function orderStatusMessage(args: OrderStatusArgs): MessagePayload {
   if (buttons.length > 0) blocks.push(actions(buttons));
   if (isTerminalOrderStatus(status))
     blocks.push(context('This order is finished: no further changes are expected.'));
-  return message(`Order ${oneLine(orderId, 100)}: ${oneLine(status, 80)}`, blocks, args.sandbox);
+  return message(`${headline}: ${statusWords(status)}`, blocks, args.sandbox);
 }

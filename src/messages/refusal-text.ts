@@ -1,6 +1,6 @@
 import type { DecisionRefusal } from '../requests/index.js';
 import { approvalProgressLine, mentionList } from './approval-progress.js';
-import { utcTime } from './blocks.js';
+import { slackDate } from './blocks.js';
 
 const STATUS_WORD: Record<string, string> = {
   approved: 'approved',
@@ -36,7 +36,7 @@ export function refusalText(refusal: DecisionRefusal, approvers: string): string
         : refusal.decidedBy
           ? ` by <@${refusal.decidedBy}>`
           : '';
-      const at = refusal.decidedAt ? ` at ${utcTime(refusal.decidedAt)}` : '';
+      const at = refusal.decidedAt ? ` ${slackDate(refusal.decidedAt)}` : '';
       return `Already ${word}${by}${at}. Nothing more was done.`;
     }
   }

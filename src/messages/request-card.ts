@@ -1,5 +1,6 @@
 import type { KnownBlock } from '@slack/types';
 import { getOperation } from '../operations/registry.js';
+import { customerShortName, requestReason } from '../requests/request-context.js';
 import type { RequestRecord } from '../store/requests-repo.js';
 import { approvalProgressLine } from './approval-progress.js';
 import {
@@ -10,6 +11,7 @@ import {
   fieldsSection,
   header,
   type MessagePayload,
+  mention,
   message,
   sandboxBlocks,
   section,
@@ -29,9 +31,16 @@ export interface RequestCardArgs {
   sandbox?: boolean | undefined;
 }
 
-/** Approve (with a confirm dialog when the operation asks for one: it cannot be undone) and Reject. */
-export function decisionButtons(request: RequestRecord, title: string): KnownBlock {
-  const confirmText = getOperation(request.kind).confirmApproval;
+/**
+ * Approve (with a confirm dialog when the operation asks for one: it cannot be undone) and Reject. The
+ * confirm names what, which number and for whom ("Port-out PIN for (801) 555-5555 — J. Doe?").
+ */
+export function decisionButtons(request: RequestRecord, title: string, summary = ''): KnownBlock {
+  const warning = getOperation(request.kind).confirmApproval;
+  const customer = customerShortName(request.input);
+  // The summary without its closing aside: "Issue a port-out PIN for (801) 555-5555 — J. Doe?"
+  const what = oneLine(summary || title, 200).replace(/\s*\([^()]*\)$/, '');
+  const confirmText = warning ? `${what}${customer ? ` — ${customer}` : ''}?\n\n${warning}` : undefined;
   return actions([
     button({
       text: 'Approve',
@@ -52,18 +61,36 @@ export function decisionButtons(request: RequestRecord, title: string): KnownBlo
 }
 
 /** What the operation says an approver should see of this request (from its stored, redacted input). */
-function operationFacts(request: RequestRecord): KnownBlock[] {
+function operationFacts(request: RequestRecord): Array<readonly [string, string]> {
   try {
     // A request stored by an older version may lack a field a fact reads: that fact is left out.
-    const facts = (getOperation(request.kind).facts?.(request.input as never) ?? []).filter(
+    return (getOperation(request.kind).facts?.(request.input as never) ?? []).filter(
       ([, value]) => typeof value === 'string' && value !== '',
     );
-    return facts.length > 0
-      ? [fieldsSection(facts.map(([label, value]) => [label, escapeMrkdwn(oneLine(value, 300))] as const))]
-      : [];
   } catch {
     return []; // an input stored by an older version: the summary still says what it is
   }
+}
+
+/**
+ * The decision aid: customer (short name, account), the operation's facts (number, product in words, SIM
+ * last 4, carrier, port date…), who asks and their reason/ticket.
+ */
+export function decisionFacts(request: RequestRecord, accountName?: string | null): KnownBlock[] {
+  const customer = customerShortName(request.input);
+  const account = accountName ? oneLine(accountName, 100) : undefined;
+  const facts: Array<readonly [string, string]> = [
+    ...(customer || account
+      ? [['Customer', escapeMrkdwn([customer, account].filter(Boolean).join(' · '))] as const]
+      : []),
+    ...operationFacts(request).map(([label, value]) => [label, escapeMrkdwn(oneLine(value, 300))] as const),
+    ['Asked by', mention(request.requestedBy)],
+  ];
+  const reason = requestReason(request.input);
+  return [
+    fieldsSection(facts),
+    section(`*Reason / ticket:* ${reason ? escapeMrkdwn(oneLine(reason, 500)) : '_none given_'}`),
+  ];
 }
 
 /** Who may decide, in one line under the buttons. */
@@ -83,17 +110,10 @@ export function requestCard(args: RequestCardArgs): MessagePayload {
     ...sandboxBlocks(args.sandbox),
     header(`Approval needed: ${args.title}`),
     section(escapeMrkdwn(args.summary)),
-    ...operationFacts(request),
-    ...(request.accountId
-      ? [
-          context(
-            `Account: ${args.accountName ? `*${escapeMrkdwn(oneLine(args.accountName, 100))}* ` : ''}\`${escapeMrkdwn(request.accountId)}\``,
-          ),
-        ]
-      : []),
+    ...decisionFacts(request, args.accountName),
     requestFacts(request),
     ...(progress ? [section(`:ballot_box_with_check: *${progress}*`)] : []),
-    decisionButtons(request, args.title),
+    decisionButtons(request, args.title, args.summary),
     context(whoDecides(request)),
   ];
   const stands =

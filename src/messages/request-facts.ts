@@ -1,14 +1,14 @@
-import type { SectionBlock } from '@slack/types';
+import type { ContextBlock } from '@slack/types';
+import { shortId } from '../operations/glossary.js';
 import type { RequestRecord } from '../store/requests-repo.js';
-import { fieldsSection, mention, slackDate } from './blocks.js';
+import { context, slackDate } from './blocks.js';
 import { escapeMrkdwn, oneLine } from './limits.js';
 
-/** Requester, created, expiry and id of a request (nothing from its input: no secret can leak). */
-export function requestFacts(request: RequestRecord): SectionBlock {
-  return fieldsSection([
-    ['Requested by', mention(request.requestedBy)],
-    ['Created', slackDate(request.createdAt)],
-    ['Expires', request.expiresAt ? slackDate(request.expiresAt) : 'never'],
-    ['Request', `\`${escapeMrkdwn(oneLine(request.id, 80))}\``],
-  ]);
+/** Created and expiry of a request, and its short id (nothing from its input: no secret can leak). */
+export function requestFacts(request: RequestRecord): ContextBlock {
+  return context(
+    `Asked ${slackDate(request.createdAt)}`,
+    request.expiresAt ? `expires ${slackDate(request.expiresAt)}` : 'does not expire',
+    `request \`${escapeMrkdwn(oneLine(shortId(request.id), 40))}\``,
+  );
 }

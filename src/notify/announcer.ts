@@ -6,10 +6,10 @@ import { escapeMrkdwn, oneLine } from '../messages/limits.js';
 import { orderRootMessage } from '../messages/order-messages.js';
 import { requestCard } from '../messages/request-card.js';
 import { operationTitle, storedSummary } from '../messages/request-line.js';
-import { requestLinkMessage } from '../messages/request-link-message.js';
+import { requestStoryMessage, type StoryStep } from '../messages/request-story.js';
 import { revealedSecretMessage } from '../messages/revealed-secret-message.js';
 import type { RevealedSecret } from '../operations/operation.js';
-import type { ExecutionOutcome } from '../requests/index.js';
+import { customerShortName, type ExecutionOutcome } from '../requests/index.js';
 import type { RequestRecord } from '../store/requests-repo.js';
 import { EVENT_TYPES, messageMetadata } from './message-metadata.js';
 
@@ -28,9 +28,10 @@ async function attempt<T>(ctx: AppContext, what: string, fn: () => Promise<T>): 
 }
 
 /**
- * The approval card (approvals channel, else the requester's) and a pointer to it in the requester's
- * channel. False when Slack would not take the card: the request stays pending and approvers still find
- * it in App Home, so the caller says so instead of failing.
+ * The approval card (approvals channel, else the requester's) and, in the requester's channel, the request's
+ * one message (its story: what and which number, waiting for approval, a link to the card), recorded on the
+ * request so every later step edits it and threads under it. False when Slack would not take the card: the
+ * request stays pending and approvers still find it in App Home, so the caller says so instead of failing.
  */
 export async function announcePendingRequest(ctx: AppContext, request: RequestRecord): Promise<boolean> {
   const { title, summary } = describe(request);
@@ -54,9 +55,63 @@ export async function announcePendingRequest(ctx: AppContext, request: RequestRe
   const permalink = await attempt(ctx, 'chat.getPermalink', () =>
     ctx.notify.permalink(posted.channel, posted.ts),
   );
-  const line = requestLinkMessage({ permalink, title, requestId: request.id, sandbox: ctx.sandbox });
-  await attempt(ctx, 'request link', () => ctx.notify.post(request.channelId, line));
+  const story = requestStoryMessage({
+    request,
+    title,
+    summary,
+    step: 'waiting',
+    permalink,
+    sandbox: ctx.sandbox,
+  });
+  const storyPost = await attempt(ctx, 'request story', () =>
+    ctx.notify.post(request.channelId, story, {
+      metadata: messageMetadata(EVENT_TYPES.requestStory, { request_id: request.id }),
+    }),
+  );
+  if (storyPost?.ts) {
+    await ctx.store.requests.setStory(request.id, storyPost.ts);
+    // A decision that landed while the story was being posted could not edit it: do it now.
+    const now = await ctx.store.requests.get(request.id);
+    if (now && now.status !== 'pending_approval')
+      await tellStory(ctx, now, decisionOf(now.status), now.approver);
+  }
   return true;
+}
+
+const STORY_STEP: Record<Decision, StoryStep> = {
+  approved: 'approved',
+  rejected: 'rejected',
+  expired: 'expired',
+  cancelled: 'cancelled',
+};
+
+/** Edits the request's message in its channel to where the request stands (no-op without one). */
+async function tellStory(
+  ctx: AppContext,
+  request: RequestRecord,
+  decision: Decision,
+  by: string | null,
+): Promise<void> {
+  if (!request.storyTs) return;
+  // A request that already ran: its outcome (or its order's status) owns the message now.
+  if (decision === 'approved' && !['approved', 'executing'].includes(request.status)) return;
+  const { title, summary } = describe(request);
+  const story = requestStoryMessage({
+    request,
+    title,
+    summary,
+    step: STORY_STEP[decision],
+    by,
+    sandbox: ctx.sandbox,
+  });
+  await attempt(ctx, 'story update', () =>
+    ctx.notify.update(
+      request.channelId,
+      request.storyTs!,
+      story,
+      messageMetadata(EVENT_TYPES.requestStory, { request_id: request.id }),
+    ),
+  );
 }
 
 /**
@@ -125,13 +180,15 @@ export async function announceDecision(
       ),
     );
   }
+  await tellStory(ctx, request, decision, by);
   const notice = DECISION_NOTICE[decision];
   if (!notice) return;
   const reason = request.decisionReason
     ? ` Reason: ${escapeMrkdwn(oneLine(request.decisionReason, 500))}`
     : '';
   const text = `<@${request.requestedBy}> your ${title} request ${notice}${by ? ` (<@${by}>)` : ''}.${reason} Nothing was sent to Telegent.`;
-  const threadTs = request.cardChannelId === request.channelId ? request.cardTs : null;
+  // In the request's thread (the requester is mentioned there), never a new top-level post.
+  const threadTs = request.storyTs ?? (request.cardChannelId === request.channelId ? request.cardTs : null);
   await attempt(ctx, 'decision notice', () =>
     ctx.notify.post(request.channelId, { text, blocks: [section(text)] }, { threadTs }),
   );
@@ -143,10 +200,13 @@ export function executionMessage(
   execution: Exclude<ExecutionOutcome, { status: 'not_claimed' }>,
 ) {
   const { title, summary } = describe(execution.request);
+  const order = execution.status === 'succeeded' ? execution.order : null;
   return executionOutcomeMessage({
     title,
     status: execution.status,
-    orderId: execution.status === 'succeeded' ? execution.order?.orderId : undefined,
+    orderId: order?.orderId,
+    order: order ? { status: order.status, numbers: order.numbers } : null,
+    customer: customerShortName(execution.request.input),
     summary,
     error: execution.status === 'succeeded' ? null : execution.error,
     hint:
@@ -160,13 +220,15 @@ export function executionMessage(
 }
 
 /**
- * After execution: the outcome in the card's thread; in the requester's channel the order's root message
- * (its thread then carries every status change) or the outcome; a secret (PIN, temporary password) to the
- * requester alone; stale picker lists dropped so the next form finds what was just created.
+ * After execution: the outcome in the card's thread; in the requester's channel the request's message becomes
+ * the order's root (edited to its status; its thread then carries every status change) or shows the outcome,
+ * with the outcome in its thread. A request without a message there (it ran at once, or its message could not
+ * be posted) gets one now. A secret (PIN, temporary password) goes to the requester alone; stale picker lists
+ * are dropped so the next form finds what was just created.
  */
 export async function announceExecution(ctx: AppContext, execution: ExecutionOutcome): Promise<void> {
   if (execution.status === 'not_claimed' || !execution.request) return;
-  const request = execution.request;
+  const request = (await ctx.store.requests.get(execution.request.id)) ?? execution.request;
   const order = execution.status === 'succeeded' ? execution.order : null;
   const outcome = executionMessage(ctx, execution);
   if (request.cardChannelId && request.cardTs) {
@@ -174,14 +236,37 @@ export async function announceExecution(ctx: AppContext, execution: ExecutionOut
       ctx.notify.post(request.cardChannelId!, outcome, { threadTs: request.cardTs }),
     );
   }
+  const storyTs = request.storyTs;
   if (order) {
     const root = orderRootMessage(order, { sandbox: ctx.sandbox, actions: true });
-    const posted = await attempt(ctx, 'order root', () =>
-      ctx.notify.post(order.channelId, root, {
-        metadata: messageMetadata(EVENT_TYPES.order, { order_id: order.orderId }),
-      }),
+    const metadata = messageMetadata(EVENT_TYPES.order, { order_id: order.orderId });
+    if (storyTs) {
+      // Stored with the order already (trackOrder), unless the story was recorded after the order was.
+      if (order.threadTs !== storyTs) await ctx.store.orders.setThread(order.orderId, storyTs);
+      await attempt(ctx, 'story as order root', () =>
+        ctx.notify.update(order.channelId, storyTs, root, metadata),
+      );
+      await attempt(ctx, 'outcome in the story', () =>
+        ctx.notify.post(order.channelId, outcome, { threadTs: storyTs }),
+      );
+    } else {
+      const posted = await attempt(ctx, 'order root', () =>
+        ctx.notify.post(order.channelId, root, { metadata }),
+      );
+      if (posted?.ts) await ctx.store.orders.setThread(order.orderId, posted.ts);
+    }
+  } else if (storyTs) {
+    await attempt(ctx, 'story outcome', () =>
+      ctx.notify.update(
+        request.channelId,
+        storyTs,
+        outcome,
+        messageMetadata(EVENT_TYPES.requestStory, { request_id: request.id }),
+      ),
     );
-    if (posted?.ts) await ctx.store.orders.setThread(order.orderId, posted.ts);
+    await attempt(ctx, 'outcome in the story', () =>
+      ctx.notify.post(request.channelId, outcome, { threadTs: storyTs }),
+    );
   } else if (request.cardChannelId !== request.channelId) {
     await attempt(ctx, 'outcome', () => ctx.notify.post(request.channelId, outcome));
   }

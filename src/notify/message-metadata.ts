@@ -19,6 +19,8 @@ export const EVENT_TYPES = {
   digest: 'telegent_digest',
   /** An approval card. */
   approvalCard: 'telegent_approval_card',
+  /** A request's one message in the requester's channel (edited at every step; becomes its order's root). */
+  requestStory: 'telegent_request_story',
   /** A port-date heads-up in an order's thread (the day before, and on the day). */
   portDateHeadsUp: 'telegent_port_date_headsup',
 } as const;

@@ -25,6 +25,10 @@ const id = telegentIdHint;
 export const FIELD_LABELS: Record<string, FieldLabel> = {
   _form: { label: 'Request', hint: 'check the fields' },
   phoneNumber: { label: 'Phone number', hint: PHONE_NUMBER_HINT },
+  reason: {
+    label: 'Reason / ticket',
+    hint: 'why this is needed, or the ticket number: approvers read it, the audit log keeps it',
+  },
   numbers: { label: 'Phone numbers', hint: PHONE_NUMBER_LIST_HINT },
   messageRouteId: { label: 'Message route', hint: id(ID_KINDS.messageRoute) },
   voiceRouteId: { label: 'Voice route', hint: id(ID_KINDS.voiceRoute) },

@@ -6,6 +6,7 @@ import { iccidSchema } from './fields/iccid.js';
 import { phoneNumberSchema } from './fields/phone-number.js';
 import { localIsoDate } from './fields/port-in-date.js';
 import { optionalField } from './fields/result.js';
+import { dayWords, formatPhone } from './glossary.js';
 import { guardTheLine, lineIsFree } from './line-guard.js';
 import { defineOperation, type Operation, type Outcome, simTail } from './operation.js';
 import { readBackNumberChange } from './read-back.js';
@@ -92,7 +93,7 @@ export type LineChangeOperation = Operation<LineChangeInput, StatusChangeRespons
 /** One line change as an operation: the four (park, activate, swap-sim, cancel-line) differ only by `spec`. */
 export function lineChangeOperation(spec: LineChangeSpec): LineChangeOperation {
   guardTheLine(spec.kind);
-  const when = (input: LineChangeInput) => input.effectiveDate;
+  const when = (input: LineChangeInput) => dayWords(input.effectiveDate);
   const sim = (input: LineChangeInput) =>
     input.iccid ? `SIM ${simTail(input.iccid)}` : 'a new eSIM (QR code to the requester only)';
   const operation = defineOperation<LineChangeInput, StatusChangeResponse, StatusChangeRequest>({
@@ -104,9 +105,9 @@ export function lineChangeOperation(spec: LineChangeSpec): LineChangeOperation {
     secretFields: [],
     schema: (options) => lineChangeSchema(spec, options.now),
     summary: (input) =>
-      `${spec.verb} ${input.phoneNumber}${spec.takesIccid ? ` to ${sim(input)}` : ''}, effective ${when(input)}`,
+      `${spec.verb} ${formatPhone(input.phoneNumber)}${spec.takesIccid ? ` to ${sim(input)}` : ''}, effective ${when(input)}`,
     facts: (input) => [
-      ['Number', input.phoneNumber],
+      ['Number', formatPhone(input.phoneNumber)],
       ['Effective', when(input)],
       ...(spec.takesIccid ? [['New SIM', sim(input)] as [string, string]] : []),
     ],

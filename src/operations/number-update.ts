@@ -6,6 +6,7 @@ import { phoneNumberSchema } from './fields/phone-number.js';
 import { optionalField } from './fields/result.js';
 import { messageRouteIdSchema, subscriberIdSchema, voiceRouteIdSchema } from './fields/telegent-ids.js';
 import { textSchema } from './fields/text.js';
+import { formatPhone } from './glossary.js';
 import { guardTheLine, lineIsFree } from './line-guard.js';
 import { defineOperation, simTail } from './operation.js';
 import { shortName } from './personal-data.js';
@@ -115,10 +116,10 @@ export const numberUpdate = defineOperation<NumberUpdateInput, NumberUpdateRespo
   secretFields: [],
   schema: numberUpdateSchema,
   summary: (input) =>
-    `Update ${input.phoneNumber}: ${changes(input)
+    `Update ${formatPhone(input.phoneNumber)}: ${changes(input)
       .map(([label, value]) => `${label.toLowerCase()} → ${value}`)
       .join(', ')}`,
-  facts: (input) => [['Number', input.phoneNumber], ...changes(input)],
+  facts: (input) => [['Number', formatPhone(input.phoneNumber)], ...changes(input)],
   toTelegent: numberUpdateToTelegent,
   execute: (ctx, input) => ctx.telegent.updateNumber(numberUpdateToTelegent(input), ctx.callOptions),
   // Usually Complete at once; a Pending update order is watched like any other (a Failed one is an error).

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { PortInAck } from '../telegent/response-schemas.js';
 import { orderIdSchema } from './fields/order-id.js';
+import { shortId } from './glossary.js';
 import { defineOperation } from './operation.js';
 import { readBackOrder } from './read-back.js';
 import { trackedPortInProblem } from './tracked-portin.js';
@@ -23,7 +24,8 @@ export const portInCancel = defineOperation<PortInCancelInput, PortInAck, PortIn
     'Cancelling a port-in is final: it cannot be resumed, and the number stays with the current carrier.',
   secretFields: [],
   schema: cancelSchema,
-  summary: (input) => `Cancel port-in ${input.orderId} (final: a cancelled port-in cannot be resumed)`,
+  summary: (input) =>
+    `Cancel port-in ${shortId(input.orderId)} (final: a cancelled port-in cannot be resumed)`,
   facts: (input) => [['Order', input.orderId]],
   toTelegent: (input) => ({ OrderId: input.orderId }),
   preconditions: (ctx, input) => trackedPortInProblem(ctx, input.orderId, 'cancelled'),

@@ -15,6 +15,7 @@ import {
   carrierNameSchema,
   subscriberNameSchema,
 } from './fields/text.js';
+import { classificationWords, dayWords, formatPhone } from './glossary.js';
 import { defineOperation, MASK, type SchemaOptions, simTail } from './operation.js';
 import { shortName } from './personal-data.js';
 import { readBackNumber } from './read-back.js';
@@ -73,28 +74,24 @@ export const portIn = defineOperation<PortInInput, PortOrderCreated, PortInReque
   summary(input) {
     const a = input.billingAddress;
     const parts = [
-      `Port in ${input.phoneNumber} from ${input.currentCarrierName} as ${input.targetClassification}`,
+      `Port-in of ${formatPhone(input.phoneNumber)} from ${input.currentCarrierName} as a ${classificationWords(input.targetClassification)}`,
       `account ${MASK}, PIN/password ${MASK}`,
       input.subscriberName ? `name ${shortName(input.subscriberName)}` : undefined,
       `billing ${a.city}, ${a.state} ${a.zip}`,
-      input.portInDate ? `port date ${input.portInDate}` : undefined,
+      input.portInDate ? `port date ${dayWords(input.portInDate)}` : undefined,
       input.iccid ? `SIM ${simTail(input.iccid)}` : undefined,
-      input.assignedSubscriberId ? `subscriber ${input.assignedSubscriberId}` : undefined,
     ];
     return parts.filter(Boolean).join('; ');
   },
   facts: (input) => [
-    ['Number', input.phoneNumber],
+    ['Number', formatPhone(input.phoneNumber)],
     ['From carrier', input.currentCarrierName],
-    ['Classification', input.targetClassification],
-    ['Port date', input.portInDate ?? 'as soon as possible'],
+    ['Line', classificationWords(input.targetClassification)],
+    ['Port date', input.portInDate ? dayWords(input.portInDate) : 'as soon as possible'],
     ['Billing', `${input.billingAddress.city}, ${input.billingAddress.state} ${input.billingAddress.zip}`],
-    [
-      'Subscriber',
-      input.subscriberName
-        ? `${shortName(input.subscriberName)} (${input.assignedSubscriberId})`
-        : input.assignedSubscriberId,
-    ],
+    ...(input.subscriberName
+      ? [['Name at the carrier', shortName(input.subscriberName)] as [string, string]]
+      : []),
     ['SIM', simTail(input.iccid)],
     ['Carrier account', `${MASK} (number and PIN/password kept encrypted)`],
   ],

@@ -14,6 +14,7 @@ import {
   carrierNameSchema,
   subscriberNameSchema,
 } from './fields/text.js';
+import { classificationWords, dayWords, shortId } from './glossary.js';
 import { defineOperation, MASK, type SchemaOptions, simTail } from './operation.js';
 import { shortName } from './personal-data.js';
 import { PORT_IN_SECRET_FIELDS } from './portin-submit.js';
@@ -100,12 +101,14 @@ export const portInUpdate = defineOperation<PortInUpdateInput, PortInAck, PortIn
       input.currentAccountNumber !== undefined ? `account number ${MASK}` : undefined,
       input.currentAccountPassword !== undefined ? `PIN/password ${MASK}` : undefined,
       a !== undefined ? `billing address ${a.city}, ${a.state} ${a.zip}` : undefined,
-      input.portInDate !== undefined ? `port date ${input.portInDate}` : undefined,
+      input.portInDate !== undefined ? `port date ${dayWords(input.portInDate)}` : undefined,
       input.subscriberName !== undefined ? `name ${shortName(input.subscriberName)}` : undefined,
       input.iccid !== undefined ? `SIM ${simTail(input.iccid)}` : undefined,
-      input.targetClassification !== undefined ? `classification ${input.targetClassification}` : undefined,
+      input.targetClassification !== undefined
+        ? `as a ${classificationWords(input.targetClassification)}`
+        : undefined,
     ].filter(Boolean);
-    return `Update port-in ${input.orderId}: ${changes.join('; ')}`;
+    return `Update port-in ${shortId(input.orderId)}: ${changes.join('; ')}`;
   },
   facts: (input) => [
     ['Order', input.orderId],

@@ -4,6 +4,7 @@ import type { PortOrderCreated } from '../telegent/response-schemas.js';
 import { phoneNumberSchema } from './fields/phone-number.js';
 import { generatePortOutPin, portOutPinSchema } from './fields/port-out-pin.js';
 import { withDefault } from './fields/result.js';
+import { formatPhone } from './glossary.js';
 import { defineOperation, MASK } from './operation.js';
 import { readBackNumber } from './read-back.js';
 
@@ -31,9 +32,9 @@ export const portOut = defineOperation<PortOutInput, PortOrderCreated, PortOutRe
   secretFields: ['pin'],
   schema: portOutSchema,
   summary: (input) =>
-    `Issue a port-out PIN for ${input.phoneNumber} (PIN ${MASK}, shown only to the requester)`,
+    `Issue a port-out PIN for ${formatPhone(input.phoneNumber)} (PIN ${MASK}, shown only to the requester)`,
   facts: (input) => [
-    ['Number', input.phoneNumber],
+    ['Number', formatPhone(input.phoneNumber)],
     ['PIN', `${MASK} (shown only to the requester, by DM)`],
   ],
   toTelegent: portOutToTelegent,

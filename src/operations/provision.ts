@@ -15,6 +15,7 @@ import {
   voiceRouteIdSchema,
 } from './fields/telegent-ids.js';
 import { zipCodeSchema } from './fields/zip-code.js';
+import { classificationWords, messageTypeWords, productWords } from './glossary.js';
 import { defineOperation, simTail } from './operation.js';
 import { readBackProvision } from './provision-read-back.js';
 
@@ -133,11 +134,13 @@ export const provision = defineOperation<ProvisionInput, ProvisionResponse, Prov
         ? ` near ZIP ${input.zipCode}`
         : ' (any area)';
     const sim = input.iccid ? `, SIM ${simTail(input.iccid)}` : '';
-    const account = input.accountId ? `, account ${input.accountId}` : '';
-    return `Provision a ${input.productType} ${input.numberType}/${input.messageType} number${where} for subscriber ${input.assignedSubscriberId}${account}${sim}`;
+    return `New ${productWords(input.productType)} ${classificationWords(input.numberType)}${where}${sim}`;
   },
   facts: (input) => [
-    ['Product', `${input.productType} · ${input.numberType}/${input.messageType}`],
+    [
+      'Product',
+      `${productWords(input.productType)} ${classificationWords(input.numberType)}, ${messageTypeWords(input.messageType)}`,
+    ],
     [
       'Where',
       input.areaCode
@@ -146,9 +149,7 @@ export const provision = defineOperation<ProvisionInput, ProvisionResponse, Prov
           ? `near ZIP ${input.zipCode}`
           : 'any area',
     ],
-    ['Subscriber', input.assignedSubscriberId],
     ['SIM', simTail(input.iccid)],
-    ...(input.accountId ? [['Account', input.accountId] as [string, string]] : []),
   ],
   toTelegent: provisionToTelegent,
   execute(ctx, input) {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isTelegentError } from '../telegent/errors.js';
+import { isTelegentError, whatHappened } from '../telegent/errors.js';
 import { SUBSCRIBER_ROLES, type SubscriberCreateRequest } from '../telegent/request-schemas.js';
 import type { Subscriber } from '../telegent/response-schemas.js';
 import { emailSchema, maskEmail } from './fields/email.js';
@@ -79,7 +79,7 @@ async function readBackSubscriber(ctx: OpContext, input: SubscriberNewInput): Pr
       return {
         checked,
         found: false,
-        detail: `Telegent's subscriber list could not be read (${error.message}). Before trying again, search for ${maskEmail(input.email)} in a subscriber picker.`,
+        detail: `Telegent's subscriber list could not be read (${whatHappened(error).toLowerCase()}). Before trying again, search for ${maskEmail(input.email)} in a subscriber picker.`,
       };
     }
     throw error;

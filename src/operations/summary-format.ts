@@ -1,7 +1,8 @@
-/** "+18015551234, +18015551235 and 3 more": keeps channel lines short. */
+import { formatPhones } from './glossary.js';
+
+/** "(801) 555-1234, (801) 555-1235 and 3 more": keeps channel lines short. */
 export function listNumbers(numbers: readonly string[], max = 5): string {
-  if (numbers.length <= max) return numbers.join(', ');
-  return `${numbers.slice(0, max).join(', ')} and ${numbers.length - max} more`;
+  return formatPhones(numbers, max);
 }
 
 export function plural(count: number, one: string, many = `${one}s`): string {

@@ -6,7 +6,13 @@ import type { Store } from '../store/open-store.js';
 import type { RequestRecord } from '../store/requests-repo.js';
 import { SecretsDecryptError } from '../store/secrets-cipher.js';
 import type { TelegentClient } from '../telegent/client.js';
-import { isTelegentError, TelegentOutcomeUnknownError } from '../telegent/errors.js';
+import {
+  correlationId,
+  isTelegentError,
+  peopleText,
+  type TelegentError,
+  TelegentOutcomeUnknownError,
+} from '../telegent/errors.js';
 import { trackOrder } from './order-tracking.js';
 import type { ExecutionOutcome } from './outcomes.js';
 import { reconcile } from './reconcile.js';
@@ -78,7 +84,7 @@ export async function executeRequest(
     if (error instanceof TelegentOutcomeUnknownError || !isTelegentError(error)) {
       return unknown(deps, claimed, input, error);
     }
-    return fail(deps, claimed, actor, error.message, error.hint);
+    return fail(deps, claimed, actor, forPeople(deps, claimed, error));
   }
 
   const finished = await store.requests.finish(requestId, 'succeeded', {
@@ -141,9 +147,31 @@ async function unknown(
   input: Record<string, unknown>,
   cause: unknown,
 ): Promise<ExecutionOutcome> {
-  if (isTelegentError(cause)) return recordUnknownOutcome(deps, claimed, input, cause.message);
+  if (isTelegentError(cause))
+    return recordUnknownOutcome(deps, claimed, input, forPeople(deps, claimed, cause));
   deps.logger.error({ requestId: claimed.id, err: cause }, 'unexpected error in execute');
   return recordUnknownOutcome(deps, claimed, input, 'Internal error while sending the request to Telegent.');
+}
+
+/**
+ * What the person reads about a Telegent failure (stored as the request's error, shown in Slack); the endpoint
+ * and Telegent's own message go to the log under the same reference.
+ */
+function forPeople(deps: ExecuteDeps, request: RequestRecord, error: TelegentError): string {
+  const ref = correlationId();
+  deps.logger.warn(
+    {
+      ref,
+      requestId: request.id,
+      kind: request.kind,
+      endpoint: error.endpoint,
+      status: error.status,
+      errorKind: error.kind,
+      telegentMessage: error.telegentMessage,
+    },
+    'Telegent call of a request failed',
+  );
+  return peopleText(error, ref);
 }
 
 /** How operations run for a request: interactive priority (a person is waiting for the answer). */

@@ -20,6 +20,8 @@ export async function trackOrder(
     numbers: created.numbers,
     status: created.status,
     channelId: request.channelId,
+    // The request's message in the channel is the order's root: its thread carries every status change.
+    threadTs: request.storyTs,
     requestId: request.id,
     requestedBy: request.requestedBy,
     portInDate: created.portInDate ?? null,

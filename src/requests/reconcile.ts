@@ -1,5 +1,5 @@
 import type { AnyOperation, OpContext, Reconciliation } from '../operations/operation.js';
-import { isTelegentError } from '../telegent/errors.js';
+import { isTelegentError, whatHappened } from '../telegent/errors.js';
 
 /**
  * After a mutation whose outcome Telegent did not tell us (timeout, 500/502/504), read back what the
@@ -16,7 +16,7 @@ export async function reconcile(
   try {
     return await op.reconcile(ctx, input);
   } catch (error) {
-    const reason = isTelegentError(error) ? error.message : 'unexpected error';
+    const reason = isTelegentError(error) ? whatHappened(error).toLowerCase() : 'unexpected error';
     return { checked: 'read-back', found: false, detail: `Could not check with Telegent (${reason}).` };
   }
 }

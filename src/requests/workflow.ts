@@ -14,6 +14,7 @@ import type {
   RejectOutcome,
   SubmitOutcome,
 } from './outcomes.js';
+import { REASON_MAX_LENGTH, type RequestContext } from './request-context.js';
 import { approvalsNeededFor, decideApproval, type RefusalReason } from './state-machine.js';
 
 /** An `approved` request nobody claimed for this long lost its approver's process between decision and claim. */
@@ -51,9 +52,26 @@ export interface SubmitArgs {
   channelId: string;
   /** Same key twice (double submit, redelivery) → the first request, nothing new. */
   idempotencyKey?: string;
+  /** Why, or the ticket (required on every request form): stored with the request, shown to approvers. */
+  reason?: string | undefined;
+  /** The customer it is for, by name, as the form's picker showed it (shortened wherever a channel reads it). */
+  customerName?: string | undefined;
 }
 
 export type Workflow = ReturnType<typeof createWorkflow>;
+
+/**
+ * What a request carries beside the operation's input, stored in the same input JSON under names no
+ * operation uses: the requester's reason/ticket and the customer's name (see request-context.ts).
+ */
+function requestContext(args: SubmitArgs): RequestContext {
+  const reason = args.reason?.trim();
+  const customer = args.customerName?.trim();
+  return {
+    ...(reason ? { requestReason: reason.slice(0, REASON_MAX_LENGTH) } : {}),
+    ...(customer ? { customerName: customer.slice(0, 200) } : {}),
+  };
+}
 
 /**
  * The request lifecycle: submit → (pending_approval | approved) → approve / reject / expire / cancel →
@@ -143,10 +161,11 @@ export function createWorkflow(deps: WorkflowDeps) {
         op.secretFields.filter((f) => value[f] !== undefined).map((f) => [f, value[f]]),
       );
       const approval = deps.policy.requiredFor.includes(args.kind) && (op.approvalFor?.(value) ?? true);
+      const context = requestContext(args);
       const { request, created } = await store.requests.insert({
         kind: args.kind,
         status: approval ? 'pending_approval' : 'approved',
-        input: redactInput(op, value),
+        input: { ...redactInput(op, value), ...context },
         secrets: Object.keys(secrets).length > 0 ? secrets : null,
         accountId: (value.accountId as string | undefined) ?? deps.accountId ?? null,
         requestedBy: args.requestedBy,
@@ -161,7 +180,12 @@ export function createWorkflow(deps: WorkflowDeps) {
         actor: args.requestedBy,
         action: 'submitted',
         requestId: request.id,
-        details: { kind: args.kind, summary: op.summary(value), needsApproval: approval },
+        details: {
+          kind: args.kind,
+          summary: op.summary(value),
+          needsApproval: approval,
+          ...(context.requestReason ? { reason: context.requestReason } : {}),
+        },
       });
       if (approval) return { status: 'pending_approval', request };
       return { status: 'executed', request, execution: await execute(request.id, args.requestedBy) };

@@ -1,8 +1,9 @@
 import type { Logger } from '../log.js';
-import { isTelegentError } from '../telegent/errors.js';
+import { correlationId, isTelegentError, peopleText } from '../telegent/errors.js';
 
 /**
- * The sentence a user sees when something failed: Telegent's message with what to do next, or, for our
+ * The sentence a user sees when something failed: what happened at Telegent and what to do next, with a
+ * reference to the log line that holds the endpoint and Telegent's own message; or, for our
  * own bugs, a short apology with an id to find the log line (never a stack, never input values).
  */
 export function userFacingError(
@@ -11,13 +12,21 @@ export function userFacingError(
   context: Record<string, unknown> = {},
 ): string {
   if (isTelegentError(error)) {
+    const ref = correlationId();
     logger.warn(
-      { ...context, endpoint: error.endpoint, status: error.status, kind: error.kind },
+      {
+        ...context,
+        ref,
+        endpoint: error.endpoint,
+        status: error.status,
+        kind: error.kind,
+        telegentMessage: error.telegentMessage,
+      },
       'Telegent call failed',
     );
-    return `${error.message}${error.hint ? ` ${error.hint}` : ''}`;
+    return peopleText(error, ref);
   }
-  const incident = Math.random().toString(36).slice(2, 10);
+  const incident = correlationId();
   logger.error(
     { ...context, incident, err: { message: (error as Error)?.message, name: (error as Error)?.name } },
     'handler failed',

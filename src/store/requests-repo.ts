@@ -35,6 +35,8 @@ export interface RequestRecord {
   channelId: string;
   cardChannelId: string | null;
   cardTs: string | null;
+  /** The request's one message in the requester's channel (`channelId`), once posted. */
+  storyTs: string | null;
   approver: string | null;
   decidedAt: Date | null;
   decisionReason: string | null;
@@ -78,7 +80,7 @@ export interface DecideOptions {
 }
 
 const COLUMNS = `id, kind, status, input, secrets IS NOT NULL AS has_secrets, account_id, requested_by, channel_id,
-  card_channel_id, card_ts, approver, decided_at, decision_reason, result, error, expires_at, idempotency_key,
+  card_channel_id, card_ts, story_ts, approver, decided_at, decision_reason, result, error, expires_at, idempotency_key,
   approvals_needed,
   ARRAY(SELECT a.approver_id FROM request_approvals a WHERE a.request_id = requests.id
         ORDER BY a.at, a.approver_id) AS approved_by,
@@ -276,6 +278,15 @@ export function createRequestsRepo(db: Db, cipher: SecretsCipher) {
          WHERE id = $1 AND status IN ('executing', 'unknown') RETURNING ${COLUMNS}`,
         [id, status, json(outcome.result), outcome.error ?? null, outcome.now ?? new Date()],
       );
+    },
+
+    /** Records the request's message in its channel; false when one was recorded already (it stays). */
+    async setStory(id: string, storyTs: string): Promise<boolean> {
+      const { rows } = await db.query(
+        'UPDATE requests SET story_ts = $2, updated_at = now() WHERE id = $1 AND story_ts IS NULL RETURNING id',
+        [id, storyTs],
+      );
+      return rows.length > 0;
     },
 
     async setCard(id: string, cardChannelId: string, cardTs: string): Promise<void> {

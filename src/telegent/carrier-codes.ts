@@ -1,6 +1,8 @@
 /** What a carrier / Telegent reject code means and the Slack command that fixes it. */
 export interface CarrierCodeExplanation {
   code: string;
+  /** A few words for a list row: "account number wrong". */
+  short: string;
   explanation: string;
   fix: string;
   /** The port-in fields the code says are wrong (form field names); empty when no field can fix it. */
@@ -10,6 +12,7 @@ export interface CarrierCodeExplanation {
 }
 
 type Entry = {
+  short: string;
   explanation: string;
   fix: (orderId: string) => string;
   fields?: readonly string[];
@@ -18,11 +21,13 @@ type Entry = {
 
 const CODES: Record<string, Entry> = {
   '8A': {
+    short: 'account number wrong',
     explanation: 'the losing carrier says the account number is missing or wrong',
     fix: (id) => `fix it with /telegent portin update ${id}`,
     fields: ['currentAccountNumber'],
   },
   '6P': {
+    short: 'number locked at Verizon',
     explanation: 'the number is locked (port/number lock) on the Verizon account',
     fix: (id) =>
       `ask the customer to remove the number lock with Verizon, then resubmit with /telegent portin update ${id}`,
@@ -30,18 +35,21 @@ const CODES: Record<string, Entry> = {
     note: 'No field here fixes it: the customer must remove the number lock with Verizon first. Then resubmit by sending any correction (the port date, for example).',
   },
   '1P': {
+    short: 'port details do not match',
     explanation:
       'the losing carrier rejected the port details (name, account number, PIN or billing address do not match)',
     fix: (id) => `check the details with the customer and correct them with /telegent portin update ${id}`,
     fields: ['subscriberName', 'currentAccountNumber', 'currentAccountPassword', 'billingAddress'],
   },
   '6B': {
+    short: 'T-Mobile transfer PIN wrong or expired',
     explanation: 'the T-Mobile transfer PIN is missing, wrong or expired',
     fix: (id) =>
       `ask the customer for a fresh T-Mobile transfer PIN and send it with /telegent portin update ${id}`,
     fields: ['currentAccountPassword'],
   },
   'GENS-0041': {
+    short: 'no open port-in at Telegent',
     explanation: 'Telegent has no open port-in for this order (it is finished, cancelled or stuck)',
     fix: (id) =>
       `check /telegent status ${id}; if it still shows open, escalate to support@telegent.com with the OrderId, or start again with /telegent portin <number>`,
@@ -68,6 +76,7 @@ export function explainCarrierCode(
   if (!entry) return undefined;
   return {
     code,
+    short: entry.short,
     explanation: entry.explanation,
     fix: entry.fix(orderId ?? '<OrderId>'),
     fields: entry.fields ?? [],

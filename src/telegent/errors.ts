@@ -69,9 +69,67 @@ export class TelegentOutcomeUnknownError extends TelegentError {
       retryable: false,
       hint:
         init.hint ??
-        `We could not tell whether Telegent carried out this request (${init.endpoint}). Do not resubmit it yet: check the number's inventory or the open orders (/telegent orders, /telegent status <OrderId>) first, and escalate to Telegent support if nothing shows up.`,
+        "We could not tell whether Telegent carried out this request. Do not resubmit it yet: check the number's card or the open orders (/telegent number, /telegent orders) first, and escalate to Telegent support if nothing shows up.",
     });
   }
+}
+
+/**
+ * Telegent messages that say something a person can act on, in our words (the raw message goes to the log).
+ * Anything else is described by its kind and status.
+ */
+const KNOWN_MESSAGES: ReadonlyArray<readonly [RegExp, string]> = [
+  [/email already exists/i, 'Telegent already has a subscriber with that email'],
+  [/no sim swaps remaining/i, 'Telegent refused: no SIM swaps remain for this number this period'],
+  [/port-?in request already exists/i, 'Telegent already has a port-in for this number'],
+  [/not available/i, 'Telegent says that number is no longer available'],
+];
+
+/** What happened, in a few words for the person (no endpoint, no status code, no raw Telegent message). */
+export function whatHappened(error: TelegentError): string {
+  const known = KNOWN_MESSAGES.find(([pattern]) => pattern.test(error.telegentMessage ?? ''));
+  if (known) return known[1];
+  const carrier = explainCarrierCode(error.telegentMessage);
+  if (carrier) return `The carrier refused: ${carrier.short} (${carrier.code})`;
+  switch (error.kind) {
+    case 'auth':
+      return 'Telegent refused our credentials';
+    case 'rejected':
+      return 'Telegent declined the request';
+    case 'network':
+      return 'Telegent could not be reached';
+    case 'malformed':
+      return 'Telegent answered with something we could not read';
+    case 'invalid-request':
+      return 'The request had missing or invalid fields, so it was not sent';
+    case 'outcome-unknown':
+      return 'Telegent did not say whether this worked';
+    default:
+      break;
+  }
+  const status = error.status ?? 0;
+  if (status === 404) return 'Telegent does not know that number or id';
+  if (status === 400 || status === 422) return 'Telegent refused the input';
+  if (status === 409) return 'Telegent reports a conflict (already in use or already requested)';
+  if (status === 401 || status === 403) return 'Telegent refused our access to this step';
+  if (status === 408 || status === 429) return 'Telegent is busy';
+  if (status >= 500) return 'Telegent had a server error';
+  return 'The Telegent call failed';
+}
+
+/**
+ * A Telegent failure as people read it: what happened and what to do, with a short reference `ref` that
+ * finds the log line holding the endpoint and Telegent's own message (DESIGN.md: those go to the log only).
+ */
+export function peopleText(error: TelegentError, ref: string): string {
+  const hint = error.hint.trim();
+  const next = hint ? ` ${capitalise(hint)}${/[.!?]$/.test(hint) ? '' : '.'}` : '';
+  return `${whatHappened(error)}.${next} (ref ${ref})`;
+}
+
+/** A short id to tie what a person was told to the log line with the details. */
+export function correlationId(): string {
+  return Math.random().toString(36).slice(2, 10);
 }
 
 export function isTelegentError(error: unknown): error is TelegentError {
@@ -103,7 +161,7 @@ function hintFor(init: TelegentErrorInit): string {
     case 403:
       return 'Telegent refused our token for this endpoint even after a fresh one; check that the account key is allowed to use it.';
     case 404:
-      return 'Telegent does not know this id or number on our account; check for a typo or another account (AccountId).';
+      return "check the number or id for a typo, and that it belongs to this channel's Telegent account.";
     case 409:
       return 'Telegent reports a conflict (already in use or already requested); check the current state before trying again.';
     case 408:

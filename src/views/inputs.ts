@@ -164,3 +164,15 @@ export function booleanInput(options: InputCommon & { text: string; initial?: bo
   };
   return inputBlock({ optional: true, ...options }, element);
 }
+
+/** The block id of every request form's "Reason / ticket" input (not an operation field: stored beside it). */
+export const REASON_FIELD = 'reason';
+
+/** "Reason / ticket", required on every request form: approvers judge by it, the audit log keeps it. */
+export function reasonInput(): InputBlock {
+  return textInput({
+    field: REASON_FIELD,
+    maxLength: 300,
+    placeholder: 'e.g. ZD-4821 customer switching from Verizon',
+  });
+}

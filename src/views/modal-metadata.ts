@@ -11,6 +11,8 @@ const modalMetadataSchema = z.object({
   /** The classification eligibility was checked in: the port-in submits the same one. */
   targetClassification: z.enum(TARGET_CLASSIFICATIONS).optional(),
   requestId: z.string().max(100).optional(),
+  /** The number's customer by name (the subscriber of a number-based form), for the approval card. */
+  customer: z.string().max(100).optional(),
 });
 
 export type ModalMetadata = z.output<typeof modalMetadataSchema>;

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { orderCancelButton } from '../../src/actions/order-cancel-button.js';
 import { ACTION } from '../../src/messages/ids.js';
-import type { ButtonArgs } from '../../src/slack/listener-args.js';
+import type { ButtonArgs, ButtonOrMenuArgs } from '../../src/slack/listener-args.js';
 import {
   APPROVALS_CHANNEL,
   buttonBody,
@@ -52,6 +52,25 @@ describe('orderCancelButton', () => {
     const card = w.callsSince(since, 'chat.postMessage').find((c) => c.body.channel === APPROVALS_CHANNEL);
     expect(JSON.stringify(card?.body.blocks)).toContain('Port-in cancel');
     expect(w.sandbox.mutations().filter((m) => /cancel/i.test(m.path))).toEqual([]);
+  });
+
+  it('the same from the order\'s "⋯" menu (the option carries the OrderId)', async () => {
+    await track('JNUOID-cancel-menu', 'portin');
+    const { body } = buttonBody(REQUESTER, ACTION.orderCancel, 'JNUOID-cancel-menu');
+    const action = {
+      type: 'overflow',
+      action_id: ACTION.orderCancel,
+      block_id: 'b',
+      action_ts: '1.1',
+      selected_option: { text: { type: 'plain_text', text: 'Cancel port-in…' }, value: 'JNUOID-cancel-menu' },
+    };
+    await orderCancelButton(w.ctx)({
+      ack: w.ack,
+      body: { ...body, actions: [action] },
+      action,
+      respond: w.respond,
+    } as unknown as ButtonOrMenuArgs);
+    expect(lastAnswer()).toContain('Cancel of JNUOID-cancel-menu sent for approval');
   });
 
   it('refuses a provision order, a finished port-in and an order nobody tracks, sending nothing', async () => {

@@ -90,7 +90,7 @@ describe("App Home's approver queue", () => {
         .replaceAll(newer.id, 'REQ')
         .replace(/\+1\d{10}/g, 'NUM')
         .replace(/\(\d{3}\) \d{3}-\d{4}/g, 'NUM')
-        .replace(/\d\d:\d\d UTC/g, 'TIME')
+        .replace(/req_[0-9a-f]{8}…/g, 'REQ')
         .replace(/<!date\^\d+/g, '<!date');
     expect(normalise(decidedCard(older.cardTs!)!)).toBe(normalise(decidedCard(newer.cardTs!)!));
     const audit = async (id: string) =>

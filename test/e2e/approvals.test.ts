@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { formatPhone } from '../../src/operations/glossary.js';
 import { SEED_MESSAGE_ROUTE_IDS, SEED_NUMBERS, SEED_SUBSCRIBER_IDS } from '../../src/sandbox/seed.js';
 import type { FakeSlackCall } from '../support/fake-slack.js';
 import {
@@ -195,7 +196,7 @@ describe('requests through approval, end to end', () => {
       'billingAddress.zip': '94105',
     });
     expect(submitted.body).toMatchObject({ response_action: 'update' });
-    const { requestId, ts } = await cardFor((c) => textOf(c.body).includes('+14155550142'));
+    const { requestId, ts } = await cardFor((c) => textOf(c.body).includes('(415) 555-0142'));
     await click('request.approve', requestId, APPROVER, ts);
     await expect.poll(() => mutations('/v1.0/numbers/portin').length).toBe(1);
     await expect.poll(async () => (await e2e.store.requests.get(requestId))?.status).toBe('succeeded');
@@ -264,7 +265,7 @@ describe('requests through approval, end to end', () => {
       'billingAddress.state': 'CA',
       'billingAddress.zip': '94105',
     });
-    const { requestId, ts } = await cardFor((c) => textOf(c.body).includes('+14155550177'));
+    const { requestId, ts } = await cardFor((c) => textOf(c.body).includes('(415) 555-0177'));
     await click('request.approve', requestId, APPROVER, ts);
     await expect
       .poll(() => mutations('/v1.0/numbers/portin').find((m) => textOf(m.body).includes('+14155550177')))
@@ -283,7 +284,7 @@ describe('requests through approval, end to end', () => {
     const form = await e2e.latestView((v) => v.callback_id === 'telegent.portout');
     expect(textOf(form.view)).toContain(number);
     await e2e.submit(form, { pin: PIN });
-    const { requestId, ts, card } = await cardFor((c) => textOf(c.body).includes(number));
+    const { requestId, ts, card } = await cardFor((c) => textOf(c.body).includes(formatPhone(number)));
     expect(textOf(card.body)).toMatch(/confirm/);
     await click('request.approve', requestId, APPROVER, ts);
     await expect.poll(() => mutations('/v1.0/numbers/portout').length).toBe(1);

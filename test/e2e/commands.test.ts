@@ -55,7 +55,7 @@ describe('/telegent subcommands end to end', () => {
 
   it('status of an unknown order is a clear error; orders lists this channel', async () => {
     const status = await answer('status JNUOID-00000000-0000-4000-8000-000000000000');
-    expect(textOf(status)).toMatch(/not found|does not exist/i);
+    expect(textOf(status)).toMatch(/does not know that number or id.*\(ref [a-z0-9]+\)/);
     const orders = await answer('orders');
     expect(textOf(orders)).toMatch(/order/i);
   });

@@ -15,7 +15,7 @@ import {
   type FakeSlackOptions,
   startFakeSlack,
 } from '../support/fake-slack.js';
-import { fillView } from '../support/fill-view.js';
+import { type FillValue, fillView, inputIds } from '../support/fill-view.js';
 import { type Sandbox, startClientOnSandbox } from '../support/sandbox-client.js';
 import { createSlackRequester, type SlackRequester } from '../support/slack-requests.js';
 import { openTestStore, type StoreKind, type TestStore } from '../support/test-db.js';
@@ -45,9 +45,10 @@ export interface E2E {
   /** The newest view the app opened, pushed or updated, optionally waiting for a callback id. */
   latestView(predicate?: (view: ModalView) => boolean): Promise<{ id: string; view: ModalView }>;
   /** Submits a view the app showed, typing `fill` into its inputs (others keep their pre-filled values). */
+  /** A request form's "Reason / ticket" is filled with a plain reason unless `fill` says otherwise. */
   submit(
     view: { id: string; view: ModalView },
-    fill: Record<string, string | string[]>,
+    fill: Record<string, FillValue>,
     userId?: string,
   ): ReturnType<SlackRequester['viewSubmission']>;
   /** Everything posted to response_urls (ephemeral answers to commands and clicks). */
@@ -130,9 +131,13 @@ export async function startE2E(options: E2EOptions = {}): Promise<E2E> {
       return found!;
     },
     submit(view, fill, userId = REQUESTER) {
+      const asksReason = inputIds(view.view).includes('reason');
       return slack.viewSubmission({
         callbackId: String(view.view.callback_id),
-        values: fillView(view.view, fill) as Parameters<SlackRequester['viewSubmission']>[0]['values'],
+        values: fillView(
+          view.view,
+          asksReason ? { reason: 'ZD-1000 customer asked', ...fill } : fill,
+        ) as Parameters<SlackRequester['viewSubmission']>[0]['values'],
         privateMetadata: view.view.private_metadata,
         userId,
         viewId: view.id,

@@ -1,5 +1,6 @@
 import type { ModalView } from '@slack/types';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { formatPhone } from '../../src/operations/glossary.js';
 import {
   SEED_MESSAGE_ROUTE_IDS,
   SEED_NO_SWAPS_NUMBER,
@@ -55,7 +56,7 @@ describe('the number card and line changes, end to end', () => {
           .findLast(
             (c) =>
               c.body.channel === APPROVALS_CHANNEL &&
-              textOf(c.body).includes(number) &&
+              textOf(c.body).includes(formatPhone(number)) &&
               textOf(c.body).includes(title) &&
               textOf(c.body).includes('request.approve'),
           );
@@ -143,24 +144,35 @@ describe('the number card and line changes, end to end', () => {
       PhoneNumbers: [{ Number: number }],
     });
     await expect.poll(() => e2e.sandbox.getNumber(number)!.Status).toBe('Parked');
-    // The order is watched, with its own message in the requester's channel.
+    // The order is watched in the request's own message in the requester's channel: that message (posted
+    // when the request was filed) is edited into the order's root, and no second top-level post is made.
     await expect
       .poll(
         async () => (await e2e.store.orders.listOpenForNumber(number)).length + (await closedParks(number)),
       )
       .toBe(1);
+    const storyTs = (await e2e.store.requests.get(requestId))?.storyTs;
+    expect(storyTs).toBeTruthy();
     await expect
       .poll(() =>
         e2e.fake
-          .callsTo('chat.postMessage')
+          .callsTo('chat.update')
           .some(
             (c) =>
               c.body.channel === CHANNEL &&
+              c.body.ts === storyTs &&
               textOf(c.body).includes('telegent_order') &&
-              textOf(c.body).includes(number),
+              textOf(c.body).includes(formatPhone(number)),
           ),
       )
       .toBe(true);
+    const topLevel = e2e.fake
+      .callsTo('chat.postMessage')
+      .filter(
+        (c) =>
+          c.body.channel === CHANNEL && !c.body.thread_ts && textOf(c.body).includes(formatPhone(number)),
+      );
+    expect(topLevel).toHaveLength(1);
     expect(statusChanges()).toHaveLength(1);
 
     const after = await card(number);
@@ -244,7 +256,7 @@ describe('the number card and line changes, end to end', () => {
     const { requestId, ts } = await approvalCard(SEED_NO_SWAPS_NUMBER, 'Swap SIM');
     await approve(requestId, ts);
     await expect
-      .poll(() => e2e.fake.calls.some((c) => textOf(c.body).includes('No SIM swaps remaining')))
+      .poll(() => e2e.fake.calls.some((c) => textOf(c.body).includes('no SIM swaps remain for this number')))
       .toBe(true);
     expect(e2e.sandbox.getNumber(SEED_NO_SWAPS_NUMBER)!.SwapsRemaining).toBe(0);
   });
@@ -311,7 +323,7 @@ describe('the number card and line changes, end to end', () => {
     expect(e2e.sandbox.getNumber(number)!.MessageRouteId).toBe(SEED_MESSAGE_ROUTE_IDS[1]);
     const cards = e2e.fake
       .callsTo('chat.postMessage')
-      .filter((c) => c.body.channel === APPROVALS_CHANNEL && textOf(c.body).includes(number));
+      .filter((c) => c.body.channel === APPROVALS_CHANNEL && textOf(c.body).includes(formatPhone(number)));
     expect(cards).toHaveLength(0);
   });
 
@@ -357,7 +369,7 @@ describe('the number card and line changes, end to end', () => {
     await expect.poll(() => e2e.responses().length).toBe(responses + 1);
     const page2 = textOf(e2e.responses()[responses]!.body);
     expect(page2).toContain('(older)');
-    expect(page2).toMatch(/Swap SIM: Telegent refused \(<@U0APPROVER01>\): “.*No SIM swaps remaining/);
+    expect(page2).toMatch(/Swap SIM: Telegent refused \(<@U0APPROVER01>\): “.*no SIM swaps remain/);
     expect(page2).toContain('Swap SIM: asked (<@U0REQUESTER1>)');
   });
 });

@@ -70,7 +70,7 @@ describe('a port-in from Slack, watched to the end by the poller and posted in i
     expect(
       e2e.fake
         .callsTo('chat.update')
-        .some((c) => c.body.ts === order.threadTs && textOf(c.body).includes('Error')),
+        .some((c) => c.body.ts === order.threadTs && textOf(c.body).includes('Carrier error')),
     ).toBe(true);
 
     // One click from the bad news to the fix: Fix… on the thread post opens the update form, the field the

@@ -99,7 +99,7 @@ describe('new subscribers, end to end', () => {
     const before = creates().length;
     await e2e.submit(form, { name: 'Outside Again', email: 'outside@example.com' });
     await expect.poll(() => creates().length).toBe(before + 1);
-    await e2e.viewShows(form.id, 'Email already exists');
+    await e2e.viewShows(form.id, 'Telegent already has a subscriber with that email');
     expect(passwordDms()).toHaveLength(1);
   });
 

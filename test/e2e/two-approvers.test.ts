@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { formatPhone } from '../../src/operations/glossary.js';
 import { SEED_NUMBERS } from '../../src/sandbox/seed.js';
 import { TEST_DATABASE_URL } from '../support/test-db.js';
 import {
@@ -42,7 +43,7 @@ describe(`2-of-N port-out approvals over two app instances (${TEST_DATABASE_URL 
     expect(submitted.body).toMatchObject({ response_action: 'update' });
     const card = await e2e.fake.waitFor(
       'chat.postMessage',
-      (c) => c.body.channel === APPROVALS_CHANNEL && textOf(c.body).includes(number),
+      (c) => c.body.channel === APPROVALS_CHANNEL && textOf(c.body).includes(formatPhone(number)),
       10_000,
     );
     const requestId = JSON.stringify(card.body.blocks).match(/"value":"(req_[a-z0-9]+)"/)?.[1] ?? '';

@@ -156,7 +156,9 @@ describe.each(storeKinds())('outbox recovery by message metadata on %s', (kind) 
     await trackedOrder('JNUOID-done', 'C_DONE');
     await change('JNUOID-done', 'Completed', true);
     const dms = () =>
-      stamped('DU_REQ', EVENT_TYPES.requesterNotice).filter((m) => m.text?.includes('JNUOID-done'));
+      stamped('DU_REQ', EVENT_TYPES.requesterNotice).filter((m) =>
+        JSON.stringify(m.blocks ?? []).includes('JNUOID-done'),
+      );
     // The thread reply goes out; the DM waits (Slack rate-limits conversations.open).
     world.slack.failNext('conversations.open', { error: 'ratelimited' });
     expect(await jobs.runOutboxOnce()).toMatchObject({ posted: 1, messages: 1, notices: 0, deferred: 1 });

@@ -34,7 +34,9 @@ describe('appHomeView', () => {
     const json = JSON.stringify(view.blocks);
     expect(json).toContain('Waiting for your approval');
     expect(json).toContain('SANDBOX');
-    expect(json).toContain('Issue a port-out PIN for +18015551234');
+    expect(json).toContain('Issue a port-out PIN for (801) 555-1234');
+    // The confirm names the number (and the customer when the request has one).
+    expect(json).toContain('Issue a port-out PIN for (801) 555-1234?');
   });
 
   it('lists the numbers with open requests or orders, with what is open on each', () => {
@@ -56,9 +58,11 @@ describe('appHomeView', () => {
     const json = JSON.stringify(view.blocks);
     expect(json).toContain('Numbers with open requests or orders* (2)');
     expect(json).toContain(
-      '*+18015550107*: Park line (waiting for approval), Data limits (approved, about to run)',
+      '*(801) 555-0107*: Park line (waiting for approval), Data limits (approved, about to run)',
     );
-    expect(json).toContain('*+18015550108*: Data limits (approved, about to run), Port-out order (Pending)');
+    expect(json).toContain(
+      '*(801) 555-0108*: Data limits (approved, about to run), Port-out order (Pending)',
+    );
   });
 
   it('has no approvals section for non-approvers', () => {

@@ -14,7 +14,7 @@ describe('digestMessage', () => {
     sandbox: false,
   };
 
-  it("lists today's and the next business day's ports first, before what needs action", () => {
+  it("lists what needs action first, then today's and the next business day's ports", () => {
     const monday = orderRecord({
       orderId: 'JNUOID-mon',
       kind: 'portin',
@@ -38,8 +38,9 @@ describe('digestMessage', () => {
     const all = JSON.stringify(message.blocks);
     expect(all).toContain('Porting today or next business day (1)');
     expect(all).toContain('*Mon, Feb 4* · ');
-    expect(all.indexOf('JNUOID-mon')).toBeLessThan(all.indexOf('Needs action'));
-    expect(all.indexOf('Needs action')).toBeLessThan(all.indexOf('JNUOID-later'));
+    // What needs someone comes first, then what ports soon, then the rest.
+    expect(all.indexOf('Needs action')).toBeLessThan(all.indexOf('JNUOID-mon'));
+    expect(all.indexOf('JNUOID-mon')).toBeLessThan(all.indexOf('JNUOID-later'));
     // Listed once: not again under "by status".
     expect(all.split('JNUOID-mon').length - 1).toBe(1);
   });

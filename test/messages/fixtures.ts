@@ -19,6 +19,7 @@ export function requestRecord(overrides: Partial<RequestRecord> = {}): RequestRe
     channelId: 'C0CHANNEL',
     cardChannelId: null,
     cardTs: null,
+    storyTs: null,
     approver: null,
     decidedAt: null,
     decisionReason: null,

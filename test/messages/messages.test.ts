@@ -13,7 +13,7 @@ import { ACTION } from '../../src/messages/ids.js';
 import { openOrdersMessage } from '../../src/messages/open-orders-message.js';
 import { orderStatusMessage } from '../../src/messages/order-status-message.js';
 import { requestCard } from '../../src/messages/request-card.js';
-import { requestLinkMessage } from '../../src/messages/request-link-message.js';
+import { requestStoryMessage } from '../../src/messages/request-story.js';
 import { revealedSecretMessage } from '../../src/messages/revealed-secret-message.js';
 import { searchResultsMessage } from '../../src/messages/search-results-message.js';
 import { usageMessage } from '../../src/messages/usage-message.js';
@@ -215,7 +215,9 @@ describe('request cards', () => {
       summary: 's',
     });
     const fields = JSON.stringify(provisionCard.blocks);
-    expect(fields).toContain('*Product*\\nSms+Data · mvno/p2p');
+    expect(fields).toContain('*Product*\\nSMS + data phone line, person-to-person texts');
+    expect(fields).not.toContain('TSUID-90c644ff'); // an id means nothing to an approver
+    expect(fields).toContain('*Reason / ticket:* _none given_');
     expect(fields).toContain('*Where*\\narea code 801');
     expect(fields).toContain('*SIM*\\n…5850');
     const portInCard = requestCard({
@@ -257,7 +259,32 @@ describe('request cards', () => {
     expect(buttons(cancel.blocks, ACTION.approve)[0].confirm.text.text).toMatch(/final/);
   });
 
-  it('decidedCard: no buttons, who and when in UTC, escaped reason', () => {
+  it("requestCard: the customer's short name, the reason, and a confirm naming number and customer", () => {
+    const card = requestCard({
+      request: requestRecord({
+        kind: 'portout',
+        input: {
+          phoneNumber: '+18015555555',
+          pin: '••••',
+          customerName: 'Jane Q. Doe',
+          requestReason: 'ZD-77 <customer> moving to T-Mobile',
+        },
+      }),
+      title: 'Port-out PIN',
+      summary: 'Issue a port-out PIN for (801) 555-5555 (PIN ••••, shown only to the requester)',
+      accountName: 'Acme Wireless',
+    });
+    const json = JSON.stringify(card.blocks);
+    expect(json).toContain('*Customer*\\nJ. Doe · Acme Wireless');
+    expect(json).not.toContain('Jane');
+    expect(json).toContain('*Reason / ticket:* ZD-77 &lt;customer&gt; moving to T-Mobile');
+    expect(json).toContain('*Number*\\n(801) 555-5555');
+    expect(buttons(card.blocks, ACTION.approve)[0].confirm.text.text).toMatch(
+      /^Issue a port-out PIN for \(801\) 555-5555 — J\. Doe\?/,
+    );
+  });
+
+  it("decidedCard: no buttons, who and when in the reader's time, escaped reason", () => {
     const at = new Date('2026-03-04T14:02:00Z');
     const approved = decidedCard({
       request,
@@ -269,7 +296,10 @@ describe('request cards', () => {
     });
     assertWithinSlackLimits(approved);
     expect(allElements(approved.blocks).filter((e) => e.type === 'button')).toHaveLength(0);
-    expect(JSON.stringify(approved.blocks)).toContain('Approved by <@U0APPROVER> at 14:02 UTC');
+    expect(JSON.stringify(approved.blocks)).toContain(
+      'Approved by <@U0APPROVER> <!date^1772632920^{date_short_pretty} {time}|Wed, Mar 4>',
+    );
+    expect(JSON.stringify(approved.blocks)).not.toContain('UTC');
     const rejected = decidedCard({
       request,
       title: 'T',
@@ -282,7 +312,7 @@ describe('request cards', () => {
     expect(JSON.stringify(rejected.blocks)).toContain('&lt;!channel&gt; wrong &amp; bad');
     expect(
       JSON.stringify(decidedCard({ request, title: 'T', summary: 's', decision: 'expired', at }).blocks),
-    ).toMatch(/Expired at 14:02 UTC/);
+    ).toMatch(/Expired <!date\^1772632920\^/);
     expect(
       JSON.stringify(
         decidedCard({ request, title: 'T', summary: 's', decision: 'cancelled', by: 'U0REQUESTER', at })
@@ -306,14 +336,45 @@ describe('request cards', () => {
     );
   });
 
-  it('requestLinkMessage links the card, and refuses to build a link from anything but a URL', () => {
-    const msg = requestLinkMessage({
-      permalink: 'https://example.slack.com/archives/C1/p1',
-      title: 'Port-in',
+  it('requestStoryMessage names what and which number, links the card, and is edited at every step', () => {
+    const story = requestRecord({
+      kind: 'portin',
+      input: { phoneNumber: '+13135550142', customerName: 'Dana Smith', requestReason: 'ZD-5100 switching' },
     });
-    assertWithinSlackLimits(msg);
-    expect(JSON.stringify(msg.blocks)).toContain('<https://example.slack.com/archives/C1/p1|');
-    const weird = requestLinkMessage({ permalink: 'javascript:alert(1)|x>', title: NASTY });
+    const summary = 'Port-in of (313) 555-0142 from Verizon as a phone line; account ••••, PIN/password ••••';
+    const waiting = requestStoryMessage({
+      request: story,
+      title: 'Port-in',
+      summary,
+      step: 'waiting',
+      permalink: 'https://example.slack.com/archives/C1/p1',
+    });
+    assertWithinSlackLimits(waiting);
+    expect(waiting.text).toBe(
+      'Port-in of (313) 555-0142 from Verizon as a phone line — D. Smith — waiting for approval',
+    );
+    const json = JSON.stringify(waiting.blocks);
+    expect(json).toContain('<https://example.slack.com/archives/C1/p1|open the approval request>');
+    expect(json).toContain('ZD-5100 switching');
+    expect(json).toContain(ACTION.nudge);
+    const rejected = requestStoryMessage({
+      request: story,
+      title: 'Port-in',
+      summary,
+      step: 'rejected',
+      by: 'U0APPROVER',
+    });
+    expect(JSON.stringify(rejected.blocks)).toContain(
+      'rejected by <@U0APPROVER>; nothing was sent to Telegent',
+    );
+    expect(JSON.stringify(rejected.blocks)).not.toContain(ACTION.nudge);
+    const weird = requestStoryMessage({
+      request: story,
+      title: NASTY,
+      summary: NASTY,
+      step: 'waiting',
+      permalink: 'javascript:alert(1)|x>',
+    });
     assertWithinSlackLimits(weird);
     expect(JSON.stringify(weird.blocks)).not.toContain('javascript');
   });
@@ -331,9 +392,28 @@ describe('executionOutcomeMessage / errorMessage', () => {
         sandbox: true,
       });
       assertWithinSlackLimits(msg);
-      expect(msg.text).toContain(status);
+      expect(msg.text).toMatch({ succeeded: /done/, failed: /failed/, unknown: /unknown/ }[status]);
       expect(JSON.stringify(msg.blocks)).toContain('JNUOID-1');
     }
+    // Submitted is not done: an order Telegent only accepted says so, with its carrier status.
+    const submitted = executionOutcomeMessage({
+      title: 'Port-in',
+      status: 'succeeded',
+      orderId: 'JNUOID-1',
+      order: { status: 'Pending', numbers: ['+13135550142'] },
+      summary: 's',
+    });
+    expect(submitted.text).toBe('Port-in of (313) 555-0142 submitted to Telegent — carrier status Pending');
+    expect(JSON.stringify(submitted)).not.toMatch(/done/);
+    // A finished provision names the number it got and for whom.
+    const provisioned = executionOutcomeMessage({
+      title: 'Provision',
+      status: 'succeeded',
+      order: { status: 'Complete', numbers: ['+18015550100'] },
+      customer: 'J. Doe',
+      summary: 's',
+    });
+    expect(provisioned.text).toBe('Provision done: (801) 555-0100 for J. Doe');
     expect(
       JSON.stringify(executionOutcomeMessage({ title: 'P', status: 'unknown', summary: 's' }).blocks),
     ).toMatch(/NOT retried/);

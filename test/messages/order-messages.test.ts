@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { ACTION } from '../../src/messages/ids.js';
+import { openOrdersMessage } from '../../src/messages/open-orders-message.js';
+import { orderButtons } from '../../src/messages/order-buttons.js';
 import { orderRootMessage, orderUpdateMessage, requesterNotice } from '../../src/messages/order-messages.js';
+import { orderRecord } from './fixtures.js';
 
 const order = {
   orderId: 'JNUOID-1',
@@ -24,12 +28,12 @@ describe('order messages', () => {
     const text = JSON.stringify(live);
     for (const part of [
       'Port-in',
-      '+15125550123',
+      '(512) 555-0123',
       'JNUOID-1',
       '*Status:*',
-      'T-Mobile transfer PIN',
+      'Carrier rejected: T-Mobile transfer PIN wrong or expired (6B)',
       '/telegent portin update JNUOID-1',
-      '2030-01-20',
+      'Sun, Jan 20',
     ])
       expect(text).toContain(part);
     expect(text).not.toContain('SANDBOX');
@@ -78,5 +82,30 @@ describe('order messages', () => {
     expect(text).toContain('hold &lt;on&gt; account &amp; more');
     expect(text).toContain('/telegent portin');
     expect(text).toContain('<#C1>');
+  });
+});
+
+describe('order lists: what needs action first, every row linked to its thread, Cancel in the "⋯" menu', () => {
+  it('/telegent orders puts the refused and failed orders first and links each row to its thread', () => {
+    const healthy = orderRecord({ orderId: 'JNUOID-ok', status: 'Submitted', threadTs: '1700000000.000100' });
+    const refused = orderRecord({ orderId: 'JNUOID-8a', status: 'Error', statusMessage: '8A-ACCOUNT' });
+    const msg = openOrdersMessage({ orders: [healthy, refused] });
+    const rows = msg.blocks.filter((b) => b.type === 'section') as Array<{ text: { text: string } }>;
+    expect(rows[0]!.text.text).toContain('JNUOID-8a');
+    expect(rows[1]!.text.text).toContain('JNUOID-ok');
+    for (const row of rows) expect(row.text.text).toMatch(/<https:\/\/slack\.com\/archives\/C\w+\/p\d+\|/);
+  });
+
+  it('an open port-in has no red Cancel button: Cancel port-in… is in its overflow menu, with the confirm', () => {
+    const elements = orderButtons('JNUOID-1', { portIn: true, status: 'Submitted' });
+    expect(elements.filter((e) => e.type === 'button' && 'style' in e && e.style === 'danger')).toEqual([]);
+    const menu = elements.find((e) => e.type === 'overflow') as {
+      action_id: string;
+      options: Array<{ value: string }>;
+      confirm: { text: { text: string } };
+    };
+    expect(menu.action_id).toBe(ACTION.orderCancel);
+    expect(menu.options.map((o) => o.value)).toEqual(['JNUOID-1']);
+    expect(menu.confirm.text.text).toMatch(/final/);
   });
 });

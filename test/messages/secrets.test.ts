@@ -3,7 +3,7 @@ import { appHomeView } from '../../src/messages/app-home-view.js';
 import { decidedCard } from '../../src/messages/decided-card.js';
 import { executionOutcomeMessage } from '../../src/messages/execution-outcome-message.js';
 import { requestCard } from '../../src/messages/request-card.js';
-import { requestLinkMessage } from '../../src/messages/request-link-message.js';
+import { requestStoryMessage } from '../../src/messages/request-story.js';
 import { revealedSecretMessage } from '../../src/messages/revealed-secret-message.js';
 import { redactInput } from '../../src/operations/operation.js';
 import { operations } from '../../src/operations/registry.js';
@@ -47,7 +47,10 @@ describe('secrets never reach a channel builder', () => {
       expectNoSecrets(requestCard({ request, title: 'T', summary, sandbox: true }));
       for (const decision of ['approved', 'rejected', 'expired', 'cancelled'] as const)
         expectNoSecrets(decidedCard({ request, title: 'T', summary, decision, by: 'U0A', at: NOW }));
-      expectNoSecrets(requestLinkMessage({ title: 'T', permalink: 'https://x.slack.com/a' }));
+      for (const step of ['waiting', 'approved', 'rejected', 'expired', 'cancelled'] as const)
+        expectNoSecrets(
+          requestStoryMessage({ request, title: 'T', summary, step, permalink: 'https://x.slack.com/a' }),
+        );
       expectNoSecrets(
         executionOutcomeMessage({ title: 'T', status: 'succeeded', orderId: 'JNOID-1', summary }),
       );

@@ -91,6 +91,15 @@ function element(e: J, where: string, problems: string[]) {
       if (e.initial_value !== undefined && !/^-?\d+(\.\d+)?$/.test(e.initial_value))
         problems.push(`${where}: bad initial_value`);
       break;
+    case 'overflow':
+      // Slack: 1–5 options (docs.slack.dev, overflow menu element).
+      if (!Array.isArray(e.options) || e.options.length === 0 || e.options.length > 5)
+        problems.push(`${where}: ${e.options?.length} overflow options`);
+      for (const [i, o] of (e.options ?? []).entries()) {
+        text(o.text, L.optionText, `${where}.options[${i}]`, problems);
+        if (o.value.length > L.optionValue) problems.push(`${where}.options[${i}]: value too long`);
+      }
+      break;
     case 'datepicker':
       if (e.initial_date !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(e.initial_date))
         problems.push(`${where}: bad initial_date`);

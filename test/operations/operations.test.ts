@@ -256,15 +256,15 @@ describe('summaries never contain secret values', () => {
 
   it('still says what is being done', () => {
     expect(operations.portin.summary(portIn)).toMatch(
-      /Port in \+15555551234 from Verizon.*port date 2026-03-10/,
+      /Port-in of \(555\) 555-1234 from Verizon as a phone line.*port date Tue, Mar 10/,
     );
     expect(operations['portin-update'].summary(update)).toMatch(
       /Update port-in JNUOID-1: account number ••••; PIN\/password ••••/,
     );
-    expect(operations.portout.summary(portOut)).toMatch(/port-out PIN for \+18015551234/);
+    expect(operations.portout.summary(portOut)).toMatch(/port-out PIN for \(801\) 555-1234/);
     const limits = valid('limits', { numbers: '8015551234 8015551235', limitValue: 20, notifyValue: 10 });
     expect(operations.limits.summary(limits)).toBe(
-      'Set data limits on +18015551234, +18015551235 (2 numbers): notify at 10 MB, limit 20 MB',
+      'Set data limits on (801) 555-1234, (801) 555-1235 (2 numbers): notify at 10 MB, limit 20 MB',
     );
   });
 });

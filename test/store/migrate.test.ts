@@ -17,6 +17,7 @@ const SHIPPED = [
   '008_poll_freshness.sql',
   '009_request_approvals.sql',
   '010_approval_reminders.sql',
+  '011_request_story.sql',
 ];
 
 describe.each(storeKinds())('migrations on %s', (kind) => {
@@ -51,6 +52,7 @@ describe.each(storeKinds())('migrations on %s', (kind) => {
       [8, 'poll_freshness'],
       [9, 'request_approvals'],
       [10, 'approval_reminders'],
+      [11, 'request_story'],
     ]);
     expect(rows[0]!.applied_at).toBeInstanceOf(Date);
     expect(await migrate(store.db)).toEqual([]);

@@ -9,7 +9,10 @@ type J = any;
  * `fill[block_id]` into the others (a string; an array of option values for checkboxes; '' to clear).
  * Throws for a fill key with no input block, so tests cannot silently fill nothing.
  */
-export function fillView(view: ModalView, fill: Record<string, string | string[]>): ViewStateValues {
+/** What a test types into an input; a select may be given the option's text as the user saw it. */
+export type FillValue = string | string[] | { value: string; text: string };
+
+export function fillView(view: ModalView, fill: Record<string, FillValue>): ViewStateValues {
   const values: ViewStateValues = {};
   const blocks = view.blocks as J[];
   const inputIds = new Set(blocks.filter((b) => b.type === 'input').map((b) => b.block_id));
@@ -30,10 +33,12 @@ export function fillView(view: ModalView, fill: Record<string, string | string[]
       case 'static_select':
       case 'radio_buttons':
       case 'external_select': {
-        const value = given !== undefined ? given : e.initial_option?.value;
+        const picked = typeof given === 'object' && !Array.isArray(given) ? given : undefined;
+        const value = picked ? picked.value : given !== undefined ? given : e.initial_option?.value;
+        const text = picked?.text ?? e.initial_option?.text?.text ?? value;
         state = {
           type: e.type,
-          selected_option: value ? { text: { type: 'plain_text', text: value }, value } : null,
+          selected_option: value ? { text: { type: 'plain_text', text }, value } : null,
         };
         break;
       }

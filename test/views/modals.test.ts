@@ -230,7 +230,9 @@ describe('portinUpdateModal', () => {
     expect(inputBlock(view, 'currentCarrierName').element.initial_value).toBe('Verizon');
     expect(inputBlock(view, 'billingAddress.city').element.initial_value).toBe('Lehi');
     expect(inputBlock(view, 'portInDate').element.initial_date).toBe('2026-03-10');
-    for (const id of inputIds(view)) expect(inputBlock(view, id).optional).toBe(true);
+    // Every field may stay as it is; only the reason for the change is asked for.
+    for (const id of inputIds(view)) expect(inputBlock(view, id).optional).toBe(id !== 'reason');
+    expect(inputIds(view).at(-1)).toBe('reason');
   });
 
   it('round-trips a changed field to a valid update (unchanged values dropped)', () => {

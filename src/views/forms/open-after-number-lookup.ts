@@ -18,6 +18,18 @@ export interface NumberLookupForm {
 }
 
 /**
+ * The number's customer by name, from the subscriber picker's cached list (approvers judge a port-out or a
+ * SIM swap by whom it is for); undefined when the number has no subscriber or the list cannot be read.
+ */
+async function customerOf(ctx: AppContext, record: NumberRecord): Promise<string | undefined> {
+  const id = record.AssignedSubscriberId;
+  if (!id) return undefined;
+  const found = await ctx.pickers.search('subscriber', id).catch(() => []);
+  const label = found.find((option) => option.value === id)?.label;
+  return label?.split(' — ')[0]?.trim().slice(0, 100) || undefined;
+}
+
+/**
  * A form that needs the number's details: a loading view opens at once (the trigger lives 3 s), Telegent is
  * read, then `build` turns the record into the form (or an error view); any failure becomes one sentence.
  */
@@ -25,7 +37,7 @@ export async function openAfterNumberLookup(
   ctx: AppContext,
   client: webApi.WebClient,
   form: NumberLookupForm,
-  build: (record: NumberRecord) => ModalView | Promise<ModalView>,
+  build: (record: NumberRecord, customer: string | undefined) => ModalView | Promise<ModalView>,
 ): Promise<void> {
   const viewId = await openModal(
     client,
@@ -35,7 +47,7 @@ export async function openAfterNumberLookup(
   if (!viewId) return;
   try {
     const record = await ctx.telegent.getNumber({ Number: form.phoneNumber });
-    await updateModal(client, viewId, await build(record));
+    await updateModal(client, viewId, await build(record, await customerOf(ctx, record)));
   } catch (error) {
     const text =
       isTelegentError(error) && error.status === 404

@@ -24,11 +24,12 @@ export async function openPortoutForm(
       notOnAccount: `${phoneNumber} is not on your Telegent account, so it has no port-out PIN to set. Check the number.`,
       logContext: { form: 'portout' },
     },
-    (number) =>
+    (number, customer) =>
       portoutModal({
         phoneNumber,
         number,
-        metadata: writeModalMetadata({ channelId: at.channelId, phoneNumber }),
+        customer,
+        metadata: writeModalMetadata({ channelId: at.channelId, phoneNumber, customer }),
         sandbox: ctx.sandbox,
       }),
   );

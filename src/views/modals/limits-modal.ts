@@ -90,6 +90,7 @@ export function limitsModal(args: LimitsModalArgs): ModalView {
   ];
   return modal({
     callbackId: CALLBACK.limitsForm,
+    requestForm: true,
     title: 'Data limits',
     submit: 'Set limits',
     metadata: args.metadata,

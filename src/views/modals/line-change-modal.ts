@@ -48,6 +48,7 @@ export function lineChangeModal(args: LineChangeModalArgs): ModalView {
   ];
   return modal({
     callbackId: CALLBACK.lineChangeForm(op.kind),
+    requestForm: true,
     title: op.title,
     submit: 'Request',
     metadata: args.metadata,

@@ -2,6 +2,7 @@ import type { KnownBlock, ModalView } from '@slack/types';
 import { plain } from '../../messages/blocks.js';
 import { CALLBACK } from '../../messages/ids.js';
 import { fitBlocks, LIMITS, oneLine } from '../../messages/limits.js';
+import { reasonInput } from '../inputs.js';
 
 export interface ModalShell {
   callbackId: string;
@@ -11,6 +12,8 @@ export interface ModalShell {
   close?: string | undefined;
   /** JSON chosen by the caller; must fit Slack's 3000 characters (a cut JSON would be unreadable). */
   metadata?: string | undefined;
+  /** A form that files a request: it ends with the required "Reason / ticket" input. */
+  requestForm?: boolean | undefined;
 }
 
 export class PrivateMetadataTooLongError extends RangeError {
@@ -34,7 +37,14 @@ export function modal(shell: ModalShell): ModalView {
       LIMITS.viewClose,
     ),
     ...(shell.metadata !== undefined ? { private_metadata: shell.metadata } : {}),
-    blocks: fitBlocks(shell.blocks, LIMITS.modalBlocks, (n) => `…and ${n} more not shown`),
+    blocks: [
+      ...fitBlocks(
+        shell.blocks,
+        LIMITS.modalBlocks - (shell.requestForm ? 1 : 0),
+        (n) => `…and ${n} more not shown`,
+      ),
+      ...(shell.requestForm ? [reasonInput()] : []),
+    ],
   };
 }
 

@@ -34,6 +34,7 @@ export function numberUpdateModal(args: NumberUpdateModalArgs): ModalView {
   ];
   return modal({
     callbackId: CALLBACK.numberUpdateForm,
+    requestForm: true,
     title: 'Update number',
     submit: 'Request',
     metadata: args.metadata,

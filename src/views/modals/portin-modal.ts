@@ -81,6 +81,7 @@ export function portinModal(args: PortinModalArgs): ModalView {
   ];
   return modal({
     callbackId: CALLBACK.portinForm,
+    requestForm: true,
     title: 'Port in a number',
     submit: 'Request',
     metadata: args.metadata,

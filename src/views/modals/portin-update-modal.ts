@@ -111,6 +111,7 @@ export function portinUpdateModal(args: PortinUpdateModalArgs): ModalView {
   ];
   return modal({
     callbackId: CALLBACK.portinUpdateForm,
+    requestForm: true,
     title: 'Update port-in',
     submit: 'Request update',
     metadata: args.metadata,

@@ -4,6 +4,7 @@ import { CALLBACK } from '../../messages/ids.js';
 import { escapeMrkdwn } from '../../messages/limits.js';
 import { numberDetailFields } from '../../messages/number-details.js';
 import { PIN_MAX_LENGTH } from '../../operations/fields/port-out-pin.js';
+import { formatPhone } from '../../operations/glossary.js';
 import type { NumberRecord } from '../../telegent/response-schemas.js';
 import { textInput } from '../inputs.js';
 import { modal } from './modal.js';
@@ -14,6 +15,8 @@ export interface PortoutModalArgs {
   number: NumberRecord;
   /** JSON chosen by the caller (≤ 3000 characters), e.g. the phone number. */
   metadata: string;
+  /** The number's customer by name (a modal may show it in full). */
+  customer?: string | undefined;
   sandbox?: boolean | undefined;
 }
 
@@ -22,7 +25,9 @@ export function portoutModal(args: PortoutModalArgs): ModalView {
   const details = numberDetailFields(args.number);
   const blocks: KnownBlock[] = [
     ...sandboxBlocks(args.sandbox),
-    section(`Issue a port-out PIN for *${escapeMrkdwn(args.phoneNumber)}*. Check this is the right number:`),
+    section(
+      `Issue a port-out PIN for *${escapeMrkdwn(formatPhone(args.phoneNumber))}*${args.customer ? ` (${escapeMrkdwn(args.customer)})` : ''}. Check this is the right number:`,
+    ),
     ...(details.length > 0
       ? [fieldsSection(details)]
       : [context('Telegent returned no details for this number.')]),
@@ -36,6 +41,7 @@ export function portoutModal(args: PortoutModalArgs): ModalView {
   ];
   return modal({
     callbackId: CALLBACK.portoutForm,
+    requestForm: true,
     title: 'Port-out PIN',
     submit: 'Request PIN',
     metadata: args.metadata,

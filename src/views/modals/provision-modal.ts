@@ -62,6 +62,7 @@ export function provisionModal(args: ProvisionModalArgs): ModalView {
   ];
   return modal({
     callbackId: CALLBACK.provisionForm,
+    requestForm: true,
     title: 'Provision a number',
     submit: 'Request',
     metadata: args.metadata,

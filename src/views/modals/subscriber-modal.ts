@@ -48,6 +48,7 @@ export function subscriberModal(args: SubscriberModalArgs): ModalView {
   ];
   return modal({
     callbackId: CALLBACK.subscriberForm,
+    requestForm: true,
     title: 'New subscriber',
     submit: 'Create',
     metadata: args.metadata,

@@ -3,9 +3,10 @@ import { context, section } from '../../messages/blocks.js';
 import { announceExecution, announcePendingRequest, executionMessage } from '../../notify/announcer.js';
 import { getOperation } from '../../operations/registry.js';
 import { formatFieldErrors, validateInput } from '../../operations/validation-errors.js';
-import type { SubmitOutcome } from '../../requests/index.js';
+import { checkReason, type SubmitOutcome } from '../../requests/index.js';
 import type { ViewSubmissionArgs } from '../../slack/listener-args.js';
 import { userFacingError } from '../../slack/user-facing-error.js';
+import { REASON_FIELD } from '../inputs.js';
 import { readModalMetadata } from '../modal-metadata.js';
 import { errorModal, resultModal, workingModal } from '../modals/status-modals.js';
 import { updateModal } from '../open-modal.js';
@@ -28,12 +29,17 @@ export function requestFormSubmission(ctx: AppContext, form: RequestForm) {
       });
       return;
     }
-    const typed = readViewInput(view.state.values, view.blocks);
+    const { [REASON_FIELD]: typedReason, ...typed } = readViewInput(view.state.values, view.blocks);
     const changed = form.changes ? await form.changes(typed, metadata, ctx) : typed;
     const raw = { ...changed, ...form.fromMetadata(metadata) };
     const validated = validateInput(op, raw, { now: ctx.now });
-    if (!validated.ok) {
-      await ack({ response_action: 'errors', errors: errorsForView(validated.errors, view) });
+    const reason = checkReason(typedReason);
+    if (!validated.ok || !reason.ok) {
+      const errors = {
+        ...(validated.ok ? {} : validated.errors),
+        ...(reason.ok ? {} : { [REASON_FIELD]: reason.error }),
+      };
+      await ack({ response_action: 'errors', errors: errorsForView(errors, view) });
       return;
     }
     const refused = await form.inlineChecks?.(validated.value as Record<string, unknown>, ctx);
@@ -49,6 +55,8 @@ export function requestFormSubmission(ctx: AppContext, form: RequestForm) {
         requestedBy: body.user.id,
         channelId: metadata.channelId,
         idempotencyKey: `view:${view.id}`,
+        reason: reason.reason,
+        customerName: metadata.customer ?? pickedSubscriberName(view.state.values) ?? undefined,
       });
       await showOutcome(ctx, client, view.id, op.title, outcome);
     } catch (error) {
@@ -56,6 +64,18 @@ export function requestFormSubmission(ctx: AppContext, form: RequestForm) {
       await updateModal(client, view.id, errorModal(op.title, text));
     }
   };
+}
+
+/**
+ * The customer's name as the Subscriber picker showed it ("Jane Doe — jane@example.com" → "Jane Doe"): the
+ * selected option's text comes with the submission, so no Telegent call is needed.
+ */
+function pickedSubscriberName(values: ViewSubmissionArgs['view']['state']['values']): string | undefined {
+  for (const state of Object.values(values?.assignedSubscriberId ?? {})) {
+    const label = state.selected_option?.text?.text;
+    if (label) return label.split(' — ')[0]?.trim() || undefined;
+  }
+  return undefined;
 }
 
 async function showOutcome(

@@ -9,6 +9,7 @@ describe('carrier codes', () => {
   it('explain 8A, 6P, 1P, 6B and GENS-0041 with the Slack command that fixes them', () => {
     expect(explainCarrierCode(CARRIER_CODES.accountNumber, 'JNUOID-1')).toEqual({
       code: '8A',
+      short: 'account number wrong',
       explanation: 'the losing carrier says the account number is missing or wrong',
       fix: 'fix it with /telegent portin update JNUOID-1',
       fields: ['currentAccountNumber'],

@@ -1,7 +1,7 @@
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { SEED_MESSAGE_ROUTE_IDS, SEED_NUMBERS } from '../../../src/sandbox/seed.js';
 import type { FaultSpec } from '../../../src/sandbox/server.js';
-import { TelegentError, TelegentOutcomeUnknownError } from '../../../src/telegent/errors.js';
+import { peopleText, TelegentError, TelegentOutcomeUnknownError } from '../../../src/telegent/errors.js';
 import { callsTo, startClientOnSandbox, TOKEN_PATH } from '../../support/sandbox-client.js';
 
 const env = await startClientOnSandbox();
@@ -86,7 +86,12 @@ describe('reads', () => {
     expect(error.status).toBe(404);
     expect(error.endpoint).toBe(ORDER);
     expect(error.telegentMessage).toMatch(/^Not found/);
-    expect(error.hint).toMatch(/does not know this id/);
+    expect(error.hint).toMatch(/check the number or id for a typo/);
+    // What a person reads: what happened and what to do, a reference, no endpoint and no raw message.
+    const forPeople = peopleText(error, 'abc123');
+    expect(forPeople).toBe(
+      "Telegent does not know that number or id. Check the number or id for a typo, and that it belongs to this channel's Telegent account. (ref abc123)",
+    );
     expect(error.retryable).toBe(false);
   });
 

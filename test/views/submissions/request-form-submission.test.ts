@@ -51,7 +51,7 @@ describe('requestFormSubmission (provision form)', () => {
     const ack = w.acks.at(-1) as { response_action: string; errors: Record<string, string> };
     expect(ack.response_action).toBe('errors');
     expect(Object.keys(ack.errors)).toEqual(
-      expect.arrayContaining(['areaCode', 'messageRouteId', 'assignedSubscriberId']),
+      expect.arrayContaining(['areaCode', 'messageRouteId', 'assignedSubscriberId', 'reason']),
     );
     expect((await w.store.db.query('SELECT count(*)::int AS n FROM requests')).rows[0]).toEqual(before);
   });
@@ -64,6 +64,7 @@ describe('requestFormSubmission (provision form)', () => {
         areaCode: '801',
         messageRouteId: SEED_MESSAGE_ROUTE_IDS[0]!,
         assignedSubscriberId: SEED_SUBSCRIBER_IDS[0]!,
+        reason: 'ZD-31 new line for a field technician',
       },
       'V0GOOD',
     );
@@ -71,7 +72,8 @@ describe('requestFormSubmission (provision form)', () => {
     const updated = w.callsSince(since, 'views.update').find((c) => c.body.view_id === 'V0GOOD');
     expect(JSON.stringify(updated?.body.view)).toContain('Sent for approval');
     const stored = await w.store.requests.listOpenByRequester(REQUESTER);
-    expect(stored.some((r) => r.kind === 'provision' && r.status === 'pending_approval')).toBe(true);
+    const filed = stored.find((r) => r.kind === 'provision' && r.status === 'pending_approval');
+    expect(filed?.input.requestReason).toBe('ZD-31 new line for a field technician');
     expect(w.sandbox.mutations().filter((m) => /provision/i.test(m.path))).toEqual([]);
   });
 });

@@ -1,0 +1,99 @@
+import type { KnownBlock } from '@slack/types';
+import { customerShortName, requestReason } from '../requests/request-context.js';
+import type { RequestRecord } from '../store/requests-repo.js';
+import { approvalProgressLine, mentionList } from './approval-progress.js';
+import {
+  actions,
+  button,
+  context,
+  type MessagePayload,
+  mention,
+  message,
+  sandboxBlocks,
+  section,
+  slackDate,
+} from './blocks.js';
+import { ACTION } from './ids.js';
+import { escapeMrkdwn, oneLine } from './limits.js';
+
+/** Where a request stands before it runs (after that, the outcome or its order's status tells the story). */
+export type StoryStep = 'waiting' | 'approved' | 'rejected' | 'expired' | 'cancelled';
+
+export interface RequestStoryArgs {
+  request: RequestRecord;
+  /** Operation title, e.g. "Port-in". */
+  title: string;
+  /** The operation's redacted summary. */
+  summary: string;
+  step: StoryStep;
+  /** chat.getPermalink of the approval card (waiting): "open the approval request". */
+  permalink?: string | null | undefined;
+  /** Who decided (rejected / cancelled / approved by one person). */
+  by?: string | null | undefined;
+  sandbox?: boolean | undefined;
+}
+
+const SAFE_URL = /^https?:\/\/[^\s|<>]+$/;
+
+/**
+ * What and which number, in one phrase, from the summary: its first clause without a closing aside
+ * ("Port-in of (313) 555-0142 from Verizon as a phone line; account ••••…" → "Port-in of (313) 555-0142 from
+ * Verizon as a phone line"), and whom it is for.
+ */
+export function storyHeadline(request: RequestRecord, title: string, summary: string): string {
+  const first = (summary.split(';')[0] ?? '').replace(/\s*\([^()]*\)$/, '').trim();
+  const customer = customerShortName(request.input);
+  return `${first || title}${customer ? ` — ${customer}` : ''}`;
+}
+
+const STEP: Record<StoryStep, { emoji: string; words: (by: string) => string }> = {
+  waiting: { emoji: ':hourglass_flowing_sand:', words: () => 'waiting for approval' },
+  approved: { emoji: ':white_check_mark:', words: (by) => `approved${by}, sending it to Telegent` },
+  rejected: { emoji: ':x:', words: (by) => `rejected${by}; nothing was sent to Telegent` },
+  expired: { emoji: ':hourglass:', words: () => 'expired without a decision; nothing was sent to Telegent' },
+  cancelled: {
+    emoji: ':heavy_multiplication_x:',
+    words: (by) => `withdrawn${by}; nothing was sent to Telegent`,
+  },
+};
+
+/**
+ * The request's one message in the requester's channel ("⏳ Port-in of (313) 555-0142 from Verizon — waiting for
+ * approval"), edited in place at every step; its thread holds the history (decisions, the outcome, and the
+ * order's status changes once it runs).
+ */
+export function requestStoryMessage(args: RequestStoryArgs): MessagePayload {
+  const { request } = args;
+  const headline = storyHeadline(request, args.title, args.summary);
+  const approvers = request.approvedBy ?? [];
+  const people =
+    args.step === 'approved' && approvers.length > 1 ? approvers : args.by ? [args.by] : ([] as string[]);
+  const by = people.length > 0 ? ` by ${mentionList(people)}` : '';
+  const step = STEP[args.step];
+  const link =
+    args.step === 'waiting' && args.permalink && SAFE_URL.test(args.permalink)
+      ? ` · <${args.permalink}|open the approval request>`
+      : '';
+  const progress = args.step === 'waiting' ? approvalProgressLine(request) : null;
+  const reason = requestReason(request.input);
+  const blocks: KnownBlock[] = [
+    ...sandboxBlocks(args.sandbox),
+    section(
+      `${step.emoji} *${escapeMrkdwn(oneLine(headline, 300))}* — ${step.words(by)}${link}${progress ? `\n${progress}` : ''}`,
+    ),
+    context(
+      `Asked by ${mention(request.requestedBy)} ${slackDate(request.createdAt)}${reason ? ` · ${escapeMrkdwn(oneLine(reason, 200))}` : ''} · the history is in this thread`,
+    ),
+  ];
+  if (args.step === 'waiting') {
+    blocks.push(
+      actions([button({ text: 'Nudge approvers', actionId: ACTION.nudge, value: request.id })]),
+      context('*Nudge approvers* reminds them now (once every 15 minutes).'),
+    );
+  }
+  return message(
+    `${oneLine(headline, 200)} — ${step.words(by.replace(/<@(\w+)>/g, '@$1'))}`,
+    blocks,
+    args.sandbox,
+  );
+}

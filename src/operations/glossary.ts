@@ -1,0 +1,109 @@
+/**
+ * Words for people instead of Telegent's API values (DESIGN.md, "What people read"): order statuses, carrier
+ * codes, product types, classifications, message types and phone numbers. The one place these words live:
+ * operations' summaries and facts use it, and so does every builder in messages/ (which imports operations,
+ * so the glossary sits here, below both).
+ */
+import { explainCarrierCode } from '../telegent/carrier-codes.js';
+
+/** "+18015550100" → "(801) 555-0100"; anything that is not a NANP number in E.164 is returned as it is. */
+export function formatPhone(e164: string): string {
+  const match = /^\+1(\d{3})(\d{3})(\d{4})$/.exec(e164.trim());
+  return match ? `(${match[1]}) ${match[2]}-${match[3]}` : e164;
+}
+
+/** "(801) 555-0100, (801) 555-0101 and 3 more": keeps channel lines short. */
+export function formatPhones(numbers: readonly string[], max = 5): string {
+  const shown = numbers.slice(0, max).map(formatPhone).join(', ');
+  return numbers.length > max ? `${shown} and ${numbers.length - max} more` : shown;
+}
+
+const PRODUCT_WORDS: Record<string, string> = {
+  'sms-only': 'SMS only',
+  'data-only': 'data only',
+  'sms+data': 'SMS + data',
+  'sms+data+voice': 'SMS + data + voice',
+};
+
+/** "Sms+Data" → "SMS + data". */
+export function productWords(productType: string): string {
+  return PRODUCT_WORDS[productType.trim().toLowerCase()] ?? productType;
+}
+
+const CLASSIFICATION_WORDS: Record<string, string> = {
+  mvno: 'phone line',
+  iot: 'device (IoT)',
+};
+
+/** "mvno" → "phone line", "iot" → "device (IoT)". */
+export function classificationWords(classification: string): string {
+  return CLASSIFICATION_WORDS[classification.trim().toLowerCase()] ?? classification;
+}
+
+const MESSAGE_TYPE_WORDS: Record<string, string> = {
+  p2p: 'person-to-person texts',
+  a2p: 'application-to-person texts',
+};
+
+/** "p2p" → "person-to-person texts". */
+export function messageTypeWords(messageType: string): string {
+  return MESSAGE_TYPE_WORDS[messageType.trim().toLowerCase()] ?? messageType;
+}
+
+/** "SMS + data phone line, person-to-person texts": a number's product in one phrase. */
+export function productPhrase(product: { productType: string; numberType: string; messageType: string }) {
+  return `${productWords(product.productType)} ${classificationWords(product.numberType)}, ${messageTypeWords(product.messageType)}`;
+}
+
+const STATUS_WORDS: Record<string, string> = {
+  pending: 'Pending',
+  submitted: 'Submitted',
+  inprogress: 'In progress',
+  processing: 'In progress',
+  scheduled: 'Scheduled',
+  resolutionrequired: 'Needs a fix',
+  error: 'Carrier error',
+  updated: 'Updated',
+  approved: 'Approved by the carrier',
+  complete: 'Completed',
+  completed: 'Completed',
+  cancelled: 'Cancelled',
+  canceled: 'Cancelled',
+  rejected: 'Rejected',
+  failed: 'Failed',
+};
+
+/** An order status in words: "Complete" and "Completed" both read "Completed", "InProgress" "In progress". */
+export function statusWords(status: string | null | undefined): string {
+  if (!status) return 'Unknown';
+  return STATUS_WORDS[status.trim().toLowerCase()] ?? status;
+}
+
+/**
+ * A carrier's status message in words: "Carrier rejected: account number wrong (8A)" for a known code, else
+ * "Carrier says: …" with the message as the carrier wrote it (it is the carrier's words, not an API value).
+ */
+export function carrierMessageWords(statusMessage: string | null | undefined): string | undefined {
+  if (!statusMessage?.trim()) return undefined;
+  const code = explainCarrierCode(statusMessage);
+  if (code) return `Carrier rejected: ${code.short} (${code.code})`;
+  return `Carrier says: ${statusMessage.trim()}`;
+}
+
+/** "JNUOID-6a283dcf-1bb8-4ed1-8387-ce877b4ffc24" → "JNUOID-6a283dcf…": enough to tell orders apart in a line. */
+export function shortId(id: string): string {
+  const match = /^([A-Za-z]+[-_][0-9a-fA-F]{8})[0-9a-fA-F-]{9,}$/.exec(id);
+  if (match) return `${match[1]}…`;
+  return id.length > 24 ? `${id.slice(0, 20)}…` : id;
+}
+
+/** "Fri, Dec 11" for a calendar date ('YYYY-MM-DD'): a day is a day in every time zone. Other text is kept. */
+export function dayWords(isoDate: string): string {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(isoDate)) return isoDate;
+  return new Date(`${isoDate}T12:00:00Z`).toLocaleDateString('en-US', {
+    weekday: 'short',
+    month: 'short',
+    day: 'numeric',
+    timeZone: 'UTC',
+  });
+}

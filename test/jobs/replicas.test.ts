@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Jobs } from '../../src/jobs/index.js';
+import { shortId } from '../../src/operations/glossary.js';
 import type { Store } from '../../src/store/open-store.js';
 import type { CallEvent, TelegentClient } from '../../src/telegent/client.js';
 import { openTestStore, TEST_DATABASE_URL, type TestStore } from '../support/test-db.js';
@@ -113,9 +114,10 @@ describe.skipIf(!TEST_DATABASE_URL)(
       const posts = world.slack.callsTo('chat.postMessage');
       expect(posts).toHaveLength(CHANNELS);
       expect(new Set(posts.map((p) => p.body.channel)).size).toBe(CHANNELS);
+      // Lines name an order by its short id (the full one is a click away).
       for (const id of orderIds) {
         expect(
-          posts.filter((p) => callText(p).includes(id)),
+          posts.filter((p) => callText(p).includes(shortId(id))),
           id,
         ).toHaveLength(1);
       }

@@ -243,7 +243,16 @@ export async function runGallerySession(log: (line: string) => void = () => {}):
     await step('an approver approves the port-in', () =>
       approve(world, app, portinCard, '/v1.0/numbers/portin', approver),
     );
-    take('orderRootMessage', 'portin-order', '#support', inChannel(CHANNEL));
+    // The request's story message, edited into the order it became (its thread carries the history).
+    take(
+      'orderRootMessage',
+      'portin-order',
+      '#support',
+      (c) =>
+        c.method === 'chat.update' &&
+        c.body.channel === CHANNEL &&
+        /Order|order/.test(JSON.stringify(c.body.blocks)),
+    );
 
     const orderId = sandboxOrderFor(world, '+14155550142', 'portin')?.OrderId ?? '';
     await step('the carrier moves the port-in on (sandbox), the poller posts it', async () => {

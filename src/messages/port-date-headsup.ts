@@ -1,3 +1,4 @@
+import { formatPhone, shortId } from '../operations/glossary.js';
 import type { OrderRecord } from '../store/orders-repo.js';
 import { calendarDay } from './blocks.js';
 import { escapeMrkdwn } from './limits.js';
@@ -15,7 +16,7 @@ export function portDateHeadsUp(args: PortDateHeadsUpArgs) {
   const { order } = args;
   const when = calendarDay(order.portInDate ?? '');
   // The OrderId too: without a thread (a root message never posted) the heads-up stands alone in the channel.
-  const number = `${escapeMrkdwn(order.numbers[0] ?? '')} (\`${escapeMrkdwn(order.orderId)}\`)`;
+  const number = `${escapeMrkdwn(formatPhone(order.numbers[0] ?? ''))} (order \`${escapeMrkdwn(shortId(order.orderId))}\`)`;
   const zone = escapeMrkdwn(args.timeZone);
   const text =
     args.kind === 'eve'
@@ -29,7 +30,7 @@ export function portDateHeadsUp(args: PortDateHeadsUpArgs) {
     });
   }
   return {
-    text: `${args.sandbox ? '[SANDBOX] ' : ''}${args.kind === 'eve' ? 'Ports next business day' : 'Ports today'}: ${order.numbers[0] ?? order.orderId}`,
+    text: `${args.sandbox ? '[SANDBOX] ' : ''}${args.kind === 'eve' ? 'Ports next business day' : 'Ports today'}: ${order.numbers[0] ? formatPhone(order.numbers[0]) : shortId(order.orderId)}`,
     blocks,
   };
 }

@@ -63,6 +63,9 @@ describe.each(storeKinds())('port-date heads-ups on %s', (kind) => {
     expect(posts.every((m) => m.thread_ts === thread)).toBe(true);
     expect(posts[0]!.text).toContain('Ports next business day');
     expect(JSON.stringify(posts[0]!.blocks)).toContain('Mon, Feb 4');
+    // The number in words a person reads aloud, the order by its short id; no E.164 in the sentence.
+    expect(JSON.stringify(posts[0]!.blocks)).toContain('(512) 555-0000');
+    expect(JSON.stringify(posts[0]!.blocks)).not.toContain('+15125550000');
   });
 
   it('a closed order, or one with no port date, gets none', async () => {

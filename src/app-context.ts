@@ -4,6 +4,7 @@ import type { Notifier } from './notify/notifier.js';
 import type { OpContext } from './operations/operation.js';
 import type { Workflow } from './requests/index.js';
 import type { ApproverDirectory } from './slack/approver-directory.js';
+import type { SlackUsers } from './slack/slack-users.js';
 import type { Store } from './store/open-store.js';
 import type { TelegentClient } from './telegent/client.js';
 import type { PickerSource } from './telegent/picker-source.js';
@@ -17,6 +18,8 @@ export interface AppContext {
   /** Every outbound post, update, DM and ephemeral of the listeners (retries what Slack rate-limits). */
   notify: Notifier;
   pickers: PickerSource;
+  /** users.info, cached (the access gate's facts, a person's time zone). */
+  slackUsers: SlackUsers;
   /** Approval reminders: the scheduled ones (a job) and the requester's Nudge. */
   reminders: ReminderSender;
   logger: Logger;

@@ -258,6 +258,7 @@ export function createAppContext(
     approvers,
     notify,
     reminders,
+    slackUsers,
     pickers: createPickerSource(deps.telegent),
     logger: deps.logger,
     sandbox: deps.sandbox,

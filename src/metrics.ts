@@ -159,6 +159,8 @@ export function createMetrics(options: MetricsOptions = {}): Metrics {
     recordOrderRead(outcome) {
       orderReads.inc({ outcome });
       recentReads.push(Date.now());
+      // Pruned here too, not only when scraped: a replica nobody scrapes must not grow.
+      if (recentReads.length > 1_000) readsLastMinute();
     },
     setPollerSource(source) {
       pollerSource = source;

@@ -21,7 +21,8 @@ const COMMAND_ACCESS: {
   number: () => 'read',
   status: () => 'read',
   orders: () => 'read',
-  digest: () => 'read',
+  // Turning the channel's digest on or off changes what the channel gets: a requester's act; showing it is a read.
+  digest: (c) => (/\b(on|off)\b/i.test(c.args) ? 'request' : 'read'),
   subscriber: () => 'request',
   // Naming an account binds the channel to it: approvers only (its own rule); without one it shows the binding.
   account: (c) => (c.arg.trim() ? 'approve' : 'read'),

@@ -8,11 +8,16 @@ import type { TelegentCommand } from './parse-command.js';
 export async function digest({
   parsed,
   slash,
-  client,
   ctx,
   reply,
 }: CommandContext<Extract<TelegentCommand, { name: 'digest' }>>) {
-  const userTimeZone = /\bon\b/i.test(parsed.args) ? await slackTimeZone(client, slash.user_id) : undefined;
+  // The person's Slack zone (cached users.info); without it, the default zone.
+  const userTimeZone = /\bon\b/i.test(parsed.args)
+    ? await ctx.slackUsers(slash.user_id).then(
+        (u) => u.timeZone,
+        () => undefined,
+      )
+    : undefined;
   const command = parseDigestCommand(parsed.args, {
     ...ctx.digestDefaults,
     ...(userTimeZone ? { userTimeZone } : {}),
@@ -43,15 +48,4 @@ export async function digest({
   });
   const text = `The daily port-in digest will be posted here at ${command.localTime} (${command.timeZone}) every day.`;
   return reply(sentenceMessage(text));
-}
-
-async function slackTimeZone(
-  client: CommandContext<unknown>['client'],
-  userId: string,
-): Promise<string | undefined> {
-  try {
-    return (await client.users.info({ user: userId })).user?.tz ?? undefined;
-  } catch {
-    return undefined;
-  }
 }

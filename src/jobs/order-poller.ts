@@ -131,10 +131,10 @@ export function createOrderPoller(options: OrderPollerOptions): OrderPoller {
       }
       options.onRead?.(recorded.event ? 'changed' : 'unchanged');
     } catch (error) {
-      await lease.settle();
+      const held = await lease.settle();
       if (signal?.aborted) {
         // Shutting down: hand the order straight back instead of waiting for the lease.
-        await orders.releaseLease(order.orderId, now()).catch(() => {});
+        await orders.releaseLease(order.orderId, now(), held).catch(() => {});
         return;
       }
       result.failed++;
@@ -149,7 +149,7 @@ export function createOrderPoller(options: OrderPollerOptions): OrderPoller {
         'order read failed; delayed',
       );
       await orders
-        .releaseLease(order.orderId, later(policy.minSeconds))
+        .releaseLease(order.orderId, later(policy.minSeconds), held)
         .catch((dbError: Error) =>
           log.error({ err: dbError.message }, 'could not delay order (its lease will expire)'),
         );

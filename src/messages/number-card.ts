@@ -1,4 +1,5 @@
 import type { KnownBlock } from '@slack/types';
+import { simTail } from '../operations/personal-data.js';
 import { LINE_CHANGE_OPERATIONS, orderTraits } from '../operations/registry.js';
 import type { TrailEntry } from '../store/audit-repo.js';
 import type { OrderRecord } from '../store/orders-repo.js';
@@ -102,7 +103,7 @@ export function numberCard(args: NumberCardArgs): MessagePayload {
         `messaging ${yesNo(n.MessageEnabled)}${n.MessageType ? ` (${safe(n.MessageType)})` : ''}, voice ${yesNo(n.VoiceEnabled)}`,
       ],
       ['Routes', `message ${route(n.MessageRouteId)}\nvoice ${route(n.VoiceRouteId)}`],
-      ['SIM', n.Iccid ? `…${escapeMrkdwn(n.Iccid.slice(-4))}` : 'none'],
+      ['SIM', n.Iccid ? escapeMrkdwn(simTail(n.Iccid)) : 'none'],
       [
         'SIM swaps left',
         n.SwapsRemaining === undefined || n.SwapsRemaining === null

@@ -15,7 +15,7 @@ import {
   voiceRouteIdSchema,
 } from './fields/telegent-ids.js';
 import { zipCodeSchema } from './fields/zip-code.js';
-import { classificationWords, messageTypeWords, productWords } from './glossary.js';
+import { classificationWords, productPhrase, productWords } from './glossary.js';
 import { defineOperation, simTail } from './operation.js';
 import { readBackProvision } from './provision-read-back.js';
 
@@ -137,10 +137,7 @@ export const provision = defineOperation<ProvisionInput, ProvisionResponse, Prov
     return `New ${productWords(input.productType)} ${classificationWords(input.numberType)}${where}${sim}`;
   },
   facts: (input) => [
-    [
-      'Product',
-      `${productWords(input.productType)} ${classificationWords(input.numberType)}, ${messageTypeWords(input.messageType)}`,
-    ],
+    ['Product', productPhrase(input)],
     [
       'Where',
       input.areaCode

@@ -25,12 +25,6 @@ export function customerShortName(input: Record<string, unknown> | null | undefi
   return typeof value === 'string' && value.trim() ? shortName(value) : undefined;
 }
 
-/** The customer's full name: only for ephemeral answers, modals and DMs. */
-export function customerFullName(input: Record<string, unknown> | null | undefined): string | undefined {
-  const value = input?.customerName;
-  return typeof value === 'string' && value.trim() ? value.trim() : undefined;
-}
-
 /**
  * The reason typed into a form, checked: the field error to show under it, or the trimmed reason. A form
  * without a reason is refused (an approver judges a request by it; the audit log keeps it).

@@ -150,10 +150,13 @@ export function createOrdersRepo(db: Db) {
       ]);
     },
 
-    /** Asks the poller to read an order first once `at` comes (a port-in update or cancel was sent). */
+    /**
+     * Asks the poller to read an order first once `at` comes (a port-in update or cancel was sent). A read in
+     * flight loses its lease, so its older reading is not recorded over the request.
+     */
     async scheduleCheck(orderId: string, at: Date): Promise<boolean> {
       const { rowCount } = await db.query(
-        `UPDATE orders SET next_check_at = $2, recheck_requested = true, updated_at = now()
+        `UPDATE orders SET next_check_at = $2, recheck_requested = true, lease_expires_at = NULL, updated_at = now()
          WHERE order_id = $1 AND closed_at IS NULL`,
         [orderId, at],
       );
@@ -369,10 +372,12 @@ export function createOrdersRepo(db: Db) {
      * Hands a claimed order back without a status: not before `nextCheckAt` (a failed read waits; a poller
      * that is stopping passes now). It stays as stale as it was, so it is first in line when that comes.
      */
-    async releaseLease(orderId: string, nextCheckAt: Date): Promise<void> {
+    async releaseLease(orderId: string, nextCheckAt: Date, heldUntil?: Date): Promise<void> {
+      // With `heldUntil`, only a lease this poller still holds (one that ran out may be another's now).
       await db.query(
-        'UPDATE orders SET next_check_at = $2, lease_expires_at = NULL WHERE order_id = $1 AND closed_at IS NULL',
-        [orderId, nextCheckAt],
+        `UPDATE orders SET next_check_at = $2, lease_expires_at = NULL
+         WHERE order_id = $1 AND closed_at IS NULL AND ($3::timestamptz IS NULL OR lease_expires_at = $3)`,
+        [orderId, nextCheckAt, heldUntil ?? null],
       );
     },
 

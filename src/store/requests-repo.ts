@@ -110,21 +110,20 @@ export function createRequestsRepo(db: Db, cipher: SecretsCipher) {
   }
 
   /**
-   * The race guard of a decision: ONE conditional UPDATE, so of any number of concurrent deciders exactly one
-   * wins. Null when the row was not pending (or expired, or the requester's own) at that instant; the caller
-   * explains it with decideApproval on the row as it is now.
+   * The race guard of a rejection: ONE conditional UPDATE, so of any number of concurrent deciders exactly one
+   * wins (an approval counts approvers instead: `recordApproval`). Null when the row was not pending (or
+   * expired, or the requester's own) at that instant; the caller explains it with decideApproval on the row as
+   * it is now. A rejected request's secrets are no longer needed.
    */
-  async function decide(
+  async function reject(
     id: string,
     decider: string,
-    status: 'approved' | 'rejected',
-    options: DecideOptions,
+    options: DecideOptions = {},
   ): Promise<RequestRecord | null> {
-    // A rejected request's secrets are no longer needed.
-    const purge = status === 'rejected' ? ', secrets = NULL' : '';
+    const status = 'rejected';
     return one(
       `UPDATE requests SET status = $3, approver = $2, decided_at = $4, decision_reason = $6,
-         updated_at = $4${purge}
+         updated_at = $4, secrets = NULL
        WHERE id = $1 AND status = 'pending_approval' AND (requested_by <> $2 OR $5::boolean)
          AND (expires_at IS NULL OR expires_at > $4)
        RETURNING ${COLUMNS}`,
@@ -237,14 +236,7 @@ export function createRequestsRepo(db: Db, cipher: SecretsCipher) {
 
     recordApproval,
 
-    /** pending → approved (one approval of one needed) for exactly one of any number of concurrent approvers. */
-    async approve(id: string, approver: string, options: DecideOptions = {}): Promise<RequestRecord | null> {
-      const write = await recordApproval(id, approver, options);
-      return write.status === 'approved' ? write.request : null;
-    },
-
-    reject: (id: string, approver: string, options: DecideOptions = {}) =>
-      decide(id, approver, 'rejected', options),
+    reject,
 
     /** The requester withdraws a pending request. Null when it is no longer pending (or not theirs). */
     async cancel(id: string, requestedBy: string, now: Date = new Date()): Promise<RequestRecord | null> {

@@ -131,6 +131,27 @@ describe.each(storeKinds())('orders repo on %s', (kind) => {
     });
     expect(fresh.leaseLost).toBeUndefined();
     expect(fresh.event?.status).toBe('FOC');
+
+    // An update sent while a read is in flight: the read's older answer must not undo the requested re-check.
+    const [again] = (await store.orders.claimStalest(at(120), 1000, 20)).filter(
+      (o) => o.orderId === 'JNOID-lease',
+    );
+    expect(await store.orders.scheduleCheck('JNOID-lease', at(121))).toBe(true);
+    const overtaken = await store.orders.recordStatus('JNOID-lease', 'FOC', null, at(180), false, {
+      now: at(122),
+      heldUntil: again!.leaseExpiresAt!,
+    });
+    expect(overtaken.leaseLost).toBe(true);
+    expect(await store.orders.get('JNOID-lease')).toMatchObject({
+      recheckRequested: true,
+      nextCheckAt: at(121),
+    });
+    // A failed read whose lease is gone does not release what is no longer its own.
+    const [third] = (await store.orders.claimStalest(at(121), 1000, 20)).filter(
+      (o) => o.orderId === 'JNOID-lease',
+    );
+    await store.orders.releaseLease('JNOID-lease', at(999), again!.leaseExpiresAt!);
+    expect((await store.orders.get('JNOID-lease'))?.leaseExpiresAt).toEqual(third!.leaseExpiresAt);
   });
 
   it('writes an outbox event only when the status or message changes', async () => {

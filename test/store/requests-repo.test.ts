@@ -12,6 +12,15 @@ const newRequest = (overrides: Partial<NewRequest> = {}): NewRequest => ({
   ...overrides,
 });
 
+/** One approval of a request needing one: the approved request, or null when the guard refused it. */
+async function approveOnce(
+  store: Pick<TestStore, 'requests'>,
+  ...args: Parameters<TestStore['requests']['recordApproval']>
+) {
+  const write = await store.requests.recordApproval(...args);
+  return write.status === 'approved' ? write.request : null;
+}
+
 describe.each(storeKinds())('requests repo on %s', (kind) => {
   let store: TestStore;
   beforeAll(async () => {
@@ -31,7 +40,7 @@ describe.each(storeKinds())('requests repo on %s', (kind) => {
   it('the race guard: exactly one of 50 concurrent approvers wins; the others change nothing', async () => {
     const { request } = await store.requests.insert(newRequest());
     const outcomes = await Promise.all(
-      Array.from({ length: 50 }, (_, i) => store.requests.approve(request.id, `U_APPROVER_${i}`)),
+      Array.from({ length: 50 }, (_, i) => approveOnce(store, request.id, `U_APPROVER_${i}`)),
     );
     const winners = outcomes.filter((o) => o !== null);
     expect(winners).toHaveLength(1);
@@ -41,9 +50,9 @@ describe.each(storeKinds())('requests repo on %s', (kind) => {
 
   it('the guard refuses the requester unless self-approval is allowed', async () => {
     const { request } = await store.requests.insert(newRequest());
-    expect(await store.requests.approve(request.id, 'U_REQUESTER')).toBeNull();
+    expect(await approveOnce(store, request.id, 'U_REQUESTER')).toBeNull();
     expect((await store.requests.get(request.id))?.status).toBe('pending_approval');
-    const allowed = await store.requests.approve(request.id, 'U_REQUESTER', { allowSelfApproval: true });
+    const allowed = await approveOnce(store, request.id, 'U_REQUESTER', { allowSelfApproval: true });
     expect(allowed).toMatchObject({ status: 'approved', approver: 'U_REQUESTER' });
   });
 
@@ -52,20 +61,20 @@ describe.each(storeKinds())('requests repo on %s', (kind) => {
     const { request } = await store.requests.insert(
       newRequest({ expiresAt: new Date(now.getTime() - 1000) }),
     );
-    expect(await store.requests.approve(request.id, 'U_APPROVER', { now })).toBeNull();
+    expect(await approveOnce(store, request.id, 'U_APPROVER', { now })).toBeNull();
     const due = await store.requests.listExpiredPending(now);
     expect(due.map((r) => r.id)).toContain(request.id);
     expect((await store.requests.expire(request.id, now))?.status).toBe('expired');
     expect(await store.requests.expire(request.id, now)).toBeNull();
-    expect(await store.requests.approve(request.id, 'U_APPROVER')).toBeNull();
+    expect(await approveOnce(store, request.id, 'U_APPROVER')).toBeNull();
   });
 
   it('rejects like it approves, purging secrets; a decided request takes no second decision', async () => {
-    expect(await store.requests.approve('req_missing', 'U_APPROVER')).toBeNull();
+    expect(await approveOnce(store, 'req_missing', 'U_APPROVER')).toBeNull();
     const { request } = await store.requests.insert(newRequest({ secrets: { pin: '1234' } }));
     const rejected = await store.requests.reject(request.id, 'U_APPROVER', { reason: 'wrong number' });
     expect(rejected).toMatchObject({ status: 'rejected', decisionReason: 'wrong number', hasSecrets: false });
-    expect(await store.requests.approve(request.id, 'U_OTHER')).toBeNull();
+    expect(await approveOnce(store, request.id, 'U_OTHER')).toBeNull();
     expect(await store.requests.get(request.id)).toMatchObject({
       status: 'rejected',
       approver: 'U_APPROVER',
@@ -110,7 +119,7 @@ describe.each(storeKinds())('requests repo on %s', (kind) => {
       currentAccountPassword: 'hunter2-secret',
     });
 
-    await store.requests.approve(request.id, 'U_APPROVER');
+    await approveOnce(store, request.id, 'U_APPROVER');
     await store.requests.claimExecution(request.id);
     const done = await store.requests.finish(request.id, 'succeeded', { result: { orderId: 'ORD-1' } });
     expect(done).toMatchObject({ status: 'succeeded', result: { orderId: 'ORD-1' }, hasSecrets: false });

@@ -79,7 +79,15 @@ export async function run(options: KillAfterPostOptions = {}): Promise<DrillResu
       predicate: (call: FakeSlackCall) => boolean,
       changes: [FleetOrder, string][],
     ): Promise<void> {
-      await app.stop();
+      const stopped = await app.stop();
+      if (stopped.code !== 0)
+        recorder.fail(
+          `${label}: the app before this step did not stop cleanly (${stopped.code ?? stopped.signal})`,
+        );
+      // Every order readable at once when the app starts (a clean stop hands its read leases back anyway).
+      await withDrillStore(world, (store) =>
+        store.db.query('UPDATE orders SET lease_expires_at = NULL WHERE lease_expires_at IS NOT NULL'),
+      );
       for (const [order, status] of changes) sandbox.forceOrderStatus(order.orderId, status);
       let started!: (running: AppProcess) => void;
       const running = new Promise<AppProcess>((resolve) => {
@@ -93,7 +101,7 @@ export async function run(options: KillAfterPostOptions = {}): Promise<DrillResu
       });
       app = await world.startApp(`before-${label}`);
       started(app);
-      const outcome = await Promise.race([killed, sleep(20_000).then(() => 'timeout' as const)]);
+      const outcome = await Promise.race([killed, sleep(40_000).then(() => 'timeout' as const)]);
       if (outcome === 'timeout') {
         recorder.fail(`${label}: the app never made that post (no kill happened)`);
         return;

@@ -1,7 +1,7 @@
 import type { AppContext } from '../app-context.js';
 import { oneLine } from '../messages/limits.js';
 import type { OptionsArgs } from '../slack/listener-args.js';
-import { withinAckDeadline } from '../slack/within-ack-deadline.js';
+import { ackTimeLeft, withinAckDeadline } from '../slack/within-ack-deadline.js';
 import type { PickerKind } from '../telegent/picker-source.js';
 import { readModalMetadata } from '../views/modal-metadata.js';
 
@@ -12,7 +12,7 @@ const OPTION_TEXT_MAX = 75;
  * Telegent yields no options now and a warm cache next time; an outage yields no options, not an error.
  */
 export function pickerOptions(ctx: AppContext, picker: PickerKind) {
-  return async function onPickerOptions({ ack, options, body }: OptionsArgs): Promise<void> {
+  return async function onPickerOptions({ ack, options, body, context }: OptionsArgs): Promise<void> {
     try {
       // A form opened in a channel bound to a distributor account picks from that account's lists.
       const channelId = readModalMetadata(body.view?.private_metadata)?.channelId;
@@ -20,6 +20,7 @@ export function pickerOptions(ctx: AppContext, picker: PickerKind) {
       const found = await withinAckDeadline(
         ctx.pickers.search(picker, options.value ?? '', bound?.accountId),
         [],
+        ackTimeLeft(context),
       );
       await ack({
         options: found.map((item) => ({

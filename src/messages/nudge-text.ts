@@ -19,7 +19,7 @@ export function nudgeText(result: NudgeResult): string {
       return `Nudged: ${where}. You can nudge again in 15 minutes.`;
     }
     case 'asleep':
-      return 'It is night (20:00–09:00) for every approver who could decide, so nobody was woken; they are reminded from 09:00 their time. You can nudge again in 15 minutes.';
+      return 'It is night (20:00–09:00) for every approver who could decide, so nobody was woken. Nudge again once it is morning for them; the request waits.';
     case 'too_soon':
       return `This request was nudged less than 15 minutes ago: you can nudge again at ${slackTime(result.nextAt)}.`;
     case 'not_pending':

@@ -70,10 +70,12 @@ export async function announcePendingRequest(ctx: AppContext, request: RequestRe
   );
   if (storyPost?.ts) {
     await ctx.store.requests.setStory(request.id, storyPost.ts);
-    // A decision that landed while the story was being posted could not edit it: do it now.
+    // A decision that landed while the story was being posted could not edit it: do it now. Should the request
+    // even have run meanwhile (its outcome went elsewhere, with no story to edit), the story still must not
+    // say "waiting" with a live Nudge button: it says approved, and the outcome is in the card's thread.
     const now = await ctx.store.requests.get(request.id);
     if (now && now.status !== 'pending_approval')
-      await tellStory(ctx, now, decisionOf(now.status), now.approver);
+      await tellStory(ctx, now, decisionOf(now.status), now.approver, { evenIfItRan: true });
   }
   return true;
 }
@@ -91,10 +93,12 @@ async function tellStory(
   request: RequestRecord,
   decision: Decision,
   by: string | null,
+  options: { evenIfItRan?: boolean } = {},
 ): Promise<void> {
   if (!request.storyTs) return;
   // A request that already ran: its outcome (or its order's status) owns the message now.
-  if (decision === 'approved' && !['approved', 'executing'].includes(request.status)) return;
+  if (decision === 'approved' && !options.evenIfItRan && !['approved', 'executing'].includes(request.status))
+    return;
   const { title, summary } = describe(request);
   const story = requestStoryMessage({
     request,

@@ -173,13 +173,17 @@ export function createReminderSender(deps: ReminderSenderDeps) {
 
     /** The requester's Nudge: the next reminder now, at most once per NUDGE_INTERVAL_MS per request. */
     async nudge(requestId: string, by: string): Promise<NudgeOutcome> {
-      const claim = await deps.reminders.claimNudge(requestId, deps.now(), NUDGE_INTERVAL_MS);
+      const claimedAt = deps.now();
+      const claim = await deps.reminders.claimNudge(requestId, claimedAt, NUDGE_INTERVAL_MS);
       if (claim.status !== 'claimed') return claim;
       const request = await deps.requests.get(requestId);
       if (!request) return { status: 'not_pending' };
       const sent = (await deps.reminders.listSent([requestId])).get(requestId) ?? [];
       const done = await remind(request, nextStep(sent), sent, by);
-      return done.thread + done.dms > 0 ? { status: 'sent', ...done } : { status: 'asleep' };
+      if (done.thread + done.dms > 0) return { status: 'sent', ...done };
+      // Nobody was woken: the Nudge is not used up.
+      await deps.reminders.releaseNudge(requestId, claimedAt);
+      return { status: 'asleep' };
     },
   };
 }

@@ -13,7 +13,7 @@ import type { NewAuditEntry } from '../store/audit-repo.js';
 import type { ApproverDirectory } from './approver-directory.js';
 import type { SlackUsers } from './slack-users.js';
 import type { UsergroupMembers } from './usergroup-members.js';
-import { ACK_WORK_DEADLINE_MS, withinAckDeadline } from './within-ack-deadline.js';
+import { type AckBudget, ackTimeLeft, startAckBudget, withinAckDeadline } from './within-ack-deadline.js';
 
 /** What each listener lets a person do, by the id Slack routes on (each listener index answers for its own). */
 export interface AccessClassifier {
@@ -135,6 +135,7 @@ export function accessGate(options: AccessGateOptions): Middleware<AnyMiddleware
   const CHECK_FAILED: Refusal = { reason: 'check_failed', sentence: ACCESS_CHECK_FAILED };
 
   return async (args) => {
+    startAckBudget(args.context as AckBudget);
     const request = gatedRequest(args.body as Body, options.classify);
     if (!request) {
       await args.next();
@@ -149,7 +150,7 @@ export function accessGate(options: AccessGateOptions): Middleware<AnyMiddleware
         return CHECK_FAILED;
       }),
       CHECK_FAILED,
-      options.deadlineMs ?? ACK_WORK_DEADLINE_MS,
+      options.deadlineMs ?? ackTimeLeft(args.context as AckBudget),
     );
     if (!refusal) {
       await args.next();

@@ -75,6 +75,11 @@ export function createRemindersRepo(db: Db) {
       if (!row || !pending || !row.nudged_at) return { status: 'not_pending' };
       return { status: 'too_soon', nextAt: new Date(row.nudged_at.getTime() + intervalMs) };
     },
+
+    /** Gives back a Nudge claimed at `at` that reached nobody (every approver asleep): it may be used again. */
+    async releaseNudge(requestId: string, at: Date): Promise<void> {
+      await db.query('UPDATE requests SET nudged_at = NULL WHERE id = $1 AND nudged_at = $2', [requestId, at]);
+    },
   };
 }
 

@@ -234,6 +234,36 @@ describe(`approval reminders with a moved clock, two replicas (${TEST_DATABASE_U
     expect(answers()[before]).toContain('no longer waiting for approval');
   });
 
+  it('Nudge at night for every approver wakes nobody and is not used up', async () => {
+    const { id } = await pendingRequest(new Date('2030-06-11T05:00:00Z'));
+    const waiting = await e2e.fake.waitFor(
+      'chat.postMessage',
+      (c) => c.body.channel === CHANNEL && textOf(c.body).includes(`"value":"${id}"`),
+      5_000,
+    );
+    const answers = () => e2e.responses().map((r) => textOf(r.body));
+    const nudge = () =>
+      e2e.slack.blockAction({
+        actionId: 'request.nudge',
+        value: id,
+        userId: REQUESTER,
+        channelId: CHANNEL,
+        messageTs: String(waiting.response.ts),
+      });
+    clock = new Date('2030-06-11T12:30:00Z'); // 08:30 in New York, 21:30 in Tokyo: both approvers asleep
+    let before = answers().length;
+    await nudge();
+    await expect.poll(() => answers().length).toBe(before + 1);
+    expect(answers()[before]).toContain('nobody was woken');
+    // Not used up: a minute later, still night, the same answer (not "nudged less than 15 minutes ago").
+    clock = new Date('2030-06-11T12:31:00Z');
+    before = answers().length;
+    await nudge();
+    await expect.poll(() => answers().length).toBe(before + 1);
+    expect(answers()[before]).toContain('nobody was woken');
+    expect(answers()[before]).not.toContain('less than 15 minutes ago');
+  });
+
   it('metrics: reminders sent by channel, and the time from request to decision', async () => {
     const metrics = await (await fetch(`http://127.0.0.1:${e2e.port}/metrics`)).text();
     const value = (line: RegExp) => Number(metrics.match(line)?.[1] ?? 'NaN');

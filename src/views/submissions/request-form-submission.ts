@@ -6,6 +6,7 @@ import { formatFieldErrors, validateInput } from '../../operations/validation-er
 import { checkReason, type SubmitOutcome } from '../../requests/index.js';
 import type { ViewSubmissionArgs } from '../../slack/listener-args.js';
 import { userFacingError } from '../../slack/user-facing-error.js';
+import { ackTimeLeft } from '../../slack/within-ack-deadline.js';
 import { REASON_FIELD } from '../inputs.js';
 import { readModalMetadata } from '../modal-metadata.js';
 import { errorModal, resultModal, workingModal } from '../modals/status-modals.js';
@@ -20,7 +21,13 @@ import type { RequestForm } from './request-forms.js';
  */
 export function requestFormSubmission(ctx: AppContext, form: RequestForm) {
   const op = getOperation(form.kind);
-  return async function onRequestForm({ ack, body, view, client }: ViewSubmissionArgs): Promise<void> {
+  return async function onRequestForm({
+    ack,
+    body,
+    view,
+    client,
+    context,
+  }: ViewSubmissionArgs): Promise<void> {
     const metadata = readModalMetadata(view.private_metadata);
     if (!metadata) {
       await ack({
@@ -42,7 +49,11 @@ export function requestFormSubmission(ctx: AppContext, form: RequestForm) {
       await ack({ response_action: 'errors', errors: errorsForView(errors, view) });
       return;
     }
-    const refused = await form.inlineChecks?.(validated.value as Record<string, unknown>, ctx);
+    const refused = await form.inlineChecks?.(
+      validated.value as Record<string, unknown>,
+      ctx,
+      ackTimeLeft(context),
+    );
     if (refused) {
       await ack({ response_action: 'errors', errors: errorsForView(refused, view) });
       return;

@@ -15,7 +15,12 @@ export interface RequestForm {
    * Checks against Telegent's data that can still be answered inside the ack (from a cache), shown under
    * the fields; Telegent stays the judge after the ack.
    */
-  inlineChecks?(input: Record<string, unknown>, ctx: AppContext): Promise<FieldErrors | null>;
+  /** Checks answered inside the ack; `timeLeftMs` of the request's ack budget remains (a slow one yields none). */
+  inlineChecks?(
+    input: Record<string, unknown>,
+    ctx: AppContext,
+    timeLeftMs: number,
+  ): Promise<FieldErrors | null>;
   /** The typed fields as the operation should see them (the update form keeps only what changed). */
   changes?(
     typed: Record<string, unknown>,
@@ -32,11 +37,17 @@ async function changedSinceStored(typed: Record<string, unknown>, m: ModalMetada
 }
 
 /** An email that already has a subscriber (from the subscriber picker's cached list). */
-async function emailNotTaken(input: Record<string, unknown>, ctx: AppContext): Promise<FieldErrors | null> {
+async function emailNotTaken(
+  input: Record<string, unknown>,
+  ctx: AppContext,
+  timeLeftMs: number,
+): Promise<FieldErrors | null> {
   const email = String(input.email ?? '');
-  const taken = await withinAckDeadline(ctx.pickers.findSubscriberByEmail(email), undefined).catch(
-    () => undefined,
-  );
+  const taken = await withinAckDeadline(
+    ctx.pickers.findSubscriberByEmail(email),
+    undefined,
+    timeLeftMs,
+  ).catch(() => undefined);
   if (!taken) return null;
   return {
     email: `Email: ${email} already belongs to a Telegent subscriber (${taken.label}): pick them in the form's Subscriber list instead, or use another email.`,

@@ -78,7 +78,10 @@ export function createRemindersRepo(db: Db) {
 
     /** Gives back a Nudge claimed at `at` that reached nobody (every approver asleep): it may be used again. */
     async releaseNudge(requestId: string, at: Date): Promise<void> {
-      await db.query('UPDATE requests SET nudged_at = NULL WHERE id = $1 AND nudged_at = $2', [requestId, at]);
+      await db.query('UPDATE requests SET nudged_at = NULL WHERE id = $1 AND nudged_at = $2', [
+        requestId,
+        at,
+      ]);
     },
   };
 }

@@ -1,16 +1,16 @@
 import type { webApi } from '@slack/bolt';
 import type { Keyv } from 'keyv';
+import type { AccessUser } from '../requests/index.js';
 
-/** What the app needs to know about a Slack user (users.info): the access decision, their time zone. */
-export interface SlackUserFacts {
-  id: string;
-  deleted: boolean;
-  isBot: boolean;
-  /** is_restricted or is_ultra_restricted. */
-  isGuest: boolean;
-  teamId?: string | undefined;
-  enterpriseId?: string | undefined;
-  isStranger: boolean;
+/**
+ * What the app needs to know about a Slack user (users.info): the access decision's facts about the person
+ * (the directories add the rest), and their time zone.
+ */
+export interface SlackUserFacts
+  extends Pick<
+    AccessUser,
+    'id' | 'deleted' | 'isBot' | 'isGuest' | 'teamId' | 'enterpriseId' | 'isStranger'
+  > {
   /** IANA time zone (users.info `tz`), when Slack says: approval reminders wait for the approver's morning. */
   timeZone?: string | undefined;
 }

@@ -29,7 +29,12 @@ export interface Scheduler {
 export function postgresRunCoordinator(jobSlots: JobSlotsRepo, logger: Logger): RunCoordinator {
   return {
     async shouldRun(key: string): Promise<boolean> {
-      const won = await jobSlots.claim(key);
+      // node-cron asks this before each coordinated run, outside the run itself: a failure here (the database
+      // away, or closed by a shutdown mid-claim) must skip the slot, not escape as an unhandled rejection.
+      const won = await jobSlots.claim(key).catch((error: Error) => {
+        logger.warn({ slot: key, err: { message: error.message } }, 'could not claim a job slot; skipped');
+        return false;
+      });
       if (!won) logger.debug({ slot: key }, 'job slot taken by another replica');
       return won;
     },

@@ -64,6 +64,18 @@ describe.each(storeKinds())('scheduler on %s', (kind) => {
     await b.stop();
   });
 
+  it('a slot that cannot be claimed (the database closed by a shutdown) is skipped, never an unhandled rejection', async () => {
+    const closed = await openTestStore(kind);
+    await closed.close();
+    const log = capturedLogger();
+    const scheduler = createScheduler({ jobSlots: closed.jobSlots, logger: log.logger });
+    expect(await scheduler.coordinator.shouldRun('approval-reminders:2030-01-01T09:00:30.000Z', 60_000)).toBe(
+      false,
+    );
+    expect(log.text()).toContain('could not claim a job slot; skipped');
+    await scheduler.stop();
+  });
+
   it('startJobs starts the poller loop (half the limit) and schedules the outbox, digest tick, port-date heads-ups, housekeeping and extra tasks; stop() ends them', async () => {
     let expiryRuns = 0;
     const jobs = startJobs({

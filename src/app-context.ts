@@ -5,6 +5,7 @@ import type { OpContext } from './operations/operation.js';
 import type { Workflow } from './requests/index.js';
 import type { ApproverDirectory } from './slack/approver-directory.js';
 import type { SlackUsers } from './slack/slack-users.js';
+import type { UsergroupMembers } from './slack/usergroup-members.js';
 import type { Store } from './store/open-store.js';
 import type { TelegentClient } from './telegent/client.js';
 import type { PickerSource } from './telegent/picker-source.js';
@@ -20,6 +21,8 @@ export interface AppContext {
   pickers: PickerSource;
   /** users.info, cached (the access gate's facts, a person's time zone). */
   slackUsers: SlackUsers;
+  /** Slack user-group members, cached (approvers, requesters, readers). */
+  usergroupMembers: UsergroupMembers;
   /** Approval reminders: the scheduled ones (a job) and the requester's Nudge. */
   reminders: ReminderSender;
   logger: Logger;

@@ -17,7 +17,7 @@ import { accessGate } from './slack/access-gate.js';
 import { createApproverDirectory } from './slack/approver-directory.js';
 import { createSlackApp, type SlackApp, type SlackIdentity } from './slack/create-slack-app.js';
 import { trackInFlight } from './slack/in-flight.js';
-import { createSlackUsers, type SlackUserFacts, type SlackUsers } from './slack/slack-users.js';
+import { createSlackUsers, type SlackUserFacts } from './slack/slack-users.js';
 import { createUsergroupMembers } from './slack/usergroup-members.js';
 import type { Store } from './store/open-store.js';
 import type { TelegentClient } from './telegent/client.js';
@@ -100,9 +100,7 @@ export function createTelegentOps(deps: TelegentOpsDependencies): TelegentOps {
     },
   });
   const client = slack.app.client;
-  const usergroupCache = deps.usergroupCache ?? new Keyv<string[]>();
-  const slackUsers = createSlackUsers({ client, cache: deps.slackUserCache ?? new Keyv<SlackUserFacts>() });
-  const ctx = createAppContext({ ...deps, usergroupCache }, client, slackUsers);
+  const ctx = createAppContext(deps, client);
   const { workflow } = ctx;
   const inFlight = trackInFlight(slack.app);
   // Before every listener: guests, other organisations, deleted users and bots never reach one.
@@ -117,8 +115,8 @@ export function createTelegentOps(deps: TelegentOpsDependencies): TelegentOps {
         ...deps.access,
       },
       classify: { command: commandAccess, action: actionAccess, view: submissionAccess },
-      users: slackUsers,
-      usergroupMembers: createUsergroupMembers({ client, cache: usergroupCache }),
+      users: ctx.slackUsers,
+      usergroupMembers: ctx.usergroupMembers,
       approvers: ctx.approvers,
       audit: (entry) => deps.store.audit.append(entry),
       logger: deps.logger,
@@ -196,17 +194,19 @@ export function createTelegentOps(deps: TelegentOpsDependencies): TelegentOps {
  * What every listener receives: store, Telegent, the request workflow (instrumented), approvers, notifier,
  * pickers. Built once per app; listener tests build it the same way around a fake Slack Web API.
  */
-export function createAppContext(
-  deps: TelegentOpsDependencies,
-  client: webApi.WebClient,
-  /** users.info, cached: shared with the access gate when the app builds it. */
-  slackUsers: SlackUsers = createSlackUsers({ client, cache: new Keyv<SlackUserFacts>() }),
-): AppContext {
+export function createAppContext(deps: TelegentOpsDependencies, client: webApi.WebClient): AppContext {
   const now = deps.now ?? (() => new Date());
+  // What Slack says about people, cached once for the access gate, the approvers and reminder time zones.
+  const slackUsers = createSlackUsers({ client, cache: deps.slackUserCache ?? new Keyv<SlackUserFacts>() });
+  const usergroupMembers = createUsergroupMembers({
+    client,
+    cache: deps.usergroupCache ?? new Keyv<string[]>(),
+    logger: deps.logger,
+  });
   const approvers = createApproverDirectory({
     userIds: deps.approvals.approverUserIds,
     usergroupId: deps.approvals.approverUsergroupId,
-    usergroupMembers: createUsergroupMembers({ client, cache: deps.usergroupCache ?? new Keyv<string[]>() }),
+    usergroupMembers,
     logger: deps.logger,
   });
   const workflow = instrumentWorkflow(
@@ -259,6 +259,7 @@ export function createAppContext(
     notify,
     reminders,
     slackUsers,
+    usergroupMembers,
     pickers: createPickerSource(deps.telegent),
     logger: deps.logger,
     sandbox: deps.sandbox,

@@ -97,19 +97,10 @@ type Refusal = { reason: AccessRefusalReason | 'check_failed'; sentence: string 
  */
 export function accessGate(options: AccessGateOptions): Middleware<AnyMiddlewareArgs> {
   const { policy, logger } = options;
-  let groupWarning = false;
 
+  // A group Slack cannot read (free plans; logged once by usergroupMembers) has no members: they are refused.
   async function member(usergroupId: string | undefined, userId: string): Promise<boolean> {
-    if (!usergroupId) return false;
-    const members = await options.usergroupMembers(usergroupId);
-    if (members === null && !groupWarning) {
-      groupWarning = true;
-      logger.warn(
-        { usergroupId },
-        'Cannot read a requester or reader user group (free Slack plans have no user groups): its members are refused.',
-      );
-    }
-    return members?.includes(userId) ?? false;
+    return usergroupId ? ((await options.usergroupMembers(usergroupId))?.includes(userId) ?? false) : false;
   }
 
   async function decide(request: Gated): Promise<Refusal | null> {

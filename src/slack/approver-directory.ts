@@ -29,7 +29,6 @@ export function createApproverDirectory(options: ApproverDirectoryOptions): Appr
   const { usergroupId, logger } = options;
   const listed = new Set(options.userIds);
   const open = listed.size === 0 && !usergroupId;
-  let groupWarning = false;
   if (open) {
     logger.warn(
       'No APPROVER_USER_IDS or APPROVER_USERGROUP_ID configured: anyone except the requester may approve. Set one of them for real four-eyes approval.',
@@ -37,16 +36,8 @@ export function createApproverDirectory(options: ApproverDirectoryOptions): Appr
   }
 
   async function groupMembers(): Promise<string[]> {
-    if (!usergroupId) return [];
-    const members = await options.usergroupMembers(usergroupId);
-    if (members === null && !groupWarning) {
-      groupWarning = true;
-      logger.warn(
-        { usergroupId },
-        'Cannot read the approver user group (free Slack plans have no user groups): only APPROVER_USER_IDS may approve.',
-      );
-    }
-    return members ?? [];
+    // A group Slack cannot read (free plans; logged once by usergroupMembers): only APPROVER_USER_IDS approve.
+    return usergroupId ? ((await options.usergroupMembers(usergroupId)) ?? []) : [];
   }
 
   return {

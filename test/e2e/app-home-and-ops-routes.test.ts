@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SEED_MESSAGE_ROUTE_IDS, SEED_SUBSCRIBER_IDS } from '../../src/sandbox/seed.js';
-import { APPROVER, CHANNEL, type E2E, REQUESTER, STRANGER, startE2E, textOf } from './harness.js';
+import { APPROVER, type E2E, fileProvision, REQUESTER, STRANGER, startE2E, textOf } from './harness.js';
 
 describe('App Home, user-group approvers and the ops routes', () => {
   let e2e: E2E;
@@ -11,16 +10,7 @@ describe('App Home, user-group approvers and the ops routes', () => {
   afterAll(() => e2e.close());
 
   it('App Home shows my open requests, and an approver the requests waiting for them', async () => {
-    const outcome = await e2e.ops.ctx.workflow.submit({
-      kind: 'provision',
-      raw: {
-        productType: 'Sms-Only',
-        messageRouteId: SEED_MESSAGE_ROUTE_IDS[1],
-        assignedSubscriberId: SEED_SUBSCRIBER_IDS[2],
-      },
-      requestedBy: REQUESTER,
-      channelId: CHANNEL,
-    });
+    const outcome = await fileProvision(e2e, { route: 1, subscriber: 2 });
     expect(outcome.status).toBe('pending_approval');
 
     await e2e.slack.event({ type: 'app_home_opened', user: REQUESTER, tab: 'home', channel: 'D1' });

@@ -1,12 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { announcePendingRequest } from '../../src/notify/announcer.js';
-import { SEED_MESSAGE_ROUTE_IDS, SEED_SUBSCRIBER_IDS } from '../../src/sandbox/seed.js';
 import { TEST_DATABASE_URL } from '../support/test-db.js';
 import {
   APPROVALS_CHANNEL,
   APPROVER,
   CHANNEL,
   type E2E,
+  fileProvision,
   OTHER_APPROVER,
   REQUESTER,
   startE2E,
@@ -41,16 +41,7 @@ describe(`approval reminders with a moved clock, two replicas (${TEST_DATABASE_U
   /** A pending provision with its card posted, filed at `at`. */
   async function pendingRequest(at: Date) {
     clock = at;
-    const outcome = await e2e.ops.ctx.workflow.submit({
-      kind: 'provision',
-      raw: {
-        productType: 'Sms-Only',
-        messageRouteId: SEED_MESSAGE_ROUTE_IDS[0],
-        assignedSubscriberId: SEED_SUBSCRIBER_IDS[3],
-      },
-      requestedBy: REQUESTER,
-      channelId: CHANNEL,
-    });
+    const outcome = await fileProvision(e2e);
     if (outcome.status !== 'pending_approval') throw new Error(outcome.status);
     expect(await announcePendingRequest(e2e.ops.ctx, outcome.request)).toBe(true);
     const request = (await e2e.store.requests.get(outcome.request.id))!;

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { announcePendingRequest } from '../../src/notify/announcer.js';
 import { SEED_MESSAGE_ROUTE_IDS, SEED_SUBSCRIBER_IDS } from '../../src/sandbox/seed.js';
-import { APPROVALS_CHANNEL, APPROVER, CHANNEL, type E2E, REQUESTER, startE2E, textOf } from './harness.js';
+import { APPROVALS_CHANNEL, APPROVER, type E2E, fileProvision, startE2E, textOf } from './harness.js';
 
 describe('approval cards when Slack misbehaves', () => {
   let e2e: E2E;
@@ -11,16 +11,7 @@ describe('approval cards when Slack misbehaves', () => {
   afterAll(() => e2e.close());
 
   it('the card is posted and then at once shows the decision, not live buttons', async () => {
-    const outcome = await e2e.ops.ctx.workflow.submit({
-      kind: 'provision',
-      raw: {
-        productType: 'Sms-Only',
-        messageRouteId: SEED_MESSAGE_ROUTE_IDS[0],
-        assignedSubscriberId: SEED_SUBSCRIBER_IDS[3],
-      },
-      requestedBy: REQUESTER,
-      channelId: CHANNEL,
-    });
+    const outcome = await fileProvision(e2e);
     if (outcome.status !== 'pending_approval') throw new Error(outcome.status);
     expect((await e2e.ops.ctx.workflow.approve(outcome.request.id, APPROVER)).status).toBe('approved');
 

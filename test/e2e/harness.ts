@@ -3,6 +3,7 @@ import { expect } from 'vitest';
 import { createTelegentOps, type TelegentOps } from '../../src/app.js';
 import type { Config } from '../../src/config.js';
 import { silentLogger } from '../../src/log.js';
+import { SEED_MESSAGE_ROUTE_IDS, SEED_SUBSCRIBER_IDS } from '../../src/sandbox/seed.js';
 import { migrate } from '../../src/store/migrate.js';
 import { type Store, storeOver } from '../../src/store/open-store.js';
 import { createPostgresDb } from '../../src/store/postgres-db.js';
@@ -164,6 +165,20 @@ export async function startE2E(options: E2EOptions = {}): Promise<E2E> {
 }
 
 /** Every text a view or message contains, for `toContain` checks. */
+/** An SMS-only provision by REQUESTER in CHANNEL, filed straight through the workflow (no form, no card yet). */
+export function fileProvision(e2e: Pick<E2E, 'ops'>, pick: { route?: number; subscriber?: number } = {}) {
+  return e2e.ops.ctx.workflow.submit({
+    kind: 'provision',
+    raw: {
+      productType: 'Sms-Only',
+      messageRouteId: SEED_MESSAGE_ROUTE_IDS[pick.route ?? 0],
+      assignedSubscriberId: SEED_SUBSCRIBER_IDS[pick.subscriber ?? 3],
+    },
+    requestedBy: REQUESTER,
+    channelId: CHANNEL,
+  });
+}
+
 export function textOf(value: unknown): string {
   return JSON.stringify(value);
 }

@@ -120,21 +120,13 @@ export function createRequestsRepo(db: Db, cipher: SecretsCipher) {
     decider: string,
     options: DecideOptions = {},
   ): Promise<RequestRecord | null> {
-    const status = 'rejected';
     return one(
-      `UPDATE requests SET status = $3, approver = $2, decided_at = $4, decision_reason = $6,
-         updated_at = $4, secrets = NULL
-       WHERE id = $1 AND status = 'pending_approval' AND (requested_by <> $2 OR $5::boolean)
-         AND (expires_at IS NULL OR expires_at > $4)
+      `UPDATE requests SET status = 'rejected', approver = $2, decided_at = $3, decision_reason = $5,
+         updated_at = $3, secrets = NULL
+       WHERE id = $1 AND status = 'pending_approval' AND (requested_by <> $2 OR $4::boolean)
+         AND (expires_at IS NULL OR expires_at > $3)
        RETURNING ${COLUMNS}`,
-      [
-        id,
-        decider,
-        status,
-        options.now ?? new Date(),
-        options.allowSelfApproval ?? false,
-        options.reason ?? null,
-      ],
+      [id, decider, options.now ?? new Date(), options.allowSelfApproval ?? false, options.reason ?? null],
     );
   }
 

@@ -119,9 +119,6 @@ export function sandboxPrefix(sandbox: boolean | undefined): string {
   return sandbox ? '[SANDBOX] ' : '';
 }
 
-/** "Mon, Feb 4" for a calendar date ('YYYY-MM-DD'): a day is a day in every time zone. */
-export const calendarDay = dayWords;
-
 /**
  * A link to a message (an order's thread): Slack's archive URL opens it in the reader's workspace. Plain
  * `label` when the message is not known (never posted).
@@ -141,7 +138,7 @@ export function mention(userId: string): string {
  * since a clock time without the reader's zone would mislead.
  */
 function fallbackDay(date: Date): string {
-  return calendarDay(date.toISOString().slice(0, 10));
+  return dayWords(date.toISOString().slice(0, 10));
 }
 
 /** Slack date token: "Today 6:43 PM" / "Dec 1 6:43 PM" in the reader's own time zone (one format everywhere). */

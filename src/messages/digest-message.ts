@@ -1,9 +1,9 @@
 import { nextBusinessDay } from '../operations/fields/business-days.js';
-import { carrierMessageWords, shortId, statusWords } from '../operations/glossary.js';
+import { carrierMessageWords, dayWords, shortId, statusWords } from '../operations/glossary.js';
 import { orderTraits } from '../operations/registry.js';
 import type { OrderRecord } from '../store/orders-repo.js';
 import { isSuccessfulOrderStatus } from '../telegent/order-status.js';
-import { calendarDay, messageLink, slackTime } from './blocks.js';
+import { messageLink, slackTime } from './blocks.js';
 import { escapeMrkdwn } from './limits.js';
 import { needsAction as orderNeedsAction } from './order-line.js';
 import {
@@ -62,7 +62,7 @@ function linkedNumbers(order: OrderRecord): string {
 }
 
 function orderLine(order: OrderRecord, now: Date): string {
-  const date = order.portInDate ? ` · port date ${calendarDay(order.portInDate)}` : '';
+  const date = order.portInDate ? ` · port date ${dayWords(order.portInDate)}` : '';
   return `• ${linkedNumbers(order)} · ${age(order.createdAt, now)} old${date} · \`${escapeMrkdwn(shortId(order.orderId))}\``;
 }
 
@@ -119,7 +119,7 @@ export function digestMessage(input: DigestInput): SlackMessage {
       type: 'header',
       text: {
         type: 'plain_text',
-        text: `${input.sandbox ? '[SANDBOX] ' : ''}Port-in digest · ${calendarDay(input.localDate)}`,
+        text: `${input.sandbox ? '[SANDBOX] ' : ''}Port-in digest · ${dayWords(input.localDate)}`,
       },
     },
     {
@@ -167,7 +167,7 @@ export function digestMessage(input: DigestInput): SlackMessage {
       ...packLines(
         portingSoon.map(
           (o) =>
-            `${o.portInDate === input.localDate ? '*today*' : `*${calendarDay(o.portInDate!)}*`} · ${orderLine(o, now)}`,
+            `${o.portInDate === input.localDate ? '*today*' : `*${dayWords(o.portInDate!)}*`} · ${orderLine(o, now)}`,
         ),
         2,
         (n) => `…and ${n} more porting soon: /telegent orders lists them`,
@@ -224,7 +224,7 @@ export function digestMessage(input: DigestInput): SlackMessage {
   }
   return {
     text:
-      `${input.sandbox ? '[SANDBOX] ' : ''}Port-in digest ${calendarDay(input.localDate)}: ${portins.length} open, ` +
+      `${input.sandbox ? '[SANDBOX] ' : ''}Port-in digest ${dayWords(input.localDate)}: ${portins.length} open, ` +
       `${needsAction.length} need action, ${completed.length} completed in the last 24 h`,
     blocks,
   };

@@ -1,10 +1,10 @@
 import type { SectionBlock } from '@slack/types';
 import { ORDER_ID_MAX_LENGTH } from '../operations/fields/order-id.js';
-import { carrierMessageWords, formatPhones, shortId, statusWords } from '../operations/glossary.js';
+import { carrierMessageWords, dayWords, formatPhones, shortId, statusWords } from '../operations/glossary.js';
 import { orderTraits } from '../operations/registry.js';
 import type { OrderRecord } from '../store/orders-repo.js';
 import { needsCarrierFix } from '../telegent/order-status.js';
-import { button, calendarDay, mention, messageLink, section, slackDate } from './blocks.js';
+import { button, mention, messageLink, section, slackDate } from './blocks.js';
 import { ACTION } from './ids.js';
 import { escapeMrkdwn, oneLine } from './limits.js';
 
@@ -18,7 +18,7 @@ export function orderLine(order: OrderRecord, options: { statusButton?: boolean 
   const parts = [
     `${what} · *${escapeMrkdwn(oneLine(statusWords(order.status), 60))}*`,
     [
-      order.portInDate ? `port date ${escapeMrkdwn(calendarDay(order.portInDate))}` : undefined,
+      order.portInDate ? `port date ${escapeMrkdwn(dayWords(order.portInDate))}` : undefined,
       `opened ${slackDate(order.createdAt)} by ${mention(order.requestedBy)}`,
       `\`${escapeMrkdwn(shortId(order.orderId))}\``,
     ]

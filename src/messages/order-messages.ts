@@ -1,5 +1,5 @@
 import type { types } from '@slack/bolt';
-import { carrierMessageWords, formatPhones, shortId, statusWords } from '../operations/glossary.js';
+import { carrierMessageWords, dayWords, formatPhones, shortId, statusWords } from '../operations/glossary.js';
 import { orderTraits } from '../operations/registry.js';
 import type { OrderKind, OrderRecord } from '../store/orders-repo.js';
 import { explainCarrierCode } from '../telegent/carrier-codes.js';
@@ -9,7 +9,7 @@ import {
   isTerminalOrderStatus,
   needsCarrierFix,
 } from '../telegent/order-status.js';
-import { calendarDay, slackDate } from './blocks.js';
+import { slackDate } from './blocks.js';
 import { escapeMrkdwn } from './limits.js';
 import { orderButtons } from './order-buttons.js';
 import { statusEmoji } from './status-emoji.js';
@@ -97,7 +97,7 @@ export function orderRootMessage(
   options: MessageOptions & { actions?: boolean },
 ): SlackMessage {
   const open = !isTerminalOrderStatus(order.status) && !order.closedAt;
-  const portDate = order.portInDate ? `\nPort date: ${calendarDay(order.portInDate)}` : '';
+  const portDate = order.portInDate ? `\nPort date: ${dayWords(order.portInDate)}` : '';
   const blocks: Block[] = [
     {
       type: 'section',

@@ -1,6 +1,5 @@
-import { formatPhone, shortId } from '../operations/glossary.js';
+import { dayWords, formatPhone, shortId } from '../operations/glossary.js';
 import type { OrderRecord } from '../store/orders-repo.js';
-import { calendarDay } from './blocks.js';
 import { escapeMrkdwn } from './limits.js';
 
 export interface PortDateHeadsUpArgs {
@@ -14,7 +13,7 @@ export interface PortDateHeadsUpArgs {
 /** The heads-up posted in a port-in's thread the business day before its port date, and on the day. */
 export function portDateHeadsUp(args: PortDateHeadsUpArgs) {
   const { order } = args;
-  const when = calendarDay(order.portInDate ?? '');
+  const when = dayWords(order.portInDate ?? '');
   // The OrderId too: without a thread (a root message never posted) the heads-up stands alone in the channel.
   const number = `${escapeMrkdwn(formatPhone(order.numbers[0] ?? ''))} (order \`${escapeMrkdwn(shortId(order.orderId))}\`)`;
   const zone = escapeMrkdwn(args.timeZone);

@@ -3,7 +3,7 @@ import { carrierMessageWords, dayWords, shortId, statusWords } from '../operatio
 import { orderTraits } from '../operations/registry.js';
 import type { OrderRecord } from '../store/orders-repo.js';
 import { isSuccessfulOrderStatus } from '../telegent/order-status.js';
-import { messageLink, slackTime } from './blocks.js';
+import { messageLink, sandboxPrefix, slackTime } from './blocks.js';
 import { escapeMrkdwn } from './limits.js';
 import { needsAction as orderNeedsAction } from './order-line.js';
 import {
@@ -119,7 +119,7 @@ export function digestMessage(input: DigestInput): SlackMessage {
       type: 'header',
       text: {
         type: 'plain_text',
-        text: `${input.sandbox ? '[SANDBOX] ' : ''}Port-in digest · ${dayWords(input.localDate)}`,
+        text: `${sandboxPrefix(input.sandbox)}Port-in digest · ${dayWords(input.localDate)}`,
       },
     },
     {
@@ -224,7 +224,7 @@ export function digestMessage(input: DigestInput): SlackMessage {
   }
   return {
     text:
-      `${input.sandbox ? '[SANDBOX] ' : ''}Port-in digest ${dayWords(input.localDate)}: ${portins.length} open, ` +
+      `${sandboxPrefix(input.sandbox)}Port-in digest ${dayWords(input.localDate)}: ${portins.length} open, ` +
       `${needsAction.length} need action, ${completed.length} completed in the last 24 h`,
     blocks,
   };

@@ -9,7 +9,7 @@ import {
   isTerminalOrderStatus,
   needsCarrierFix,
 } from '../telegent/order-status.js';
-import { slackDate } from './blocks.js';
+import { sandboxPrefix, slackDate } from './blocks.js';
 import { escapeMrkdwn } from './limits.js';
 import { orderButtons } from './order-buttons.js';
 import { statusEmoji } from './status-emoji.js';
@@ -36,7 +36,7 @@ const label = (kind: string) => orderTraits(kind).label;
 
 export const SANDBOX_NOTE = ':test_tube: *SANDBOX*: simulated Telegent, nothing real was ordered or ported.';
 const sandboxBlock = (): Block => ({ type: 'context', elements: [{ type: 'mrkdwn', text: SANDBOX_NOTE }] });
-const prefix = (options: MessageOptions) => (options.sandbox ? '[SANDBOX] ' : '');
+const prefix = (options: MessageOptions) => sandboxPrefix(options.sandbox);
 
 /** "(801) 555-0100, (801) 555-0101 and 3 more" (numbers in prose are formatted; E.164 only in commands). */
 export function numbersText(numbers: readonly string[], max = 5): string {

@@ -1,5 +1,6 @@
 import { dayWords, formatPhone, shortId } from '../operations/glossary.js';
 import type { OrderRecord } from '../store/orders-repo.js';
+import { sandboxPrefix } from './blocks.js';
 import { escapeMrkdwn } from './limits.js';
 
 export interface PortDateHeadsUpArgs {
@@ -29,7 +30,7 @@ export function portDateHeadsUp(args: PortDateHeadsUpArgs) {
     });
   }
   return {
-    text: `${args.sandbox ? '[SANDBOX] ' : ''}${args.kind === 'eve' ? 'Ports next business day' : 'Ports today'}: ${order.numbers[0] ? formatPhone(order.numbers[0]) : shortId(order.orderId)}`,
+    text: `${sandboxPrefix(args.sandbox)}${args.kind === 'eve' ? 'Ports next business day' : 'Ports today'}: ${order.numbers[0] ? formatPhone(order.numbers[0]) : shortId(order.orderId)}`,
     blocks,
   };
 }

@@ -5,6 +5,7 @@ import { LINE_CHANGE_OPERATIONS } from '../operations/registry.js';
 import type { AccessAction } from '../requests/index.js';
 import { approveButton } from './approve-button.js';
 import { historyOlderButton } from './history-older-button.js';
+import { moreOptionsButton } from './more-options-button.js';
 import { newSubscriberButton } from './new-subscriber-button.js';
 import { nudgeButton } from './nudge-button.js';
 import { numberLimitsButton } from './number-limits-button.js';
@@ -32,6 +33,7 @@ export function registerActions(app: App, ctx: AppContext): void {
   app.action(ACTION.searchPage, searchPageButton(ctx));
   app.action(ACTION.portinContinue, portinContinueButton(ctx));
   app.action(ACTION.newSubscriber, newSubscriberButton(ctx));
+  app.action(ACTION.moreOptions, moreOptionsButton(ctx));
   for (const op of LINE_CHANGE_OPERATIONS) {
     app.action(ACTION.numberLineChange(op.kind), numberLineChangeButton(ctx, op));
   }

@@ -1,8 +1,8 @@
 import type { AppContext } from '../app-context.js';
 import { readPortinContinueValue } from '../messages/action-values.js';
 import type { ButtonArgs } from '../slack/listener-args.js';
-import { readModalMetadata, writeModalMetadata } from '../views/modal-metadata.js';
-import { portinModal } from '../views/modals/portin-modal.js';
+import { portinFormView } from '../views/forms/portin-form.js';
+import { readModalMetadata } from '../views/modal-metadata.js';
 import { updateModal } from '../views/open-modal.js';
 
 /** "Continue to port-in…" on an eligible verdict turns the verdict modal into the port-in form. */
@@ -13,29 +13,19 @@ export function portinContinueButton(ctx: AppContext) {
     const view = body.view;
     const metadata = readModalMetadata(view?.private_metadata);
     if (!value || !view || !metadata || !value.eligibility.eligible) return;
-    const e = value.eligibility;
     ctx.pickers.warm();
     await updateModal(
       client,
       view.id,
-      portinModal({
-        phoneNumber: value.phoneNumber,
-        eligibility: {
-          Eligible: e.eligible === true,
-          NumberType: e.numberType,
-          CurrentCarrier: e.currentCarrier,
-          Message: e.message,
-          PhoneNumber: value.phoneNumber,
-        },
-        targetClassification: value.targetClassification,
-        metadata: writeModalMetadata({
+      portinFormView(
+        {
           channelId: metadata.channelId,
           phoneNumber: value.phoneNumber,
           targetClassification: value.targetClassification,
-          eligibility: e,
-        }),
-        sandbox: ctx.sandbox,
-      }),
+          eligibility: value.eligibility,
+        },
+        ctx.sandbox,
+      ),
     );
   };
 }

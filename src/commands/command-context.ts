@@ -10,6 +10,8 @@ export interface CommandContext<Parsed> {
   ctx: AppContext;
   /** An ephemeral answer to the person who typed the command (via response_url). */
   reply(message: MessagePayload): Promise<void>;
+  /** What is left of this Slack request's ack budget (the trigger_id of a form to open lives ~3 s). */
+  ackTimeLeft(): number;
 }
 
 export function replier(respond: RespondFn): (message: MessagePayload) => Promise<void> {

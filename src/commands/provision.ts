@@ -1,8 +1,6 @@
 import { errorMessage } from '../messages/error-message.js';
 import { parseAreaCode } from '../operations/fields/area-code.js';
-import { writeModalMetadata } from '../views/modal-metadata.js';
-import { provisionModal } from '../views/modals/provision-modal.js';
-import { openModal } from '../views/open-modal.js';
+import { openProvisionForm } from '../views/forms/provision-form.js';
 import type { CommandContext } from './command-context.js';
 import type { TelegentCommand } from './parse-command.js';
 
@@ -13,6 +11,7 @@ export async function provision({
   client,
   ctx,
   reply,
+  ackTimeLeft,
 }: CommandContext<Extract<TelegentCommand, { name: 'provision' }>>) {
   let areaCode: string | undefined;
   if (parsed.areaCode) {
@@ -23,14 +22,10 @@ export async function provision({
       );
     areaCode = checked.value;
   }
-  ctx.pickers.warm();
-  await openModal(
-    client,
-    slash.trigger_id,
-    provisionModal({
-      prefill: { areaCode },
-      metadata: writeModalMetadata({ channelId: slash.channel_id }),
-      sandbox: ctx.sandbox,
-    }),
-  );
+  await openProvisionForm(ctx, client, {
+    triggerId: slash.trigger_id,
+    channelId: slash.channel_id,
+    prefill: { areaCode },
+    timeLeftMs: ackTimeLeft(),
+  });
 }

@@ -2,6 +2,7 @@ import type { AppContext } from '../app-context.js';
 import { errorMessage } from '../messages/error-message.js';
 import type { CommandArgs } from '../slack/listener-args.js';
 import { userFacingError } from '../slack/user-facing-error.js';
+import { ackTimeLeft } from '../slack/within-ack-deadline.js';
 import { account } from './account.js';
 import { type CommandContext, replier } from './command-context.js';
 import { digest } from './digest.js';
@@ -48,13 +49,13 @@ const HANDLERS: Handlers = {
 
 /** `/telegent …`: ack at once (Slack's 3 s), then parse and dispatch; every failure becomes an ephemeral sentence. */
 export function telegentCommand(ctx: AppContext) {
-  return async function onTelegent({ command, ack, respond, client }: CommandArgs): Promise<void> {
+  return async function onTelegent({ command, ack, respond, client, context }: CommandArgs): Promise<void> {
     await ack();
     const parsed = parseCommand(command.text ?? '');
     const reply = replier(respond);
     const handler = HANDLERS[parsed.name] as (c: CommandContext<TelegentCommand>) => Promise<unknown>;
     try {
-      await handler({ parsed, slash: command, client, ctx, reply });
+      await handler({ parsed, slash: command, client, ctx, reply, ackTimeLeft: () => ackTimeLeft(context) });
     } catch (error) {
       const text = userFacingError(error, ctx.logger, { command: parsed.name, user: command.user_id });
       await reply(errorMessage(text, ctx.sandbox)).catch(() => undefined);

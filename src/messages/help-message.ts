@@ -1,118 +1,108 @@
 import { context, header, type MessagePayload, message, section } from './blocks.js';
 import { escapeMrkdwn } from './limits.js';
 
-/** Every subcommand of `/telegent`, what it does, and an example (DESIGN.md's command surface). */
-export const COMMAND_HELP: ReadonlyArray<{ usage: string; does: string; example: string; task: Task }> = [
-  { usage: 'help', task: 'setup', does: 'this list', example: '/telegent help' },
+export interface HelpCommand {
+  usage: string;
+  does: string;
+}
+
+export interface HelpTask {
+  /** What a support engineer wants done, in their words. */
+  title: string;
+  /** A worked example: the command to type, then what happens, step by step. */
+  example: { command: string; then: string };
+  commands: readonly HelpCommand[];
+}
+
+/** `/telegent help`, by task (DESIGN.md's command surface): every subcommand sits under the task it serves. */
+export const HELP_TASKS: readonly HelpTask[] = [
   {
-    usage: 'search <area-code|zip>',
-    task: 'numbers',
-    does: 'available numbers, with a Provision… button',
-    example: '/telegent search 801',
+    title: 'Give a customer a new number',
+    example: {
+      command: '/telegent provision 801',
+      then: 'pick the product and the subscriber, give a reason or ticket; a second person approves, and the new number is posted in this channel.',
+    },
+    commands: [
+      { usage: 'search <area-code or ZIP>', does: 'free numbers there, each with Provision…' },
+      { usage: 'provision [area-code]', does: 'order a new number' },
+      {
+        usage: 'subscriber new',
+        does: 'a customer Telegent does not know yet (their temporary password comes to you by DM)',
+      },
+    ],
   },
   {
-    usage: 'provision [area-code]',
-    task: 'numbers',
-    does: 'order a new number (approval needed)',
-    example: '/telegent provision 801',
+    title: "Move a customer's number to us (port-in)",
+    example: {
+      command: '/telegent portin (415) 555-0142',
+      then: 'checks the number can move, then asks for the carrier account details; after approval its message in this channel follows the carrier. If the carrier rejects it, Fix… in its thread says what to correct.',
+    },
+    commands: [
+      { usage: 'portin <number> [iot]', does: 'check and start a port-in (add iot for a device)' },
+      { usage: 'portin update <order>', does: 'correct a port-in (secrets are never shown)' },
+      { usage: 'portin cancel <order>', does: 'cancel a port-in (final)' },
+    ],
   },
   {
-    usage: 'portin [+1NXXNXXXXXX] [mvno|iot]',
-    task: 'portin',
-    does: 'check eligibility (as mvno unless you add iot), then start a port-in (approval needed)',
-    example: '/telegent portin +18015551234',
+    title: 'Look after a line',
+    example: {
+      command: '/telegent number (801) 555-1234',
+      then: 'one card with status, SIM, subscriber, data and open orders, and buttons to Park, Activate, Swap SIM, Cancel the line, set Limits or issue a Port-out PIN.',
+    },
+    commands: [
+      { usage: 'number <number>', does: 'the card above' },
+      { usage: 'usage <number>', does: 'data used and left, and its thresholds' },
+      { usage: 'limits <number> [number…]', does: 'set when data warns, slows down or stops' },
+      { usage: 'portout <number>', does: 'a port-out PIN for a customer who is leaving, shown to you alone' },
+    ],
   },
   {
-    usage: 'portin update <OrderId>',
-    task: 'portin',
-    does: 'correct a port-in (pre-filled; secrets never shown)',
-    example: '/telegent portin update JNUOID-6c058364-66a7-485b-93e1-7a2aa75e4fed',
+    title: 'Follow orders',
+    example: {
+      command: '/telegent orders',
+      then: "this channel's open orders, those needing action first, each linked to its thread.",
+    },
+    commands: [
+      { usage: 'orders', does: "this channel's open orders" },
+      { usage: 'status <order>', does: 'where one order stands now' },
+      { usage: 'history <number or order>', does: 'who asked, who approved, what Telegent answered' },
+    ],
   },
   {
-    usage: 'portin cancel <OrderId>',
-    task: 'portin',
-    does: 'cancel a port-in (final; approval needed)',
-    example: '/telegent portin cancel JNUOID-6c058364-66a7-485b-93e1-7a2aa75e4fed',
-  },
-  {
-    usage: 'portout <+1NXXNXXXXXX>',
-    task: 'numbers',
-    does: 'issue a port-out PIN, shown only to you (approval needed)',
-    example: '/telegent portout +18015551234',
-  },
-  {
-    usage: 'number <+1NXXNXXXXXX>',
-    task: 'numbers',
-    does: 'one card: status, SIM, subscriber, data, open orders, history; Park… / Activate… / Swap SIM… / Cancel line… / Port-out PIN… / Limits…',
-    example: '/telegent number +18015551234',
-  },
-  {
-    usage: 'limits <number> [number…]',
-    task: 'numbers',
-    does: 'set data notify / throttle / limit thresholds',
-    example: '/telegent limits +18015551234 +18015551235',
-  },
-  {
-    usage: 'usage <number>',
-    task: 'numbers',
-    does: 'data used / remaining and the configured thresholds',
-    example: '/telegent usage +18015551234',
-  },
-  {
-    usage: 'status <OrderId>',
-    task: 'orders',
-    does: 'live status of an order',
-    example: '/telegent status JNUOID-6c058364-66a7-485b-93e1-7a2aa75e4fed',
-  },
-  { usage: 'orders', task: 'orders', does: 'open orders of this channel', example: '/telegent orders' },
-  {
-    usage: 'history <+1NXXNXXXXXX|OrderId>',
-    task: 'orders',
-    does: 'who asked, who approved, what Telegent answered (newest first, 10 at a time)',
-    example: '/telegent history +18015551234',
-  },
-  {
-    usage: 'subscriber new',
-    task: 'setup',
-    does: 'create a Telegent subscriber (then pick them in provision / port-in); the temporary password comes to you by DM',
-    example: '/telegent subscriber new',
-  },
-  {
-    usage: 'account [AID-…|off]',
-    task: 'setup',
-    does: "distributors: the Telegent account this channel's requests are filed under",
-    example: '/telegent account AID-3f6c2a9e-8b1d-4e57-a0c4-6d2e9f1b7a35',
-  },
-  {
-    usage: 'digest on [HH:MM] [IANA tz] | off',
-    task: 'setup',
-    does: 'daily port-in digest for this channel',
-    example: '/telegent digest on 09:00 America/Denver',
+    title: 'Set up this channel',
+    example: {
+      command: '/telegent digest on 09:00 America/Denver',
+      then: 'every day at 9:00 Denver time, the port-ins that need attention, posted here.',
+    },
+    commands: [
+      { usage: 'digest on [HH:MM] [time zone] | off', does: 'the daily port-in digest' },
+      {
+        usage: 'account [AID-… | off]',
+        does: "distributors: the Telegent account this channel's requests go to",
+      },
+      { usage: 'help', does: 'this list' },
+    ],
   },
 ];
 
-const TASKS = {
-  numbers: 'Numbers and lines',
-  portin: 'Port-ins',
-  orders: 'Orders and history',
-  setup: 'Setup',
-} as const;
-type Task = keyof typeof TASKS;
+const code = (text: string) => `\`${escapeMrkdwn(text)}\``;
 
-/** `/telegent help`: the commands grouped by task, each with an example; placeholders escaped for mrkdwn. */
+/** `/telegent help`: tasks, each with a worked example and its commands; placeholders escaped for mrkdwn. */
 export function helpMessage(): MessagePayload {
-  const sections = (Object.keys(TASKS) as Task[]).map((task) => {
-    const lines = COMMAND_HELP.filter((c) => c.task === task).map(
-      (c) =>
-        `\`/telegent ${escapeMrkdwn(c.usage)}\` — ${escapeMrkdwn(c.does)}\n      e.g. \`${escapeMrkdwn(c.example)}\``,
-    );
-    return section(`*${TASKS[task]}*\n${lines.join('\n')}`);
-  });
+  const sections = HELP_TASKS.map((task) =>
+    section(
+      [
+        `*${escapeMrkdwn(task.title)}*`,
+        `${code(task.example.command)} → ${escapeMrkdwn(task.example.then)}`,
+        ...task.commands.map((c) => `• ${code(`/telegent ${c.usage}`)} ${escapeMrkdwn(c.does)}`),
+      ].join('\n'),
+    ),
+  );
   return message('/telegent commands', [
-    header('/telegent commands'),
+    header('What /telegent does'),
     ...sections,
     context(
-      'Numbers: +18015551234, 8015551234 or (801) 555-1234. Risky steps wait for a second person to approve; every request asks for a reason or ticket.',
+      'A number can be typed as (801) 555-1234, 801-555-1234 or +18015551234; an order is the JNUOID-… id its messages show. Risky steps wait for a second person; every request asks for a reason or ticket.',
     ),
   ]);
 }

@@ -36,6 +36,8 @@ export const ACTION = {
   subscriberPicker: 'picker.subscriber',
   /** "New subscriber…" under a form's subscriber picker: pushes the new-subscriber form on top. */
   newSubscriber: 'subscriber.new',
+  /** "More options…" under a request form's main fields: the same form with its folded fields shown. */
+  moreOptions: 'form.more-options',
   /** Number card buttons; value = the phone number. Line changes: `number.<kind>` (Park…, Swap SIM…). */
   numberLineChange: (kind: string) => `number.${kind}`,
   numberPortout: 'number.portout',

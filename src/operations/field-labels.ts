@@ -66,7 +66,7 @@ export const FIELD_LABELS: Record<string, FieldLabel> = {
   'billingAddress.state': { label: 'Billing state', hint: STATE_HINT },
   'billingAddress.zip': { label: 'Billing ZIP', hint: ZIP_HINT },
   subscriberName: {
-    label: 'Subscriber name',
+    label: 'Name on the carrier account',
     hint: 'the name on the current carrier account, e.g. Jane Doe',
   },
   portInDate: { label: 'Port-in date', hint: PORT_IN_DATE_HINT },

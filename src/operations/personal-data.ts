@@ -7,12 +7,14 @@
 /** A SIM as a channel sees it: the last four digits of its ICCID. */
 export const simTail = (iccid: string | undefined) => (iccid ? `…${iccid.slice(-4)}` : 'none given');
 
-/** "Jane Q. Doe" → "J. Doe"; one word → its initial: a colleague recognises the customer, a channel learns little. */
+/**
+ * "Jane Q. Doe" → "J. Doe": a colleague recognises the customer, a channel learns little. One word stays whole
+ * ("Acme", "Kiosk-14"): it is usually a business or a device, and its initial alone would tell an approver nothing.
+ */
 export function shortName(name: string): string {
   const words = name.trim().split(/\s+/).filter(Boolean);
-  if (words.length === 0) return '';
-  const initial = `${[...words[0]!][0]!.toUpperCase()}.`;
-  return words.length === 1 ? initial : `${initial} ${words.at(-1)}`;
+  if (words.length <= 1) return words[0] ?? '';
+  return `${[...words[0]!][0]!.toUpperCase()}. ${words.at(-1)}`;
 }
 
 /** "j•••@example.com": enough for a colleague to recognise, not enough to harvest. */

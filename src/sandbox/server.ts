@@ -60,6 +60,8 @@ export interface Sandbox {
   listOrders(): OrderSnapshot[];
   getNumber(number: string): NumberRecord | undefined;
   listNumbers(): NumberRecord[];
+  /** Keeps only these message and voice routes (ids), e.g. an account with a single route of each kind. */
+  keepOnlyRoutes(routeIds: readonly string[]): void;
   close(): Promise<void>;
 }
 
@@ -119,6 +121,10 @@ export async function startSandbox(options: Partial<SandboxOptions> = {}): Promi
     setTokenTtl: (seconds) => void applyConfig(core, { tokenTtlSeconds: seconds }),
     setSpeed: (speed) => void applyConfig(core, { speed }),
     setDataUsed: (number, bytes) => setUsedBytes(core, number, bytes),
+    keepOnlyRoutes: (routeIds) => {
+      core.data.messageRoutes = core.data.messageRoutes.filter((r) => routeIds.includes(r.MessageRouteId));
+      core.data.voiceRoutes = core.data.voiceRoutes.filter((r) => routeIds.includes(r.CallRouteId));
+    },
     getOrder: (orderId) => {
       core.settle();
       const order = findOrder(core, orderId);

@@ -13,6 +13,11 @@ const modalMetadataSchema = z.object({
   requestId: z.string().max(100).optional(),
   /** The number's customer by name (the subscriber of a number-based form), for the approval card. */
   customer: z.string().max(100).optional(),
+  /**
+   * Values the form chose for fields it folded away (the account's only message route): the submission takes
+   * them unless the person opened "More options…" and chose otherwise.
+   */
+  presets: z.record(z.string().max(40), z.string().max(100)).optional(),
 });
 
 export type ModalMetadata = z.output<typeof modalMetadataSchema>;

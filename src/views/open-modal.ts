@@ -14,12 +14,23 @@ export async function openModal(
   return opened.view?.id;
 }
 
-/** Replaces a modal's view; a modal the user closed meanwhile (Slack: not_found) is not an error. */
-export async function updateModal(client: webApi.WebClient, viewId: string, view: ModalView): Promise<void> {
+/** What Slack answers when the modal is gone (closed meanwhile) or changed since `hash` was read. */
+const STALE_VIEW_ERRORS = new Set(['not_found', 'hash_conflict']);
+
+/**
+ * Replaces a modal's view; a modal the user closed meanwhile (Slack: not_found) is not an error, nor is one
+ * that changed since its `hash` was read (Slack: hash_conflict; the newer view stays).
+ */
+export async function updateModal(
+  client: webApi.WebClient,
+  viewId: string,
+  view: ModalView,
+  hash?: string,
+): Promise<void> {
   try {
-    await client.views.update({ view_id: viewId, view });
+    await client.views.update({ view_id: viewId, view, ...(hash ? { hash } : {}) });
   } catch (error) {
-    if ((error as { data?: { error?: string } }).data?.error === 'not_found') return;
+    if (STALE_VIEW_ERRORS.has((error as { data?: { error?: string } }).data?.error ?? '')) return;
     throw error;
   }
 }

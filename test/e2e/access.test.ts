@@ -50,7 +50,7 @@ describe('who may use it, end to end', () => {
 
   it('a member files a provision with a SIM; approved, its order card is posted in the channel', async () => {
     await e2e.command('provision 801');
-    const form = await e2e.latestView((v) => v.callback_id === 'telegent.provision');
+    const form = await e2e.moreOptions(await e2e.latestView((v) => v.callback_id === 'telegent.provision'));
     await e2e.submit(form, {
       productType: 'Sms+Data',
       messageRouteId: SEED_MESSAGE_ROUTE_IDS[0]!,

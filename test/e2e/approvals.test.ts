@@ -255,7 +255,7 @@ describe('requests through approval, end to end', () => {
     const form = await e2e.latestView(
       (v) => v.callback_id === 'telegent.portin' && textOf(v).includes('0177'),
     );
-    expect(textOf(form.view)).toContain('as *iot*');
+    expect(textOf(form.view)).toContain('as a *device (IoT)*');
     await e2e.submit(form, {
       currentAccountNumber: ACCOUNT_NUMBER,
       currentAccountPassword: CARRIER_PASSWORD,

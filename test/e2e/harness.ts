@@ -3,6 +3,7 @@ import { expect } from 'vitest';
 import { createTelegentOps, type TelegentOps } from '../../src/app.js';
 import type { Config } from '../../src/config.js';
 import { silentLogger } from '../../src/log.js';
+import { ACTION } from '../../src/messages/ids.js';
 import { SEED_MESSAGE_ROUTE_IDS, SEED_SUBSCRIBER_IDS } from '../../src/sandbox/seed.js';
 import { migrate } from '../../src/store/migrate.js';
 import { type Store, storeOver } from '../../src/store/open-store.js';
@@ -52,6 +53,8 @@ export interface E2E {
     fill: Record<string, FillValue>,
     userId?: string,
   ): ReturnType<SlackRequester['viewSubmission']>;
+  /** Clicks a request form's "More options…" and returns the same modal with its folded fields shown. */
+  moreOptions(form: { id: string; view: ModalView }): Promise<{ id: string; view: ModalView }>;
   /** Everything posted to response_urls (ephemeral answers to commands and clicks). */
   responses(): FakeSlackCall[];
   /** Waits until the modal `viewId` was updated to a view containing `text` (a form's outcome). */
@@ -108,7 +111,7 @@ export async function startE2E(options: E2EOptions = {}): Promise<E2E> {
   const viewCalls = () =>
     fake.calls.filter((c) => ['views.open', 'views.push', 'views.update'].includes(c.method));
 
-  return {
+  const e2e: E2E = {
     ops,
     slack,
     fake,
@@ -145,6 +148,16 @@ export async function startE2E(options: E2EOptions = {}): Promise<E2E> {
         blocks: view.view.blocks,
       });
     },
+    async moreOptions(form) {
+      // The view as Slack holds it now: the button's payload carries its hash.
+      const shown = viewCalls().findLast((c) => c.response.view?.id === form.id)!.response.view;
+      await slack.blockAction({ actionId: ACTION.moreOptions, userId: REQUESTER, view: shown });
+      const expanded = await e2e.latestView(
+        (v) => v.callback_id === form.view.callback_id && !textOf(v).includes(ACTION.moreOptions),
+      );
+      expect(expanded.id).toBe(form.id);
+      return expanded;
+    },
     responses: () => fake.callsTo('response_url'),
     async viewShows(viewId, text) {
       await expect
@@ -162,6 +175,7 @@ export async function startE2E(options: E2EOptions = {}): Promise<E2E> {
       await fake.close();
     },
   };
+  return e2e;
 }
 
 /** Every text a view or message contains, for `toContain` checks. */

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { parseCommand } from '../../src/commands/parse-command.js';
 import {
   readPortinContinueValue,
   readProvisionFromSearchValue,
@@ -8,7 +9,7 @@ import { decidedCard } from '../../src/messages/decided-card.js';
 import { eligibilityMessage } from '../../src/messages/eligibility-message.js';
 import { errorMessage } from '../../src/messages/error-message.js';
 import { executionOutcomeMessage } from '../../src/messages/execution-outcome-message.js';
-import { COMMAND_HELP, helpMessage } from '../../src/messages/help-message.js';
+import { HELP_TASKS, helpMessage } from '../../src/messages/help-message.js';
 import { ACTION } from '../../src/messages/ids.js';
 import { openOrdersMessage } from '../../src/messages/open-orders-message.js';
 import { orderStatusMessage } from '../../src/messages/order-status-message.js';
@@ -66,7 +67,18 @@ describe('helpMessage', () => {
       'digest',
     ])
       expect(json).toContain(`/telegent ${sub}`);
-    for (const c of COMMAND_HELP) expect(json).toContain(c.example);
+  });
+
+  it('gives every task a worked example that is a command /telegent understands', () => {
+    const json = JSON.stringify(helpMessage().blocks);
+    for (const task of HELP_TASKS) {
+      expect(json).toContain(task.example.command);
+      const parsed = parseCommand(task.example.command.replace(/^\/telegent /, ''));
+      expect(parsed, task.example.command).not.toHaveProperty('unknown');
+      expect(parsed.name, task.example.command).not.toBe('help');
+    }
+    // Placeholders are escaped: Slack would read a raw <word|word> as a link.
+    expect(json).not.toMatch(/<[a-z][^>]*\|[^>]*>/);
   });
 });
 

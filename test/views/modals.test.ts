@@ -53,8 +53,56 @@ describe('provisionModal', () => {
     expect(inputIds(view)).not.toContain('accountId');
   });
 
+  it('asks for product, subscriber and area; the rest waits behind "More options…" with its defaults said', () => {
+    const view = provisionModal({ metadata: META });
+    expect(inputIds(view)).toEqual([
+      'productType',
+      'assignedSubscriberId',
+      'areaCode',
+      'messageRouteId',
+      'voiceRouteId',
+      'reason',
+    ]);
+    const json = JSON.stringify(view);
+    expect(json).toContain(ACTION.moreOptions);
+    expect(json).toContain('Also: no ZIP code · phone line (mvno) · person-to-person texts · no SIM yet');
+    // No raw id in a hint: the pickers show route names.
+    expect(json).not.toMatch(/MRID-|CRID-/);
+
+    const more = provisionModal({ metadata: META, moreOptions: true });
+    expect(JSON.stringify(more)).not.toContain(ACTION.moreOptions);
+    expect(inputIds(more)).toEqual([
+      'productType',
+      'assignedSubscriberId',
+      'areaCode',
+      'messageRouteId',
+      'voiceRouteId',
+      'zipCode',
+      'numberType',
+      'messageType',
+      'iccid',
+      'reason',
+    ]);
+  });
+
+  it("preselects and folds an account's only route, and keeps a ZIP code from search in sight", () => {
+    const onlyRoutes = {
+      messageRoute: { text: 'Main SMS Webhook', value: 'MRID-ad0ff867-57dc-4aeb-80e9-9d18349080e9' },
+      voiceRoute: { text: 'Main SIP Trunk · Trunk', value: 'CRID-509de94f-79cc-429b-a317-2102654dabbb' },
+    };
+    const view = provisionModal({ metadata: META, onlyRoutes, prefill: { zipCode: '84043' } });
+    expect(inputIds(view)).toEqual(['productType', 'assignedSubscriberId', 'areaCode', 'zipCode', 'reason']);
+    expect(JSON.stringify(view)).toContain('message route Main SMS Webhook (the only one)');
+    const more = provisionModal({ metadata: META, onlyRoutes, moreOptions: true });
+    expect(inputBlock(more, 'messageRouteId').element.initial_option).toEqual({
+      text: { type: 'plain_text', text: 'Main SMS Webhook', emoji: true },
+      value: onlyRoutes.messageRoute.value,
+    });
+    expect(inputBlock(more, 'voiceRouteId').element.initial_option.value).toBe(onlyRoutes.voiceRoute.value);
+  });
+
   it('round-trips to a valid provision input', () => {
-    const view = provisionModal({ prefill: { areaCode: '801' }, metadata: META });
+    const view = provisionModal({ prefill: { areaCode: '801' }, metadata: META, moreOptions: true });
     const raw = submitted(view, {
       productType: 'Sms+Data+Voice',
       messageRouteId: 'MRID-ad0ff867-57dc-4aeb-80e9-9d18349080e9',
@@ -84,7 +132,7 @@ describe('provisionModal', () => {
   });
 
   it('maps validation errors to blocks of the view', () => {
-    const view = provisionModal({ metadata: META });
+    const view = provisionModal({ metadata: META, moreOptions: true });
     const raw = submitted(view, {
       productType: 'Sms+Data+Voice',
       numberType: 'iot',
@@ -122,7 +170,7 @@ describe('portinModal', () => {
     iccid: ICCID,
   };
 
-  it('shows the fixed number, pre-fills the carrier, hints about secrets', () => {
+  it('shows the fixed number, pre-fills the carrier, says once that secrets are encrypted', () => {
     const view = portinModal({
       targetClassification: 'mvno',
       phoneNumber: '+18015551234',
@@ -130,11 +178,29 @@ describe('portinModal', () => {
       metadata: META,
     });
     assertWithinSlackLimits(view);
-    expect(JSON.stringify(view.blocks)).toContain('+18015551234');
+    const json = JSON.stringify(view.blocks);
+    expect(json).toContain('(801) 555-1234');
     expect(inputIds(view)).not.toContain('phoneNumber');
     expect(inputBlock(view, 'currentCarrierName').element.initial_value).toBe('Verizon Wireless');
-    expect(inputBlock(view, 'currentAccountPassword').hint.text).toMatch(/encrypted.*never shown again/);
+    expect(json.match(/encrypted when you submit/g)).toHaveLength(1);
+    expect(inputBlock(view, 'currentAccountPassword').hint).toBeUndefined();
     expect(inputBlock(view, 'portInDate').optional).toBe(true);
+  });
+
+  it('folds the name on the carrier account and the SIM behind "More options…"', () => {
+    const args = {
+      targetClassification: 'mvno' as const,
+      phoneNumber: '+18015551234',
+      eligibility: ELIGIBLE,
+      metadata: META,
+    };
+    const view = portinModal(args);
+    expect(inputIds(view)).not.toContain('subscriberName');
+    expect(inputIds(view)).not.toContain('iccid');
+    expect(JSON.stringify(view)).toContain('Also: no name on the carrier account · no SIM yet');
+    const more = portinModal({ ...args, moreOptions: true });
+    expect(inputIds(more)).toEqual([...inputIds(view).slice(0, -1), 'subscriberName', 'iccid', 'reason']);
+    expect(inputBlock(more, 'subscriberName').label.text).toBe('Name on the carrier account');
   });
 
   it('round-trips (with phone and eligibility from metadata) to a valid port-in input', () => {
@@ -143,6 +209,7 @@ describe('portinModal', () => {
       phoneNumber: '+18015551234',
       eligibility: ELIGIBLE,
       metadata: META,
+      moreOptions: true,
     });
     const raw = {
       ...submitted(view, { ...fill, portInDate: '2026-03-10' }),
@@ -172,6 +239,7 @@ describe('portinModal', () => {
       phoneNumber: '+18015551234',
       eligibility: wireline,
       metadata: META,
+      moreOptions: true,
     });
     expect(inputBlock(view, 'portInDate').optional).toBe(false);
     expect(inputBlock(view, 'portInDate').hint.text).toMatch(/Required/);

@@ -5,14 +5,17 @@ import { escapeMrkdwn } from '../../messages/limits.js';
 import { TARGET_CLASSIFICATIONS, type TargetClassification } from '../../operations/fields/enums.js';
 import { isWireline } from '../../operations/fields/port-in-date.js';
 import { TEXT_LIMITS } from '../../operations/fields/text.js';
+import { classificationWords, formatPhone } from '../../operations/glossary.js';
 import type { PortInEligibility } from '../../telegent/response-schemas.js';
 import { dateInput, textInput } from '../inputs.js';
 import { subscriberPickerBlocks } from '../subscriber-picker.js';
 import { billingAddressInputs } from './billing-address-inputs.js';
 import { modal } from './modal.js';
+import { moreOptionsFold } from './more-options.js';
 
-export const SECRET_HINT =
-  'Slack has no password field, so this is visible while you type. It is encrypted when you submit and never shown again.';
+/** Said once above a form's secret fields (Slack has no password input). */
+export const SECRET_NOTE =
+  'The account number and PIN show while you type (Slack has no password field); they are encrypted when you submit and never shown again.';
 
 export interface PortinModalArgs {
   /** E.164, fixed by the eligibility check (not an input: the caller merges it back from metadata). */
@@ -23,10 +26,12 @@ export interface PortinModalArgs {
   /** JSON chosen by the caller (≤ 3000 characters), e.g. the phone number and eligibility context. */
   metadata: string;
   sandbox?: boolean | undefined;
+  /** Shows the folded fields (name on the carrier account, SIM). */
+  moreOptions?: boolean | undefined;
 }
 
 export const CLASSIFICATION_CHOICES = TARGET_CLASSIFICATIONS.map((c) => ({
-  text: c === 'mvno' ? 'mvno (phones)' : 'iot (devices)',
+  text: `${classificationWords(c)} (${c})`,
   value: c,
 }));
 
@@ -38,46 +43,44 @@ export function portinModal(args: PortinModalArgs): ModalView {
   const e = args.eligibility;
   const wireline = isWireline(e.NumberType);
   const carrier = e.CurrentCarrier ? escapeMrkdwn(e.CurrentCarrier) : 'unknown carrier';
-  const blocks: KnownBlock[] = [
-    ...sandboxBlocks(args.sandbox),
-    section(
-      `Porting in *${escapeMrkdwn(args.phoneNumber)}* from *${carrier}* (${wireline ? 'wireline/landline' : 'wireless'}) as *${args.targetClassification}*.`,
-    ),
-    context(
-      `Eligibility was checked as ${args.targetClassification}. To port in as ${args.targetClassification === 'mvno' ? 'iot' : 'mvno'}, run \`/telegent portin ${escapeMrkdwn(args.phoneNumber)} ${args.targetClassification === 'mvno' ? 'iot' : 'mvno'}\` (a new check).`,
-    ),
-    context(
-      'Enter the details exactly as they are on the current carrier account. A second person approves before it is submitted.',
-    ),
-    dateInput({
-      field: 'portInDate',
-      optional: !wireline,
-      hint: wireline
-        ? 'Required for a wireline number: a future business day, 5–10 business days out'
-        : 'Optional: a future business day (Monday–Friday, not a holiday)',
-    }),
-    textInput({ field: 'currentCarrierName', initial: e.CurrentCarrier, maxLength: TEXT_LIMITS.carrierName }),
-    textInput({
-      field: 'currentAccountNumber',
-      maxLength: TEXT_LIMITS.accountNumber,
-      hint: `The account number at the current carrier. ${SECRET_HINT}`,
-    }),
-    textInput({
-      field: 'currentAccountPassword',
-      maxLength: TEXT_LIMITS.password,
-      hint: `The account PIN or password at the current carrier. ${SECRET_HINT}`,
-    }),
-    ...billingAddressInputs(),
+  const number = escapeMrkdwn(formatPhone(args.phoneNumber));
+  const other = args.targetClassification === 'mvno' ? 'iot' : 'mvno';
+  const folded: KnownBlock[] = [
     textInput({ field: 'subscriberName', optional: true, maxLength: TEXT_LIMITS.name }),
     textInput({
       field: 'iccid',
       optional: true,
       maxLength: 40,
-      hint: 'Optional: the 19- or 20-digit SIM number (ICCID) printed on the card',
+      hint: 'The 19 or 20 digits printed on the SIM card',
     }),
-    ...subscriberPickerBlocks(
-      'Required: every number belongs to a subscriber (Telegent: no orphan numbers). Type a name or email.',
+  ];
+  const blocks: KnownBlock[] = [
+    ...sandboxBlocks(args.sandbox),
+    section(
+      `Porting in *${number}* from *${carrier}* (${wireline ? 'landline' : 'wireless'}) as a *${classificationWords(args.targetClassification)}*.`,
     ),
+    context(
+      `Enter the details exactly as they are on the ${carrier} account. A second person approves before it is submitted. To port in as a ${classificationWords(other)} instead, run \`/telegent portin ${escapeMrkdwn(args.phoneNumber)} ${other}\`.`,
+    ),
+    dateInput({
+      field: 'portInDate',
+      optional: !wireline,
+      hint: wireline
+        ? 'Required for a landline: a business day 5–10 business days out'
+        : 'Optional: a future business day (Monday–Friday, not a holiday)',
+    }),
+    textInput({
+      field: 'currentCarrierName',
+      initial: e.CurrentCarrier,
+      maxLength: TEXT_LIMITS.carrierName,
+      hint: '',
+    }),
+    context(`:lock: ${SECRET_NOTE}`),
+    textInput({ field: 'currentAccountNumber', maxLength: TEXT_LIMITS.accountNumber, hint: '' }),
+    textInput({ field: 'currentAccountPassword', maxLength: TEXT_LIMITS.password, hint: '' }),
+    ...billingAddressInputs(),
+    ...subscriberPickerBlocks('Who the number will belong to here: type a name or email.'),
+    ...(args.moreOptions ? folded : moreOptionsFold(['no name on the carrier account', 'no SIM yet'])),
   ];
   return modal({
     callbackId: CALLBACK.portinForm,

@@ -3,11 +3,12 @@ import { context, sandboxBlocks, section } from '../../messages/blocks.js';
 import { CALLBACK } from '../../messages/ids.js';
 import { escapeMrkdwn } from '../../messages/limits.js';
 import { TEXT_LIMITS } from '../../operations/fields/text.js';
+import { formatPhone, shortId } from '../../operations/glossary.js';
 import type { CarrierCodeExplanation } from '../../telegent/carrier-codes.js';
 import { dateInput, radioInput, textInput } from '../inputs.js';
 import { type BillingAddressPrefill, billingAddressInputs } from './billing-address-inputs.js';
 import { modal } from './modal.js';
-import { CLASSIFICATION_CHOICES, SECRET_HINT } from './portin-modal.js';
+import { CLASSIFICATION_CHOICES, SECRET_NOTE } from './portin-modal.js';
 
 export interface PortinUpdateModalArgs {
   orderId: string;
@@ -61,10 +62,10 @@ export function portinUpdateModal(args: PortinUpdateModalArgs): ModalView {
         ]
       : []),
     section(
-      `Update port-in *${escapeMrkdwn(args.orderId)}*${phone ? ` for *${escapeMrkdwn(phone)}*` : ''}. Change only what the carrier needs; the rest is sent as it is.`,
+      `Update the port-in${phone ? ` of *${escapeMrkdwn(formatPhone(phone))}*` : ''} (order ${escapeMrkdwn(shortId(args.orderId))}). Change only what the carrier needs; the rest is sent as it is.`,
     ),
     context(
-      'Account number and PIN/password are not shown: leave them empty to keep the ones already submitted.',
+      `:lock: Account number and PIN/password are not shown: leave them empty to keep the ones already submitted. ${SECRET_NOTE}`,
     ),
     textInput({
       field: 'currentCarrierName',
@@ -76,16 +77,13 @@ export function portinUpdateModal(args: PortinUpdateModalArgs): ModalView {
       field: 'currentAccountNumber',
       optional: true,
       maxLength: TEXT_LIMITS.accountNumber,
-      hint: flagged('currentAccountNumber', `Leave empty to keep the one already submitted. ${SECRET_HINT}`),
+      hint: flagged('currentAccountNumber', 'Leave empty to keep the one already submitted'),
     }),
     textInput({
       field: 'currentAccountPassword',
       optional: true,
       maxLength: TEXT_LIMITS.password,
-      hint: flagged(
-        'currentAccountPassword',
-        `Leave empty to keep the one already submitted. ${SECRET_HINT}`,
-      ),
+      hint: flagged('currentAccountPassword', 'Leave empty to keep the one already submitted'),
     }),
     ...billingAddressInputs(address, true, flagged('billingAddress.street1')),
     dateInput({

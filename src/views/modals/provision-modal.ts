@@ -1,64 +1,118 @@
 import type { KnownBlock, ModalView } from '@slack/types';
-import { context, sandboxBlocks, section } from '../../messages/blocks.js';
+import { sandboxBlocks, section } from '../../messages/blocks.js';
 import { ACTION, CALLBACK } from '../../messages/ids.js';
 import { MESSAGE_TYPES, NUMBER_TYPES } from '../../operations/fields/enums.js';
 import { PRODUCT_TYPES } from '../../operations/fields/product-type.js';
-import { externalSelectInput, radioInput, selectInput, textInput } from '../inputs.js';
+import { classificationWords, messageTypeWords, productWords } from '../../operations/glossary.js';
+import { type Choice, externalSelectInput, radioInput, selectInput, textInput } from '../inputs.js';
 import { subscriberPickerBlocks } from '../subscriber-picker.js';
 import { modal } from './modal.js';
+import { moreOptionsFold } from './more-options.js';
+
+/** A route the account has only one of: nothing to choose, so the form preselects it and folds it away. */
+export interface OnlyRoutes {
+  messageRoute?: Choice | undefined;
+  voiceRoute?: Choice | undefined;
+}
 
 export interface ProvisionModalArgs {
   prefill?: { areaCode?: string | undefined; zipCode?: string | undefined } | undefined;
-  /** JSON chosen by the caller (≤ 3000 characters). */
+  /** JSON chosen by the caller (≤ 3000 characters); it carries the only routes' ids as presets. */
   metadata: string;
   /** Distributor mode: every number names its `AID-` account. */
   sandbox?: boolean | undefined;
+  onlyRoutes?: OnlyRoutes | undefined;
+  /** Shows the folded fields (number and message type, ZIP code, SIM, single routes). */
+  moreOptions?: boolean | undefined;
 }
 
-const PRODUCT_CHOICES = PRODUCT_TYPES.map((p) => ({
-  text: p.replaceAll('+', ' + ').replace('Sms', 'SMS'),
-  value: p,
-}));
+const PRODUCT_CHOICES = PRODUCT_TYPES.map((p) => ({ text: productWords(p), value: p }));
 const NUMBER_TYPE_CHOICES = NUMBER_TYPES.map((t) => ({
-  text: t === 'mvno' ? 'mvno (phones)' : 'iot (devices, p2p only)',
+  text:
+    t === 'mvno'
+      ? `${classificationWords(t)} (mvno)`
+      : `${classificationWords(t)}: person-to-person texts only`,
   value: t,
 }));
-const MESSAGE_TYPE_CHOICES = MESSAGE_TYPES.map((t) => ({
-  text: t === 'p2p' ? 'p2p (person-to-person)' : 'a2p (application-to-person)',
-  value: t,
-}));
+const MESSAGE_TYPE_CHOICES = MESSAGE_TYPES.map((t) => ({ text: `${messageTypeWords(t)} (${t})`, value: t }));
 
-/** `/telegent provision [area-code]`. Block ids are the provision input fields. */
+const VOICE_ROUTE_HINT = 'Needed for SMS + data + voice';
+
+/**
+ * `/telegent provision [area-code]`. The main fields are what every provision asks (product, subscriber, area);
+ * the rest keep their defaults behind "More options…". Block ids are the provision input fields.
+ */
 export function provisionModal(args: ProvisionModalArgs): ModalView {
-  const blocks: KnownBlock[] = [
-    ...sandboxBlocks(args.sandbox),
-    section(
-      'Provision a new number. Messaging, voice and data follow the product type; a second person approves before anything is ordered.',
-    ),
-    selectInput({
-      field: 'productType',
-      choices: PRODUCT_CHOICES,
-      hint: 'What the number includes; voice needs a voice route',
-    }),
-    radioInput({ field: 'numberType', choices: NUMBER_TYPE_CHOICES, initial: 'mvno', optional: true }),
-    radioInput({ field: 'messageType', choices: MESSAGE_TYPE_CHOICES, initial: 'p2p', optional: true }),
-    externalSelectInput({ field: 'messageRouteId', actionId: ACTION.messageRoutePicker }),
-    externalSelectInput({
-      field: 'voiceRouteId',
-      actionId: ACTION.voiceRoutePicker,
+  const only = args.onlyRoutes ?? {};
+  const zipPrefilled = Boolean(args.prefill?.zipCode);
+  const zipInput = textInput({
+    field: 'zipCode',
+    initial: args.prefill?.zipCode,
+    optional: true,
+    maxLength: 10,
+  });
+  const messageRoute = externalSelectInput({
+    field: 'messageRouteId',
+    actionId: ACTION.messageRoutePicker,
+    initial: only.messageRoute,
+    hint: '',
+  });
+  const voiceRoute = externalSelectInput({
+    field: 'voiceRouteId',
+    actionId: ACTION.voiceRoutePicker,
+    optional: true,
+    initial: only.voiceRoute,
+    hint: VOICE_ROUTE_HINT,
+  });
+  const folded: KnownBlock[] = [
+    ...(zipPrefilled ? [] : [zipInput]),
+    radioInput({
+      field: 'numberType',
+      choices: NUMBER_TYPE_CHOICES,
+      initial: 'mvno',
       optional: true,
-      hint: 'Required when the product includes voice (Sms+Data+Voice)',
+      hint: '',
     }),
-    ...subscriberPickerBlocks('Who the number belongs to (no orphan numbers). Type a name or email.'),
-    textInput({ field: 'areaCode', initial: args.prefill?.areaCode, optional: true, maxLength: 5 }),
-    textInput({ field: 'zipCode', initial: args.prefill?.zipCode, optional: true, maxLength: 10 }),
+    radioInput({
+      field: 'messageType',
+      choices: MESSAGE_TYPE_CHOICES,
+      initial: 'p2p',
+      optional: true,
+      hint: '',
+    }),
+    ...(only.messageRoute ? [messageRoute] : []),
+    ...(only.voiceRoute ? [voiceRoute] : []),
     textInput({
       field: 'iccid',
       optional: true,
       maxLength: 40,
-      hint: 'Optional: the 19- or 20-digit SIM number (ICCID) printed on the card',
+      hint: 'The 19 or 20 digits printed on the SIM card',
     }),
-    context('Give an area code or a ZIP code to choose where the number comes from; neither means any area.'),
+  ];
+  const defaults = [
+    ...(zipPrefilled ? [] : ['no ZIP code']),
+    `${classificationWords('mvno')} (mvno)`,
+    messageTypeWords('p2p'),
+    ...(only.messageRoute ? [`message route ${only.messageRoute.text} (the only one)`] : []),
+    ...(only.voiceRoute ? [`voice route ${only.voiceRoute.text} (the only one)`] : []),
+    'no SIM yet',
+  ];
+  const blocks: KnownBlock[] = [
+    ...sandboxBlocks(args.sandbox),
+    section('Provision a new number. A second person approves before anything is ordered.'),
+    selectInput({ field: 'productType', choices: PRODUCT_CHOICES, hint: 'What the number includes' }),
+    ...subscriberPickerBlocks('Who the number belongs to: type a name or email.'),
+    textInput({
+      field: 'areaCode',
+      initial: args.prefill?.areaCode,
+      optional: true,
+      maxLength: 5,
+      hint: 'Where the number comes from, e.g. 801; empty means any area',
+    }),
+    ...(zipPrefilled ? [zipInput] : []),
+    ...(only.messageRoute ? [] : [messageRoute]),
+    ...(only.voiceRoute ? [] : [voiceRoute]),
+    ...(args.moreOptions ? folded : moreOptionsFold(defaults)),
   ];
   return modal({
     callbackId: CALLBACK.provisionForm,

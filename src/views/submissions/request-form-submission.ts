@@ -38,7 +38,7 @@ export function requestFormSubmission(ctx: AppContext, form: RequestForm) {
     }
     const { [REASON_FIELD]: typedReason, ...typed } = readViewInput(view.state.values, view.blocks);
     const changed = form.changes ? await form.changes(typed, metadata, ctx) : typed;
-    const raw = { ...changed, ...form.fromMetadata(metadata) };
+    const raw = { ...metadata.presets, ...changed, ...form.fromMetadata(metadata) };
     const validated = validateInput(op, raw, { now: ctx.now });
     const reason = checkReason(typedReason);
     if (!validated.ok || !reason.ok) {

@@ -1,0 +1,75 @@
+import type { webApi } from '@slack/bolt';
+import type { ModalView } from '@slack/types';
+import type { AppContext } from '../../app-context.js';
+import { withinAckDeadline } from '../../slack/within-ack-deadline.js';
+import type { PickerKind } from '../../telegent/picker-source.js';
+import type { Choice } from '../inputs.js';
+import { writeModalMetadata } from '../modal-metadata.js';
+import { type OnlyRoutes, provisionModal } from '../modals/provision-modal.js';
+import { openModal } from '../open-modal.js';
+
+/** How long opening the form may wait for the route lists (a trigger_id lives ~3 s; the pickers load them anyway). */
+const ROUTE_LOOKUP_MAX_MS = 1_000;
+
+/** The list's one option, when it has exactly one; a list not loaded in time counts as several. */
+async function onlyOption(
+  ctx: AppContext,
+  kind: PickerKind,
+  accountId: string | undefined,
+  timeLeftMs: number,
+): Promise<Choice | undefined> {
+  const options = await withinAckDeadline(
+    ctx.pickers.search(kind, '', accountId).catch(() => []),
+    [],
+    timeLeftMs,
+  );
+  const [one] = options;
+  return options.length === 1 && one ? { text: one.label, value: one.value } : undefined;
+}
+
+/** The routes the channel's account has only one of (a distributor-bound channel picks from its account's). */
+async function onlyRoutes(ctx: AppContext, channelId: string, timeLeftMs: number): Promise<OnlyRoutes> {
+  const bound = await ctx.store.channelAccounts.get(channelId);
+  const budget = Math.min(timeLeftMs, ROUTE_LOOKUP_MAX_MS);
+  const [messageRoute, voiceRoute] = await Promise.all([
+    onlyOption(ctx, 'messageRoute', bound?.accountId, budget),
+    onlyOption(ctx, 'voiceRoute', bound?.accountId, budget),
+  ]);
+  return { messageRoute, voiceRoute };
+}
+
+export interface ProvisionFormArgs {
+  channelId: string;
+  prefill?: { areaCode?: string | undefined; zipCode?: string | undefined } | undefined;
+  moreOptions?: boolean | undefined;
+  timeLeftMs: number;
+}
+
+/** The provision form with the account's single routes preselected (their ids ride in the metadata as presets). */
+export async function provisionFormView(ctx: AppContext, args: ProvisionFormArgs): Promise<ModalView> {
+  const only = await onlyRoutes(ctx, args.channelId, args.timeLeftMs);
+  const presets = {
+    ...(only.messageRoute ? { messageRouteId: only.messageRoute.value } : {}),
+    ...(only.voiceRoute ? { voiceRouteId: only.voiceRoute.value } : {}),
+  };
+  return provisionModal({
+    prefill: args.prefill,
+    onlyRoutes: only,
+    moreOptions: args.moreOptions,
+    metadata: writeModalMetadata({
+      channelId: args.channelId,
+      ...(Object.keys(presets).length > 0 ? { presets } : {}),
+    }),
+    sandbox: ctx.sandbox,
+  });
+}
+
+/** `/telegent provision` and search results' "Provision…": the form, opened inside the trigger_id's life. */
+export async function openProvisionForm(
+  ctx: AppContext,
+  client: webApi.WebClient,
+  at: { triggerId: string } & Omit<ProvisionFormArgs, 'moreOptions'>,
+): Promise<void> {
+  ctx.pickers.warm();
+  await openModal(client, at.triggerId, await provisionFormView(ctx, at));
+}

@@ -256,7 +256,13 @@ async function openForm(world: DrillWorld, app: AppProcess, name: FormName, f: F
       break;
     }
   }
-  return slack.viewAfter(since, (v) => v.callback_id === callback);
+  const shown = await slack.viewAfter(since, (v) => v.callback_id === callback);
+  if (!textOf(shown.view).includes('form.more-options')) return shown;
+  // The fields folded behind "More options…" get bad input too: unfold them (the click carries Slack's view).
+  const unfolding = world.fake.calls.length;
+  const held = world.fake.calls.findLast((c) => c.response?.view?.id === shown.id)!.response.view;
+  await slack.blockAction({ actionId: 'form.more-options', userId: REQUESTER, view: held });
+  return slack.viewAfter(unfolding, (v) => v.callback_id === callback);
 }
 
 interface CaseOutcome {

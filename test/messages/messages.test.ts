@@ -573,6 +573,14 @@ describe('openOrdersMessage', () => {
     expect(JSON.stringify(msg.blocks.at(-1))).toMatch(/and \d+ more open order/);
     assertWithinSlackLimits(openOrdersMessage({ orders: [] }));
   });
+
+  it('shows an OrderId short, with the full one a click away on the row\'s Status button', () => {
+    const orderId = 'JNUOID-6a283dcf-1bb8-4ed1-8387-ce877b4ffc24';
+    const msg = openOrdersMessage({ orders: [orderRecord({ orderId })] });
+    const row = msg.blocks.find((b: J) => JSON.stringify(b).includes('JNUOID-6a283dcf…')) as J;
+    expect(row.text.text).not.toContain(orderId);
+    expect(row.accessory).toMatchObject({ action_id: ACTION.orderStatus, value: orderId });
+  });
 });
 
 describe('revealedSecretMessage', () => {

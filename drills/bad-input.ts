@@ -36,8 +36,8 @@ import {
   portInFormFill,
   sandboxOrderFor,
   submitPortIn,
+  submitPortInCancel,
   submitProvision,
-  waitForCard,
 } from './support/flows.js';
 import type { Secret } from './support/leak-scan.js';
 import { withDrillStore } from './support/order-fleet.js';
@@ -156,15 +156,7 @@ async function setUp(world: DrillWorld): Promise<Fixtures> {
   const finished = sandboxOrderFor(world, CANCELLED_PORTIN, 'portin')?.OrderId;
   if (!tracked || !finished) throw new Error('setup: the port-ins were not created at the sandbox');
 
-  const since = world.fake.calls.length;
-  await slack.click({
-    actionId: 'order.cancel',
-    value: finished,
-    userId: REQUESTER,
-    channelId: CHANNEL,
-    messageTs: '1.1',
-  });
-  const cancelCard = await waitForCard(world, since, finished);
+  const cancelCard = await submitPortInCancel(world, setup, finished);
   await approve(world, setup, cancelCard, '/v1.0/numbers/portin/cancel');
   await waitFor(
     'the cancelled port-in to be closed by the poller',

@@ -130,6 +130,26 @@ export async function submitPortOut(
   return waitForCard(world, since, input.number);
 }
 
+/** Cancel port-in… in the order's "⋯" menu → the cancel form (a reason typed) → the approval card. */
+export async function submitPortInCancel(
+  world: DrillWorld,
+  app: AppProcess,
+  orderId: string,
+): Promise<ApprovalCard> {
+  const slack = world.slack(app);
+  const since = world.fake.calls.length;
+  await slack.blockAction({
+    actionId: 'order.cancel',
+    value: orderId,
+    userId: REQUESTER,
+    channelId: CHANNEL,
+    messageTs: '1.1',
+  });
+  const form = await slack.viewAfter(since, (v) => v.callback_id === 'telegent.portin-cancel');
+  await submitForm(world, app, form, {}, 'port-in cancel');
+  return waitForCard(world, since, orderId);
+}
+
 /**
  * An approver clicks Approve; resolves when `mutationPath` has one more entry in the sandbox journal, the
  * card says "Approved by" and the outcome is posted in the card's thread (the order is tracked by then).

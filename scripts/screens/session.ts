@@ -63,6 +63,7 @@ export const NOT_IN_GALLERY: Record<string, string> = {
   lineChangeModal: 'park / activate / swap SIM / cancel line form: not scripted yet',
   numberUpdateModal: 'number update form: not scripted yet',
   portinUpdateModal: 'port-in Fix… form: not scripted yet',
+  portinCancelModal: 'new; scripted by the gallery pass',
   subscriberModal: 'new subscriber form: not scripted yet',
   loadingModal: 'shown for a moment while a form loads',
   workingModal: 'shown for a moment while a form is sent',

@@ -6,7 +6,10 @@ import type { TelegentCommand } from './parse-command.js';
 import { runRead } from './run-read.js';
 import { findTrackedPortIn } from './tracked-portin.js';
 
-/** Shows the port-in's live state with a Cancel button whose confirm dialog says cancelling is final. */
+/**
+ * Shows the port-in's live state first; its "⋯" menu's Cancel port-in… opens the cancel form (final, reason
+ * required), the same as on the order's message.
+ */
 export async function portinCancel({
   parsed,
   ctx,

@@ -6,6 +6,7 @@ export const CALLBACK = {
   provisionForm: 'telegent.provision',
   portinForm: 'telegent.portin',
   portinUpdateForm: 'telegent.portin-update',
+  portinCancelForm: 'telegent.portin-cancel',
   portoutForm: 'telegent.portout',
   limitsForm: 'telegent.limits',
   subscriberForm: 'telegent.subscriber-new',

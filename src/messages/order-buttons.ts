@@ -1,11 +1,9 @@
 import type { ActionsBlockElement, Overflow } from '@slack/types';
 import { ORDER_ID_MAX_LENGTH } from '../operations/fields/order-id.js';
-import { shortId } from '../operations/glossary.js';
 import { orderTraits } from '../operations/registry.js';
 import { isTerminalOrderStatus, needsCarrierFix } from '../telegent/order-status.js';
-import { button, confirmDialog, option } from './blocks.js';
+import { button, option } from './blocks.js';
 import { ACTION } from './ids.js';
-import { oneLine } from './limits.js';
 
 /** Whether an order is a port-in (its operation's traits when we stored it, else Telegent's OrderType). */
 export function isPortIn(kind: string | null | undefined, orderType?: string | null): boolean {
@@ -13,26 +11,16 @@ export function isPortIn(kind: string | null | undefined, orderType?: string | n
   return typeof orderType === 'string' && /port[\s_-]?in/i.test(orderType);
 }
 
-export function cancelPortInConfirm(orderId: string) {
-  return confirmDialog({
-    title: 'Cancel this port-in?',
-    text: `Cancelling port-in ${oneLine(shortId(orderId), 80)} is final: a cancelled port-in cannot be resumed, only started again from scratch. A second person approves the cancel.`,
-    confirm: 'Cancel port-in',
-    deny: 'Keep it',
-    danger: true,
-  });
-}
-
 /**
- * The "⋯" menu of an open port-in: Cancel port-in… (its confirm says it is final), out of the way of a healthy
- * order's row rather than a red button on every one. Its option value is the OrderId.
+ * The "⋯" menu of an open port-in: Cancel port-in…, out of the way of a healthy order's row rather than a red
+ * button on every one. It opens the cancel form, which says cancelling is final and asks for the reason (so no
+ * confirm dialog before it). Its option value is the OrderId.
  */
 export function cancelPortInMenu(orderId: string): Overflow {
   return {
     type: 'overflow',
     action_id: ACTION.orderCancel,
     options: [option('Cancel port-in…', orderId)],
-    confirm: cancelPortInConfirm(orderId),
   };
 }
 

@@ -28,6 +28,8 @@ export interface RequestStoryArgs {
   step: StoryStep;
   /** chat.getPermalink of the approval card (waiting): "open the approval request". */
   permalink?: string | null | undefined;
+  /** Slack did not take the approval card (waiting): the approvers find the request in App Home instead. */
+  cardRefused?: boolean | undefined;
   /** Who decided (rejected / cancelled / approved by one person). */
   by?: string | null | undefined;
   sandbox?: boolean | undefined;
@@ -71,9 +73,13 @@ export function requestStoryMessage(args: RequestStoryArgs): MessagePayload {
   const by = people.length > 0 ? ` by ${mentionList(people)}` : '';
   const step = STEP[args.step];
   const link =
-    args.step === 'waiting' && args.permalink && SAFE_URL.test(args.permalink)
-      ? ` · <${args.permalink}|open the approval request>`
-      : '';
+    args.step !== 'waiting'
+      ? ''
+      : args.permalink && SAFE_URL.test(args.permalink)
+        ? ` · <${args.permalink}|open the approval request>`
+        : args.cardRefused
+          ? ' · approvers find it in the Telegent Ops App Home'
+          : '';
   const progress = args.step === 'waiting' ? approvalProgressLine(request) : null;
   const reason = requestReason(request.input);
   const blocks: KnownBlock[] = [

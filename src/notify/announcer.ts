@@ -30,8 +30,10 @@ async function attempt<T>(ctx: AppContext, what: string, fn: () => Promise<T>): 
 /**
  * The approval card (approvals channel, else the requester's) and, in the requester's channel, the request's
  * one message (its story: what and which number, waiting for approval, a link to the card), recorded on the
- * request so every later step edits it and threads under it. False when Slack would not take the card: the
- * request stays pending and approvers still find it in App Home, so the caller says so instead of failing.
+ * request so every later step edits it and threads under it. Without an approvals channel the card itself,
+ * posted in the requester's channel, is that message. False when Slack would not take the card: the request
+ * stays pending and approvers still find it in App Home, so the caller says so instead of failing; the story
+ * is still posted (saying so), so the channel hears of the request and later steps have a message to edit.
  */
 export async function announcePendingRequest(ctx: AppContext, request: RequestRecord): Promise<boolean> {
   const { title, summary } = describe(request);
@@ -44,23 +46,30 @@ export async function announcePendingRequest(ctx: AppContext, request: RequestRe
       metadata: messageMetadata(EVENT_TYPES.approvalCard, { request_id: request.id }),
     }),
   );
-  if (!posted?.ts) return false;
-  await ctx.store.requests.setCard(request.id, posted.channel, posted.ts);
-  // A decision that landed while the card was being posted could not edit it: do it now.
-  const current = await ctx.store.requests.get(request.id);
-  if (current && current.status !== 'pending_approval') {
-    await announceDecision(ctx, current, decisionOf(current.status), current.approver);
+  const carded = Boolean(posted?.ts);
+  if (posted?.ts) {
+    await ctx.store.requests.setCard(request.id, posted.channel, posted.ts);
+    const cardIsStory = posted.channel === request.channelId;
+    if (cardIsStory) await ctx.store.requests.setStory(request.id, posted.ts);
+    // A decision that landed while the card was being posted could not edit it: do it now.
+    const current = await ctx.store.requests.get(request.id);
+    if (current && current.status !== 'pending_approval') {
+      await announceDecision(ctx, current, decisionOf(current.status), current.approver, {
+        cardHasButtons: true,
+      });
+    }
+    if (cardIsStory) return true;
   }
-  if (posted.channel === request.channelId) return true;
-  const permalink = await attempt(ctx, 'chat.getPermalink', () =>
-    ctx.notify.permalink(posted.channel, posted.ts),
-  );
+  const permalink = posted?.ts
+    ? await attempt(ctx, 'chat.getPermalink', () => ctx.notify.permalink(posted.channel, posted.ts))
+    : null;
   const story = requestStoryMessage({
     request,
     title,
     summary,
     step: 'waiting',
     permalink,
+    cardRefused: !carded,
     sandbox: ctx.sandbox,
   });
   const storyPost = await attempt(ctx, 'request story', () =>
@@ -77,7 +86,28 @@ export async function announcePendingRequest(ctx: AppContext, request: RequestRe
     if (now && now.status !== 'pending_approval')
       await tellStory(ctx, now, decisionOf(now.status), now.approver, { evenIfItRan: true });
   }
-  return true;
+  return carded;
+}
+
+/**
+ * Without an approvals channel the approval card, in the requester's channel, is the request's one message:
+ * the card's own edits (buttons → who decided) tell its story until the request runs, when the outcome or
+ * the order's status takes the message over.
+ */
+function cardIsStory(request: RequestRecord): boolean {
+  return (
+    request.storyTs !== null &&
+    request.storyTs === request.cardTs &&
+    request.cardChannelId === request.channelId
+  );
+}
+
+/**
+ * An approval announced after the request already ran (a late or replayed announcement): its outcome, or its
+ * order's status, owns the request's message now, so "approved" must not be written over it.
+ */
+function ranAlready(request: RequestRecord, decision: Decision): boolean {
+  return decision === 'approved' && !['approved', 'executing'].includes(request.status);
 }
 
 const STORY_STEP: Record<Decision, StoryStep> = {
@@ -95,10 +125,9 @@ async function tellStory(
   by: string | null,
   options: { evenIfItRan?: boolean } = {},
 ): Promise<void> {
-  if (!request.storyTs) return;
-  // A request that already ran: its outcome (or its order's status) owns the message now.
-  if (decision === 'approved' && !options.evenIfItRan && !['approved', 'executing'].includes(request.status))
-    return;
+  // The card is the story: the card's own edit already told this step.
+  if (!request.storyTs || cardIsStory(request)) return;
+  if (ranAlready(request, decision) && !options.evenIfItRan) return;
   const { title, summary } = describe(request);
   const story = requestStoryMessage({
     request,
@@ -139,7 +168,9 @@ export async function announceApprovalProgress(ctx: AppContext, request: Request
   );
   const current = await ctx.store.requests.get(request.id);
   if (current && current.status !== 'pending_approval') {
-    await announceDecision(ctx, current, decisionOf(current.status), current.approver);
+    await announceDecision(ctx, current, decisionOf(current.status), current.approver, {
+      cardHasButtons: true,
+    });
   }
 }
 
@@ -155,16 +186,20 @@ const DECISION_NOTICE: Partial<Record<Decision, string>> = {
 
 /**
  * Replaces the card's buttons with who decided and when; a rejection or expiry is also told to the
- * requester (in the card's thread when the card is in their channel).
+ * requester (in the thread of the request's message in their channel). `cardHasButtons`: the card may show
+ * live buttons (posted or edited as the decision landed) and must lose them, even if the request ran meanwhile.
  */
 export async function announceDecision(
   ctx: AppContext,
   request: RequestRecord,
   decision: Decision,
   by: string | null,
+  options: { cardHasButtons?: boolean } = {},
 ): Promise<void> {
   const { title, summary } = describe(request);
-  if (request.cardChannelId && request.cardTs) {
+  const cardOwnsItsMessage =
+    !cardIsStory(request) || !ranAlready(request, decision) || options.cardHasButtons;
+  if (request.cardChannelId && request.cardTs && cardOwnsItsMessage) {
     const card = decidedCard({
       request,
       title,
@@ -235,7 +270,8 @@ export async function announceExecution(ctx: AppContext, execution: ExecutionOut
   const request = (await ctx.store.requests.get(execution.request.id)) ?? execution.request;
   const order = execution.status === 'succeeded' ? execution.order : null;
   const outcome = executionMessage(ctx, execution);
-  if (request.cardChannelId && request.cardTs) {
+  // A card that is the request's message gets the outcome in its thread below, once.
+  if (request.cardChannelId && request.cardTs && !cardIsStory(request)) {
     await attempt(ctx, 'card thread', () =>
       ctx.notify.post(request.cardChannelId!, outcome, { threadTs: request.cardTs }),
     );

@@ -19,10 +19,16 @@ export function requestReason(input: Record<string, unknown> | null | undefined)
   return typeof value === 'string' && value.trim() ? value.trim() : undefined;
 }
 
+/** The customer by full name ("Jane Doe"), for modals and DMs only, if the request names one. */
+export function customerFullName(input: Record<string, unknown> | null | undefined): string | undefined {
+  const value = input?.customerName;
+  return typeof value === 'string' && value.trim() ? value.trim() : undefined;
+}
+
 /** The customer as channels read them ("J. Doe"), if the request names one. */
 export function customerShortName(input: Record<string, unknown> | null | undefined): string | undefined {
-  const value = input?.customerName;
-  return typeof value === 'string' && value.trim() ? shortName(value) : undefined;
+  const name = customerFullName(input);
+  return name ? shortName(name) : undefined;
 }
 
 /**

@@ -204,20 +204,28 @@ describe('requests through approval, end to end', () => {
     const order = open.find((o) => o.requestId === requestId);
     expect(order).toMatchObject({ kind: 'portin', numbers: ['+14155550142'] });
 
-    // Cancel: the status answer carries a Cancel button whose confirm says it is final.
+    // Cancel: the status answer carries Cancel port-in…, which opens the cancel form: final, with a reason.
     const before = e2e.responses().length;
     await e2e.command(`portin cancel ${order!.orderId}`);
     await expect.poll(() => e2e.responses().length).toBe(before + 1);
     const status = textOf(e2e.responses()[before]!.body);
     expect(status).toContain('order.cancel');
-    expect(status).toMatch(/final/);
     await e2e.slack.blockAction({
       actionId: 'order.cancel',
       value: order!.orderId,
       userId: REQUESTER,
       channelId: CHANNEL,
       messageTs: '1.1',
+      action: {
+        type: 'overflow',
+        selected_option: { text: { type: 'plain_text', text: 'Cancel port-in…' }, value: order!.orderId },
+      },
     });
+    const cancelForm = await e2e.latestView((v) => v.callback_id === 'telegent.portin-cancel');
+    expect(textOf(cancelForm.view)).toMatch(/final/);
+    expect(textOf(cancelForm.view)).toContain('(415) 555-0142');
+    await e2e.submit(cancelForm, { reason: 'ZD-77 customer changed their mind' });
+    await e2e.viewShows(cancelForm.id, 'Sent for approval');
     const cancel = await cardFor(
       (c) => textOf(c.body).includes(order!.orderId) && textOf(c.body).includes('request.approve'),
     );

@@ -167,7 +167,7 @@ describe('a port-in from Slack, watched to the end by the poller and posted in i
     expect(rejectedPost).toContain(`/telegent portin cancel ${order.orderId}`);
     expect(rejectedPost).toContain(`/telegent portin update ${order.orderId}`);
 
-    // Cancel… from Slack: approval, then exactly one cancel reaches Telegent.
+    // Cancel port-in… from Slack: its form (final, with a reason), approval, then exactly one cancel reaches Telegent.
     await e2e.slack.blockAction({
       actionId: 'order.cancel',
       value: order.orderId,
@@ -175,6 +175,10 @@ describe('a port-in from Slack, watched to the end by the poller and posted in i
       channelId: CHANNEL,
       messageTs: order.threadTs!,
     });
+    const cancelForm = await e2e.latestView(
+      (v) => v.callback_id === 'telegent.portin-cancel' && textOf(v).includes('(385) 555-0456'),
+    );
+    await e2e.submit(cancelForm, { reason: 'ZD-612 customer keeps the old carrier' });
     await expect
       .poll(async () =>
         (await e2e.store.requests.listOpenByRequester(REQUESTER)).find(

@@ -521,7 +521,7 @@ describe('orderStatusMessage', () => {
     PortInDate: '2026-03-10',
   } as OrderDetails;
 
-  it('explains the carrier code and offers Update and Cancel (with a final-cancel confirm)', () => {
+  it('explains the carrier code and offers Update and Cancel port-in… (its form says it is final)', () => {
     const msg = orderStatusMessage({ order, stored: orderRecord({ orderId: 'JNUOID-1' }), sandbox: true });
     assertWithinSlackLimits(msg);
     const json = JSON.stringify(msg.blocks);
@@ -529,7 +529,9 @@ describe('orderStatusMessage', () => {
     expect(json).toContain('/telegent portin update JNUOID-1');
     expect(buttons(msg.blocks, ACTION.orderUpdate)[0].value).toBe('JNUOID-1');
     const [cancel] = buttons(msg.blocks, ACTION.orderCancel);
-    expect(cancel.confirm.text.text).toMatch(/final/);
+    expect(cancel.options.map((o: { text: { text: string } }) => o.text.text)).toEqual(['Cancel port-in…']);
+    // No confirm dialog before the cancel form: the form itself says it is final and asks for the reason.
+    expect(cancel.confirm).toBeUndefined();
   });
 
   it('no update/cancel for finished or non-port-in orders', () => {

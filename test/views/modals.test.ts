@@ -5,12 +5,14 @@ import { validateInput } from '../../src/operations/validation-errors.js';
 import type { NumberRecord, PortInEligibility } from '../../src/telegent/response-schemas.js';
 import { limitsModal } from '../../src/views/modals/limits-modal.js';
 import { PrivateMetadataTooLongError } from '../../src/views/modals/modal.js';
+import { portinCancelModal } from '../../src/views/modals/portin-cancel-modal.js';
 import { portinModal } from '../../src/views/modals/portin-modal.js';
 import { portinUpdateModal } from '../../src/views/modals/portin-update-modal.js';
 import { portoutModal } from '../../src/views/modals/portout-modal.js';
 import { provisionModal } from '../../src/views/modals/provision-modal.js';
 import { rejectReasonModal } from '../../src/views/modals/reject-reason-modal.js';
 import { errorModal, loadingModal, resultModal, workingModal } from '../../src/views/modals/status-modals.js';
+import { REQUEST_FORMS } from '../../src/views/submissions/request-forms.js';
 import { dropUnchanged, errorsForView, readViewInput } from '../../src/views/view-input.js';
 import { HUGE, NASTY, now } from '../messages/fixtures.js';
 import { assertWithinSlackLimits } from '../messages/slack-limits.js';
@@ -437,6 +439,57 @@ describe('limitsModal', () => {
       })),
     };
     assertWithinSlackLimits(limitsModal({ numbers: many, current: current as never, metadata: META }));
+  });
+});
+
+describe('portinCancelModal', () => {
+  const orderId = 'JNUOID-6c058364-66a7-485b-93e1-7a2aa75e4fed';
+  const metadata = JSON.stringify({ channelId: 'C0CHANNEL', orderId });
+
+  it('says which port-in, for whom and that it is final, and asks only for the reason', () => {
+    const view = portinCancelModal({
+      orderId,
+      numbers: ['+13135550142'],
+      status: 'Rejected',
+      customer: 'Dana Smith',
+      metadata,
+      sandbox: true,
+    });
+    assertWithinSlackLimits(view);
+    expect(view.callback_id).toBe(CALLBACK.portinCancelForm);
+    expect(view.title.text).toBe('Cancel port-in');
+    expect(view.close?.text).toBe('Keep it');
+    const text = JSON.stringify(view.blocks);
+    for (const part of ['(313) 555-0142', 'Dana Smith', 'JNUOID-6c058364…', 'final', 'SANDBOX'])
+      expect(text).toContain(part);
+    expect(text).not.toContain(orderId);
+    expect(inputIds(view)).toEqual(['reason']);
+    expect(inputBlock(view, 'reason').optional).toBe(false);
+  });
+
+  it('round-trips through its request form to a valid cancel of the order in the metadata', () => {
+    const view = portinCancelModal({ orderId, numbers: ['+13135550142'], metadata });
+    const form = REQUEST_FORMS.find((f) => f.callbackId === view.callback_id);
+    expect(form?.kind).toBe('portin-cancel');
+    const { reason, ...typed } = submitted(view, { reason: 'ZD-9 customer stays' });
+    expect(reason).toBe('ZD-9 customer stays');
+    const raw = { ...typed, ...form!.fromMetadata(JSON.parse(metadata)) };
+    expect(validateInput(operations['portin-cancel'], raw, { now })).toEqual({
+      ok: true,
+      value: { orderId },
+    });
+  });
+
+  it('stays within limits with huge or hostile values', () => {
+    assertWithinSlackLimits(
+      portinCancelModal({
+        orderId: HUGE,
+        numbers: Array.from({ length: 500 }, () => HUGE),
+        status: NASTY,
+        customer: HUGE,
+        metadata,
+      }),
+    );
   });
 });
 

@@ -74,6 +74,11 @@ export const REQUEST_FORMS: readonly RequestForm[] = [
     changes: changedSinceStored,
   },
   {
+    callbackId: CALLBACK.portinCancelForm,
+    kind: 'portin-cancel',
+    fromMetadata: (m) => ({ orderId: m.orderId }),
+  },
+  {
     callbackId: CALLBACK.portoutForm,
     kind: 'portout',
     fromMetadata: (m) => ({ phoneNumber: m.phoneNumber }),

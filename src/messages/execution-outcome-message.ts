@@ -20,6 +20,8 @@ export interface ExecutionOutcomeArgs {
   error?: string | null | undefined;
   /** What to do next. */
   hint?: string | null | undefined;
+  /** The requester's channel, where a submitted order's thread follows the carrier. */
+  channelId?: string | undefined;
   sandbox?: boolean | undefined;
 }
 
@@ -61,13 +63,13 @@ export function executionOutcomeMessage(args: ExecutionOutcomeArgs): MessagePayl
   const hint =
     args.hint ??
     (submitted
-      ? "Every carrier status change is posted in the request's thread in the channel."
+      ? `Follow it in ${args.channelId ? `<#${args.channelId}>` : 'the channel'}: every carrier status change is posted in the request's thread there.`
       : DEFAULT_HINT[args.status]);
   const blocks: KnownBlock[] = [
     ...sandboxBlocks(args.sandbox),
     section(`${headline.emoji} ${headline.text}${order}\n${escapeMrkdwn(args.summary)}`),
     ...(args.error ? [section(`*What happened:* ${escapeMrkdwn(oneLine(args.error, 1500))}`)] : []),
-    ...(hint ? [context(escapeMrkdwn(hint))] : []),
+    ...(hint ? [context(args.hint ? escapeMrkdwn(hint) : hint)] : []),
   ];
   const plainHeadline = headline.text.replace(/\*/g, '');
   return message(plainHeadline, blocks, args.sandbox);

@@ -254,6 +254,7 @@ export function executionMessage(
         : execution.status === 'unknown'
           ? execution.reconciliation.detail
           : undefined,
+    channelId: execution.request.channelId,
     sandbox: ctx.sandbox,
   });
 }

@@ -414,8 +414,10 @@ describe('executionOutcomeMessage / errorMessage', () => {
       orderId: 'JNUOID-1',
       order: { status: 'Pending', numbers: ['+13135550142'] },
       summary: 's',
+      channelId: 'C0SUPPORT',
     });
     expect(submitted.text).toBe('Port-in of (313) 555-0142 submitted to Telegent — carrier status Pending');
+    expect(JSON.stringify(submitted.blocks)).toContain('Follow it in <#C0SUPPORT>');
     expect(JSON.stringify(submitted)).not.toMatch(/done/);
     // A finished provision names the number it got and for whom.
     const provisioned = executionOutcomeMessage({
@@ -576,7 +578,7 @@ describe('openOrdersMessage', () => {
     assertWithinSlackLimits(openOrdersMessage({ orders: [] }));
   });
 
-  it('shows an OrderId short, with the full one a click away on the row\'s Status button', () => {
+  it("shows an OrderId short, with the full one a click away on the row's Status button", () => {
     const orderId = 'JNUOID-6a283dcf-1bb8-4ed1-8387-ce877b4ffc24';
     const msg = openOrdersMessage({ orders: [orderRecord({ orderId })] });
     const row = msg.blocks.find((b: J) => JSON.stringify(b).includes('JNUOID-6a283dcf…')) as J;

@@ -51,6 +51,27 @@ describe('the gallery (npm run screens)', () => {
     expect(html).not.toMatch(/<!date|<@|<#/);
   });
 
+  it('draws inputs as Slack does: empty ones keep their height, dates in words, placeholders shown', () => {
+    const plain = (text: string) => ({ type: 'plain_text', text });
+    const input = (element: object) => ({ type: 'input', label: plain('Field'), element });
+    const html = blocksToHtml([
+      input({ type: 'plain_text_input' }),
+      input({ type: 'plain_text_input', multiline: true, initial_value: '+18015550101\n+18015550102' }),
+      input({ type: 'datepicker', initial_date: '2026-12-11' }),
+      input({ type: 'datepicker', placeholder: plain('Pick a business day') }),
+      input({ type: 'number_input', placeholder: plain('e.g. 500') }),
+      input({ type: 'checkboxes', options: [{ text: plain('Notify'), value: 'true' }] }),
+    ]);
+    // An empty input without a placeholder still holds a line (not a 2-pixel bar).
+    expect(html).toContain('<span class="textinput">&nbsp;</span>');
+    expect(html).toContain('<span class="textarea">+18015550101\n+18015550102</span>');
+    expect(html).toContain('Dec 11, 2026');
+    expect(html).not.toContain('2026-12-11');
+    expect(html).toContain('<span class="placeholder">Pick a business day</span>');
+    expect(html).toContain('<span class="placeholder">e.g. 500</span>');
+    expect(html).toContain('<span class="checkbox"></span>');
+  });
+
   it('renders every block kind the app sends, and marks a kind it does not know instead of dropping it', () => {
     const html = blocksToHtml([
       { type: 'header', text: { type: 'plain_text', text: 'Approval needed' } },

@@ -121,7 +121,8 @@ export function mrkdwnToHtml(text: string, names: RenderNames = {}): string {
   s = s
     .split('\n')
     .map((line) =>
-      line.startsWith('&gt;') ? `<span class="quote">${line.replace(/^&gt;\s?/, '')}</span>` : line,
+      // A quote line: Slack takes the marker as sent (">") or escaped ("&gt;").
+      /^(&gt;|>)/.test(line) ? `<span class="quote">${line.replace(/^(&gt;|>)\s?/, '')}</span>` : line,
     )
     .join('<br>');
   return s.replace(/\uE000(\d+)\uE001/g, (_, i: string) => tokens[Number(i)]!);

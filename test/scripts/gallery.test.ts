@@ -49,6 +49,10 @@ describe('the gallery (npm run screens)', () => {
     expect(html).toContain('&lt;script&gt;');
     expect(html).toContain('✅');
     expect(html).not.toMatch(/<!date|<@|<#/);
+    // A quote as the builders send it (">") or escaped ("&gt;"): a quote either way, no marker left.
+    expect(mrkdwnToHtml('Rejected\n>too far\n&gt;ask again')).toBe(
+      'Rejected<br><span class="quote">too far</span><br><span class="quote">ask again</span>',
+    );
   });
 
   it('draws inputs as Slack does: empty ones keep their height, dates in words, placeholders shown', () => {

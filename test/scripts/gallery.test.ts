@@ -2,7 +2,7 @@ import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { blocksToHtml, mrkdwnToHtml, surfaceToHtml } from '../../scripts/screens/block-kit-html.js';
-import { GALLERY_BUILDERS, NOT_IN_GALLERY } from '../../scripts/screens/session.js';
+import { GALLERY_BUILDERS, NOT_IN_GALLERY } from '../../scripts/screens/gallery-builders.js';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 /** Functions that build a whole surface (a message, a card, a modal, App Home), by the project's naming. */

@@ -1,7 +1,8 @@
 // `npm run screens`: every surface of a scripted session (scripts/screens/session.ts: the real app process, the
 // sandbox, a fake Slack) rendered as Slack would show it (scripts/screens/block-kit-html.ts) and saved as PNGs
 // in docs/screens/ with headless Chromium (Debian's `chromium`; CHROMIUM_PATH to use another). Also writes
-// docs/screens/README.md, the gallery's index. Not part of `npm test` (it needs Chromium and takes ~3 minutes).
+// docs/screens/README.md, the gallery's index. Not part of `npm test`: it needs Chromium and takes 6 to 20
+// minutes (it waits for the approval reminders, the daily digest and the quarter-hourly port-date heads-up job).
 //   npm run screens                  # session → docs/screens/*.png
 //   npm run screens -- --html-only   # the HTML pages only (no Chromium)
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';

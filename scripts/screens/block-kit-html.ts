@@ -121,7 +121,8 @@ export function mrkdwnToHtml(text: string, names: RenderNames = {}): string {
   s = s
     .split('\n')
     .map((line) =>
-      line.startsWith('&gt;') ? `<span class="quote">${line.replace(/^&gt;\s?/, '')}</span>` : line,
+      // A quote line: Slack takes the marker as sent (">") or escaped ("&gt;").
+      /^(&gt;|>)/.test(line) ? `<span class="quote">${line.replace(/^(&gt;|>)\s?/, '')}</span>` : line,
     )
     .join('<br>');
   return s.replace(/\uE000(\d+)\uE001/g, (_, i: string) => tokens[Number(i)]!);
@@ -137,6 +138,24 @@ function textHtml(text: J, names: RenderNames): string {
   return mrkdwnToHtml(String(text.text ?? ''), names);
 }
 
+/** An element's placeholder, or Slack's default for the kind (none for text inputs). */
+function placeholderHtml(element: J, names: RenderNames, fallback: string): string {
+  const text = textHtml(element.placeholder, names) || escapeHtml(fallback);
+  return text ? `<span class="placeholder">${text}</span>` : '&nbsp;';
+}
+
+/** A datepicker's YYYY-MM-DD as the picker shows it: "Dec 11, 2026". */
+function pickedDay(isoDate: string): string {
+  const [y, m, d] = isoDate.split('-').map(Number) as [number, number, number];
+  if (!y || !m || !d) return isoDate;
+  return new Intl.DateTimeFormat('en-US', {
+    timeZone: 'UTC',
+    month: 'short',
+    day: 'numeric',
+    year: 'numeric',
+  }).format(new Date(Date.UTC(y, m - 1, d)));
+}
+
 function elementHtml(element: J, names: RenderNames): string {
   switch (element?.type) {
     case 'button': {
@@ -144,7 +163,8 @@ function elementHtml(element: J, names: RenderNames): string {
       return `<span class="button${style}">${textHtml(element.text, names)}</span>`;
     }
     case 'overflow':
-      return '<span class="button overflow">⋯</span>';
+      // Slack shows only the "⋯" square: the options open on click.
+      return '<span class="button overflow" title="more actions">⋯</span>';
     case 'static_select':
     case 'external_select':
     case 'users_select':
@@ -154,19 +174,22 @@ function elementHtml(element: J, names: RenderNames): string {
     case 'multi_external_select':
     case 'multi_users_select': {
       const chosen = element.initial_option?.text ?? element.initial_options?.[0]?.text;
-      return `<span class="select">${chosen ? textHtml(chosen, names) : `<span class="placeholder">${textHtml(element.placeholder, names) || 'Choose…'}</span>`} ▾</span>`;
+      return `<span class="select"><span class="value">${chosen ? textHtml(chosen, names) : placeholderHtml(element, names, 'Select an item')}</span><span class="chevron">▾</span></span>`;
     }
     case 'datepicker':
-      return `<span class="select">📅 ${escapeHtml(element.initial_date ?? 'Choose a date')}</span>`;
+      // A compact dropdown, not a full-width box; the chosen day in words (Slack never shows YYYY-MM-DD).
+      return `<span class="select datepicker"><span class="icon">📅</span><span class="value">${element.initial_date ? escapeHtml(pickedDay(String(element.initial_date))) : placeholderHtml(element, names, 'Select a date')}</span><span class="chevron">▾</span></span>`;
     case 'timepicker':
-      return `<span class="select">🕘 ${escapeHtml(element.initial_time ?? 'Choose a time')}</span>`;
+      return `<span class="select datepicker"><span class="icon">🕘</span><span class="value">${element.initial_time ? escapeHtml(String(element.initial_time)) : placeholderHtml(element, names, 'Select time')}</span><span class="chevron">▾</span></span>`;
     case 'plain_text_input':
     case 'email_text_input':
     case 'number_input':
     case 'url_text_input': {
+      // An empty input keeps its height (a line of placeholder, or of nothing); a multiline one is taller and
+      // keeps the line breaks of its value.
       const value = element.initial_value;
       const cls = element.multiline ? 'textarea' : 'textinput';
-      return `<span class="${cls}">${value ? escapeHtml(String(value)) : `<span class="placeholder">${textHtml(element.placeholder, names)}</span>`}</span>`;
+      return `<span class="${cls}">${value ? escapeHtml(String(value)) : placeholderHtml(element, names, '')}</span>`;
     }
     case 'radio_buttons':
     case 'checkboxes':
@@ -175,12 +198,12 @@ function elementHtml(element: J, names: RenderNames): string {
           const on =
             element.initial_option?.value === o.value ||
             (element.initial_options ?? []).some((i: J) => i.value === o.value);
-          const mark = element.type === 'radio_buttons' ? (on ? '◉' : '○') : on ? '☑' : '☐';
-          return `<div class="choice">${mark} ${textHtml(o.text, names)}${o.description ? `<div class="hint">${textHtml(o.description, names)}</div>` : ''}</div>`;
+          const mark = element.type === 'radio_buttons' ? 'radio' : 'checkbox';
+          return `<div class="choice"><span class="${mark}${on ? ' on' : ''}"></span><div>${textHtml(o.text, names)}${o.description ? `<div class="hint">${textHtml(o.description, names)}</div>` : ''}</div></div>`;
         })
         .join('');
     case 'image':
-      return `<span class="image">[image: ${escapeHtml(element.alt_text ?? '')}]</span>`;
+      return `<span class="thumb" title="${escapeHtml(element.alt_text ?? '')}">🖼</span>`;
     case 'mrkdwn':
     case 'plain_text':
       return textHtml(element, names);
@@ -206,7 +229,14 @@ export function blocksToHtml(blocks: J[] | undefined, names: RenderNames = {}): 
           return `<div class="section"><div class="main">${text}${fields}</div>${accessory}</div>`;
         }
         case 'context':
-          return `<div class="context">${(block.elements ?? []).map((e: J) => elementHtml(e, names)).join(' ')}</div>`;
+          return `<div class="context">${(block.elements ?? [])
+            .map((e: J) =>
+              // A context image is a small icon beside the text, not a thumbnail.
+              e?.type === 'image'
+                ? `<span class="icon-image" title="${escapeHtml(e.alt_text ?? '')}"></span>`
+                : elementHtml(e, names),
+            )
+            .join(' ')}</div>`;
         case 'actions':
           return `<div class="actions">${(block.elements ?? []).map((e: J) => elementHtml(e, names)).join('')}</div>`;
         case 'divider':
@@ -216,7 +246,8 @@ export function blocksToHtml(blocks: J[] | undefined, names: RenderNames = {}): 
         case 'rich_text':
           return `<div class="text">${escapeHtml(JSON.stringify(block.elements ?? []).slice(0, 200))}</div>`;
         case 'image':
-          return `<div class="image">[image: ${escapeHtml(block.alt_text ?? '')}]</div>`;
+          // No network for the picture itself: a frame of the image's place, with its title and alt text.
+          return `<div class="image-block">${block.title ? `<div class="label">${textHtml(block.title, names)}</div>` : ''}<div class="picture">🖼 ${escapeHtml(block.alt_text ?? '')}</div></div>`;
         default:
           return `<div class="unknown">[${escapeHtml(String(block.type))} block]</div>`;
       }
@@ -241,16 +272,27 @@ body { margin: 0; background: #fff; font: 15px/1.46 -apple-system, "Segoe UI", L
 .actions { display: flex; flex-wrap: wrap; gap: 8px; margin: 8px 0; }
 .button { display: inline-block; border: 1px solid #bbbabb; border-radius: 4px; padding: 3px 12px; font-size: 14px; font-weight: 700; background: #fff; white-space: nowrap; }
 .button.primary { background: #007a5a; border-color: #007a5a; color: #fff; } .button.danger { color: #e01e5a; border-color: #e01e5a; }
-.select, .textinput, .textarea { display: block; border: 1px solid #bbbabb; border-radius: 4px; padding: 6px 10px; margin-top: 4px; background: #fff; }
-.textarea { min-height: 48px; } .placeholder { color: #868686; }
+.select, .textinput, .textarea { display: block; border: 1px solid #bbbabb; border-radius: 4px; padding: 8px 12px; margin-top: 4px; background: #fff; min-height: 1.46em; }
+.select { display: flex; align-items: center; gap: 8px; } .select .value { flex: 1; min-width: 0; } .select .chevron { color: #616061; font-size: 12px; }
+.select.datepicker { display: inline-flex; min-width: 200px; box-sizing: border-box; } .select.datepicker .value { flex: 1; }
+.textarea { min-height: 4.4em; white-space: pre-wrap; } .placeholder { color: #868686; }
+.accessory .select { margin-top: 0; }
 .input { margin: 12px 0; } .label { font-weight: 700; } .optional { font-weight: 400; color: #616061; }
-.hint { font-size: 13px; color: #616061; margin-top: 4px; } .choice { margin: 4px 0; }
+.hint { font-size: 13px; color: #616061; margin-top: 4px; } .choice { display: flex; gap: 8px; align-items: flex-start; margin: 6px 0; }
+.checkbox, .radio { flex: none; width: 14px; height: 14px; margin-top: 3px; border: 1px solid #868686; background: #fff; box-sizing: border-box; }
+.checkbox { border-radius: 4px; } .radio { border-radius: 50%; }
+.checkbox.on { background: #1264a3; border-color: #1264a3; position: relative; } .checkbox.on::after { content: "✓"; color: #fff; font-size: 11px; font-weight: 900; position: absolute; left: 2px; top: -3px; }
+.radio.on { border: 4px solid #1264a3; }
+.button.overflow { padding: 3px 8px; letter-spacing: 1px; }
 code { font: 12px Monaco, Menlo, monospace; background: #f6f6f6; border: 1px solid #e2e2e2; border-radius: 3px; padding: 1px 3px; color: #e01e5a; }
 pre { font: 12px Monaco, Menlo, monospace; background: #f8f8f8; border: 1px solid #e2e2e2; border-radius: 4px; padding: 8px; white-space: pre-wrap; }
 .mention { background: #e8f5fa; color: #1264a3; border-radius: 3px; padding: 0 2px; } .date { text-decoration: underline dotted; }
 .quote { display: inline-block; border-left: 4px solid #ddd; padding-left: 8px; color: #454245; }
 a { color: #1264a3; text-decoration: none; } hr { border: none; border-top: 1px solid #e2e2e2; margin: 10px 0; }
-.unknown { color: #a00; font-size: 12px; } .image { color: #616061; font-style: italic; }
+.unknown { color: #a00; font-size: 12px; }
+.image-block { margin: 8px 0; } .image-block .picture { display: flex; align-items: center; justify-content: center; height: 180px; max-width: 360px; background: #f4f4f4; border: 1px solid #e2e2e2; border-radius: 8px; color: #616061; font-size: 13px; }
+.icon-image { display: inline-block; width: 16px; height: 16px; border-radius: 3px; background: #ddd; vertical-align: -3px; }
+.thumb { display: flex; align-items: center; justify-content: center; width: 88px; height: 88px; background: #f4f4f4; border: 1px solid #e2e2e2; border-radius: 8px; font-size: 28px; }
 .modal { width: 520px; border: 1px solid #ddd; border-radius: 8px; box-shadow: 0 4px 16px rgba(0,0,0,.15); }
 .modal .title { font-size: 20px; font-weight: 900; padding: 16px 20px; border-bottom: 1px solid #e2e2e2; }
 .modal .content { padding: 4px 20px; } .modal .footer { display: flex; justify-content: flex-end; gap: 8px; padding: 12px 20px; border-top: 1px solid #e2e2e2; }

@@ -2,7 +2,7 @@ import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { blocksToHtml, mrkdwnToHtml, surfaceToHtml } from '../../scripts/screens/block-kit-html.js';
-import { GALLERY_BUILDERS, NOT_IN_GALLERY } from '../../scripts/screens/session.js';
+import { GALLERY_BUILDERS, NOT_IN_GALLERY } from '../../scripts/screens/gallery-builders.js';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 /** Functions that build a whole surface (a message, a card, a modal, App Home), by the project's naming. */
@@ -49,6 +49,31 @@ describe('the gallery (npm run screens)', () => {
     expect(html).toContain('&lt;script&gt;');
     expect(html).toContain('✅');
     expect(html).not.toMatch(/<!date|<@|<#/);
+    // A quote as the builders send it (">") or escaped ("&gt;"): a quote either way, no marker left.
+    expect(mrkdwnToHtml('Rejected\n>too far\n&gt;ask again')).toBe(
+      'Rejected<br><span class="quote">too far</span><br><span class="quote">ask again</span>',
+    );
+  });
+
+  it('draws inputs as Slack does: empty ones keep their height, dates in words, placeholders shown', () => {
+    const plain = (text: string) => ({ type: 'plain_text', text });
+    const input = (element: object) => ({ type: 'input', label: plain('Field'), element });
+    const html = blocksToHtml([
+      input({ type: 'plain_text_input' }),
+      input({ type: 'plain_text_input', multiline: true, initial_value: '+18015550101\n+18015550102' }),
+      input({ type: 'datepicker', initial_date: '2026-12-11' }),
+      input({ type: 'datepicker', placeholder: plain('Pick a business day') }),
+      input({ type: 'number_input', placeholder: plain('e.g. 500') }),
+      input({ type: 'checkboxes', options: [{ text: plain('Notify'), value: 'true' }] }),
+    ]);
+    // An empty input without a placeholder still holds a line (not a 2-pixel bar).
+    expect(html).toContain('<span class="textinput">&nbsp;</span>');
+    expect(html).toContain('<span class="textarea">+18015550101\n+18015550102</span>');
+    expect(html).toContain('Dec 11, 2026');
+    expect(html).not.toContain('2026-12-11');
+    expect(html).toContain('<span class="placeholder">Pick a business day</span>');
+    expect(html).toContain('<span class="placeholder">e.g. 500</span>');
+    expect(html).toContain('<span class="checkbox"></span>');
   });
 
   it('renders every block kind the app sends, and marks a kind it does not know instead of dropping it', () => {

@@ -1,0 +1,52 @@
+// Which surface builders (src/messages, src/views/modals) the gallery shows, and which it leaves out and why.
+// test/scripts/gallery.test.ts keeps both lists honest against the builders that exist.
+
+/** The builders whose surfaces the scripted session (session.ts) shows. */
+export const GALLERY_BUILDERS = [
+  'helpMessage',
+  'searchResultsMessage',
+  'provisionModal',
+  'workingModal',
+  'resultModal',
+  'requestStoryMessage',
+  'requestCard',
+  'decidedCard',
+  'executionOutcomeMessage',
+  'loadingModal',
+  'eligibilityMessage',
+  'portinModal',
+  'reminderThreadReply',
+  'orderRootMessage',
+  'orderUpdateMessage',
+  'portinUpdateModal',
+  'orderStatusMessage',
+  'errorModal',
+  'openOrdersMessage',
+  'portinCancelModal',
+  'requesterNotice',
+  'usageMessage',
+  'numberCard',
+  'lineChangeModal',
+  'numberUpdateModal',
+  'limitsModal',
+  'historyMessage',
+  'errorMessage',
+  'portoutModal',
+  'revealedSecretMessage',
+  'rejectReasonModal',
+  'subscriberModal',
+  'appHomeView',
+  'accessRefusalMessage',
+  'accessRefusalModal',
+  'accessRefusalHome',
+  'digestMessage',
+  'reminderDm',
+  'portDateHeadsUp',
+] as const;
+export type GalleryBuilder = (typeof GALLERY_BUILDERS)[number] | '(the channel)';
+
+/**
+ * Surface builders the gallery leaves out, each with the reason (a builder nobody sees, or one the session
+ * cannot reach). Empty today: every builder makes something a person sees, and the session shows it.
+ */
+export const NOT_IN_GALLERY: Record<string, string> = {};

@@ -24,7 +24,7 @@ import { searchPageButton } from './search-page-button.js';
 /** Every block_actions (buttons) and block_suggestion (picker options) listener. */
 export function registerActions(app: App, ctx: AppContext): void {
   app.action(ACTION.approve, approveButton(ctx));
-  app.action(ACTION.reject, rejectButton);
+  app.action(ACTION.reject, rejectButton(ctx));
   app.action(ACTION.nudge, nudgeButton(ctx));
   app.action(ACTION.orderStatus, orderStatusButton(ctx));
   app.action(ACTION.orderUpdate, orderUpdateButton(ctx));

@@ -1,9 +1,36 @@
+import type { AppContext } from '../app-context.js';
+import { operationTitle, storedSummary } from '../messages/request-line.js';
 import type { ButtonArgs } from '../slack/listener-args.js';
+import { ackTimeLeft, withinAckDeadline } from '../slack/within-ack-deadline.js';
 import { rejectReasonModal } from '../views/modals/reject-reason-modal.js';
 import { openModal } from '../views/open-modal.js';
 
-/** Reject on an approval card: asks for an optional reason (the decision happens when it is submitted). */
-export async function rejectButton({ ack, body, action, client }: ButtonArgs): Promise<void> {
-  await ack();
-  await openModal(client, body.trigger_id, rejectReasonModal({ requestId: action.value ?? '' }));
+/**
+ * Reject on an approval card: asks for an optional reason, naming what is rejected (the decision happens when
+ * it is submitted). A request that cannot be read in time still gets the form, without the name.
+ */
+export function rejectButton(ctx: AppContext) {
+  return async function onReject({ ack, body, action, client, context }: ButtonArgs): Promise<void> {
+    await ack();
+    const requestId = action.value ?? '';
+    const request = await withinAckDeadline(
+      ctx.store.requests.get(requestId).catch(() => null),
+      null,
+      Math.min(ackTimeLeft(context), 1_000),
+    );
+    await openModal(
+      client,
+      body.trigger_id,
+      rejectReasonModal({
+        requestId,
+        request: request
+          ? {
+              title: operationTitle(request.kind),
+              summary: storedSummary(request),
+              requestedBy: request.requestedBy,
+            }
+          : undefined,
+      }),
+    );
+  };
 }

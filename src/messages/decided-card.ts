@@ -67,7 +67,7 @@ export function decidedCard(args: DecidedCardArgs): MessagePayload {
     header(`${args.title}: ${HEADLINE[args.decision]}`),
     section(escapeMrkdwn(args.summary)),
     ...decisionFacts(args.request, args.accountName),
-    requestFacts(args.request),
+    requestFacts(args.request, { decided: true }),
     section(`${line}${reason}`),
   ];
   return message(

@@ -10,7 +10,7 @@ export interface HelpTask {
   /** What a support engineer wants done, in their words. */
   title: string;
   /** A worked example: the command to type, then what happens, step by step. */
-  example: { command: string; then: string };
+  example: { command: string; result: string };
   commands: readonly HelpCommand[];
 }
 
@@ -20,7 +20,8 @@ export const HELP_TASKS: readonly HelpTask[] = [
     title: 'Give a customer a new number',
     example: {
       command: '/telegent provision 801',
-      then: 'pick the product and the subscriber, give a reason or ticket; a second person approves, and the new number is posted in this channel.',
+      result:
+        'pick the product and the subscriber, give a reason or ticket; a second person approves, and the new number is posted in this channel.',
     },
     commands: [
       { usage: 'search <area-code or ZIP>', does: 'free numbers there, each with Provision…' },
@@ -35,7 +36,8 @@ export const HELP_TASKS: readonly HelpTask[] = [
     title: "Move a customer's number to us (port-in)",
     example: {
       command: '/telegent portin (415) 555-0142',
-      then: 'checks the number can move, then asks for the carrier account details; after approval its message in this channel follows the carrier. If the carrier rejects it, Fix… in its thread says what to correct.',
+      result:
+        'checks the number can move, then asks for the carrier account details; after approval its message in this channel follows the carrier. If the carrier rejects it, Fix… in its thread says what to correct.',
     },
     commands: [
       { usage: 'portin <number> [iot]', does: 'check and start a port-in (add iot for a device)' },
@@ -47,7 +49,8 @@ export const HELP_TASKS: readonly HelpTask[] = [
     title: 'Look after a line',
     example: {
       command: '/telegent number (801) 555-1234',
-      then: 'one card with status, SIM, subscriber, data and open orders, and buttons to Park, Activate, Swap SIM, Cancel the line, set Limits or issue a Port-out PIN.',
+      result:
+        'one card with status, SIM, subscriber, data and open orders, and buttons to Park, Activate, Swap SIM, Cancel the line, set Limits or issue a Port-out PIN.',
     },
     commands: [
       { usage: 'number <number>', does: 'the card above' },
@@ -60,7 +63,7 @@ export const HELP_TASKS: readonly HelpTask[] = [
     title: 'Follow orders',
     example: {
       command: '/telegent orders',
-      then: "this channel's open orders, those needing action first, each linked to its thread.",
+      result: "this channel's open orders, those needing action first, each linked to its thread.",
     },
     commands: [
       { usage: 'orders', does: "this channel's open orders" },
@@ -72,7 +75,7 @@ export const HELP_TASKS: readonly HelpTask[] = [
     title: 'Set up this channel',
     example: {
       command: '/telegent digest on 09:00 America/Denver',
-      then: 'every day at 9:00 Denver time, the port-ins that need attention, posted here.',
+      result: 'every day at 9:00 Denver time, the port-ins that need attention, posted here.',
     },
     commands: [
       { usage: 'digest on [HH:MM] [time zone] | off', does: 'the daily port-in digest' },
@@ -93,7 +96,7 @@ export function helpMessage(): MessagePayload {
     section(
       [
         `*${escapeMrkdwn(task.title)}*`,
-        `${code(task.example.command)} → ${escapeMrkdwn(task.example.then)}`,
+        `${code(task.example.command)} → ${escapeMrkdwn(task.example.result)}`,
         ...task.commands.map((c) => `• ${code(`/telegent ${c.usage}`)} ${escapeMrkdwn(c.does)}`),
       ].join('\n'),
     ),

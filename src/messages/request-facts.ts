@@ -1,14 +1,14 @@
 import type { ContextBlock } from '@slack/types';
-import { shortId } from '../operations/glossary.js';
 import type { RequestRecord } from '../store/requests-repo.js';
 import { context, slackDate } from './blocks.js';
-import { escapeMrkdwn, oneLine } from './limits.js';
 
-/** Created and expiry of a request, and its short id (nothing from its input: no secret can leak). */
-export function requestFacts(request: RequestRecord): ContextBlock {
-  return context(
-    `Asked ${slackDate(request.createdAt)}`,
-    request.expiresAt ? `expires ${slackDate(request.expiresAt)}` : 'does not expire',
-    `request \`${escapeMrkdwn(oneLine(shortId(request.id), 40))}\``,
-  );
+/**
+ * When a request was asked and, while it waits, when it expires (nothing from its input: no secret can leak).
+ * A decided request no longer expires, so its card does not say when it would have.
+ */
+export function requestFacts(request: RequestRecord, options: { decided?: boolean } = {}): ContextBlock {
+  const expiry = options.decided
+    ? []
+    : [request.expiresAt ? `expires ${slackDate(request.expiresAt)}` : 'does not expire'];
+  return context([`Asked ${slackDate(request.createdAt)}`, ...expiry].join(' · '));
 }

@@ -1,4 +1,5 @@
 import type { KnownBlock } from '@slack/types';
+import { formatPhone } from '../operations/glossary.js';
 import type { AvailabilityResponse } from '../telegent/response-schemas.js';
 import type { ProvisionFromSearchValue, SearchPageValue } from './action-values.js';
 import {
@@ -27,6 +28,7 @@ export interface SearchResultsArgs {
 export const SEARCH_MAX_PAGE_SIZE = 40;
 
 const short = (v: string | null | undefined) => (v ? oneLine(v, 10) : undefined);
+const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
 function describeQuery(q: SearchResultsArgs['query']): string {
   return (
@@ -48,19 +50,17 @@ export function searchResultsMessage(args: SearchResultsArgs): MessagePayload {
   const start = (page - 1) * pageSize;
   const blocks: KnownBlock[] = [
     ...sandboxBlocks(args.sandbox),
-    header(`Available numbers: ${describeQuery(args.query)}`),
+    header(`Free numbers: ${describeQuery(args.query)}`),
   ];
 
   if (items === 0) {
-    blocks.push(section(`No numbers are available in ${where}. Try a neighbouring area code or ZIP code.`));
+    blocks.push(section(`No numbers are free in ${where}. Try a neighboring area code or ZIP code.`));
     return message(`No numbers available in ${describeQuery(args.query)}`, blocks, args.sandbox);
   }
 
-  const total = args.response.ResultsTotal;
+  const counted = areas.length > 0 ? plural(items, 'place', 'places') : plural(items, 'number', 'numbers');
   blocks.push(
-    context(
-      `${items} ${areas.length > 0 ? 'area(s)' : 'number(s)'} in ${where}${typeof total === 'number' && total > items ? ` (Telegent reports ${total} in total)` : ''} · page ${page} of ${pages}`,
-    ),
+    context(`${counted} with free numbers in ${where}${pages > 1 ? ` · page ${page} of ${pages}` : ''}`),
   );
 
   if (areas.length > 0) {
@@ -69,10 +69,13 @@ export function searchResultsMessage(args: SearchResultsArgs): MessagePayload {
         ...(short(area.AreaCode) ? { areaCode: short(area.AreaCode) } : {}),
         ...(short(area.Zipcode) ? { zipCode: short(area.Zipcode) } : {}),
       };
+      // The area code the person searched is in the heading; NGP (Telegent's gateway provider) means nothing here.
+      const searchedArea = args.query.areaCode !== undefined && area.AreaCode === args.query.areaCode;
       const label = [
-        area.AreaCode ? `*Area code ${escapeMrkdwn(oneLine(area.AreaCode, 20))}*` : undefined,
-        area.Zipcode ? `ZIP ${escapeMrkdwn(oneLine(area.Zipcode, 20))}` : undefined,
-        area.NGP ? `NGP ${escapeMrkdwn(oneLine(area.NGP, 40))}` : undefined,
+        area.AreaCode && !searchedArea
+          ? `*Area code ${escapeMrkdwn(oneLine(area.AreaCode, 20))}*`
+          : undefined,
+        area.Zipcode ? `*ZIP ${escapeMrkdwn(oneLine(area.Zipcode, 20))}*` : undefined,
       ]
         .filter(Boolean)
         .join(' · ');
@@ -87,7 +90,9 @@ export function searchResultsMessage(args: SearchResultsArgs): MessagePayload {
       );
     }
   } else {
-    const list = numbers.slice(start, start + pageSize).map((n) => `• ${escapeMrkdwn(oneLine(n, 30))}`);
+    const list = numbers
+      .slice(start, start + pageSize)
+      .map((n) => `• ${escapeMrkdwn(oneLine(formatPhone(n), 30))}`);
     const value: ProvisionFromSearchValue = {
       ...(short(args.query.areaCode) ? { areaCode: short(args.query.areaCode) } : {}),
       ...(short(args.query.zipCode) ? { zipCode: short(args.query.zipCode) } : {}),

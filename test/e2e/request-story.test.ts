@@ -156,6 +156,9 @@ describe("the request's one message without an approvals channel", () => {
       messageTs: cardTs,
     });
     const form = await e2e.latestView((v) => v.callback_id === 'telegent.reject-reason');
+    // The approver sees what they refuse, and who asked.
+    expect(textOf(form.view)).toContain('Reject *Port-out PIN*');
+    expect(textOf(form.view)).toContain(`asked by <@${REQUESTER}>`);
     await e2e.submit(form, { reason: 'Call the customer first' }, APPROVER);
     await expect
       .poll(() => inThread(e2e, cardTs).filter((c) => textOf(c.body).includes('was rejected')).length, SLOW)

@@ -101,6 +101,10 @@ describe('searchResultsMessage', () => {
       { areaCode: '801', page: 1 },
       { areaCode: '801', page: 3 },
     ]);
+    // Rows name the ZIP code (the searched area code is in the heading), never Telegent's gateway code.
+    const json = JSON.stringify(msg.blocks);
+    expect(json).toContain('25 places with free numbers in area code 801');
+    expect(json).not.toMatch(/NGP|area\(s\)|Area code 801\*/);
   });
 
   it('never passes 50 blocks: 1000 areas, any page size, huge fields', () => {
@@ -312,6 +316,8 @@ describe('request cards', () => {
       'Approved by <@U0APPROVER> <!date^1772632920^{date_short_pretty} {time}|Wed, Mar 4>',
     );
     expect(JSON.stringify(approved.blocks)).not.toContain('UTC');
+    // Decided: it no longer expires, so the card does not say when it would have.
+    expect(JSON.stringify(approved.blocks)).not.toMatch(/expires|does not expire/);
     const rejected = decidedCard({
       request,
       title: 'T',

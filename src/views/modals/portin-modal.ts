@@ -67,7 +67,7 @@ export function portinModal(args: PortinModalArgs): ModalView {
       optional: !wireline,
       hint: wireline
         ? 'Required for a landline: a business day 5–10 business days out'
-        : 'Optional: a future business day (Monday–Friday, not a holiday)',
+        : 'A future business day (Monday–Friday, not a holiday)',
     }),
     textInput({
       field: 'currentCarrierName',

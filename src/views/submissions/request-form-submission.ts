@@ -107,7 +107,8 @@ async function showOutcome(
       );
     case 'pending_approval': {
       const carded = await announcePendingRequest(ctx, outcome.request);
-      const where = ctx.approvalsChannelId ? `<#${ctx.approvalsChannelId}>` : 'this channel';
+      const home = `<#${outcome.request.channelId}>`;
+      const where = ctx.approvalsChannelId ? `<#${ctx.approvalsChannelId}>` : home;
       return updateModal(
         client,
         viewId,
@@ -117,9 +118,7 @@ async function showOutcome(
               ? `:inbox_tray: Sent for approval in ${where}. Approvers: ${ctx.approvers.describe()}.`
               : `:warning: Saved and waiting for approval, but Slack did not accept the approval card for ${where}. Approvers (${ctx.approvers.describe()}) can approve it from the Telegent Ops App Home.`,
           ),
-          context(
-            `Request ${outcome.request.id}. You will see the outcome in the channel once someone decides.`,
-          ),
+          context(`Its message in ${home} follows it from here: the decision, then every step after.`),
         ]),
       );
     }

@@ -107,3 +107,13 @@ export function dayWords(isoDate: string): string {
     timeZone: 'UTC',
   });
 }
+
+/**
+ * An operation's title inside a sentence: "Port-in" → "port-in", "Data limits" → "data limits"; a leading
+ * acronym keeps its capitals ("SIM swap" stays).
+ */
+export function titleInSentence(title: string): string {
+  const first = title.split(/[\s-]/, 1)[0] ?? '';
+  if (first.length > 1 && first === first.toUpperCase()) return title;
+  return title.charAt(0).toLowerCase() + title.slice(1);
+}

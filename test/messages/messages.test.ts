@@ -162,6 +162,19 @@ describe('eligibilityMessage', () => {
       eligibility: { eligible: true, numberType: 'Landline', currentCarrier: 'Verizon' },
     });
     expect(JSON.stringify(ok.blocks)).toMatch(/wireline/);
+  });
+
+  it('names the number once, formatted, with the classification in words and no repeated verdict', () => {
+    const ok = eligibilityMessage({ targetClassification: 'mvno', eligibility: eligible });
+    const shown = JSON.stringify(ok.blocks);
+    expect(shown).toContain('*(801) 555-1234* can be ported in as a phone line.');
+    expect(shown.split('(801) 555-1234')).toHaveLength(2);
+    expect(shown).not.toContain('+18015551234');
+    expect(shown).not.toContain('Checked as');
+    expect(shown).not.toContain('Eligible');
+    expect(shown).not.toMatch(/\bmvno\b/);
+    const iot = eligibilityMessage({ targetClassification: 'iot', eligibility: eligible });
+    expect(JSON.stringify(iot.blocks)).toContain('as a device (IoT)');
 
     const no = eligibilityMessage({
       targetClassification: 'mvno',

@@ -42,7 +42,10 @@ export async function portin({
   const viewId = await openModal(
     client,
     slash.trigger_id,
-    loadingModal(TITLE, `Checking whether ${formatPhone(phoneNumber)} can be ported in as a ${classificationWords(targetClassification)}…`),
+    loadingModal(
+      TITLE,
+      `Checking whether ${formatPhone(phoneNumber)} can be ported in as a ${classificationWords(targetClassification)}…`,
+    ),
   );
   if (!viewId) return;
   try {

@@ -72,7 +72,8 @@ export function actionNeeded(
 export function rejectedNextStep(orderId: string, options: { fixBelow?: boolean } = {}): string {
   const stays =
     'the carrier rejected it, and it stays open at Telegent (a new port-in of the number would be refused).';
-  if (options.fixBelow) return `${stays} *Next step:* ${FIX_BELOW}, or cancel it from the ⋯ menu and start again.`;
+  if (options.fixBelow)
+    return `${stays} *Next step:* ${FIX_BELOW}, or cancel it from the ⋯ menu and start again.`;
   const id = escapeMrkdwn(orderId);
   return `${stays} *Next step:* fix what the carrier objected to with \`/telegent portin update ${id}\`, or cancel it with \`/telegent portin cancel ${id}\` and start again.`;
 }

@@ -92,7 +92,8 @@ describe('a port-in from Slack, watched to the end by the poller and posted in i
     const accountNumber = (fixForm.view.blocks as Array<{ block_id?: string; hint?: { text: string } }>).find(
       (b) => b.block_id === 'currentAccountNumber',
     );
-    expect(accountNumber?.hint?.text).toMatch(/Carrier code 8A names this field/);
+    expect(accountNumber?.hint?.text).toMatch(/The carrier objected to this/);
+    expect(textOf(fixForm.view).match(/8A/g)).toHaveLength(1); // explained once, at the top
     expect(textOf(fixForm.view)).not.toContain(PORTIN.currentAccountPassword);
 
     // The fix goes through the update form (no approval needed for updates by default).

@@ -166,7 +166,8 @@ describe('eligibilityMessage', () => {
 
   it('names the number once, formatted, with the classification in words and no repeated verdict', () => {
     const ok = eligibilityMessage({ targetClassification: 'mvno', eligibility: eligible });
-    const shown = JSON.stringify(ok.blocks);
+    // What a person reads: the sections (the Continue button's value keeps E.164 for the form).
+    const shown = JSON.stringify(ok.blocks.filter((b) => b.type === 'section'));
     expect(shown).toContain('*(801) 555-1234* can be ported in as a phone line.');
     expect(shown.split('(801) 555-1234')).toHaveLength(2);
     expect(shown).not.toContain('+18015551234');

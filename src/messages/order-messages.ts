@@ -35,7 +35,8 @@ const UPDATE_MAX_SECTIONS = 12;
 
 const label = (kind: string) => orderTraits(kind).label;
 /** What the order is called where the request was called by its title: "Provision", as on its card and story. */
-const title = (kind: string) => (isOperationKind(kind) ? getOperation(kind).title : label(kind));
+export const orderTitle = (kind: string) => (isOperationKind(kind) ? getOperation(kind).title : label(kind));
+const title = orderTitle;
 
 export const SANDBOX_NOTE = ':test_tube: *SANDBOX*: simulated Telegent, nothing real was ordered or ported.';
 const sandboxBlock = (): Block => ({ type: 'context', elements: [{ type: 'mrkdwn', text: SANDBOX_NOTE }] });

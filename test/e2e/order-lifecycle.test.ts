@@ -167,7 +167,9 @@ describe('a port-in from Slack, watched to the end by the poller and posted in i
     expect((await e2e.store.orders.get(order.orderId))?.closedAt).toBeNull();
     await expect.poll(() => thread().some((c) => textOf(c.body).includes('Rejected'))).toBe(true);
     const rejectedPost = textOf(thread().find((c) => textOf(c.body).includes('Rejected'))!.body);
-    expect(rejectedPost).toContain('*Fix…* below opens the form with what to correct, or cancel it from the ⋯ menu');
+    expect(rejectedPost).toContain(
+      '*Fix…* below opens the form with what to correct, or cancel it from the ⋯ menu',
+    );
     expect(rejectedPost).not.toContain('/telegent portin');
 
     // Cancel port-in… from Slack: its form (final, with a reason), approval, then exactly one cancel reaches Telegent.

@@ -541,8 +541,20 @@ describe('orderStatusMessage', () => {
     const msg = orderStatusMessage({ order, stored: orderRecord({ orderId: 'JNUOID-1' }), sandbox: true });
     assertWithinSlackLimits(msg);
     const json = JSON.stringify(msg.blocks);
-    expect(json).toContain('account number is missing or wrong');
-    expect(json).toContain('/telegent portin update JNUOID-1');
+    expect(json).toContain(
+      '*Carrier rejected (8A)*: the losing carrier says the account number is missing or wrong.',
+    );
+    expect(json.match(/8A/g)).toHaveLength(1);
+    // Next to the Fix… button: the next step points at it, no command with the full id in prose.
+    expect(json).toContain('*Next step:* *Fix…* below opens the form with what to correct.');
+    expect(json).not.toContain('/telegent portin update');
+    // The heading names the number; no "Number(s)" field repeating it. The full id lives here, in code.
+    expect(msg.blocks[1]).toMatchObject({ type: 'header', text: { text: 'Port-in of (801) 555-1234' } });
+    expect(json).not.toContain('Number(s)');
+    expect(json).toContain('*Order*\\n`JNUOID-1`');
+    // The same word as on every order button for the same action.
+    expect(buttons(msg.blocks, ACTION.orderStatus)[0].text.text).toBe('Status');
+    expect(json).not.toContain('Refresh');
     expect(buttons(msg.blocks, ACTION.orderUpdate)[0].value).toBe('JNUOID-1');
     const [cancel] = buttons(msg.blocks, ACTION.orderCancel);
     expect(cancel.options.map((o: { text: { text: string } }) => o.text.text)).toEqual(['Cancel port-in…']);

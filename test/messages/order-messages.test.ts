@@ -104,7 +104,9 @@ describe('order messages', () => {
       { sandbox: false },
     );
     const rejectedProse = sections(rejected.blocks).join('\n');
-    expect(rejectedProse).toContain('*Fix…* below opens the form with what to correct, or cancel it from the ⋯ menu');
+    expect(rejectedProse).toContain(
+      '*Fix…* below opens the form with what to correct, or cancel it from the ⋯ menu',
+    );
     expect(rejectedProse).not.toContain('/telegent portin');
   });
 
@@ -119,12 +121,18 @@ describe('order messages', () => {
 
   it('requester notice when done: plain words and the short order id', () => {
     const orderId = 'JNUOID-6a283dcf-1bb8-4ed1-8387-ce877b4ffc24';
-    const done = requesterNotice({ ...order, orderId, status: 'Completed', statusMessage: null }, { sandbox: false });
+    const done = requesterNotice(
+      { ...order, orderId, status: 'Completed', statusMessage: null },
+      { sandbox: false },
+    );
     const text = JSON.stringify(done);
     expect(text).toContain('Your port-in of (512) 555-0123 (order `JNUOID-6a283dcf…`) is complete.');
     expect(text).not.toContain(orderId);
     expect(text).not.toContain('finished: *Completed*');
-    const cancelled = requesterNotice({ ...order, status: 'Cancelled', statusMessage: null }, { sandbox: false });
+    const cancelled = requesterNotice(
+      { ...order, status: 'Cancelled', statusMessage: null },
+      { sandbox: false },
+    );
     expect(JSON.stringify(cancelled)).toContain('was cancelled.');
   });
 

@@ -383,6 +383,9 @@ describe('request cards', () => {
     expect(json).toContain('<https://example.slack.com/archives/C1/p1|open the approval request>');
     expect(json).toContain('ZD-5100 switching');
     expect(json).toContain(ACTION.nudge);
+    // The thread is still empty while it waits: say what will come there, not that a history is there.
+    expect(json).toContain('updates will follow in this thread');
+    expect(json).not.toContain('the history is in this thread');
     const rejected = requestStoryMessage({
       request: story,
       title: 'Port-in',
@@ -394,6 +397,7 @@ describe('request cards', () => {
       'rejected by <@U0APPROVER>; nothing was sent to Telegent',
     );
     expect(JSON.stringify(rejected.blocks)).not.toContain(ACTION.nudge);
+    expect(JSON.stringify(rejected.blocks)).toContain('more in this thread'); // the rejection notice is there
     const weird = requestStoryMessage({
       request: story,
       title: NASTY,

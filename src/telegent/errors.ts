@@ -150,7 +150,8 @@ function hintFor(init: TelegentErrorInit): string {
   if (carrier) return `${capitalise(carrier.fix)}.`;
   switch (init.kind) {
     case 'auth':
-      return `Try again in a minute; if it keeps failing, ${TELL_OPS} (its Telegent key may need checking).`;
+      // The operator's part named, for the person to pass on.
+      return `${capitalise(TELL_OPS)}: Telegent refused its credentials; TELEGENT_ACCOUNT_KEY and TELEGENT_ACCOUNT_SECRET need checking.`;
     case 'rejected':
       return 'Check the input with the customer, correct it and try again.';
     case 'network':

@@ -193,7 +193,7 @@ describe(`approval reminders with a moved clock, two replicas (${TEST_DATABASE_U
     ).toHaveLength(1);
     expect(threadReplies(cardTs)).toHaveLength(1);
     expect(textOf(threadReplies(cardTs)[0]!.body)).toContain(
-      `<@${APPROVER}>: <@${REQUESTER}> nudged: this Provision`,
+      `<@${APPROVER}>: <@${REQUESTER}> nudged: this provision request`,
     );
 
     clock = new Date(start.getTime() + 19 * MIN);

@@ -133,7 +133,7 @@ describe('a port-in from Slack, watched to the end by the poller and posted in i
       .poll(() =>
         e2e.fake
           .callsTo('chat.postMessage')
-          .some((c) => c.body.channel === `D${REQUESTER}` && textOf(c.body).includes('Completed')),
+          .some((c) => c.body.channel === `D${REQUESTER}` && textOf(c.body).includes(') is complete.')),
       )
       .toBe(true);
   });

@@ -358,7 +358,7 @@ export const BAD_INPUT_CASES: BadInputCase[] = [
   refused('guest: history', 'guest', { command: 'history {tracked}' }, GUEST_REFUSAL),
   refused('guest: help', 'guest', { command: 'help' }, GUEST_REFUSAL),
   refused(
-    'guest: Refresh on an order card',
+    'guest: Status on an order card',
     'guest',
     { click: 'order.status', value: '{tracked}' },
     GUEST_REFUSAL,

@@ -1,6 +1,7 @@
 import { eligibilityMessage } from '../messages/eligibility-message.js';
 import { errorMessage } from '../messages/error-message.js';
 import type { TargetClassification } from '../operations/fields/enums.js';
+import { classificationWords, formatPhone } from '../operations/glossary.js';
 import { userFacingError } from '../slack/user-facing-error.js';
 import type { PortInEligibility } from '../telegent/response-schemas.js';
 import { writeModalMetadata } from '../views/modal-metadata.js';
@@ -41,7 +42,10 @@ export async function portin({
   const viewId = await openModal(
     client,
     slash.trigger_id,
-    loadingModal(TITLE, `Checking whether ${phoneNumber} can be ported in as ${targetClassification}…`),
+    loadingModal(
+      TITLE,
+      `Checking whether ${formatPhone(phoneNumber)} can be ported in as a ${classificationWords(targetClassification)}…`,
+    ),
   );
   if (!viewId) return;
   try {

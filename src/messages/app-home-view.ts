@@ -16,7 +16,7 @@ export interface AppHomeArgs {
   myRequests: readonly RequestRecord[];
   /** Pending requests this user may decide; null when the user is not an approver. */
   waitingForMe: readonly RequestRecord[] | null;
-  /** Open orders in channels the user uses. */
+  /** Open orders the user asked for, and those of channels where a request of theirs is open. */
   openOrders: readonly OrderRecord[];
   /** For the age of what waits. */
   now: Date;
@@ -106,9 +106,15 @@ export function appHomeView(args: AppHomeArgs): HomeView {
     );
   }
 
-  blocks.push(section(`*Open orders in your channels* (${args.openOrders.length})`));
-  if (args.openOrders.length === 0) blocks.push(context('No open orders.'));
-  else
+  // Says exactly what it lists (orders you asked for, and those in channels where a request of yours is open),
+  // and where the rest are: a channel's open orders may be others' and not listed here.
+  blocks.push(
+    section(`*Your open orders* (${args.openOrders.length})`),
+    context(
+      `${args.openOrders.length === 0 ? 'None. ' : ''}Orders you asked for, and the open orders of channels where a request of yours is open. \`/telegent orders\` in a channel lists all of its open orders.`,
+    ),
+  );
+  if (args.openOrders.length > 0)
     blocks.push(
       ...fitItems(
         needingActionFirst(args.openOrders),

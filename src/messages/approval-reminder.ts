@@ -1,3 +1,4 @@
+import { titleInSentence } from '../operations/glossary.js';
 import type { RequestRecord } from '../store/requests-repo.js';
 import { approvalProgressLine, mentionList } from './approval-progress.js';
 import { context, type MessagePayload, mention, message, section } from './blocks.js';
@@ -32,6 +33,11 @@ function standing(request: RequestRecord): string {
   return progress && request.approvedBy.length > 0 ? ` (${progress})` : '';
 }
 
+/** "a port-in", "an update number": the article a title takes mid-sentence. */
+function withArticle(words: string): string {
+  return `${/^[aeiou]/i.test(words) ? 'an' : 'a'} ${words}`;
+}
+
 function opening(args: ReminderArgs): string {
   return args.nudgedBy ? `${mention(args.nudgedBy)} nudged: ` : 'Reminder: ';
 }
@@ -48,7 +54,7 @@ export function reminderThreadReply(
         ? `<!subteam^${args.group}>: `
         : 'Approvers: ';
   const waited = waitedFor(args.now.getTime() - request.createdAt.getTime());
-  const text = `:bell: ${who}${opening(args)}this ${escapeMrkdwn(args.title)} request from ${mention(request.requestedBy)} has waited ${waited} for approval${standing(request)}. Approve or reject it on the card above.`;
+  const text = `:bell: ${who}${opening(args)}this ${escapeMrkdwn(titleInSentence(args.title))} request from ${mention(request.requestedBy)} has waited ${waited} for approval${standing(request)}. Approve or reject it on the card above.`;
   return message(
     `${opening(args)}${args.title} has waited ${waited} for approval`,
     [section(text), context(NIGHT_NOTE)],
@@ -65,7 +71,7 @@ export function reminderDm(args: ReminderArgs & { permalink?: string | null | un
       ? `<${args.permalink}|Open the approval card>`
       : 'Find it in the approvals channel or under *Waiting for your approval* in my App Home';
   const summary = args.summary ? `\n>${escapeMrkdwn(oneLine(args.summary, 300))}` : '';
-  const text = `:bell: ${opening(args)}a ${escapeMrkdwn(args.title)} request from ${mention(request.requestedBy)} has waited ${waited} for your approval${standing(request)}.${summary}\n${link} to approve or reject it.`;
+  const text = `:bell: ${opening(args)}${withArticle(escapeMrkdwn(titleInSentence(args.title)))} request from ${mention(request.requestedBy)} has waited ${waited} for your approval${standing(request)}.${summary}\n${link} to approve or reject it.`;
   return message(
     `${opening(args)}${args.title} has waited ${waited} for your approval`,
     [section(text), context(`You get this because you are an approver. ${NIGHT_NOTE}`)],

@@ -49,21 +49,28 @@ const NEEDS_ACTION = { test: (status: string) => orderNeedsAction({ status }) };
 const PER_GROUP = 5;
 const PER_CLOSED_LIST = 10;
 
+/** "opened just now", "opened 25 min ago", "opened 3 h ago", "opened 4 d ago". */
 function age(from: Date, now: Date): string {
   const minutes = Math.max(0, Math.round((now.getTime() - from.getTime()) / 60_000));
-  if (minutes < 60) return `${minutes} min`;
+  if (minutes < 1) return 'opened just now';
+  if (minutes < 60) return `opened ${minutes} min ago`;
   const hours = Math.round(minutes / 60);
-  return hours < 48 ? `${hours} h` : `${Math.round(hours / 24)} d`;
+  return hours < 48 ? `opened ${hours} h ago` : `opened ${Math.round(hours / 24)} d ago`;
 }
+
+/** "1 port-in", "3 port-ins". */
+const count = (n: number, noun: string) => `${n} ${noun}${n === 1 ? '' : 's'}`;
 
 /** The order's numbers, linked to its thread in the channel (the story of the request). */
 function linkedNumbers(order: OrderRecord): string {
   return messageLink(order.channelId, order.threadTs, numbersText(order.numbers, 2));
 }
 
-function orderLine(order: OrderRecord, now: Date): string {
-  const date = order.portInDate ? ` · port date ${dayWords(order.portInDate)}` : '';
-  return `• ${linkedNumbers(order)} · ${age(order.createdAt, now)} old${date} · \`${escapeMrkdwn(shortId(order.orderId))}\``;
+/** "• (512) 555-0123 · opened 2 h ago · port date Wed, Dec 2 · `JNUOID-…`"; `lead` replaces the port date
+ * where the line starts with the day (porting soon), so the day is said once. */
+function orderLine(order: OrderRecord, now: Date, lead?: string): string {
+  const date = !lead && order.portInDate ? ` · port date ${dayWords(order.portInDate)}` : '';
+  return `• ${lead ? `${lead} · ` : ''}${linkedNumbers(order)} · ${age(order.createdAt, now)}${date} · \`${escapeMrkdwn(shortId(order.orderId))}\``;
 }
 
 function needsActionLine(order: OrderRecord, now: Date): string {
@@ -76,7 +83,7 @@ function needsActionLine(order: OrderRecord, now: Date): string {
       : `*Next step:* check \`/telegent status ${order.orderId}\`, then fix it with \`/telegent portin update ${order.orderId}\`.`);
   return (
     `${statusEmoji(order.status)} ${linkedNumbers(order)} · *${escapeMrkdwn(statusWords(order.status))}*${message} · ` +
-    `${age(order.createdAt, now)} old\n      ${action}`
+    `${age(order.createdAt, now)}\n      ${action}`
   );
 }
 
@@ -140,11 +147,16 @@ export function digestMessage(input: DigestInput): SlackMessage {
         ...(input.sandbox ? [{ type: 'mrkdwn' as const, text: SANDBOX_NOTE }] : []),
       ],
     },
+    // The counts as sentences: read at a glance, not decoded from "need action: 0 · cancelled (24 h): 0".
     section(
-      `*Open port-ins:* ${portins.length} · *need action:* ${needsAction.length} · ` +
-        `*completed (24 h):* ${completed.length} · *cancelled (24 h):* ${cancelled.length}\n` +
-        `*Provisioning:* ${provisioning.open} open, ${provisioning.done} done (24 h) · ` +
-        `*Port-outs:* ${portouts.open} open, ${portouts.done} done (24 h)`,
+      `*${count(portins.length, 'open port-in')}*, ${
+        needsAction.length === 0
+          ? 'none needing action'
+          : `${needsAction.length} ${needsAction.length === 1 ? 'needs' : 'need'} action`
+      }. In the last 24 h: ${completed.length} completed, ${cancelled.length} cancelled.\n` +
+        `Other orders: ${count(provisioning.open, 'provision')} and ${count(portouts.open, 'port-out')} open; ` +
+        `in the last 24 h ${provisioning.done} provision${provisioning.done === 1 ? '' : 's'} and ` +
+        `${portouts.done} port-out${portouts.done === 1 ? '' : 's'} done.`,
     ),
   ];
 
@@ -165,9 +177,8 @@ export function digestMessage(input: DigestInput): SlackMessage {
       divider,
       section(`:calendar: *Porting today or next business day (${portingSoon.length})*`),
       ...packLines(
-        portingSoon.map(
-          (o) =>
-            `${o.portInDate === input.localDate ? '*today*' : `*${dayWords(o.portInDate!)}*`} · ${orderLine(o, now)}`,
+        portingSoon.map((o) =>
+          orderLine(o, now, o.portInDate === input.localDate ? '*today*' : `*${dayWords(o.portInDate!)}*`),
         ),
         2,
         (n) => `…and ${n} more porting soon: /telegent orders lists them`,

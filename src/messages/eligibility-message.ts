@@ -1,6 +1,7 @@
 import type { KnownBlock } from '@slack/types';
 import type { TargetClassification } from '../operations/fields/enums.js';
 import { isWireline } from '../operations/fields/port-in-date.js';
+import { classificationWords, formatPhone } from '../operations/glossary.js';
 import type { PortInEligibility } from '../telegent/response-schemas.js';
 import type { PortinContinueValue } from './action-values.js';
 import {
@@ -51,24 +52,24 @@ export function portinContinueValue(
 export function eligibilityMessage(args: EligibilityMessageArgs): MessagePayload {
   const e = args.eligibility;
   const number = e.PhoneNumber ?? args.phoneNumber ?? 'the number';
-  const n = escapeMrkdwn(oneLine(number, 30));
+  // The headline names the number and the verdict once; the fields add only what it does not say.
+  const shownNumber = formatPhone(number);
+  const n = escapeMrkdwn(oneLine(shownNumber, 30));
+  const as = classificationWords(args.targetClassification);
   const wireline = isWireline(e.NumberType);
   const fields: Array<[string, string]> = [
-    ['Number', n],
     ['Current carrier', e.CurrentCarrier ? escapeMrkdwn(oneLine(e.CurrentCarrier, 100)) : 'unknown'],
     [
       'Line type',
       `${e.NumberType ? escapeMrkdwn(oneLine(e.NumberType, 40)) : 'unknown'}${wireline ? ' (wireline: a port-in date is required)' : ''}`,
     ],
-    ['Eligible', e.Eligible ? 'yes' : 'no'],
-    ['Checked as', args.targetClassification],
   ];
   const blocks: KnownBlock[] = [
     ...sandboxBlocks(args.sandbox),
     section(
       e.Eligible
-        ? `:white_check_mark: *${n}* can be ported in.`
-        : `:no_entry: *${n}* cannot be ported in${e.Message ? `: ${escapeMrkdwn(oneLine(e.Message, 500))}` : '.'}`,
+        ? `:white_check_mark: *${n}* can be ported in as a ${as}.`
+        : `:no_entry: *${n}* cannot be ported in as a ${as}${e.Message ? `: ${escapeMrkdwn(oneLine(e.Message, 500))}` : '.'}`,
     ),
     fieldsSection(fields),
   ];
@@ -91,7 +92,7 @@ export function eligibilityMessage(args: EligibilityMessageArgs): MessagePayload
     );
   }
   return message(
-    e.Eligible ? `${number} can be ported in` : `${number} cannot be ported in`,
+    e.Eligible ? `${shownNumber} can be ported in` : `${shownNumber} cannot be ported in`,
     blocks,
     args.sandbox,
   );

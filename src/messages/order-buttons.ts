@@ -30,16 +30,14 @@ export function cancelPortInMenu(orderId: string): Overflow {
  */
 export function orderButtons(
   orderId: string,
-  options: { portIn: boolean; status: string | null | undefined; showStatus?: boolean; statusText?: string },
+  options: { portIn: boolean; status: string | null | undefined; showStatus?: boolean },
 ): ActionsBlockElement[] {
   const open = !isTerminalOrderStatus(options.status);
   const buttons: ActionsBlockElement[] = [];
   // Not an OrderId we could act on (ops accept ≤ 80 characters); better no button than an invalid one.
   if (orderId.length > ORDER_ID_MAX_LENGTH) return buttons;
   if (options.showStatus ?? true)
-    buttons.push(
-      button({ text: options.statusText ?? 'Status', actionId: ACTION.orderStatus, value: orderId }),
-    );
+    buttons.push(button({ text: 'Status', actionId: ACTION.orderStatus, value: orderId }));
   if (options.portIn && open) {
     // The carrier refused (Error, Rejected): the same form, offered as the fix, first in line.
     const needsFix = needsCarrierFix(options.status);

@@ -1,6 +1,6 @@
 import type { types } from '@slack/bolt';
 import { carrierMessageWords, dayWords, formatPhones, shortId, statusWords } from '../operations/glossary.js';
-import { orderTraits } from '../operations/registry.js';
+import { getOperation, isOperationKind, orderTraits } from '../operations/registry.js';
 import type { OrderKind, OrderRecord } from '../store/orders-repo.js';
 import { explainCarrierCode } from '../telegent/carrier-codes.js';
 import {
@@ -10,6 +10,7 @@ import {
   needsCarrierFix,
 } from '../telegent/order-status.js';
 import { sandboxPrefix, slackDate } from './blocks.js';
+import { ACTION } from './ids.js';
 import { escapeMrkdwn } from './limits.js';
 import { orderButtons } from './order-buttons.js';
 import { statusEmoji } from './status-emoji.js';
@@ -33,6 +34,9 @@ export const SLACK_LIMITS = { blocks: 50, sectionText: 3000, headerText: 150 } a
 const UPDATE_MAX_SECTIONS = 12;
 
 const label = (kind: string) => orderTraits(kind).label;
+/** What the order is called where the request was called by its title: "Provision", as on its card and story. */
+export const orderTitle = (kind: string) => (isOperationKind(kind) ? getOperation(kind).title : label(kind));
+const title = orderTitle;
 
 export const SANDBOX_NOTE = ':test_tube: *SANDBOX*: simulated Telegent, nothing real was ordered or ported.';
 const sandboxBlock = (): Block => ({ type: 'context', elements: [{ type: 'mrkdwn', text: SANDBOX_NOTE }] });
@@ -44,18 +48,35 @@ export function numbersText(numbers: readonly string[], max = 5): string {
   return formatPhones(numbers, max);
 }
 
-/** "Error 8A: the losing carrier says… Next step: fix it with `/telegent portin update JNUOID-…`" or undefined. */
-export function actionNeeded(orderId: string, statusMessage: string | null | undefined): string | undefined {
+/** Where the message has the Fix… button, the next step points at it rather than spelling out a command. */
+export const FIX_BELOW = '*Fix…* below opens the form with what to correct';
+
+/**
+ * "*Next step:* fix it with `/telegent portin update JNUOID-…`." for a known carrier code, or undefined. The
+ * status line already says what the carrier objected to ("Carrier rejected: account number wrong (8A)"), so this
+ * says only what to do; with `fixBelow` (a Fix… button in the same message) it points at the button instead.
+ */
+export function actionNeeded(
+  orderId: string,
+  statusMessage: string | null | undefined,
+  options: { fixBelow?: boolean } = {},
+): string | undefined {
   const code = explainCarrierCode(statusMessage, orderId);
   if (!code) return undefined;
+  // The form fixes it when the code names fields, or says what to do first (a lock removed at the carrier).
+  if (options.fixBelow && (code.fields.length > 0 || code.note)) return `*Next step:* ${FIX_BELOW}.`;
   const fix = escapeMrkdwn(code.fix).replace(/(\/telegent [^,;]*?)(?=$|[,;]| then | or )/g, '`$1`');
-  return `${escapeMrkdwn(code.explanation)} (carrier code *${code.code}*). *Next step:* ${fix}.`;
+  return `*Next step:* ${fix}.`;
 }
 
 /** A Rejected port-in stays open at Telegent (it blocks a new port-in of the number): fix it or cancel it. */
-export function rejectedNextStep(orderId: string): string {
+export function rejectedNextStep(orderId: string, options: { fixBelow?: boolean } = {}): string {
+  const stays =
+    'the carrier rejected it, and it stays open at Telegent (a new port-in of the number would be refused).';
+  if (options.fixBelow)
+    return `${stays} *Next step:* ${FIX_BELOW}, or cancel it from the ⋯ menu and start again.`;
   const id = escapeMrkdwn(orderId);
-  return `the carrier rejected it, and it stays open at Telegent (a new port-in of the number would be refused). *Next step:* fix what the carrier objected to with \`/telegent portin update ${id}\`, or cancel it with \`/telegent portin cancel ${id}\` and start again.`;
+  return `${stays} *Next step:* fix what the carrier objected to with \`/telegent portin update ${id}\`, or cancel it with \`/telegent portin cancel ${id}\` and start again.`;
 }
 
 /** " — Carrier rejected: account number wrong (8A)", or "" without a status message. */
@@ -64,14 +85,17 @@ function carrierSays(statusMessage: string | null | undefined): string {
   return words ? ` — ${escapeMrkdwn(words)}` : '';
 }
 
-/** "*Status:* :warning: *Carrier error* — Carrier rejected: account number wrong (8A)" (+ the fixing command). */
-export function statusLine(order: {
-  orderId: string;
-  status: string;
-  statusMessage?: string | null;
-}): string {
+/** "*Status:* :warning: *Carrier error* — Carrier rejected: account number wrong (8A)" (+ the next step). */
+export function statusLine(
+  order: {
+    orderId: string;
+    status: string;
+    statusMessage?: string | null;
+  },
+  options: { fixBelow?: boolean } = {},
+): string {
   const message = carrierSays(order.statusMessage);
-  const action = actionNeeded(order.orderId, order.statusMessage);
+  const action = actionNeeded(order.orderId, order.statusMessage, options);
   return `*Status:* ${statusEmoji(order.status)} *${escapeMrkdwn(statusWords(order.status))}*${message}${action ? `\n${action}` : ''}`;
 }
 
@@ -97,6 +121,11 @@ export function orderRootMessage(
   options: MessageOptions & { actions?: boolean },
 ): SlackMessage {
   const open = !isTerminalOrderStatus(order.status) && !order.closedAt;
+  const elements =
+    open && options.actions !== false
+      ? orderButtons(order.orderId, { portIn: orderTraits(order.kind).portIn, status: order.status })
+      : [];
+  const fixBelow = elements.some((e) => e.action_id === ACTION.orderUpdate) && needsCarrierFix(order.status);
   const portDate = order.portInDate ? `\nPort date: ${dayWords(order.portInDate)}` : '';
   const blocks: Block[] = [
     {
@@ -105,11 +134,15 @@ export function orderRootMessage(
       text: {
         type: 'mrkdwn',
         text:
-          `*${label(order.kind)}* · ${numbersText(order.numbers)}\n` +
+          `*${title(order.kind)}* · ${numbersText(order.numbers)}\n` +
           `Order \`${escapeMrkdwn(shortId(order.orderId))}\` · requested by <@${order.requestedBy}>${portDate}`,
       },
     },
-    { type: 'section', block_id: 'order-status', text: { type: 'mrkdwn', text: statusLine(order) } },
+    {
+      type: 'section',
+      block_id: 'order-status',
+      text: { type: 'mrkdwn', text: statusLine(order, { fixBelow }) },
+    },
   ];
   if (open) {
     blocks.push({
@@ -117,16 +150,10 @@ export function orderRootMessage(
       elements: [{ type: 'mrkdwn', text: 'Watching this order: status changes are posted in this thread.' }],
     });
   }
-  if (open && options.actions !== false) {
-    const elements = orderButtons(order.orderId, {
-      portIn: orderTraits(order.kind).portIn,
-      status: order.status,
-    });
-    if (elements.length > 0) blocks.push({ type: 'actions', block_id: 'order-actions', elements });
-  }
+  if (elements.length > 0) blocks.push({ type: 'actions', block_id: 'order-actions', elements });
   if (options.sandbox) blocks.push(sandboxBlock());
   return {
-    text: `${prefix(options)}${label(order.kind)} of ${numbersText(order.numbers, 2)}: ${statusWords(order.status)}`,
+    text: `${prefix(options)}${title(order.kind)} of ${numbersText(order.numbers, 2)}: ${statusWords(order.status)}`,
     blocks,
   };
 }
@@ -170,15 +197,16 @@ export function packLines(lines: string[], maxBlocks: number, more: (n: number) 
   return blocks;
 }
 
-function changeLine(change: OrderChange, withOrder: boolean): string {
+/** `fixBelow`: the message carries the Fix… button for this change, so its next step points there. */
+function changeLine(change: OrderChange, withOrder: boolean, fixBelow = false): string {
   const message = carrierSays(change.statusMessage);
   const head = withOrder
     ? `${label(change.kind)} of ${numbersText(change.numbers, 2)} (\`${escapeMrkdwn(shortId(change.orderId))}\`): `
     : `${slackDate(change.occurredAt)}: `;
   let line = `${statusEmoji(change.status)} ${head}*${escapeMrkdwn(statusWords(change.status))}*${message}`;
   const action =
-    actionNeeded(change.orderId, change.statusMessage) ??
-    (isRejectedOrderStatus(change.status) ? rejectedNextStep(change.orderId) : undefined);
+    actionNeeded(change.orderId, change.statusMessage, { fixBelow }) ??
+    (isRejectedOrderStatus(change.status) ? rejectedNextStep(change.orderId, { fixBelow }) : undefined);
   if (action) line += `\n      :point_right: <@${change.requestedBy}> ${action}`;
   else if (isSuccessfulOrderStatus(change.status)) line += ' — done, no more checks.';
   else if (isTerminalOrderStatus(change.status)) line += ' — closed, no more checks.';
@@ -198,21 +226,23 @@ export function orderUpdateMessage(changes: OrderChange[], options: MessageOptio
   const blocks: Block[] = [];
   let text: string;
   if (single && last) {
-    text = `${prefix(options)}${label(last.kind)} of ${numbersText(last.numbers, 2)}: ${statusWords(last.status)}`;
+    text = `${prefix(options)}${title(last.kind)} of ${numbersText(last.numbers, 2)}: ${statusWords(last.status)}`;
     const intro = `${changes.length === 1 ? 'Status update' : `${changes.length} status updates`} · order \`${escapeMrkdwn(shortId(last.orderId))}\``;
+    // The carrier refused: one click from the bad news to the fix (the update form, fields marked).
+    const fix =
+      orderTraits(last.kind).portIn && needsCarrierFix(last.status)
+        ? orderButtons(last.orderId, { portIn: true, status: last.status, showStatus: false })
+        : [];
+    const fixBelow = fix.some((e) => e.action_id === ACTION.orderUpdate);
     blocks.push(
       { type: 'context', elements: [{ type: 'mrkdwn', text: intro }] },
       ...packLines(
-        changes.map((c) => changeLine(c, false)),
+        changes.map((c) => changeLine(c, false, fixBelow && c === last)),
         UPDATE_MAX_SECTIONS,
         (n) => `…and ${n} more updates`,
       ),
     );
-    // The carrier refused: one click from the bad news to the fix (the update form, fields marked).
-    if (orderTraits(last.kind).portIn && needsCarrierFix(last.status)) {
-      const fix = orderButtons(last.orderId, { portIn: true, status: last.status, showStatus: false });
-      if (fix.length > 0) blocks.push({ type: 'actions', elements: fix });
-    }
+    if (fix.length > 0) blocks.push({ type: 'actions', elements: fix });
   } else {
     text = `${prefix(options)}${orderIds.length} orders changed status`;
     blocks.push(
@@ -238,9 +268,15 @@ export function requesterNotice(
 ): SlackMessage {
   const ok = isSuccessfulOrderStatus(order.status);
   const cancelled = /^cancel/i.test(order.status);
-  const what = `your ${orderTraits(order.kind).noun} of ${numbersText(order.numbers)} (order \`${escapeMrkdwn(order.orderId)}\`)`;
+  const what = `Your ${orderTraits(order.kind).noun} of ${numbersText(order.numbers)} (order \`${escapeMrkdwn(shortId(order.orderId))}\`)`;
   const message = carrierSays(order.statusMessage);
-  let body = `${statusEmoji(order.status)} ${what[0]?.toUpperCase()}${what.slice(1)} finished: *${escapeMrkdwn(statusWords(order.status))}*${message}.`;
+  // How it ended, in a sentence: "is complete", "was cancelled", "did not go through — Carrier rejected: …".
+  const ending = ok
+    ? 'is complete'
+    : cancelled
+      ? 'was cancelled'
+      : `did not go through${message || ` (${escapeMrkdwn(statusWords(order.status).toLowerCase())})`}`;
+  let body = `${statusEmoji(order.status)} ${what} ${ending}.`;
   if (!ok && !cancelled) {
     const action = actionNeeded(order.orderId, order.statusMessage);
     body += `\n${action ?? orderTraits(order.kind).failedNextStep(order.orderId)}`;
@@ -249,7 +285,7 @@ export function requesterNotice(
   const blocks: Block[] = [{ type: 'section', text: { type: 'mrkdwn', text: body } }];
   if (options.sandbox) blocks.push(sandboxBlock());
   return {
-    text: `${prefix(options)}${label(order.kind)} of ${numbersText(order.numbers, 2)} finished: ${statusWords(order.status)}`,
+    text: `${prefix(options)}${title(order.kind)} of ${numbersText(order.numbers, 2)}: ${ok ? 'complete' : cancelled ? 'cancelled' : 'did not go through'}`,
     blocks,
   };
 }

@@ -1,6 +1,5 @@
 import type { KnownBlock } from '@slack/types';
 import { carrierMessageWords, dayWords, formatPhones, statusWords } from '../operations/glossary.js';
-import { orderTraits } from '../operations/registry.js';
 import type { OrderRecord } from '../store/orders-repo.js';
 import { explainCarrierCode } from '../telegent/carrier-codes.js';
 import { isTerminalOrderStatus } from '../telegent/order-status.js';
@@ -17,8 +16,10 @@ import {
   section,
   slackDate,
 } from './blocks.js';
+import { ACTION } from './ids.js';
 import { escapeMrkdwn, oneLine } from './limits.js';
 import { isPortIn, orderButtons } from './order-buttons.js';
+import { actionNeeded, orderTitle } from './order-messages.js';
 import { statusEmoji } from './status-emoji.js';
 
 export interface OrderStatusArgs {
@@ -46,18 +47,24 @@ export function orderStatusMessage(args: OrderStatusArgs): MessagePayload {
   const status = order.OrderStatus ?? stored?.status ?? 'unknown';
   const numbers = order.PhoneNumbersOrdered.map((n) => n.Number);
   const numberText = numbers.length > 0 ? numbers : (stored?.numbers ?? []);
-  const kind = stored ? orderTraits(stored.kind).label : safe(order.OrderType);
+  const kind = stored ? orderTitle(stored.kind) : safe(order.OrderType);
+  // The heading names up to two numbers; a field lists them only when there are more.
+  const HEADLINE_NUMBERS = 2;
   const portDate = order.PortInDate ?? stored?.portInDate;
   const fields: Array<[string, string | undefined]> = [
     ['Status', `${statusEmoji(status)} ${safe(statusWords(status), 80) ?? 'unknown'}`],
-    ['Number(s)', numberText.length > 0 ? escapeMrkdwn(formatPhones(numberText, 10)) : undefined],
+    [
+      'Numbers',
+      numberText.length > HEADLINE_NUMBERS ? escapeMrkdwn(formatPhones(numberText, 10)) : undefined,
+    ],
     ['Port date', portDate ? escapeMrkdwn(dayWords(portDate.slice(0, 10))) : undefined],
     ['Ordered', when(order.OrderDate)],
     ['Last updated', when(order.LastUpdated)],
     ['Requested by', stored ? mention(stored.requestedBy) : undefined],
+    // The one place the full OrderId is shown (lists and threads shorten it; this is one click from them).
     ['Order', `\`${escapeMrkdwn(oneLine(orderId, 100))}\``],
   ];
-  const headline = `${kind ?? 'Order'}${numberText.length > 0 ? ` of ${formatPhones(numberText, 2)}` : ''}`;
+  const headline = `${kind ?? 'Order'}${numberText.length > 0 ? ` of ${formatPhones(numberText, HEADLINE_NUMBERS)}` : ''}`;
   const blocks: KnownBlock[] = [
     ...sandboxBlocks(args.sandbox),
     header(headline),
@@ -66,20 +73,20 @@ export function orderStatusMessage(args: OrderStatusArgs): MessagePayload {
   const statusMessage = order.OrderStatusMessage ?? stored?.statusMessage;
   const carrier = carrierMessageWords(statusMessage);
   const code = explainCarrierCode(statusMessage, orderId);
+  // Status reads the order again: the same word as on every other order button.
+  const buttons = orderButtons(orderId, { portIn: isPortIn(stored?.kind, order.OrderType), status });
+  const fixBelow = buttons.some((b) => b.action_id === ACTION.orderUpdate);
   if (code) {
+    const next = actionNeeded(orderId, statusMessage, { fixBelow });
     blocks.push(
+      // The code said once, with its explanation (the short words would only repeat it).
       section(
-        `:mag: *${escapeMrkdwn(carrier ?? '')}*: ${escapeMrkdwn(code.explanation)}.\n*Next step:* ${escapeMrkdwn(code.fix)}`,
+        `:mag: *Carrier rejected (${escapeMrkdwn(code.code)})*: ${escapeMrkdwn(code.explanation)}.${next ? `\n${next}` : ''}`,
       ),
     );
   } else if (carrier) {
     blocks.push(section(escapeMrkdwn(oneLine(carrier, 1000))));
   }
-  const buttons = orderButtons(orderId, {
-    portIn: isPortIn(stored?.kind, order.OrderType),
-    status,
-    statusText: 'Refresh',
-  });
   if (buttons.length > 0) blocks.push(actions(buttons));
   if (isTerminalOrderStatus(status))
     blocks.push(context('This order is finished: no further changes are expected.'));

@@ -1,4 +1,4 @@
-import { dayWords, formatPhone, shortId } from '../operations/glossary.js';
+import { dayWords, formatPhone, shortId, timeZoneWords } from '../operations/glossary.js';
 import type { OrderRecord } from '../store/orders-repo.js';
 import { sandboxPrefix } from './blocks.js';
 import { escapeMrkdwn } from './limits.js';
@@ -17,11 +17,13 @@ export function portDateHeadsUp(args: PortDateHeadsUpArgs) {
   const when = dayWords(order.portInDate ?? '');
   // The OrderId too: without a thread (a root message never posted) the heads-up stands alone in the channel.
   const number = `${escapeMrkdwn(formatPhone(order.numbers[0] ?? ''))} (order \`${escapeMrkdwn(shortId(order.orderId))}\`)`;
-  const zone = escapeMrkdwn(args.timeZone);
+  // Whose "today": the channel's place ("London time"), not the raw IANA name; nothing for UTC.
+  const place = timeZoneWords(args.timeZone);
+  const zone = place ? ` (${escapeMrkdwn(place)})` : '';
   const text =
     args.kind === 'eve'
-      ? `:calendar: <@${order.requestedBy}> ${number} ports on the next business day, ${when} (${zone}). Check today that the customer's service at the old carrier is still active (no cancellation, no number lock), that the SIM is in the device, and that they know the line moves over during the day.`
-      : `:calendar: ${number} ports today, ${when} (${zone}). The line moves over during the day: status changes follow in this thread. If the customer loses service for more than a few hours, check \`/telegent status ${escapeMrkdwn(order.orderId)}\`.`;
+      ? `:calendar: <@${order.requestedBy}> ${number} ports on the next business day, ${when}${zone}. Check today that the customer's service at the old carrier is still active (no cancellation, no number lock), that the SIM is in the device, and that they know the line moves over during the day.`
+      : `:calendar: ${number} ports today, ${when}${zone}. The line moves over during the day: status changes follow in this thread. If the customer loses service for more than a few hours, check \`/telegent status ${escapeMrkdwn(order.orderId)}\`.`;
   const blocks = [{ type: 'section' as const, text: { type: 'mrkdwn' as const, text } }];
   if (args.sandbox) {
     blocks.push({

@@ -48,11 +48,23 @@ export function storyHeadline(request: RequestRecord, title: string, summary: st
   return `${first || title}${customer ? ` — ${customer}` : ''}`;
 }
 
-const STEP: Record<StoryStep, { emoji: string; words: (by: string) => string }> = {
-  waiting: { emoji: ':hourglass_flowing_sand:', words: () => 'waiting for approval' },
-  approved: { emoji: ':white_check_mark:', words: (by) => `approved${by}, sending it to Telegent` },
-  rejected: { emoji: ':x:', words: (by) => `rejected${by}; nothing was sent to Telegent` },
-  expired: { emoji: ':hourglass:', words: () => 'expired without a decision; nothing was sent to Telegent' },
+const FOLLOWS = 'updates will follow in this thread';
+const TOLD = 'more in this thread';
+
+/** `thread`: what the thread holds at this step; said only once something is there (or is on its way). */
+const STEP: Record<StoryStep, { emoji: string; words: (by: string) => string; thread?: string }> = {
+  waiting: { emoji: ':hourglass_flowing_sand:', words: () => 'waiting for approval', thread: FOLLOWS },
+  approved: {
+    emoji: ':white_check_mark:',
+    words: (by) => `approved${by}, sending it to Telegent`,
+    thread: FOLLOWS,
+  },
+  rejected: { emoji: ':x:', words: (by) => `rejected${by}; nothing was sent to Telegent`, thread: TOLD },
+  expired: {
+    emoji: ':hourglass:',
+    words: () => 'expired without a decision; nothing was sent to Telegent',
+    thread: TOLD,
+  },
   cancelled: {
     emoji: ':heavy_multiplication_x:',
     words: (by) => `withdrawn${by}; nothing was sent to Telegent`,
@@ -62,7 +74,7 @@ const STEP: Record<StoryStep, { emoji: string; words: (by: string) => string }> 
 /**
  * The request's one message in the requester's channel ("⏳ Port-in of (313) 555-0142 from Verizon — waiting for
  * approval"), edited in place at every step; its thread holds the history (decisions, the outcome, and the
- * order's status changes once it runs).
+ * order's status changes once it runs), which the message mentions only once the thread has something.
  */
 export function requestStoryMessage(args: RequestStoryArgs): MessagePayload {
   const { request } = args;
@@ -88,7 +100,7 @@ export function requestStoryMessage(args: RequestStoryArgs): MessagePayload {
       `${step.emoji} *${escapeMrkdwn(oneLine(headline, 300))}* — ${step.words(by)}${link}${progress ? `\n${progress}` : ''}`,
     ),
     context(
-      `Asked by ${mention(request.requestedBy)} ${slackDate(request.createdAt)}${reason ? ` · ${escapeMrkdwn(oneLine(reason, 200))}` : ''} · the history is in this thread`,
+      `Asked by ${mention(request.requestedBy)} ${slackDate(request.createdAt)}${reason ? ` · ${escapeMrkdwn(oneLine(reason, 200))}` : ''}${step.thread ? ` · ${step.thread}` : ''}`,
     ),
   ];
   if (args.step === 'waiting') {

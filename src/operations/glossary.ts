@@ -107,3 +107,24 @@ export function dayWords(isoDate: string): string {
     timeZone: 'UTC',
   });
 }
+
+/**
+ * An operation's title inside a sentence: "Port-in" → "port-in", "Data limits" → "data limits"; a leading
+ * acronym keeps its capitals ("SIM swap" stays).
+ */
+export function titleInSentence(title: string): string {
+  const first = title.split(/[\s-]/, 1)[0] ?? '';
+  if (first.length > 1 && first === first.toUpperCase()) return title;
+  return title.charAt(0).toLowerCase() + title.slice(1);
+}
+
+/**
+ * An IANA time zone as people say it: "Europe/London" → "London time", "America/Argentina/Buenos_Aires" →
+ * "Buenos Aires time"; undefined for UTC and Etc/* zones (no place to name, and "UTC" is not for people).
+ */
+export function timeZoneWords(timeZone: string): string | undefined {
+  const zone = timeZone.trim();
+  if (!zone.includes('/') || /^Etc\//i.test(zone)) return undefined;
+  const place = zone.slice(zone.lastIndexOf('/') + 1).replace(/_/g, ' ');
+  return place ? `${place} time` : undefined;
+}

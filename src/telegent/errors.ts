@@ -122,9 +122,11 @@ export function whatHappened(error: TelegentError): string {
  * finds the log line holding the endpoint and Telegent's own message (DESIGN.md: those go to the log only).
  */
 export function peopleText(error: TelegentError, ref: string): string {
-  const hint = error.hint.trim();
-  const next = hint ? ` ${capitalise(hint)}${/[.!?]$/.test(hint) ? '' : '.'}` : '';
-  return `${whatHappened(error)}.${next} (ref ${ref})`;
+  // The reference closes the last sentence: "… tell whoever runs Telegent Ops (ref k3j9x2a1)."
+  const hint = error.hint.trim().replace(/[.!?]+$/, '');
+  return hint
+    ? `${whatHappened(error)}. ${capitalise(hint)} (ref ${ref}).`
+    : `${whatHappened(error)} (ref ${ref}).`;
 }
 
 /** A short id to tie what a person was told to the log line with the details. */
@@ -136,42 +138,50 @@ export function isTelegentError(error: unknown): error is TelegentError {
   return error instanceof TelegentError;
 }
 
+/** Whom a support engineer tells when retrying does not help (never a vendor address or a setting's name). */
+const TELL_OPS = 'tell whoever runs Telegent Ops';
+
+/**
+ * What to do, after `whatHappened` said what happened: never repeats it (the two are read as one sentence
+ * pair), and speaks to a support engineer — settings, endpoints and vendor contacts are for the log.
+ */
 function hintFor(init: TelegentErrorInit): string {
   const carrier = explainCarrierCode(init.telegentMessage);
-  if (carrier) return `${capitalise(carrier.explanation)}: ${carrier.fix}.`;
+  if (carrier) return `${capitalise(carrier.fix)}.`;
   switch (init.kind) {
     case 'auth':
-      return 'Telegent refused our credentials: check TELEGENT_ACCOUNT_KEY and TELEGENT_ACCOUNT_SECRET (and that the key is enabled for this endpoint).';
+      // The operator's part named, for the person to pass on.
+      return `${capitalise(TELL_OPS)}: Telegent refused its credentials; TELEGENT_ACCOUNT_KEY and TELEGENT_ACCOUNT_SECRET need checking.`;
     case 'rejected':
-      return 'Telegent declined the request; read its message above, correct the input and try again.';
+      return 'Check the input with the customer, correct it and try again.';
     case 'network':
-      return 'Telegent could not be reached or did not answer in time; try again in a few minutes and check https://api.telegent.com if it keeps failing.';
+      return `Try again in a few minutes; if it keeps failing, ${TELL_OPS}.`;
     case 'malformed':
-      return 'Telegent answered with something we could not read; try again, and report it to the on-call engineer if it repeats.';
+      return `Try again; if it repeats, ${TELL_OPS}.`;
     case 'invalid-request':
-      return 'The request is missing or has invalid fields, so it was not sent; correct the input and try again.';
+      return 'Correct the input and try again.';
     default:
       break;
   }
   switch (init.status) {
     case 400:
     case 422:
-      return 'Telegent rejected the input; correct the fields named in its message and try again.';
+      return 'Check the fields with the customer, correct them and try again.';
     case 401:
     case 403:
-      return 'Telegent refused our token for this endpoint even after a fresh one; check that the account key is allowed to use it.';
+      return `${capitalise(TELL_OPS)}: its Telegent key may not be allowed this step.`;
     case 404:
       return "check the number or id for a typo, and that it belongs to this channel's Telegent account.";
     case 409:
-      return 'Telegent reports a conflict (already in use or already requested); check the current state before trying again.';
+      return 'Check where the number or order stands now before trying again.';
     case 408:
     case 429:
-      return 'Telegent is rate-limiting or slow; wait a minute and try again.';
+      return 'Wait a minute and try again.';
     default:
       if (init.status !== undefined && init.status >= 500) {
-        return 'Telegent had a server error; try again in a few minutes, and contact support@telegent.com if it persists.';
+        return `Try again in a minute; if it keeps failing, ${TELL_OPS}.`;
       }
-      return 'The Telegent call failed; try again, and ask the on-call engineer if it keeps failing.';
+      return `Try again; if it keeps failing, ${TELL_OPS}.`;
   }
 }
 

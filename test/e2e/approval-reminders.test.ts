@@ -77,7 +77,8 @@ describe(`approval reminders with a moved clock, two replicas (${TEST_DATABASE_U
     expect(a.thread + b.thread).toBe(1);
     const [reply] = threadReplies(cardTs);
     const replyText = textOf(reply!.body);
-    expect(replyText).toContain(`<@${APPROVER}>: Reminder: this Provision`); // awake in New York
+    expect(replyText).toContain(`<@${APPROVER}>: Reminder: this provision request`); // awake in New York
+    expect(replyText).not.toContain('this Provision');
     expect(replyText).not.toContain(OTHER_APPROVER); // asleep in Tokyo: not pinged at night
     expect(replyText).toContain('has waited 31 min for approval');
 
@@ -92,6 +93,7 @@ describe(`approval reminders with a moved clock, two replicas (${TEST_DATABASE_U
     expect(dmsTo(OTHER_APPROVER, cardTs)).toHaveLength(0);
     const dm = textOf(dmsTo(APPROVER, cardTs)[0]!.body);
     expect(dm).toContain('has waited 2 h 1 min for your approval');
+    expect(dm).toContain('Reminder: a provision request');
     expect(dm).toContain('|Open the approval card>');
     expect(dmsTo(REQUESTER, cardTs)).toHaveLength(0); // never the requester
 
@@ -191,7 +193,7 @@ describe(`approval reminders with a moved clock, two replicas (${TEST_DATABASE_U
     ).toHaveLength(1);
     expect(threadReplies(cardTs)).toHaveLength(1);
     expect(textOf(threadReplies(cardTs)[0]!.body)).toContain(
-      `<@${APPROVER}>: <@${REQUESTER}> nudged: this Provision`,
+      `<@${APPROVER}>: <@${REQUESTER}> nudged: this provision request`,
     );
 
     clock = new Date(start.getTime() + 19 * MIN);

@@ -246,7 +246,7 @@ describe('requests through approval, end to end', () => {
       .slice(since)
       .find((j) => j.path.toLowerCase() === '/v1.0/numbers/portin/eligibility');
     expect(check?.body).toMatchObject({ TargetClassification: 'iot' });
-    expect(textOf(verdict.view)).toContain('Checked as');
+    expect(textOf(verdict.view)).toContain('can be ported in as a device (IoT)');
     const button = JSON.stringify(verdict.view.blocks).match(
       /"action_id":"portin\.continue".*?"value":"((?:[^"\\]|\\.)*)"/,
     );

@@ -66,7 +66,9 @@ describe('a port-in from Slack, watched to the end by the poller and posted in i
     await sweep(60); // → Error 8A
     await expect.poll(() => thread().some((c) => textOf(c.body).includes('8A'))).toBe(true);
     const errorPost = textOf(thread().find((c) => textOf(c.body).includes('8A'))!.body);
-    expect(errorPost).toContain(`/telegent portin update ${order.orderId}`);
+    // The Fix… button is in the post: the next step points at it instead of a command with the full id.
+    expect(errorPost).toContain('*Fix…* below opens the form with what to correct');
+    expect(errorPost).not.toContain('/telegent portin update');
     expect(
       e2e.fake
         .callsTo('chat.update')
@@ -90,7 +92,8 @@ describe('a port-in from Slack, watched to the end by the poller and posted in i
     const accountNumber = (fixForm.view.blocks as Array<{ block_id?: string; hint?: { text: string } }>).find(
       (b) => b.block_id === 'currentAccountNumber',
     );
-    expect(accountNumber?.hint?.text).toMatch(/Carrier code 8A names this field/);
+    expect(accountNumber?.hint?.text).toMatch(/The carrier objected to this/);
+    expect(textOf(fixForm.view).match(/8A/g)).toHaveLength(1); // explained once, at the top
     expect(textOf(fixForm.view)).not.toContain(PORTIN.currentAccountPassword);
 
     // The fix goes through the update form (no approval needed for updates by default).
@@ -130,7 +133,7 @@ describe('a port-in from Slack, watched to the end by the poller and posted in i
       .poll(() =>
         e2e.fake
           .callsTo('chat.postMessage')
-          .some((c) => c.body.channel === `D${REQUESTER}` && textOf(c.body).includes('Completed')),
+          .some((c) => c.body.channel === `D${REQUESTER}` && textOf(c.body).includes(') is complete.')),
       )
       .toBe(true);
   });
@@ -164,8 +167,10 @@ describe('a port-in from Slack, watched to the end by the poller and posted in i
     expect((await e2e.store.orders.get(order.orderId))?.closedAt).toBeNull();
     await expect.poll(() => thread().some((c) => textOf(c.body).includes('Rejected'))).toBe(true);
     const rejectedPost = textOf(thread().find((c) => textOf(c.body).includes('Rejected'))!.body);
-    expect(rejectedPost).toContain(`/telegent portin cancel ${order.orderId}`);
-    expect(rejectedPost).toContain(`/telegent portin update ${order.orderId}`);
+    expect(rejectedPost).toContain(
+      '*Fix…* below opens the form with what to correct, or cancel it from the ⋯ menu',
+    );
+    expect(rejectedPost).not.toContain('/telegent portin');
 
     // Cancel port-in… from Slack: its form (final, with a reason), approval, then exactly one cancel reaches Telegent.
     await e2e.slack.blockAction({

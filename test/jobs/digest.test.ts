@@ -206,17 +206,15 @@ describe.each(storeKinds())('daily digest on %s', (kind) => {
       if (block.type === 'header') expect(block.text!.text.length).toBeLessThanOrEqual(150);
     }
     const all = blocks.map((b) => b.text?.text ?? '').join('\n');
-    expect(all).toContain('*Open port-ins:* 500');
-    expect(all).toContain('*need action:* 30'); // 20 Error + 10 Rejected
+    expect(all).toContain('*500 open port-ins*, 30 need action.'); // 20 Error + 10 Rejected
     expect(all).toContain('more');
     expect(all).toContain('/telegent portin update JNUOID-big-0000');
-    expect(all).toContain('*Provisioning:* 1 open');
-    expect(all).toContain('*Port-outs:* 1 open');
+    expect(all).toContain('Other orders: 1 provision and 1 port-out open;');
     expect(all).toContain('Completed in the last 24 h (20)');
     expect(all).toContain('Cancelled in the last 24 h (10)');
     expect(all.indexOf('Needs action')).toBeLessThan(all.indexOf('Open port-ins by status'));
     expect(all).toContain('port date Wed, Apr 10');
-    expect(all).toMatch(/· \d+ d old/);
+    expect(all).toMatch(/· opened \d+ d ago/);
     expect(JSON.stringify(post.body)).toContain('SANDBOX');
   });
 });

@@ -116,8 +116,11 @@ describe.each(storeKinds())('order poller + outbox on %s', (kind) => {
     expect(opened).toHaveLength(1);
     const dms = world.slack.callsTo('chat.postMessage').filter((c) => c.body.channel === 'DU_REQ');
     expect(dms).toHaveLength(1);
-    expect(callText(dms[0]!)).toContain(orderId);
-    expect(dms[0]?.body.text).toContain('Completed');
+    // The short id in the DM's words (the full one is in the order's thread, one click away).
+    const dm = callText(dms[0]!);
+    expect(dm).toContain(`(order \`${orderId.slice(0, 15)}…\`) is complete.`);
+    expect(dm).not.toContain(orderId);
+    expect(dms[0]?.body.text).toContain(': complete');
 
     // Closed: no more checks, nothing more to post.
     world.sb.clock.advance(7 * 86_400);
@@ -134,9 +137,10 @@ describe.each(storeKinds())('order poller + outbox on %s', (kind) => {
 
     const errorPost = threadPosts(threadTs).at(-1)!;
     const text = callText(errorPost);
-    expect(text).toContain('8A');
-    expect(text).toContain('account number is missing or wrong');
-    expect(text).toContain(`/telegent portin update ${orderId}`);
+    // Said once, in words, and the next step points at the Fix… button in the same post.
+    expect(text).toContain('Carrier rejected: account number wrong (8A)');
+    expect(text).toContain('*Fix…* below opens the form with what to correct');
+    expect(text).not.toContain('/telegent portin update');
     expect(text).toContain('<@U_REQ>');
 
     // Still watched: a check later does not close it and posts nothing new.

@@ -75,6 +75,12 @@ describe('appHomeView', () => {
     });
     assertWithinSlackLimits(view);
     expect(JSON.stringify(view.blocks)).not.toContain('Waiting for your approval');
+    // The heading says what it lists; "in your channels" promised orders it does not list.
+    const json = JSON.stringify(view.blocks);
+    expect(json).toContain('*Your open orders* (0)');
+    expect(json).toContain('None. Orders you asked for');
+    expect(json).toContain('`/telegent orders` in a channel lists all of its open orders');
+    expect(json).not.toContain('Open orders in your channels');
   });
 
   it('stays within 100 blocks with hundreds of everything, and says how many are hidden', () => {

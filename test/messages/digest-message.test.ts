@@ -37,12 +37,29 @@ describe('digestMessage', () => {
     assertWithinSlackLimits(message);
     const all = JSON.stringify(message.blocks);
     expect(all).toContain('Porting today or next business day (1)');
-    expect(all).toContain('*Mon, Feb 4* · ');
+    expect(all).toContain('• *Mon, Feb 4* · ');
+    // The day once (no "port date Mon, Feb 4" after it), one bullet, the age in words.
+    const soon = message.blocks.map((b) => JSON.stringify(b)).find((b) => b.includes('JNUOID-mon'))!;
+    expect(soon.match(/Mon, Feb 4/g)).toHaveLength(1);
+    expect(soon).not.toContain('· •');
+    expect(soon).not.toMatch(/min old|\d+ (h|d) old/);
+    // The counts read as sentences.
+    expect(all).toContain('*3 open port-ins*, 1 needs action. In the last 24 h: 0 completed, 0 cancelled.');
+    expect(all).toContain('Other orders: 0 provisions and 0 port-outs open;');
+    expect(all).not.toContain('need action:*');
     // What needs someone comes first, then what ports soon, then the rest.
     expect(all.indexOf('Needs action')).toBeLessThan(all.indexOf('JNUOID-mon'));
     expect(all.indexOf('JNUOID-mon')).toBeLessThan(all.indexOf('JNUOID-later'));
     // Listed once: not again under "by status".
     expect(all.split('JNUOID-mon').length - 1).toBe(1);
+  });
+
+  it('says how long ago an order was opened in words: "just now", never "0 min old"', () => {
+    const fresh = orderRecord({ kind: 'portin', status: 'Submitted', createdAt: base.now });
+    const all = JSON.stringify(digestMessage({ ...base, open: [fresh] }).blocks);
+    expect(all).toContain('opened just now');
+    expect(all).not.toContain('0 min');
+    expect(all).toContain('*1 open port-in*, none needing action.');
   });
 
   it('names the Telegent account a bound channel files under; none for an unbound one', () => {

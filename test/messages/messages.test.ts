@@ -166,6 +166,20 @@ describe('eligibilityMessage', () => {
       eligibility: { eligible: true, numberType: 'Landline', currentCarrier: 'Verizon' },
     });
     expect(JSON.stringify(ok.blocks)).toMatch(/wireline/);
+  });
+
+  it('names the number once, formatted, with the classification in words and no repeated verdict', () => {
+    const ok = eligibilityMessage({ targetClassification: 'mvno', eligibility: eligible });
+    // What a person reads: the sections (the Continue button's value keeps E.164 for the form).
+    const shown = JSON.stringify(ok.blocks.filter((b) => b.type === 'section'));
+    expect(shown).toContain('*(801) 555-1234* can be ported in as a phone line.');
+    expect(shown.split('(801) 555-1234')).toHaveLength(2);
+    expect(shown).not.toContain('+18015551234');
+    expect(shown).not.toContain('Checked as');
+    expect(shown).not.toContain('Eligible');
+    expect(shown).not.toMatch(/\bmvno\b/);
+    const iot = eligibilityMessage({ targetClassification: 'iot', eligibility: eligible });
+    expect(JSON.stringify(iot.blocks)).toContain('as a device (IoT)');
 
     const no = eligibilityMessage({
       targetClassification: 'mvno',
@@ -375,6 +389,9 @@ describe('request cards', () => {
     expect(json).toContain('<https://example.slack.com/archives/C1/p1|open the approval request>');
     expect(json).toContain('ZD-5100 switching');
     expect(json).toContain(ACTION.nudge);
+    // The thread is still empty while it waits: say what will come there, not that a history is there.
+    expect(json).toContain('updates will follow in this thread');
+    expect(json).not.toContain('the history is in this thread');
     const rejected = requestStoryMessage({
       request: story,
       title: 'Port-in',
@@ -386,6 +403,7 @@ describe('request cards', () => {
       'rejected by <@U0APPROVER>; nothing was sent to Telegent',
     );
     expect(JSON.stringify(rejected.blocks)).not.toContain(ACTION.nudge);
+    expect(JSON.stringify(rejected.blocks)).toContain('more in this thread'); // the rejection notice is there
     const weird = requestStoryMessage({
       request: story,
       title: NASTY,
@@ -533,8 +551,20 @@ describe('orderStatusMessage', () => {
     const msg = orderStatusMessage({ order, stored: orderRecord({ orderId: 'JNUOID-1' }), sandbox: true });
     assertWithinSlackLimits(msg);
     const json = JSON.stringify(msg.blocks);
-    expect(json).toContain('account number is missing or wrong');
-    expect(json).toContain('/telegent portin update JNUOID-1');
+    expect(json).toContain(
+      '*Carrier rejected (8A)*: the losing carrier says the account number is missing or wrong.',
+    );
+    expect(json.match(/8A/g)).toHaveLength(1);
+    // Next to the Fix… button: the next step points at it, no command with the full id in prose.
+    expect(json).toContain('*Next step:* *Fix…* below opens the form with what to correct.');
+    expect(json).not.toContain('/telegent portin update');
+    // The heading names the number; no "Number(s)" field repeating it. The full id lives here, in code.
+    expect(msg.blocks[1]).toMatchObject({ type: 'header', text: { text: 'Port-in of (801) 555-1234' } });
+    expect(json).not.toContain('Number(s)');
+    expect(json).toContain('*Order*\\n`JNUOID-1`');
+    // The same word as on every order button for the same action.
+    expect(buttons(msg.blocks, ACTION.orderStatus)[0].text.text).toBe('Status');
+    expect(json).not.toContain('Refresh');
     expect(buttons(msg.blocks, ACTION.orderUpdate)[0].value).toBe('JNUOID-1');
     const [cancel] = buttons(msg.blocks, ACTION.orderCancel);
     expect(cancel.options.map((o: { text: { text: string } }) => o.text.text)).toEqual(['Cancel port-in…']);

@@ -32,10 +32,17 @@ describe('order messages', () => {
       'JNUOID-1',
       '*Status:*',
       'Carrier rejected: T-Mobile transfer PIN wrong or expired (6B)',
-      '/telegent portin update JNUOID-1',
+      '*Fix…* below opens the form with what to correct',
       'Sun, Jan 20',
     ])
       expect(text).toContain(part);
+    // The Fix… button is right there: no command to copy, and the code is explained once (in the status line).
+    expect(text).not.toContain('/telegent portin update');
+    expect(text).not.toContain('carrier code');
+    // Without buttons (e.g. an edit that drops them) the command is the way to fix it.
+    expect(JSON.stringify(orderRootMessage(order, { sandbox: false, actions: false }))).toContain(
+      '/telegent portin update JNUOID-1',
+    );
     expect(text).not.toContain('SANDBOX');
     expect(JSON.stringify(orderRootMessage(order, { sandbox: true }))).toContain('SANDBOX');
     const closed = orderRootMessage(
@@ -72,13 +79,70 @@ describe('order messages', () => {
     expect(message.text).toContain('1000 orders');
   });
 
+  it('a carrier refusal in the thread: said once, and the next step points at the Fix… button below it', () => {
+    const orderId = 'JNUOID-6a283dcf-1bb8-4ed1-8387-ce877b4ffc24';
+    const update = orderUpdateMessage(
+      [{ ...order, orderId, statusMessage: '8A-ACCOUNT_NUM_REQ_OR_INCORRECT', occurredAt: new Date(0) }],
+      { sandbox: false },
+    );
+    const prose = sections(update.blocks).join('\n');
+    expect(prose).toContain('*Carrier error* — Carrier rejected: account number wrong (8A)');
+    expect(prose.match(/8A/g)).toHaveLength(1);
+    expect(prose).not.toContain('losing carrier');
+    expect(prose).toContain('*Next step:* *Fix…* below opens the form with what to correct.');
+    expect(JSON.stringify(update.blocks)).toContain('JNUOID-6a283dcf…');
+    expect(prose).not.toContain(orderId);
+    expect(prose).not.toContain('/telegent portin update');
+    const actions = update.blocks.find((b) => b.type === 'actions') as unknown as {
+      elements: Array<{ action_id: string; text?: { text: string } }>;
+    };
+    expect(actions.elements[0]).toMatchObject({ action_id: ACTION.orderUpdate, text: { text: 'Fix…' } });
+
+    // Rejected (no code): the same pointer, and Cancel in the ⋯ menu.
+    const rejected = orderUpdateMessage(
+      [{ ...order, orderId, status: 'Rejected', statusMessage: null, occurredAt: new Date(0) }],
+      { sandbox: false },
+    );
+    const rejectedProse = sections(rejected.blocks).join('\n');
+    expect(rejectedProse).toContain(
+      '*Fix…* below opens the form with what to correct, or cancel it from the ⋯ menu',
+    );
+    expect(rejectedProse).not.toContain('/telegent portin');
+  });
+
+  it('a provision order is called "Provision", as on its card and story', () => {
+    const root = orderRootMessage(
+      { ...order, kind: 'provision', status: 'Pending', statusMessage: null },
+      { sandbox: false },
+    );
+    expect(JSON.stringify(root.blocks)).toContain('*Provision* · (512) 555-0123');
+    expect(JSON.stringify(root)).not.toContain('Provisioning');
+  });
+
+  it('requester notice when done: plain words and the short order id', () => {
+    const orderId = 'JNUOID-6a283dcf-1bb8-4ed1-8387-ce877b4ffc24';
+    const done = requesterNotice(
+      { ...order, orderId, status: 'Completed', statusMessage: null },
+      { sandbox: false },
+    );
+    const text = JSON.stringify(done);
+    expect(text).toContain('Your port-in of (512) 555-0123 (order `JNUOID-6a283dcf…`) is complete.');
+    expect(text).not.toContain(orderId);
+    expect(text).not.toContain('finished: *Completed*');
+    const cancelled = requesterNotice(
+      { ...order, status: 'Cancelled', statusMessage: null },
+      { sandbox: false },
+    );
+    expect(JSON.stringify(cancelled)).toContain('was cancelled.');
+  });
+
   it('requester notice for a rejection says what to do next and escapes Telegent text', () => {
     const notice = requesterNotice(
       { ...order, status: 'Rejected', statusMessage: 'hold <on> account & more' },
       { sandbox: false },
     );
     const text = JSON.stringify(notice);
-    expect(text).toContain('Rejected');
+    expect(text).toContain('did not go through');
     expect(text).toContain('hold &lt;on&gt; account &amp; more');
     expect(text).toContain('/telegent portin');
     expect(text).toContain('<#C1>');

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { ACTION, CALLBACK } from '../../src/messages/ids.js';
 import { operations } from '../../src/operations/registry.js';
 import { validateInput } from '../../src/operations/validation-errors.js';
+import { explainCarrierCode } from '../../src/telegent/carrier-codes.js';
 import type { NumberRecord, PortInEligibility } from '../../src/telegent/response-schemas.js';
 import { limitsModal } from '../../src/views/modals/limits-modal.js';
 import { PrivateMetadataTooLongError } from '../../src/views/modals/modal.js';
@@ -296,7 +297,14 @@ describe('portinUpdateModal', () => {
     expect(json).not.toContain('46512222');
     expect(json).not.toContain('S3cretPass');
     expect(inputBlock(view, 'currentAccountNumber').element.initial_value).toBeUndefined();
-    expect(inputBlock(view, 'currentAccountPassword').hint.text).toMatch(/[Ll]eave empty to keep/);
+    // "Leave empty to keep" is said once (the :lock: note), not again in each secret field's hint.
+    expect(json.match(/[Ll]eave (them )?empty to keep/g)).toHaveLength(1);
+    expect(inputBlock(view, 'currentAccountPassword').hint).toBeUndefined();
+    // The classification in words, without the API values as a hint.
+    expect(inputBlock(view, 'targetClassification').label.text).toBe('Port in as');
+    expect(inputBlock(view, 'targetClassification').hint).toBeUndefined();
+    expect(json).not.toContain('Target classification');
+    expect(json).not.toMatch(/[Mm]vno or iot/);
     expect(inputBlock(view, 'currentCarrierName').element.initial_value).toBe('Verizon');
     expect(inputBlock(view, 'billingAddress.city').element.initial_value).toBe('Lehi');
     expect(inputBlock(view, 'portInDate').element.initial_date).toBe('2026-03-10');
@@ -330,6 +338,18 @@ describe('portinUpdateModal', () => {
 
   it('works without anything stored', () => {
     assertWithinSlackLimits(portinUpdateModal({ orderId, stored: null, metadata: '{}' }));
+  });
+
+  it('Fix…: the carrier code is explained once, at the top; the fields it names are only marked', () => {
+    const callout = explainCarrierCode('8A-ACCOUNT_NUM_REQ_OR_INCORRECT', orderId)!;
+    const view = portinUpdateModal({ orderId, stored, metadata: '{}', callout });
+    const json = JSON.stringify(view);
+    expect(json.match(/8A/g)).toHaveLength(1);
+    expect(json.match(/losing carrier says/g)).toHaveLength(1);
+    expect(inputBlock(view, 'currentAccountNumber').hint.text).toBe(
+      ':warning: The carrier objected to this: check it with the customer.',
+    );
+    expect(inputBlock(view, 'currentAccountPassword').hint).toBeUndefined();
   });
 });
 

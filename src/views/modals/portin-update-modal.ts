@@ -43,10 +43,10 @@ export function portinUpdateModal(args: PortinUpdateModalArgs): ModalView {
   ) as BillingAddressPrefill;
   const phone = str(s.phoneNumber);
   const callout = args.callout;
-  /** The hint of a field the carrier code names: says so first. */
+  /** The hint of a field the carrier code names (the callout above explains the code; this only marks it). */
   const flagged = (field: string, hint?: string) =>
     callout?.fields.some((f) => field === f || field.startsWith(`${f}.`))
-      ? `:warning: Carrier code ${callout.code} names this field: check it with the customer.${hint ? ` ${hint}` : ''}`
+      ? `:warning: The carrier objected to this: check it with the customer.${hint ? ` ${hint}` : ''}`
       : hint;
   const blocks: KnownBlock[] = [
     ...sandboxBlocks(args.sandbox),
@@ -77,13 +77,14 @@ export function portinUpdateModal(args: PortinUpdateModalArgs): ModalView {
       field: 'currentAccountNumber',
       optional: true,
       maxLength: TEXT_LIMITS.accountNumber,
-      hint: flagged('currentAccountNumber', 'Leave empty to keep the one already submitted'),
+      // "Leave empty to keep" is said once, in the :lock: note above.
+      hint: flagged('currentAccountNumber') ?? '',
     }),
     textInput({
       field: 'currentAccountPassword',
       optional: true,
       maxLength: TEXT_LIMITS.password,
-      hint: flagged('currentAccountPassword', 'Leave empty to keep the one already submitted'),
+      hint: flagged('currentAccountPassword') ?? '',
     }),
     ...billingAddressInputs(address, true, flagged('billingAddress.street1')),
     dateInput({
@@ -102,6 +103,9 @@ export function portinUpdateModal(args: PortinUpdateModalArgs): ModalView {
     textInput({ field: 'iccid', initial: str(s.iccid), optional: true, maxLength: 40 }),
     radioInput({
       field: 'targetClassification',
+      label: 'Port in as',
+      // The choices say it in words; no hint repeating them as API values.
+      hint: '',
       choices: CLASSIFICATION_CHOICES,
       initial: str(s.targetClassification),
       optional: true,

@@ -2,7 +2,7 @@ import { describe, expect, it, onTestFinished } from 'vitest';
 import { CARRIER_CODES, MAGIC_NUMBERS } from '../../../src/sandbox/magic.js';
 import { SEED_NUMBERS } from '../../../src/sandbox/seed.js';
 import { explainCarrierCode } from '../../../src/telegent/carrier-codes.js';
-import { TelegentError, TelegentOutcomeUnknownError } from '../../../src/telegent/errors.js';
+import { TelegentError, TelegentOutcomeUnknownError, whatHappened } from '../../../src/telegent/errors.js';
 import { startClientOnSandbox } from '../../support/sandbox-client.js';
 
 describe('carrier codes', () => {
@@ -45,7 +45,9 @@ describe('carrier codes', () => {
       status: 400,
       telegentMessage: 'GENS-0041: No Port-In request found',
     });
-    expect(error.hint).toMatch(/^Telegent has no open port-in/);
+    // What happened names the code (whatHappened); the hint only says what to do, without repeating it.
+    expect(whatHappened(error)).toBe('The carrier refused: no open port-in at Telegent (GENS-0041)');
+    expect(error.hint).toMatch(/^Check \/telegent status <OrderId>/);
     expect(error.message).toBe(
       'Telegent /v1.0/numbers/portin/update failed (400): GENS-0041: No Port-In request found',
     );

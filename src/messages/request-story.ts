@@ -106,7 +106,7 @@ export function requestStoryMessage(args: RequestStoryArgs): MessagePayload {
   if (args.step === 'waiting') {
     blocks.push(
       actions([button({ text: 'Nudge approvers', actionId: ACTION.nudge, value: request.id })]),
-      context('*Nudge approvers* reminds them now (once every 15 minutes).'),
+      context('Reminds the approvers now; at most once every 15 minutes.'),
     );
   }
   return message(

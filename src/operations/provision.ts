@@ -164,7 +164,7 @@ export const provision = defineOperation<ProvisionInput, ProvisionResponse, Prov
   }),
   orders: {
     noun: 'provision',
-    label: 'Provisioning',
+    label: 'Provision',
     portIn: false,
     failedNextStep: (orderId) =>
       `*Next step:* check \`/telegent status ${orderId}\` and retry, or escalate to Telegent support with the OrderId.`,

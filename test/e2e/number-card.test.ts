@@ -102,12 +102,21 @@ describe('the number card and line changes, end to end', () => {
     const shown = await card(number);
     const text = textOf(shown.blocks);
     const iccid = e2e.sandbox.getNumber(number)!.Iccid!;
-    expect(text).toContain(`${number} · Active`);
+    expect(shown.blocks[0]).toMatchObject({ type: 'header', text: { text: `${formatPhone(number)} · Active` } });
     expect(text).toContain(`…${iccid.slice(-4)}`);
     expect(text).not.toContain(iccid);
     expect(text).toMatch(/Bennet Hill — bennet@example\.com/);
     expect(text).toContain('SIM swaps left');
-    expect(text).toContain('message Main SMS Webhook (`MRID-');
+    // Words, not Telegent's values: routes by name, product and messaging in words, dates as days.
+    expect(text).toContain('message Main SMS Webhook\\nvoice Main SIP Trunk"'); // the type said once
+    expect(text).toContain('SMS + data + voice · phone line');
+    expect(text).toContain('messaging on (person-to-person texts)');
+    expect(text).toMatch(/more from [A-Z][a-z]{2}, [A-Z][a-z]{2} \d{1,2}\)/);
+    expect(text).toMatch(/\*Purchased\*\\n[A-Z][a-z]{2} \d{1,2}, \d{4}/);
+    expect(text).not.toMatch(/MRID-|CRID-|TSUID-|Sms\+|MVNO|\(p2p\)|\d{4}-\d{2}-\d{2}|\d{2}\/\d{2}\/\d{4}/);
+    // The buttons carry the number as their value; what people read does not.
+    expect(textOf(shown.blocks.filter((b) => b.type !== 'actions'))).not.toContain(number);
+    expect(shown.text).toContain(formatPhone(number));
     expect(buttonsOf(shown.blocks)).toEqual([
       'number.park',
       'number.swap-sim',
@@ -120,7 +129,8 @@ describe('the number card and line changes, end to end', () => {
     expect(buttonsOf(parked.blocks)).toEqual(expect.arrayContaining(['number.activate']));
     expect(buttonsOf(parked.blocks)).not.toContain('number.park');
     const orphan = await card(SEED_NUMBERS[13]!);
-    expect(textOf(orphan.blocks)).toContain('an orphan number');
+    expect(textOf(orphan.blocks)).toContain('no subscriber');
+    expect(textOf(orphan.blocks)).not.toContain('orphan');
   });
 
   it('an unknown number is answered in a sentence, nothing else', async () => {
@@ -176,7 +186,7 @@ describe('the number card and line changes, end to end', () => {
     expect(statusChanges()).toHaveLength(1);
 
     const after = await card(number);
-    expect(textOf(after.blocks)).toContain(`${number} · Parked`);
+    expect(textOf(after.blocks)).toContain(`${formatPhone(number)} · Parked`);
     expect(buttonsOf(after.blocks)).toContain('number.activate');
     expect(textOf(after.blocks)).toMatch(/Park line: (approved|Telegent accepted)/);
   });

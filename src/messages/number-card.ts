@@ -55,7 +55,8 @@ const SAFE_URL = /^https:\/\/[^\s|<>]+$/;
 const LIVE = ['Active', 'Parked', 'Suspended', 'Inactive'];
 
 function subscriberLine(s: Subscriber | null | undefined, id: string | null | undefined): string {
-  if (s === null) return ':warning: no subscriber: Telegent wants every number bound to one (Update… binds one)';
+  if (s === null)
+    return ':warning: no subscriber: Telegent wants every number bound to one (Update… binds one)';
   if (!s) return id ? `${safe(shortId(id))} (details could not be read)` : '—';
   const name = s.Name?.trim() ? safe(s.Name) : 'no name';
   return s.Email ? `${name} — ${safe(s.Email)}` : name;
@@ -103,7 +104,10 @@ function routeWords(label: string): string {
 /** "SMS + data + voice · phone line": the product and classification in words. */
 function productLine(n: NumberRecord): string {
   const kind = n.Classification ?? n.NumberType;
-  return [n.ProductType ? productWords(n.ProductType) : undefined, kind ? classificationWords(kind) : undefined]
+  return [
+    n.ProductType ? productWords(n.ProductType) : undefined,
+    kind ? classificationWords(kind) : undefined,
+  ]
     .filter(Boolean)
     .join(' · ');
 }

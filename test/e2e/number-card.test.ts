@@ -102,7 +102,10 @@ describe('the number card and line changes, end to end', () => {
     const shown = await card(number);
     const text = textOf(shown.blocks);
     const iccid = e2e.sandbox.getNumber(number)!.Iccid!;
-    expect(shown.blocks[0]).toMatchObject({ type: 'header', text: { text: `${formatPhone(number)} · Active` } });
+    expect(shown.blocks[0]).toMatchObject({
+      type: 'header',
+      text: { text: `${formatPhone(number)} · Active` },
+    });
     expect(text).toContain(`…${iccid.slice(-4)}`);
     expect(text).not.toContain(iccid);
     expect(text).toMatch(/Bennet Hill — bennet@example\.com/);
@@ -115,7 +118,9 @@ describe('the number card and line changes, end to end', () => {
     expect(text).toMatch(/\*Purchased\*\\n[A-Z][a-z]{2} \d{1,2}, \d{4}/);
     expect(text).not.toMatch(/MRID-|CRID-|TSUID-|Sms\+|MVNO|\(p2p\)|\d{4}-\d{2}-\d{2}|\d{2}\/\d{2}\/\d{4}/);
     // The buttons carry the number as their value; what people read does not.
-    expect(textOf(shown.blocks.filter((b) => b.type !== 'actions'))).not.toContain(number);
+    expect(
+      textOf((shown.blocks as Array<{ type: string }>).filter((b) => b.type !== 'actions')),
+    ).not.toContain(number);
     expect(shown.text).toContain(formatPhone(number));
     expect(buttonsOf(shown.blocks)).toEqual([
       'number.park',

@@ -1,6 +1,6 @@
 import type { ModalView } from '@slack/types';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { formatPhone } from '../../src/operations/glossary.js';
+import { formatPhone, shortId } from '../../src/operations/glossary.js';
 import {
   SEED_MESSAGE_ROUTE_IDS,
   SEED_NO_SWAPS_NUMBER,
@@ -345,10 +345,14 @@ describe('the number card and line changes, end to end', () => {
   it('/telegent history of a number and of an order: who asked, who approved, what Telegent answered; Older… pages back', async () => {
     const number = SEED_NUMBERS[7]!; // parked above
     const byNumber = textOf((await answerTo(`history ${number}`)).blocks);
-    expect(byNumber).toContain(`History of ${number}`);
-    expect(byNumber).toMatch(/Park line: asked \(<@U0REQUESTER1>\)/);
-    expect(byNumber).toMatch(/Park line: approved \(<@U0APPROVER01>\)/);
-    expect(byNumber).toContain('Park line: Telegent accepted');
+    expect(byNumber).toContain(`History of ${formatPhone(number)}`);
+    expect(byNumber).not.toContain(number);
+    expect(byNumber).toContain('Park line: asked by <@U0REQUESTER1>');
+    expect(byNumber).toContain('Park line: approved by <@U0APPROVER01>');
+    // What Telegent did names nobody: it never reads as if the approver did it.
+    expect(byNumber).toMatch(/Park line: Telegent accepted it(\\n|")/);
+    expect(byNumber).not.toMatch(/Telegent accepted[^\\"]*<@/);
+    expect(byNumber).not.toMatch(/sent to Telegent[^\\"]*<@/);
 
     const order = (
       await e2e.store.db.query("SELECT order_id FROM orders WHERE kind = 'park' AND $1 = ANY(numbers)", [
@@ -356,8 +360,8 @@ describe('the number card and line changes, end to end', () => {
       ])
     ).rows[0]!.order_id as string;
     const byOrder = textOf((await answerTo(`history ${order}`)).blocks);
-    expect(byOrder).toContain(`History of ${order}`);
-    expect(byOrder).toContain('Park line: approved');
+    expect(byOrder).toContain(`History of ${shortId(order)}`);
+    expect(byOrder).toContain('Park line: approved by');
 
     // More than a page: the no-swaps number's failed swap plus a stack of entries for its request.
     const requestId = (
@@ -384,7 +388,7 @@ describe('the number card and line changes, end to end', () => {
     await expect.poll(() => e2e.responses().length).toBe(responses + 1);
     const page2 = textOf(e2e.responses()[responses]!.body);
     expect(page2).toContain('(older)');
-    expect(page2).toMatch(/Swap SIM: Telegent refused \(<@U0APPROVER01>\): “.*no SIM swaps remain/);
-    expect(page2).toContain('Swap SIM: asked (<@U0REQUESTER1>)');
+    expect(page2).toMatch(/Swap SIM: Telegent refused it: “.*no SIM swaps remain/);
+    expect(page2).toContain('Swap SIM: asked by <@U0REQUESTER1>');
   });
 });

@@ -236,6 +236,15 @@ describe('the number card and line changes, end to end', () => {
   it('Swap SIM… as an eSIM: the QR link reaches the requester by DM only; a bad ICCID is refused inline', async () => {
     const number = SEED_NUMBERS[9]!;
     const form = await openLineForm('swap-sim', number);
+    // The title says "Swap SIM"; the body names the number once, as people write it, and tells the requester
+    // what the approver weighs instead of addressing the approver.
+    const shown = textOf((form.view as ModalView).blocks);
+    expect(shown).not.toContain(number);
+    expect(shown.split(formatPhone(number))).toHaveLength(2);
+    expect(shown).not.toContain('Swap SIM:');
+    expect(shown).toMatch(
+      /Before deciding, the approver reads: _.*approve only if the customer was verified/,
+    );
     const bad = await e2e.submit(form, { iccid: '8901240397190195851' });
     expect(bad.body.response_action).toBe('errors');
     expect(textOf(bad.body.errors)).toMatch(/Luhn check/);

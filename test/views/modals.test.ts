@@ -5,6 +5,7 @@ import { validateInput } from '../../src/operations/validation-errors.js';
 import type { NumberRecord, PortInEligibility } from '../../src/telegent/response-schemas.js';
 import { limitsModal } from '../../src/views/modals/limits-modal.js';
 import { PrivateMetadataTooLongError } from '../../src/views/modals/modal.js';
+import { numberUpdateModal } from '../../src/views/modals/number-update-modal.js';
 import { portinCancelModal } from '../../src/views/modals/portin-cancel-modal.js';
 import { portinModal } from '../../src/views/modals/portin-modal.js';
 import { portinUpdateModal } from '../../src/views/modals/portin-update-modal.js';
@@ -516,5 +517,26 @@ describe('small modals', () => {
       expect(view.callback_id).toBe(CALLBACK.info);
       expect(view.submit).toBeUndefined();
     }
+  });
+});
+
+describe('numberUpdateModal', () => {
+  const view = numberUpdateModal({ phoneNumber: '+18015551234', metadata: META });
+  const json = JSON.stringify(view.blocks);
+
+  it('names the number as people write it, and no route ids or jargon in the hints', () => {
+    assertWithinSlackLimits(view);
+    expect(json).toContain('*Update (801) 555-1234*');
+    expect(json).not.toContain('+18015551234');
+    expect(json).not.toMatch(/MRID-|CRID-|route id|orphan/);
+    expect(inputBlock(view, 'messageRouteId').hint).toBeUndefined();
+    expect(inputBlock(view, 'messageRouteId').element.placeholder.text).toBe('Type a route name…');
+    expect(inputBlock(view, 'voiceRouteId').hint).toBeUndefined();
+  });
+
+  it('says the caller ID limit once', () => {
+    expect(json.match(/15 characters/g)).toHaveLength(1);
+    expect(inputBlock(view, 'cnamFirstName').element.max_length).toBe(15);
+    expect(inputBlock(view, 'cnamLastName').element.max_length).toBe(15);
   });
 });

@@ -540,3 +540,29 @@ describe('numberUpdateModal', () => {
     expect(inputBlock(view, 'cnamLastName').element.max_length).toBe(15);
   });
 });
+
+describe('limitsModal in words', () => {
+  const current = {
+    Status: 'ok',
+    PhoneNumbers: [{ Number: '+18015551234', LimitValue: 20, ValueUnit: 'MB' }],
+  } as never;
+  const view = limitsModal({ numbers: ['+18015551234'], current, metadata: META });
+  const sections = JSON.stringify(view.blocks.filter((b) => b.type === 'section'));
+  const hints = JSON.stringify(
+    view.blocks.map((b) => (b.type === 'input' ? (b as { hint?: unknown }).hint : undefined)),
+  );
+
+  it('shows what is set now by number as people write it', () => {
+    expect(sections).toContain('• (801) 555-1234: limit 20 MB');
+    expect(sections).not.toContain('+18015551234');
+  });
+
+  it('says the order of the thresholds as a person would, and no API units or repeated "optional"', () => {
+    expect(sections).toContain(
+      'Warn first, then slow down, then stop: each value larger than the one before',
+    );
+    expect(sections).not.toMatch(/notify &lt; throttle|notify < throttle|Telegent needs/);
+    expect(hints).not.toMatch(/Optional:|Telegent takes MB|converted/);
+    expect(inputBlock(view, 'valueUnit').hint.text).toBe('1 GB = 1024 MB');
+  });
+});

@@ -1,11 +1,9 @@
 import type { KnownBlock } from '@slack/types';
 import {
-  classificationWords,
   dateWords,
   dayWords,
   formatPhone,
   messageTypeWords,
-  productWords,
   shortId,
   statusWords,
 } from '../operations/glossary.js';
@@ -32,6 +30,7 @@ import {
 } from './blocks.js';
 import { ACTION } from './ids.js';
 import { escapeMrkdwn, oneLine } from './limits.js';
+import { productLine } from './number-details.js';
 import { describeThresholds } from './thresholds.js';
 
 export interface NumberCardArgs {
@@ -99,17 +98,6 @@ function buttons(n: NumberRecord): KnownBlock[] {
 function routeWords(label: string): string {
   const [name = label, type] = label.split(' · ');
   return type && !name.toLowerCase().includes(type.trim().toLowerCase()) ? label : name;
-}
-
-/** "SMS + data + voice · phone line": the product and classification in words. */
-function productLine(n: NumberRecord): string {
-  const kind = n.Classification ?? n.NumberType;
-  return [
-    n.ProductType ? productWords(n.ProductType) : undefined,
-    kind ? classificationWords(kind) : undefined,
-  ]
-    .filter(Boolean)
-    .join(' · ');
 }
 
 /**

@@ -346,14 +346,47 @@ describe('portoutModal', () => {
     AssignedSubscriberId: 'TSUID-1',
     Iccid: ICCID,
     OrderId: 'JNOID-1',
+    OriginalDatePurchased: '09/02/2026',
   } as NumberRecord;
 
-  it('shows the number details and an optional PIN input', () => {
+  it('shows the number details in words and an optional PIN input', () => {
     const view = portoutModal({ phoneNumber: '+18015551234', number, metadata: META });
     assertWithinSlackLimits(view);
-    expect(JSON.stringify(view.blocks)).toContain('Sms+Data+Voice');
+    const json = JSON.stringify(view.blocks);
+    for (const words of [
+      '(801) 555-1234',
+      'SMS + data + voice · phone line',
+      'on (person-to-person texts)',
+      '*SIM*\\n…5850',
+      '*Subscriber*\\nTSUID-1',
+      '*Purchased*\\nSep 2, 2026',
+    ])
+      expect(json).toContain(words);
     expect(inputBlock(view, 'pin').optional).toBe(true);
-    expect(inputBlock(view, 'pin').hint.text).toMatch(/leave empty to generate/);
+    // "Leave empty to generate one" is said once, in the input itself.
+    expect(inputBlock(view, 'pin').element.placeholder.text).toMatch(/Leave empty to generate/);
+    expect(inputBlock(view, 'pin').hint.text).not.toMatch(/leave empty/i);
+  });
+
+  it('names the number once, and no API values: no E.164, raw ids, full ICCID, product codes or US dates', () => {
+    const full = {
+      ...number,
+      AssignedSubscriberId: 'TSUID-7a8b9c0d-1e2f-4a3b-9c4d-5e6f7a8b9c0d',
+      OrderId: 'TNOID-ddbaad7c-38c8-4cb4-bf0d-000000000006',
+      MessageType: 'a2p',
+    } as NumberRecord;
+    const view = portoutModal({
+      phoneNumber: '+18015551234',
+      number: full,
+      customer: 'Eli Novak',
+      metadata: META,
+    });
+    const json = JSON.stringify(view.blocks);
+    expect(json.split('(801) 555-1234')).toHaveLength(2);
+    expect(json).toContain('(Eli Novak)');
+    expect(json).toContain('on (application-to-person texts)');
+    expect(json).not.toMatch(/\+18015551234|TSUID-|TNOID-|Sms\+|mvno|a2p|\d{2}\/\d{2}\/\d{4}|\*Order\*/);
+    expect(json).not.toContain(ICCID);
   });
 
   it('round-trips a typed PIN and an empty one (generated)', () => {

@@ -87,6 +87,18 @@ describe('the number card and line changes, end to end', () => {
     const pin = await approvalCard(number, 'Port-out PIN');
     await approve(pin.requestId, pin.ts);
     await expect.poll(async () => (await e2e.store.orders.listOpenForNumber(number)).length).toBe(1);
+    // The PIN's DM names the number as people write it and the order by its short id.
+    const orderId = (await e2e.store.orders.listOpenForNumber(number))[0]!.orderId;
+    const dm = () =>
+      e2e.fake
+        .callsTo('chat.postMessage')
+        .findLast((c) => c.body.channel === `D${REQUESTER}` && textOf(c.body).includes(formatPhone(number)));
+    await expect.poll(dm).toBeDefined();
+    const said = textOf(dm()!.body);
+    expect(said).toContain(`Port-out PIN for ${formatPhone(number)}`);
+    expect(said).toContain(shortId(orderId));
+    expect(said).not.toContain(orderId);
+    expect(said).not.toContain(number);
   };
   const approve = (requestId: string, ts: string) =>
     e2e.slack.blockAction({

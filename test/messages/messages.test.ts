@@ -598,7 +598,7 @@ describe('openOrdersMessage', () => {
 describe('revealedSecretMessage', () => {
   it('shows the secret in the blocks but not in the notification text', () => {
     const msg = revealedSecretMessage(
-      { title: 'Port-out PIN for +18015551234', secret: '482913', note: 'Order `JNOID-1`.' },
+      { title: 'Port-out PIN for (801) 555-1234', secret: '482913', note: 'Order `JNOID-1`.' },
       true,
     );
     assertWithinSlackLimits(msg);

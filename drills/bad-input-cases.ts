@@ -196,7 +196,7 @@ export const BAD_INPUT_CASES: BadInputCase[] = [
   cmd(
     'status: expired/unknown OrderId',
     `status ${UNKNOWN_ORDER}`,
-    /does not know that number or id.*\(ref [a-z0-9]+\)/,
+    /does not know that order.*\(ref [a-z0-9]+\)/,
     'reads',
   ),
   // digest

@@ -1,4 +1,5 @@
 import type { KnownBlock } from '@slack/types';
+import { formatPhone, shortId } from '../operations/glossary.js';
 import type { TrailEntry } from '../store/audit-repo.js';
 import type { HistoryPageValue } from './action-values.js';
 import { trailLine } from './audit-trail.js';
@@ -23,14 +24,16 @@ export interface HistoryMessageArgs {
  * audit log (redacted when written), a page at a time.
  */
 export function historyMessage(args: HistoryMessageArgs): MessagePayload {
+  // A number as people write it, an order by its short id (the value of Older… keeps the subject as typed).
+  const subject = shortId(formatPhone(args.subject));
   const shown = args.entries.slice(0, HISTORY_PAGE_SIZE);
   const more = args.entries.length > HISTORY_PAGE_SIZE;
   const blocks: KnownBlock[] = [
-    header(`History of ${args.subject}${args.older ? ' (older)' : ''}`),
+    header(`History of ${subject}${args.older ? ' (older)' : ''}`),
     section(
       shown.length > 0
         ? shown.map(trailLine).join('\n')
-        : `Nothing ${args.older ? 'older ' : ''}from Telegent Ops about ${escapeMrkdwn(args.subject)}.`,
+        : `Nothing ${args.older ? 'older ' : ''}from Telegent Ops about ${escapeMrkdwn(subject)}.`,
     ),
   ];
   const oldest = shown.at(-1);
@@ -42,5 +45,5 @@ export function historyMessage(args: HistoryMessageArgs): MessagePayload {
   } else if (shown.length > 0) {
     blocks.push(context('That is everything this app recorded.'));
   }
-  return message(`History of ${args.subject}`, blocks, args.sandbox);
+  return message(`History of ${subject}`, blocks, args.sandbox);
 }

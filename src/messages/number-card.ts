@@ -1,4 +1,12 @@
 import type { KnownBlock } from '@slack/types';
+import {
+  dateWords,
+  dayWords,
+  formatPhone,
+  messageTypeWords,
+  shortId,
+  statusWords,
+} from '../operations/glossary.js';
 import { simTail } from '../operations/personal-data.js';
 import { LINE_CHANGE_OPERATIONS, orderTraits } from '../operations/registry.js';
 import type { TrailEntry } from '../store/audit-repo.js';
@@ -22,17 +30,18 @@ import {
 } from './blocks.js';
 import { ACTION } from './ids.js';
 import { escapeMrkdwn, oneLine } from './limits.js';
+import { productLine } from './number-details.js';
 import { describeThresholds } from './thresholds.js';
 
 export interface NumberCardArgs {
   number: NumberRecord;
-  /** Null: no subscriber is bound (an orphan); undefined: it could not be read. */
+  /** Null: no subscriber is bound; undefined: it could not be read. */
   subscriber: Subscriber | null | undefined;
   usage?: { info: DataUsageInfo; settings: DataUsageSettings } | undefined;
   /** Open orders this app watches for the number, with a link to each one's thread when known. */
   openOrders: Array<{ order: OrderRecord; link?: string | undefined }>;
   history: TrailEntry[];
-  /** Route names by id, where the pickers' lists know them (the card shows the id otherwise). */
+  /** Route labels by id as the pickers list them ("Main SIP Trunk · Trunk"); the card shows a short id otherwise. */
   routeNames?: ReadonlyMap<string, string> | undefined;
   sandbox?: boolean | undefined;
 }
@@ -45,8 +54,9 @@ const SAFE_URL = /^https:\/\/[^\s|<>]+$/;
 const LIVE = ['Active', 'Parked', 'Suspended', 'Inactive'];
 
 function subscriberLine(s: Subscriber | null | undefined, id: string | null | undefined): string {
-  if (s === null) return ':warning: none (an orphan number: Telegent wants every number to have one)';
-  if (!s) return id ? `${safe(id)} (details could not be read)` : '—';
+  if (s === null)
+    return ':warning: no subscriber: Telegent wants every number bound to one (Update… binds one)';
+  if (!s) return id ? `${safe(shortId(id))} (details could not be read)` : '—';
   const name = s.Name?.trim() ? safe(s.Name) : 'no name';
   return s.Email ? `${name} — ${safe(s.Email)}` : name;
 }
@@ -82,25 +92,32 @@ function buttons(n: NumberRecord): KnownBlock[] {
 }
 
 /**
+ * A route as the pickers label it, without a type the name already says: "Main SIP Trunk · Trunk" → "Main SIP
+ * Trunk", while "Main SMS · Webhook" keeps its type.
+ */
+function routeWords(label: string): string {
+  const [name = label, type] = label.split(' · ');
+  return type && !name.toLowerCase().includes(type.trim().toLowerCase()) ? label : name;
+}
+
+/**
  * `/telegent number <+1…>`: one ephemeral card answering a ticket at a glance, with the actions that make
  * sense for the number's status. The SIM shows its last four digits only.
  */
 export function numberCard(args: NumberCardArgs): MessagePayload {
   const n = args.number;
   const route = (id: string | null | undefined) => {
-    const name = id ? args.routeNames?.get(id) : undefined;
-    return name ? `${safe(name)} (\`${safe(id)}\`)` : safe(id, 'none');
+    const label = id ? args.routeNames?.get(id) : undefined;
+    if (label) return safe(routeWords(label));
+    return id ? `\`${safe(shortId(id))}\` (name not found)` : 'none';
   };
   const blocks: KnownBlock[] = [
-    header(`${n.Number} · ${n.Status ?? 'status unknown'}`),
+    header(`${formatPhone(n.Number)} · ${n.Status ?? 'status unknown'}`),
     fieldsSection([
-      [
-        'Product',
-        `${safe(n.ProductType)} · ${safe([n.NumberType, n.Classification].filter(Boolean).join(' / '))}`,
-      ],
+      ['Product', safe(productLine(n))],
       [
         'Messaging / voice',
-        `messaging ${yesNo(n.MessageEnabled)}${n.MessageType ? ` (${safe(n.MessageType)})` : ''}, voice ${yesNo(n.VoiceEnabled)}`,
+        `messaging ${yesNo(n.MessageEnabled)}${n.MessageType ? ` (${safe(messageTypeWords(n.MessageType))})` : ''}, voice ${yesNo(n.VoiceEnabled)}`,
       ],
       ['Routes', `message ${route(n.MessageRouteId)}\nvoice ${route(n.VoiceRouteId)}`],
       ['SIM', n.Iccid ? escapeMrkdwn(simTail(n.Iccid)) : 'none'],
@@ -108,20 +125,20 @@ export function numberCard(args: NumberCardArgs): MessagePayload {
         'SIM swaps left',
         n.SwapsRemaining === undefined || n.SwapsRemaining === null
           ? 'unknown'
-          : `${n.SwapsRemaining}${n.NextSwapResetDate ? ` (more from ${safe(n.NextSwapResetDate.slice(0, 10))})` : ''}`,
+          : `${n.SwapsRemaining}${n.NextSwapResetDate ? ` (more from ${safe(dayWords(n.NextSwapResetDate.slice(0, 10)))})` : ''}`,
       ],
       ['Subscriber', subscriberLine(args.subscriber, n.AssignedSubscriberId)],
       ['Data', dataLine(args)],
-      ['Purchased', safe(n.OriginalDatePurchased)],
+      ['Purchased', n.OriginalDatePurchased ? safe(dateWords(n.OriginalDatePurchased)) : '—'],
     ]),
   ];
   const orders = args.openOrders.map(({ order, link }) => {
     const label = orderTraits(order.kind).label;
     const id =
       link && SAFE_URL.test(link)
-        ? `<${link}|${escapeMrkdwn(order.orderId)}>`
-        : `\`${escapeMrkdwn(order.orderId)}\``;
-    return `• ${escapeMrkdwn(label)} ${id}: ${safe(order.status)}`;
+        ? `<${link}|${escapeMrkdwn(shortId(order.orderId))}>`
+        : `\`${escapeMrkdwn(shortId(order.orderId))}\``;
+    return `• ${escapeMrkdwn(label)} ${id}: ${safe(statusWords(order.status))}`;
   });
   blocks.push(section(`*Open orders*\n${orders.length > 0 ? orders.join('\n') : 'none'}`));
   const history = args.history.map(trailLine);
@@ -136,5 +153,5 @@ export function numberCard(args: NumberCardArgs): MessagePayload {
         `Nothing can be changed from Slack while the number is ${safe(n.Status, 'of unknown status')}.`,
       ),
     );
-  return message(`${n.Number}: ${n.Status ?? 'status unknown'}`, blocks, args.sandbox);
+  return message(`${formatPhone(n.Number)}: ${n.Status ?? 'status unknown'}`, blocks, args.sandbox);
 }

@@ -1,21 +1,50 @@
+import {
+  classificationWords,
+  dateWords,
+  messageTypeWords,
+  productWords,
+  shortId,
+} from '../operations/glossary.js';
+import { simTail } from '../operations/personal-data.js';
 import type { NumberRecord } from '../telegent/response-schemas.js';
 import { escapeMrkdwn, oneLine } from './limits.js';
 
-const yesNo = (v: boolean | null | undefined) => (v === true ? 'yes' : v === false ? 'no' : undefined);
+const onOff = (v: boolean | null | undefined) => (v === true ? 'on' : v === false ? 'off' : undefined);
 
-/** Label/value pairs describing a number from Telegent's inventory (values mrkdwn-safe, ≤ 10 pairs). */
-export function numberDetailFields(n: NumberRecord): Array<[string, string]> {
+/** "SMS + data + voice · phone line": a number's product and classification in words. */
+export function productLine(n: NumberRecord): string {
+  const kind = n.Classification ?? n.NumberType;
+  return [
+    n.ProductType ? productWords(n.ProductType) : undefined,
+    kind ? classificationWords(kind) : undefined,
+  ]
+    .filter(Boolean)
+    .join(' · ');
+}
+
+/**
+ * Label/value pairs describing a number from Telegent's inventory, in words (values mrkdwn-safe, ≤ 10 pairs).
+ * The number itself is not among them: the caller names it once. The subscriber is shown by a short id only
+ * when the caller has no name for the customer; the SIM by its last four digits, as everywhere else.
+ */
+export function numberDetailFields(
+  n: NumberRecord,
+  options: { customer?: string | undefined } = {},
+): Array<[string, string]> {
+  const messaging = onOff(n.MessageEnabled);
   const pairs: Array<[string, string | null | undefined]> = [
-    ['Number', n.Number],
     ['Status', n.Status],
-    ['Product', n.ProductType],
-    ['Type', [n.NumberType, n.Classification].filter(Boolean).join(' / ') || undefined],
-    ['Messaging', [yesNo(n.MessageEnabled), n.MessageType].filter(Boolean).join(', ') || undefined],
-    ['Voice', yesNo(n.VoiceEnabled)],
-    ['Subscriber', n.AssignedSubscriberId],
-    ['SIM (ICCID)', n.Iccid],
-    ['Purchased', n.OriginalDatePurchased],
-    ['Order', n.OrderId],
+    ['Product', productLine(n) || undefined],
+    [
+      'Messaging',
+      messaging && n.MessageType && n.MessageEnabled
+        ? `${messaging} (${messageTypeWords(n.MessageType)})`
+        : messaging,
+    ],
+    ['Voice', onOff(n.VoiceEnabled)],
+    ['Subscriber', options.customer ? undefined : n.AssignedSubscriberId && shortId(n.AssignedSubscriberId)],
+    ['SIM', n.Iccid && simTail(n.Iccid)],
+    ['Purchased', n.OriginalDatePurchased && dateWords(n.OriginalDatePurchased)],
   ];
   return pairs
     .filter((p): p is [string, string] => typeof p[1] === 'string' && p[1].trim() !== '')

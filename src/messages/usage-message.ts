@@ -1,4 +1,5 @@
 import type { KnownBlock } from '@slack/types';
+import { dataBehaviorWords, formatPhone } from '../operations/glossary.js';
 import type { DataUsageInfo, DataUsageSettings } from '../telegent/response-schemas.js';
 import { context, fieldsSection, header, type MessagePayload, message, sandboxBlocks } from './blocks.js';
 import { escapeMrkdwn, fitItems, LIMITS, oneLine } from './limits.js';
@@ -12,7 +13,7 @@ export interface UsageMessageArgs {
 
 const safe = (v: string | null | undefined, fallback = '—') => (v ? escapeMrkdwn(oneLine(v, 200)) : fallback);
 
-/** `/telegent usage`: used / remaining / current behaviour and the configured thresholds, per number. */
+/** `/telegent usage`: used / remaining / current behavior and the configured thresholds, per number. */
 export function usageMessage(args: UsageMessageArgs): MessagePayload {
   const settingsByNumber = new Map(args.settings.PhoneNumbers.map((s) => [s.Number, s]));
   const numbers = [
@@ -34,8 +35,8 @@ export function usageMessage(args: UsageMessageArgs): MessagePayload {
             const note = i?.StatusMessage ?? s?.StatusMessage;
             return [
               fieldsSection([
-                ['Number', safe(n)],
-                ['Behaviour now', safe(i?.CurrentBehavior, 'unknown')],
+                ['Number', safe(formatPhone(n))],
+                ['Behavior now', i?.CurrentBehavior ? safe(dataBehaviorWords(i.CurrentBehavior)) : 'unknown'],
                 ['Used', safe(i?.Used, 'unknown')],
                 ['Remaining', safe(i?.Remaining, 'unknown')],
                 ['Thresholds', escapeMrkdwn(describeThresholds(s))],
@@ -50,7 +51,7 @@ export function usageMessage(args: UsageMessageArgs): MessagePayload {
   const firstInfo = first ? infoByNumber.get(first) : undefined;
   const text =
     numbers.length === 1 && first
-      ? `Data usage for ${first}: ${firstInfo?.Used ?? 'unknown'} used, ${firstInfo?.Remaining ?? 'unknown'} remaining`
+      ? `Data usage for ${formatPhone(first)}: ${firstInfo?.Used ?? 'unknown'} used, ${firstInfo?.Remaining ?? 'unknown'} remaining`
       : `Data usage for ${numbers.length} number(s)`;
   return message(text, [...head, ...body], args.sandbox);
 }

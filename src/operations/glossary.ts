@@ -128,3 +128,29 @@ export function timeZoneWords(timeZone: string): string | undefined {
   const place = zone.slice(zone.lastIndexOf('/') + 1).replace(/_/g, ' ');
   return place ? `${place} time` : undefined;
 }
+
+/**
+ * "Sep 2, 2026" for a date Telegent writes as 'MM/DD/YYYY' (e.g. OriginalDatePurchased) or 'YYYY-MM-DD'
+ * (a timestamp's time is dropped): with the year, since such dates are often long past. Other text is kept.
+ */
+export function dateWords(date: string): string {
+  const text = date.trim();
+  const us = /^(\d{2})\/(\d{2})\/(\d{4})$/.exec(text);
+  const iso = /^(\d{4})-(\d{2})-(\d{2})(?:[T ].*)?$/.exec(text);
+  const [year, month, day] = us ? [us[3], us[1], us[2]] : iso ? [iso[1], iso[2], iso[3]] : [];
+  if (!year) return date;
+  const at = new Date(`${year}-${month}-${day}T12:00:00Z`);
+  if (Number.isNaN(at.getTime())) return date;
+  return at.toLocaleDateString('en-US', { month: 'short', day: 'numeric', year: 'numeric', timeZone: 'UTC' });
+}
+
+const DATA_BEHAVIOR_WORDS: Record<string, string> = {
+  active: 'Full speed',
+  throttled: 'Slowed down (throttle reached)',
+  blocked: 'Stopped (limit reached)',
+};
+
+/** A number's data behavior now: "Throttled" → "Slowed down (throttle reached)". */
+export function dataBehaviorWords(behavior: string): string {
+  return DATA_BEHAVIOR_WORDS[behavior.trim().toLowerCase()] ?? behavior;
+}

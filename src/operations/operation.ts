@@ -60,7 +60,7 @@ export interface Outcome {
 
 /** A secret the requester must see exactly once, by DM: what it is, the value, what to do with it. */
 export interface RevealedSecret {
-  /** "Port-out PIN for +18015551234" (also the notification text: never the secret itself). */
+  /** "Port-out PIN for (801) 555-1234" (also the notification text: never the secret itself). */
   title: string;
   secret: string;
   /** What to do with it, e.g. "Give the PIN to the customer". */

@@ -4,7 +4,7 @@ import type { PortOrderCreated } from '../telegent/response-schemas.js';
 import { phoneNumberSchema } from './fields/phone-number.js';
 import { generatePortOutPin, portOutPinSchema } from './fields/port-out-pin.js';
 import { withDefault } from './fields/result.js';
-import { formatPhone } from './glossary.js';
+import { formatPhone, shortId } from './glossary.js';
 import { defineOperation, MASK } from './operation.js';
 import { readBackNumber } from './read-back.js';
 
@@ -46,9 +46,9 @@ export const portOut = defineOperation<PortOutInput, PortOrderCreated, PortOutRe
       status: response.OrderStatus ?? 'Pending',
     },
     reveal: {
-      title: `Port-out PIN for ${input.phoneNumber}`,
+      title: `Port-out PIN for ${formatPhone(input.phoneNumber)}`,
       secret: input.pin,
-      note: `Order \`${response.OrderId}\`. Give the PIN to the customer.`,
+      note: `Order \`${shortId(response.OrderId)}\`. Give the PIN to the customer.`,
     },
   }),
   orders: {

@@ -1,4 +1,5 @@
 import { explainCarrierCode } from './carrier-codes.js';
+import { TELEGENT_ENDPOINTS } from './endpoints.js';
 
 /** What went wrong, coarsely: lets callers branch without parsing messages. */
 export type TelegentErrorKind =
@@ -85,6 +86,16 @@ const KNOWN_MESSAGES: ReadonlyArray<readonly [RegExp, string]> = [
   [/not available/i, 'Telegent says that number is no longer available'],
 ];
 
+/**
+ * What a 404 could not find, from the endpoint asked: an order id was typed for the order look-up, so the
+ * person reads about an order there, not about a number.
+ */
+function notFound(endpoint: string): { what: string; check: string } {
+  if (endpoint === TELEGENT_ENDPOINTS.order.path)
+    return { what: 'that order', check: 'the order id for a typo, and that the order belongs' };
+  return { what: 'that number or id', check: 'the number or id for a typo, and that it belongs' };
+}
+
 /** What happened, in a few words for the person (no endpoint, no status code, no raw Telegent message). */
 export function whatHappened(error: TelegentError): string {
   const known = KNOWN_MESSAGES.find(([pattern]) => pattern.test(error.telegentMessage ?? ''));
@@ -108,7 +119,7 @@ export function whatHappened(error: TelegentError): string {
       break;
   }
   const status = error.status ?? 0;
-  if (status === 404) return 'Telegent does not know that number or id';
+  if (status === 404) return `Telegent does not know ${notFound(error.endpoint).what}`;
   if (status === 400 || status === 422) return 'Telegent refused the input';
   if (status === 409) return 'Telegent reports a conflict (already in use or already requested)';
   if (status === 401 || status === 403) return 'Telegent refused our access to this step';
@@ -171,7 +182,7 @@ function hintFor(init: TelegentErrorInit): string {
     case 403:
       return `${capitalise(TELL_OPS)}: its Telegent key may not be allowed this step.`;
     case 404:
-      return "check the number or id for a typo, and that it belongs to this channel's Telegent account.";
+      return `check ${notFound(init.endpoint).check} to this channel's Telegent account.`;
     case 409:
       return 'Check where the number or order stands now before trying again.';
     case 408:

@@ -87,8 +87,8 @@ describe('distributor accounts: a channel bound to an account files its requests
     const stored = await e2e.store.db.query("SELECT account_id FROM orders WHERE kind = 'provision'");
     expect(stored.rows[0]!.account_id).toBe(SEED_ACCOUNT_ID);
     const trail = await answer(`history ${provisioned[0]}`);
-    expect(trail).toContain('Provision: asked (<@U0REQUESTER1>)');
-    expect(trail).toContain('Provision: approved (<@U0APPROVER01>)');
+    expect(trail).toContain('Provision: asked by <@U0REQUESTER1>');
+    expect(trail).toContain('Provision: approved by <@U0APPROVER01>');
 
     // The form's pickers read the bound account's lists.
     const picked = await e2e.slack.options({

@@ -55,7 +55,8 @@ describe('/telegent subcommands end to end', () => {
 
   it('status of an unknown order is a clear error; orders lists this channel', async () => {
     const status = await answer('status JNUOID-00000000-0000-4000-8000-000000000000');
-    expect(textOf(status)).toMatch(/does not know that number or id.*\(ref [a-z0-9]+\)/);
+    expect(textOf(status)).toMatch(/does not know that order\. Check the order id.*\(ref [a-z0-9]+\)/);
+    expect(textOf(status)).not.toMatch(/number/);
     const orders = await answer('orders');
     expect(textOf(orders)).toMatch(/order/i);
   });

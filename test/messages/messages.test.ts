@@ -477,7 +477,9 @@ describe('executionOutcomeMessage / errorMessage', () => {
 describe('usageMessage', () => {
   const info: DataUsageInfo = {
     Status: 'ok',
-    PhoneNumbers: [{ Number: '+18015551234', Used: '12 MB', Remaining: '8 MB', CurrentBehavior: 'Normal' }],
+    PhoneNumbers: [
+      { Number: '+18015551234', Used: '12 MB', Remaining: '8 MB', CurrentBehavior: 'Throttled' },
+    ],
   } as DataUsageInfo;
   const settings: DataUsageSettings = {
     Status: 'ok',
@@ -493,19 +495,25 @@ describe('usageMessage', () => {
     ],
   } as DataUsageSettings;
 
-  it('shows used, remaining, behaviour and thresholds', () => {
+  it('shows the number, used, remaining, behavior (in words) and thresholds', () => {
     const msg = usageMessage({ info, settings, sandbox: true });
     assertWithinSlackLimits(msg);
     const json = JSON.stringify(msg.blocks);
     for (const s of [
+      '(801) 555-1234',
+      'Behavior now',
+      'Slowed down (throttle reached)',
       '12 MB',
       '8 MB',
-      'Normal',
       'notify 10 MB',
       'throttle 15 MB (thr1024kbps)',
       'limit 20 MB',
     ])
       expect(json).toContain(s);
+    expect(msg.text).toContain('(801) 555-1234');
+    // Not the API's values: no E.164, no "Throttled", no British spelling.
+    expect(json + msg.text).not.toContain('+18015551234');
+    expect(json).not.toMatch(/Throttled|Behaviour/);
   });
 
   it('thresholds in MB also read in GB from 1 GB up (1 GB = 1024 MB)', () => {
@@ -626,7 +634,7 @@ describe('openOrdersMessage', () => {
 describe('revealedSecretMessage', () => {
   it('shows the secret in the blocks but not in the notification text', () => {
     const msg = revealedSecretMessage(
-      { title: 'Port-out PIN for +18015551234', secret: '482913', note: 'Order `JNOID-1`.' },
+      { title: 'Port-out PIN for (801) 555-1234', secret: '482913', note: 'Order `JNOID-1`.' },
       true,
     );
     assertWithinSlackLimits(msg);

@@ -74,7 +74,7 @@ describe('secrets never reach a channel builder', () => {
   });
 
   it('revealedSecretMessage is the one builder that shows the PIN', () => {
-    const reveal = { title: 'Port-out PIN for +18015551234', secret: PIN, note: 'Order `JNOID-1`.' };
+    const reveal = { title: 'Port-out PIN for (801) 555-1234', secret: PIN, note: 'Order `JNOID-1`.' };
     expect(JSON.stringify(revealedSecretMessage(reveal))).toContain(PIN);
   });
 });

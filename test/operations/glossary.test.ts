@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import {
   carrierMessageWords,
   classificationWords,
+  dataBehaviorWords,
+  dateWords,
   dayWords,
   formatPhone,
   formatPhones,
@@ -55,5 +57,20 @@ describe('glossary: words for people instead of API values', () => {
     expect(shortId('JNUOID-6a283dcf-1bb8-4ed1-8387-ce877b4ffc24')).toBe('JNUOID-6a283dcf…');
     expect(shortId('req_46cc0a1b2c3d4e5f60718293a4b5c6d7')).toBe('req_46cc0a1b…');
     expect(shortId('JNUOID-1')).toBe('JNUOID-1');
+  });
+
+  it.each([
+    ['09/02/2026', 'Sep 2, 2026'], // Telegent's MM/DD/YYYY
+    ['2026-12-31', 'Dec 31, 2026'],
+    ['2026-12-31T00:00:00Z', 'Dec 31, 2026'], // the time of a timestamp is dropped
+    ['13/45/2026', '13/45/2026'], // not a date: kept
+    ['soon', 'soon'],
+  ])('dateWords(%s) → %s', (input, expected) => expect(dateWords(input)).toBe(expected));
+
+  it('data behavior in words', () => {
+    expect(dataBehaviorWords('Active')).toBe('Full speed');
+    expect(dataBehaviorWords('THROTTLED')).toBe('Slowed down (throttle reached)');
+    expect(dataBehaviorWords('Blocked')).toBe('Stopped (limit reached)');
+    expect(dataBehaviorWords('Paused')).toBe('Paused');
   });
 });

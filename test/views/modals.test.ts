@@ -6,6 +6,7 @@ import { explainCarrierCode } from '../../src/telegent/carrier-codes.js';
 import type { NumberRecord, PortInEligibility } from '../../src/telegent/response-schemas.js';
 import { limitsModal } from '../../src/views/modals/limits-modal.js';
 import { PrivateMetadataTooLongError } from '../../src/views/modals/modal.js';
+import { numberUpdateModal } from '../../src/views/modals/number-update-modal.js';
 import { portinCancelModal } from '../../src/views/modals/portin-cancel-modal.js';
 import { portinModal } from '../../src/views/modals/portin-modal.js';
 import { portinUpdateModal } from '../../src/views/modals/portin-update-modal.js';
@@ -365,14 +366,47 @@ describe('portoutModal', () => {
     AssignedSubscriberId: 'TSUID-1',
     Iccid: ICCID,
     OrderId: 'JNOID-1',
+    OriginalDatePurchased: '09/02/2026',
   } as NumberRecord;
 
-  it('shows the number details and an optional PIN input', () => {
+  it('shows the number details in words and an optional PIN input', () => {
     const view = portoutModal({ phoneNumber: '+18015551234', number, metadata: META });
     assertWithinSlackLimits(view);
-    expect(JSON.stringify(view.blocks)).toContain('Sms+Data+Voice');
+    const json = JSON.stringify(view.blocks);
+    for (const words of [
+      '(801) 555-1234',
+      'SMS + data + voice · phone line',
+      'on (person-to-person texts)',
+      '*SIM*\\n…5850',
+      '*Subscriber*\\nTSUID-1',
+      '*Purchased*\\nSep 2, 2026',
+    ])
+      expect(json).toContain(words);
     expect(inputBlock(view, 'pin').optional).toBe(true);
-    expect(inputBlock(view, 'pin').hint.text).toMatch(/leave empty to generate/);
+    // "Leave empty to generate one" is said once, in the input itself.
+    expect(inputBlock(view, 'pin').element.placeholder.text).toMatch(/Leave empty to generate/);
+    expect(inputBlock(view, 'pin').hint.text).not.toMatch(/leave empty/i);
+  });
+
+  it('names the number once, and no API values: no E.164, raw ids, full ICCID, product codes or US dates', () => {
+    const full = {
+      ...number,
+      AssignedSubscriberId: 'TSUID-7a8b9c0d-1e2f-4a3b-9c4d-5e6f7a8b9c0d',
+      OrderId: 'TNOID-ddbaad7c-38c8-4cb4-bf0d-000000000006',
+      MessageType: 'a2p',
+    } as NumberRecord;
+    const view = portoutModal({
+      phoneNumber: '+18015551234',
+      number: full,
+      customer: 'Eli Novak',
+      metadata: META,
+    });
+    const json = JSON.stringify(view.blocks);
+    expect(json.split('(801) 555-1234')).toHaveLength(2);
+    expect(json).toContain('(Eli Novak)');
+    expect(json).toContain('on (application-to-person texts)');
+    expect(json).not.toMatch(/\+18015551234|TSUID-|TNOID-|Sms\+|mvno|a2p|\d{2}\/\d{2}\/\d{4}|\*Order\*/);
+    expect(json).not.toContain(ICCID);
   });
 
   it('round-trips a typed PIN and an empty one (generated)', () => {
@@ -536,5 +570,52 @@ describe('small modals', () => {
       expect(view.callback_id).toBe(CALLBACK.info);
       expect(view.submit).toBeUndefined();
     }
+  });
+});
+
+describe('numberUpdateModal', () => {
+  const view = numberUpdateModal({ phoneNumber: '+18015551234', metadata: META });
+  const json = JSON.stringify(view.blocks);
+
+  it('names the number as people write it, and no route ids or jargon in the hints', () => {
+    assertWithinSlackLimits(view);
+    expect(json).toContain('*Update (801) 555-1234*');
+    expect(json).not.toContain('+18015551234');
+    expect(json).not.toMatch(/MRID-|CRID-|route id|orphan/);
+    expect(inputBlock(view, 'messageRouteId').hint).toBeUndefined();
+    expect(inputBlock(view, 'messageRouteId').element.placeholder.text).toBe('Type a route name…');
+    expect(inputBlock(view, 'voiceRouteId').hint).toBeUndefined();
+  });
+
+  it('says the caller ID limit once', () => {
+    expect(json.match(/15 characters/g)).toHaveLength(1);
+    expect(inputBlock(view, 'cnamFirstName').element.max_length).toBe(15);
+    expect(inputBlock(view, 'cnamLastName').element.max_length).toBe(15);
+  });
+});
+
+describe('limitsModal in words', () => {
+  const current = {
+    Status: 'ok',
+    PhoneNumbers: [{ Number: '+18015551234', LimitValue: 20, ValueUnit: 'MB' }],
+  } as never;
+  const view = limitsModal({ numbers: ['+18015551234'], current, metadata: META });
+  const sections = JSON.stringify(view.blocks.filter((b) => b.type === 'section'));
+  const hints = JSON.stringify(
+    view.blocks.map((b) => (b.type === 'input' ? (b as { hint?: unknown }).hint : undefined)),
+  );
+
+  it('shows what is set now by number as people write it', () => {
+    expect(sections).toContain('• (801) 555-1234: limit 20 MB');
+    expect(sections).not.toContain('+18015551234');
+  });
+
+  it('says the order of the thresholds as a person would, and no API units or repeated "optional"', () => {
+    expect(sections).toContain(
+      'Warn first, then slow down, then stop: each value larger than the one before',
+    );
+    expect(sections).not.toMatch(/notify &lt; throttle|notify < throttle|Telegent needs/);
+    expect(hints).not.toMatch(/Optional:|Telegent takes MB|converted/);
+    expect(inputBlock(view, 'valueUnit').hint.text).toBe('1 GB = 1024 MB');
   });
 });

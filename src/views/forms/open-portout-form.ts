@@ -1,5 +1,6 @@
 import type { webApi } from '@slack/bolt';
 import type { AppContext } from '../../app-context.js';
+import { formatPhone } from '../../operations/glossary.js';
 import { writeModalMetadata } from '../modal-metadata.js';
 import { portoutModal } from '../modals/portout-modal.js';
 import { openAfterNumberLookup } from './open-after-number-lookup.js';
@@ -21,7 +22,7 @@ export async function openPortoutForm(
       triggerId: at.triggerId,
       title: 'Port-out PIN',
       phoneNumber,
-      notOnAccount: `${phoneNumber} is not on your Telegent account, so it has no port-out PIN to set. Check the number.`,
+      notOnAccount: `${formatPhone(phoneNumber)} is not on your Telegent account, so it has no port-out PIN to set. Check the number.`,
       logContext: { form: 'portout' },
     },
     (number, customer) =>

@@ -4,6 +4,7 @@ import { CALLBACK } from '../../messages/ids.js';
 import { escapeMrkdwn, LIMITS, truncate } from '../../messages/limits.js';
 import { describeThresholds } from '../../messages/thresholds.js';
 import { THROTTLE_SPEEDS, VALUE_UNITS } from '../../operations/fields/data-limits.js';
+import { formatPhone } from '../../operations/glossary.js';
 import type { DataUsageSettings } from '../../telegent/response-schemas.js';
 import { numberInput, selectInput, textInput } from '../inputs.js';
 import { modal } from './modal.js';
@@ -37,7 +38,7 @@ function sharedSettings(current: DataUsageSettings | undefined) {
 export function limitsModal(args: LimitsModalArgs): ModalView {
   const shared = sharedSettings(args.current);
   const currentLines = (args.current?.PhoneNumbers ?? []).map(
-    (s) => `• ${escapeMrkdwn(s.Number)}: ${escapeMrkdwn(describeThresholds(s))}`,
+    (s) => `• ${escapeMrkdwn(formatPhone(s.Number))}: ${escapeMrkdwn(describeThresholds(s))}`,
   );
   const speed =
     shared?.ThrottleSpeed && (THROTTLE_SPEEDS as readonly string[]).includes(shared.ThrottleSpeed)
@@ -46,7 +47,7 @@ export function limitsModal(args: LimitsModalArgs): ModalView {
   const blocks: KnownBlock[] = [
     ...sandboxBlocks(args.sandbox),
     section(
-      'Set data thresholds. Telegent needs *notify < throttle < limit*; a throttle value needs a throttle speed.',
+      'Set data thresholds. Warn first, then slow down, then stop: each value larger than the one before. Slowing down also needs a speed.',
     ),
     ...(currentLines.length > 0
       ? [section(truncate(`*Now:*\n${currentLines.join('\n')}`, LIMITS.sectionText))]
@@ -57,21 +58,21 @@ export function limitsModal(args: LimitsModalArgs): ModalView {
       initial: shared?.NotifyValue,
       min: 1,
       optional: true,
-      hint: 'Optional: usage at which to send a notification (whole number)',
+      hint: 'Usage at which to send a warning (whole number)',
     }),
     numberInput({
       field: 'throttleValue',
       initial: shared?.ThrottleValue,
       min: 1,
       optional: true,
-      hint: 'Optional: usage at which to slow the line down (needs a throttle speed)',
+      hint: 'Usage at which to slow the line down (needs a throttle speed)',
     }),
     selectInput({
       field: 'throttleSpeed',
       choices: SPEED_CHOICES,
       initial: speed,
       optional: true,
-      hint: 'Required when a throttle value is set',
+      hint: 'Needed when you set Throttle at',
     }),
     numberInput({
       field: 'limitValue',
@@ -84,7 +85,7 @@ export function limitsModal(args: LimitsModalArgs): ModalView {
       choices: UNIT_CHOICES,
       initial: shared?.ValueUnit?.toUpperCase() ?? 'MB',
       optional: true,
-      hint: '1 GB = 1024 MB. Telegent takes MB: values in GB are converted when sent.',
+      hint: '1 GB = 1024 MB',
     }),
     context('A second person approves only if your workspace requires it for data limits.'),
   ];

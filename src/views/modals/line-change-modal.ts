@@ -2,6 +2,7 @@ import type { KnownBlock, ModalView } from '@slack/types';
 import { context, fieldsSection, sandboxBlocks, section } from '../../messages/blocks.js';
 import { CALLBACK } from '../../messages/ids.js';
 import { escapeMrkdwn } from '../../messages/limits.js';
+import { formatPhone } from '../../operations/glossary.js';
 import type { LineChangeOperation } from '../../operations/line-change.js';
 import { dateInput, textInput } from '../inputs.js';
 import { modal } from './modal.js';
@@ -22,8 +23,10 @@ export function lineChangeModal(args: LineChangeModalArgs): ModalView {
   const { op } = args;
   const blocks: KnownBlock[] = [
     ...sandboxBlocks(args.sandbox),
+    // The title already says what; the number is said once, as people write it. The operation's warning is
+    // addressed to the approver, so the requester reads it as what the approver will weigh.
     section(
-      `*${escapeMrkdwn(op.title)}: ${escapeMrkdwn(args.phoneNumber)}*\n${escapeMrkdwn(op.confirmApproval ?? '')}`,
+      `*${escapeMrkdwn(formatPhone(args.phoneNumber))}*${op.confirmApproval ? `\nBefore deciding, the approver reads: _${escapeMrkdwn(op.confirmApproval)}_` : ''}`,
     ),
     ...(args.facts.length > 0 ? [fieldsSection(args.facts)] : []),
     dateInput({

@@ -22,7 +22,7 @@ export interface PortoutModalArgs {
 
 /** `/telegent portout <number>`: the number's details, then an optional PIN (empty → generated). */
 export function portoutModal(args: PortoutModalArgs): ModalView {
-  const details = numberDetailFields(args.number);
+  const details = numberDetailFields(args.number, { customer: args.customer });
   const blocks: KnownBlock[] = [
     ...sandboxBlocks(args.sandbox),
     section(
@@ -35,7 +35,7 @@ export function portoutModal(args: PortoutModalArgs): ModalView {
       field: 'pin',
       optional: true,
       maxLength: PIN_MAX_LENGTH,
-      hint: '4–10 digits, or leave empty to generate one. After approval the PIN is shown only to you, never in the channel.',
+      hint: '4–10 digits. After approval the PIN is shown only to you, never in the channel.',
       placeholder: 'Leave empty to generate one',
     }),
   ];

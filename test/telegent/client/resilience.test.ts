@@ -91,12 +91,14 @@ describe('reads', () => {
     expect(error.status).toBe(404);
     expect(error.endpoint).toBe(ORDER);
     expect(error.telegentMessage).toMatch(/^Not found/);
-    expect(error.hint).toMatch(/check the number or id for a typo/);
-    // What a person reads: what happened and what to do, a reference, no endpoint and no raw message.
+    expect(error.hint).toMatch(/check the order id for a typo/);
+    // What a person reads: what happened and what to do, a reference, no endpoint and no raw message; an
+    // order id was asked for, so it speaks of an order, not of a number.
     const forPeople = peopleText(error, 'abc123');
     expect(forPeople).toBe(
-      "Telegent does not know that number or id. Check the number or id for a typo, and that it belongs to this channel's Telegent account (ref abc123).",
+      "Telegent does not know that order. Check the order id for a typo, and that the order belongs to this channel's Telegent account (ref abc123).",
     );
+    expect(forPeople).not.toMatch(/number/);
     expect(error.retryable).toBe(false);
   });
 

@@ -1,7 +1,7 @@
 import type { AppContext } from '../app-context.js';
 import { section } from '../messages/blocks.js';
 import { type Decision, decidedCard } from '../messages/decided-card.js';
-import { executionOutcomeMessage } from '../messages/execution-outcome-message.js';
+import { type ExecutionStatus, executionOutcomeMessage } from '../messages/execution-outcome-message.js';
 import { escapeMrkdwn, oneLine } from '../messages/limits.js';
 import { orderRootMessage } from '../messages/order-messages.js';
 import { requestCard } from '../messages/request-card.js';
@@ -174,6 +174,43 @@ export async function announceApprovalProgress(ctx: AppContext, request: Request
   }
 }
 
+/**
+ * A request that already ran, on its message in the requester's channel: its order's root (the order's
+ * thread carries the rest), else its outcome as stored (status and error).
+ */
+async function showWhatItRanTo(ctx: AppContext, request: RequestRecord): Promise<void> {
+  if (!request.storyTs) return;
+  const order = await ctx.store.orders.getByRequest(request.id);
+  if (order) {
+    await attempt(ctx, 'story back to its order', () =>
+      ctx.notify.update(
+        order.channelId,
+        request.storyTs!,
+        orderRootMessage(order, { sandbox: ctx.sandbox, actions: true }),
+        messageMetadata(EVENT_TYPES.order, { order_id: order.orderId }),
+      ),
+    );
+    return;
+  }
+  const ran = RAN_TO[request.status];
+  if (!ran) return;
+  const { title, summary } = describe(request);
+  await attempt(ctx, 'story back to its outcome', () =>
+    ctx.notify.update(
+      request.channelId,
+      request.storyTs!,
+      executionOutcomeMessage({ title, status: ran, summary, error: request.error, sandbox: ctx.sandbox }),
+      messageMetadata(EVENT_TYPES.requestStory, { request_id: request.id }),
+    ),
+  );
+}
+
+const RAN_TO: Partial<Record<RequestRecord['status'], ExecutionStatus>> = {
+  succeeded: 'succeeded',
+  failed: 'failed',
+  unknown: 'unknown',
+};
+
 function decisionOf(status: RequestRecord['status']): Decision {
   if (status === 'rejected' || status === 'expired' || status === 'cancelled') return status;
   return 'approved';
@@ -218,6 +255,9 @@ export async function announceDecision(
         messageMetadata(EVENT_TYPES.approvalCard, { request_id: request.id }),
       ),
     );
+    // The card is the request's message and the request ran meanwhile: that edit took the buttons away but
+    // wrote over what it ran to, which the message must show again.
+    if (cardIsStory(request) && ranAlready(request, decision)) await showWhatItRanTo(ctx, request);
   }
   await tellStory(ctx, request, decision, by);
   const notice = DECISION_NOTICE[decision];

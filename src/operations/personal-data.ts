@@ -12,6 +12,8 @@ export const simTail = (iccid: string | undefined) => (iccid ? `…${iccid.slice
  * ("Acme", "Kiosk-14"): it is usually a business or a device, and its initial alone would tell an approver nothing.
  */
 export function shortName(name: string): string {
+  // An email that came in where a name was expected is masked, never shown whole.
+  if (name.includes('@')) return maskEmail(name.trim());
   const words = name.trim().split(/\s+/).filter(Boolean);
   if (words.length <= 1) return words[0] ?? '';
   return `${[...words[0]!][0]!.toUpperCase()}. ${words.at(-1)}`;

@@ -135,6 +135,11 @@ export function createOrdersRepo(db: Db) {
       return (await list('order_id = $1', [orderId], 1))[0] ?? null;
     },
 
+    /** The order a request created, if any (read only when a late edit must be undone: no index needed). */
+    async getByRequest(requestId: string): Promise<OrderRecord | null> {
+      return (await list('request_id = $1', [requestId], 1))[0] ?? null;
+    },
+
     /** The port date an update changed ('YYYY-MM-DD'): heads-ups, the digest and the poller read it. */
     async setPortInDate(orderId: string, portInDate: string): Promise<void> {
       await db.query('UPDATE orders SET port_in_date = $2::date, updated_at = now() WHERE order_id = $1', [

@@ -27,6 +27,29 @@ export interface PickerSource {
 }
 
 const MAX_OPTIONS = 100;
+const NAME_EMAIL_SEPARATOR = ' — ';
+
+/** "Jane Doe — jane@example.com": a name alone is ambiguous, an id means nothing to a person. */
+export function subscriberLabel(s: {
+  name?: string | undefined;
+  email?: string | undefined;
+  id: string;
+}): string {
+  return [s.name, s.email].filter(Boolean).join(NAME_EMAIL_SEPARATOR) || s.id;
+}
+
+/**
+ * The subscriber's name in a label `subscriberLabel` made (a picked option's text), or undefined when the
+ * subscriber has none: the label is then their email or id, which must not pass for a name on channel posts.
+ */
+export function nameInSubscriberLabel(label: string | undefined): string | undefined {
+  if (!label) return undefined;
+  const [first, ...rest] = label.split(NAME_EMAIL_SEPARATOR);
+  const name = first?.trim();
+  if (!name) return undefined;
+  if (rest.length > 0) return name;
+  return name.includes('@') || /^[A-Z]+-[0-9a-f-]{8,}$/i.test(name) ? undefined : name;
+}
 const SUBSCRIBER_PAGES = 5;
 
 /**
@@ -67,8 +90,7 @@ export function createPickerSource(
           const name = s.Name?.trim();
           const email = s.Email?.trim();
           items.push({
-            // "Jane Doe — jane@example.com": a name alone is ambiguous, an id means nothing to a person.
-            label: [name, email].filter(Boolean).join(' — ') || s.SubscriberId,
+            label: subscriberLabel({ name, email, id: s.SubscriberId }),
             value: s.SubscriberId,
             ...(email ? { email: email.toLowerCase() } : {}),
           });

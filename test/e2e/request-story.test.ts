@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { announcePendingRequest } from '../../src/notify/announcer.js';
+import { announceApprovalProgress, announcePendingRequest } from '../../src/notify/announcer.js';
 import { DEFAULT_APPROVAL_REQUIRED_FOR } from '../../src/operations/registry.js';
 import {
   SEED_MESSAGE_ROUTE_IDS,
@@ -132,6 +132,31 @@ describe("the request's one message without an approvals channel", () => {
     expect(last).toMatch(/Data limits\*? done/);
     expect(last).not.toContain('request.approve');
     expect(await toldOnce(e2e, cardTs, /Data limits\*? done/)).toBe(1);
+    expect(topLevel(e2e, CHANNEL, since)).toHaveLength(1);
+  });
+
+  it('a late "1 of 2" edit after the request ran takes the buttons away and puts the order root back', async () => {
+    const since = e2e.fake.calls.length;
+    const filed = await e2e.ops.ctx.workflow.submit({
+      kind: 'provision',
+      raw: PROVISION_FILL,
+      requestedBy: REQUESTER,
+      channelId: CHANNEL,
+      reason: 'ZD-7003 late edit',
+    });
+    if (filed.status !== 'pending_approval') throw new Error(filed.status);
+    await announcePendingRequest(e2e.ops.ctx, filed.request);
+    const stale = (await e2e.store.requests.get(filed.request.id))!;
+    const cardTs = String(topLevel(e2e, CHANNEL, since)[0]!.response.ts);
+    await approveOnCard(topLevel(e2e, CHANNEL, since)[0]!);
+    await expect
+      .poll(() => edits(e2e, cardTs).some((c) => eventType(c) === 'telegent_order'), SLOW)
+      .toBe(true);
+    // Approver A's progress edit, computed before B's approval ran it, lands now.
+    await announceApprovalProgress(e2e.ops.ctx, stale);
+    const last = edits(e2e, cardTs).at(-1)!;
+    expect(eventType(last)).toBe('telegent_order');
+    expect(textOf(last.body)).not.toContain('request.approve');
     expect(topLevel(e2e, CHANNEL, since)).toHaveLength(1);
   });
 

@@ -12,6 +12,7 @@ describe('personal data as channel posts carry it', () => {
     ['Jane Quinn Doe', 'J. Doe'],
     ['  jane   doe ', 'J. doe'],
     ['Acme', 'Acme'],
+    ['jane.doe@example.com', 'j•••@example.com'],
     ['Émile Zola', 'É. Zola'],
     ['', ''],
   ])('shortName(%j) = %j', (name, short) => {

@@ -3,6 +3,7 @@ import type { ModalView } from '@slack/types';
 import type { AppContext } from '../../app-context.js';
 import { userFacingError } from '../../slack/user-facing-error.js';
 import { isTelegentError } from '../../telegent/errors.js';
+import { nameInSubscriberLabel } from '../../telegent/picker-source.js';
 import type { NumberRecord } from '../../telegent/response-schemas.js';
 import { errorModal, loadingModal } from '../modals/status-modals.js';
 import { openModal, updateModal } from '../open-modal.js';
@@ -26,7 +27,7 @@ async function customerOf(ctx: AppContext, record: NumberRecord): Promise<string
   if (!id) return undefined;
   const found = await ctx.pickers.search('subscriber', id).catch(() => []);
   const label = found.find((option) => option.value === id)?.label;
-  return label?.split(' — ')[0]?.trim().slice(0, 100) || undefined;
+  return nameInSubscriberLabel(label)?.slice(0, 100);
 }
 
 /**

@@ -7,6 +7,7 @@ import { checkReason, type SubmitOutcome } from '../../requests/index.js';
 import type { ViewSubmissionArgs } from '../../slack/listener-args.js';
 import { userFacingError } from '../../slack/user-facing-error.js';
 import { ackTimeLeft } from '../../slack/within-ack-deadline.js';
+import { nameInSubscriberLabel } from '../../telegent/picker-source.js';
 import { REASON_FIELD } from '../inputs.js';
 import { readModalMetadata } from '../modal-metadata.js';
 import { errorModal, resultModal, workingModal } from '../modals/status-modals.js';
@@ -78,13 +79,14 @@ export function requestFormSubmission(ctx: AppContext, form: RequestForm) {
 }
 
 /**
- * The customer's name as the Subscriber picker showed it ("Jane Doe — jane@example.com" → "Jane Doe"): the
- * selected option's text comes with the submission, so no Telegent call is needed.
+ * The customer's name as the Subscriber picker showed it ("Jane Doe — jane@example.com" → "Jane Doe"; none for a
+ * subscriber listed by email or id alone): the selected option's text comes with the submission, so no Telegent
+ * call is needed.
  */
 function pickedSubscriberName(values: ViewSubmissionArgs['view']['state']['values']): string | undefined {
   for (const state of Object.values(values?.assignedSubscriberId ?? {})) {
     const label = state.selected_option?.text?.text;
-    if (label) return label.split(' — ')[0]?.trim() || undefined;
+    if (label) return nameInSubscriberLabel(label);
   }
   return undefined;
 }

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { PortInAck } from '../telegent/response-schemas.js';
 import { orderIdSchema } from './fields/order-id.js';
-import { shortId } from './glossary.js';
+import { shortId, statusWords } from './glossary.js';
 import { defineOperation } from './operation.js';
 import { readBackOrder } from './read-back.js';
 import { trackedPortInProblem } from './tracked-portin.js';
@@ -35,10 +35,10 @@ export const portInCancel = defineOperation<PortInCancelInput, PortInAck, PortIn
   reconcile: (ctx, input) =>
     readBackOrder(ctx, input.orderId, (status) =>
       /^cancel/i.test(status)
-        ? { resolved: true, detail: `${input.orderId} is Cancelled: the cancel went through.` }
+        ? { resolved: true, detail: `${shortId(input.orderId)} is cancelled: the cancel went through.` }
         : {
             resolved: false,
-            detail: `${input.orderId} is still ${status}: the cancel did not take effect yet.`,
+            detail: `${shortId(input.orderId)} is still ${statusWords(status).toLowerCase()}: the cancel did not take effect yet.`,
           },
     ),
 });

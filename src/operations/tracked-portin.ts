@@ -1,3 +1,4 @@
+import { shortId, statusWords } from './glossary.js';
 import type { PreconditionContext } from './operation.js';
 import { portIn } from './portin-submit.js';
 
@@ -19,7 +20,9 @@ export async function lookupTrackedPortIn<O extends TrackedOrder>(
     };
   }
   if (order.closedAt)
-    return { problem: `${orderId} is already ${order.status}: a finished port-in cannot be ${change}.` };
+    return {
+      problem: `${shortId(orderId)} is already ${statusWords(order.status).toLowerCase()}: a finished port-in cannot be ${change}.`,
+    };
   return { order };
 }
 

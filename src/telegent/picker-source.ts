@@ -5,6 +5,8 @@ export interface PickerOption {
   value: string;
   /** Subscribers: their email (lower case), for the uniqueness check of a new one. */
   email?: string;
+  /** Message routes Telegent lists as disabled: still shown (labelled), never preselected. */
+  disabled?: boolean;
 }
 
 /** The Telegent lists the forms' pickers choose from. */
@@ -72,6 +74,7 @@ export function createPickerSource(
       (await telegent.listMessageRoutes(scope(accountId))).Results.map((r) => ({
         label: `${r.RouteName ?? 'Unnamed route'}${r.MessageRouteEnabled === false ? ' (disabled)' : ''}`,
         value: r.MessageRouteId,
+        ...(r.MessageRouteEnabled === false ? { disabled: true } : {}),
       })),
     voiceRoute: async (accountId) =>
       (await telegent.listVoiceRoutes(scope(accountId))).Results.map((r) => ({

@@ -11,13 +11,15 @@ const modalMetadataSchema = z.object({
   /** The classification eligibility was checked in: the port-in submits the same one. */
   targetClassification: z.enum(TARGET_CLASSIFICATIONS).optional(),
   requestId: z.string().max(100).optional(),
-  /** The number's customer by name (the subscriber of a number-based form), for the approval card. */
+  /** The customer by name (the number's subscriber, or the port-in's for a cancel), for the approval card. */
   customer: z.string().max(100).optional(),
   /**
    * Values the form chose for fields it folded away (the account's only message route): the submission takes
    * them unless the person opened "More options…" and chose otherwise.
    */
   presets: z.record(z.string().max(40), z.string().max(100)).optional(),
+  /** The channel's bound account the presets were read from (null: the default account). */
+  presetsAccountId: z.string().max(100).nullable().optional(),
 });
 
 export type ModalMetadata = z.output<typeof modalMetadataSchema>;

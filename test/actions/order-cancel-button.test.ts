@@ -160,7 +160,7 @@ describe('orderCancelButton and the cancel form', () => {
     await click('JNOID-cancel-provision');
     expect(lastAnswer()).toContain('is not a port-in started from Telegent Ops');
     await click('JNUOID-cancel-done');
-    expect(lastAnswer()).toContain('is already Completed: a finished port-in cannot be cancelled');
+    expect(lastAnswer()).toContain('is already completed: a finished port-in cannot be cancelled');
     await click('JNUOID-nobody-knows');
     expect(lastAnswer()).toContain('is not a port-in started from Telegent Ops');
     expect(w.callsSince(since, 'views.open')).toEqual([]);

@@ -1,6 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ACTION } from '../../src/messages/ids.js';
-import { SEED_MESSAGE_ROUTE_IDS, SEED_SUBSCRIBER_IDS, SEED_VOICE_ROUTE_IDS } from '../../src/sandbox/seed.js';
+import {
+  SEED_ACCOUNT_ID,
+  SEED_MESSAGE_ROUTE_IDS,
+  SEED_SUBSCRIBER_IDS,
+  SEED_VOICE_ROUTE_IDS,
+} from '../../src/sandbox/seed.js';
 import { inputIds } from '../support/fill-view.js';
 import { CHANNEL, type E2E, REQUESTER, startE2E, textOf } from './harness.js';
 
@@ -16,8 +21,12 @@ describe('request forms ask only what they must: single routes preselected, the 
   let e2e: E2E;
   beforeAll(async () => {
     e2e = await startE2E();
-    // An account with one message route and one voice route: nothing to choose.
-    e2e.sandbox.keepOnlyRoutes([SEED_MESSAGE_ROUTE_IDS[0], SEED_VOICE_ROUTE_IDS[0]]);
+    // An account with one usable message route (the seed's third is disabled) and one voice route.
+    e2e.sandbox.keepOnlyRoutes([
+      SEED_MESSAGE_ROUTE_IDS[0],
+      SEED_MESSAGE_ROUTE_IDS[2],
+      SEED_VOICE_ROUTE_IDS[0],
+    ]);
   });
   afterAll(() => e2e.close());
 
@@ -69,6 +78,8 @@ describe('request forms ask only what they must: single routes preselected, the 
     );
     expect(textOf(expanded)).not.toContain(ACTION.moreOptions);
     expect(textOf(expanded)).toContain(SEED_MESSAGE_ROUTE_IDS[0]);
+    // Unfolded, the route inputs carry the routes: no preset hides behind a visible field.
+    expect(JSON.parse(String(expanded.private_metadata)).presets).toBeUndefined();
 
     // A second click on the stale form (its hash is old) changes nothing and fails nothing.
     const again = await e2e.slack.blockAction({
@@ -81,6 +92,39 @@ describe('request forms ask only what they must: single routes preselected, the 
     await expect.poll(() => updatesOfForm().length).toBe(2);
     expect(updatesOfForm()[1]!.response).toMatchObject({ ok: false, error: 'hash_conflict' });
     expect(e2e.log.text()).not.toMatch(/"level":(40|50)/);
+  });
+
+  it('a form whose channel was bound to another account meanwhile refuses its preset route and files nothing', async () => {
+    await e2e.command('provision 212');
+    const form = await e2e.latestView(
+      (v) => v.callback_id === 'telegent.provision' && textOf(v).includes('"initial_value":"212"'),
+    );
+    expect(JSON.parse(String(form.view.private_metadata)).presets).toBeDefined();
+    await e2e.store.channelAccounts.bind({
+      channelId: CHANNEL,
+      accountId: SEED_ACCOUNT_ID,
+      accountName: 'Sandbox Wireless Co',
+      boundBy: REQUESTER,
+    });
+    try {
+      const before = await e2e.store.db.query(
+        "SELECT count(*)::int AS n FROM requests WHERE kind = 'provision'",
+      );
+      const sent = await e2e.submit(form, {
+        productType: 'Sms+Data',
+        assignedSubscriberId: SEED_SUBSCRIBER_IDS[3]!,
+      });
+      expect(sent.body.response_action).toBe('update');
+      expect(textOf(sent.body.view)).toContain(
+        "This channel's Telegent account changed while the form was open",
+      );
+      const after = await e2e.store.db.query(
+        "SELECT count(*)::int AS n FROM requests WHERE kind = 'provision'",
+      );
+      expect(after.rows[0]!.n).toBe(before.rows[0]!.n);
+    } finally {
+      await e2e.store.channelAccounts.unbind(CHANNEL);
+    }
   });
 
   it('port-in: the name on the carrier account and the SIM wait behind "More options…"', async () => {

@@ -502,6 +502,7 @@ describe('portinCancelModal', () => {
 
   it('says which port-in, for whom and that it is final, and asks only for the reason', () => {
     const view = portinCancelModal({
+      channelId: 'C0SUPPORT',
       orderId,
       numbers: ['+13135550142'],
       status: 'Rejected',
@@ -514,7 +515,14 @@ describe('portinCancelModal', () => {
     expect(view.title.text).toBe('Cancel port-in');
     expect(view.close?.text).toBe('Keep it');
     const text = JSON.stringify(view.blocks);
-    for (const part of ['(313) 555-0142', 'Dana Smith', 'JNUOID-6c058364…', 'final', 'SANDBOX'])
+    for (const part of [
+      '(313) 555-0142',
+      'Dana Smith',
+      'JNUOID-6c058364…',
+      'final',
+      'SANDBOX',
+      '<#C0SUPPORT>',
+    ])
       expect(text).toContain(part);
     expect(text).not.toContain(orderId);
     expect(inputIds(view)).toEqual(['reason']);
@@ -522,7 +530,12 @@ describe('portinCancelModal', () => {
   });
 
   it('round-trips through its request form to a valid cancel of the order in the metadata', () => {
-    const view = portinCancelModal({ orderId, numbers: ['+13135550142'], metadata });
+    const view = portinCancelModal({
+      channelId: 'C0SUPPORT',
+      orderId,
+      numbers: ['+13135550142'],
+      metadata,
+    });
     const form = REQUEST_FORMS.find((f) => f.callbackId === view.callback_id);
     expect(form?.kind).toBe('portin-cancel');
     const { reason, ...typed } = submitted(view, { reason: 'ZD-9 customer stays' });
@@ -537,6 +550,7 @@ describe('portinCancelModal', () => {
   it('stays within limits with huge or hostile values', () => {
     assertWithinSlackLimits(
       portinCancelModal({
+        channelId: 'C0SUPPORT',
         orderId: HUGE,
         numbers: Array.from({ length: 500 }, () => HUGE),
         status: NASTY,

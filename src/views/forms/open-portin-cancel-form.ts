@@ -26,6 +26,7 @@ export async function openPortinCancelForm(
       numbers: order.numbers,
       status: order.status,
       customer,
+      channelId: order.channelId,
       metadata: writeModalMetadata({ channelId: order.channelId, orderId: order.orderId, customer }),
       sandbox: ctx.sandbox,
     }),

@@ -11,7 +11,7 @@ import { openModal } from '../open-modal.js';
 /** How long opening the form may wait for the route lists (a trigger_id lives ~3 s; the pickers load them anyway). */
 const ROUTE_LOOKUP_MAX_MS = 1_000;
 
-/** The list's one option, when it has exactly one; a list not loaded in time counts as several. */
+/** The list's one usable option, when it has exactly one; a list not loaded in time counts as several. */
 async function onlyOption(
   ctx: AppContext,
   kind: PickerKind,
@@ -23,17 +23,22 @@ async function onlyOption(
     [],
     timeLeftMs,
   );
-  const [one] = options;
-  return options.length === 1 && one ? { text: one.label, value: one.value } : undefined;
+  // A disabled route is no choice: preselecting it would only fail at Telegent after approval.
+  const usable = options.filter((option) => !option.disabled);
+  const [one] = usable;
+  return usable.length === 1 && one ? { text: one.label, value: one.value } : undefined;
 }
 
 /** The routes the channel's account has only one of (a distributor-bound channel picks from its account's). */
-async function onlyRoutes(ctx: AppContext, channelId: string, timeLeftMs: number): Promise<OnlyRoutes> {
-  const bound = await ctx.store.channelAccounts.get(channelId);
+async function onlyRoutes(
+  ctx: AppContext,
+  accountId: string | undefined,
+  timeLeftMs: number,
+): Promise<OnlyRoutes> {
   const budget = Math.min(timeLeftMs, ROUTE_LOOKUP_MAX_MS);
   const [messageRoute, voiceRoute] = await Promise.all([
-    onlyOption(ctx, 'messageRoute', bound?.accountId, budget),
-    onlyOption(ctx, 'voiceRoute', bound?.accountId, budget),
+    onlyOption(ctx, 'messageRoute', accountId, budget),
+    onlyOption(ctx, 'voiceRoute', accountId, budget),
   ]);
   return { messageRoute, voiceRoute };
 }
@@ -45,20 +50,25 @@ export interface ProvisionFormArgs {
   timeLeftMs: number;
 }
 
-/** The provision form with the account's single routes preselected (their ids ride in the metadata as presets). */
+/**
+ * The provision form with the account's single routes preselected. Folded, their ids ride in the metadata as
+ * presets (with the account they came from); unfolded, the route inputs show them and carry them themselves.
+ */
 export async function provisionFormView(ctx: AppContext, args: ProvisionFormArgs): Promise<ModalView> {
-  const only = await onlyRoutes(ctx, args.channelId, args.timeLeftMs);
+  const accountId = (await ctx.store.channelAccounts.get(args.channelId))?.accountId;
+  const only = await onlyRoutes(ctx, accountId, args.timeLeftMs);
   const presets = {
     ...(only.messageRoute ? { messageRouteId: only.messageRoute.value } : {}),
     ...(only.voiceRoute ? { voiceRouteId: only.voiceRoute.value } : {}),
   };
+  const folded = !args.moreOptions && Object.keys(presets).length > 0;
   return provisionModal({
     prefill: args.prefill,
     onlyRoutes: only,
     moreOptions: args.moreOptions,
     metadata: writeModalMetadata({
       channelId: args.channelId,
-      ...(Object.keys(presets).length > 0 ? { presets } : {}),
+      ...(folded ? { presets, presetsAccountId: accountId ?? null } : {}),
     }),
     sandbox: ctx.sandbox,
   });

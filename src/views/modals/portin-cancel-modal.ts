@@ -13,6 +13,8 @@ export interface PortinCancelModalArgs {
   status?: string | null | undefined;
   /** The customer by name (a modal may show it in full). */
   customer?: string | undefined;
+  /** The order's channel: its message there tells what becomes of the cancel. */
+  channelId: string;
   /** JSON chosen by the caller (≤ 3000 characters): the order's channel and id. */
   metadata: string;
   sandbox?: boolean | undefined;
@@ -37,7 +39,7 @@ export function portinCancelModal(args: PortinCancelModalArgs): ModalView {
       ':warning: *Cancelling is final*: a cancelled port-in cannot be resumed, only started again from scratch, and the number stays with its current carrier.',
     ),
     context(
-      'A second person approves before the cancel is sent to Telegent; the outcome is posted in the channel.',
+      `A second person approves before the cancel is sent to Telegent; the port-in's message in <#${args.channelId}> tells the outcome.`,
     ),
   ];
   return modal({

@@ -60,7 +60,7 @@ export function portinModal(args: PortinModalArgs): ModalView {
       `Porting in *${number}* from *${carrier}* (${wireline ? 'landline' : 'wireless'}) as a *${classificationWords(args.targetClassification)}*.`,
     ),
     context(
-      `Enter the details exactly as they are on the ${carrier} account. A second person approves before it is submitted. To port in as a ${classificationWords(other)} instead, run \`/telegent portin ${escapeMrkdwn(args.phoneNumber)} ${other}\`.`,
+      `Enter the details exactly as they are on the ${carrier} account. A second person approves before it is submitted. To port in as a ${classificationWords(other)} instead, run \`/telegent portin ${number} ${other}\`.`,
     ),
     dateInput({
       field: 'portInDate',

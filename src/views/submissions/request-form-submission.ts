@@ -9,7 +9,7 @@ import { userFacingError } from '../../slack/user-facing-error.js';
 import { ackTimeLeft } from '../../slack/within-ack-deadline.js';
 import { nameInSubscriberLabel } from '../../telegent/picker-source.js';
 import { REASON_FIELD } from '../inputs.js';
-import { readModalMetadata } from '../modal-metadata.js';
+import { type ModalMetadata, readModalMetadata } from '../modal-metadata.js';
 import { errorModal, resultModal, workingModal } from '../modals/status-modals.js';
 import { updateModal } from '../open-modal.js';
 import { errorsForView, readViewInput } from '../view-input.js';
@@ -34,6 +34,16 @@ export function requestFormSubmission(ctx: AppContext, form: RequestForm) {
       await ack({
         response_action: 'update',
         view: errorModal(op.title, 'This form is from an older version; run the command again.'),
+      });
+      return;
+    }
+    if (!(await presetsStillHold(ctx, metadata))) {
+      await ack({
+        response_action: 'update',
+        view: errorModal(
+          op.title,
+          "This channel's Telegent account changed while the form was open, so the route it chose may not exist there. Run the command again.",
+        ),
       });
       return;
     }
@@ -76,6 +86,16 @@ export function requestFormSubmission(ctx: AppContext, form: RequestForm) {
       await updateModal(client, view.id, errorModal(op.title, text));
     }
   };
+}
+
+/**
+ * A form's presets (the account's only route) came from the account the channel was bound to when it opened;
+ * a rebinding since (`/telegent account`) would file them under an account that may not have them.
+ */
+async function presetsStillHold(ctx: AppContext, metadata: ModalMetadata): Promise<boolean> {
+  if (!metadata.presets) return true;
+  const bound = await ctx.store.channelAccounts.get(metadata.channelId);
+  return (bound?.accountId ?? null) === (metadata.presetsAccountId ?? null);
 }
 
 /**

@@ -41,6 +41,8 @@ export interface PreconditionContext {
   requests: {
     /** Requests naming this number (E.164) that are still to be decided or run. */
     listOpenForNumber(phoneNumber: string): Promise<Array<{ id: string; kind: string; status: string }>>;
+    /** Requests about this order (a port-in's update or cancel) that are still to be decided or run. */
+    listOpenForOrder(orderId: string): Promise<Array<{ id: string; kind: string; status: string }>>;
   };
 }
 

@@ -334,6 +334,16 @@ export function createRequestsRepo(db: Db, cipher: SecretsCipher) {
       return rows.map(toRecord);
     },
 
+    /** Requests about this order (a port-in's update or cancel) still to be decided or run. */
+    async listOpenForOrder(orderId: string, limit = 20): Promise<RequestRecord[]> {
+      const { rows } = await db.query(
+        `SELECT ${COLUMNS} FROM requests WHERE input->>'orderId' = $1 AND status = ANY($2::text[])
+         ORDER BY created_at DESC LIMIT $3`,
+        [orderId, OPEN_REQUEST_STATUSES, limit],
+      );
+      return rows.map(toRecord);
+    },
+
     async listOpenByRequester(requestedBy: string, limit = 50): Promise<RequestRecord[]> {
       const { rows } = await db.query(
         `SELECT ${COLUMNS} FROM requests WHERE requested_by = $1 AND status = ANY($2::text[])

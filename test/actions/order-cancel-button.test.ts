@@ -152,6 +152,25 @@ describe('orderCancelButton and the cancel form', () => {
     expect(w.sandbox.mutations().filter((m) => /cancel/i.test(m.path))).toEqual([]);
   });
 
+  it('a second cancel of the same port-in, from another form, is refused while the first waits', async () => {
+    await track('JNUOID-cancel-twice', 'portin');
+    const first = w.fake.calls.length;
+    await click('JNUOID-cancel-twice');
+    await submit(openedForm(first), 'ZD-881 customer is staying');
+    const second = w.fake.calls.length;
+    await click('JNUOID-cancel-twice');
+    const form = openedForm(second);
+    await submit(form, 'ZD-882 same customer, asked again');
+    // Checked against the store after the ack: the working view becomes the refusal.
+    const told = w
+      .callsSince(second, 'views.update')
+      .filter((c) => c.body.view_id === form.viewId)
+      .map((c) => JSON.stringify(c.body.view));
+    expect(told.join(' ')).toContain('was already requested');
+    const open = await w.store.requests.listOpenForOrder('JNUOID-cancel-twice');
+    expect(open.map((r) => r.input.requestReason)).toEqual(['ZD-881 customer is staying']);
+  });
+
   it('refuses a provision order, a finished port-in and an order nobody tracks, opening no form', async () => {
     await track('JNOID-cancel-provision', 'provision');
     await track('JNUOID-cancel-done', 'portin', true);

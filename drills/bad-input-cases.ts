@@ -137,7 +137,7 @@ export const BAD_INPUT_CASES: BadInputCase[] = [
     'portin update {foreign}',
     /not a port-in started from Telegent Ops/,
   ),
-  cmd('portin update: finished port-in', 'portin update {finished}', /already Cancelled|finished port-in/),
+  cmd('portin update: finished port-in', 'portin update {finished}', /already cancelled|finished port-in/),
   // portin cancel
   cmd('portin cancel: no OrderId', 'portin cancel', /Which order/),
   cmd('portin cancel: SQL injection', `portin cancel ${DROP}`, ORDER_ERROR),
@@ -151,7 +151,7 @@ export const BAD_INPUT_CASES: BadInputCase[] = [
     'portin cancel {foreign}',
     /not a port-in started from Telegent Ops/,
   ),
-  cmd('portin cancel: finished port-in', 'portin cancel {finished}', /already Cancelled|finished port-in/),
+  cmd('portin cancel: finished port-in', 'portin cancel {finished}', /already cancelled|finished port-in/),
   // portout
   cmd('portout: no number', 'portout', /Which number/),
   cmd('portout: UK number', 'portout +442079460958', NUMBER_ERROR),

@@ -32,6 +32,7 @@ import {
 } from './support/drill-world.js';
 import {
   approve,
+  openPortInForm,
   PROVISION_FILL,
   portInFormFill,
   sandboxOrderFor,
@@ -161,7 +162,7 @@ async function setUp(world: DrillWorld): Promise<Fixtures> {
   await waitFor(
     'the cancelled port-in to be closed by the poller',
     async () =>
-      /already Cancelled/.test(textOf(await slack.answer(`portin cancel ${finished}`, REQUESTER, CHANNEL))),
+      /already cancelled/i.test(textOf(await slack.answer(`portin cancel ${finished}`, REQUESTER, CHANNEL))),
     20_000,
     500,
   );
@@ -229,24 +230,9 @@ async function openForm(world: DrillWorld, app: AppProcess, name: FormName, f: F
     case 'portin-update':
       await slack.command(`portin update ${f.tracked}`, REQUESTER, CHANNEL);
       break;
-    case 'portin': {
-      await slack.command('portin +14155550150', REQUESTER, CHANNEL);
-      const verdict = await slack.viewAfter(since, (v) => textOf(v).includes('portin.continue'));
-      const button = JSON.stringify(verdict.view.blocks).match(
-        /"action_id":"portin\.continue".*?"value":"((?:[^"\\]|\\.)*)"/,
-      );
-      await slack.blockAction({
-        actionId: 'portin.continue',
-        value: JSON.parse(`"${button![1]}"`) as string,
-        userId: REQUESTER,
-        view: {
-          id: verdict.id,
-          callback_id: verdict.view.callback_id,
-          private_metadata: verdict.view.private_metadata,
-        },
-      });
+    case 'portin':
+      await openPortInForm(world, app, '+14155550150');
       break;
-    }
   }
   const shown = await slack.viewAfter(since, (v) => v.callback_id === callback);
   if (!textOf(shown.view).includes('form.more-options')) return shown;

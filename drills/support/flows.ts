@@ -86,20 +86,16 @@ export async function submitProvision(world: DrillWorld, app: AppProcess): Promi
   return waitForCard(world, since);
 }
 
-/** `/telegent portin <number>` → eligibility → Continue → form (secrets typed) → the approval card. */
-export async function submitPortIn(
-  world: DrillWorld,
-  app: AppProcess,
-  input: { number: string; accountNumber: string; password: string },
-): Promise<ApprovalCard> {
+/** `/telegent portin <number>` → the eligibility verdict → Continue to port-in… → the port-in form. */
+export async function openPortInForm(world: DrillWorld, app: AppProcess, number: string): Promise<ShownView> {
   const slack = world.slack(app);
   const since = world.fake.calls.length;
-  await slack.command(`portin ${input.number}`, REQUESTER, CHANNEL);
+  await slack.command(`portin ${number}`, REQUESTER, CHANNEL);
   const verdict = await slack.viewAfter(since, (v) => textOf(v).includes('portin.continue'));
   const button = JSON.stringify(verdict.view.blocks).match(
     /"action_id":"portin\.continue".*?"value":"((?:[^"\\]|\\.)*)"/,
   );
-  if (!button) throw new Error(`no Continue button for ${input.number}`);
+  if (!button) throw new Error(`no Continue button for ${number}`);
   const formSince = world.fake.calls.length;
   await slack.blockAction({
     actionId: 'portin.continue',
@@ -111,7 +107,17 @@ export async function submitPortIn(
       private_metadata: verdict.view.private_metadata,
     },
   });
-  const form = await slack.viewAfter(formSince, (v) => v.callback_id === 'telegent.portin');
+  return slack.viewAfter(formSince, (v) => v.callback_id === 'telegent.portin');
+}
+
+/** `/telegent portin <number>` → eligibility → Continue → form (secrets typed) → the approval card. */
+export async function submitPortIn(
+  world: DrillWorld,
+  app: AppProcess,
+  input: { number: string; accountNumber: string; password: string },
+): Promise<ApprovalCard> {
+  const since = world.fake.calls.length;
+  const form = await openPortInForm(world, app, input.number);
   await submitForm(world, app, form, portInFormFill(input.accountNumber, input.password), 'port-in');
   return waitForCard(world, since, input.number);
 }

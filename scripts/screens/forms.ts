@@ -6,6 +6,7 @@ import type { AppProcess } from '../../drills/support/app-process.js';
 import { CHANNEL, type DrillWorld, REQUESTER } from '../../drills/support/drill-world.js';
 import {
   type ApprovalCard,
+  openPortInForm,
   PROVISION_FILL,
   portInFormFill,
   waitForCard,
@@ -112,26 +113,8 @@ export async function filePortIn(
   app: AppProcess,
   input: { number: string; accountNumber: string; password: string; reason: string; portDate?: string },
 ): Promise<FiledRequest> {
-  const slack = world.slack(app);
   const since = world.fake.calls.length;
-  await slack.command(`portin ${input.number}`, REQUESTER, CHANNEL);
-  const verdict = await slack.viewAfter(since, (v) => textOf(v).includes('portin.continue'));
-  const button = JSON.stringify(verdict.view.blocks).match(
-    /"action_id":"portin\.continue".*?"value":"((?:[^"\\]|\\.)*)"/,
-  );
-  if (!button) throw new Error(`no Continue button for ${input.number}`);
-  const formSince = world.fake.calls.length;
-  await slack.blockAction({
-    actionId: 'portin.continue',
-    value: JSON.parse(`"${button[1]}"`) as string,
-    userId: REQUESTER,
-    view: {
-      id: verdict.id,
-      callback_id: verdict.view.callback_id,
-      private_metadata: verdict.view.private_metadata,
-    },
-  });
-  const form = await slack.viewAfter(formSince, (v) => v.callback_id === 'telegent.portin');
+  const form = await openPortInForm(world, app, input.number);
   const subscriber = await pickerChoice(world, app, form, 'picker.subscriber', SEED_SUBSCRIBER_IDS[2]!);
   const answer = await submit(
     world,

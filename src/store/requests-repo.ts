@@ -105,6 +105,16 @@ export function createRequestsRepo(db: Db, cipher: SecretsCipher) {
     return rows[0] ? toRecord(rows[0]) : null;
   }
 
+  /** Requests whose input names `value` under `key` (a number, an order) and are still to be decided or run. */
+  async function listOpenNaming(key: 'phoneNumber' | 'orderId', value: string, limit: number) {
+    const { rows } = await db.query(
+      `SELECT ${COLUMNS} FROM requests WHERE input->>$1 = $2 AND status = ANY($3::text[])
+       ORDER BY created_at DESC LIMIT $4`,
+      [key, value, OPEN_REQUEST_STATUSES, limit],
+    );
+    return rows.map(toRecord);
+  }
+
   async function get(id: string): Promise<RequestRecord | null> {
     return one(`SELECT ${COLUMNS} FROM requests WHERE id = $1`, [id]);
   }
@@ -325,23 +335,13 @@ export function createRequestsRepo(db: Db, cipher: SecretsCipher) {
     },
 
     /** Open requests whose input names this number (`phoneNumber`): one change of a line at a time. */
-    async listOpenForNumber(phoneNumber: string, limit = 20): Promise<RequestRecord[]> {
-      const { rows } = await db.query(
-        `SELECT ${COLUMNS} FROM requests WHERE input->>'phoneNumber' = $1 AND status = ANY($2::text[])
-         ORDER BY created_at DESC LIMIT $3`,
-        [phoneNumber, OPEN_REQUEST_STATUSES, limit],
-      );
-      return rows.map(toRecord);
+    listOpenForNumber(phoneNumber: string, limit = 20): Promise<RequestRecord[]> {
+      return listOpenNaming('phoneNumber', phoneNumber, limit);
     },
 
     /** Requests about this order (a port-in's update or cancel) still to be decided or run. */
-    async listOpenForOrder(orderId: string, limit = 20): Promise<RequestRecord[]> {
-      const { rows } = await db.query(
-        `SELECT ${COLUMNS} FROM requests WHERE input->>'orderId' = $1 AND status = ANY($2::text[])
-         ORDER BY created_at DESC LIMIT $3`,
-        [orderId, OPEN_REQUEST_STATUSES, limit],
-      );
-      return rows.map(toRecord);
+    listOpenForOrder(orderId: string, limit = 20): Promise<RequestRecord[]> {
+      return listOpenNaming('orderId', orderId, limit);
     },
 
     async listOpenByRequester(requestedBy: string, limit = 50): Promise<RequestRecord[]> {

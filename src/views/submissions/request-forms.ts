@@ -1,8 +1,11 @@
+import type { ModalView } from '@slack/types';
 import type { AppContext } from '../../app-context.js';
 import { CALLBACK } from '../../messages/ids.js';
 import { LINE_CHANGE_OPERATIONS, type OperationKind } from '../../operations/registry.js';
 import type { FieldErrors } from '../../operations/validation-errors.js';
 import { withinAckDeadline } from '../../slack/within-ack-deadline.js';
+import { isPortinFormMetadata, portinFormView } from '../forms/portin-form.js';
+import { provisionFormView } from '../forms/provision-form.js';
 import type { ModalMetadata } from '../modal-metadata.js';
 import { dropUnchanged } from '../view-input.js';
 
@@ -21,6 +24,11 @@ export interface RequestForm {
     ctx: AppContext,
     timeLeftMs: number,
   ): Promise<FieldErrors | null>;
+  /**
+   * A form that folds fields behind "More options…": built again with them shown (Slack keeps what was typed,
+   * since the fields keep their block and action ids).
+   */
+  withMoreOptions?(ctx: AppContext, m: ModalMetadata, timeLeftMs: number): Promise<ModalView | undefined>;
   /** The typed fields as the operation should see them (the update form keeps only what changed). */
   changes?(
     typed: Record<string, unknown>,
@@ -56,7 +64,13 @@ async function emailNotTaken(
 
 /** Every form that files a request: its callback_id, the operation it submits, what its metadata adds. */
 export const REQUEST_FORMS: readonly RequestForm[] = [
-  { callbackId: CALLBACK.provisionForm, kind: 'provision', fromMetadata: () => ({}) },
+  {
+    callbackId: CALLBACK.provisionForm,
+    kind: 'provision',
+    fromMetadata: () => ({}),
+    withMoreOptions: (ctx, m, timeLeftMs) =>
+      provisionFormView(ctx, { channelId: m.channelId, moreOptions: true, timeLeftMs }),
+  },
   {
     callbackId: CALLBACK.portinForm,
     kind: 'portin',
@@ -66,6 +80,8 @@ export const REQUEST_FORMS: readonly RequestForm[] = [
       ...(m.targetClassification ? { targetClassification: m.targetClassification } : {}),
       ...(m.eligibility ? { eligibility: m.eligibility } : {}),
     }),
+    withMoreOptions: async (ctx, m) =>
+      isPortinFormMetadata(m) ? portinFormView(m, ctx.sandbox, true) : undefined,
   },
   {
     callbackId: CALLBACK.portinUpdateForm,

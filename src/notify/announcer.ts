@@ -10,6 +10,7 @@ import { requestStoryMessage, type StoryStep } from '../messages/request-story.j
 import { revealedSecretMessage } from '../messages/revealed-secret-message.js';
 import type { RevealedSecret } from '../operations/operation.js';
 import { customerShortName, type ExecutionOutcome } from '../requests/index.js';
+import type { OrderRecord } from '../store/orders-repo.js';
 import type { RequestRecord } from '../store/requests-repo.js';
 import { EVENT_TYPES, messageMetadata } from './message-metadata.js';
 
@@ -174,6 +175,18 @@ export async function announceApprovalProgress(ctx: AppContext, request: Request
   }
 }
 
+/** The request's message in its channel edited into its order's root (status, buttons; the thread follows it). */
+async function showOrderRoot(ctx: AppContext, order: OrderRecord, ts: string, what: string): Promise<void> {
+  await attempt(ctx, what, () =>
+    ctx.notify.update(
+      order.channelId,
+      ts,
+      orderRootMessage(order, { sandbox: ctx.sandbox, actions: true }),
+      messageMetadata(EVENT_TYPES.order, { order_id: order.orderId }),
+    ),
+  );
+}
+
 /**
  * A request that already ran, on its message in the requester's channel: its order's root (the order's
  * thread carries the rest), else its outcome as stored (status and error).
@@ -181,17 +194,7 @@ export async function announceApprovalProgress(ctx: AppContext, request: Request
 async function showWhatItRanTo(ctx: AppContext, request: RequestRecord): Promise<void> {
   if (!request.storyTs) return;
   const order = await ctx.store.orders.getByRequest(request.id);
-  if (order) {
-    await attempt(ctx, 'story back to its order', () =>
-      ctx.notify.update(
-        order.channelId,
-        request.storyTs!,
-        orderRootMessage(order, { sandbox: ctx.sandbox, actions: true }),
-        messageMetadata(EVENT_TYPES.order, { order_id: order.orderId }),
-      ),
-    );
-    return;
-  }
+  if (order) return showOrderRoot(ctx, order, request.storyTs, 'story back to its order');
   const ran = RAN_TO[request.status];
   if (!ran) return;
   const { title, summary } = describe(request);
@@ -319,20 +322,18 @@ export async function announceExecution(ctx: AppContext, execution: ExecutionOut
   }
   const storyTs = request.storyTs;
   if (order) {
-    const root = orderRootMessage(order, { sandbox: ctx.sandbox, actions: true });
-    const metadata = messageMetadata(EVENT_TYPES.order, { order_id: order.orderId });
     if (storyTs) {
       // Stored with the order already (trackOrder), unless the story was recorded after the order was.
       if (order.threadTs !== storyTs) await ctx.store.orders.setThread(order.orderId, storyTs);
-      await attempt(ctx, 'story as order root', () =>
-        ctx.notify.update(order.channelId, storyTs, root, metadata),
-      );
+      await showOrderRoot(ctx, order, storyTs, 'story as order root');
       await attempt(ctx, 'outcome in the story', () =>
         ctx.notify.post(order.channelId, outcome, { threadTs: storyTs }),
       );
     } else {
       const posted = await attempt(ctx, 'order root', () =>
-        ctx.notify.post(order.channelId, root, { metadata }),
+        ctx.notify.post(order.channelId, orderRootMessage(order, { sandbox: ctx.sandbox, actions: true }), {
+          metadata: messageMetadata(EVENT_TYPES.order, { order_id: order.orderId }),
+        }),
       );
       if (posted?.ts) await ctx.store.orders.setThread(order.orderId, posted.ts);
     }

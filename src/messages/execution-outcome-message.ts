@@ -60,16 +60,17 @@ export function executionOutcomeMessage(args: ExecutionOutcomeArgs): MessagePayl
   const headline = outcomeHeadline(args);
   const order = args.orderId ? ` · order \`${escapeMrkdwn(shortId(args.orderId))}\`` : '';
   const submitted = args.status === 'succeeded' && args.order && !isTerminalOrderStatus(args.order.status);
-  const hint =
-    args.hint ??
-    (submitted
+  // A caller's hint is text (escaped); ours are written as mrkdwn (the channel's link).
+  const hint = args.hint
+    ? escapeMrkdwn(args.hint)
+    : submitted
       ? `Follow it in ${args.channelId ? `<#${args.channelId}>` : 'the channel'}: every carrier status change is posted in the request's thread there.`
-      : DEFAULT_HINT[args.status]);
+      : DEFAULT_HINT[args.status];
   const blocks: KnownBlock[] = [
     ...sandboxBlocks(args.sandbox),
     section(`${headline.emoji} ${headline.text}${order}\n${escapeMrkdwn(args.summary)}`),
     ...(args.error ? [section(`*What happened:* ${escapeMrkdwn(oneLine(args.error, 1500))}`)] : []),
-    ...(hint ? [context(args.hint ? escapeMrkdwn(hint) : hint)] : []),
+    ...(hint ? [context(hint)] : []),
   ];
   const plainHeadline = headline.text.replace(/\*/g, '');
   return message(plainHeadline, blocks, args.sandbox);

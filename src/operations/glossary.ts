@@ -100,12 +100,15 @@ export function shortId(id: string): string {
 /** "Fri, Dec 11" for a calendar date ('YYYY-MM-DD'): a day is a day in every time zone. Other text is kept. */
 export function dayWords(isoDate: string): string {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(isoDate)) return isoDate;
-  return new Date(`${isoDate}T12:00:00Z`).toLocaleDateString('en-US', {
-    weekday: 'short',
-    month: 'short',
-    day: 'numeric',
-    timeZone: 'UTC',
-  });
+  return calendarDayWords(isoDate, { weekday: 'short', month: 'short', day: 'numeric' }) ?? isoDate;
+}
+
+/** A calendar day ('YYYY-MM-DD') in words, read at noon UTC so no time zone moves it to another day. */
+function calendarDayWords(ymd: string, parts: Intl.DateTimeFormatOptions): string | undefined {
+  const at = new Date(`${ymd}T12:00:00Z`);
+  return Number.isNaN(at.getTime())
+    ? undefined
+    : at.toLocaleDateString('en-US', { ...parts, timeZone: 'UTC' });
 }
 
 /**
@@ -139,9 +142,9 @@ export function dateWords(date: string): string {
   const iso = /^(\d{4})-(\d{2})-(\d{2})(?:[T ].*)?$/.exec(text);
   const [year, month, day] = us ? [us[3], us[1], us[2]] : iso ? [iso[1], iso[2], iso[3]] : [];
   if (!year) return date;
-  const at = new Date(`${year}-${month}-${day}T12:00:00Z`);
-  if (Number.isNaN(at.getTime())) return date;
-  return at.toLocaleDateString('en-US', { month: 'short', day: 'numeric', year: 'numeric', timeZone: 'UTC' });
+  return (
+    calendarDayWords(`${year}-${month}-${day}`, { month: 'short', day: 'numeric', year: 'numeric' }) ?? date
+  );
 }
 
 const DATA_BEHAVIOR_WORDS: Record<string, string> = {

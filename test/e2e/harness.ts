@@ -108,6 +108,9 @@ export async function startE2E(options: E2EOptions = {}): Promise<E2E> {
     responseUrl: () => fake.responseUrl(),
   });
 
+  // A modal opens after the ack, sometimes after a short read (the provision form's route lists, ≤ 0.5 s):
+  // under a loaded CI machine that passes the poll's 1 s default.
+  const VIEW_WAIT = { timeout: 5_000 };
   const viewCalls = () =>
     fake.calls.filter((c) => ['views.open', 'views.push', 'views.update'].includes(c.method));
 
@@ -130,7 +133,7 @@ export async function startE2E(options: E2EOptions = {}): Promise<E2E> {
             ? { id: String(call.response.view?.id), view: call.body.view as ModalView }
             : undefined;
           return found;
-        })
+        }, VIEW_WAIT)
         .toBeDefined();
       return found!;
     },

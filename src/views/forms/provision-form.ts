@@ -8,8 +8,11 @@ import { writeModalMetadata } from '../modal-metadata.js';
 import { type OnlyRoutes, provisionModal } from '../modals/provision-modal.js';
 import { openModal } from '../open-modal.js';
 
-/** How long opening the form may wait for the route lists (a trigger_id lives ~3 s; the pickers load them anyway). */
-const ROUTE_LOOKUP_MAX_MS = 1_000;
+/**
+ * How long opening the form may wait for the route lists: usually cached (60 s), and a slow Telegent should not
+ * hold the form back (a trigger_id lives ~3 s; the pickers load the lists anyway).
+ */
+const ROUTE_LOOKUP_MAX_MS = 500;
 
 /** The list's one usable option, when it has exactly one; a list not loaded in time counts as several. */
 async function onlyOption(

@@ -11,9 +11,9 @@
  * finds the post by its metadata and records it (drills/kill-after-post.ts places that kill on purpose); any
  * duplicate here fails the drill.
  *
- *   - the orders a killed process held (its 20 s read leases) are read again soon: the drill notes them at
- *     each kill and measures, from the sandbox journal, how long after the kill each was read again
- *     (goal ≤ 30 s; before issue 13 the lease was 300 s).
+ *   - the orders a killed process held (its read leases, ORDER_LEASE_SECONDS: 20 s, 5 s at CI size) are read
+ *     again soon: the drill notes them at each kill and measures, from the sandbox journal, how long after the
+ *     kill each was read again (goal ≤ the lease + 15 s; before issue 13 the lease was 300 s).
  *
  * Known window, measured rather than hidden:
  *   - a crash mid-post leaves its events claimed by the dead process (120 s outbox claim). If the calm period
@@ -44,6 +44,8 @@ export interface CrashMidSweepOptions {
   changeEveryMs?: number;
   /** ORDER_POLL_MIN_SECONDS / ORDER_POLL_MAX_SECONDS. */
   pollSeconds?: [number, number];
+  /** ORDER_LEASE_SECONDS: how long a killed process keeps the orders it was reading (default 20, the app's). */
+  leaseSeconds?: number;
   /** Give up waiting for the app to catch up after this long (per calm period). */
   calmTimeoutMs?: number;
   /** 'auto': the server when DATABASE_URL/TEST_DATABASE_URL is set, else PGlite. */
@@ -66,8 +68,11 @@ export const CI_SIZE: CrashMidSweepOptions = {
   kills: 3,
   runMs: [800, 2_500],
   changeEveryMs: 4_000,
-  // Long enough for the last kill's read leases (20 s) to run out and those orders to be read again.
-  calmTimeoutMs: 30_000,
+  // A killed process's orders come back after its lease, 20 s by default: CI proves the same hand-back with a
+  // 5 s lease instead of waiting 20 s for it (the full-size drill keeps the default).
+  leaseSeconds: 5,
+  // Long enough for the last kill's read leases to run out and those orders to be read again.
+  calmTimeoutMs: 20_000,
 };
 
 /** Non-terminal statuses an order cycles through; 'Completed' closes it in the final phase. */
@@ -84,6 +89,10 @@ export async function run(options: CrashMidSweepOptions = FULL_SIZE): Promise<Dr
   const [runMin, runMax] = options.runMs ?? [1_000, 5_000];
   const [pollMin, pollMax] = options.pollSeconds ?? [1, 60];
   const calmTimeoutMs = options.calmTimeoutMs ?? 30_000;
+  const leaseSeconds = options.leaseSeconds ?? 20;
+  // A killed process's orders are read again once its lease runs out, plus the restart and a poll cycle
+  // (a restart alone takes several seconds on a loaded two-core machine).
+  const rereadGoalSeconds = leaseSeconds + 15;
   const seed = options.seed ?? Math.floor(Math.random() * 1_000_000);
   const random = seededRandom(seed);
   const recorder = new DrillRecorder(
@@ -101,6 +110,7 @@ export async function run(options: CrashMidSweepOptions = FULL_SIZE): Promise<Dr
     appEnv: {
       ORDER_POLL_MIN_SECONDS: String(pollMin),
       ORDER_POLL_MAX_SECONDS: String(pollMax),
+      ORDER_LEASE_SECONDS: String(leaseSeconds),
       LOG_LEVEL: 'info',
     },
   });
@@ -224,12 +234,12 @@ export async function run(options: CrashMidSweepOptions = FULL_SIZE): Promise<Dr
     const worstReread = rereads.length ? Math.max(...rereads) : 0;
     recorder.figure('orders held by a killed process (read leases at the kills)', rereads.length);
     recorder.figure(
-      'seconds from a kill until those orders were read again, max (goal ≤ 30)',
+      `seconds from a kill until those orders were read again, max (goal ≤ ${rereadGoalSeconds})`,
       rereads.length ? (Number.isFinite(worstReread) ? worstReread.toFixed(1) : 'never') : 'n/a (none held)',
     );
     recorder.check(
-      worstReread <= 30,
-      `an order held by a killed process was read again only ${worstReread.toFixed(1)} s after the kill (goal ≤ 30 s)`,
+      worstReread <= rereadGoalSeconds,
+      `an order held by a killed process was read again only ${worstReread.toFixed(1)} s after the kill (goal ≤ ${rereadGoalSeconds} s)`,
     );
     const current = world.apps.at(-1)!;
     lastKilled.value = true; // a SIGTERM we send
@@ -247,7 +257,10 @@ export async function run(options: CrashMidSweepOptions = FULL_SIZE): Promise<Dr
       );
       return { orders: Number(heldOrders.rows[0]?.n ?? 0), events: Number(heldEvents.rows[0]?.n ?? 0) };
     });
-    recorder.figure('orders still leased after the calm period (20 s read lease)', stranded.orders);
+    recorder.figure(
+      `orders still leased after the calm period (${leaseSeconds} s read lease)`,
+      stranded.orders,
+    );
     recorder.figure('events still claimed by a killed process (120 s claim)', stranded.events);
     if (behind > 0 && stranded.orders + stranded.events > 0) {
       await withDrillStore(world, async (store) => {
@@ -368,8 +381,7 @@ export async function run(options: CrashMidSweepOptions = FULL_SIZE): Promise<Dr
     for (const e of unexpectedExits) recorder.fail(e);
     const errors = world.errorLines();
     recorder.figure('error log lines', errors.length);
-    const unhandled = errors.filter((e) => /unhandled rejection/i.test(e.text));
-    recorder.check(unhandled.length === 0, `${unhandled.length} unhandled promise rejections logged`);
+    world.recordUnhandledRejections(recorder);
 
     world.recordLeakScan(recorder);
     return recorder.result();

@@ -111,8 +111,7 @@ export async function run(options: KillAfterApproveOptions = {}): Promise<DrillR
       after.actions.includes('approval_recovered'),
       `the audit log has no approval_recovered entry (${after.actions.join(', ')})`,
     );
-    const unhandled = world.errorLines().filter((e) => /unhandled rejection/i.test(e.text));
-    recorder.check(unhandled.length === 0, `${unhandled.length} unhandled promise rejections logged`);
+    world.recordUnhandledRejections(recorder);
     world.recordLeakScan(recorder);
     return recorder.result();
   } finally {

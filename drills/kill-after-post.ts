@@ -201,8 +201,7 @@ export async function run(options: KillAfterPostOptions = {}): Promise<DrillResu
       `DMs not sent exactly once: ${badNotices.map((e) => `${e.orderId} ×${notices.count.get(String(e.id)) ?? 0}`).join(', ')}`,
     );
     recorder.check(recovered >= kills, `only ${recovered} posts were found by metadata after ${kills} kills`);
-    const unhandled = world.errorLines().filter((e) => /unhandled rejection/i.test(e.text));
-    recorder.check(unhandled.length === 0, `${unhandled.length} unhandled promise rejections logged`);
+    world.recordUnhandledRejections(recorder);
     world.recordLeakScan(recorder);
     return recorder.result();
   } finally {

@@ -196,6 +196,7 @@ const schema = z.object({
   ),
   ORDER_POLL_MIN_SECONDS: integer(60, 1, 86_400),
   ORDER_POLL_MAX_SECONDS: integer(21_600, 1, 7 * 86_400),
+  ORDER_LEASE_SECONDS: integer(20, 3, 600),
   DIGEST_DEFAULT_TIME: z.preprocess(
     emptyToUndefined,
     z
@@ -300,6 +301,7 @@ export interface Config {
     telegentRateLimitPerMinute: number;
     orderPollMinSeconds: number;
     orderPollMaxSeconds: number;
+    orderLeaseSeconds: number;
     digestDefaultTime: string;
     digestDefaultTimeZone: string;
   };
@@ -399,6 +401,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
       telegentRateLimitPerMinute: env.TELEGENT_RATE_LIMIT_PER_MINUTE,
       orderPollMinSeconds: env.ORDER_POLL_MIN_SECONDS,
       orderPollMaxSeconds: env.ORDER_POLL_MAX_SECONDS,
+      orderLeaseSeconds: env.ORDER_LEASE_SECONDS,
       digestDefaultTime: env.DIGEST_DEFAULT_TIME,
       digestDefaultTimeZone: env.DIGEST_DEFAULT_TZ,
     },

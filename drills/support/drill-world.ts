@@ -68,6 +68,11 @@ export interface DrillWorld {
   baseSecrets(): Secret[];
   /** Scans every app log line and Slack call body for `secrets` (default: the base ones) into `recorder`. */
   recordLeakScan(recorder: DrillRecorder, secrets?: Secret[]): void;
+  /**
+   * Fails the drill for every unhandled promise rejection an app process logged, quoting each line (its
+   * message and stack), so a rejection seen once can be traced instead of only counted.
+   */
+  recordUnhandledRejections(recorder: DrillRecorder): void;
   close(): Promise<void>;
 }
 
@@ -136,6 +141,13 @@ export async function startDrillWorld(options: DrillWorldOptions): Promise<Drill
           slackCalls: fake.calls,
         }),
       );
+    },
+    recordUnhandledRejections(recorder) {
+      const unhandled = this.logLines().filter((l) =>
+        /unhandled ?rejection|UnhandledPromiseRejection/i.test(l.text),
+      );
+      recorder.figure('unhandled promise rejections (goal 0)', unhandled.length);
+      for (const line of unhandled) recorder.fail(`[${line.source}] unhandled rejection: ${line.text}`);
     },
     async close() {
       await Promise.all(apps.map((a) => a.stop()));

@@ -37,6 +37,8 @@ export interface JobsConfig {
   orderPollMinSeconds: number;
   /** ORDER_POLL_MAX_SECONDS */
   orderPollMaxSeconds: number;
+  /** ORDER_LEASE_SECONDS: how long a replica holds the orders it reads (a dead one's come back after that). */
+  orderLeaseSeconds?: number;
   /** Outbox cycle (default every 10 s). */
   outboxCron?: string;
   /** Digest tick (default every minute). */
@@ -143,6 +145,7 @@ export function startJobs(options: StartJobsOptions): Jobs {
     // Tests that drive the jobs by hand (schedule: false) post when they choose.
     onChange: options.schedule === false ? undefined : postChangesSoon,
     onRead: options.onOrderRead,
+    leaseSeconds: config.orderLeaseSeconds,
     ...options.poller,
   });
   const outbox = createOrderOutbox({ orders: store.orders, notify, logger, sandbox, now });

@@ -34,6 +34,7 @@ describe('loadConfig', () => {
       telegentRateLimitPerMinute: 50,
       orderPollMinSeconds: 60,
       orderPollMaxSeconds: 21600,
+      orderLeaseSeconds: 20,
       digestDefaultTime: '09:00',
       digestDefaultTimeZone: 'UTC',
     });

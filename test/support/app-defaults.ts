@@ -24,6 +24,7 @@ export const DEFAULT_JOBS: TelegentOpsDependencies['jobs'] = {
   telegentRateLimitPerMinute: 50,
   orderPollMinSeconds: 60,
   orderPollMaxSeconds: 21_600,
+  orderLeaseSeconds: 20,
   digestDefaultTime: '09:00',
   digestDefaultTimeZone: 'UTC',
 };

@@ -85,6 +85,10 @@ export class TokenCache {
     let pending = this.inFlight.get(key);
     if (!pending) {
       pending = this.mintOnce(key, apiEndpoint, priority).finally(() => this.inFlight.delete(key));
+      // Every caller that waits gets the failure through its own await; should all of them have given up
+      // (aborted by a shutdown, which then closes the limiter and fails the mint), the failure has nobody to
+      // reach and must not become an unhandled rejection.
+      pending.catch(() => undefined);
       this.inFlight.set(key, pending);
     }
     return signal ? raceAbort(pending, signal) : pending;

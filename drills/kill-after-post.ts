@@ -142,13 +142,21 @@ export async function run(options: KillAfterPostOptions = {}): Promise<DrillResu
         );
         return Number(rows[0]?.n ?? 0);
       });
-    // PGlite is one process at a time: let the app work, then stop it to look.
     let left = Number.POSITIVE_INFINITY;
-    for (let round = 0; round < 10 && left > 0; round++) {
-      await sleep(3_000);
+    if (storeKind === 'server') {
+      // The server takes a second connection: look while the app works, then stop it.
+      const deadline = Date.now() + 30_000;
+      while (Date.now() < deadline && (left = await undelivered()) > 0) await sleep(500);
       await app.stop();
       left = await undelivered();
-      if (left > 0) app = await world.startApp(`calm-${round}`);
+    } else {
+      // PGlite is one process at a time: let the app work, then stop it to look.
+      for (let round = 0; round < 10 && left > 0; round++) {
+        await sleep(3_000);
+        await app.stop();
+        left = await undelivered();
+        if (left > 0) app = await world.startApp(`calm-${round}`);
+      }
     }
     if (!app.exited) await app.stop();
     const recovered = world.logLines().filter((l) => /already in Slack; recorded/.test(l.text)).length;

@@ -146,7 +146,8 @@ export async function run(options: KillAfterPostOptions = {}): Promise<DrillResu
     if (storeKind === 'server') {
       // The server takes a second connection: look while the app works, then stop it.
       const deadline = Date.now() + 30_000;
-      while (Date.now() < deadline && (left = await undelivered()) > 0) await sleep(500);
+      for (left = await undelivered(); left > 0 && Date.now() < deadline; left = await undelivered())
+        await sleep(500);
       await app.stop();
       left = await undelivered();
     } else {

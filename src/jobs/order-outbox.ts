@@ -296,7 +296,7 @@ export function createOrderOutbox(options: OrderOutboxOptions): OrderOutbox {
         deferred: 0,
         dropped: 0,
       };
-      const events = await orderEvents.claimUndeliveredByChannel(options.batchSize ?? 500, {
+      const { claim, events } = await orderEvents.claimUndeliveredByChannel(options.batchSize ?? 500, {
         leaseSeconds: options.leaseSeconds ?? 120,
         now: now(),
       });
@@ -307,7 +307,7 @@ export function createOrderOutbox(options: OrderOutboxOptions): OrderOutbox {
         byChannel.set(event.channelId, list);
       }
       for (const [channel, channelEvents] of byChannel) {
-        await deliverChannel(channel, channelEvents, events, result);
+        await deliverChannel(channel, channelEvents, claim, result);
       }
       if (events.length > 0) logger.info(result, 'order updates delivered');
       return result;

@@ -20,7 +20,7 @@ export interface OrderEvent {
   noticePostedAt: Date | null;
 }
 
-/** Who holds a claim: renewing, releasing and marking need it (a poster whose lease ran out holds nothing). */
+/** Who holds a claim: renewing and releasing need it (a poster whose lease ran out holds nothing). */
 export interface ClaimToken {
   token: string;
 }
@@ -80,8 +80,8 @@ export function createOrderEventsRepo(db: Db) {
     async claimUndeliveredByChannel(
       limit: number,
       options: { leaseSeconds?: number; now?: Date } = {},
-    ): Promise<PendingOrderEvent[] & ClaimToken> {
-      const token = randomUUID();
+    ): Promise<{ claim: ClaimToken; events: PendingOrderEvent[] }> {
+      const claim: ClaimToken = { token: randomUUID() };
       const events = await db.transaction(async (tx) => {
         await tx.query('SELECT pg_advisory_xact_lock($1)', [OUTBOX_CLAIM_LOCK]);
         const { rows } = await tx.query(
@@ -102,11 +102,11 @@ export function createOrderEventsRepo(db: Db) {
              o.closed_at IS NOT NULL AS closed
            FROM claimed c JOIN orders o ON o.order_id = c.order_id
            ORDER BY c.id`,
-          [options.now ?? new Date(), limit, options.leaseSeconds ?? 120, token],
+          [options.now ?? new Date(), limit, options.leaseSeconds ?? 120, claim.token],
         );
         return rows.map((row) => camelRow<PendingOrderEvent>(row));
       });
-      return Object.assign(events, { token });
+      return { claim, events };
     },
 
     /**

@@ -107,23 +107,19 @@ const PAIRS = REQUEST_STATUSES.flatMap((from) =>
 let placed = 0;
 
 /**
- * A request in `from`, with secrets, unexpired until EXPIRES. Placed by a direct UPDATE, not by the moves under
- * test; each one stamped a second earlier than the one before.
+ * A request in `from`, with secrets, unexpired until EXPIRES: inserted directly in that status, not reached by the
+ * moves under test. Each is stamped a second earlier than the one before.
  */
 async function requestIn(store: TestStore, from: RequestStatus): Promise<RequestRecord> {
   placed++;
-  const { request } = await store.requests.insert({
-    id: `req_walk_${placed}`,
-    kind: 'portout',
-    input: { phoneNumber: '+18015551234' },
-    secrets: { portOutPin: '1234' },
-    requestedBy: 'U_REQUESTER',
-    channelId: 'C_WALK',
-    expiresAt: EXPIRES,
-    now: new Date(BASE - placed * 1000),
-  });
-  await store.db.query('UPDATE requests SET status = $2 WHERE id = $1', [request.id, from]);
-  return (await store.requests.get(request.id))!;
+  const id = `req_walk_${placed}`;
+  await store.db.query(
+    `INSERT INTO requests (id, kind, status, input, secrets, requested_by, channel_id, expires_at,
+       created_at, updated_at)
+     VALUES ($1, 'portout', $2, '{}'::jsonb, $3, 'U_REQUESTER', 'C_WALK', $4, $5, $5)`,
+    [id, from, store.cipher.encrypt({ portOutPin: '1234' }), EXPIRES, new Date(BASE - placed * 1000)],
+  );
+  return (await store.requests.get(id))!;
 }
 
 describe('the request lifecycle table', () => {

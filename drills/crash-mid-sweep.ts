@@ -290,7 +290,7 @@ export async function run(options: CrashMidSweepOptions = FULL_SIZE): Promise<Dr
       const map = new Map<string, { status: string; events: string[]; closed: boolean }>();
       for (const order of orders) {
         const row = await store.orders.get(order.orderId);
-        const events = await store.orders.listEvents(order.orderId);
+        const events = await store.orderEvents.listEvents(order.orderId);
         map.set(order.orderId, {
           status: row?.status ?? '(missing row)',
           events: events.map((e) => e.status),

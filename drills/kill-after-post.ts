@@ -168,7 +168,7 @@ export async function run(options: KillAfterPostOptions = {}): Promise<DrillResu
 
     const events = await withDrillStore(world, async (store) => {
       const all = [];
-      for (const order of fleet) all.push(...(await store.orders.listEvents(order.orderId)));
+      for (const order of fleet) all.push(...(await store.orderEvents.listEvents(order.orderId)));
       return all;
     });
     const copies = (eventType: string, conversations: string[]) => {

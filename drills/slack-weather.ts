@@ -216,7 +216,7 @@ export async function run(options: SlackWeatherDrillOptions = FULL_SIZE): Promis
       const map = new Map<string, { status: string; events: string[] }>();
       for (const order of fleet) {
         const row = await store.orders.get(order.orderId);
-        const events = await store.orders.listEvents(order.orderId);
+        const events = await store.orderEvents.listEvents(order.orderId);
         map.set(order.orderId, { status: row?.status ?? '(missing)', events: events.map((e) => e.status) });
       }
       return map;

@@ -48,7 +48,10 @@ export interface JobsConfig {
 }
 
 export interface StartJobsOptions {
-  store: Pick<Store, 'orders' | 'digests' | 'jobSlots' | 'headsUps' | 'channelAccounts' | 'rateLimits'>;
+  store: Pick<
+    Store,
+    'orders' | 'orderEvents' | 'digests' | 'jobSlots' | 'headsUps' | 'channelAccounts' | 'rateLimits'
+  >;
   telegent: Pick<TelegentClient, 'getOrder'>;
   /** The app's Web API client: the jobs use its token and API URL with their own no-retry settings. */
   slack: WebClient;
@@ -148,7 +151,14 @@ export function startJobs(options: StartJobsOptions): Jobs {
     leaseSeconds: config.orderLeaseSeconds,
     ...options.poller,
   });
-  const outbox = createOrderOutbox({ orders: store.orders, notify, logger, sandbox, now });
+  const outbox = createOrderOutbox({
+    orders: store.orders,
+    orderEvents: store.orderEvents,
+    notify,
+    logger,
+    sandbox,
+    now,
+  });
   const digest = createDigestJob({
     digests: store.digests,
     orders: store.orders,

@@ -3,10 +3,12 @@ import { orderRootMessage, orderUpdateMessage, requesterNotice } from '../messag
 import { EVENT_TYPES, eventsMetadata, messageMetadata, type PostPlace } from '../notify/message-metadata.js';
 import type { Notifier } from '../notify/notifier.js';
 import { classifySlackError, type SlackFailure } from '../notify/slack-failure.js';
-import type { ClaimToken, OrdersRepo, PendingOrderEvent } from '../store/orders-repo.js';
+import type { ClaimToken, OrderEventsRepo, PendingOrderEvent } from '../store/order-events-repo.js';
+import type { OrdersRepo } from '../store/orders-repo.js';
 
 export interface OrderOutboxOptions {
   orders: OrdersRepo;
+  orderEvents: OrderEventsRepo;
   /** The jobs' notifier: a rate-limited call fails at once (the events go back to the next cycle). */
   notify: Notifier;
   logger: Logger;
@@ -69,7 +71,7 @@ const MAX_NOTICE_ATTEMPTS = 20;
  * it posts, a poster renews its lease with its claim token and posts nothing if another poster has taken over.
  */
 export function createOrderOutbox(options: OrderOutboxOptions): OrderOutbox {
-  const { orders, notify, sandbox } = options;
+  const { orders, orderEvents, notify, sandbox } = options;
   const logger = options.logger.child({ job: 'order-outbox' });
   const now = options.now ?? (() => new Date());
 
@@ -123,7 +125,7 @@ export function createOrderOutbox(options: OrderOutboxOptions): OrderOutbox {
       });
       const byTs = new Map<string, number[]>();
       for (const [id, ts] of found) byTs.set(ts, [...(byTs.get(ts) ?? []), id]);
-      for (const [ts, ids] of byTs) await orders.markPosted(ids, now(), ts);
+      for (const [ts, ids] of byTs) await orderEvents.markPosted(ids, now(), ts);
       if (found.size > 0) {
         logger.info(
           { channel, eventIds: [...found.keys()] },
@@ -150,7 +152,7 @@ export function createOrderOutbox(options: OrderOutboxOptions): OrderOutbox {
     } catch (error) {
       const failure = classifySlackError(error);
       if (failure.kind !== 'permanent') throw new Deferred(failure, failure.kind === 'ratelimited');
-      await orders.markPosted(ids, now());
+      await orderEvents.markPosted(ids, now());
       result.dropped += ids.length;
       logger.error(
         { channel, orderIds, err: failure },
@@ -158,7 +160,7 @@ export function createOrderOutbox(options: OrderOutboxOptions): OrderOutbox {
       );
       return;
     }
-    await orders.markPosted(ids, now(), ts || null);
+    await orderEvents.markPosted(ids, now(), ts || null);
     result.posted += ids.length;
     result.messages++;
   }
@@ -187,7 +189,7 @@ export function createOrderOutbox(options: OrderOutboxOptions): OrderOutbox {
             { orderId: order.orderId, eventId: event.id },
             'requester DM was already in Slack; recorded, not resent',
           );
-          await orders.markNoticed([event.id], now());
+          await orderEvents.markNoticed([event.id], now());
           result.notices++;
           return;
         }
@@ -209,7 +211,7 @@ export function createOrderOutbox(options: OrderOutboxOptions): OrderOutbox {
       const failure = classifySlackError(error);
       return giveUpOrDefer(event, order.requestedBy, failure, failure.kind === 'ratelimited', result);
     }
-    await orders.markNoticed([event.id], now());
+    await orderEvents.markNoticed([event.id], now());
     result.notices++;
   }
 
@@ -228,7 +230,7 @@ export function createOrderOutbox(options: OrderOutboxOptions): OrderOutbox {
       { orderId: event.orderId, user, err: failure, attempts: event.claims },
       'could not tell the requester; gave up (the order thread has the outcome)',
     );
-    await orders.markNoticed([event.id], now());
+    await orderEvents.markNoticed([event.id], now());
     result.dropped++;
   }
 
@@ -242,7 +244,7 @@ export function createOrderOutbox(options: OrderOutboxOptions): OrderOutbox {
     const ids = events.map((e) => e.id);
     // Fenced: a poster whose lease ran out (a slow cycle) must not post what another poster now holds.
     const lease = { leaseSeconds: options.leaseSeconds ?? 120, now: now() };
-    if (!(await orders.renewClaim(ids, claim, lease))) {
+    if (!(await orderEvents.renewClaim(ids, claim, lease))) {
       logger.warn({ channel }, 'another poster took these order updates over (lease ran out); left to it');
       return;
     }
@@ -255,7 +257,7 @@ export function createOrderOutbox(options: OrderOutboxOptions): OrderOutbox {
       for (const e of events) if (e.noticeDue && !e.noticePostedAt) lastNoticeByOrder.set(e.orderId, e);
       for (const event of lastNoticeByOrder.values()) {
         // Each DM is a post too: only while this poster still holds the events.
-        if (!(await orders.renewClaim(ids, claim, { ...lease, now: now() }))) {
+        if (!(await orderEvents.renewClaim(ids, claim, { ...lease, now: now() }))) {
           logger.warn(
             { channel },
             'another poster took these order updates over (lease ran out); left to it',
@@ -268,14 +270,14 @@ export function createOrderOutbox(options: OrderOutboxOptions): OrderOutbox {
       const superseded = events.filter(
         (e) => e.noticeDue && !e.noticePostedAt && lastNoticeByOrder.get(e.orderId) !== e,
       );
-      await orders.markNoticed(
+      await orderEvents.markNoticed(
         superseded.map((e) => e.id),
         now(),
       );
     } catch (error) {
       if (!(error instanceof Deferred)) throw error;
       // Give back whatever is still owed; what was marked stays marked.
-      await orders.releaseEvents(ids, claim, { certainlyNotPosted: error.certainlyNotPosted });
+      await orderEvents.releaseEvents(ids, claim, { certainlyNotPosted: error.certainlyNotPosted });
       result.deferred += events.length;
       logger.warn(
         { channel, orderIds: [...new Set(events.map((e) => e.orderId))], err: error.failure },
@@ -294,7 +296,7 @@ export function createOrderOutbox(options: OrderOutboxOptions): OrderOutbox {
         deferred: 0,
         dropped: 0,
       };
-      const events = await orders.claimUndeliveredByChannel(options.batchSize ?? 500, {
+      const { claim, events } = await orderEvents.claimUndeliveredByChannel(options.batchSize ?? 500, {
         leaseSeconds: options.leaseSeconds ?? 120,
         now: now(),
       });
@@ -305,7 +307,7 @@ export function createOrderOutbox(options: OrderOutboxOptions): OrderOutbox {
         byChannel.set(event.channelId, list);
       }
       for (const [channel, channelEvents] of byChannel) {
-        await deliverChannel(channel, channelEvents, events, result);
+        await deliverChannel(channel, channelEvents, claim, result);
       }
       if (events.length > 0) logger.info(result, 'order updates delivered');
       return result;

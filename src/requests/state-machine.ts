@@ -1,33 +1,10 @@
-import type { RequestRecord, RequestStatus } from '../store/requests-repo.js';
+import type { RequestRecord } from '../store/requests-repo.js';
 
 /**
- * The request lifecycle, pure. SQL only guards races (one conditional UPDATE per transition); what is
- * allowed, and why a decision is refused, is decided here.
- *
- *   pending_approval → approved → executing → succeeded | failed | unknown
- *   approved → failed (left unexecuted by a crash for so long that sending it now would surprise everyone)
- *   pending_approval → rejected | expired | cancelled (withdrawn by the requester)
- *   unknown → succeeded (reconciled) | unknown
+ * Who may decide a request, pure. The moves between statuses are the lifecycle table's
+ * (`store/request-lifecycle.ts`), which the repository's conditional UPDATEs follow; what is allowed of an
+ * approval, and why a decision is refused, is decided here.
  */
-export const TRANSITIONS: Readonly<Record<RequestStatus, readonly RequestStatus[]>> = {
-  pending_approval: ['approved', 'rejected', 'expired', 'cancelled'],
-  approved: ['executing', 'failed'],
-  executing: ['succeeded', 'failed', 'unknown'],
-  unknown: ['succeeded', 'unknown'],
-  succeeded: [],
-  failed: [],
-  rejected: [],
-  expired: [],
-  cancelled: [],
-};
-
-export const FINAL_STATUSES: readonly RequestStatus[] = (Object.keys(TRANSITIONS) as RequestStatus[]).filter(
-  (status) => TRANSITIONS[status].length === 0,
-);
-
-export function canTransition(from: RequestStatus, to: RequestStatus): boolean {
-  return TRANSITIONS[from].includes(to);
-}
 
 /** Who clicked: `isApprover` comes from the approver directory (allow-list or user-group member). */
 export interface Actor {

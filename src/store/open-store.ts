@@ -9,6 +9,7 @@ import { loadEncryptionKey } from './encryption-key.js';
 import { createHeadsUpsRepo } from './headsups-repo.js';
 import { createJobSlotsRepo } from './job-slots-repo.js';
 import { MigrationError, migrate } from './migrate.js';
+import { createOrderEventsRepo } from './order-events-repo.js';
 import { createOrdersRepo } from './orders-repo.js';
 import { createPostgresDb } from './postgres-db.js';
 import { createRateLimitRepo } from './rate-limit-repo.js';
@@ -22,6 +23,8 @@ export interface Store {
   cipher: SecretsCipher;
   requests: ReturnType<typeof createRequestsRepo>;
   orders: ReturnType<typeof createOrdersRepo>;
+  /** The outbox of order status changes (written with the order by `orders.recordStatus`). */
+  orderEvents: ReturnType<typeof createOrderEventsRepo>;
   audit: ReturnType<typeof createAuditRepo>;
   digests: ReturnType<typeof createDigestRepo>;
   channelAccounts: ReturnType<typeof createChannelAccountsRepo>;
@@ -49,6 +52,7 @@ export function storeOver(db: Db, encryptionKey: Buffer, close: () => Promise<vo
     cipher,
     requests: createRequestsRepo(db, cipher),
     orders: createOrdersRepo(db),
+    orderEvents: createOrderEventsRepo(db),
     audit: createAuditRepo(db),
     digests: createDigestRepo(db),
     channelAccounts: createChannelAccountsRepo(db),

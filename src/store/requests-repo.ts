@@ -1,26 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import type { OperationKind } from '../operations/registry.js';
 import type { Db } from './db.js';
+import { fromStatesFor, OPEN_REQUEST_STATUSES, type RequestStatus } from './request-lifecycle.js';
 import { camelRow, json } from './rows.js';
 import type { SecretsCipher } from './secrets-cipher.js';
-
-export type RequestStatus =
-  | 'pending_approval'
-  | 'approved'
-  | 'executing'
-  | 'succeeded'
-  | 'failed'
-  | 'unknown'
-  | 'rejected'
-  | 'expired'
-  | 'cancelled';
-
-export const OPEN_REQUEST_STATUSES: readonly RequestStatus[] = [
-  'pending_approval',
-  'approved',
-  'executing',
-  'unknown',
-];
 
 export interface RequestRecord {
   id: string;
@@ -99,6 +82,19 @@ export type ApprovalWrite =
 
 const toRecord = (row: Record<string, unknown>) => camelRow<RequestRecord>(row);
 
+/**
+ * The `status = ANY(…)` of a write that moves a request to `to`: the states the lifecycle table allows it from
+ * (`fromStatesFor`), narrowed to `only` the ones this write starts from — the race guard (abandoning a stale
+ * approval must not fail a request that someone claimed meanwhile). Never wider than the table: a move it
+ * forbids matches no row.
+ */
+function sources(to: RequestStatus, only?: readonly RequestStatus[]): RequestStatus[] {
+  return fromStatesFor(to).filter((from) => !only || only.includes(from));
+}
+
+/** Where an execution's outcome is recorded from: the claim (`executing`), or a reconciliation (`unknown`). */
+const RAN: readonly RequestStatus[] = ['executing', 'unknown'];
+
 export function createRequestsRepo(db: Db, cipher: SecretsCipher) {
   async function one(sql: string, params: unknown[]): Promise<RequestRecord | null> {
     const { rows } = await db.query(sql, params);
@@ -133,10 +129,17 @@ export function createRequestsRepo(db: Db, cipher: SecretsCipher) {
     return one(
       `UPDATE requests SET status = 'rejected', approver = $2, decided_at = $3, decision_reason = $5,
          updated_at = $3, secrets = NULL
-       WHERE id = $1 AND status = 'pending_approval' AND (requested_by <> $2 OR $4::boolean)
+       WHERE id = $1 AND status = ANY($6::text[]) AND (requested_by <> $2 OR $4::boolean)
          AND (expires_at IS NULL OR expires_at > $3)
        RETURNING ${COLUMNS}`,
-      [id, decider, options.now ?? new Date(), options.allowSelfApproval ?? false, options.reason ?? null],
+      [
+        id,
+        decider,
+        options.now ?? new Date(),
+        options.allowSelfApproval ?? false,
+        options.reason ?? null,
+        sources('rejected'),
+      ],
     );
   }
 
@@ -155,10 +158,10 @@ export function createRequestsRepo(db: Db, cipher: SecretsCipher) {
     return db.transaction(async (tx) => {
       const { rows: locked } = await tx.query<{ approvals_needed: number }>(
         `SELECT approvals_needed FROM requests
-         WHERE id = $1 AND status = 'pending_approval' AND (requested_by <> $2 OR $4::boolean)
+         WHERE id = $1 AND status = ANY($5::text[]) AND (requested_by <> $2 OR $4::boolean)
            AND (expires_at IS NULL OR expires_at > $3)
          FOR UPDATE`,
-        [id, approver, now, options.allowSelfApproval ?? false],
+        [id, approver, now, options.allowSelfApproval ?? false, sources('approved')],
       );
       const needed = locked[0]?.approvals_needed;
       if (needed === undefined) return { status: 'lost' };
@@ -244,8 +247,8 @@ export function createRequestsRepo(db: Db, cipher: SecretsCipher) {
     async cancel(id: string, requestedBy: string, now: Date = new Date()): Promise<RequestRecord | null> {
       return one(
         `UPDATE requests SET status = 'cancelled', secrets = NULL, decided_at = $3, updated_at = $3
-         WHERE id = $1 AND status = 'pending_approval' AND requested_by = $2 RETURNING ${COLUMNS}`,
-        [id, requestedBy, now],
+         WHERE id = $1 AND status = ANY($4::text[]) AND requested_by = $2 RETURNING ${COLUMNS}`,
+        [id, requestedBy, now, sources('cancelled')],
       );
     },
 
@@ -253,14 +256,14 @@ export function createRequestsRepo(db: Db, cipher: SecretsCipher) {
     async claimExecution(id: string, now: Date = new Date()): Promise<RequestRecord | null> {
       return one(
         `UPDATE requests SET status = 'executing', updated_at = $2
-         WHERE id = $1 AND status = 'approved' RETURNING ${COLUMNS}`,
-        [id, now],
+         WHERE id = $1 AND status = ANY($3::text[]) RETURNING ${COLUMNS}`,
+        [id, now, sources('executing')],
       );
     },
 
     /**
-     * executing (or unknown, when reconciled) → succeeded | failed | unknown, purging secrets.
-     * Null when the request was in neither state.
+     * executing (or unknown, when reconciled) → succeeded | failed | unknown, purging secrets, as far as the
+     * lifecycle allows (never unknown → failed). Null when the request was in no state it may come from.
      */
     async finish(
       id: string,
@@ -269,8 +272,15 @@ export function createRequestsRepo(db: Db, cipher: SecretsCipher) {
     ): Promise<RequestRecord | null> {
       return one(
         `UPDATE requests SET status = $2, result = $3::jsonb, error = $4, secrets = NULL, updated_at = $5
-         WHERE id = $1 AND status IN ('executing', 'unknown') RETURNING ${COLUMNS}`,
-        [id, status, json(outcome.result), outcome.error ?? null, outcome.now ?? new Date()],
+         WHERE id = $1 AND status = ANY($6::text[]) RETURNING ${COLUMNS}`,
+        [
+          id,
+          status,
+          json(outcome.result),
+          outcome.error ?? null,
+          outcome.now ?? new Date(),
+          sources(status, RAN),
+        ],
       );
     },
 
@@ -311,10 +321,10 @@ export function createRequestsRepo(db: Db, cipher: SecretsCipher) {
     ): Promise<RequestRecord[]> {
       const { rows } = await db.query(
         `UPDATE requests SET status = 'unknown', error = $2, secrets = NULL, updated_at = $3
-         WHERE id IN (SELECT id FROM requests WHERE status = 'executing' AND updated_at < $1
+         WHERE id IN (SELECT id FROM requests WHERE status = ANY($5::text[]) AND updated_at < $1
                       ORDER BY updated_at LIMIT $4 FOR UPDATE SKIP LOCKED)
          RETURNING ${COLUMNS}`,
-        [startedBefore, error, now, limit],
+        [startedBefore, error, now, limit, sources('unknown', ['executing'])],
       );
       return rows.map(toRecord);
     },
@@ -323,12 +333,11 @@ export function createRequestsRepo(db: Db, cipher: SecretsCipher) {
     async expire(id: string, now: Date = new Date()): Promise<RequestRecord | null> {
       return one(
         `UPDATE requests SET status = 'expired', secrets = NULL, updated_at = $2
-         WHERE id = $1 AND status = 'pending_approval' AND expires_at <= $2 RETURNING ${COLUMNS}`,
-        [id, now],
+         WHERE id = $1 AND status = ANY($3::text[]) AND expires_at <= $2 RETURNING ${COLUMNS}`,
+        [id, now, sources('expired')],
       );
     },
 
-    /** Requests of this user that are not finished (pending, approved, executing, unknown), newest first. */
     /** The request filed with this idempotency key (a form submitted twice), if any. */
     async findByIdempotencyKey(key: string): Promise<RequestRecord | null> {
       return one(`SELECT ${COLUMNS} FROM requests WHERE idempotency_key = $1`, [key]);
@@ -344,6 +353,7 @@ export function createRequestsRepo(db: Db, cipher: SecretsCipher) {
       return listOpenNaming('orderId', orderId, limit);
     },
 
+    /** Requests of this user that are not finished (pending, approved, executing, unknown), newest first. */
     async listOpenByRequester(requestedBy: string, limit = 50): Promise<RequestRecord[]> {
       const { rows } = await db.query(
         `SELECT ${COLUMNS} FROM requests WHERE requested_by = $1 AND status = ANY($2::text[])
@@ -376,8 +386,8 @@ export function createRequestsRepo(db: Db, cipher: SecretsCipher) {
     async abandonApproved(id: string, error: string, now: Date = new Date()): Promise<RequestRecord | null> {
       return one(
         `UPDATE requests SET status = 'failed', error = $2, secrets = NULL, updated_at = $3
-         WHERE id = $1 AND status = 'approved' RETURNING ${COLUMNS}`,
-        [id, error, now],
+         WHERE id = $1 AND status = ANY($4::text[]) RETURNING ${COLUMNS}`,
+        [id, error, now, sources('failed', ['approved'])],
       );
     },
 

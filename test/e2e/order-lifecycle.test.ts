@@ -115,7 +115,7 @@ describe('a port-in from Slack, watched to the end by the poller and posted in i
     for (const minutes of [1, 6, 60, 24 * 60, 2 * 24 * 60]) await sweep(minutes);
     await expect.poll(async () => (await e2e.store.orders.get(order.orderId))?.status).toMatch(/^Complete/);
     expect((await e2e.store.orders.get(order.orderId))?.closedAt).toBeTruthy();
-    const statuses = (await e2e.store.orders.listEvents(order.orderId)).map((event) => event.status);
+    const statuses = (await e2e.store.orderEvents.listEvents(order.orderId)).map((event) => event.status);
     expect(statuses).toEqual(
       expect.arrayContaining(['Submitted', 'Error', 'Pending', 'Scheduled', 'Completed']),
     );

@@ -89,7 +89,7 @@ describe.each(storeKinds())('order poller + outbox on %s', (kind) => {
     const order = await driveUntil(orderId, (_, closed) => closed);
     expect(order.status).toBe('Completed');
 
-    const events = await store.orders.listEvents(orderId);
+    const events = await store.orderEvents.listEvents(orderId);
     expect(events.map((e) => e.status)).toEqual([
       'Submitted',
       'Pending Carrier Approval',
@@ -157,7 +157,7 @@ describe.each(storeKinds())('order poller + outbox on %s', (kind) => {
     await store.orders.scheduleCheck(orderId, world.sb.clock.now());
     const done = await driveUntil(orderId, (_, closed) => closed);
     expect(done.status).toBe('Completed');
-    const statuses = (await store.orders.listEvents(orderId)).map((e) => e.status);
+    const statuses = (await store.orderEvents.listEvents(orderId)).map((e) => e.status);
     expect(statuses).toEqual([
       'Submitted',
       'Error',
@@ -217,7 +217,7 @@ describe.each(storeKinds())('order poller + outbox on %s', (kind) => {
       expect(after.nextCheckAt.getTime()).toBeGreaterThanOrEqual(now.getTime() + 300_000);
       expect(after.leaseExpiresAt, 'the lease is handed back with the delay').toBeNull();
     }
-    expect(await store.orders.listEvents(orderId)).toEqual([]);
+    expect(await store.orderEvents.listEvents(orderId)).toEqual([]);
     // Telegent back: the next check records the real status.
     world.sb.clock.advance(6 * 3600);
     expect((await jobs.runPollerOnce()).checked).toBe(1);

@@ -64,7 +64,7 @@ describe.each(storeKinds())('outbox recovery by message metadata on %s', (kind) 
       thread_ts: thread,
       metadata: { event_payload: { event_ids: String(event!.id) } },
     });
-    const [stored] = await store.orders.listEvents('JNUOID-fresh');
+    const [stored] = await store.orderEvents.listEvents('JNUOID-fresh');
     expect(stored).toMatchObject({ messageTs: posts[0]!.ts, claims: 1 });
   });
 
@@ -83,7 +83,7 @@ describe.each(storeKinds())('outbox recovery by message metadata on %s', (kind) 
     const replies = world.slack.callsTo('conversations.replies').filter((c) => c.body.channel === 'C_LOST');
     expect(replies.at(-1)?.body).toMatchObject({ ts: thread });
     expect(String(replies.at(-1)?.body.include_all_metadata)).toBe('true');
-    const [stored] = await store.orders.listEvents('JNUOID-lost');
+    const [stored] = await store.orderEvents.listEvents('JNUOID-lost');
     expect(stored).toMatchObject({ messageTs: posts[0]!.ts, claims: 2 });
     expect(stored!.postedAt).toBeInstanceOf(Date);
   });
@@ -172,7 +172,7 @@ describe.each(storeKinds())('outbox recovery by message metadata on %s', (kind) 
     expect(dms()).toHaveLength(1);
     expect(dms()[0]!.metadata?.event_payload).toEqual({ event_ids: expect.any(String) });
     expect(stamped('C_DONE', EVENT_TYPES.orderEvent)).toHaveLength(1);
-    const [event] = await store.orders.listEvents('JNUOID-done');
+    const [event] = await store.orderEvents.listEvents('JNUOID-done');
     expect(event!.noticePostedAt).toBeInstanceOf(Date);
   });
 

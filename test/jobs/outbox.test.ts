@@ -47,7 +47,10 @@ describe.each(storeKinds())('order outbox on %s', (kind) => {
     );
     // The replica claims the event, then dies before posting (it never calls Slack).
     const crashed = start();
-    const claimed = await store.orders.claimUndeliveredByChannel(100, { leaseSeconds: 120, now });
+    const { events: claimed } = await store.orderEvents.claimUndeliveredByChannel(100, {
+      leaseSeconds: 120,
+      now,
+    });
     expect(claimed.map((e) => e.orderId)).toEqual(['JNUOID-crash-1']);
     await crashed.stop();
 

@@ -179,24 +179,26 @@ describe.each(storeKinds())('orders repo on %s', (kind) => {
     expect(msgOnly.event).not.toBeNull();
     const done = await store.orders.recordStatus('JNOID-ev', 'Complete', null, at(300), true);
     expect(done.order.closedAt).toBeInstanceOf(Date);
-    expect((await store.orders.listEvents('JNOID-ev')).map((e) => e.status)).toEqual([
+    expect((await store.orderEvents.listEvents('JNOID-ev')).map((e) => e.status)).toEqual([
       'FOC',
       'FOC',
       'Complete',
     ]);
 
-    const pending = (await store.orders.claimUndeliveredByChannel(100)).filter(
+    const pending = (await store.orderEvents.claimUndeliveredByChannel(100)).events.filter(
       (e) => e.orderId === 'JNOID-ev',
     );
     expect(pending).toHaveLength(3);
     expect(pending[2]).toMatchObject({ channelId: 'C_SUPPORT', threadTs: '1700000000.000100', closed: true });
     // Leased: not handed out again while the poster works on them.
     expect(
-      (await store.orders.claimUndeliveredByChannel(100)).filter((e) => e.orderId === 'JNOID-ev'),
+      (await store.orderEvents.claimUndeliveredByChannel(100)).events.filter((e) => e.orderId === 'JNOID-ev'),
     ).toHaveLength(0);
-    await store.orders.markPosted(pending.slice(0, 2).map((e) => e.id));
-    const later = await store.orders.claimUndeliveredByChannel(100, { now: new Date(Date.now() + 121_000) });
-    expect(later.filter((e) => e.orderId === 'JNOID-ev').map((e) => e.id)).toEqual([pending[2]!.id]);
+    await store.orderEvents.markPosted(pending.slice(0, 2).map((e) => e.id));
+    const later = await store.orderEvents.claimUndeliveredByChannel(100, {
+      now: new Date(Date.now() + 121_000),
+    });
+    expect(later.events.filter((e) => e.orderId === 'JNOID-ev').map((e) => e.id)).toEqual([pending[2]!.id]);
   });
 
   it('claims are fenced: a poster whose lease ran out can neither renew, release nor take back its events', async () => {
@@ -204,21 +206,23 @@ describe.each(storeKinds())('orders repo on %s', (kind) => {
     await store.orders.recordStatus('JNOID-fence', 'FOC', null, at(300), false);
     const mine = (e: { orderId: string }) => e.orderId === 'JNOID-fence';
     const t0 = new Date(Date.now() + 1_000_000);
-    const first = await store.orders.claimUndeliveredByChannel(100, { now: t0, leaseSeconds: 120 });
-    const ids = first.filter(mine).map((e) => e.id);
+    const first = await store.orderEvents.claimUndeliveredByChannel(100, { now: t0, leaseSeconds: 120 });
+    const ids = first.events.filter(mine).map((e) => e.id);
     expect(ids).toHaveLength(1);
-    expect(await store.orders.renewClaim(ids, first, { now: t0, leaseSeconds: 120 })).toBe(true);
+    expect(await store.orderEvents.renewClaim(ids, first.claim, { now: t0, leaseSeconds: 120 })).toBe(true);
     // The first poster stalls past its lease; a second takes the event over (a second claim: look in Slack first).
     const t1 = new Date(t0.getTime() + 121_000);
-    const second = await store.orders.claimUndeliveredByChannel(100, { now: t1, leaseSeconds: 120 });
-    expect(second.filter(mine)).toMatchObject([{ claims: 2 }]);
-    expect(await store.orders.renewClaim(ids, first, { now: t1 })).toBe(false);
-    await store.orders.releaseEvents(ids, first); // no effect: not its claim any more
-    expect((await store.orders.claimUndeliveredByChannel(100, { now: t1 })).filter(mine)).toEqual([]);
+    const second = await store.orderEvents.claimUndeliveredByChannel(100, { now: t1, leaseSeconds: 120 });
+    expect(second.events.filter(mine)).toMatchObject([{ claims: 2 }]);
+    expect(await store.orderEvents.renewClaim(ids, first.claim, { now: t1 })).toBe(false);
+    await store.orderEvents.releaseEvents(ids, first.claim); // no effect: not its claim any more
+    expect((await store.orderEvents.claimUndeliveredByChannel(100, { now: t1 })).events.filter(mine)).toEqual(
+      [],
+    );
     // A post Slack refused (rate limited) does not count as a possible post.
-    await store.orders.releaseEvents(ids, second, { certainlyNotPosted: true });
-    const third = await store.orders.claimUndeliveredByChannel(100, { now: t1 });
-    expect(third.filter(mine)).toMatchObject([{ claims: 2 }]);
+    await store.orderEvents.releaseEvents(ids, second.claim, { certainlyNotPosted: true });
+    const third = await store.orderEvents.claimUndeliveredByChannel(100, { now: t1 });
+    expect(third.events.filter(mine)).toMatchObject([{ claims: 2 }]);
   });
 
   it('refuses a status for an order it does not track', async () => {

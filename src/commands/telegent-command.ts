@@ -45,6 +45,9 @@ const HANDLERS: Handlers = {
   history,
 };
 
+/** Every subcommand `/telegent` answers (tests walk them all). */
+export const SUBCOMMANDS = Object.keys(HANDLERS) as TelegentCommand['name'][];
+
 /**
  * `/telegent …`: ack at once (Slack's 3 s), then parse and dispatch. A failure is the one error path's: an
  * ephemeral sentence, or the modal the handler left loading turned into it.

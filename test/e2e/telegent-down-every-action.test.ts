@@ -1,5 +1,7 @@
 import type { ModalView } from '@slack/types';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { TelegentCommand } from '../../src/commands/parse-command.js';
+import { SUBCOMMANDS } from '../../src/commands/telegent-command.js';
 import { HISTORY_PAGE_SIZE } from '../../src/messages/history-message.js';
 import { ACTION } from '../../src/messages/ids.js';
 import { searchResultsMessage } from '../../src/messages/search-results-message.js';
@@ -71,6 +73,8 @@ function harvest(calls: FakeSlackCall[]): Map<string, Shown> {
 describe('Telegent failing: every button tells the person something within 3 s of the ack', () => {
   let e2e: E2E;
   let shown: Map<string, Shown>;
+  /** The tracked port-in the setup files and approves. */
+  let order: OrderRecord | undefined;
 
   beforeAll(async () => {
     // The server when CI gives one (as CI runs the suite), else PGlite.
@@ -146,7 +150,6 @@ describe('Telegent failing: every button tells the person something within 3 s o
       channelId: String(portinCard!.body.channel),
       messageTs: String(portinCard!.response.ts),
     });
-    let order: OrderRecord | undefined;
     await expect
       .poll(async () => {
         order = (await e2e.store.orders.listOpenByChannel(CHANNEL)).find(
@@ -289,4 +292,72 @@ describe('Telegent failing: every button tells the person something within 3 s o
       expect(response.durationMs, actionId).toBeLessThan(TOLD_WITHIN_MS);
     }
   });
+
+  /** Every subcommand, as a person would type it (a new subcommand without a line here fails the test). */
+  const typed = (): Record<TelegentCommand['name'], string> => ({
+    help: 'help',
+    search: 'search 801',
+    provision: 'provision 801',
+    portin: `portin ${ELIGIBLE_NUMBER}`,
+    'portin-update': `portin update ${order!.orderId}`,
+    'portin-cancel': `portin cancel ${order!.orderId}`,
+    portout: `portout ${SEED_NUMBERS[0]}`,
+    limits: `limits ${SEED_NUMBERS[0]}`,
+    usage: `usage ${SEED_NUMBERS[0]}`,
+    number: `number ${SEED_NUMBERS[0]}`,
+    status: `status ${order!.orderId}`,
+    orders: 'orders',
+    digest: 'digest on 09:00 UTC',
+    subscriber: 'subscriber new',
+    account: 'account AID-3f6c2a9e-8b1d-4e57-a0c4-6d2e9f1b7a35',
+    history: `history ${SEED_NUMBERS[0]}`,
+  });
+
+  it('every subcommand: told within 3 s of the ack, never left on a loading view', async () => {
+    expect(Object.keys(typed()).sort()).toEqual([...SUBCOMMANDS].sort());
+    const slow: string[] = [];
+    for (const [name, text] of Object.entries(typed())) {
+      const triggerId = `walk-command-${name}`;
+      const responseKey = `walk-command-${name}`;
+      const from = e2e.fake.calls.length;
+      const response = await e2e.slack.command({
+        text,
+        userId: APPROVER,
+        channelId: CHANNEL,
+        triggerId,
+        responseUrl: e2e.fake.responseUrl(responseKey),
+      });
+      const ackedAt = performance.now();
+      expect(response.status, name).toBe(200);
+      const since = () => e2e.fake.calls.slice(from);
+      const openedByCommand = () =>
+        new Set(
+          since()
+            .filter((c) => c.method === 'views.open' && c.body.trigger_id === triggerId)
+            .map((c) => String(c.response.view?.id)),
+        );
+      const told = () =>
+        since().find((c) => {
+          if (WAITING.test(textOf(c.body.view ?? c.body.blocks ?? c.body.text))) return false;
+          if (c.method === 'response_url') return c.path === responseKey;
+          if (c.method === 'views.open') return c.body.trigger_id === triggerId;
+          if (c.method === 'views.update') return openedByCommand().has(String(c.body.view_id));
+          return c.method === 'chat.postEphemeral' && c.body.user === APPROVER;
+        });
+      await expect.poll(told, { timeout: TOLD_WITHIN_MS, interval: 25 }).toBeDefined();
+      const tookMs = performance.now() - ackedAt;
+      if (tookMs > TOLD_WITHIN_MS) slow.push(`${name}: ${Math.round(tookMs)} ms`);
+      const lastOf = (viewId: string) =>
+        since().findLast(
+          (c) =>
+            c.method.startsWith('views.') && (c.response.view?.id === viewId || c.body.view_id === viewId),
+        );
+      await expect
+        .poll(() => [...openedByCommand()].filter((id) => WAITING.test(textOf(lastOf(id)?.body.view))), {
+          timeout: TOLD_WITHIN_MS,
+        })
+        .toEqual([]);
+    }
+    expect(slow).toEqual([]);
+  }, 60_000);
 });

@@ -9,6 +9,6 @@ export function markWaiting<V extends object>(view: V): V {
   return Object.assign(view, { [WAITING]: true });
 }
 
-export function isWaitingView(view: unknown): boolean {
+export function isWaiting(view: unknown): boolean {
   return typeof view === 'object' && view !== null && (view as Record<symbol, unknown>)[WAITING] === true;
 }

@@ -1,5 +1,5 @@
 import type { webApi } from '@slack/bolt';
-import { isWaitingView } from '../messages/waiting-view.js';
+import { isWaiting } from '../messages/waiting-view.js';
 
 /** A modal the listener showed that still says "loading…" / "working…". */
 export interface WaitingView {
@@ -38,7 +38,7 @@ export function watchListener(args: {
   const note = (viewId: string | undefined, view: unknown) => {
     if (!viewId) return;
     shown.delete(viewId); // re-inserted last: the newest view is the last entry
-    shown.set(viewId, { waiting: isWaitingView(view), title: titleOf(view) });
+    shown.set(viewId, { waiting: isWaiting(view), title: titleOf(view) });
   };
 
   const ack: Ack = async (response) => {

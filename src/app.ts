@@ -12,11 +12,13 @@ import type { Metrics } from './metrics.js';
 import { announceDecision, announceExecution } from './notify/announcer.js';
 import { createReminderSender } from './notify/approval-reminders.js';
 import { createNotifier } from './notify/notifier.js';
+import { tellClicker } from './notify/tell-clicker.js';
 import { createWorkflow, instrumentWorkflow } from './requests/index.js';
 import { accessGate } from './slack/access-gate.js';
 import { createApproverDirectory } from './slack/approver-directory.js';
 import { createSlackApp, type SlackApp, type SlackIdentity } from './slack/create-slack-app.js';
 import { trackInFlight } from './slack/in-flight.js';
+import { createListeners, type Listeners } from './slack/listeners.js';
 import { createSlackUsers, type SlackUserFacts } from './slack/slack-users.js';
 import { createUsergroupMembers } from './slack/usergroup-members.js';
 import type { Store } from './store/open-store.js';
@@ -65,6 +67,8 @@ export interface TelegentOpsDependencies {
 export interface TelegentOps {
   slack: SlackApp;
   ctx: AppContext;
+  /** Every listener, registered through the one error path (the ids each kind registered). */
+  listeners: Listeners;
   jobs: Jobs;
   /**
    * The request-housekeeping job's run: expires pending requests past APPROVAL_TTL_HOURS (cards updated),
@@ -122,10 +126,17 @@ export function createTelegentOps(deps: TelegentOpsDependencies): TelegentOps {
       logger: deps.logger,
     }),
   );
-  registerCommands(slack.app, ctx);
-  registerViewSubmissions(slack.app, ctx);
-  registerActions(slack.app, ctx);
-  registerEvents(slack.app, ctx);
+  // Every listener is registered through the one error path: a failure is told to the person where they acted.
+  const listeners = createListeners(slack.app, {
+    logger: deps.logger,
+    sandbox: deps.sandbox,
+    notify: ctx.notify,
+    tellClicker: (body, message, respond) => tellClicker(ctx.notify, body, message, deps.logger, respond),
+  });
+  registerCommands(listeners, ctx);
+  registerViewSubmissions(listeners, ctx);
+  registerActions(listeners, ctx);
+  registerEvents(listeners, ctx);
 
   const expireRequests = async () => {
     for (const request of await workflow.expireDue()) {
@@ -166,6 +177,7 @@ export function createTelegentOps(deps: TelegentOpsDependencies): TelegentOps {
   return {
     slack,
     ctx,
+    listeners,
     jobs,
     runExpiryOnce: expireRequests,
     runRemindersOnce: () => ctx.reminders.tick(),

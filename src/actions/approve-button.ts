@@ -7,7 +7,6 @@ import { publishAppHome } from '../notify/app-home.js';
 import { tellClicker } from '../notify/tell-clicker.js';
 import { approvalsStillNeeded } from '../requests/state-machine.js';
 import type { ButtonArgs } from '../slack/listener-args.js';
-import { userFacingError } from '../slack/user-facing-error.js';
 
 /**
  * Approve on an approval card (or App Home): the workflow's conditional write lets exactly one of any number
@@ -29,29 +28,24 @@ export function approveButton(ctx: AppContext) {
             ),
           )
         : Promise.resolve();
-    try {
-      const outcome = await ctx.workflow.approve(action.value ?? '', approver, {
-        onApproved: (request) => announceDecision(ctx, request, 'approved', approver),
-      });
-      if (outcome.status === 'approval_recorded') {
-        await announceApprovalProgress(ctx, outcome.request);
-        const progress = approvalProgressLine(outcome.request);
-        const more = approvalsStillNeeded(outcome.request);
-        const text = `Your approval is recorded${progress ? ` (${progress})` : ''}. Nothing goes to Telegent until ${more === 1 ? 'one more approver approves' : `${more} more approvers approve`}.`;
-        await tellClicker(ctx.notify, body, sentenceMessage(text), ctx.logger, respond);
-        await refreshHome();
-        return;
-      }
-      if (outcome.status !== 'approved') {
-        const text = refusalText(outcome, ctx.approvers.describe());
-        await tellClicker(ctx.notify, body, sentenceMessage(text), ctx.logger, respond);
-        return;
-      }
-      await refreshHome();
-      await announceExecution(ctx, outcome.execution);
-    } catch (error) {
-      const text = userFacingError(error, ctx.logger, { action: 'approve', user: approver });
+    const outcome = await ctx.workflow.approve(action.value ?? '', approver, {
+      onApproved: (request) => announceDecision(ctx, request, 'approved', approver),
+    });
+    if (outcome.status === 'approval_recorded') {
+      await announceApprovalProgress(ctx, outcome.request);
+      const progress = approvalProgressLine(outcome.request);
+      const more = approvalsStillNeeded(outcome.request);
+      const text = `Your approval is recorded${progress ? ` (${progress})` : ''}. Nothing goes to Telegent until ${more === 1 ? 'one more approver approves' : `${more} more approvers approve`}.`;
       await tellClicker(ctx.notify, body, sentenceMessage(text), ctx.logger, respond);
+      await refreshHome();
+      return;
     }
+    if (outcome.status !== 'approved') {
+      const text = refusalText(outcome, ctx.approvers.describe());
+      await tellClicker(ctx.notify, body, sentenceMessage(text), ctx.logger, respond);
+      return;
+    }
+    await refreshHome();
+    await announceExecution(ctx, outcome.execution);
   };
 }

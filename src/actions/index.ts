@@ -1,8 +1,8 @@
-import type { App } from '@slack/bolt';
 import type { AppContext } from '../app-context.js';
 import { ACTION } from '../messages/ids.js';
 import { LINE_CHANGE_OPERATIONS } from '../operations/registry.js';
 import type { AccessAction } from '../requests/index.js';
+import type { Listeners } from '../slack/listeners.js';
 import { approveButton } from './approve-button.js';
 import { historyOlderButton } from './history-older-button.js';
 import { moreOptionsButton } from './more-options-button.js';
@@ -22,28 +22,28 @@ import { rejectButton } from './reject-button.js';
 import { searchPageButton } from './search-page-button.js';
 
 /** Every block_actions (buttons) and block_suggestion (picker options) listener. */
-export function registerActions(app: App, ctx: AppContext): void {
-  app.action(ACTION.approve, approveButton(ctx));
-  app.action(ACTION.reject, rejectButton(ctx));
-  app.action(ACTION.nudge, nudgeButton(ctx));
-  app.action(ACTION.orderStatus, orderStatusButton(ctx));
-  app.action(ACTION.orderUpdate, orderUpdateButton(ctx));
-  app.action(ACTION.orderCancel, orderCancelButton(ctx));
-  app.action(ACTION.provisionFromSearch, provisionFromSearchButton(ctx));
-  app.action(ACTION.searchPage, searchPageButton(ctx));
-  app.action(ACTION.portinContinue, portinContinueButton(ctx));
-  app.action(ACTION.newSubscriber, newSubscriberButton(ctx));
-  app.action(ACTION.moreOptions, moreOptionsButton(ctx));
+export function registerActions(on: Listeners, ctx: AppContext): void {
+  on.action(ACTION.approve, approveButton(ctx));
+  on.action(ACTION.reject, rejectButton(ctx));
+  on.action(ACTION.nudge, nudgeButton(ctx));
+  on.action(ACTION.orderStatus, orderStatusButton(ctx));
+  on.action(ACTION.orderUpdate, orderUpdateButton(ctx));
+  on.action(ACTION.orderCancel, orderCancelButton(ctx));
+  on.action(ACTION.provisionFromSearch, provisionFromSearchButton(ctx));
+  on.action(ACTION.searchPage, searchPageButton(ctx));
+  on.action(ACTION.portinContinue, portinContinueButton(ctx));
+  on.action(ACTION.newSubscriber, newSubscriberButton(ctx));
+  on.action(ACTION.moreOptions, moreOptionsButton(ctx));
   for (const op of LINE_CHANGE_OPERATIONS) {
-    app.action(ACTION.numberLineChange(op.kind), numberLineChangeButton(ctx, op));
+    on.action(ACTION.numberLineChange(op.kind), numberLineChangeButton(ctx, op));
   }
-  app.action(ACTION.numberPortout, numberPortoutButton(ctx));
-  app.action(ACTION.numberLimits, numberLimitsButton(ctx));
-  app.action(ACTION.numberUpdate, numberUpdateButton(ctx));
-  app.action(ACTION.historyOlder, historyOlderButton(ctx));
-  app.options(ACTION.messageRoutePicker, pickerOptions(ctx, 'messageRoute'));
-  app.options(ACTION.voiceRoutePicker, pickerOptions(ctx, 'voiceRoute'));
-  app.options(ACTION.subscriberPicker, pickerOptions(ctx, 'subscriber'));
+  on.action(ACTION.numberPortout, numberPortoutButton(ctx));
+  on.action(ACTION.numberLimits, numberLimitsButton(ctx));
+  on.action(ACTION.numberUpdate, numberUpdateButton(ctx));
+  on.action(ACTION.historyOlder, historyOlderButton(ctx));
+  on.options(ACTION.messageRoutePicker, pickerOptions(ctx, 'messageRoute'));
+  on.options(ACTION.voiceRoutePicker, pickerOptions(ctx, 'voiceRoute'));
+  on.options(ACTION.subscriberPicker, pickerOptions(ctx, 'subscriber'));
 }
 
 /**

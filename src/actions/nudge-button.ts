@@ -3,7 +3,6 @@ import { sentenceMessage } from '../messages/blocks.js';
 import { nudgeText } from '../messages/nudge-text.js';
 import { tellClicker } from '../notify/tell-clicker.js';
 import type { ButtonArgs } from '../slack/listener-args.js';
-import { userFacingError } from '../slack/user-facing-error.js';
 
 /**
  * Nudge on the "waiting for approval" message: the request's next reminder now, at most once per 15 minutes
@@ -12,12 +11,7 @@ import { userFacingError } from '../slack/user-facing-error.js';
 export function nudgeButton(ctx: AppContext) {
   return async function onNudge({ ack, body, action, respond }: ButtonArgs): Promise<void> {
     await ack();
-    try {
-      const outcome = await ctx.reminders.nudge(action.value ?? '', body.user.id);
-      await tellClicker(ctx.notify, body, sentenceMessage(nudgeText(outcome)), ctx.logger, respond);
-    } catch (error) {
-      const text = userFacingError(error, ctx.logger, { action: 'nudge', user: body.user.id });
-      await tellClicker(ctx.notify, body, sentenceMessage(text), ctx.logger, respond);
-    }
+    const outcome = await ctx.reminders.nudge(action.value ?? '', body.user.id);
+    await tellClicker(ctx.notify, body, sentenceMessage(nudgeText(outcome)), ctx.logger, respond);
   };
 }

@@ -1,4 +1,5 @@
 import type { AppContext } from '../app-context.js';
+import { errorModal } from '../messages/error-views.js';
 import { localIsoDate } from '../operations/fields/port-in-date.js';
 import type { LineChangeOperation } from '../operations/line-change.js';
 import { simTail } from '../operations/operation.js';
@@ -6,7 +7,6 @@ import type { ButtonArgs } from '../slack/listener-args.js';
 import { openAfterNumberLookup } from '../views/forms/open-after-number-lookup.js';
 import { writeModalMetadata } from '../views/modal-metadata.js';
 import { lineChangeModal } from '../views/modals/line-change-modal.js';
-import { errorModal } from '../views/modals/status-modals.js';
 
 /**
  * Park… / Activate… / Swap SIM… / Cancel line… on the number card: the form opens at once, then the number
@@ -25,7 +25,6 @@ export function numberLineChangeButton(ctx: AppContext, op: LineChangeOperation)
         title: op.title,
         phoneNumber,
         notOnAccount: `${phoneNumber} is not on your Telegent account: nothing to change.`,
-        logContext: { action: op.kind, user: body.user.id },
       },
       async (record, customer) => {
         const status = record.Status ?? 'of unknown status';

@@ -3,7 +3,6 @@ import { findTrackedPortIn } from '../commands/tracked-portin.js';
 import { sentenceMessage } from '../messages/blocks.js';
 import { tellClicker } from '../notify/tell-clicker.js';
 import { type ButtonOrMenuArgs, clickedValue } from '../slack/listener-args.js';
-import { userFacingError } from '../slack/user-facing-error.js';
 import { openPortinCancelForm } from '../views/forms/open-portin-cancel-form.js';
 
 /**
@@ -20,18 +19,13 @@ export function orderCancelButton(ctx: AppContext) {
     respond,
   }: ButtonOrMenuArgs): Promise<void> {
     await ack();
-    const tell = (text: string) => tellClicker(ctx.notify, body, sentenceMessage(text), ctx.logger, respond);
-    try {
-      const found = await findTrackedPortIn(
-        ctx,
-        clickedValue(action),
-        '/telegent portin cancel JNUOID-…',
-        'cancelled',
-      );
-      if (!found.ok) return tell(found.error);
-      await openPortinCancelForm(client, ctx, body.trigger_id, found.order);
-    } catch (error) {
-      await tell(userFacingError(error, ctx.logger, { action: 'cancel', user: body.user.id }));
-    }
+    const found = await findTrackedPortIn(
+      ctx,
+      clickedValue(action),
+      '/telegent portin cancel JNUOID-…',
+      'cancelled',
+    );
+    if (!found.ok) return tellClicker(ctx.notify, body, sentenceMessage(found.error), ctx.logger, respond);
+    await openPortinCancelForm(client, ctx, body.trigger_id, found.order);
   };
 }

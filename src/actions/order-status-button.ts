@@ -1,8 +1,7 @@
 import type { AppContext } from '../app-context.js';
 import { orderStatusMessage } from '../messages/order-status-message.js';
 import type { ButtonArgs } from '../slack/listener-args.js';
-import { userFacingError } from '../slack/user-facing-error.js';
-import { errorModal, loadingModal, resultModal } from '../views/modals/status-modals.js';
+import { loadingModal, resultModal } from '../views/modals/status-modals.js';
 import { openModal, updateModal } from '../views/open-modal.js';
 
 const TITLE = 'Order status';
@@ -18,17 +17,10 @@ export function orderStatusButton(ctx: AppContext) {
       loadingModal(TITLE, `Asking Telegent about ${orderId}…`),
     );
     if (!viewId) return;
-    try {
-      const live = await ctx.telegent.getOrder(orderId);
-      const stored = await ctx.store.orders.get(orderId);
-      const shown = orderStatusMessage({ order: live, stored, sandbox: ctx.sandbox });
-      await updateModal(client, viewId, resultModal(TITLE, shown.blocks));
-    } catch (error) {
-      await updateModal(
-        client,
-        viewId,
-        errorModal(TITLE, userFacingError(error, ctx.logger, { action: 'status' })),
-      );
-    }
+    // A failure leaves the loading view to the one error path, which turns it into the sentence.
+    const live = await ctx.telegent.getOrder(orderId);
+    const stored = await ctx.store.orders.get(orderId);
+    const shown = orderStatusMessage({ order: live, stored, sandbox: ctx.sandbox });
+    await updateModal(client, viewId, resultModal(TITLE, shown.blocks));
   };
 }

@@ -9,28 +9,24 @@ const OPTION_TEXT_MAX = 75;
 
 /**
  * external_select type-ahead for routes and subscribers (by name, email or id), answered inside the ack: a slow
- * Telegent yields no options now and a warm cache next time; an outage yields no options, not an error.
+ * Telegent yields no options now and a warm cache next time; an outage yields no options (the one error path
+ * acks a failed picker with none), not an error.
  */
 export function pickerOptions(ctx: AppContext, picker: PickerKind) {
   return async function onPickerOptions({ ack, options, body, context }: OptionsArgs): Promise<void> {
-    try {
-      // A form opened in a channel bound to a distributor account picks from that account's lists.
-      const channelId = readModalMetadata(body.view?.private_metadata)?.channelId;
-      const bound = channelId ? await ctx.store.channelAccounts.get(channelId) : null;
-      const found = await withinAckDeadline(
-        ctx.pickers.search(picker, options.value ?? '', bound?.accountId),
-        [],
-        ackTimeLeft(context),
-      );
-      await ack({
-        options: found.map((item) => ({
-          text: { type: 'plain_text' as const, text: oneLine(item.label, OPTION_TEXT_MAX) },
-          value: item.value,
-        })),
-      });
-    } catch (error) {
-      ctx.logger.warn({ err: { message: (error as Error).message }, picker }, 'picker options failed');
-      await ack({ options: [] });
-    }
+    // A form opened in a channel bound to a distributor account picks from that account's lists.
+    const channelId = readModalMetadata(body.view?.private_metadata)?.channelId;
+    const bound = channelId ? await ctx.store.channelAccounts.get(channelId) : null;
+    const found = await withinAckDeadline(
+      ctx.pickers.search(picker, options.value ?? '', bound?.accountId),
+      [],
+      ackTimeLeft(context),
+    );
+    await ack({
+      options: found.map((item) => ({
+        text: { type: 'plain_text' as const, text: oneLine(item.label, OPTION_TEXT_MAX) },
+        value: item.value,
+      })),
+    });
   };
 }

@@ -1,33 +1,25 @@
 import type { AppContext } from '../app-context.js';
 import { runRead } from '../commands/run-read.js';
 import { readSearchPageValue } from '../messages/action-values.js';
-import { sentenceMessage } from '../messages/blocks.js';
 import { searchResultsMessage } from '../messages/search-results-message.js';
-import { tellClicker } from '../notify/tell-clicker.js';
 import type { ButtonArgs } from '../slack/listener-args.js';
-import { userFacingError } from '../slack/user-facing-error.js';
 import type { AvailabilityResponse } from '../telegent/response-schemas.js';
 
 /** Next / previous page of search results: the results message is replaced in place. */
 export function searchPageButton(ctx: AppContext) {
-  return async function onSearchPage({ ack, body, action, respond }: ButtonArgs): Promise<void> {
+  return async function onSearchPage({ ack, action, respond }: ButtonArgs): Promise<void> {
     await ack();
     const page = readSearchPageValue(action.value);
     if (!page) return;
     const { page: number, ...query } = page;
-    try {
-      const found = await runRead<AvailabilityResponse>(ctx, 'search', query);
-      if (!found.ok) throw new Error(found.error);
-      const shown = searchResultsMessage({
-        response: found.value,
-        query,
-        page: number,
-        sandbox: ctx.sandbox,
-      });
-      await respond({ replace_original: true, text: shown.text, blocks: shown.blocks });
-    } catch (error) {
-      const text = userFacingError(error, ctx.logger, { action: 'search page' });
-      await tellClicker(ctx.notify, body, sentenceMessage(text), ctx.logger, respond);
-    }
+    const found = await runRead<AvailabilityResponse>(ctx, 'search', query);
+    if (!found.ok) throw new Error(found.error);
+    const shown = searchResultsMessage({
+      response: found.value,
+      query,
+      page: number,
+      sandbox: ctx.sandbox,
+    });
+    await respond({ replace_original: true, text: shown.text, blocks: shown.blocks });
   };
 }

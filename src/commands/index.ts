@@ -1,8 +1,8 @@
-import type { App } from '@slack/bolt';
 import type { AppContext } from '../app-context.js';
+import type { Listeners } from '../slack/listeners.js';
 import { telegentCommand } from './telegent-command.js';
 
 /** Every slash command listener (one: /telegent). */
-export function registerCommands(app: App, ctx: AppContext): void {
-  app.command('/telegent', telegentCommand(ctx));
+export function registerCommands(on: Listeners, ctx: AppContext): void {
+  on.command('/telegent', telegentCommand(ctx));
 }

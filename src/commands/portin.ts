@@ -1,12 +1,12 @@
 import { eligibilityMessage } from '../messages/eligibility-message.js';
 import { errorMessage } from '../messages/error-message.js';
+import { errorModal } from '../messages/error-views.js';
 import type { TargetClassification } from '../operations/fields/enums.js';
 import { classificationWords, formatPhone } from '../operations/glossary.js';
-import { userFacingError } from '../slack/user-facing-error.js';
 import type { PortInEligibility } from '../telegent/response-schemas.js';
 import { writeModalMetadata } from '../views/modal-metadata.js';
 import { infoModal } from '../views/modals/modal.js';
-import { errorModal, loadingModal } from '../views/modals/status-modals.js';
+import { loadingModal } from '../views/modals/status-modals.js';
 import { openModal, updateModal } from '../views/open-modal.js';
 import type { CommandContext } from './command-context.js';
 import type { TelegentCommand } from './parse-command.js';
@@ -48,24 +48,17 @@ export async function portin({
     ),
   );
   if (!viewId) return;
-  try {
-    const verdict = await runRead<PortInEligibility>(ctx, 'portin-eligibility', {
-      phoneNumber,
-      targetClassification,
-    });
-    if (!verdict.ok) return updateModal(client, viewId, errorModal(TITLE, verdict.error));
-    const shown = eligibilityMessage({
-      eligibility: verdict.value,
-      phoneNumber,
-      targetClassification,
-      sandbox: ctx.sandbox,
-    });
-    await updateModal(client, viewId, infoModal(TITLE, shown.blocks, metadata));
-  } catch (error) {
-    await updateModal(
-      client,
-      viewId,
-      errorModal(TITLE, userFacingError(error, ctx.logger, { command: 'portin' })),
-    );
-  }
+  // A failure leaves the loading view to the one error path, which turns it into the sentence.
+  const verdict = await runRead<PortInEligibility>(ctx, 'portin-eligibility', {
+    phoneNumber,
+    targetClassification,
+  });
+  if (!verdict.ok) return updateModal(client, viewId, errorModal(TITLE, verdict.error));
+  const shown = eligibilityMessage({
+    eligibility: verdict.value,
+    phoneNumber,
+    targetClassification,
+    sandbox: ctx.sandbox,
+  });
+  await updateModal(client, viewId, infoModal(TITLE, shown.blocks, metadata));
 }

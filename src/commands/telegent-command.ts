@@ -1,7 +1,5 @@
 import type { AppContext } from '../app-context.js';
-import { errorMessage } from '../messages/error-message.js';
 import type { CommandArgs } from '../slack/listener-args.js';
-import { userFacingError } from '../slack/user-facing-error.js';
 import { ackTimeLeft } from '../slack/within-ack-deadline.js';
 import { account } from './account.js';
 import { type CommandContext, replier } from './command-context.js';
@@ -47,18 +45,19 @@ const HANDLERS: Handlers = {
   history,
 };
 
-/** `/telegent …`: ack at once (Slack's 3 s), then parse and dispatch; every failure becomes an ephemeral sentence. */
+/** Every subcommand `/telegent` answers (tests walk them all). */
+export const SUBCOMMANDS = Object.keys(HANDLERS) as TelegentCommand['name'][];
+
+/**
+ * `/telegent …`: ack at once (Slack's 3 s), then parse and dispatch. A failure is the one error path's: an
+ * ephemeral sentence, or the modal the handler left loading turned into it.
+ */
 export function telegentCommand(ctx: AppContext) {
   return async function onTelegent({ command, ack, respond, client, context }: CommandArgs): Promise<void> {
     await ack();
     const parsed = parseCommand(command.text ?? '');
     const reply = replier(respond);
     const handler = HANDLERS[parsed.name] as (c: CommandContext<TelegentCommand>) => Promise<unknown>;
-    try {
-      await handler({ parsed, slash: command, client, ctx, reply, ackTimeLeft: () => ackTimeLeft(context) });
-    } catch (error) {
-      const text = userFacingError(error, ctx.logger, { command: parsed.name, user: command.user_id });
-      await reply(errorMessage(text, ctx.sandbox)).catch(() => undefined);
-    }
+    await handler({ parsed, slash: command, client, ctx, reply, ackTimeLeft: () => ackTimeLeft(context) });
   };
 }

@@ -6,13 +6,7 @@ import type { AppHomeOpenedArgs } from '../slack/listener-args.js';
 export function appHomeOpened(ctx: AppContext) {
   return async function onAppHomeOpened({ event }: AppHomeOpenedArgs): Promise<void> {
     if (event.tab !== 'home') return;
-    try {
-      await publishAppHome(ctx, event.user);
-    } catch (error) {
-      ctx.logger.warn(
-        { err: { message: (error as Error).message }, user: event.user },
-        'could not publish App Home',
-      );
-    }
+    // A failure is the one error path's: logged, and App Home shows one line saying so, with the reference.
+    await publishAppHome(ctx, event.user);
   };
 }

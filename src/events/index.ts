@@ -1,8 +1,8 @@
-import type { App } from '@slack/bolt';
 import type { AppContext } from '../app-context.js';
+import type { Listeners } from '../slack/listeners.js';
 import { appHomeOpened } from './app-home-opened.js';
 
 /** Every Events API listener. */
-export function registerEvents(app: App, ctx: AppContext): void {
-  app.event('app_home_opened', appHomeOpened(ctx));
+export function registerEvents(on: Listeners, ctx: AppContext): void {
+  on.event('app_home_opened', appHomeOpened(ctx));
 }

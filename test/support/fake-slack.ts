@@ -327,6 +327,10 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
           },
         };
       }
+      // A Workflow Builder step's outcome (Bolt's complete / fail).
+      case 'functions.completeSuccess':
+      case 'functions.completeError':
+        return body.function_execution_id ? { ok: true } : { ok: false, error: 'invalid_arguments' };
       case 'conversations.open': {
         const users = String(body.users ?? '');
         return { ok: true, channel: { id: `D${users.split(',')[0]}` } };

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { errorModal } from '../../src/messages/error-views.js';
 import { ACTION, CALLBACK } from '../../src/messages/ids.js';
 import { operations } from '../../src/operations/registry.js';
 import { validateInput } from '../../src/operations/validation-errors.js';
@@ -13,7 +14,7 @@ import { portinUpdateModal } from '../../src/views/modals/portin-update-modal.js
 import { portoutModal } from '../../src/views/modals/portout-modal.js';
 import { provisionModal } from '../../src/views/modals/provision-modal.js';
 import { rejectReasonModal } from '../../src/views/modals/reject-reason-modal.js';
-import { errorModal, loadingModal, resultModal, workingModal } from '../../src/views/modals/status-modals.js';
+import { loadingModal, resultModal, workingModal } from '../../src/views/modals/status-modals.js';
 import { REQUEST_FORMS } from '../../src/views/submissions/request-forms.js';
 import { dropUnchanged, errorsForView, readViewInput } from '../../src/views/view-input.js';
 import { HUGE, NASTY, now } from '../messages/fixtures.js';

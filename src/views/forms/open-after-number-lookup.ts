@@ -1,11 +1,11 @@
 import type { webApi } from '@slack/bolt';
 import type { ModalView } from '@slack/types';
 import type { AppContext } from '../../app-context.js';
-import { userFacingError } from '../../slack/user-facing-error.js';
+import { errorModal } from '../../messages/error-views.js';
 import { isTelegentError } from '../../telegent/errors.js';
 import { nameInSubscriberLabel } from '../../telegent/picker-source.js';
 import type { NumberRecord } from '../../telegent/response-schemas.js';
-import { errorModal, loadingModal } from '../modals/status-modals.js';
+import { loadingModal } from '../modals/status-modals.js';
 import { openModal, updateModal } from '../open-modal.js';
 
 export interface NumberLookupForm {
@@ -14,8 +14,6 @@ export interface NumberLookupForm {
   phoneNumber: string;
   /** The sentence shown when the number is not on the account (404). */
   notOnAccount: string;
-  /** Where a failure is logged from (e.g. { form: 'portout' }). */
-  logContext: Record<string, unknown>;
 }
 
 /**
@@ -32,7 +30,7 @@ async function customerOf(ctx: AppContext, record: NumberRecord): Promise<string
 
 /**
  * A form that needs the number's details: a loading view opens at once (the trigger lives 3 s), Telegent is
- * read, then `build` turns the record into the form (or an error view); any failure becomes one sentence.
+ * read, then `build` turns the record into the form (or an error view); a number not on the account says so.
  */
 export async function openAfterNumberLookup(
   ctx: AppContext,
@@ -50,10 +48,8 @@ export async function openAfterNumberLookup(
     const record = await ctx.telegent.getNumber({ Number: form.phoneNumber });
     await updateModal(client, viewId, await build(record, await customerOf(ctx, record)));
   } catch (error) {
-    const text =
-      isTelegentError(error) && error.status === 404
-        ? form.notOnAccount
-        : userFacingError(error, ctx.logger, form.logContext);
-    await updateModal(client, viewId, errorModal(form.title, text));
+    // Any other failure leaves the loading view to the one error path, which turns it into the sentence.
+    if (!(isTelegentError(error) && error.status === 404)) throw error;
+    await updateModal(client, viewId, errorModal(form.title, form.notOnAccount));
   }
 }

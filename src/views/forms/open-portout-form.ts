@@ -23,7 +23,6 @@ export async function openPortoutForm(
       title: 'Port-out PIN',
       phoneNumber,
       notOnAccount: `${formatPhone(phoneNumber)} is not on your Telegent account, so it has no port-out PIN to set. Check the number.`,
-      logContext: { form: 'portout' },
     },
     (number, customer) =>
       portoutModal({

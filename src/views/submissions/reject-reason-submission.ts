@@ -1,12 +1,12 @@
 import type { AppContext } from '../../app-context.js';
 import { section } from '../../messages/blocks.js';
+import { errorModal } from '../../messages/error-views.js';
 import { refusalText } from '../../messages/refusal-text.js';
 import { announceDecision } from '../../notify/announcer.js';
 import type { DecisionRefusal } from '../../requests/index.js';
 import type { ViewSubmissionArgs } from '../../slack/listener-args.js';
-import { userFacingError } from '../../slack/user-facing-error.js';
 import { REJECT_REASON_FIELD } from '../modals/reject-reason-modal.js';
-import { errorModal, resultModal, workingModal } from '../modals/status-modals.js';
+import { resultModal, workingModal } from '../modals/status-modals.js';
 import { updateModal } from '../open-modal.js';
 import { readViewInput } from '../view-input.js';
 
@@ -18,27 +18,22 @@ export function rejectReasonSubmission(ctx: AppContext) {
     const requestId = readRequestId(view.private_metadata);
     const reason = readViewInput(view.state.values, view.blocks)[REJECT_REASON_FIELD];
     await ack({ response_action: 'update', view: workingModal(TITLE) });
-    try {
-      const outcome = await ctx.workflow.reject(
-        requestId,
-        body.user.id,
-        typeof reason === 'string' ? reason : undefined,
-      );
-      if (outcome.status !== 'rejected' && outcome.status !== 'cancelled') {
-        const refused = refusalText(outcome as DecisionRefusal, ctx.approvers.describe());
-        await updateModal(client, view.id, errorModal(TITLE, refused));
-        return;
-      }
-      await announceDecision(ctx, outcome.request, outcome.status, body.user.id);
-      const done =
-        outcome.status === 'rejected'
-          ? 'Rejected. The requester has been told.'
-          : 'You withdrew your own request.';
-      await updateModal(client, view.id, resultModal(TITLE, [section(done)]));
-    } catch (error) {
-      const text = userFacingError(error, ctx.logger, { action: 'reject', user: body.user.id });
-      await updateModal(client, view.id, errorModal(TITLE, text));
+    const outcome = await ctx.workflow.reject(
+      requestId,
+      body.user.id,
+      typeof reason === 'string' ? reason : undefined,
+    );
+    if (outcome.status !== 'rejected' && outcome.status !== 'cancelled') {
+      const refused = refusalText(outcome as DecisionRefusal, ctx.approvers.describe());
+      await updateModal(client, view.id, errorModal(TITLE, refused));
+      return;
     }
+    await announceDecision(ctx, outcome.request, outcome.status, body.user.id);
+    const done =
+      outcome.status === 'rejected'
+        ? 'Rejected. The requester has been told.'
+        : 'You withdrew your own request.';
+    await updateModal(client, view.id, resultModal(TITLE, [section(done)]));
   };
 }
 

@@ -1,16 +1,16 @@
 import type { AppContext } from '../../app-context.js';
 import { context, section } from '../../messages/blocks.js';
+import { errorModal } from '../../messages/error-views.js';
 import { announceExecution, announcePendingRequest, executionMessage } from '../../notify/announcer.js';
 import { getOperation } from '../../operations/registry.js';
 import { formatFieldErrors, validateInput } from '../../operations/validation-errors.js';
 import { checkReason, type SubmitOutcome } from '../../requests/index.js';
 import type { ViewSubmissionArgs } from '../../slack/listener-args.js';
-import { userFacingError } from '../../slack/user-facing-error.js';
 import { ackTimeLeft } from '../../slack/within-ack-deadline.js';
 import { nameInSubscriberLabel } from '../../telegent/picker-source.js';
 import { REASON_FIELD } from '../inputs.js';
 import { type ModalMetadata, readModalMetadata } from '../modal-metadata.js';
-import { errorModal, resultModal, workingModal } from '../modals/status-modals.js';
+import { resultModal, workingModal } from '../modals/status-modals.js';
 import { updateModal } from '../open-modal.js';
 import { errorsForView, readViewInput } from '../view-input.js';
 import type { RequestForm } from './request-forms.js';
@@ -69,22 +69,18 @@ export function requestFormSubmission(ctx: AppContext, form: RequestForm) {
       await ack({ response_action: 'errors', errors: errorsForView(refused, view) });
       return;
     }
+    // From here a failure turns the working view into the sentence (the one error path).
     await ack({ response_action: 'update', view: workingModal(op.title) });
-    try {
-      const outcome = await ctx.workflow.submit({
-        kind: form.kind,
-        raw,
-        requestedBy: body.user.id,
-        channelId: metadata.channelId,
-        idempotencyKey: `view:${view.id}`,
-        reason: reason.reason,
-        customerName: metadata.customer ?? pickedSubscriberName(view.state.values) ?? undefined,
-      });
-      await showOutcome(ctx, client, view.id, op.title, outcome);
-    } catch (error) {
-      const text = userFacingError(error, ctx.logger, { form: form.kind, user: body.user.id });
-      await updateModal(client, view.id, errorModal(op.title, text));
-    }
+    const outcome = await ctx.workflow.submit({
+      kind: form.kind,
+      raw,
+      requestedBy: body.user.id,
+      channelId: metadata.channelId,
+      idempotencyKey: `view:${view.id}`,
+      reason: reason.reason,
+      customerName: metadata.customer ?? pickedSubscriberName(view.state.values) ?? undefined,
+    });
+    await showOutcome(ctx, client, view.id, op.title, outcome);
   };
 }
 

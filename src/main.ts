@@ -7,7 +7,7 @@ import { createReplicaTelegentClient } from './replica-telegent-client.js';
 import type { Sandbox } from './sandbox/server.js';
 import { checkSlackConnection, SlackStartupError } from './slack/preflight.js';
 import { slackSetupGuide } from './slack/setup-guide.js';
-import { createCache, disconnectCaches } from './store/cache.js';
+import { createCache } from './store/cache.js';
 import { openStore, type Store } from './store/open-store.js';
 import type { TelegentClient } from './telegent/client.js';
 
@@ -149,7 +149,7 @@ async function main(): Promise<void> {
     jobs: config.jobs,
     telegentAccountId: config.telegent.accountId,
     usergroupCache: createCache<string[]>({
-      databaseUrl: config.store.databaseUrl,
+      shared: config.store.databaseUrl ? store.db : undefined,
       namespace: 'usergroup-members',
       ttlMs: 300_000,
     }),
@@ -177,7 +177,6 @@ async function main(): Promise<void> {
       await telegent.close();
       await sandbox?.close();
       await store.close();
-      await disconnectCaches();
       logger.info('stopped cleanly');
       process.exit(0);
     } catch (error) {

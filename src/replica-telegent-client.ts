@@ -40,7 +40,12 @@ export function createReplicaTelegentClient(options: ReplicaTelegentOptions): Te
     rateSlots: databaseUrl
       ? createPgRateSlots({ rateLimits: store.rateLimits, perMinute: options.rateLimitPerMinute, logger })
       : undefined,
-    tokenCache: createCache({ databaseUrl, namespace: 'telegent-token', cipher: store.cipher, logger }),
+    tokenCache: createCache({
+      shared: databaseUrl ? store.db : undefined,
+      namespace: 'telegent-token',
+      cipher: store.cipher,
+      logger,
+    }),
     mintClaims: databaseUrl
       ? {
           claim: (key) => store.jobSlots.claimFor(`token-mint:${key}`, MINT_CLAIM_HOLD_MS),

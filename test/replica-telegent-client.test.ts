@@ -3,7 +3,7 @@ import { silentLogger } from '../src/log.js';
 import { createReplicaTelegentClient } from '../src/replica-telegent-client.js';
 import { SEED_SUBSCRIBER_IDS } from '../src/sandbox/seed.js';
 import { startSandbox } from '../src/sandbox/server.js';
-import { CACHE_TABLE, disconnectCaches } from '../src/store/cache.js';
+import { CACHE_TABLE } from '../src/store/cache.js';
 import { storeOver } from '../src/store/open-store.js';
 import { createPostgresDb } from '../src/store/postgres-db.js';
 import type { TelegentClient } from '../src/telegent/client.js';
@@ -45,7 +45,6 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)(
     });
     afterAll(async () => {
       await Promise.all(replicas.map((client) => client.close()));
-      await disconnectCaches();
       await otherReplicaClose?.();
       await store?.close();
       await sb?.close();

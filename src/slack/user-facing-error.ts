@@ -1,10 +1,18 @@
 import type { Logger } from '../log.js';
+import { isStoreUnavailable } from '../store/store-unavailable.js';
 import { correlationId, isTelegentError, peopleText } from '../telegent/errors.js';
+
+/** While the database is away (restart, failover): the pool reconnects by itself, so a minute is enough. */
+export function storeUnavailableText(ref: string): string {
+  return `Our database is not answering; try again in a minute (ref ${ref}).`;
+}
 
 /**
  * The sentence a user sees when something failed: what happened at Telegent and what to do next, with a
- * reference to the log line that holds the endpoint and Telegent's own message; or, for our
- * own bugs, a short apology with an id to find the log line (never a stack, never input values).
+ * reference to the log line that holds the endpoint and Telegent's own message; while the database is not
+ * answering, that, and to try again in a minute (the log line has the ref and the error's code: no SQL, no
+ * URL); or, for our own bugs, a short apology with an id to find the log line (never a stack, never input
+ * values).
  */
 export function userFacingError(
   error: unknown,
@@ -25,6 +33,11 @@ export function userFacingError(
       'Telegent call failed',
     );
     return peopleText(error, ref);
+  }
+  if (isStoreUnavailable(error)) {
+    const ref = correlationId();
+    logger.warn({ ...context, ref, code: (error as { code?: string }).code }, 'database not answering');
+    return storeUnavailableText(ref);
   }
   const incident = correlationId();
   logger.error(

@@ -1,14 +1,15 @@
-import KeyvPostgres from '@keyv/postgres';
 import Keyv, { type Deserialize, type Serialize } from 'keyv';
 import type { Logger } from '../log.js';
 import type { Db } from './db.js';
+import { DbKvStore } from './db-kv-store.js';
 import type { SecretsCipher } from './secrets-cipher.js';
+import { isStoreUnavailable } from './store-unavailable.js';
 
 export const CACHE_TABLE = 'kv_cache';
 
 export interface CacheOptions {
-  /** Postgres server URL → shared @keyv/postgres cache (table kv_cache); unset → in memory. */
-  databaseUrl?: string;
+  /** The Postgres server's Db → a cache every replica shares (table kv_cache); unset → in memory. */
+  shared?: Db | undefined;
   namespace: string;
   ttlMs?: number;
   logger?: Logger;
@@ -19,16 +20,9 @@ export interface CacheOptions {
   cipher?: SecretsCipher;
 }
 
-/** One Postgres store adapter per URI: @keyv/postgres keeps one module-global pool per URI anyway. */
-const postgresStores = new Map<string, KeyvPostgres>();
-
 /** A TTL cache that throws on store errors instead of silently missing (keyv's default swallows them). */
 export function createCache<T>(options: CacheOptions): Keyv<T> {
-  let store: KeyvPostgres | undefined;
-  if (options.databaseUrl) {
-    store = new KeyvPostgres({ uri: options.databaseUrl, table: CACHE_TABLE, max: 5 });
-    postgresStores.set(options.databaseUrl, store);
-  }
+  const store = options.shared ? new DbKvStore(options.shared, CACHE_TABLE) : undefined;
   const cache = new Keyv<T>({
     ...(store ? { store } : {}),
     ...(options.cipher ? encryptedValues(options.cipher, options) : {}),
@@ -36,10 +30,16 @@ export function createCache<T>(options: CacheOptions): Keyv<T> {
     ttl: options.ttlMs,
     throwOnErrors: true,
   });
-  // Errors also surface as events (e.g. the table could not be created); without a listener they would crash.
-  cache.on('error', (error: unknown) =>
-    options.logger?.warn({ err: error, cache: options.namespace }, 'cache error'),
-  );
+  // A failed write is also an 'error' event (the failure itself reaches the caller); unheard, it would throw.
+  // While the database is away the outage is told once elsewhere, not once per cache write.
+  cache.on('error', (error: unknown) => {
+    if (!isStoreUnavailable(error)) {
+      options.logger?.warn(
+        { err: { message: (error as Error)?.message }, cache: options.namespace },
+        'cache error',
+      );
+    }
+  });
   return cache;
 }
 
@@ -64,14 +64,6 @@ function encryptedValues(
       }
     },
   };
-}
-
-/** Ends the Postgres cache pools. Call once at shutdown, after every cache is done. */
-export async function disconnectCaches(): Promise<void> {
-  const stores = [...postgresStores.values()];
-  postgresStores.clear();
-  // disconnect() ends the module-global pool, whichever store it is called on: once is enough.
-  await stores[0]?.disconnect();
 }
 
 /**

@@ -85,7 +85,7 @@ export async function openStore(options: OpenStoreOptions): Promise<Store> {
   });
 
   if (options.databaseUrl) {
-    const db = createPostgresDb({ connectionString: options.databaseUrl });
+    const db = createPostgresDb({ connectionString: options.databaseUrl, logger });
     try {
       await migrate(db, { logger });
     } catch (error) {

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CACHE_TABLE, createCache, disconnectCaches, sweepExpiredCacheRows } from '../../src/store/cache.js';
+import { CACHE_TABLE, createCache, sweepExpiredCacheRows } from '../../src/store/cache.js';
 import { createSecretsCipher } from '../../src/store/secrets-cipher.js';
 import { openTestStore, storeKinds, type TestStore } from '../support/test-db.js';
 
@@ -43,17 +43,16 @@ describe.each(storeKinds())('expired kv rows sweep on %s', (kind) => {
 describe('cache on the Postgres server', () => {
   let store: TestStore | undefined;
   afterAll(async () => {
-    await disconnectCaches();
     await store?.close();
   });
 
   it.skipIf(!process.env.TEST_DATABASE_URL)(
-    'shares values between caches on one URL, expires them, and sweeps the rows (needs TEST_DATABASE_URL; skipped without it)',
+    'shares values between caches on one database, expires them, and sweeps the rows (needs TEST_DATABASE_URL; skipped without it)',
     async () => {
       store = await openTestStore('postgres');
-      const url = store.databaseUrl!;
-      const writer = createCache<string>({ databaseUrl: url, namespace: 'groups', ttlMs: 60_000 });
-      const reader = createCache<string>({ databaseUrl: url, namespace: 'groups' });
+      const shared = store.db;
+      const writer = createCache<string>({ shared, namespace: 'groups', ttlMs: 60_000 });
+      const reader = createCache<string>({ shared, namespace: 'groups' });
       await writer.set('S1', 'U1,U2');
       expect(await reader.get('S1')).toBe('U1,U2');
       await writer.set('short', 'gone soon', 1);
@@ -70,11 +69,11 @@ describe('cache on the Postgres server', () => {
     'a cache of secrets keeps its values encrypted in the row, readable only with the key, and still swept (needs TEST_DATABASE_URL)',
     async () => {
       store ??= await openTestStore('postgres');
-      const url = store.databaseUrl!;
+      const shared = store.db;
       const token = 'eyJhbGciOiJIUzI1NiJ9.c2VjcmV0LXRva2Vu.sig';
       const cipher = createSecretsCipher(randomBytes(32));
       const writer = createCache<{ token: string }>({
-        databaseUrl: url,
+        shared,
         namespace: 'tokens-enc',
         cipher,
         ttlMs: 60_000,
@@ -89,11 +88,11 @@ describe('cache on the Postgres server', () => {
         expect(row.value).not.toContain(token);
         expect(row.value).toMatch(/^\{"value":"v1:/);
       }
-      const reader = createCache<{ token: string }>({ databaseUrl: url, namespace: 'tokens-enc', cipher });
+      const reader = createCache<{ token: string }>({ shared, namespace: 'tokens-enc', cipher });
       expect(await reader.get('scope')).toEqual({ token });
       // Another key (rotated) reads a miss, not garbage: the token is simply minted again.
       const otherKey = createCache<{ token: string }>({
-        databaseUrl: url,
+        shared,
         namespace: 'tokens-enc',
         cipher: createSecretsCipher(randomBytes(32)),
       });

@@ -9,6 +9,7 @@ import { createOrderPoller, type ReadOutcome, type SweepResult } from './order-p
 import { createSharedPollBudget, type SharedPollBudget } from './poll-budget.js';
 import { createHeadsUpJob } from './port-date-headsups.js';
 import { createScheduler, type Scheduler } from './scheduler.js';
+import { createStoreOutage } from './store-outage.js';
 
 export type { DigestTickResult } from './digest.js';
 export { type DigestCommand, type DigestDefaults, parseDigestCommand } from './digest-command.js';
@@ -102,6 +103,8 @@ export function startJobs(options: StartJobsOptions): Jobs {
     rateLimitRetries: 0,
   });
   const abort = new AbortController();
+  // One for every job of this replica: the database goes away for all of them at once.
+  const outage = createStoreOutage({ logger });
 
   const policy = { minSeconds: config.orderPollMinSeconds, maxSeconds: config.orderPollMaxSeconds };
   const pollBudget = createSharedPollBudget({
@@ -149,6 +152,7 @@ export function startJobs(options: StartJobsOptions): Jobs {
     onChange: options.schedule === false ? undefined : postChangesSoon,
     onRead: options.onOrderRead,
     leaseSeconds: config.orderLeaseSeconds,
+    outage,
     ...options.poller,
   });
   const outbox = createOrderOutbox({
@@ -178,7 +182,7 @@ export function startJobs(options: StartJobsOptions): Jobs {
     defaultTimeZone: config.digestDefaultTimeZone ?? 'UTC',
     now,
   });
-  const scheduler = createScheduler({ jobSlots: store.jobSlots, logger });
+  const scheduler = createScheduler({ jobSlots: store.jobSlots, logger, outage });
 
   const runPollerOnce = () => poller.sweep(abort.signal);
   const runOutboxOnce = () => outbox.flush();

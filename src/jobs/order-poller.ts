@@ -6,6 +6,7 @@ import type { TelegentClient } from '../telegent/client.js';
 import { isTelegentError } from '../telegent/errors.js';
 import { isRejectedOrderStatus, isTerminalOrderStatus } from '../telegent/order-status.js';
 import { type PollPolicy, pollWeight } from './poll-schedule.js';
+import type { StoreOutage } from './store-outage.js';
 
 /** Where the poller's background reads come from: one slot per read, paced for all replicas together. */
 export interface PollBudget {
@@ -39,6 +40,8 @@ export interface OrderPollerOptions {
   onChange?: () => void;
   /** Every read, for metrics. */
   onRead?: (outcome: ReadOutcome) => void;
+  /** The jobs' shared view of a database outage: `run()` backs off with the other jobs and resumes with them. */
+  outage?: StoreOutage;
 }
 
 export interface SweepResult {
@@ -174,6 +177,7 @@ export function createOrderPoller(options: OrderPollerOptions): OrderPoller {
           if (options.budget) await waitUntil(await options.budget.reserve(), signal);
           if (signal.aborted) break;
           const [order] = await orders.claimStalest(now(), 1, leaseSeconds);
+          options.outage?.succeeded();
           if (!order) {
             await sleep(idleMs, undefined, { signal }).catch(() => {});
             continue;
@@ -181,7 +185,11 @@ export function createOrderPoller(options: OrderPollerOptions): OrderPoller {
           const reading = read(order, result, signal).finally(() => inFlight.delete(reading));
           inFlight.add(reading);
         } catch (error) {
-          // The database is away: say so, wait, try again (the orders keep until it is back).
+          // The database is away: told once (outage), wait longer each time, try again (the orders keep).
+          if (options.outage?.failed(error)) {
+            await sleep(options.outage.waitMs(), undefined, { signal }).catch(() => {});
+            continue;
+          }
           logger.error({ err: (error as Error).message }, 'could not claim an order to read; retrying');
           await sleep(Math.max(idleMs, 1_000), undefined, { signal }).catch(() => {});
         }

@@ -1,6 +1,7 @@
 import cron, { type RunCoordinator, type ScheduledTask } from 'node-cron';
 import type { Logger } from '../log.js';
 import type { JobSlotsRepo } from '../store/job-slots-repo.js';
+import { createStoreOutage, type StoreOutage } from './store-outage.js';
 
 export interface JobDefinition {
   /** Unique per scheduler; also the coordination key prefix shared by replicas. */
@@ -26,15 +27,31 @@ export interface Scheduler {
 }
 
 /** A node-cron run coordinator on the job_slots table: true for exactly one caller per slot key. */
-export function postgresRunCoordinator(jobSlots: JobSlotsRepo, logger: Logger): RunCoordinator {
+export function postgresRunCoordinator(
+  jobSlots: JobSlotsRepo,
+  logger: Logger,
+  outage: StoreOutage = createStoreOutage({ logger }),
+): RunCoordinator {
   return {
     async shouldRun(key: string): Promise<boolean> {
+      if (!outage.mayTry()) return false; // the database is away: this slot waits out the backoff
       // node-cron asks this before each coordinated run, outside the run itself: a failure here (the database
       // away, or closed by a shutdown mid-claim) must skip the slot, not escape as an unhandled rejection.
-      const won = await jobSlots.claim(key).catch((error: Error) => {
-        logger.warn({ slot: key, err: { message: error.message } }, 'could not claim a job slot; skipped');
-        return false;
-      });
+      const won = await jobSlots.claim(key).then(
+        (claimed) => {
+          outage.succeeded();
+          return claimed;
+        },
+        (error: Error) => {
+          if (!outage.failed(error)) {
+            logger.warn(
+              { slot: key, err: { message: error.message } },
+              'could not claim a job slot; skipped',
+            );
+          }
+          return false;
+        },
+      );
       if (!won) logger.debug({ slot: key }, 'job slot taken by another replica');
       return won;
     },
@@ -52,12 +69,21 @@ function cronLogger(logger: Logger) {
   };
 }
 
-/** node-cron tasks with a Postgres run coordinator, overlap protection and logged failures. */
-export function createScheduler(options: { jobSlots: JobSlotsRepo; logger: Logger }): Scheduler {
+/**
+ * node-cron tasks with a Postgres run coordinator, overlap protection and logged failures. While the database
+ * is away the jobs pause together (`outage`: told once, slots skipped during a growing backoff) and resume by
+ * themselves at the first run that reaches it.
+ */
+export function createScheduler(options: {
+  jobSlots: JobSlotsRepo;
+  logger: Logger;
+  outage?: StoreOutage;
+}): Scheduler {
   const { logger } = options;
+  const outage = options.outage ?? createStoreOutage({ logger });
   const tasks = new Map<string, ScheduledTask>();
   const running = new Set<Promise<unknown>>();
-  const coordinator = postgresRunCoordinator(options.jobSlots, logger);
+  const coordinator = postgresRunCoordinator(options.jobSlots, logger, outage);
   const nodeCronLogger = cronLogger(logger);
 
   return {
@@ -71,15 +97,20 @@ export function createScheduler(options: { jobSlots: JobSlotsRepo; logger: Logge
         );
       }
       const run = async () => {
+        // Coordinated jobs were held back by the coordinator already; the others wait here.
+        if (!outage.mayTry()) return undefined;
         const started = Date.now();
         const work = job.run();
         running.add(work);
         try {
           const result = await work;
+          outage.succeeded();
           logger.debug({ job: job.name, ms: Date.now() - started }, 'job finished');
           return result;
         } catch (error) {
-          // A job failure is logged and the next slot tries again; it never takes the process down.
+          // A job failure is logged and the next slot tries again; it never takes the process down. The
+          // database being away is told once for every job (outage), not once per job and slot.
+          if (outage.failed(error)) return undefined;
           logger.error({ job: job.name, err: error as Error }, 'job failed');
           return undefined;
         } finally {

@@ -10,9 +10,11 @@ import {
   decideAccess,
 } from '../requests/access-decision.js';
 import type { NewAuditEntry } from '../store/audit-repo.js';
+import { isStoreUnavailable } from '../store/store-unavailable.js';
 import type { ApproverDirectory } from './approver-directory.js';
 import type { SlackUsers } from './slack-users.js';
 import type { UsergroupMembers } from './usergroup-members.js';
+import { userFacingError } from './user-facing-error.js';
 import { type AckBudget, ackTimeLeft, startAckBudget, withinAckDeadline } from './within-ack-deadline.js';
 
 /** What each listener lets a person do, by the id Slack routes on (each listener index answers for its own). */
@@ -87,7 +89,7 @@ function gatedRequest(body: Body, classify: AccessClassifier): Gated | null {
   }
 }
 
-type Refusal = { reason: AccessRefusalReason | 'check_failed'; sentence: string };
+type Refusal = { reason: AccessRefusalReason | 'check_failed' | 'store_unavailable'; sentence: string };
 
 /**
  * The one place access is enforced (a Bolt global middleware, before every listener): who is asking
@@ -133,7 +135,13 @@ export function accessGate(options: AccessGateOptions): Middleware<AnyMiddleware
       return;
     }
     const refusal = await withinAckDeadline(
-      decide(request).catch((error: Error) => {
+      decide(request).catch((error: Error): Refusal => {
+        // The cached group members live in the database: while it is away, say so (with a ref), as every
+        // listener behind the gate would; never a silent drop, never "your account" for our outage.
+        if (isStoreUnavailable(error)) {
+          const context = { user: request.userId, surface: request.surface, what: request.what };
+          return { reason: 'store_unavailable', sentence: userFacingError(error, logger, context) };
+        }
         logger.warn(
           { err: { message: error.message }, user: request.userId },
           'could not check who is asking: refused',
@@ -148,6 +156,8 @@ export function accessGate(options: AccessGateOptions): Middleware<AnyMiddleware
       return;
     }
     await tell(request, refusal, args as AnyMiddlewareArgs & AllMiddlewareArgs & Partial<Answerers>, logger);
+    // Not a refusal of the person (the warning with the ref is logged) and no audit row can be written now.
+    if (refusal.reason === 'store_unavailable') return;
     logger.info(
       { user: request.userId, surface: request.surface, what: request.what, reason: refusal.reason },
       'access refused',

@@ -72,7 +72,8 @@ describe.each(storeKinds())('scheduler on %s', (kind) => {
     expect(await scheduler.coordinator.shouldRun('approval-reminders:2030-01-01T09:00:30.000Z', 60_000)).toBe(
       false,
     );
-    expect(log.text()).toContain('could not claim a job slot; skipped');
+    // PGlite closed reads as the database away (told once for every job); a pool ended reads as a failure.
+    expect(log.text()).toMatch(/could not claim a job slot; skipped|background jobs paused/);
     await scheduler.stop();
   });
 

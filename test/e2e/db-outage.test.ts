@@ -40,6 +40,7 @@ describe.skipIf(!TEST_DATABASE_URL)(
     beforeAll(async () => {
       e2e = await startE2E({
         storeKind: 'postgres',
+        now: 'sandbox', // recovery of a stuck execution waits 10 minutes of this clock
         fakeSlack: { usergroups: { [REQUESTERS]: [REQUESTER] } },
       });
       cutter = connectionCutter(e2e.store.databaseUrl!);
@@ -164,6 +165,40 @@ describe.skipIf(!TEST_DATABASE_URL)(
         'SELECT status, count(*) AS n FROM requests GROUP BY status',
       );
       expect(rows).toEqual([{ status: 'succeeded', n: 2 }]);
+    });
+
+    it('cut while a mutation is at Telegent: the request stays executing, recovery reconciles it, nothing is sent again', async () => {
+      const card = await fileProvision(3);
+      // The provision reaches Telegent, which answers after 1.5 s: the database is cut meanwhile.
+      e2e.sandbox.injectFault({
+        endpoint: '/v1.0/numbers/provision',
+        kind: 'latency',
+        latencyMs: 1_500,
+        count: 1,
+      });
+      const before = e2e.responses().length;
+      await approve(card);
+      await expect
+        .poll(async () => (await e2e.store.requests.get(card.requestId))?.status, { interval: 20 })
+        .toBe('executing');
+      await cutter.cut();
+      expect(await answerAfter(before)).toMatch(SENTENCE);
+      expect(provisions()).toHaveLength(3);
+      await cutter.restore();
+      await expect.poll(readyz, { timeout: 5_000 }).toBe(200);
+      expect((await e2e.store.requests.get(card.requestId))?.status).toBe('executing');
+
+      // Clicked again: told why not (it is no longer waiting for approval), nothing is sent.
+      const again = e2e.responses().length;
+      await approve(card);
+      expect(await answerAfter(again)).not.toMatch(SENTENCE);
+      e2e.sandbox.clock.advance(11 * 60);
+      await e2e.ops.runExpiryOnce();
+      const recovered = await e2e.store.requests.get(card.requestId);
+      // A provision's reply (the new number) was lost with the database: the read-back cannot name it.
+      expect(recovered?.status).toBe('unknown');
+      expect(recovered?.result).toHaveProperty('reconciliation');
+      expect(provisions()).toHaveLength(3);
     });
   },
 );

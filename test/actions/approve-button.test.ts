@@ -76,4 +76,17 @@ describe('approveButton', () => {
     expect(told.every((t) => t.includes('"response_type":"ephemeral"'))).toBe(true);
     expect((await w.store.requests.get(request.id))?.status).toBe('pending_approval');
   });
+
+  // Last: it closes the store. The embedded store has no connections to lose; "the store went away" there is
+  // PGlite closed under a running app (a shutdown racing a click): the same sentence, nothing sent or crashed.
+  it('with the embedded store closed, answers the database sentence with a ref and sends nothing', async () => {
+    const request = await pendingProvision('listener-approve-3');
+    await w.store.close();
+    const mutations = w.sandbox.mutations().length;
+    await click(APPROVER, request.id);
+    expect(JSON.stringify(w.responses.at(-1))).toMatch(
+      /Our database is not answering; try again in a minute \(ref [a-z0-9]+\)\./,
+    );
+    expect(w.sandbox.mutations().length).toBe(mutations);
+  });
 });

@@ -73,3 +73,25 @@ export function createTempDataDir(prefix = 'telegent-drill-'): { dir: string; re
   const dir = mkdtempSync(join(tmpdir(), prefix));
   return { dir, remove: () => rmSync(dir, { recursive: true, force: true }) };
 }
+
+/**
+ * What a Postgres restart, a failover or an idle-connection reaper does to the app processes on `database`:
+ * `cut()` refuses new connections (ALLOW_CONNECTIONS false) and ends the open ones (pg_terminate_backend);
+ * `restore()` lets them in again. Runs as the server's admin, from outside the apps.
+ */
+export function databaseSwitch(serverUrl: string, database: DrillDatabase) {
+  const name = new URL(database.url).pathname.slice(1);
+  if (!/^\w+$/.test(name)) throw new Error(`unexpected drill database name ${name}`);
+  return {
+    cut: () =>
+      withClient(serverUrl, async (c) => {
+        await c.query(`ALTER DATABASE ${name} ALLOW_CONNECTIONS false`);
+        await c.query(
+          `SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()`,
+          [name],
+        );
+      }),
+    restore: () =>
+      withClient(serverUrl, (c) => c.query(`ALTER DATABASE ${name} ALLOW_CONNECTIONS true`)).then(() => {}),
+  };
+}

@@ -13,8 +13,8 @@ import type { NewAuditEntry } from '../store/audit-repo.js';
 import { isStoreUnavailable } from '../store/store-unavailable.js';
 import type { ApproverDirectory } from './approver-directory.js';
 import type { SlackUsers } from './slack-users.js';
-import type { UsergroupMembers } from './usergroup-members.js';
 import { userFacingError } from './user-facing-error.js';
+import type { UsergroupMembers } from './usergroup-members.js';
 import { type AckBudget, ackTimeLeft, startAckBudget, withinAckDeadline } from './within-ack-deadline.js';
 
 /** What each listener lets a person do, by the id Slack routes on (each listener index answers for its own). */

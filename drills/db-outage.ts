@@ -301,7 +301,7 @@ export async function run(options: DbOutageOptions = FULL_SIZE): Promise<DrillRe
       for (const o of fleet)
         events.set(
           o.orderId,
-          (await store.orders.listEvents(o.orderId)).map((e) => e.status),
+          (await store.orderEvents.listEvents(o.orderId)).map((e) => e.status),
         );
       return { requests, events };
     });

@@ -2,8 +2,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { approveButton } from '../../src/actions/approve-button.js';
 import { ACTION } from '../../src/messages/ids.js';
 import { announcePendingRequest } from '../../src/notify/announcer.js';
+import { tellClicker } from '../../src/notify/tell-clicker.js';
 import { SEED_MESSAGE_ROUTE_IDS, SEED_SUBSCRIBER_IDS } from '../../src/sandbox/seed.js';
 import type { ButtonArgs } from '../../src/slack/listener-args.js';
+import { guardListener } from '../../src/slack/listener-errors.js';
 import {
   APPROVALS_CHANNEL,
   APPROVER,
@@ -78,12 +80,21 @@ describe('approveButton', () => {
   });
 
   // Last: it closes the store. The embedded store has no connections to lose; "the store went away" there is
-  // PGlite closed under a running app (a shutdown racing a click): the same sentence, nothing sent or crashed.
-  it('with the embedded store closed, answers the database sentence with a ref and sends nothing', async () => {
+  // PGlite closed under a running app (a shutdown racing a click): through the one error path every listener
+  // is registered with, the same sentence as on the server, nothing sent, nothing crashed.
+  it('with the embedded store closed, the error path answers the database sentence with a ref and sends nothing', async () => {
     const request = await pendingProvision('listener-approve-3');
     await w.store.close();
     const mutations = w.sandbox.mutations().length;
-    await click(APPROVER, request.id);
+    const guarded = guardListener('action', ACTION.approve, approveButton(w.ctx), {
+      logger: w.ctx.logger,
+      sandbox: true,
+      notify: w.ctx.notify,
+      tellClicker: (body, message, respond) =>
+        tellClicker(w.ctx.notify, body, message, w.ctx.logger, respond),
+    });
+    const { body, action } = buttonBody(APPROVER, ACTION.approve, request.id, APPROVALS_CHANNEL);
+    await guarded({ ack: w.ack, body, action, respond: w.respond, client: w.client, context: {} } as never);
     expect(JSON.stringify(w.responses.at(-1))).toMatch(
       /Our database is not answering; try again in a minute \(ref [a-z0-9]+\)\./,
     );

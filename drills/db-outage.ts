@@ -77,6 +77,7 @@ export async function run(options: DbOutageOptions = FULL_SIZE): Promise<DrillRe
   });
   const { sandbox } = world.telegent;
   const database = databaseSwitch(server, world.database!);
+  let changing: NodeJS.Timeout | undefined;
   const provisions = () => sandbox.mutations().filter((m) => m.path.toLowerCase() === PROVISION_PATH).length;
   try {
     const fleet = await seedOrderFleet(world, {
@@ -106,10 +107,7 @@ export async function run(options: DbOutageOptions = FULL_SIZE): Promise<DrillRe
 
     // The sandbox keeps changing, before, during and after the outage.
     // (fleet[0] excepted: the drill moves it once after the database returns, to time the jobs' return.)
-    const changing = setInterval(
-      () => force(fleet[1 + Math.floor(random() * (fleet.length - 1))]!.orderId),
-      200,
-    );
+    changing = setInterval(() => force(fleet[1 + Math.floor(random() * (fleet.length - 1))]!.orderId), 200);
 
     // Requests before the cut: half executed now, half left waiting for approval.
     const count = options.requests ?? 6;
@@ -192,17 +190,40 @@ export async function run(options: DbOutageOptions = FULL_SIZE): Promise<DrillRe
           100,
         ),
       ),
-    ).then(() => (Date.now() - restoredAt) / 1000);
+    ).then(
+      () => (Date.now() - restoredAt) / 1000,
+      () => Number.POSITIVE_INFINITY,
+    );
+    // The poller read it and the outbox posted it (alone, or in a grouped message that may shorten its list:
+    // then the row's posted_at says so).
+    const markerPosted = async () =>
+      statusPostsIn(world.fake.calls, [marker]).posts.some(
+        (p) => p.orderId === marker && sameStatus(p.status, markerStatus),
+      ) ||
+      (
+        await database.query<{ n: number }>(
+          'SELECT count(*)::int AS n FROM order_events WHERE order_id = $1 AND status = $2 AND posted_at IS NOT NULL',
+          [marker, markerStatus],
+        )
+      )[0]!.n > 0;
     const jobsBack = waitFor(
       'the status change made after the return to be posted',
-      () =>
-        statusPostsIn(world.fake.calls, [marker]).posts.some(
-          (p) => p.orderId === marker && sameStatus(p.status, markerStatus),
-        ),
+      markerPosted,
       30_000,
-      100,
-    ).then(() => (Date.now() - restoredAt) / 1000);
+      200,
+    ).then(
+      () => (Date.now() - restoredAt) / 1000,
+      () => Number.POSITIVE_INFINITY,
+    );
     const [interactiveSeconds, jobsSeconds] = await Promise.all([interactiveBack, jobsBack]);
+    recorder.check(
+      Number.isFinite(interactiveSeconds),
+      'a replica did not answer normally within 30 s of the return',
+    );
+    recorder.check(
+      Number.isFinite(jobsSeconds),
+      'the jobs did not post a change made after the return within 30 s',
+    );
     recorder.figure(
       'seconds until every replica answers normally after the return',
       interactiveSeconds.toFixed(1),
@@ -343,6 +364,7 @@ export async function run(options: DbOutageOptions = FULL_SIZE): Promise<DrillRe
     world.recordLeakScan(recorder);
     return recorder.result();
   } finally {
+    clearInterval(changing);
     await database.restore().catch(() => {});
     await world.close();
   }

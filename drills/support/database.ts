@@ -91,6 +91,9 @@ export function databaseSwitch(serverUrl: string, database: DrillDatabase) {
           [name],
         );
       }),
+    /** A read of the drill database from outside the apps (a fresh connection each time). */
+    query: <T>(sql: string, params: unknown[] = []) =>
+      withClient(database.url, async (c) => (await c.query(sql, params)).rows as T[]),
     restore: () =>
       withClient(serverUrl, (c) => c.query(`ALTER DATABASE ${name} ALLOW_CONNECTIONS true`)).then(() => {}),
   };

@@ -5,6 +5,7 @@ import type { Notifier } from '../notify/notifier.js';
 import { classifySlackError, type SlackFailure } from '../notify/slack-failure.js';
 import type { ClaimToken, OrderEventsRepo, PendingOrderEvent } from '../store/order-events-repo.js';
 import type { OrdersRepo } from '../store/orders-repo.js';
+import { isStoreUnavailable } from '../store/store-unavailable.js';
 
 export interface OrderOutboxOptions {
   orders: OrdersRepo;
@@ -286,8 +287,21 @@ export function createOrderOutbox(options: OrderOutboxOptions): OrderOutbox {
     }
   }
 
+  // Claims this process still holds from a cycle the database cut short: without this, their events (every
+  // channel of the batch) would wait out the claim's lease after the database returns. Handed back first thing
+  // once it answers; their claim count stays, so the next poster looks for an earlier post before posting.
+  const stranded: { claim: ClaimToken; ids: number[] }[] = [];
+  async function releaseStranded(): Promise<void> {
+    while (stranded.length > 0) {
+      const { claim, ids } = stranded[0]!;
+      await orderEvents.releaseEvents(ids, claim);
+      stranded.shift();
+    }
+  }
+
   return {
     async flush() {
+      await releaseStranded();
       const result: OutboxResult = {
         posted: 0,
         recovered: 0,
@@ -306,8 +320,13 @@ export function createOrderOutbox(options: OrderOutboxOptions): OrderOutbox {
         list.push(event);
         byChannel.set(event.channelId, list);
       }
-      for (const [channel, channelEvents] of byChannel) {
-        await deliverChannel(channel, channelEvents, claim, result);
+      try {
+        for (const [channel, channelEvents] of byChannel) {
+          await deliverChannel(channel, channelEvents, claim, result);
+        }
+      } catch (error) {
+        if (isStoreUnavailable(error)) stranded.push({ claim, ids: events.map((e) => e.id) });
+        throw error;
       }
       if (events.length > 0) logger.info(result, 'order updates delivered');
       return result;

@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Jobs } from '../../src/jobs/index.js';
+import { isStoreUnavailable } from '../../src/store/store-unavailable.js';
 import type { TelegentClient } from '../../src/telegent/client.js';
+import { connectionCutter } from '../support/cut-connections.js';
 import { openTestStore, storeKinds, type TestStore } from '../support/test-db.js';
 import { callText, jobsFor, newOrder, startWorld, telegentFor, type World } from './harness.js';
 
@@ -29,6 +31,39 @@ describe.each(storeKinds())('order outbox on %s', (kind) => {
 
   const postsMentioning = (orderId: string) =>
     world.slack.callsTo('chat.postMessage').filter((c) => c.status === 200 && callText(c).includes(orderId));
+
+  it.skipIf(kind !== 'postgres')(
+    'the database cut between the post and its record: once back, the same process hands its claim back and records the post, not posted again (server only)',
+    async () => {
+      const now = world.sb.clock.now();
+      await store.orders.insert(
+        newOrder('JNUOID-cut-1', now, { channelId: 'C_CUT', threadTs: '1700000000.000009' }),
+      );
+      await store.orders.recordStatus(
+        'JNUOID-cut-1',
+        'Submitted',
+        null,
+        new Date(now.getTime() + 300_000),
+        false,
+        {
+          now,
+        },
+      );
+      const cutter = connectionCutter(store.databaseUrl!);
+      // Slack takes the post; the database goes away before the outbox can record it.
+      world.slack.holdNext(
+        'chat.postMessage',
+        (c) => c.body.channel === 'C_CUT',
+        () => cutter.cut(),
+      );
+      const jobs = start();
+      await expect(jobs.runOutboxOnce()).rejects.toSatisfy(isStoreUnavailable);
+      await cutter.restore();
+      // Same clock: without handing the claim back, the event would wait out its 120 s lease.
+      expect(await jobs.runOutboxOnce()).toMatchObject({ posted: 1, recovered: 1, messages: 0 });
+      expect(postsMentioning('JNUOID-cut-1')).toHaveLength(1);
+    },
+  );
 
   it('a crash between recording an event and posting it: posted once after the restart', async () => {
     const now = world.sb.clock.now();

@@ -1,8 +1,8 @@
 import type { App } from '@slack/bolt';
 import type { AppContext } from '../app-context.js';
 import { ACTION } from '../messages/ids.js';
-import { LINE_CHANGE_OPERATIONS } from '../operations/registry.js';
-import type { AccessAction } from '../requests/index.js';
+import { LINE_CHANGE_OPERATIONS, operations } from '../operations/registry.js';
+import { type AccessAction, operationAccess } from '../requests/index.js';
 import { approveButton } from './approve-button.js';
 import { historyOlderButton } from './history-older-button.js';
 import { moreOptionsButton } from './more-options-button.js';
@@ -46,18 +46,33 @@ export function registerActions(app: App, ctx: AppContext): void {
   app.options(ACTION.subscriberPicker, pickerOptions(ctx, 'subscriber'));
 }
 
+/** The operation each button runs or opens the form of: what it lets a person do follows from the definition. */
+const OPERATION_BUTTONS: ReadonlyMap<string, { mutates: boolean }> = new Map<string, { mutates: boolean }>([
+  [ACTION.orderStatus, operations.status],
+  [ACTION.searchPage, operations.search],
+  [ACTION.orderUpdate, operations['portin-update']],
+  [ACTION.orderCancel, operations['portin-cancel']],
+  [ACTION.provisionFromSearch, operations.provision],
+  [ACTION.portinContinue, operations.portin],
+  [ACTION.newSubscriber, operations['subscriber-new']],
+  ...LINE_CHANGE_OPERATIONS.map((op) => [ACTION.numberLineChange(op.kind), op] as const),
+  [ACTION.numberPortout, operations.portout],
+  [ACTION.numberLimits, operations.limits],
+  [ACTION.numberUpdate, operations['number-update']],
+]);
+
 /**
- * What each button and picker lets a person do (the access gate's question). Anything not named here opens
- * or fills a request form (the number card's buttons, pickers, Provision…, Continue, New subscriber…).
+ * Buttons that belong to no one operation say it here. Anything named in neither list fills a request form
+ * (More options…, the pickers, Nudge approvers on one's own request).
  */
-const ACTION_ACCESS: Readonly<Record<string, AccessAction>> = {
+const OWN_RULES: Readonly<Record<string, AccessAction>> = {
   [ACTION.approve]: 'approve',
   [ACTION.reject]: 'approve',
-  [ACTION.orderStatus]: 'read',
-  [ACTION.searchPage]: 'read',
   [ACTION.historyOlder]: 'read',
 };
 
+/** What each button and picker lets a person do (the access gate's question). */
 export function actionAccess(actionId: string): AccessAction {
-  return ACTION_ACCESS[actionId] ?? 'request';
+  const op = OPERATION_BUTTONS.get(actionId);
+  return op ? operationAccess(op) : (OWN_RULES[actionId] ?? 'request');
 }

@@ -35,10 +35,10 @@ export function registerActions(app: App, ctx: AppContext): void {
   app.action(ACTION.newSubscriber, newSubscriberButton(ctx));
   app.action(ACTION.moreOptions, moreOptionsButton(ctx));
   for (const op of LINE_CHANGE_OPERATIONS) {
-    app.action(ACTION.numberLineChange(op.kind), numberLineChangeButton(ctx, op));
+    app.action(ACTION.numberButton(op.kind), numberLineChangeButton(ctx, op));
   }
-  app.action(ACTION.numberPortout, numberPortoutButton(ctx));
-  app.action(ACTION.numberLimits, numberLimitsButton(ctx));
+  app.action(ACTION.numberButton('portout'), numberPortoutButton(ctx));
+  app.action(ACTION.numberButton('limits'), numberLimitsButton(ctx));
   app.action(ACTION.numberUpdate, numberUpdateButton(ctx));
   app.action(ACTION.historyOlder, historyOlderButton(ctx));
   app.options(ACTION.messageRoutePicker, pickerOptions(ctx, 'messageRoute'));
@@ -55,9 +55,9 @@ const OPERATION_BUTTONS: ReadonlyMap<string, { mutates: boolean }> = new Map<str
   [ACTION.provisionFromSearch, operations.provision],
   [ACTION.portinContinue, operations.portin],
   [ACTION.newSubscriber, operations['subscriber-new']],
-  ...LINE_CHANGE_OPERATIONS.map((op) => [ACTION.numberLineChange(op.kind), op] as const),
-  [ACTION.numberPortout, operations.portout],
-  [ACTION.numberLimits, operations.limits],
+  ...LINE_CHANGE_OPERATIONS.map((op) => [ACTION.numberButton(op.kind), op] as const),
+  [ACTION.numberButton('portout'), operations.portout],
+  [ACTION.numberButton('limits'), operations.limits],
   [ACTION.numberUpdate, operations['number-update']],
 ]);
 

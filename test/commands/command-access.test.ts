@@ -48,7 +48,7 @@ describe('actionAccess: what each button lets a person do', () => {
     [ACTION.searchPage, 'read'],
     [ACTION.historyOlder, 'read'],
     [ACTION.orderCancel, 'request'],
-    [ACTION.numberLineChange('park'), 'request'],
+    [ACTION.numberButton('park'), 'request'],
     [ACTION.numberUpdate, 'request'],
     [ACTION.subscriberPicker, 'request'],
     ['something.unknown', 'request'],

@@ -15,7 +15,7 @@ import { startFakeSlack } from '../test/support/fake-slack.js';
 import { createSlackRequester } from '../test/support/slack-requests.js';
 
 const CONCURRENT = 100;
-const ROUNDS = 3;
+const ROUNDS = 6;
 const SIGNING_SECRET = 'bench-signing-secret';
 const TOKEN = 'xoxb-bench';
 const GOAL = 1.2;
@@ -25,19 +25,16 @@ const percentile = (values: number[], p: number) => {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
 };
 
-async function burst(baseUrl: string): Promise<number[]> {
+/** One round: CONCURRENT signed `/telegent status` at once; the ack times in ms. */
+async function round(baseUrl: string, label: string): Promise<number[]> {
   const slack = createSlackRequester({ baseUrl, signingSecret: SIGNING_SECRET });
-  const all: number[] = [];
-  for (let round = 0; round < ROUNDS; round++) {
-    const responses = await Promise.all(
-      Array.from({ length: CONCURRENT }, (_, i) =>
-        slack.command({ text: `status JNUOID-bench-${round}-${i}`, userId: 'U0BENCH', channelId: 'C0BENCH' }),
-      ),
-    );
-    if (responses.some((r) => r.status !== 200)) throw new Error('a request was not acked with 200');
-    all.push(...responses.map((r) => r.durationMs));
-  }
-  return all;
+  const responses = await Promise.all(
+    Array.from({ length: CONCURRENT }, (_, i) =>
+      slack.command({ text: `status JNUOID-bench-${label}-${i}`, userId: 'U0BENCH', channelId: 'C0BENCH' }),
+    ),
+  );
+  if (responses.some((r) => r.status !== 200)) throw new Error('a request was not acked with 200');
+  return responses.map((r) => r.durationMs);
 }
 
 const fake = await startFakeSlack();
@@ -80,18 +77,30 @@ bare.command('/telegent', async ({ ack }) => {
 const server = (await bare.start(0)) as unknown as import('node:http').Server;
 const barePort = (server.address() as import('node:net').AddressInfo).port;
 
-// Warm both (JIT, connections), then measure them interleaved so both see the same machine.
-await burst(`http://127.0.0.1:${barePort}`);
-await burst(`http://127.0.0.1:${opsPort}`);
-const bareTimes = await burst(`http://127.0.0.1:${barePort}`);
-const opsTimes = await burst(`http://127.0.0.1:${opsPort}`);
+// Warm both (JIT, connections, who is asking), then measure them round by round, alternating which goes
+// first: the machine is shared, and a load that comes and goes then lands on both alike.
+const bareUrl = `http://127.0.0.1:${barePort}`;
+const opsUrl = `http://127.0.0.1:${opsPort}`;
+await round(bareUrl, 'warm');
+await round(opsUrl, 'warm');
+const bareTimes: number[] = [];
+const opsTimes: number[] = [];
+for (let r = 0; r < ROUNDS; r++) {
+  if (r % 2 === 0) {
+    bareTimes.push(...(await round(bareUrl, String(r))));
+    opsTimes.push(...(await round(opsUrl, String(r))));
+  } else {
+    opsTimes.push(...(await round(opsUrl, String(r))));
+    bareTimes.push(...(await round(bareUrl, String(r))));
+  }
+}
 
 const row = (name: string, t: number[]) =>
   console.log(
     `${name.padEnd(22)} p50 ${percentile(t, 50).toFixed(1).padStart(7)} ms   p99 ${percentile(t, 99).toFixed(1).padStart(7)} ms`,
   );
 console.log(
-  `${CONCURRENT} concurrent signed /telegent status × ${ROUNDS} rounds, Telegent sandbox latency 1 s`,
+  `${CONCURRENT} concurrent signed /telegent status × ${ROUNDS} rounds each, alternating, Telegent sandbox latency 1 s`,
 );
 row('bare Bolt (ack only)', bareTimes);
 row('Telegent Ops', opsTimes);

@@ -19,7 +19,7 @@ import { createApproverDirectory } from './slack/approver-directory.js';
 import { createSlackApp, type SlackApp, type SlackIdentity } from './slack/create-slack-app.js';
 import { trackInFlight } from './slack/in-flight.js';
 import { createListeners, type Listeners } from './slack/listeners.js';
-import { createSlackUsers, type SlackUserFacts } from './slack/slack-users.js';
+import { createSlackUsers } from './slack/slack-users.js';
 import { createUsergroupMembers } from './slack/usergroup-members.js';
 import type { Store } from './store/open-store.js';
 import type { TelegentClient } from './telegent/client.js';
@@ -57,8 +57,6 @@ export interface TelegentOpsDependencies {
   telegentAccountId?: string | undefined;
   /** Cache of user groups' members: approvers, requesters, readers (keyv on Postgres when replicas share it). */
   usergroupCache?: Keyv<string[]>;
-  /** Cache of users.info facts for the access gate (brief TTL); in memory by default. */
-  slackUserCache?: Keyv<SlackUserFacts>;
   /** false: build the jobs without their cron schedules (tests run them by hand). */
   scheduleJobs?: boolean;
   now?: () => Date;
@@ -209,7 +207,7 @@ export function createTelegentOps(deps: TelegentOpsDependencies): TelegentOps {
 export function createAppContext(deps: TelegentOpsDependencies, client: webApi.WebClient): AppContext {
   const now = deps.now ?? (() => new Date());
   // What Slack says about people, cached once for the access gate, the approvers and reminder time zones.
-  const slackUsers = createSlackUsers({ client, cache: deps.slackUserCache ?? new Keyv<SlackUserFacts>() });
+  const slackUsers = createSlackUsers({ client, logger: deps.logger });
   const usergroupMembers = createUsergroupMembers({
     client,
     cache: deps.usergroupCache ?? new Keyv<string[]>(),

@@ -1,7 +1,7 @@
 import type { AppContext } from '../app-context.js';
-import { historySubject, readTrail } from '../commands/history.js';
 import { readHistoryPageValue } from '../messages/action-values.js';
 import { historyMessage } from '../messages/history-message.js';
+import { historySubject, readTrail } from '../reads/history-trail.js';
 import type { ButtonArgs } from '../slack/listener-args.js';
 
 /** "Older…" under `/telegent history`: the next page replaces the ephemeral answer. */

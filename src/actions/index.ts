@@ -1,7 +1,7 @@
 import type { AppContext } from '../app-context.js';
 import { ACTION } from '../messages/ids.js';
-import { LINE_CHANGE_OPERATIONS } from '../operations/registry.js';
-import type { AccessAction } from '../requests/index.js';
+import { LINE_CHANGE_OPERATIONS, operations } from '../operations/registry.js';
+import { type AccessAction, operationAccess } from '../requests/index.js';
 import type { Listeners } from '../slack/listeners.js';
 import { approveButton } from './approve-button.js';
 import { historyOlderButton } from './history-older-button.js';
@@ -35,10 +35,10 @@ export function registerActions(on: Listeners, ctx: AppContext): void {
   on.action(ACTION.newSubscriber, newSubscriberButton(ctx));
   on.action(ACTION.moreOptions, moreOptionsButton(ctx));
   for (const op of LINE_CHANGE_OPERATIONS) {
-    on.action(ACTION.numberLineChange(op.kind), numberLineChangeButton(ctx, op));
+    on.action(ACTION.numberButton(op.kind), numberLineChangeButton(ctx, op));
   }
-  on.action(ACTION.numberPortout, numberPortoutButton(ctx));
-  on.action(ACTION.numberLimits, numberLimitsButton(ctx));
+  on.action(ACTION.numberButton('portout'), numberPortoutButton(ctx));
+  on.action(ACTION.numberButton('limits'), numberLimitsButton(ctx));
   on.action(ACTION.numberUpdate, numberUpdateButton(ctx));
   on.action(ACTION.historyOlder, historyOlderButton(ctx));
   on.options(ACTION.messageRoutePicker, pickerOptions(ctx, 'messageRoute'));
@@ -46,18 +46,33 @@ export function registerActions(on: Listeners, ctx: AppContext): void {
   on.options(ACTION.subscriberPicker, pickerOptions(ctx, 'subscriber'));
 }
 
+/** The operation each button runs or opens the form of: what it lets a person do follows from the definition. */
+const OPERATION_BUTTONS: ReadonlyMap<string, { mutates: boolean }> = new Map<string, { mutates: boolean }>([
+  [ACTION.orderStatus, operations.status],
+  [ACTION.searchPage, operations.search],
+  [ACTION.orderUpdate, operations['portin-update']],
+  [ACTION.orderCancel, operations['portin-cancel']],
+  [ACTION.provisionFromSearch, operations.provision],
+  [ACTION.portinContinue, operations.portin],
+  [ACTION.newSubscriber, operations['subscriber-new']],
+  ...LINE_CHANGE_OPERATIONS.map((op) => [ACTION.numberButton(op.kind), op] as const),
+  [ACTION.numberButton('portout'), operations.portout],
+  [ACTION.numberButton('limits'), operations.limits],
+  [ACTION.numberUpdate, operations['number-update']],
+]);
+
 /**
- * What each button and picker lets a person do (the access gate's question). Anything not named here opens
- * or fills a request form (the number card's buttons, pickers, Provision…, Continue, New subscriber…).
+ * Buttons that belong to no one operation say it here. Anything named in neither list fills a request form
+ * (More options…, the pickers, Nudge approvers on one's own request).
  */
-const ACTION_ACCESS: Readonly<Record<string, AccessAction>> = {
+const OWN_RULES: Readonly<Record<string, AccessAction>> = {
   [ACTION.approve]: 'approve',
   [ACTION.reject]: 'approve',
-  [ACTION.orderStatus]: 'read',
-  [ACTION.searchPage]: 'read',
   [ACTION.historyOlder]: 'read',
 };
 
+/** What each button and picker lets a person do (the access gate's question). */
 export function actionAccess(actionId: string): AccessAction {
-  return ACTION_ACCESS[actionId] ?? 'request';
+  const op = OPERATION_BUTTONS.get(actionId);
+  return op ? operationAccess(op) : (OWN_RULES[actionId] ?? 'request');
 }

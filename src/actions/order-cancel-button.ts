@@ -1,7 +1,7 @@
 import type { AppContext } from '../app-context.js';
-import { findTrackedPortIn } from '../commands/tracked-portin.js';
 import { sentenceMessage } from '../messages/blocks.js';
 import { tellClicker } from '../notify/tell-clicker.js';
+import { findTrackedPortIn } from '../reads/tracked-portin.js';
 import { type ButtonOrMenuArgs, clickedValue } from '../slack/listener-args.js';
 import { openPortinCancelForm } from '../views/forms/open-portin-cancel-form.js';
 

@@ -1,9 +1,9 @@
 import type { AppContext } from '../app-context.js';
-import { runRead } from '../commands/run-read.js';
 import { readSearchPageValue } from '../messages/action-values.js';
 import { searchResultsMessage } from '../messages/search-results-message.js';
+import { operations } from '../operations/registry.js';
+import { runRead } from '../reads/run-read.js';
 import type { ButtonArgs } from '../slack/listener-args.js';
-import type { AvailabilityResponse } from '../telegent/response-schemas.js';
 
 /** Next / previous page of search results: the results message is replaced in place. */
 export function searchPageButton(ctx: AppContext) {
@@ -12,7 +12,7 @@ export function searchPageButton(ctx: AppContext) {
     const page = readSearchPageValue(action.value);
     if (!page) return;
     const { page: number, ...query } = page;
-    const found = await runRead<AvailabilityResponse>(ctx, 'search', query);
+    const found = await runRead(ctx, operations.search, query);
     if (!found.ok) throw new Error(found.error);
     const shown = searchResultsMessage({
       response: found.value,

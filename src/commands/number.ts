@@ -2,14 +2,14 @@ import type { AppContext } from '../app-context.js';
 import { errorMessage } from '../messages/error-message.js';
 import { numberCard } from '../messages/number-card.js';
 import type { DataUsageReport } from '../operations/read-data-usage.js';
-import { getOperation } from '../operations/registry.js';
+import { getOperation, operations } from '../operations/registry.js';
+import { checkInput } from '../reads/run-read.js';
 import type { OrderRecord } from '../store/orders-repo.js';
 import { isTelegentError } from '../telegent/errors.js';
 import type { PickerKind } from '../telegent/picker-source.js';
 import type { NumberRecord, Subscriber } from '../telegent/response-schemas.js';
 import type { CommandContext } from './command-context.js';
 import type { TelegentCommand } from './parse-command.js';
-import { checkInput } from './run-read.js';
 
 const HISTORY_ENTRIES = 5;
 
@@ -21,9 +21,9 @@ export async function number({
 }: CommandContext<Extract<TelegentCommand, { name: 'number' }>>) {
   if (!parsed.phoneNumber)
     return reply(errorMessage('Which number? Type `/telegent number +18015551234`.', ctx.sandbox));
-  const checked = checkInput(ctx, 'usage', { phoneNumber: parsed.phoneNumber });
+  const checked = checkInput(ctx, operations.usage, { phoneNumber: parsed.phoneNumber });
   if (!checked.ok) return reply(errorMessage(checked.error, ctx.sandbox));
-  const phoneNumber = String(checked.value.phoneNumber);
+  const phoneNumber = checked.value.phoneNumber;
   let record: NumberRecord;
   try {
     record = await ctx.telegent.getNumber({ Number: phoneNumber });

@@ -1,8 +1,8 @@
 import { errorMessage } from '../messages/error-message.js';
+import { findTrackedPortIn } from '../reads/tracked-portin.js';
 import { openPortinUpdateForm } from '../views/portin-update-form.js';
 import type { CommandContext } from './command-context.js';
 import type { TelegentCommand } from './parse-command.js';
-import { findTrackedPortIn } from './tracked-portin.js';
 
 /** The update form, pre-filled from what we stored (secrets are never pre-filled). */
 export async function portinUpdate({

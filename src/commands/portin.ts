@@ -1,16 +1,15 @@
 import { eligibilityMessage } from '../messages/eligibility-message.js';
 import { errorMessage } from '../messages/error-message.js';
 import { errorModal } from '../messages/error-views.js';
-import type { TargetClassification } from '../operations/fields/enums.js';
 import { classificationWords, formatPhone } from '../operations/glossary.js';
-import type { PortInEligibility } from '../telegent/response-schemas.js';
+import { operations } from '../operations/registry.js';
+import { checkInput, runRead } from '../reads/run-read.js';
 import { writeModalMetadata } from '../views/modal-metadata.js';
 import { infoModal } from '../views/modals/modal.js';
 import { loadingModal } from '../views/modals/status-modals.js';
 import { openModal, updateModal } from '../views/open-modal.js';
 import type { CommandContext } from './command-context.js';
 import type { TelegentCommand } from './parse-command.js';
-import { checkInput, runRead } from './run-read.js';
 
 const TITLE = 'Port-in';
 
@@ -30,14 +29,14 @@ export async function portin({
       ),
     );
   }
-  const checked = checkInput(ctx, 'portin-eligibility', {
+  const checked = checkInput(ctx, operations['portin-eligibility'], {
     phoneNumber: parsed.phoneNumber,
     ...(parsed.classification ? { targetClassification: parsed.classification } : {}),
   });
   if (!checked.ok) return reply(errorMessage(checked.error, ctx.sandbox));
-  const phoneNumber = String(checked.value.phoneNumber);
+  const phoneNumber = checked.value.phoneNumber;
   // Eligibility is checked in the classification the port-in will use; the form submits the same one.
-  const targetClassification = checked.value.targetClassification as TargetClassification;
+  const targetClassification = checked.value.targetClassification;
   const metadata = writeModalMetadata({ channelId: slash.channel_id, phoneNumber, targetClassification });
   const viewId = await openModal(
     client,
@@ -49,7 +48,7 @@ export async function portin({
   );
   if (!viewId) return;
   // A failure leaves the loading view to the one error path, which turns it into the sentence.
-  const verdict = await runRead<PortInEligibility>(ctx, 'portin-eligibility', {
+  const verdict = await runRead(ctx, operations['portin-eligibility'], {
     phoneNumber,
     targetClassification,
   });

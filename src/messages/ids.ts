@@ -1,16 +1,12 @@
+import type { OperationKind } from '../operations/registry.js';
+
 /**
  * Every callback_id, action_id and block_id the listeners route on, in one place, so the builders in
  * src/views and the handlers in src/commands/src/views cannot drift apart.
  */
 export const CALLBACK = {
-  provisionForm: 'telegent.provision',
-  portinForm: 'telegent.portin',
-  portinUpdateForm: 'telegent.portin-update',
-  portinCancelForm: 'telegent.portin-cancel',
-  portoutForm: 'telegent.portout',
-  limitsForm: 'telegent.limits',
-  subscriberForm: 'telegent.subscriber-new',
-  numberUpdateForm: 'telegent.number-update',
+  /** An operation's request form: `telegent.<kind>` (e.g. `telegent.provision`, `telegent.subscriber-new`). */
+  form: (kind: OperationKind) => `telegent.${kind}` as const,
   rejectReason: 'telegent.reject-reason',
   /** Park / activate / swap SIM / cancel line forms: `telegent.line.<kind>`. */
   lineChangeForm: (kind: string) => `telegent.line.${kind}`,
@@ -39,10 +35,12 @@ export const ACTION = {
   newSubscriber: 'subscriber.new',
   /** "More options…" under a request form's main fields: the same form with its folded fields shown. */
   moreOptions: 'form.more-options',
-  /** Number card buttons; value = the phone number. Line changes: `number.<kind>` (Park…, Swap SIM…). */
-  numberLineChange: (kind: string) => `number.${kind}`,
-  numberPortout: 'number.portout',
-  numberLimits: 'number.limits',
+  /**
+   * Number card buttons; value = the phone number. `number.<kind>` of the operation whose form they open
+   * (Park…, Swap SIM…, Port-out PIN…, Limits…).
+   */
+  numberButton: (kind: string) => `number.${kind}` as const,
+  /** Update… (number-update): kept as `number.update`, the id on number cards already posted. */
   numberUpdate: 'number.update',
   /** `/telegent history` "Older…"; value = JSON { subject, before }. */
   historyOlder: 'history.older',

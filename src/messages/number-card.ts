@@ -75,7 +75,7 @@ function buttons(n: NumberRecord): KnownBlock[] {
   const lineChanges = LINE_CHANGE_OPERATIONS.filter((op) => op.lineChange.from.includes(status)).map((op) =>
     button({
       text: op.lineChange.button,
-      actionId: ACTION.numberLineChange(op.kind),
+      actionId: ACTION.numberButton(op.kind),
       value,
       ...(op.lineChange.final ? { style: 'danger' as const } : {}),
     }),
@@ -83,8 +83,8 @@ function buttons(n: NumberRecord): KnownBlock[] {
   const live = LIVE.includes(status)
     ? [
         button({ text: 'Update…', actionId: ACTION.numberUpdate, value }),
-        button({ text: 'Port-out PIN…', actionId: ACTION.numberPortout, value }),
-        button({ text: 'Limits…', actionId: ACTION.numberLimits, value }),
+        button({ text: 'Port-out PIN…', actionId: ACTION.numberButton('portout'), value }),
+        button({ text: 'Limits…', actionId: ACTION.numberButton('limits'), value }),
       ]
     : [];
   const all = [...lineChanges, ...live];

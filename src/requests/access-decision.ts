@@ -11,6 +11,11 @@
  */
 export type AccessAction = 'read' | 'request' | 'approve' | 'home';
 
+/** What running (or opening the form of) an operation lets a person do: its definition says whether it mutates. */
+export function operationAccess(op: { mutates: boolean }): AccessAction {
+  return op.mutates ? 'request' : 'read';
+}
+
 /** The person, from Slack's users.info, plus what the app's directories say about them. */
 export interface AccessUser {
   id: string;

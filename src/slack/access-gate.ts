@@ -7,6 +7,7 @@ import {
   type AccessChannel,
   type AccessPolicy,
   type AccessRefusalReason,
+  type AccessUser,
   decideAccess,
 } from '../requests/access-decision.js';
 import type { NewAuditEntry } from '../store/audit-repo.js';
@@ -93,36 +94,56 @@ type Refusal = { reason: AccessRefusalReason | 'check_failed' | 'store_unavailab
 
 /**
  * The one place access is enforced (a Bolt global middleware, before every listener): who is asking
- * (users.info, cached), then decideAccess. A refused person gets the sentence where they acted (ephemeral,
+ * (users.info and the configured groups), then decideAccess. What Slack said is kept in memory and
+ * refreshed in the background, so a person seen within the last minute is decided without an await: the
+ * ack does not wait on Slack, a cache or a timer. Only a person (or group) memory does not hold waits
+ * for Slack, inside the ack budget. A refused person gets the sentence where they acted (ephemeral,
  * a small modal, or App Home), inside the 3 s ack; no listener runs, so nothing is read from Telegent; the
  * refusal is audited. When Slack cannot say who is asking in time, the request is refused (fail closed).
  */
 export function accessGate(options: AccessGateOptions): Middleware<AnyMiddlewareArgs> {
   const { policy, logger } = options;
 
+  // Approvers only matter when reading is narrowed; with none configured "approver" means anyone.
+  const asksApprover = Boolean(policy.readerUsergroupId) && !options.approvers.open;
+
+  function refusalOf(facts: AccessUser, request: Gated): Refusal | null {
+    const decision = decideAccess(facts, request.channel, request.action, policy);
+    return decision.permit ? null : { reason: decision.reason, sentence: decision.sentence };
+  }
+
+  // The hot path: everything already in memory (warmed in the background), so no await before the listener.
+  function knownMember(usergroupId: string | undefined, userId: string): boolean | undefined {
+    if (!usergroupId) return false;
+    const members = options.usergroupMembers.known(usergroupId);
+    return members === undefined ? undefined : (members?.includes(userId) ?? false);
+  }
+
+  function knownFacts(userId: string): AccessUser | undefined {
+    const user = options.users.known(userId);
+    const inRequesterGroup = knownMember(policy.requesterUsergroupId, userId);
+    const inReaderGroup = knownMember(policy.readerUsergroupId, userId);
+    const isApprover = asksApprover ? options.approvers.knownApprover(userId) : false;
+    if (!user || inRequesterGroup === undefined || inReaderGroup === undefined || isApprover === undefined) {
+      return undefined;
+    }
+    return { ...user, isApprover, inRequesterGroup, inReaderGroup };
+  }
+
   // A group Slack cannot read (free plans; logged once by usergroupMembers) has no members: they are refused.
   async function member(usergroupId: string | undefined, userId: string): Promise<boolean> {
     return usergroupId ? ((await options.usergroupMembers(usergroupId))?.includes(userId) ?? false) : false;
   }
 
-  async function decide(request: Gated): Promise<Refusal | null> {
-    const { userId } = request;
+  // A person (or a group) memory does not hold yet: ask Slack, within what is left of the ack budget.
+  async function askedFacts(userId: string): Promise<AccessUser> {
     const [facts, inRequesterGroup, inReaderGroup, isApprover] = await Promise.all([
       options.users(userId),
       member(policy.requesterUsergroupId, userId),
       member(policy.readerUsergroupId, userId),
-      // Only matters when reading is narrowed; with no approvers configured "approver" means anyone.
-      policy.readerUsergroupId && !options.approvers.open
-        ? options.approvers.isApprover(userId)
-        : Promise.resolve(false),
+      asksApprover ? options.approvers.isApprover(userId) : Promise.resolve(false),
     ]);
-    const decision = decideAccess(
-      { ...facts, isApprover, inRequesterGroup, inReaderGroup },
-      request.channel,
-      request.action,
-      policy,
-    );
-    return decision.permit ? null : { reason: decision.reason, sentence: decision.sentence };
+    return { ...facts, isApprover, inRequesterGroup, inReaderGroup };
   }
 
   const CHECK_FAILED: Refusal = { reason: 'check_failed', sentence: ACCESS_CHECK_FAILED };
@@ -134,23 +155,29 @@ export function accessGate(options: AccessGateOptions): Middleware<AnyMiddleware
       await args.next();
       return;
     }
-    const refusal = await withinAckDeadline(
-      decide(request).catch((error: Error): Refusal => {
-        // The cached group members live in the database: while it is away, say so (with a ref), as every
-        // listener behind the gate would; never a silent drop, never "your account" for our outage.
-        if (isStoreUnavailable(error)) {
-          const context = { user: request.userId, surface: request.surface, what: request.what };
-          return { reason: 'store_unavailable', sentence: userFacingError(error, logger, context) };
-        }
-        logger.warn(
-          { err: { message: error.message }, user: request.userId },
-          'could not check who is asking: refused',
+    const known = knownFacts(request.userId);
+    const refusal = known
+      ? refusalOf(known, request)
+      : await withinAckDeadline(
+          askedFacts(request.userId).then(
+            (facts) => refusalOf(facts, request),
+            (error: Error): Refusal => {
+              // The cached group members live in the database: while it is away, say so (with a ref), as every
+              // listener behind the gate would; never a silent drop, never "your account" for our outage.
+              if (isStoreUnavailable(error)) {
+                const context = { user: request.userId, surface: request.surface, what: request.what };
+                return { reason: 'store_unavailable', sentence: userFacingError(error, logger, context) };
+              }
+              logger.warn(
+                { err: { message: error.message }, user: request.userId },
+                'could not check who is asking: refused',
+              );
+              return CHECK_FAILED;
+            },
+          ),
+          CHECK_FAILED,
+          options.deadlineMs ?? ackTimeLeft(args.context as AckBudget),
         );
-        return CHECK_FAILED;
-      }),
-      CHECK_FAILED,
-      options.deadlineMs ?? ackTimeLeft(args.context as AckBudget),
-    );
     if (!refusal) {
       await args.next();
       return;

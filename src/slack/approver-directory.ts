@@ -3,6 +3,8 @@ import type { UsergroupMembers } from './usergroup-members.js';
 
 export interface ApproverDirectory {
   isApprover(userId: string): Promise<boolean>;
+  /** isApprover from memory only, without waiting (undefined: the group's members are not in memory). */
+  knownApprover(userId: string): boolean | undefined;
   /** Every approver by user id (the list and the group's members); empty when none is configured. */
   list(): Promise<string[]>;
   /** APPROVER_USERGROUP_ID, if any. */
@@ -49,6 +51,12 @@ export function createApproverDirectory(options: ApproverDirectoryOptions): Appr
     async isApprover(userId) {
       if (open || listed.has(userId)) return true;
       return (await groupMembers()).includes(userId);
+    },
+    knownApprover(userId) {
+      if (open || listed.has(userId)) return true;
+      if (!usergroupId) return false;
+      const members = options.usergroupMembers.known(usergroupId);
+      return members === undefined ? undefined : (members ?? []).includes(userId);
     },
     describe() {
       if (open) return 'anyone except the requester';

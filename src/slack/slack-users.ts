@@ -1,6 +1,7 @@
 import type { webApi } from '@slack/bolt';
-import type { Keyv } from 'keyv';
+import type { Logger } from '../log.js';
 import type { AccessUser } from '../requests/index.js';
+import { createWarmCache } from './warm-cache.js';
 
 /**
  * What the app needs to know about a Slack user (users.info): the access decision's facts about the person
@@ -17,26 +18,45 @@ export interface SlackUserFacts
 
 export interface SlackUsersOptions {
   client: webApi.WebClient;
-  /** A TTL cache like the user groups' (users.info is Tier 4, and every click asks). */
-  cache: Keyv<SlackUserFacts>;
   /** Brief, so a deactivation or a guest conversion counts within a minute. */
   cacheTtlMs?: number;
+  /** Told when a background reload fails (the person's facts then expire and the next click asks Slack). */
+  logger?: Logger;
+  now?: () => number;
 }
 
 export const SLACK_USER_TTL_MS = 60_000;
 
-/** users.info, cached briefly. Throws when Slack cannot answer (the gate then refuses: fail closed). */
-export type SlackUsers = (userId: string) => Promise<SlackUserFacts>;
+/**
+ * users.info, kept in memory briefly (Tier 4, and every click asks). Calling it throws when Slack cannot
+ * answer (the gate then refuses: fail closed); `known` answers from memory only, without waiting.
+ */
+export interface SlackUsers {
+  (userId: string): Promise<SlackUserFacts>;
+  known(userId: string): SlackUserFacts | undefined;
+}
 
 export function createSlackUsers(options: SlackUsersOptions): SlackUsers {
-  const { client, cache } = options;
-  return async (userId) => {
-    const cached = await cache.get(userId);
-    if (cached) return cached;
-    let facts: SlackUserFacts;
+  const { client } = options;
+  const now = options.now ?? Date.now;
+  const ttlMs = options.cacheTtlMs ?? SLACK_USER_TTL_MS;
+  const cache = createWarmCache<SlackUserFacts>({
+    now,
+    load: async (userId) => {
+      const expiresAt = now() + ttlMs;
+      return { value: await usersInfo(userId), expiresAt };
+    },
+    onReloadError: (userId, error) =>
+      options.logger?.warn(
+        { user: userId, err: { message: (error as Error).message } },
+        'could not refresh what Slack says about a user',
+      ),
+  });
+
+  async function usersInfo(userId: string): Promise<SlackUserFacts> {
     try {
       const { user } = await client.users.info({ user: userId });
-      facts = {
+      return {
         id: userId,
         deleted: user?.deleted === true,
         isBot: user?.is_bot === true,
@@ -49,9 +69,9 @@ export function createSlackUsers(options: SlackUsersOptions): SlackUsers {
     } catch (error) {
       // Slack does not know this user in our workspace: someone we cannot see, never one of ours.
       if ((error as { data?: { error?: string } }).data?.error !== 'user_not_found') throw error;
-      facts = { id: userId, deleted: false, isBot: false, isGuest: false, isStranger: true };
+      return { id: userId, deleted: false, isBot: false, isGuest: false, isStranger: true };
     }
-    await cache.set(userId, facts, options.cacheTtlMs ?? SLACK_USER_TTL_MS);
-    return facts;
-  };
+  }
+
+  return Object.assign((userId: string) => cache.get(userId), { known: cache.known });
 }

@@ -81,7 +81,7 @@ describe('orderCancelButton and the cancel form', () => {
         private_metadata: form.view.private_metadata,
       },
     };
-    const cancelForm = REQUEST_FORMS.find((f) => f.callbackId === CALLBACK.portinCancelForm)!;
+    const cancelForm = REQUEST_FORMS.find((f) => f.callbackId === CALLBACK.form('portin-cancel'))!;
     return requestFormSubmission(
       w.ctx,
       cancelForm,
@@ -96,7 +96,7 @@ describe('orderCancelButton and the cancel form', () => {
     expect(w.acks.at(-1)).toBeNull();
     const { view } = openedForm(since);
     expect(w.callsSince(since, 'views.open')[0]!.body.trigger_id).toMatch(/^trigger-/);
-    expect(view.callback_id).toBe(CALLBACK.portinCancelForm);
+    expect(view.callback_id).toBe(CALLBACK.form('portin-cancel'));
     expect(view.title.text).toBe('Cancel port-in');
     const text = JSON.stringify(view.blocks);
     expect(text).toContain('(415) 555-0142');

@@ -195,6 +195,15 @@ describe('who may use it, end to end', () => {
     await expect.poll(() => e2e.sandbox.journal().length).toBeGreaterThan(journal);
   });
 
+  it('a member seen a moment ago is decided from memory: no users.info or group read before the ack', async () => {
+    const asked = () =>
+      e2e.fake.callsTo('users.info').length + e2e.fake.callsTo('usergroups.users.list').length;
+    const before = asked();
+    const read = await ephemeralAnswer(() => e2e.command(`usage ${USAGE_NUMBER}`, REQUESTER));
+    expect(textOf(read.body.blocks)).toMatch(/remaining/i);
+    expect(asked()).toBe(before);
+  });
+
   it('an approver outside the reader group still reads (they approve requests on any number)', async () => {
     const read = await ephemeralAnswer(() =>
       e2e.command(`usage ${USAGE_NUMBER}`, APPROVER, APPROVALS_CHANNEL),

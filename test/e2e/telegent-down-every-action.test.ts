@@ -195,7 +195,7 @@ describe('Telegent failing: every button tells the person something within 3 s o
     expect([...shown.keys()].filter((id) => registered.includes(id)).sort()).toEqual([...registered].sort());
     // Line changes are one id per kind: each has a button on a card.
     expect(registered).toEqual(
-      expect.arrayContaining([ACTION.numberLineChange('park'), ACTION.numberLineChange('activate')]),
+      expect.arrayContaining([ACTION.numberButton('park'), ACTION.numberButton('activate')]),
     );
   });
 

@@ -46,3 +46,25 @@ describe('validation errors', () => {
     expect(formatFieldErrors({ a: 'A: x', b: 'B: y' })).toBe('• A: x\n• B: y');
   });
 });
+
+describe('validateInput keeps each schema (built once per operation and clock)', () => {
+  it('builds it once, and still reads the clock at every parse (a kept schema is never stale)', () => {
+    let built = 0;
+    let clock = 1_000;
+    const now = () => new Date(clock);
+    const op = {
+      schema: (options?: { now?: () => Date }) => {
+        built++;
+        return z.object({
+          at: z.number().refine((at) => at > (options?.now ?? now)().getTime(), 'in the past'),
+        });
+      },
+    };
+    expect(validateInput(op, { at: 1_500 }, { now }).ok).toBe(true);
+    clock = 2_000;
+    expect(validateInput(op, { at: 1_500 }, { now }).ok).toBe(false);
+    expect(built).toBe(1);
+    validateInput(op, { at: 1_500 }, { now: () => new Date(0) }); // another clock: its own schema
+    expect(built).toBe(2);
+  });
+});

@@ -44,7 +44,7 @@ describe('provisionModal', () => {
       sandbox: true,
     });
     assertWithinSlackLimits(view);
-    expect(view.callback_id).toBe(CALLBACK.provisionForm);
+    expect(view.callback_id).toBe(CALLBACK.form('provision'));
     expect(view.private_metadata).toBe(META);
     expect(JSON.stringify(view)).toContain('SANDBOX');
     expect(inputBlock(view, 'areaCode').element.initial_value).toBe('801');
@@ -512,7 +512,7 @@ describe('portinCancelModal', () => {
       sandbox: true,
     });
     assertWithinSlackLimits(view);
-    expect(view.callback_id).toBe(CALLBACK.portinCancelForm);
+    expect(view.callback_id).toBe(CALLBACK.form('portin-cancel'));
     expect(view.title.text).toBe('Cancel port-in');
     expect(view.close?.text).toBe('Keep it');
     const text = JSON.stringify(view.blocks);

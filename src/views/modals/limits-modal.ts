@@ -90,7 +90,7 @@ export function limitsModal(args: LimitsModalArgs): ModalView {
     context('A second person approves only if your workspace requires it for data limits.'),
   ];
   return modal({
-    callbackId: CALLBACK.limitsForm,
+    callbackId: CALLBACK.form('limits'),
     requestForm: true,
     title: 'Data limits',
     submit: 'Set limits',

@@ -51,7 +51,7 @@ export function numberUpdateModal(args: NumberUpdateModalArgs): ModalView {
     context('Caller ID name: what people you call see, at most 15 characters each.'),
   ];
   return modal({
-    callbackId: CALLBACK.numberUpdateForm,
+    callbackId: CALLBACK.form('number-update'),
     requestForm: true,
     title: 'Update number',
     submit: 'Request',

@@ -43,7 +43,7 @@ export function portinCancelModal(args: PortinCancelModalArgs): ModalView {
     ),
   ];
   return modal({
-    callbackId: CALLBACK.portinCancelForm,
+    callbackId: CALLBACK.form('portin-cancel'),
     requestForm: true,
     title: 'Cancel port-in',
     submit: 'Request cancel',

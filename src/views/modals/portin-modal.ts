@@ -83,7 +83,7 @@ export function portinModal(args: PortinModalArgs): ModalView {
     ...(args.moreOptions ? folded : moreOptionsFold(['no name on the carrier account', 'no SIM yet'])),
   ];
   return modal({
-    callbackId: CALLBACK.portinForm,
+    callbackId: CALLBACK.form('portin'),
     requestForm: true,
     title: 'Port in a number',
     submit: 'Request',

@@ -112,7 +112,7 @@ export function portinUpdateModal(args: PortinUpdateModalArgs): ModalView {
     }),
   ];
   return modal({
-    callbackId: CALLBACK.portinUpdateForm,
+    callbackId: CALLBACK.form('portin-update'),
     requestForm: true,
     title: 'Update port-in',
     submit: 'Request update',

@@ -40,7 +40,7 @@ export function portoutModal(args: PortoutModalArgs): ModalView {
     }),
   ];
   return modal({
-    callbackId: CALLBACK.portoutForm,
+    callbackId: CALLBACK.form('portout'),
     requestForm: true,
     title: 'Port-out PIN',
     submit: 'Request PIN',

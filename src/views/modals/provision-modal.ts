@@ -115,7 +115,7 @@ export function provisionModal(args: ProvisionModalArgs): ModalView {
     ...(args.moreOptions ? folded : moreOptionsFold(defaults)),
   ];
   return modal({
-    callbackId: CALLBACK.provisionForm,
+    callbackId: CALLBACK.form('provision'),
     requestForm: true,
     title: 'Provision a number',
     submit: 'Request',

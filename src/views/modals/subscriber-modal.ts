@@ -47,7 +47,7 @@ export function subscriberModal(args: SubscriberModalArgs): ModalView {
       : []),
   ];
   return modal({
-    callbackId: CALLBACK.subscriberForm,
+    callbackId: CALLBACK.form('subscriber-new'),
     requestForm: true,
     title: 'New subscriber',
     submit: 'Create',

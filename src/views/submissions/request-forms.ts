@@ -65,14 +65,14 @@ async function emailNotTaken(
 /** Every form that files a request: its callback_id, the operation it submits, what its metadata adds. */
 export const REQUEST_FORMS: readonly RequestForm[] = [
   {
-    callbackId: CALLBACK.provisionForm,
+    callbackId: CALLBACK.form('provision'),
     kind: 'provision',
     fromMetadata: () => ({}),
     withMoreOptions: (ctx, m, timeLeftMs) =>
       provisionFormView(ctx, { channelId: m.channelId, moreOptions: true, timeLeftMs }),
   },
   {
-    callbackId: CALLBACK.portinForm,
+    callbackId: CALLBACK.form('portin'),
     kind: 'portin',
     fromMetadata: (m) => ({
       phoneNumber: m.phoneNumber,
@@ -84,30 +84,30 @@ export const REQUEST_FORMS: readonly RequestForm[] = [
       isPortinFormMetadata(m) ? portinFormView(m, ctx.sandbox, true) : undefined,
   },
   {
-    callbackId: CALLBACK.portinUpdateForm,
+    callbackId: CALLBACK.form('portin-update'),
     kind: 'portin-update',
     fromMetadata: (m) => ({ orderId: m.orderId }),
     changes: changedSinceStored,
   },
   {
-    callbackId: CALLBACK.portinCancelForm,
+    callbackId: CALLBACK.form('portin-cancel'),
     kind: 'portin-cancel',
     fromMetadata: (m) => ({ orderId: m.orderId }),
   },
   {
-    callbackId: CALLBACK.portoutForm,
+    callbackId: CALLBACK.form('portout'),
     kind: 'portout',
     fromMetadata: (m) => ({ phoneNumber: m.phoneNumber }),
   },
-  { callbackId: CALLBACK.limitsForm, kind: 'limits', fromMetadata: () => ({}) },
+  { callbackId: CALLBACK.form('limits'), kind: 'limits', fromMetadata: () => ({}) },
   {
-    callbackId: CALLBACK.subscriberForm,
+    callbackId: CALLBACK.form('subscriber-new'),
     kind: 'subscriber-new',
     fromMetadata: () => ({}),
     inlineChecks: emailNotTaken,
   },
   {
-    callbackId: CALLBACK.numberUpdateForm,
+    callbackId: CALLBACK.form('number-update'),
     kind: 'number-update',
     fromMetadata: (m) => ({ phoneNumber: m.phoneNumber }),
   },

@@ -2,8 +2,6 @@ import type { AppContext } from '../app-context.js';
 import { approvalProgressLine } from '../messages/approval-progress.js';
 import { sentenceMessage } from '../messages/blocks.js';
 import { refusalText } from '../messages/refusal-text.js';
-import { announceApprovalProgress, announceDecision, announceExecution } from '../notify/announcer.js';
-import { publishAppHome } from '../notify/app-home.js';
 import { tellClicker } from '../notify/tell-clicker.js';
 import { approvalsStillNeeded } from '../requests/state-machine.js';
 import type { ButtonArgs } from '../slack/listener-args.js';
@@ -22,19 +20,22 @@ export function approveButton(ctx: AppContext) {
     const fromHome = body.view?.type === 'home';
     const refreshHome = () =>
       fromHome
-        ? publishAppHome(ctx, approver).catch((error: Error) =>
-            ctx.logger.warn(
-              { err: { message: error.message }, user: approver },
-              'could not refresh App Home',
-            ),
-          )
+        ? ctx
+            .publishHome(approver)
+            .catch((error: Error) =>
+              ctx.logger.warn(
+                { err: { message: error.message }, user: approver },
+                'could not refresh App Home',
+              ),
+            )
         : Promise.resolve();
     try {
       const outcome = await ctx.workflow.approve(action.value ?? '', approver, {
-        onApproved: (request) => announceDecision(ctx, request, 'approved', approver),
+        // The card loses its buttons before the Telegent call.
+        onApproved: (request) => ctx.messages.sync(request.id),
       });
       if (outcome.status === 'approval_recorded') {
-        await announceApprovalProgress(ctx, outcome.request);
+        await ctx.messages.sync(outcome.request.id);
         const progress = approvalProgressLine(outcome.request);
         const more = approvalsStillNeeded(outcome.request);
         const text = `Your approval is recorded${progress ? ` (${progress})` : ''}. Nothing goes to Telegent until ${more === 1 ? 'one more approver approves' : `${more} more approvers approve`}.`;
@@ -48,7 +49,7 @@ export function approveButton(ctx: AppContext) {
         return;
       }
       await refreshHome();
-      await announceExecution(ctx, outcome.execution);
+      await ctx.afterExecution(outcome.execution);
     } catch (error) {
       const text = userFacingError(error, ctx.logger, { action: 'approve', user: approver });
       await tellClicker(ctx.notify, body, sentenceMessage(text), ctx.logger, respond);

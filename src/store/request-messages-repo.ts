@@ -77,7 +77,7 @@ export function createRequestMessagesRepo(db: Db) {
      */
     async drawn(lease: DrawLease, timing: LeaseTiming): Promise<number | null> {
       const { rows } = await db.query<{ asked: number; lease_token: string | null }>(
-        `UPDATE request_messages SET drawn = GREATEST(drawn, $3), failures = 0,
+        `UPDATE request_messages SET drawn = GREATEST(drawn, $3), failures = 0, retry_at = NULL,
            lease_token = CASE WHEN asked > $3 THEN lease_token END,
            leased_until = CASE WHEN asked > $3 THEN $4::timestamptz END
          WHERE request_id = $1 AND lease_token = $2
@@ -89,13 +89,13 @@ export function createRequestMessagesRepo(db: Db) {
     },
 
     /**
-     * A redraw failed (Slack rate limit, a transient error): let go, to be tried again after a delay that
-     * doubles with each failure in a row (15 s … 10 min). Returns the failures in a row.
+     * A redraw failed (Slack rate limit, a transient error): let go, for the sweep to try again after a delay
+     * that doubles with each failure in a row (15 s … 10 min; a new ask tries at once). Returns the failures in a row.
      */
     async failed(lease: DrawLease, now: Date): Promise<number> {
       const { rows } = await db.query<{ failures: number }>(
-        `UPDATE request_messages SET lease_token = NULL, failures = failures + 1,
-           leased_until = $3::timestamptz + LEAST(15 * power(2, failures), 600) * interval '1 second'
+        `UPDATE request_messages SET lease_token = NULL, leased_until = NULL, failures = failures + 1,
+           retry_at = $3::timestamptz + LEAST(15 * power(2, failures), 600) * interval '1 second'
          WHERE request_id = $1 AND lease_token = $2 RETURNING failures`,
         [lease.requestId, lease.token, now],
       );
@@ -105,7 +105,8 @@ export function createRequestMessagesRepo(db: Db) {
     /** Gives up on what was asked (a request Slack keeps refusing): drawn, so the sweep stops trying. */
     async giveUp(lease: DrawLease): Promise<void> {
       await db.query(
-        `UPDATE request_messages SET drawn = asked, lease_token = NULL, leased_until = NULL, failures = 0
+        `UPDATE request_messages SET drawn = asked, lease_token = NULL, leased_until = NULL, failures = 0,
+           retry_at = NULL
          WHERE request_id = $1`,
         [lease.requestId],
       );
@@ -115,8 +116,8 @@ export function createRequestMessagesRepo(db: Db) {
     async listOwed(now: Date, limit = 50): Promise<string[]> {
       const { rows } = await db.query<{ request_id: string }>(
         `SELECT request_id FROM request_messages
-         WHERE asked > drawn AND (leased_until IS NULL OR leased_until <= $1)
-         ORDER BY leased_until NULLS FIRST LIMIT $2`,
+         WHERE asked > drawn AND (leased_until IS NULL OR leased_until <= $1) AND (retry_at IS NULL OR retry_at <= $1)
+         ORDER BY retry_at NULLS FIRST LIMIT $2`,
         [now, limit],
       );
       return rows.map((r) => r.request_id);

@@ -4,6 +4,7 @@ import { TEST_DATABASE_URL } from '../support/test-db.js';
 import {
   APPROVALS_CHANNEL,
   APPROVER,
+  CHANNEL,
   type E2E,
   fileProvision,
   OTHER_APPROVER,
@@ -103,6 +104,28 @@ describe(`approval cards when Slack is slow or misbehaves (${TEST_DATABASE_URL ?
     expect(card).toMatch(/Approved by/);
     expect(card).not.toContain('request.approve');
     expect(card).not.toContain('1 of 2 approved');
+  });
+
+  it('a card Slack took but whose answer was lost is found by its metadata at the next redraw, not posted again', async () => {
+    const outcome = await fileProvision(e2e, { subscriber: 5 });
+    if (outcome.status !== 'pending_approval') throw new Error(outcome.status);
+    const id = outcome.request.id;
+    const cards = () =>
+      e2e.fake
+        .messagesIn(APPROVALS_CHANNEL)
+        .filter((m) => !m.thread_ts && m.metadata?.event_payload?.request_id === id);
+    e2e.fake.failNext('chat.postMessage', { acceptedThenStatus: 500 });
+    await e2e.ops.ctx.messages.sync(id);
+    expect(cards()).toHaveLength(1); // Slack has it; the app did not hear so
+    expect((await e2e.store.requests.get(id))?.cardTs).toBeNull();
+
+    await e2e.ops.ctx.messages.sync(id); // the next step's redraw (or the request-redraws job) repairs
+    expect(cards()).toHaveLength(1);
+    const request = await e2e.store.requests.get(id);
+    expect(request?.cardTs).toBe(cards()[0]!.ts);
+    // The story, posted meanwhile without the card's link, now links to it.
+    const story = e2e.fake.messagesIn(CHANNEL).find((m) => m.ts === request?.storyTs);
+    expect(textOf(story)).toContain('open the approval request');
   });
 
   it('a card Slack will not take (rate limited past the retries) leaves a clear warning and App Home to approve from', async () => {

@@ -38,11 +38,11 @@ export function approveButton(ctx: AppContext) {
         },
       });
       if (outcome.status === 'approval_recorded') {
-        await ctx.messages.sync(outcome.request.id);
         const progress = approvalProgressLine(outcome.request);
         const more = approvalsStillNeeded(outcome.request);
         const text = `Your approval is recorded${progress ? ` (${progress})` : ''}. Nothing goes to Telegent until ${more === 1 ? 'one more approver approves' : `${more} more approvers approve`}.`;
         await tellClicker(ctx.notify, body, sentenceMessage(text), ctx.logger, respond);
+        await ctx.messages.sync(outcome.request.id); // the card and the story show "1 of 2 approved"
         await refreshHome();
         return;
       }

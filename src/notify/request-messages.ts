@@ -10,8 +10,9 @@ import type { ChannelAccountsRepo } from '../store/channel-accounts-repo.js';
 import type { OrdersRepo } from '../store/orders-repo.js';
 import type { DrawLease, RequestMessage, RequestMessagesRepo } from '../store/request-messages-repo.js';
 import type { RequestRecord, RequestsRepo } from '../store/requests-repo.js';
-import { EVENT_TYPES, type EventType, type MessageMetadata, messageMetadata } from './message-metadata.js';
+import { EVENT_TYPES, type MessageMetadata, messageMetadata, type PostPlace } from './message-metadata.js';
 import type { Notifier } from './notifier.js';
+import { postOnce } from './post-once.js';
 import { classifySlackError, type SlackFailure } from './slack-failure.js';
 
 export interface RequestMessagesDeps {
@@ -54,10 +55,6 @@ const MAX_FAILURES = 8;
 
 const digest = (drawing: Drawing) =>
   createHash('sha256').update(JSON.stringify(drawing)).digest('base64url').slice(0, 22);
-
-/** Slack answered with an error, so it did not take the post (an HTTP failure or a timeout may hide one). */
-const certainlyNotPosted = (failure: SlackFailure, error: unknown) =>
-  failure.kind !== 'transient' || Boolean((error as { data?: { error?: string } })?.data?.error);
 
 /**
  * A request's messages as a projection of what is stored. Every step (filed, approved, 1 of 2, rejected,
@@ -124,52 +121,21 @@ export function createRequestMessages(deps: RequestMessagesDeps): RequestMessage
       if (!(await repo.renew(lease, timing()))) throw new LeaseLost();
     };
 
-    /** Posts once: claimed first; a claim an earlier attempt may have posted is looked for in Slack first. */
-    async function postOnce(
+    /** A once-only post (see post-once.ts); its failure is noted for the end of the pass. */
+    async function once(
       post: string,
-      place: { channel: string; threadTs?: string | undefined },
+      place: PostPlace,
       message: Drawing['message'],
       metadata: MessageMetadata,
       lookup: { field: string; value: string },
     ): Promise<string | null> {
-      const claims = await repo.claimPost(id, post);
-      if (claims === null) return (await repo.posts(id)).get(post)?.ts ?? null;
-      try {
-        if (claims > 1) {
-          const earlier = await notify.findEarlier(
-            place,
-            metadata.event_type as EventType,
-            lookup.field,
-            new Set([lookup.value]),
-          );
-          const ts = earlier.readable ? earlier.found.get(lookup.value) : undefined;
-          if (ts) {
-            logger.info(
-              { requestId: id, post },
-              'found an earlier post of this request in Slack; recorded, not reposted',
-            );
-            await repo.recordPost(id, post, ts);
-            return ts;
-          }
-          if (!earlier.readable) {
-            logger.warn(
-              { requestId: id, post, channel: place.channel, reason: earlier.reason },
-              'cannot read the channel to check for an earlier post; posting (a crash just before may show it twice)',
-            );
-          }
-        }
-        await fence();
-        const posted = await notify.post(place.channel, message, { threadTs: place.threadTs, metadata });
-        await repo.recordPost(id, post, posted.ts);
-        return posted.ts;
-      } catch (error) {
-        if (error instanceof LeaseLost) throw error;
-        const failure = classifySlackError(error);
-        if (certainlyNotPosted(failure, error)) await repo.unclaimPost(id, post);
-        logger.warn({ requestId: id, post, err: failure }, 'Slack did not take a post of this request');
-        failures.push(failure);
-        return null;
-      }
+      const done = await postOnce(
+        { repo, notify, logger, fence },
+        { requestId: id, post, place, message, metadata, lookup },
+      );
+      if ('ts' in done) return done.ts;
+      failures.push(done.failure);
+      return null;
     }
 
     async function redraw(
@@ -204,7 +170,7 @@ export function createRequestMessages(deps: RequestMessagesDeps): RequestMessage
     if (!request.cardTs && request.status === 'pending_approval') {
       const { state, picture } = await pictureOf(request);
       if (picture.card) {
-        const ts = await postOnce(
+        const ts = await once(
           'card',
           { channel: picture.cardChannel },
           picture.card.message,
@@ -229,7 +195,7 @@ export function createRequestMessages(deps: RequestMessagesDeps): RequestMessage
       if (picture.cardIsStory && request.cardTs) {
         await deps.requests.setStory(id, request.cardTs);
       } else if (!(picture.cardIsStory && picture.card && request.status === 'pending_approval')) {
-        const ts = await postOnce(
+        const ts = await once(
           'story',
           { channel: request.channelId },
           picture.story.message,
@@ -265,7 +231,7 @@ export function createRequestMessages(deps: RequestMessagesDeps): RequestMessage
       const channel = onCard ? request.cardChannelId : request.channelId;
       if (!threadTs || !channel) continue;
       const key = `${id}:${line.name}`;
-      await postOnce(
+      await once(
         line.name,
         { channel, threadTs },
         line.message,

@@ -31,11 +31,8 @@ export function approveButton(ctx: AppContext) {
         : Promise.resolve();
     try {
       const outcome = await ctx.workflow.approve(action.value ?? '', approver, {
-        // The card loses its buttons while Telegent is called (not awaited: the person waits for the call, and
-        // the redraw after it waits for this one).
-        onApproved: async (request) => {
-          void ctx.messages.sync(request.id);
-        },
+        // The card loses its buttons before the Telegent call.
+        onApproved: (request) => ctx.messages.sync(request.id),
       });
       if (outcome.status === 'approval_recorded') {
         const progress = approvalProgressLine(outcome.request);

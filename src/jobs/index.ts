@@ -267,10 +267,11 @@ export function startJobs(options: StartJobsOptions): Jobs {
         coordinated: true,
         run: runRemindersOnce,
       });
-      // Every replica: the lease in request_messages decides who draws which request.
+      // Every replica, often: the lease in request_messages decides who draws which request, and the query
+      // reads only the owed rows (a partial index).
       scheduler.add({
         name: 'request-redraws',
-        cron: '*/15 * * * * *',
+        cron: '*/5 * * * * *',
         coordinated: false,
         run: runRedrawsOnce,
       });

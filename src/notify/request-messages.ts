@@ -25,7 +25,11 @@ export interface RequestMessagesDeps {
   sandbox: boolean;
   approvalsChannelId?: string | undefined;
   now: () => Date;
-  /** How long one replica holds a request's drawing without renewing it (renewed before every Slack call). */
+  /**
+   * How long one replica holds a request's drawing without renewing it (renewed before every Slack call):
+   * longer than one Slack call (the notifier's timeout is 15 s), short enough that a killed replica's redraw is
+   * taken over (by the request-redraws job) within half a minute.
+   */
   leaseSeconds?: number;
 }
 
@@ -73,7 +77,7 @@ const digest = (drawing: Drawing) =>
 export function createRequestMessages(deps: RequestMessagesDeps): RequestMessages {
   const { requestMessages: repo, notify } = deps;
   const logger = deps.logger.child({ component: 'request-messages' });
-  const timing = () => ({ now: deps.now(), leaseSeconds: deps.leaseSeconds ?? 60 });
+  const timing = () => ({ now: deps.now(), leaseSeconds: deps.leaseSeconds ?? 20 });
   const running = new Map<string, Promise<void>>();
 
   async function stateOf(request: RequestRecord): Promise<RequestState> {

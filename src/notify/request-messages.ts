@@ -26,9 +26,9 @@ export interface RequestMessagesDeps {
   approvalsChannelId?: string | undefined;
   now: () => Date;
   /**
-   * How long one replica holds a request's drawing without renewing it (renewed before every Slack call):
-   * longer than one Slack call (the notifier's timeout is 15 s), short enough that a killed replica's redraw is
-   * taken over (by the request-redraws job) within half a minute.
+   * How long a replica's hold on drawing a request lasts unless renewed (renewed every third of it while it
+   * draws, and before every Slack call): a killed replica's redraw is taken over (by the request-redraws job)
+   * within about this plus 5 s.
    */
   leaseSeconds?: number;
 }
@@ -77,7 +77,8 @@ const digest = (drawing: Drawing) =>
 export function createRequestMessages(deps: RequestMessagesDeps): RequestMessages {
   const { requestMessages: repo, notify } = deps;
   const logger = deps.logger.child({ component: 'request-messages' });
-  const timing = () => ({ now: deps.now(), leaseSeconds: deps.leaseSeconds ?? 20 });
+  const leaseSeconds = deps.leaseSeconds ?? 9;
+  const timing = () => ({ now: deps.now(), leaseSeconds });
   const running = new Map<string, Promise<void>>();
 
   async function stateOf(request: RequestRecord): Promise<RequestState> {
@@ -251,6 +252,22 @@ export function createRequestMessages(deps: RequestMessagesDeps): RequestMessage
   async function drawWhileAsked(requestId: string): Promise<void> {
     const lease = await repo.lease(requestId, randomUUID(), timing());
     if (!lease) return;
+    // Renewed while drawing (a slow Slack call keeps it), so the lease can be short: a killed replica's
+    // request is taken over within seconds.
+    const heartbeat = setInterval(
+      () => void repo.renew(lease, timing()).catch(() => undefined),
+      (1000 * leaseSeconds) / 3,
+    );
+    heartbeat.unref();
+    try {
+      await drawLeased(lease);
+    } finally {
+      clearInterval(heartbeat);
+    }
+  }
+
+  async function drawLeased(lease: DrawLease): Promise<void> {
+    const { requestId } = lease;
     for (;;) {
       try {
         await draw(lease);

@@ -1,8 +1,9 @@
 import type { Logger } from './log.js';
 import type { ReminderSender } from './notify/approval-reminders.js';
 import type { Notifier } from './notify/notifier.js';
+import type { RequestMessages } from './notify/request-messages.js';
 import type { OpContext } from './operations/operation.js';
-import type { Workflow } from './requests/index.js';
+import type { ExecutionOutcome, Workflow } from './requests/index.js';
 import type { ApproverDirectory } from './slack/approver-directory.js';
 import type { SlackUsers } from './slack/slack-users.js';
 import type { UsergroupMembers } from './slack/usergroup-members.js';
@@ -23,8 +24,14 @@ export interface AppContext {
   slackUsers: SlackUsers;
   /** Slack user-group members, cached (approvers, requesters, readers). */
   usergroupMembers: UsergroupMembers;
-  /** Approval reminders: the scheduled ones (a job) and the requester's Nudge. */
+  /** Approval reminders: a step of the schedule (the job's) and the requester's Nudge. */
   reminders: ReminderSender;
+  /** A request's card, story and thread lines, redrawn from what is stored: every step calls `sync` after storing. */
+  messages: RequestMessages;
+  /** After a request ran: its messages redrawn, a secret to the requester, stale pickers dropped. */
+  afterExecution(execution: ExecutionOutcome): Promise<void>;
+  /** Publishes a user's App Home (their requests, what waits for their approval, open orders). */
+  publishHome(userId: string): Promise<void>;
   logger: Logger;
   /** Telegent is the embedded sandbox: every message says SANDBOX. */
   sandbox: boolean;

@@ -9,9 +9,11 @@ import { registerEvents } from './events/index.js';
 import { type Jobs, startJobs } from './jobs/index.js';
 import type { Logger } from './log.js';
 import type { Metrics } from './metrics.js';
-import { announceDecision, announceExecution } from './notify/announcer.js';
+import { afterExecution } from './notify/after-execution.js';
+import { publishAppHome } from './notify/app-home.js';
 import { createReminderSender } from './notify/approval-reminders.js';
 import { createNotifier } from './notify/notifier.js';
+import { createRequestMessages } from './notify/request-messages.js';
 import { tellClicker } from './notify/tell-clicker.js';
 import { createWorkflow, instrumentWorkflow } from './requests/index.js';
 import { accessGate } from './slack/access-gate.js';
@@ -69,9 +71,9 @@ export interface TelegentOps {
   listeners: Listeners;
   jobs: Jobs;
   /**
-   * The request-housekeeping job's run: expires pending requests past APPROVAL_TTL_HOURS (cards updated),
-   * executes approved requests nobody claimed (the approver's process died before the claim), and turns
-   * requests whose executor died mid-call into reconciled `unknown`s (all announced).
+   * The request-housekeeping job's run (jobs/request-housekeeping.ts): expires pending requests past
+   * APPROVAL_TTL_HOURS, executes approved requests nobody claimed, reconciles requests whose executor died
+   * mid-call; each request's messages are redrawn.
    */
   runExpiryOnce(): Promise<void>;
   /** The approval-reminders job's run (APPROVAL_REMINDERS): returns how many thread replies and DMs went out. */
@@ -103,7 +105,6 @@ export function createTelegentOps(deps: TelegentOpsDependencies): TelegentOps {
   });
   const client = slack.app.client;
   const ctx = createAppContext(deps, client);
-  const { workflow } = ctx;
   const inFlight = trackInFlight(slack.app);
   // Before every listener: guests, other organisations, deleted users and bots never reach one.
   slack.app.use(
@@ -136,20 +137,6 @@ export function createTelegentOps(deps: TelegentOpsDependencies): TelegentOps {
   registerActions(listeners, ctx);
   registerEvents(listeners, ctx);
 
-  const expireRequests = async () => {
-    for (const request of await workflow.expireDue()) {
-      await announceDecision(ctx, request, 'expired', null);
-    }
-    for (const outcome of await workflow.recoverUnclaimedApprovals()) {
-      // Its approver's process died before it could take the buttons off the card: do it now.
-      if (outcome.request) await announceDecision(ctx, outcome.request, 'approved', outcome.request.approver);
-      await announceExecution(ctx, outcome);
-    }
-    for (const outcome of await workflow.recoverStuckExecutions()) {
-      await announceExecution(ctx, outcome);
-    }
-  };
-  let startupHousekeeping: Promise<unknown> = Promise.resolve();
   const jobs = startJobs({
     store: deps.store,
     telegent: deps.telegent,
@@ -159,12 +146,13 @@ export function createTelegentOps(deps: TelegentOpsDependencies): TelegentOps {
     sandbox: deps.sandbox,
     schedule: deps.scheduleJobs ?? true,
     now,
-    extraTasks: [
-      { name: 'approval-expiry', cron: deps.jobs.expiryCron ?? '* * * * *', run: expireRequests },
-      // Each slot on one replica; each reminder is also claimed in the database, so even overlapping runs
-      // (or a Nudge at the same moment) send it once.
-      { name: 'approval-reminders', cron: '30 * * * * *', run: () => ctx.reminders.tick() },
-    ],
+    requests: {
+      workflow: ctx.workflow,
+      messages: ctx.messages,
+      afterExecution: ctx.afterExecution,
+      reminders: ctx.reminders,
+      reminderMinutes: deps.approvals.reminderMinutes ?? [],
+    },
     onOrderRead: (outcome) => deps.metrics.recordOrderRead(outcome),
   });
   deps.metrics.setPollerSource(async () => ({
@@ -177,24 +165,13 @@ export function createTelegentOps(deps: TelegentOpsDependencies): TelegentOps {
     ctx,
     listeners,
     jobs,
-    runExpiryOnce: expireRequests,
-    runRemindersOnce: () => ctx.reminders.tick(),
-    async start() {
-      const started = await slack.start();
-      // What a stopped process left behind (an approval it never executed, a call it never finished) is
-      // picked up now rather than at the next minute's housekeeping; runs in the background, after the listen.
-      if (deps.scheduleJobs ?? true) {
-        startupHousekeeping = expireRequests().catch((error: Error) =>
-          deps.logger.error({ err: { message: error.message } }, 'request housekeeping at start failed'),
-        );
-      }
-      return started;
-    },
+    runExpiryOnce: () => jobs.runHousekeepingOnce(),
+    runRemindersOnce: () => jobs.runRemindersOnce(),
+    start: () => slack.start(),
     async stop() {
       await slack.stop();
       const unfinished = await inFlight.drain(SHUTDOWN_DRAIN_MS);
       if (unfinished > 0) deps.logger.warn({ unfinished }, 'stopped with Slack handlers still running');
-      await startupHousekeeping; // a recovered request may be mid-call: let it finish before the store closes
       await jobs.stop();
     },
   };
@@ -255,12 +232,23 @@ export function createAppContext(deps: TelegentOpsDependencies, client: webApi.W
     approverGroupId: approvers.groupId,
     timeZoneOf: async (userId) => (await slackUsers(userId)).timeZone,
     allowSelfApproval: deps.approvals.allowSelfApproval,
-    scheduleMinutes: deps.approvals.reminderMinutes ?? [],
     now,
     logger: deps.logger.child({ component: 'approval-reminders' }),
     sandbox: deps.sandbox,
     onSent: (channel) => deps.metrics.remindersSent.inc({ channel }),
   });
+  const messages = createRequestMessages({
+    requests: deps.store.requests,
+    orders: deps.store.orders,
+    channelAccounts: deps.store.channelAccounts,
+    requestMessages: deps.store.requestMessages,
+    notify,
+    logger: deps.logger,
+    sandbox: deps.sandbox,
+    approvalsChannelId: deps.approvals.channelId,
+    now,
+  });
+  const pickers = createPickerSource(deps.telegent);
   return {
     store: deps.store,
     telegent: deps.telegent,
@@ -268,9 +256,34 @@ export function createAppContext(deps: TelegentOpsDependencies, client: webApi.W
     approvers,
     notify,
     reminders,
+    messages,
+    afterExecution: (execution) =>
+      afterExecution(
+        {
+          messages,
+          notify,
+          forgetPickers: (list) => pickers.forget(list),
+          logger: deps.logger,
+          sandbox: deps.sandbox,
+        },
+        execution,
+      ),
+    publishHome: (userId) =>
+      publishAppHome(
+        {
+          requests: deps.store.requests,
+          orders: deps.store.orders,
+          notify,
+          isApprover: (id) => approvers.isApprover(id),
+          listWaitingFor: (id) => workflow.listWaitingFor(id),
+          sandbox: deps.sandbox,
+          now,
+        },
+        userId,
+      ),
     slackUsers,
     usergroupMembers,
-    pickers: createPickerSource(deps.telegent),
+    pickers,
     logger: deps.logger,
     sandbox: deps.sandbox,
     approvalsChannelId: deps.approvals.channelId,

@@ -5,8 +5,8 @@ import { describe, expect, it } from 'vitest';
 
 /**
  * DESIGN.md, Layers: data flows down, and no folder of src/ imports a folder that imports it (directly or
- * round a longer loop). Files at the top of src/ (main, app, config, app-context, log, metrics) are the
- * wiring and are not folders.
+ * round a longer loop). Each file at the top of src/ (main, app, config, app-context, log, metrics…) is a node
+ * of its own, so a loop through one (notify → app-context.ts → notify) is a loop too.
  */
 const SRC = fileURLToPath(new URL('../src/', import.meta.url));
 
@@ -18,21 +18,17 @@ function sourceFiles(dir: string): string[] {
   });
 }
 
-/** `views/modals/x.ts` → `views`; a top-level file → null. */
-const folderOf = (path: string) => {
-  const parts = relative(SRC, path).split('/');
-  return parts.length > 1 ? parts[0]! : null;
-};
+/** `views/modals/x.ts` → `views`; a top-level file is its own node (`app-context.ts`). */
+const nodeOf = (path: string) => relative(SRC, path.replace(/\.js$/, '.ts')).split('/')[0]!;
 
 function folderGraph(): Map<string, Set<string>> {
   const graph = new Map<string, Set<string>>();
   for (const file of sourceFiles(SRC)) {
-    const from = folderOf(file);
-    if (!from) continue;
+    const from = nodeOf(file);
     const text = readFileSync(file, 'utf8');
     for (const [, spec] of text.matchAll(/(?:from|import)\s*\(?\s*'(\.{1,2}\/[^']+)'/g)) {
-      const to = folderOf(resolve(dirname(file), spec!));
-      if (!to || to === from) continue;
+      const to = nodeOf(resolve(dirname(file), spec!));
+      if (to === from) continue;
       if (!graph.has(from)) graph.set(from, new Set());
       graph.get(from)!.add(to);
     }
@@ -67,7 +63,15 @@ describe('layers', () => {
     expect(cycles(graph)).toEqual(['a → b → c → a']);
   });
 
-  it('no folder of src/ imports a folder that imports it', () => {
+  it('a loop through a top-level file is a loop (so the check below sees notify ↔ app-context.ts)', () => {
+    const graph = new Map([
+      ['notify', new Set(['app-context.ts'])],
+      ['app-context.ts', new Set(['notify'])],
+    ]);
+    expect(cycles(graph)).toEqual(['app-context.ts → notify → app-context.ts']);
+  });
+
+  it('no folder or top-level file of src/ imports one that imports it', () => {
     expect(cycles(folderGraph())).toEqual([]);
   });
 

@@ -2,8 +2,6 @@ import type { AppContext } from '../app-context.js';
 import { approvalProgressLine } from '../messages/approval-progress.js';
 import { sentenceMessage } from '../messages/blocks.js';
 import { refusalText } from '../messages/refusal-text.js';
-import { announceApprovalProgress, announceDecision, announceExecution } from '../notify/announcer.js';
-import { publishAppHome } from '../notify/app-home.js';
 import { tellClicker } from '../notify/tell-clicker.js';
 import { approvalsStillNeeded } from '../requests/state-machine.js';
 import type { ButtonArgs } from '../slack/listener-args.js';
@@ -21,22 +19,25 @@ export function approveButton(ctx: AppContext) {
     const fromHome = body.view?.type === 'home';
     const refreshHome = () =>
       fromHome
-        ? publishAppHome(ctx, approver).catch((error: Error) =>
-            ctx.logger.warn(
-              { err: { message: error.message }, user: approver },
-              'could not refresh App Home',
-            ),
-          )
+        ? ctx
+            .publishHome(approver)
+            .catch((error: Error) =>
+              ctx.logger.warn(
+                { err: { message: error.message }, user: approver },
+                'could not refresh App Home',
+              ),
+            )
         : Promise.resolve();
     const outcome = await ctx.workflow.approve(action.value ?? '', approver, {
-      onApproved: (request) => announceDecision(ctx, request, 'approved', approver),
+      // The card loses its buttons before the Telegent call.
+      onApproved: (request) => ctx.messages.sync(request.id),
     });
     if (outcome.status === 'approval_recorded') {
-      await announceApprovalProgress(ctx, outcome.request);
       const progress = approvalProgressLine(outcome.request);
       const more = approvalsStillNeeded(outcome.request);
       const text = `Your approval is recorded${progress ? ` (${progress})` : ''}. Nothing goes to Telegent until ${more === 1 ? 'one more approver approves' : `${more} more approvers approve`}.`;
       await tellClicker(ctx.notify, body, sentenceMessage(text), ctx.logger, respond);
+      await ctx.messages.sync(outcome.request.id); // the card and the story show "1 of 2 approved"
       await refreshHome();
       return;
     }
@@ -46,6 +47,6 @@ export function approveButton(ctx: AppContext) {
       return;
     }
     await refreshHome();
-    await announceExecution(ctx, outcome.execution);
+    await ctx.afterExecution(outcome.execution);
   };
 }

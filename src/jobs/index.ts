@@ -1,13 +1,18 @@
 import type { webApi } from '@slack/bolt';
 import type { Logger } from '../log.js';
+import type { ReminderSender, RemindResult } from '../notify/approval-reminders.js';
 import { createNotifier } from '../notify/notifier.js';
+import type { RequestMessages } from '../notify/request-messages.js';
+import type { ExecutionOutcome, Workflow } from '../requests/index.js';
 import type { Store } from '../store/open-store.js';
 import type { TelegentClient } from '../telegent/client.js';
+import { createApprovalRemindersJob } from './approval-reminders.js';
 import { createDigestJob, type DigestTickResult } from './digest.js';
 import { createOrderOutbox, type OutboxResult } from './order-outbox.js';
 import { createOrderPoller, type ReadOutcome, type SweepResult } from './order-poller.js';
 import { createSharedPollBudget, type SharedPollBudget } from './poll-budget.js';
 import { createHeadsUpJob } from './port-date-headsups.js';
+import { createRequestHousekeeping } from './request-housekeeping.js';
 import { createScheduler, type Scheduler } from './scheduler.js';
 import { createStoreOutage } from './store-outage.js';
 
@@ -20,13 +25,16 @@ export type WebClient = webApi.WebClient;
 /** How long changes found by the poller are collected before the outbox posts them. */
 const CHANGES_COLLECT_MS = 300;
 
-export interface ExtraTask {
-  name: string;
-  /** 5 fields, or 6 with seconds; UTC. */
-  cron: string;
-  run: () => Promise<unknown>;
-  /** Run each slot on one replica only (job_slots claim). Default true. */
-  coordinated?: boolean;
+/** The jobs that look after requests: housekeeping, approval reminders and the redraws owed. */
+export interface RequestJobsOptions {
+  workflow: Pick<Workflow, 'expireDue' | 'recoverUnclaimedApprovals' | 'recoverStuckExecutions'>;
+  /** The app's one drawer of request messages (its per-request loops are per process: share it). */
+  messages: RequestMessages;
+  /** What follows an execution the recovery ran (notify/after-execution.ts). */
+  afterExecution: (execution: ExecutionOutcome) => Promise<void>;
+  reminders: Pick<ReminderSender, 'remind'>;
+  /** APPROVAL_REMINDERS in minutes after filing (empty: none scheduled). */
+  reminderMinutes: readonly number[];
 }
 
 export interface JobsConfig {
@@ -44,6 +52,8 @@ export interface JobsConfig {
   outboxCron?: string;
   /** Digest tick (default every minute). */
   digestCron?: string;
+  /** Request housekeeping: expiry and recovery of stranded requests (default every minute). */
+  expiryCron?: string;
   /** DIGEST_DEFAULT_TZ: a channel's time zone when it has no digest (port-date heads-ups). Default UTC. */
   digestDefaultTimeZone?: string;
 }
@@ -51,7 +61,15 @@ export interface JobsConfig {
 export interface StartJobsOptions {
   store: Pick<
     Store,
-    'orders' | 'orderEvents' | 'digests' | 'jobSlots' | 'headsUps' | 'channelAccounts' | 'rateLimits'
+    | 'orders'
+    | 'orderEvents'
+    | 'digests'
+    | 'jobSlots'
+    | 'headsUps'
+    | 'channelAccounts'
+    | 'rateLimits'
+    | 'requests'
+    | 'reminders'
   >;
   telegent: Pick<TelegentClient, 'getOrder'>;
   /** The app's Web API client: the jobs use its token and API URL with their own no-retry settings. */
@@ -60,7 +78,8 @@ export interface StartJobsOptions {
   config: JobsConfig;
   /** Telegent backend is the sandbox: every message says SANDBOX. */
   sandbox: boolean;
-  extraTasks?: ExtraTask[];
+  /** The request jobs (housekeeping, reminders, owed redraws); without them only the order and digest jobs run. */
+  requests?: RequestJobsOptions;
   /** Clock for due times (tests drive the sandbox clock). Default: real time. */
   now?: () => Date;
   /** false: build the jobs without scheduling them (tests, one-off runs). Default true. */
@@ -79,6 +98,12 @@ export interface Jobs {
   runDigestOnce(now?: Date): Promise<DigestTickResult>;
   /** Port-date heads-ups due at `now`; returns how many were posted. */
   runHeadsUpsOnce(now?: Date): Promise<number>;
+  /** Expiry and recovery of stranded requests (a no-op without `requests`). */
+  runHousekeepingOnce(): Promise<void>;
+  /** The approval reminders due now: how many thread replies and DMs went out. */
+  runRemindersOnce(): Promise<RemindResult>;
+  /** The request redraws owed that no replica holds: how many were drawn. */
+  runRedrawsOnce(): Promise<number>;
   scheduler: Scheduler;
   /** The poller's share of the Telegent limit (metrics). */
   pollBudget: SharedPollBudget;
@@ -88,7 +113,8 @@ export interface Jobs {
  * Starts the background jobs of one replica. Every replica runs the same schedules; Postgres decides who
  * does what: the poller reads orders through SKIP LOCKED leases paced by one shared budget, the outbox claims
  * whole channels,
- * the digest tick and extra tasks run each slot once (job_slots), digests once per channel per local day.
+ * the digest tick and the request jobs run each slot once (job_slots), digests once per channel per local day,
+ * a request's redraws under its lease in request_messages.
  */
 export function startJobs(options: StartJobsOptions): Jobs {
   const { store, config, sandbox } = options;
@@ -162,6 +188,7 @@ export function startJobs(options: StartJobsOptions): Jobs {
     logger,
     sandbox,
     now,
+    redrawRequest: options.requests?.messages.sync,
   });
   const digest = createDigestJob({
     digests: store.digests,
@@ -188,8 +215,26 @@ export function startJobs(options: StartJobsOptions): Jobs {
   const runOutboxOnce = () => outbox.flush();
   const runDigestOnce = (at?: Date) => digest.tick(at);
   const runHeadsUpsOnce = (at?: Date) => headsUps.tick(at);
+  const requestJobs = options.requests;
+  const housekeeping = requestJobs
+    ? createRequestHousekeeping({ ...requestJobs, logger: logger.child({ job: 'request-housekeeping' }) })
+    : null;
+  const reminders = requestJobs
+    ? createApprovalRemindersJob({
+        requests: store.requests,
+        reminders: store.reminders,
+        sender: requestJobs.reminders,
+        scheduleMinutes: requestJobs.reminderMinutes,
+        now,
+        logger,
+      })
+    : null;
+  const runHousekeepingOnce = async () => housekeeping?.run();
+  const runRemindersOnce = async () => (await reminders?.tick()) ?? { thread: 0, dms: 0 };
+  const runRedrawsOnce = async () => (await requestJobs?.messages.sweep()) ?? 0;
 
   let polling: Promise<unknown> = Promise.resolve();
+  let startupHousekeeping: Promise<unknown> = Promise.resolve();
   if (options.schedule !== false) {
     polling = poller.run(abort.signal);
     scheduler.add({
@@ -216,8 +261,34 @@ export function startJobs(options: StartJobsOptions): Jobs {
       coordinated: true,
       run: () => store.jobSlots.purgeBefore(new Date(Date.now() - 2 * 86_400_000)),
     });
-    for (const task of options.extraTasks ?? []) {
-      scheduler.add({ ...task, coordinated: task.coordinated ?? true });
+    if (requestJobs) {
+      scheduler.add({
+        name: 'request-housekeeping',
+        cron: config.expiryCron ?? '* * * * *',
+        coordinated: true,
+        run: runHousekeepingOnce,
+      });
+      // Each slot on one replica; each reminder is also claimed in the database, so even overlapping runs
+      // (or a Nudge at the same moment) send it once.
+      scheduler.add({
+        name: 'approval-reminders',
+        cron: '30 * * * * *',
+        coordinated: true,
+        run: runRemindersOnce,
+      });
+      // Every replica, often: the lease in request_messages decides who draws which request, and the query
+      // reads only the owed rows (a partial index).
+      scheduler.add({
+        name: 'request-redraws',
+        cron: '*/5 * * * * *',
+        coordinated: false,
+        run: runRedrawsOnce,
+      });
+      // What a stopped process left behind (an approval it never executed, a call it never finished) is picked
+      // up now rather than at the next minute's run, in the background.
+      startupHousekeeping = runHousekeepingOnce().catch((error: Error) =>
+        logger.error({ err: { message: error.message } }, 'request housekeeping at start failed'),
+      );
     }
   }
   logger.info(
@@ -231,10 +302,14 @@ export function startJobs(options: StartJobsOptions): Jobs {
     runOutboxOnce,
     runDigestOnce,
     runHeadsUpsOnce,
+    runHousekeepingOnce,
+    runRemindersOnce,
+    runRedrawsOnce,
     pollBudget,
     async stop() {
       abort.abort(new Error('jobs stopping'));
       clearTimeout(flushTimer);
+      await startupHousekeeping; // a recovered request may be mid-call: let it finish before the store closes
       await scheduler.stop();
       await polling;
       await flushing;

@@ -19,6 +19,8 @@ export interface OrderOutboxOptions {
   batchSize?: number;
   /** How long a claim keeps other replicas off a channel's events (default 120 s): longer than a cycle's posts. */
   leaseSeconds?: number;
+  /** An order a request created is shown by that request's message: asks for its redraw (notify/request-messages.ts). */
+  redrawRequest?: ((requestId: string) => Promise<void>) | undefined;
 }
 
 export interface OutboxResult {
@@ -101,6 +103,10 @@ export function createOrderOutbox(options: OrderOutboxOptions): OrderOutbox {
   async function editRootMessages(events: PendingOrderEvent[]): Promise<void> {
     for (const orderId of new Set(events.map((e) => e.orderId))) {
       const order = await orders.get(orderId);
+      if (order?.requestId && options.redrawRequest) {
+        await options.redrawRequest(order.requestId);
+        continue;
+      }
       if (!order?.threadTs) continue;
       const root = orderRootMessage(order, { sandbox });
       await notify

@@ -2,7 +2,6 @@ import type { Logger } from '../log.js';
 import { reminderDm, reminderThreadReply } from '../messages/approval-reminder.js';
 import { operationTitle, storedSummary } from '../messages/request-line.js';
 import {
-  dueStep,
   isDaytime,
   nextStep,
   planReminders,
@@ -18,7 +17,7 @@ import type { Notifier } from './notifier.js';
 export const NUDGE_INTERVAL_MS = 15 * 60_000;
 
 export interface ReminderSenderDeps {
-  requests: Pick<RequestsRepo, 'get' | 'listPending'>;
+  requests: Pick<RequestsRepo, 'get'>;
   reminders: RemindersRepo;
   notify: Notifier;
   /** Everyone who may approve, by user id (empty when no approver list or group is configured). */
@@ -28,8 +27,6 @@ export interface ReminderSenderDeps {
   /** The user's IANA time zone (Slack users.info `tz`). */
   timeZoneOf: (userId: string) => Promise<string | undefined>;
   allowSelfApproval: boolean;
-  /** APPROVAL_REMINDERS in minutes after filing (empty: no scheduled reminders; Nudge still works). */
-  scheduleMinutes: readonly number[];
   now: () => Date;
   logger: Logger;
   sandbox: boolean;
@@ -52,8 +49,8 @@ export type NudgeOutcome =
 export type ReminderSender = ReturnType<typeof createReminderSender>;
 
 /**
- * Sends approval reminders: the scheduled ones (the reminder job's `tick`) and a requester's Nudge. What to
- * send is `planReminders`' (pure); each reminder is claimed in the database before it is posted, so two
+ * Sends approval reminders: a step of the schedule (the approval-reminders job in jobs/ decides which are due)
+ * and a requester's Nudge. What to send is `planReminders`' (pure); each reminder is claimed in the database before it is posted, so two
  * replicas never send the same one, and a decided or expired request claims nothing.
  */
 export function createReminderSender(deps: ReminderSenderDeps) {
@@ -147,29 +144,8 @@ export function createReminderSender(deps: ReminderSenderDeps) {
   }
 
   return {
-    /** The scheduled reminders due now, over every pending request; returns what was sent. */
-    async tick(): Promise<RemindResult> {
-      const total: RemindResult = { thread: 0, dms: 0 };
-      if (deps.scheduleMinutes.length === 0) return total;
-      const at = deps.now();
-      const due = (await deps.requests.listPending({ now: at }))
-        .map((request) => ({ request, step: dueStep(deps.scheduleMinutes, request.createdAt, at) }))
-        .filter((d): d is { request: RequestRecord; step: number } => d.step !== null);
-      const sent = await deps.reminders.listSent(due.map((d) => d.request.id));
-      for (const { request, step } of due) {
-        try {
-          const done = await remind(request, step, sent.get(request.id) ?? [], undefined);
-          total.thread += done.thread;
-          total.dms += done.dms;
-        } catch (error) {
-          logger.warn(
-            { err: { message: (error as Error).message }, requestId: request.id },
-            'approval reminders failed',
-          );
-        }
-      }
-      return total;
-    },
+    /** Sends step `step` of a request's reminders (those of `sent` are not sent again). */
+    remind,
 
     /** The requester's Nudge: the next reminder now, at most once per NUDGE_INTERVAL_MS per request. */
     async nudge(requestId: string, by: string): Promise<NudgeOutcome> {

@@ -21,6 +21,8 @@ export const EVENT_TYPES = {
   approvalCard: 'telegent_approval_card',
   /** A request's one message in the requester's channel (edited at every step; becomes its order's root). */
   requestStory: 'telegent_request_story',
+  /** A line a request owes its thread once (the decision notice, the outcome): `request_line` "<id>:<line>". */
+  requestLine: 'telegent_request_line',
   /** A port-date heads-up in an order's thread (the day before, and on the day). */
   portDateHeadsUp: 'telegent_port_date_headsup',
 } as const;

@@ -14,6 +14,7 @@ import { createOrdersRepo } from './orders-repo.js';
 import { createPostgresDb } from './postgres-db.js';
 import { createRateLimitRepo } from './rate-limit-repo.js';
 import { createRemindersRepo } from './reminders-repo.js';
+import { createRequestMessagesRepo } from './request-messages-repo.js';
 import { createRequestsRepo } from './requests-repo.js';
 import { createSecretsCipher, type SecretsCipher } from './secrets-cipher.js';
 
@@ -32,6 +33,8 @@ export interface Store {
   jobSlots: ReturnType<typeof createJobSlotsRepo>;
   rateLimits: ReturnType<typeof createRateLimitRepo>;
   reminders: ReturnType<typeof createRemindersRepo>;
+  /** Redraws of each request's messages and its once-only posts (notify/request-messages.ts). */
+  requestMessages: ReturnType<typeof createRequestMessagesRepo>;
   close(): Promise<void>;
 }
 
@@ -60,6 +63,7 @@ export function storeOver(db: Db, encryptionKey: Buffer, close: () => Promise<vo
     jobSlots: createJobSlotsRepo(db),
     rateLimits: createRateLimitRepo(db),
     reminders: createRemindersRepo(db),
+    requestMessages: createRequestMessagesRepo(db),
     close,
   };
 }

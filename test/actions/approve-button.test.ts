@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { approveButton } from '../../src/actions/approve-button.js';
 import { ACTION } from '../../src/messages/ids.js';
-import { announcePendingRequest } from '../../src/notify/announcer.js';
 import { tellClicker } from '../../src/notify/tell-clicker.js';
 import { SEED_MESSAGE_ROUTE_IDS, SEED_SUBSCRIBER_IDS } from '../../src/sandbox/seed.js';
 import type { ButtonArgs } from '../../src/slack/listener-args.js';
@@ -40,7 +39,8 @@ describe('approveButton', () => {
       idempotencyKey: key,
     });
     if (outcome.status !== 'pending_approval') throw new Error(`expected pending, got ${outcome.status}`);
-    expect(await announcePendingRequest(w.ctx, outcome.request)).toBe(true);
+    await w.ctx.messages.sync(outcome.request.id);
+    expect((await w.store.requests.get(outcome.request.id))?.cardTs).toBeTruthy();
     return (await w.store.requests.get(outcome.request.id))!;
   }
   const click = (userId: string, requestId: string) => {

@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { announcePendingRequest } from '../../src/notify/announcer.js';
 import { SEED_NUMBERS } from '../../src/sandbox/seed.js';
 import type { FakeSlackCall } from '../support/fake-slack.js';
 import { APPROVALS_CHANNEL, APPROVER, CHANNEL, type E2E, REQUESTER, startE2E, textOf } from './harness.js';
@@ -22,7 +21,7 @@ describe("App Home's approver queue", () => {
       channelId: CHANNEL,
     });
     if (outcome.status !== 'pending_approval') throw new Error(JSON.stringify(outcome));
-    await announcePendingRequest(e2e.ops.ctx, outcome.request);
+    await e2e.ops.ctx.messages.sync(outcome.request.id);
     return (await e2e.store.requests.get(outcome.request.id))!;
   }
   const parks = () => e2e.sandbox.mutations().filter((m) => m.path.toLowerCase() === '/v1.0/numbers/status');

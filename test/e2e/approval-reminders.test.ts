@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { announcePendingRequest } from '../../src/notify/announcer.js';
 import { TEST_DATABASE_URL } from '../support/test-db.js';
 import {
   APPROVALS_CHANNEL,
@@ -43,7 +42,8 @@ describe(`approval reminders with a moved clock, two replicas (${TEST_DATABASE_U
     clock = at;
     const outcome = await fileProvision(e2e);
     if (outcome.status !== 'pending_approval') throw new Error(outcome.status);
-    expect(await announcePendingRequest(e2e.ops.ctx, outcome.request)).toBe(true);
+    await e2e.ops.ctx.messages.sync(outcome.request.id);
+    expect((await e2e.store.requests.get(outcome.request.id))?.cardTs).toBeTruthy();
     const request = (await e2e.store.requests.get(outcome.request.id))!;
     return { id: request.id, cardTs: request.cardTs! };
   }

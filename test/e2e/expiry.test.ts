@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { announcePendingRequest } from '../../src/notify/announcer.js';
 import { APPROVALS_CHANNEL, APPROVER, CHANNEL, type E2E, REQUESTER, startE2E, textOf } from './harness.js';
 
 describe('approval expiry', () => {
@@ -25,7 +24,7 @@ describe('approval expiry', () => {
       channelId: CHANNEL,
     });
     if (outcome.status !== 'pending_approval') throw new Error(outcome.status);
-    await announcePendingRequest(e2e.ops.ctx, outcome.request);
+    await e2e.ops.ctx.messages.sync(outcome.request.id);
     const carded = await e2e.store.requests.get(outcome.request.id);
     expect(carded?.cardTs).toBeTruthy();
 

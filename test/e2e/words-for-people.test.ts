@@ -126,8 +126,7 @@ describe('words for people: every payload of a scripted session', () => {
       customerName: 'Dana Smith',
     });
     if (submitted.status !== 'pending_approval') throw new Error(submitted.status);
-    const { announcePendingRequest } = await import('../../src/notify/announcer.js');
-    await announcePendingRequest(e2e.ops.ctx, submitted.request);
+    await e2e.ops.ctx.messages.sync(submitted.request.id);
     const card = cards().find((c) => textOf(c.body).includes('(313) 555-0142'))!;
     expect(textOf(card.body)).toContain('D. Smith');
     expect(textOf(card.body)).toContain('ZD-5100');

@@ -77,7 +77,7 @@ describe.each(storeKinds())('scheduler on %s', (kind) => {
     await scheduler.stop();
   });
 
-  it('startJobs starts the poller loop (half the limit) and schedules the outbox, digest tick, port-date heads-ups, housekeeping and extra tasks; stop() ends them', async () => {
+  it('startJobs starts the poller loop (half the limit) and schedules the outbox, digest tick, port-date heads-ups, the request jobs and the purge; stop() ends them', async () => {
     let expiryRuns = 0;
     const jobs = startJobs({
       store,
@@ -89,18 +89,36 @@ describe.each(storeKinds())('scheduler on %s', (kind) => {
         telegentRateLimitPerMinute: 50,
         orderPollMinSeconds: 300,
         orderPollMaxSeconds: 21_600,
+        expiryCron: '0 */5 * * * *',
       },
       sandbox: false,
-      extraTasks: [{ name: 'approval-expiry', cron: '0 */5 * * * *', run: async () => ++expiryRuns }],
+      requests: {
+        workflow: {
+          expireDue: async () => {
+            expiryRuns++;
+            return [];
+          },
+          recoverUnclaimedApprovals: async () => [],
+          recoverStuckExecutions: async () => [],
+        },
+        messages: { sync: async () => {}, sweep: async () => 0 },
+        afterExecution: async () => {},
+        reminders: { remind: async () => ({ thread: 0, dms: 0 }) },
+        reminderMinutes: [],
+      },
     });
     expect([...jobs.scheduler.tasks.keys()].sort()).toEqual([
-      'approval-expiry',
+      'approval-reminders',
       'digest-tick',
       'job-slots-purge',
       'order-outbox',
       'port-date-headsups',
+      'request-housekeeping',
+      'request-redraws',
     ]);
-    expect(await jobs.scheduler.tasks.get('approval-expiry')?.execute()).toBe(1);
+    // Once at start (what a stopped process left behind), then on its schedule.
+    await jobs.scheduler.tasks.get('request-housekeeping')?.execute();
+    expect(expiryRuns).toBe(2);
     expect(jobs.pollBudget.perMinute()).toBe(25);
     await jobs.stop();
     expect(jobs.scheduler.tasks.size).toBe(0);

@@ -18,6 +18,7 @@ const SHIPPED = [
   '009_request_approvals.sql',
   '010_approval_reminders.sql',
   '011_request_story.sql',
+  '012_request_messages.sql',
 ];
 
 describe.each(storeKinds())('migrations on %s', (kind) => {
@@ -53,6 +54,7 @@ describe.each(storeKinds())('migrations on %s', (kind) => {
       [9, 'request_approvals'],
       [10, 'approval_reminders'],
       [11, 'request_story'],
+      [12, 'request_messages'],
     ]);
     expect(rows[0]!.applied_at).toBeInstanceOf(Date);
     expect(await migrate(store.db)).toEqual([]);

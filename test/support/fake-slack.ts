@@ -72,12 +72,14 @@ export interface FakeSlack {
   /**
    * The next call to `method` matching `predicate` is carried out (a post is stored) and then `hold` runs
    * BEFORE the answer is sent: a test can kill the caller in the instant between Slack accepting a post and
-   * the caller hearing of it.
+   * the caller hearing of it. With `{ before: true }` the hold runs before the call is carried out: a slow
+   * call, which Slack applies only once the hold ends (the predicate sees the call without its response).
    */
   holdNext(
     method: string,
     predicate: (call: FakeSlackCall) => boolean,
     hold: (call: FakeSlackCall) => Promise<void>,
+    options?: { before?: boolean },
   ): void;
   /** Messages stored in a conversation (top level and replies), oldest first. */
   messagesIn(channel: string): FakeSlackMessage[];
@@ -142,6 +144,7 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
     method: string;
     predicate: (call: FakeSlackCall) => boolean;
     hold: (call: FakeSlackCall) => Promise<void>;
+    before: boolean;
   }[] = [];
   const waiters = new Set<() => void>();
   let counter = 0;
@@ -378,6 +381,13 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
     const token = auth?.startsWith('Bearer ')
       ? auth.slice('Bearer '.length)
       : (body.token as string | undefined);
+    const arriving = holds.findIndex(
+      (h) => h.before && h.method === method && h.predicate({ method, body, token, status: 0, response: {} }),
+    );
+    if (arriving >= 0) {
+      const [{ hold }] = holds.splice(arriving, 1) as [(typeof holds)[number]];
+      await hold({ method, body, token, status: 0, response: {} });
+    }
     const failure = failures.get(method)?.shift();
 
     let status = 200;
@@ -406,7 +416,7 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
     }
     const call: FakeSlackCall = { method, body, token, status, response };
     record(call);
-    const held = holds.findIndex((h) => h.method === method && h.predicate(call));
+    const held = holds.findIndex((h) => !h.before && h.method === method && h.predicate(call));
     if (held >= 0) {
       const [{ hold }] = holds.splice(held, 1) as [(typeof holds)[number]];
       await hold(call);
@@ -455,8 +465,8 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
       queue.push(failure);
       failures.set(method, queue);
     },
-    holdNext(method, predicate, hold) {
-      holds.push({ method, predicate, hold });
+    holdNext(method, predicate, hold, options = {}) {
+      holds.push({ method, predicate, hold, before: options.before ?? false });
     },
     messagesIn: (channel) => [...(conversations.get(channel) ?? [])],
     responseUrl: (key = `r${next()}`) => `${origin}/response/${key}`,

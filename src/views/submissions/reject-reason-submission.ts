@@ -2,7 +2,6 @@ import type { AppContext } from '../../app-context.js';
 import { section } from '../../messages/blocks.js';
 import { errorModal } from '../../messages/error-views.js';
 import { refusalText } from '../../messages/refusal-text.js';
-import { announceDecision } from '../../notify/announcer.js';
 import type { DecisionRefusal } from '../../requests/index.js';
 import type { ViewSubmissionArgs } from '../../slack/listener-args.js';
 import { REJECT_REASON_FIELD } from '../modals/reject-reason-modal.js';
@@ -28,7 +27,7 @@ export function rejectReasonSubmission(ctx: AppContext) {
       await updateModal(client, view.id, errorModal(TITLE, refused));
       return;
     }
-    await announceDecision(ctx, outcome.request, outcome.status, body.user.id);
+    await ctx.messages.sync(outcome.request.id);
     const done =
       outcome.status === 'rejected'
         ? 'Rejected. The requester has been told.'

@@ -1,7 +1,7 @@
 import type { AppContext } from '../../app-context.js';
 import { context, section } from '../../messages/blocks.js';
 import { errorModal } from '../../messages/error-views.js';
-import { announceExecution, announcePendingRequest, executionMessage } from '../../notify/announcer.js';
+import { requestOutcomeMessage } from '../../messages/request-picture.js';
 import { getOperation } from '../../operations/registry.js';
 import { formatFieldErrors, validateInput } from '../../operations/validation-errors.js';
 import { checkReason, type SubmitOutcome } from '../../requests/index.js';
@@ -124,7 +124,9 @@ async function showOutcome(
         resultModal(title, [section('This form was already submitted; nothing new was done.')]),
       );
     case 'pending_approval': {
-      const carded = await announcePendingRequest(ctx, outcome.request);
+      await ctx.messages.sync(outcome.request.id);
+      // Slack may have refused the card: the request still waits, and approvers find it in App Home.
+      const carded = Boolean((await ctx.store.requests.get(outcome.request.id))?.cardTs);
       const home = `<#${outcome.request.channelId}>`;
       const where = ctx.approvalsChannelId ? `<#${ctx.approvalsChannelId}>` : home;
       return updateModal(
@@ -141,10 +143,11 @@ async function showOutcome(
       );
     }
     case 'executed': {
-      await announceExecution(ctx, outcome.execution);
+      await ctx.afterExecution(outcome.execution);
       const execution = outcome.execution;
       if (execution.status === 'not_claimed') return;
-      const shown = executionMessage(ctx, execution);
+      const order = execution.status === 'succeeded' ? execution.order : null;
+      const shown = requestOutcomeMessage(execution.request, order, ctx.sandbox);
       return updateModal(client, viewId, resultModal(title, shown.blocks));
     }
   }

@@ -1,0 +1,200 @@
+import { customerShortName } from '../requests/request-context.js';
+import type { OrderRecord } from '../store/orders-repo.js';
+import type { RequestStatus } from '../store/request-lifecycle.js';
+import type { RequestRecord } from '../store/requests-repo.js';
+import { type MessagePayload, section } from './blocks.js';
+import { type Decision, decidedCard } from './decided-card.js';
+import { type ExecutionStatus, executionOutcomeMessage } from './execution-outcome-message.js';
+import { escapeMrkdwn, oneLine } from './limits.js';
+import { orderRootMessage, type SlackMessage } from './order-messages.js';
+import { requestCard } from './request-card.js';
+import { operationTitle, storedSummary } from './request-line.js';
+import { requestStoryMessage, type StoryStep } from './request-story.js';
+
+/** What is stored about a request that its messages show. */
+export interface RequestState {
+  request: RequestRecord;
+  /** The order it created, once stored. */
+  order: OrderRecord | null;
+  /** The channel's bound account, by name, when the request is filed under it (distributors). */
+  accountName: string | null;
+}
+
+/** What a message carries (its metadata says so): the approval card, the request's story, or its order's root. */
+export type Shows = 'card' | 'story' | 'order';
+
+export interface Drawing {
+  message: MessagePayload | SlackMessage;
+  shows: Shows;
+}
+
+/** The thread lines a request owes, each posted once: the decision notice and the outcome (card's and story's). */
+export type LineName = 'decision' | 'card-outcome' | 'story-outcome';
+
+export interface Line {
+  name: LineName;
+  /** In the approval card's thread, or the story's (the card's, when the card is the story). */
+  thread: 'card' | 'story';
+  message: MessagePayload;
+}
+
+export interface RequestPicture {
+  /** The approval card: null for a request that never waited for approval. */
+  card: Drawing | null;
+  /** The request's one message in the requester's channel; the card itself when the card is the story. */
+  story: Drawing;
+  /** Where the card is (or goes): the approvals channel, else the requester's. */
+  cardChannel: string;
+  /** The card is posted in the requester's channel: it is the story (one message, not two). */
+  cardIsStory: boolean;
+  lines: Line[];
+}
+
+export interface PictureOptions {
+  /** APPROVALS_CHANNEL_ID (unset: cards go to the requester's channel). */
+  approvalsChannelId?: string | undefined;
+  /** chat.getPermalink of the card, for the waiting story ("open the approval request"). */
+  cardPermalink?: string | null | undefined;
+  sandbox: boolean;
+}
+
+const RAN: Partial<Record<RequestStatus, ExecutionStatus>> = {
+  succeeded: 'succeeded',
+  failed: 'failed',
+  unknown: 'unknown',
+};
+
+const DECIDED: Partial<Record<RequestStatus, Decision>> = {
+  rejected: 'rejected',
+  expired: 'expired',
+  cancelled: 'cancelled',
+};
+
+/** How a decision reads once made: every status past the approval but a refusal was an approval. */
+const decisionOf = (status: RequestStatus): Decision => DECIDED[status] ?? 'approved';
+
+/** Who decided: the approver (or rejecter), the requester who withdrew, nobody for an expiry. */
+function decider(request: RequestRecord): string | null {
+  if (request.status === 'cancelled') return request.requestedBy;
+  if (request.status === 'expired') return null;
+  return request.approver;
+}
+
+const STORY_STEP: Record<Decision, StoryStep> = {
+  approved: 'approved',
+  rejected: 'rejected',
+  expired: 'expired',
+  cancelled: 'cancelled',
+};
+
+const NOTICE: Partial<Record<RequestStatus, string>> = {
+  rejected: 'was rejected',
+  expired: 'expired without a decision',
+};
+
+/**
+ * A request that waited for approval had a message before it ran, so its outcome is told in that message's
+ * thread; one that ran at once is told by the message itself.
+ */
+const waitedForApproval = (request: RequestRecord) => request.expiresAt !== null;
+
+/** What a request ran to, from what is stored (its status, error, read-back), for threads, channel and modal. */
+export function requestOutcomeMessage(
+  request: RequestRecord,
+  order: OrderRecord | null,
+  sandbox: boolean,
+): MessagePayload {
+  const status = RAN[request.status] ?? 'unknown';
+  const reconciliation = (request.result as { reconciliation?: { detail?: unknown } } | null)?.reconciliation;
+  const detail = typeof reconciliation?.detail === 'string' ? reconciliation.detail : undefined;
+  return executionOutcomeMessage({
+    title: operationTitle(request.kind),
+    status,
+    orderId: order?.orderId,
+    order: order ? { status: order.status, numbers: order.numbers } : null,
+    customer: customerShortName(request.input),
+    summary: storedSummary(request),
+    error: status === 'succeeded' ? null : request.error,
+    hint: status === 'unknown' ? detail : undefined,
+    channelId: request.channelId,
+    sandbox,
+  });
+}
+
+/** To the requester, in their request's thread: a refusal or an expiry (nothing was sent). */
+function decisionNotice(request: RequestRecord, notice: string): MessagePayload {
+  const by = request.approver && request.status === 'rejected' ? ` (<@${request.approver}>)` : '';
+  const reason = request.decisionReason
+    ? ` Reason: ${escapeMrkdwn(oneLine(request.decisionReason, 500))}`
+    : '';
+  const text = `<@${request.requestedBy}> your ${operationTitle(request.kind)} request ${notice}${by}.${reason} Nothing was sent to Telegent.`;
+  return { text, blocks: [section(text)] };
+}
+
+/**
+ * Everything a request shows in Slack, as a pure function of what is stored: the approval card (buttons while
+ * pending, "1 of 2 approved" on the way, who decided after), the story in the requester's channel (waiting →
+ * approved / rejected / expired / withdrawn → its outcome, or its order's root with the order's status), and
+ * the thread lines it owes. Without an approvals channel the card is the story: it shows the decision, then
+ * what the request ran to.
+ */
+export function requestPicture(state: RequestState, options: PictureOptions): RequestPicture {
+  const { request, order, accountName } = state;
+  const { sandbox } = options;
+  const title = operationTitle(request.kind);
+  const summary = storedSummary(request);
+  const cardChannel = request.cardChannelId ?? options.approvalsChannelId ?? request.channelId;
+  const cardIsStory = cardChannel === request.channelId;
+  const pending = request.status === 'pending_approval';
+  const ran = RAN[request.status];
+  const decision = decisionOf(request.status);
+
+  const cardFace: Drawing = {
+    shows: 'card',
+    message: pending
+      ? requestCard({ request, title, summary, accountName, sandbox })
+      : decidedCard({
+          request,
+          title,
+          summary,
+          decision,
+          by: decider(request),
+          at: request.decidedAt ?? (decision === 'expired' ? request.expiresAt : null) ?? request.updatedAt,
+          reason: request.decisionReason,
+          accountName,
+          sandbox,
+        }),
+  };
+  const ranFace: Drawing | null = order
+    ? { shows: 'order', message: orderRootMessage(order, { sandbox, actions: true }) }
+    : ran
+      ? { shows: 'story', message: requestOutcomeMessage(request, null, sandbox) }
+      : null;
+  const storyFace: Drawing = {
+    shows: 'story',
+    message: requestStoryMessage({
+      request,
+      title,
+      summary,
+      step: pending ? 'waiting' : STORY_STEP[decision],
+      by: decider(request),
+      permalink: options.cardPermalink,
+      cardRefused: pending && !request.cardTs,
+      sandbox,
+    }),
+  };
+  const waited = waitedForApproval(request);
+  const card = waited ? (cardIsStory ? (ranFace ?? cardFace) : cardFace) : null;
+  const story = cardIsStory && card ? card : (ranFace ?? storyFace);
+
+  const lines: Line[] = [];
+  const notice = NOTICE[request.status];
+  if (notice) lines.push({ name: 'decision', thread: 'story', message: decisionNotice(request, notice) });
+  if (ran) {
+    const outcome = requestOutcomeMessage(request, order, sandbox);
+    if (!cardIsStory && request.cardTs)
+      lines.push({ name: 'card-outcome', thread: 'card', message: outcome });
+    if (waited) lines.push({ name: 'story-outcome', thread: 'story', message: outcome });
+  }
+  return { card, story, cardChannel, cardIsStory, lines };
+}

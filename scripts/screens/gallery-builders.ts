@@ -53,4 +53,7 @@ export const NOT_IN_GALLERY: Record<string, string> = {
   errorHome:
     'App Home when building it failed (the store not answering): the scripted session keeps its store up; ' +
     'test/slack/listener-errors.test.ts shows the line',
+  requestOutcomeMessage:
+    'reads a stored request into executionOutcomeMessage, whose every outcome (succeeded, failed, unknown) the ' +
+    'gallery shows',
 };

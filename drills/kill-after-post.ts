@@ -132,13 +132,16 @@ export async function run(options: KillAfterPostOptions = {}): Promise<DrillResu
     const dmPost = (call: FakeSlackCall) => call.body.channel === DM;
     await killInGap('requester DM', dmPost, [[alone[0]!, 'Completed']]);
 
-    // Calm: the rest completes without kills; wait until every event is delivered.
+    // Calm: the rest completes without kills; wait until every order's completion is recorded (the poller has
+    // read it) and every event delivered. Counting only undelivered events could stop before the last read.
     for (const order of pair) sandbox.forceOrderStatus(order.orderId, 'Completed');
     const undelivered = () =>
       withDrillStore(world, async (store) => {
         const { rows } = await store.db.query<{ n: number }>(
-          `SELECT count(*)::int AS n FROM order_events
-           WHERE posted_at IS NULL OR (notice_due AND notice_posted_at IS NULL)`,
+          `SELECT (SELECT count(*) FROM order_events
+                   WHERE posted_at IS NULL OR (notice_due AND notice_posted_at IS NULL))
+                + (SELECT count(*) FROM orders WHERE closed_at IS NULL AND order_id = ANY($1::text[])) AS n`,
+          [fleet.map((o) => o.orderId)],
         );
         return Number(rows[0]?.n ?? 0);
       });
@@ -163,8 +166,8 @@ export async function run(options: KillAfterPostOptions = {}): Promise<DrillResu
     const recovered = world.logLines().filter((l) => /already in Slack; recorded/.test(l.text)).length;
     recorder.figure('kill -9 in the post→mark gap', kills);
     recorder.figure('posts found already in Slack after a restart', recovered);
-    recorder.figure('events still owing a delivery', left);
-    recorder.check(left === 0, `${left} status changes or DMs were never delivered`);
+    recorder.figure('changes still owing a read or a delivery', left);
+    recorder.check(left === 0, `${left} status changes or DMs were never recorded or delivered`);
 
     const events = await withDrillStore(world, async (store) => {
       const all = [];

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
+import type { OperationKind as OrderKind } from '../operations/registry.js';
 import type { Db } from './db.js';
-import type { OrderKind } from './orders-repo.js';
 import { camelRow } from './rows.js';
 
 export interface OrderEvent {

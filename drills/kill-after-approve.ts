@@ -88,7 +88,9 @@ export async function run(options: KillAfterApproveOptions = {}): Promise<DrillR
         world.fake.calls
           .slice(since)
           .some((c) => c.method === 'chat.postMessage' && c.body.thread_ts === card.ts),
-      10_000,
+      // The killed process held the request's redraw lease (9 s): the restarted one draws it once that lapses,
+      // at its next redraws job (every 5 s); on a loaded two-core machine that can take 20 s.
+      25_000,
     ).catch(() => undefined);
     await sleep(1_500); // a second execution would show up now
     await second.stop();

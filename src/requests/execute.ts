@@ -14,6 +14,7 @@ import {
   TelegentOutcomeUnknownError,
 } from '../telegent/errors.js';
 import { trackOrder } from './order-tracking.js';
+import { OutcomeNotRecordedError } from './outcome-not-recorded.js';
 import type { ExecutionOutcome } from './outcomes.js';
 import { reconcile } from './reconcile.js';
 
@@ -36,7 +37,7 @@ export async function executeRequest(
   requestId: string,
   actor: string,
 ): Promise<ExecutionOutcome> {
-  const { store, logger } = deps;
+  const { store } = deps;
   const claimed = await store.requests.claimExecution(requestId, deps.now());
   if (!claimed) return { status: 'not_claimed', request: await store.requests.get(requestId) };
   await store.audit.append({ actor, action: 'execution_started', requestId });
@@ -82,11 +83,35 @@ export async function executeRequest(
     result = await op.execute(opContext(deps), input);
   } catch (error) {
     if (error instanceof TelegentOutcomeUnknownError || !isTelegentError(error)) {
-      return unknown(deps, claimed, input, error);
+      return outcomeRecorded(requestId, () => unknown(deps, claimed, input, error));
     }
     return fail(deps, claimed, actor, forPeople(deps, claimed, error));
   }
+  return outcomeRecorded(requestId, () => recordSuccess(deps, claimed, actor, input, result));
+}
 
+/**
+ * Telegent has (or may have) the change: a store failure from here on must not read as "try again" (a second
+ * request would send a second mutation). The request stays `executing`, which recovery owns.
+ */
+async function outcomeRecorded<T>(requestId: string, record: () => Promise<T>): Promise<T> {
+  try {
+    return await record();
+  } catch (error) {
+    throw new OutcomeNotRecordedError(requestId, { cause: error });
+  }
+}
+
+async function recordSuccess(
+  deps: ExecuteDeps,
+  claimed: RequestRecord,
+  actor: string,
+  input: Record<string, unknown>,
+  result: unknown,
+): Promise<ExecutionOutcome> {
+  const { store, logger } = deps;
+  const requestId = claimed.id;
+  const op = getOperation(claimed.kind);
   const finished = await store.requests.finish(requestId, 'succeeded', {
     result: op.storedResult ? op.storedResult(result) : result,
     now: deps.now(),

@@ -1,4 +1,5 @@
 import type { Logger } from '../log.js';
+import { OutcomeNotRecordedError, outcomeNotRecordedText } from '../requests/outcome-not-recorded.js';
 import { isStoreUnavailable } from '../store/store-unavailable.js';
 import { correlationId, isTelegentError, peopleText } from '../telegent/errors.js';
 
@@ -33,6 +34,16 @@ export function userFacingError(
       'Telegent call failed',
     );
     return peopleText(error, ref);
+  }
+  // Sent, then the store failed: never "try again" (a second request would be a second mutation).
+  if (error instanceof OutcomeNotRecordedError) {
+    const ref = correlationId();
+    const cause = error.cause as { code?: string; message?: string } | undefined;
+    logger.error(
+      { ...context, ref, requestId: error.requestId, code: cause?.code, err: { message: cause?.message } },
+      'request sent to Telegent; its outcome could not be stored (recovery will reconcile it)',
+    );
+    return outcomeNotRecordedText(ref);
   }
   if (isStoreUnavailable(error)) {
     const ref = correlationId();

@@ -1,5 +1,6 @@
 import type { Logger } from '../log.js';
 import { isStoreUnavailable } from '../store/store-unavailable.js';
+import { isTelegentError } from '../telegent/errors.js';
 
 /**
  * The background jobs' view of the database while it is away (a restart, a failover): the first failure
@@ -48,7 +49,8 @@ export function createStoreOutage(options: StoreOutageOptions): StoreOutage {
     mayTry: () => since === undefined || now() >= retryAt,
     waitMs,
     failed(error) {
-      if (!isStoreUnavailable(error)) return false;
+      // A Telegent call that lost its connection (ECONNRESET as its cause) is not the database.
+      if (isTelegentError(error) || !isStoreUnavailable(error)) return false;
       failures += 1;
       if (since === undefined) {
         since = now();

@@ -26,8 +26,9 @@ export class DbKvStore extends EventEmitter {
       .exec(`CREATE TABLE IF NOT EXISTS ${this.table} (key varchar(255) PRIMARY KEY, value text)`)
       .catch((error: { code?: string }) => {
         this.ready = undefined;
-        // Two processes creating it at once: the loser sees the winner's type row; the table is there.
-        if (error.code !== '23505') throw error;
+        // Two processes creating it at once: the loser sees the winner's type row (23505 on pg_type, or 42710
+        // "type already exists", or 42P07): the table is there.
+        if (!['23505', '42710', '42P07'].includes(error.code ?? '')) throw error;
       });
     return this.ready;
   }

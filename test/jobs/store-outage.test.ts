@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createScheduler } from '../../src/jobs/scheduler.js';
 import { createStoreOutage } from '../../src/jobs/store-outage.js';
+import { TelegentError } from '../../src/telegent/errors.js';
 import { capturedLogger } from '../support/captured-log.js';
 import { openTestStore, type TestStore } from '../support/test-db.js';
 
@@ -30,6 +31,16 @@ describe('jobs while the database is away', () => {
     const outage = createStoreOutage({ logger: log.logger, now, maxMs: 4_000 });
     clock = 0;
     expect(outage.failed(new Error('kaput'))).toBe(false);
+    // A Telegent call that lost its connection is not the database, even with ECONNRESET as its cause.
+    const reset = Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' });
+    const telegentDown = new TelegentError({
+      kind: 'network',
+      endpoint: '/v1.0/numbers/order',
+      telegentMessage: 'socket hang up',
+      retryable: true,
+      cause: reset,
+    });
+    expect(outage.failed(telegentDown)).toBe(false);
     expect(outage.away).toBe(false);
     const waits: number[] = [];
     for (let i = 0; i < 4; i++) {

@@ -357,6 +357,29 @@ describe('one error path: a failing listener tells the person one sentence with 
     expect(line).toMatchObject({ listener: 'function', id: 'boom_step' });
   });
 
+  it('a button nobody registered reaches no listener: not acked, nothing said (as with Bolt’s own matching)', async () => {
+    const from = fake.calls.length;
+    const logged = log.lines.length;
+    const { acks, processed } = await deliver({
+      type: 'block_actions',
+      user: USER,
+      team: TEAM,
+      channel: { id: CHANNEL, name: 'support' },
+      trigger_id: 'trigger-unknown',
+      response_url: fake.responseUrl(),
+      container: { type: 'message', channel_id: CHANNEL, message_ts: '1.5' },
+      actions: [{ type: 'button', action_id: 'nobody.registered', block_id: 'b', value: 'v', action_ts: '1' }],
+    });
+    await processed;
+    expect(acks).toEqual([]);
+    expect(fake.calls.slice(from)).toEqual([]);
+    expect(log.lines.slice(logged).filter((l) => l.includes('nobody.registered'))).toEqual([]);
+  });
+
+  it('refuses a second listener for the same id (one id, one listener: the router keeps one per id)', () => {
+    expect(() => listeners.action('boom.button', async () => {})).toThrow(/registered twice/);
+  });
+
   it('keeps every registered id per kind (what the walk over every action compares against)', () => {
     expect(listeners.registered('action')).toEqual(['boom.button', 'boom.in-form']);
     expect(listeners.registered('options')).toEqual(['boom.picker', 'slow.picker']);

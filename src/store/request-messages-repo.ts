@@ -102,13 +102,17 @@ export function createRequestMessagesRepo(db: Db) {
       return rows[0]?.failures ?? 0;
     },
 
-    /** Gives up on what was asked (a request Slack keeps refusing): drawn, so the sweep stops trying. */
+    /**
+     * Gives up on what the failed draw tried (a request Slack keeps refusing): drawn up to its target, so the
+     * sweep stops trying. An ask that came after it (a newer fact) stays owed and gets its own tries; a replica
+     * that took the request over meanwhile keeps it (called after `failed` let the lease go, so it is fenced by
+     * nobody holding one rather than by its token).
+     */
     async giveUp(lease: DrawLease): Promise<void> {
       await db.query(
-        `UPDATE request_messages SET drawn = asked, lease_token = NULL, leased_until = NULL, failures = 0,
-           retry_at = NULL
-         WHERE request_id = $1`,
-        [lease.requestId],
+        `UPDATE request_messages SET drawn = GREATEST(drawn, $2), failures = 0, retry_at = NULL
+         WHERE request_id = $1 AND lease_token IS NULL`,
+        [lease.requestId, lease.target],
       );
     },
 

@@ -61,6 +61,22 @@ describe.each(storeKinds())('request messages repo on %s', (kind) => {
     expect(await repo.listOwed(at(32).now)).toContain(id);
   });
 
+  it('giving up covers only what the failed draw tried: a newer ask stays owed, another drawer keeps its lease', async () => {
+    const repo = store.requestMessages;
+    const id = await newRequest();
+    await repo.ask(id);
+    const failing = (await repo.lease(id, 'a', at(0)))!;
+    await repo.ask(id); // a newer fact while the draw of target 1 fails
+    await repo.failed(failing, at(0).now);
+    await repo.giveUp(failing);
+    expect(await repo.listOwed(at(600).now)).toContain(id); // ask 2 is still owed
+    const next = (await repo.lease(id, 'b', at(601)))!;
+    expect(next.target).toBe(2);
+    await repo.giveUp(failing); // a late give-up from the first drawer: b's lease is untouched
+    expect(await repo.drawn(next, at(602))).toBeNull();
+    expect(await repo.listOwed(at(603).now)).not.toContain(id);
+  });
+
   it('a post is claimed before it is made: a retaken claim counts up, a recorded post is not claimed again', async () => {
     const repo = store.requestMessages;
     const id = await newRequest();

@@ -1,4 +1,4 @@
-import { customerShortName } from '../requests/request-context.js';
+import { customerFullName, requestReason } from '../requests/request-context.js';
 import type { OrderRecord } from '../store/orders-repo.js';
 import type { RequestStatus } from '../store/request-lifecycle.js';
 import type { RequestRecord } from '../store/requests-repo.js';
@@ -10,6 +10,7 @@ import { orderRootMessage, type SlackMessage } from './order-messages.js';
 import { requestCard } from './request-card.js';
 import { operationTitle, storedSummary } from './request-line.js';
 import { requestStoryMessage, type StoryStep } from './request-story.js';
+import { customerWords } from './who-why.js';
 
 /** What is stored about a request that its messages show. */
 export interface RequestState {
@@ -112,7 +113,12 @@ export function requestOutcomeMessage(
     status,
     orderId: order?.orderId,
     order: order ? { status: order.status, numbers: order.numbers } : null,
-    customer: customerShortName(request.input),
+    // "J. Doe · Acme": the account as the order stored it (a channel may be rebound since).
+    customer: customerWords({
+      customerName: customerFullName(request.input),
+      accountName: order?.accountName,
+    }),
+    reason: requestReason(request.input),
     summary: storedSummary(request),
     error: status === 'succeeded' ? null : request.error,
     hint: status === 'unknown' ? detail : undefined,

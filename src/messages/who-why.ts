@@ -23,7 +23,7 @@ const text = (value: string | null | undefined) => (value?.trim() ? value.trim()
 /** "J. Doe · Acme" (channels), "Jane Doe · Acme" (`full`), "J. Doe", "Acme", or undefined: plain text. */
 export function customerWords(who: WhoWhy, options: WhoWhyOptions = {}): string | undefined {
   const name = text(who.customerName);
-  const person = name ? (options.full ? oneLine(name, 100) : shortName(name)) : undefined;
+  const person = name ? oneLine(options.full ? name : shortName(name), 100) : undefined;
   const account = text(who.accountName);
   const words = [person, account ? oneLine(account, 60) : undefined].filter(Boolean).join(' · ');
   return words || undefined;

@@ -127,13 +127,16 @@ export function requestOutcomeMessage(
   });
 }
 
-/** To the requester, in their request's thread: a refusal or an expiry (nothing was sent). */
-function decisionNotice(request: RequestRecord, notice: string): MessagePayload {
+/** To the requester, in their request's thread: a refusal or an expiry (nothing was sent), for whom and why. */
+function decisionNotice(request: RequestRecord, notice: string, accountName: string | null): MessagePayload {
   const by = request.approver && request.status === 'rejected' ? ` (<@${request.approver}>)` : '';
   const reason = request.decisionReason
     ? ` Reason: ${escapeMrkdwn(oneLine(request.decisionReason, 500))}`
     : '';
-  const text = `<@${request.requestedBy}> your ${operationTitle(request.kind)} request ${notice}${by}.${reason} Nothing was sent to Telegent.`;
+  const customer = customerWords({ customerName: customerFullName(request.input), accountName });
+  const ticket = requestReason(request.input);
+  const about = `${customer ? ` for ${escapeMrkdwn(customer)}` : ''}${ticket ? ` (${escapeMrkdwn(oneLine(ticket, 80))})` : ''}`;
+  const text = `<@${request.requestedBy}> your ${operationTitle(request.kind)} request${about} ${notice}${by}.${reason} Nothing was sent to Telegent.`;
   return { text, blocks: [section(text)] };
 }
 
@@ -183,6 +186,7 @@ export function requestPicture(state: RequestState, options: PictureOptions): Re
       title,
       summary,
       step: pending ? 'waiting' : STORY_STEP[decision],
+      accountName,
       by: decider(request),
       permalink: options.cardPermalink,
       cardRefused: pending && !request.cardTs,
@@ -195,7 +199,8 @@ export function requestPicture(state: RequestState, options: PictureOptions): Re
 
   const lines: Line[] = [];
   const notice = NOTICE[request.status];
-  if (notice) lines.push({ name: 'decision', thread: 'story', message: decisionNotice(request, notice) });
+  if (notice)
+    lines.push({ name: 'decision', thread: 'story', message: decisionNotice(request, notice, accountName) });
   if (ran) {
     const outcome = requestOutcomeMessage(request, order, sandbox);
     if (!cardIsStory && request.cardTs)

@@ -9,9 +9,10 @@ import {
 } from '../../src/messages/order-messages.js';
 import { orderStatusMessage } from '../../src/messages/order-status-message.js';
 import { portDateHeadsUp } from '../../src/messages/port-date-headsup.js';
+import { requestPicture } from '../../src/messages/request-picture.js';
 import { customerWords, whoWhyText } from '../../src/messages/who-why.js';
 import type { OrderDetails } from '../../src/telegent/response-schemas.js';
-import { NASTY, NOW, orderRecord } from './fixtures.js';
+import { NASTY, NOW, orderRecord, requestRecord } from './fixtures.js';
 import { assertWithinSlackLimits } from './slack-limits.js';
 
 const jane = {
@@ -116,5 +117,27 @@ describe('who and why on every order surface', () => {
     const text = json(outcome.blocks);
     expect(text).toContain('for J. Doe · Acme submitted to Telegent');
     expect(text).toContain('Reason / ticket: ZD-4821 switching carriers');
+  });
+
+  it("the request's story and its decision line say whom (short, with the account) and why", () => {
+    const rejected = requestRecord({
+      status: 'rejected',
+      input: { phoneNumber: '+14155550142', customerName: 'Jane Doe', requestReason: 'ZD-4821' },
+      cardChannelId: 'C0APPROVALS',
+      cardTs: '1.1',
+      storyTs: '2.2',
+      approver: 'U0APPROVER',
+      decidedAt: NOW,
+    });
+    const picture = requestPicture(
+      { request: rejected, order: null, accountName: 'Acme' },
+      { approvalsChannelId: 'C0APPROVALS', sandbox: false },
+    );
+    expect(json(picture.story.message)).toContain('J. Doe · Acme');
+    expect(json(picture.story.message)).toContain('ZD-4821');
+    expect(picture.lines[0]!.message.text).toContain(
+      '<@U0REQUESTER> your Port-in request for J. Doe · Acme (ZD-4821) was rejected',
+    );
+    expect(json(picture)).not.toContain('Jane');
   });
 });

@@ -10,6 +10,7 @@ import {
 import { orderStatusMessage } from '../../src/messages/order-status-message.js';
 import { portDateHeadsUp } from '../../src/messages/port-date-headsup.js';
 import { requestPicture } from '../../src/messages/request-picture.js';
+import { revealedSecretMessage } from '../../src/messages/revealed-secret-message.js';
 import { customerWords, whoWhyText } from '../../src/messages/who-why.js';
 import type { OrderDetails } from '../../src/telegent/response-schemas.js';
 import { NASTY, NOW, orderRecord, requestRecord } from './fixtures.js';
@@ -139,5 +140,15 @@ describe('who and why on every order surface', () => {
       '<@U0REQUESTER> your Port-in request for J. Doe · Acme (ZD-4821) was rejected',
     );
     expect(json(picture)).not.toContain('Jane');
+  });
+
+  it("the requester's PIN DM says for whom (full name) and the ticket; the notification text holds neither", () => {
+    const dm = revealedSecretMessage(
+      { title: 'Port-out PIN for (801) 555-5555', secret: '4821', note: 'Give it to the customer.' },
+      false,
+      { customerName: 'Jane Doe', requestReason: 'ZD-4821' },
+    );
+    expect(json(dm.blocks)).toContain('For Jane Doe · Reason / ticket: ZD-4821');
+    expect(dm.text).not.toContain('Jane');
   });
 });

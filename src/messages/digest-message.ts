@@ -3,7 +3,7 @@ import { carrierMessageWords, dayWords, shortId, statusWords } from '../operatio
 import { orderTraits } from '../operations/registry.js';
 import type { OrderRecord } from '../store/orders-repo.js';
 import { isSuccessfulOrderStatus } from '../telegent/order-status.js';
-import { messageLink, sandboxPrefix, slackTime } from './blocks.js';
+import { mention, messageLink, sandboxPrefix, slackTime } from './blocks.js';
 import { escapeMrkdwn } from './limits.js';
 import { needsAction as orderNeedsAction } from './order-line.js';
 import {
@@ -16,6 +16,7 @@ import {
   type SlackMessage,
 } from './order-messages.js';
 import { statusEmoji } from './status-emoji.js';
+import { whoWhySuffix } from './who-why.js';
 
 export interface DigestInput {
   channelId: string;
@@ -49,28 +50,49 @@ const NEEDS_ACTION = { test: (status: string) => orderNeedsAction({ status }) };
 const PER_GROUP = 5;
 const PER_CLOSED_LIST = 10;
 
-/** "opened just now", "opened 25 min ago", "opened 3 h ago", "opened 4 d ago". */
-function age(from: Date, now: Date): string {
-  const minutes = Math.max(0, Math.round((now.getTime() - from.getTime()) / 60_000));
+const DAY_MS = 86_400_000;
+
+/**
+ * How long a port-in has been open, in days once it is a day old ("open 4 days"), closer before ("opened
+ * just now", "opened 25 min ago", "opened 3 h ago"); a closed one says how long it took ("took 4 days").
+ */
+function age(order: Pick<OrderRecord, 'createdAt' | 'closedAt'>, now: Date): string {
+  const end = order.closedAt ?? now;
+  const ms = Math.max(0, end.getTime() - order.createdAt.getTime());
+  const days = Math.floor(ms / DAY_MS);
+  if (order.closedAt) return days < 1 ? 'took under a day' : `took ${count(days, 'day')}`;
+  if (days >= 1) return `open ${count(days, 'day')}`;
+  const minutes = Math.round(ms / 60_000);
   if (minutes < 1) return 'opened just now';
   if (minutes < 60) return `opened ${minutes} min ago`;
-  const hours = Math.round(minutes / 60);
-  return hours < 48 ? `opened ${hours} h ago` : `opened ${Math.round(hours / 24)} d ago`;
+  return `opened ${Math.round(minutes / 60)} h ago`;
 }
 
 /** "1 port-in", "3 port-ins". */
 const count = (n: number, noun: string) => `${n} ${noun}${n === 1 ? '' : 's'}`;
 
-/** The order's numbers, linked to its thread in the channel (the story of the request). */
+/** The order's numbers, linked to its thread in the channel (the story of the request), then whom and why. */
 function linkedNumbers(order: OrderRecord): string {
-  return messageLink(order.channelId, order.threadTs, numbersText(order.numbers, 2));
+  return `${messageLink(order.channelId, order.threadTs, numbersText(order.numbers, 2))}${whoWhySuffix(order, { reasonMax: 60 })}`;
 }
 
-/** "• (512) 555-0123 · opened 2 h ago · port date Wed, Dec 2 · `JNUOID-…`"; `lead` replaces the port date
- * where the line starts with the day (porting soon), so the day is said once. */
-function orderLine(order: OrderRecord, now: Date, lead?: string): string {
-  const date = !lead && order.portInDate ? ` · port date ${dayWords(order.portInDate)}` : '';
-  return `• ${lead ? `${lead} · ` : ''}${linkedNumbers(order)} · ${age(order.createdAt, now)}${date} · \`${escapeMrkdwn(shortId(order.orderId))}\``;
+/**
+ * "• (512) 555-0123 — J. Doe · Acme · ZD-4821 · *In progress* · @maya · open 3 days · port date Wed, Dec 2 ·
+ * `JNUOID-…`": per port-in what a manager asks (which customer, which ticket, whose, how long, when it ports).
+ * `lead` replaces the port date where the line starts with the day (porting soon), so the day is said once;
+ * `status` is left out where the list's heading says it.
+ */
+function orderLine(order: OrderRecord, now: Date, options: { lead?: string; status?: boolean } = {}): string {
+  const parts = [
+    options.lead,
+    linkedNumbers(order),
+    options.status === false ? undefined : `*${escapeMrkdwn(statusWords(order.status))}*`,
+    mention(order.requestedBy),
+    age(order, now),
+    !options.lead && order.portInDate ? `port date ${dayWords(order.portInDate)}` : undefined,
+    `\`${escapeMrkdwn(shortId(order.orderId))}\``,
+  ];
+  return `• ${parts.filter(Boolean).join(' · ')}`;
 }
 
 function needsActionLine(order: OrderRecord, now: Date): string {
@@ -81,13 +103,60 @@ function needsActionLine(order: OrderRecord, now: Date): string {
     (order.closedAt
       ? '*Next step:* once the customer has sorted it out with their carrier, start a new port-in with `/telegent portin <number>`.'
       : `*Next step:* check \`/telegent status ${order.orderId}\`, then fix it with \`/telegent portin update ${order.orderId}\`.`);
+  const port = order.portInDate ? ` · port date ${dayWords(order.portInDate)}` : '';
   return (
     `${statusEmoji(order.status)} ${linkedNumbers(order)} · *${escapeMrkdwn(statusWords(order.status))}*${message} · ` +
-    `${age(order.createdAt, now)}\n      ${action}`
+    `${mention(order.requestedBy)} · ${age(order, now)}${port}\n      ${action}`
   );
 }
 
 const section = (text: string): Block => ({ type: 'section', text: { type: 'mrkdwn', text } });
+
+/**
+ * "\nOther orders: 1 provision open; in the last 24 h 2 provisions done and 1 port-out PIN issued." (zeros left
+ * out). A port-out order issues a PIN the customer takes to their new carrier: no customer is lost yet.
+ */
+function otherOrders(
+  provisioning: { open: number; done: number },
+  portouts: { open: number; done: number },
+): string {
+  const open = [
+    provisioning.open > 0 ? `${count(provisioning.open, 'provision')} open` : undefined,
+    portouts.open > 0 ? `${count(portouts.open, 'port-out PIN')} being issued` : undefined,
+  ].filter(Boolean);
+  const done = [
+    provisioning.done > 0 ? `${count(provisioning.done, 'provision')} done` : undefined,
+    portouts.done > 0 ? `${count(portouts.done, 'port-out PIN')} issued` : undefined,
+  ].filter(Boolean);
+  if (open.length === 0 && done.length === 0) return '';
+  const parts = [
+    open.length > 0 ? open.join(' and ') : undefined,
+    done.length > 0 ? `in the last 24 h ${done.join(' and ')}` : undefined,
+  ].filter(Boolean);
+  return `\nOther orders: ${parts.join('; ')}.`;
+}
+
+/** A day with nothing open and nothing finished: one line (and the account and sandbox notes, if any). */
+function emptyDay(input: DigestInput): SlackMessage {
+  const line = `${sandboxPrefix(input.sandbox)}Port-in digest · ${dayWords(input.localDate)}: nothing open, nothing completed or cancelled in the last 24 h.`;
+  const notes = [
+    ...(input.account
+      ? [
+          `Account: ${input.account.name ? `${escapeMrkdwn(input.account.name)} ` : ''}\`${escapeMrkdwn(input.account.id)}\``,
+        ]
+      : []),
+    ...(input.sandbox ? [SANDBOX_NOTE] : []),
+  ];
+  return {
+    text: line,
+    blocks: [
+      section(`:white_check_mark: ${line}`),
+      ...(notes.length > 0
+        ? [{ type: 'context' as const, elements: notes.map((text) => ({ type: 'mrkdwn' as const, text })) }]
+        : []),
+    ],
+  };
+}
 const divider: Block = { type: 'divider' };
 
 /**
@@ -120,6 +189,12 @@ export function digestMessage(input: DigestInput): SlackMessage {
   });
   const provisioning = countOf('provision');
   const portouts = countOf('portout');
+  if (
+    portins.length === 0 &&
+    closedPortins.length === 0 &&
+    provisioning.open + provisioning.done + portouts.open + portouts.done === 0
+  )
+    return emptyDay(input);
 
   const blocks: Block[] = [
     {
@@ -153,10 +228,7 @@ export function digestMessage(input: DigestInput): SlackMessage {
         needsAction.length === 0
           ? 'none needing action'
           : `${needsAction.length} ${needsAction.length === 1 ? 'needs' : 'need'} action`
-      }. In the last 24 h: ${completed.length} completed, ${cancelled.length} cancelled.\n` +
-        `Other orders: ${count(provisioning.open, 'provision')} and ${count(portouts.open, 'port-out')} open; ` +
-        `in the last 24 h ${provisioning.done} provision${provisioning.done === 1 ? '' : 's'} and ` +
-        `${portouts.done} port-out${portouts.done === 1 ? '' : 's'} done.`,
+      }. In the last 24 h: ${completed.length} completed, ${cancelled.length} cancelled.${otherOrders(provisioning, portouts)}`,
     ),
   ];
 
@@ -178,7 +250,9 @@ export function digestMessage(input: DigestInput): SlackMessage {
       section(`:calendar: *Porting today or next business day (${portingSoon.length})*`),
       ...packLines(
         portingSoon.map((o) =>
-          orderLine(o, now, o.portInDate === input.localDate ? '*today*' : `*${dayWords(o.portInDate!)}*`),
+          orderLine(o, now, {
+            lead: o.portInDate === input.localDate ? '*today*' : `*${dayWords(o.portInDate!)}*`,
+          }),
         ),
         2,
         (n) => `…and ${n} more porting soon: /telegent orders lists them`,
@@ -201,7 +275,7 @@ export function digestMessage(input: DigestInput): SlackMessage {
     for (const status of statuses) {
       const list = (groups.get(status) ?? []).sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime());
       lines.push(`${statusEmoji(status)} *${escapeMrkdwn(status)}* (${list.length})`);
-      lines.push(...list.slice(0, PER_GROUP).map((o) => orderLine(o, now)));
+      lines.push(...list.slice(0, PER_GROUP).map((o) => orderLine(o, now, { status: false })));
       if (list.length > PER_GROUP)
         lines.push(`   _…and ${list.length - PER_GROUP} more ${escapeMrkdwn(status)}_`);
     }
@@ -219,7 +293,7 @@ export function digestMessage(input: DigestInput): SlackMessage {
     ['Cancelled in the last 24 h', cancelled],
   ] as const) {
     if (list.length === 0) continue;
-    const lines = list.slice(0, PER_CLOSED_LIST).map((o) => orderLine(o, now));
+    const lines = list.slice(0, PER_CLOSED_LIST).map((o) => orderLine(o, now, { status: false }));
     if (list.length > PER_CLOSED_LIST) lines.push(`_…and ${list.length - PER_CLOSED_LIST} more_`);
     blocks.push(
       divider,

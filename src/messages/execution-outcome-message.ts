@@ -14,6 +14,8 @@ export interface ExecutionOutcomeArgs {
   order?: { status: string; numbers: readonly string[] } | null | undefined;
   /** Whom it is for, as a channel may read it (short name). */
   customer?: string | null | undefined;
+  /** The reason or ticket the request was filed with. */
+  reason?: string | null | undefined;
   /** Redacted summary of what was asked. */
   summary: string;
   /** Error text for people (what happened and what to do; no endpoint, no raw Telegent message). */
@@ -66,9 +68,10 @@ export function executionOutcomeMessage(args: ExecutionOutcomeArgs): MessagePayl
     : submitted
       ? `Follow it in ${args.channelId ? `<#${args.channelId}>` : 'the channel'}: every carrier status change is posted in the request's thread there.`
       : DEFAULT_HINT[args.status];
+  const reason = args.reason?.trim() ? `\nReason / ticket: ${escapeMrkdwn(oneLine(args.reason, 200))}` : '';
   const blocks: KnownBlock[] = [
     ...sandboxBlocks(args.sandbox),
-    section(`${headline.emoji} ${headline.text}${order}\n${escapeMrkdwn(args.summary)}`),
+    section(`${headline.emoji} ${headline.text}${order}${reason}\n${escapeMrkdwn(args.summary)}`),
     ...(args.error ? [section(`*What happened:* ${escapeMrkdwn(oneLine(args.error, 1500))}`)] : []),
     ...(hint ? [context(hint)] : []),
   ];

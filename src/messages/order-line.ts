@@ -7,16 +7,17 @@ import { needsCarrierFix } from '../telegent/order-status.js';
 import { button, mention, messageLink, section, slackDate } from './blocks.js';
 import { ACTION } from './ids.js';
 import { escapeMrkdwn, oneLine } from './limits.js';
+import { whoWhySuffix } from './who-why.js';
 
 /**
- * One stored order as a line: what and which number (linked to the order's thread), status in words, port
- * date, requester, the short OrderId; optional Status button.
+ * One stored order as a line: what and which number (linked to the order's thread), whom it is for and why
+ * ("J. Doe · Acme · ZD-4821"), status in words, port date, requester, the short OrderId; optional Status button.
  */
 export function orderLine(order: OrderRecord, options: { statusButton?: boolean } = {}): SectionBlock {
   const numbers = order.numbers.length > 0 ? escapeMrkdwn(formatPhones(order.numbers, 3)) : 'no number yet';
   const what = `*${escapeMrkdwn(orderTraits(order.kind).label)}* of ${messageLink(order.channelId, order.threadTs, numbers)}`;
   const parts = [
-    `${what} · *${escapeMrkdwn(oneLine(statusWords(order.status), 60))}*`,
+    `${what}${whoWhySuffix(order, { reasonMax: 60 })} · *${escapeMrkdwn(oneLine(statusWords(order.status), 60))}*`,
     [
       order.portInDate ? `port date ${escapeMrkdwn(dayWords(order.portInDate))}` : undefined,
       `opened ${slackDate(order.createdAt)} by ${mention(order.requestedBy)}`,

@@ -14,6 +14,7 @@ import { ACTION } from './ids.js';
 import { escapeMrkdwn } from './limits.js';
 import { orderButtons } from './order-buttons.js';
 import { statusEmoji } from './status-emoji.js';
+import { customerWords, reasonWords, type WhoWhy, whoWhySuffix, whoWhyText } from './who-why.js';
 
 export type Block = types.KnownBlock;
 export interface SlackMessage {
@@ -100,7 +101,7 @@ export function statusLine(
 }
 
 /** What the root message shows: an OrderRecord, or the NewOrder about to be inserted. */
-export interface RootOrder {
+export interface RootOrder extends WhoWhy {
   orderId: string;
   kind: OrderKind;
   numbers: string[];
@@ -133,8 +134,9 @@ export function orderRootMessage(
       block_id: 'order-summary',
       text: {
         type: 'mrkdwn',
+        // Leads with the number, whom it is for and why: "Port-in · (415) 555-0142 — J. Doe · Acme · ZD-4821".
         text:
-          `*${title(order.kind)}* · ${numbersText(order.numbers)}\n` +
+          `*${title(order.kind)}* · ${numbersText(order.numbers)}${whoWhySuffix(order)}\n` +
           `Order \`${escapeMrkdwn(shortId(order.orderId))}\` · requested by <@${order.requestedBy}>${portDate}`,
       },
     },
@@ -153,13 +155,19 @@ export function orderRootMessage(
   if (elements.length > 0) blocks.push({ type: 'actions', block_id: 'order-actions', elements });
   if (options.sandbox) blocks.push(sandboxBlock());
   return {
-    text: `${prefix(options)}${title(order.kind)} of ${numbersText(order.numbers, 2)}: ${statusWords(order.status)}`,
+    text: `${prefix(options)}${title(order.kind)} of ${numbersText(order.numbers, 2)}${plainWho(order)}: ${statusWords(order.status)}`,
     blocks,
   };
 }
 
-/** One recorded status change, with what is needed to describe it. */
-export interface OrderChange {
+/** " — J. Doe" for notification text (plain, no reason: the reason may be long). */
+function plainWho(who: WhoWhy): string {
+  const customer = customerWords(who);
+  return customer ? ` — ${customer}` : '';
+}
+
+/** One recorded status change, with what is needed to describe it (who and why: the order's). */
+export interface OrderChange extends WhoWhy {
   orderId: string;
   kind: OrderKind;
   numbers: string[];
@@ -201,7 +209,7 @@ export function packLines(lines: string[], maxBlocks: number, more: (n: number) 
 function changeLine(change: OrderChange, withOrder: boolean, fixBelow = false): string {
   const message = carrierSays(change.statusMessage);
   const head = withOrder
-    ? `${label(change.kind)} of ${numbersText(change.numbers, 2)} (\`${escapeMrkdwn(shortId(change.orderId))}\`): `
+    ? `${label(change.kind)} of ${numbersText(change.numbers, 2)}${whoWhySuffix(change, { reasonMax: 60 })} (\`${escapeMrkdwn(shortId(change.orderId))}\`): `
     : `${slackDate(change.occurredAt)}: `;
   let line = `${statusEmoji(change.status)} ${head}*${escapeMrkdwn(statusWords(change.status))}*${message}`;
   const action =
@@ -226,8 +234,10 @@ export function orderUpdateMessage(changes: OrderChange[], options: MessageOptio
   const blocks: Block[] = [];
   let text: string;
   if (single && last) {
-    text = `${prefix(options)}${title(last.kind)} of ${numbersText(last.numbers, 2)}: ${statusWords(last.status)}`;
-    const intro = `${changes.length === 1 ? 'Status update' : `${changes.length} status updates`} · order \`${escapeMrkdwn(shortId(last.orderId))}\``;
+    text = `${prefix(options)}${title(last.kind)} of ${numbersText(last.numbers, 2)}${plainWho(last)}: ${statusWords(last.status)}`;
+    // Read alone (a notification, a thread opened from a search), the line still says whom and why.
+    const who = whoWhyText(last);
+    const intro = `${changes.length === 1 ? 'Status update' : `${changes.length} status updates`}${who ? ` · ${who}` : ''} · order \`${escapeMrkdwn(shortId(last.orderId))}\``;
     // The carrier refused: one click from the bad news to the fix (the update form, fields marked).
     const fix =
       orderTraits(last.kind).portIn && needsCarrierFix(last.status)
@@ -261,14 +271,20 @@ export function orderUpdateMessage(changes: OrderChange[], options: MessageOptio
   return { text, blocks };
 }
 
-/** Told to the requester (DM) when their order reaches a terminal status. */
+/**
+ * Told to the requester (DM) when their order reaches a terminal status: whom it was for by full name (a DM),
+ * and the ticket it answers.
+ */
 export function requesterNotice(
-  order: Pick<OrderRecord, 'orderId' | 'kind' | 'numbers' | 'status' | 'statusMessage' | 'channelId'>,
+  order: Pick<OrderRecord, 'orderId' | 'kind' | 'numbers' | 'status' | 'statusMessage' | 'channelId'> &
+    WhoWhy,
   options: MessageOptions,
 ): SlackMessage {
   const ok = isSuccessfulOrderStatus(order.status);
   const cancelled = /^cancel/i.test(order.status);
-  const what = `Your ${orderTraits(order.kind).noun} of ${numbersText(order.numbers)} (order \`${escapeMrkdwn(shortId(order.orderId))}\`)`;
+  const customer = customerWords(order, { full: true });
+  const forWhom = customer ? ` for ${escapeMrkdwn(customer)}` : '';
+  const what = `Your ${orderTraits(order.kind).noun} of ${numbersText(order.numbers)}${forWhom} (order \`${escapeMrkdwn(shortId(order.orderId))}\`)`;
   const message = carrierSays(order.statusMessage);
   // How it ended, in a sentence: "is complete", "was cancelled", "did not go through — Carrier rejected: …".
   const ending = ok
@@ -276,7 +292,9 @@ export function requesterNotice(
     : cancelled
       ? 'was cancelled'
       : `did not go through${message || ` (${escapeMrkdwn(statusWords(order.status).toLowerCase())})`}`;
+  const reason = reasonWords(order, 200);
   let body = `${statusEmoji(order.status)} ${what} ${ending}.`;
+  if (reason) body += `\nReason / ticket: ${escapeMrkdwn(reason)}`;
   if (!ok && !cancelled) {
     const action = actionNeeded(order.orderId, order.statusMessage);
     body += `\n${action ?? orderTraits(order.kind).failedNextStep(order.orderId)}`;
@@ -285,7 +303,7 @@ export function requesterNotice(
   const blocks: Block[] = [{ type: 'section', text: { type: 'mrkdwn', text: body } }];
   if (options.sandbox) blocks.push(sandboxBlock());
   return {
-    text: `${prefix(options)}${title(order.kind)} of ${numbersText(order.numbers, 2)}: ${ok ? 'complete' : cancelled ? 'cancelled' : 'did not go through'}`,
+    text: `${prefix(options)}${title(order.kind)} of ${numbersText(order.numbers, 2)}${customer ? ` for ${customer}` : ''}: ${ok ? 'complete' : cancelled ? 'cancelled' : 'did not go through'}`,
     blocks,
   };
 }

@@ -21,6 +21,7 @@ import { escapeMrkdwn, oneLine } from './limits.js';
 import { isPortIn, orderButtons } from './order-buttons.js';
 import { actionNeeded, orderTitle } from './order-messages.js';
 import { statusEmoji } from './status-emoji.js';
+import { customerWords, reasonWords } from './who-why.js';
 
 export interface OrderStatusArgs {
   order: OrderDetails;
@@ -51,7 +52,12 @@ export function orderStatusMessage(args: OrderStatusArgs): MessagePayload {
   // The heading names up to two numbers; a field lists them only when there are more.
   const HEADLINE_NUMBERS = 2;
   const portDate = order.PortInDate ?? stored?.portInDate;
+  // Shown to one person (an ephemeral answer, a modal): the customer by full name, and the ticket.
+  const customer = stored ? customerWords(stored, { full: true }) : undefined;
+  const reason = stored ? reasonWords(stored, 300) : undefined;
   const fields: Array<[string, string | undefined]> = [
+    ['Customer', customer ? escapeMrkdwn(customer) : undefined],
+    ['Reason / ticket', reason ? escapeMrkdwn(reason) : undefined],
     ['Status', `${statusEmoji(status)} ${safe(statusWords(status), 80) ?? 'unknown'}`],
     [
       'Numbers',

@@ -2,9 +2,10 @@ import { dayWords, formatPhone, shortId, timeZoneWords } from '../operations/glo
 import type { OrderRecord } from '../store/orders-repo.js';
 import { sandboxPrefix } from './blocks.js';
 import { escapeMrkdwn } from './limits.js';
+import { type WhoWhy, whoWhySuffix } from './who-why.js';
 
 export interface PortDateHeadsUpArgs {
-  order: Pick<OrderRecord, 'orderId' | 'numbers' | 'requestedBy' | 'portInDate'>;
+  order: Pick<OrderRecord, 'orderId' | 'numbers' | 'requestedBy' | 'portInDate'> & WhoWhy;
   kind: 'eve' | 'day';
   /** The channel's time zone (its digest's, else DIGEST_DEFAULT_TZ). */
   timeZone: string;
@@ -16,7 +17,8 @@ export function portDateHeadsUp(args: PortDateHeadsUpArgs) {
   const { order } = args;
   const when = dayWords(order.portInDate ?? '');
   // The OrderId too: without a thread (a root message never posted) the heads-up stands alone in the channel.
-  const number = `${escapeMrkdwn(formatPhone(order.numbers[0] ?? ''))} (order \`${escapeMrkdwn(shortId(order.orderId))}\`)`;
+  // Whom and why too: the requester knows the customer by name and the ticket, not by the number.
+  const number = `${escapeMrkdwn(formatPhone(order.numbers[0] ?? ''))}${whoWhySuffix(order, { reasonMax: 60 })} (order \`${escapeMrkdwn(shortId(order.orderId))}\`)`;
   // Whose "today": the channel's place ("London time"), not the raw IANA name; nothing for UTC.
   const place = timeZoneWords(args.timeZone);
   const zone = place ? ` (${escapeMrkdwn(place)})` : '';

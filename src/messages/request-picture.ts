@@ -1,4 +1,4 @@
-import { customerShortName } from '../requests/request-context.js';
+import { customerFullName, requestReason } from '../requests/request-context.js';
 import type { OrderRecord } from '../store/orders-repo.js';
 import type { RequestStatus } from '../store/request-lifecycle.js';
 import type { RequestRecord } from '../store/requests-repo.js';
@@ -10,6 +10,7 @@ import { orderRootMessage, type SlackMessage } from './order-messages.js';
 import { requestCard } from './request-card.js';
 import { operationTitle, storedSummary } from './request-line.js';
 import { requestStoryMessage, type StoryStep } from './request-story.js';
+import { customerWords } from './who-why.js';
 
 /** What is stored about a request that its messages show. */
 export interface RequestState {
@@ -112,7 +113,12 @@ export function requestOutcomeMessage(
     status,
     orderId: order?.orderId,
     order: order ? { status: order.status, numbers: order.numbers } : null,
-    customer: customerShortName(request.input),
+    // "J. Doe · Acme": the account as the order stored it (a channel may be rebound since).
+    customer: customerWords({
+      customerName: customerFullName(request.input),
+      accountName: order?.accountName,
+    }),
+    reason: requestReason(request.input),
     summary: storedSummary(request),
     error: status === 'succeeded' ? null : request.error,
     hint: status === 'unknown' ? detail : undefined,
@@ -121,13 +127,16 @@ export function requestOutcomeMessage(
   });
 }
 
-/** To the requester, in their request's thread: a refusal or an expiry (nothing was sent). */
-function decisionNotice(request: RequestRecord, notice: string): MessagePayload {
+/** To the requester, in their request's thread: a refusal or an expiry (nothing was sent), for whom and why. */
+function decisionNotice(request: RequestRecord, notice: string, accountName: string | null): MessagePayload {
   const by = request.approver && request.status === 'rejected' ? ` (<@${request.approver}>)` : '';
   const reason = request.decisionReason
     ? ` Reason: ${escapeMrkdwn(oneLine(request.decisionReason, 500))}`
     : '';
-  const text = `<@${request.requestedBy}> your ${operationTitle(request.kind)} request ${notice}${by}.${reason} Nothing was sent to Telegent.`;
+  const customer = customerWords({ customerName: customerFullName(request.input), accountName });
+  const ticket = requestReason(request.input);
+  const about = `${customer ? ` for ${escapeMrkdwn(customer)}` : ''}${ticket ? ` (${escapeMrkdwn(oneLine(ticket, 80))})` : ''}`;
+  const text = `<@${request.requestedBy}> your ${operationTitle(request.kind)} request${about} ${notice}${by}.${reason} Nothing was sent to Telegent.`;
   return { text, blocks: [section(text)] };
 }
 
@@ -177,6 +186,7 @@ export function requestPicture(state: RequestState, options: PictureOptions): Re
       title,
       summary,
       step: pending ? 'waiting' : STORY_STEP[decision],
+      accountName,
       by: decider(request),
       permalink: options.cardPermalink,
       cardRefused: pending && !request.cardTs,
@@ -189,7 +199,8 @@ export function requestPicture(state: RequestState, options: PictureOptions): Re
 
   const lines: Line[] = [];
   const notice = NOTICE[request.status];
-  if (notice) lines.push({ name: 'decision', thread: 'story', message: decisionNotice(request, notice) });
+  if (notice)
+    lines.push({ name: 'decision', thread: 'story', message: decisionNotice(request, notice, accountName) });
   if (ran) {
     const outcome = requestOutcomeMessage(request, order, sandbox);
     if (!cardIsStory && request.cardTs)

@@ -1,5 +1,5 @@
 import type { KnownBlock } from '@slack/types';
-import { customerShortName, requestReason } from '../requests/request-context.js';
+import { customerFullName, requestReason } from '../requests/request-context.js';
 import type { RequestRecord } from '../store/requests-repo.js';
 import { approvalProgressLine, mentionList } from './approval-progress.js';
 import {
@@ -15,6 +15,7 @@ import {
 } from './blocks.js';
 import { ACTION } from './ids.js';
 import { escapeMrkdwn, oneLine } from './limits.js';
+import { customerWords } from './who-why.js';
 
 /** Where a request stands before it runs (after that, the outcome or its order's status tells the story). */
 export type StoryStep = 'waiting' | 'approved' | 'rejected' | 'expired' | 'cancelled';
@@ -30,6 +31,8 @@ export interface RequestStoryArgs {
   permalink?: string | null | undefined;
   /** Slack did not take the approval card (waiting): the approvers find the request in App Home instead. */
   cardRefused?: boolean | undefined;
+  /** The channel's bound account by name, when the request is filed under it: "J. Doe · Acme". */
+  accountName?: string | null | undefined;
   /** Who decided (rejected / cancelled / approved by one person). */
   by?: string | null | undefined;
   sandbox?: boolean | undefined;
@@ -40,11 +43,16 @@ const SAFE_URL = /^https?:\/\/[^\s|<>]+$/;
 /**
  * What and which number, in one phrase, from the summary: its first clause without a closing aside
  * ("Port-in of (313) 555-0142 from Verizon as a phone line; account ••••…" → "Port-in of (313) 555-0142 from
- * Verizon as a phone line"), and whom it is for.
+ * Verizon as a phone line"), and whom it is for ("J. Doe · Acme").
  */
-export function storyHeadline(request: RequestRecord, title: string, summary: string): string {
+export function storyHeadline(
+  request: RequestRecord,
+  title: string,
+  summary: string,
+  accountName?: string | null,
+): string {
   const first = (summary.split(';')[0] ?? '').replace(/\s*\([^()]*\)$/, '').trim();
-  const customer = customerShortName(request.input);
+  const customer = customerWords({ customerName: customerFullName(request.input), accountName });
   return `${first || title}${customer ? ` — ${customer}` : ''}`;
 }
 
@@ -78,7 +86,7 @@ const STEP: Record<StoryStep, { emoji: string; words: (by: string) => string; th
  */
 export function requestStoryMessage(args: RequestStoryArgs): MessagePayload {
   const { request } = args;
-  const headline = storyHeadline(request, args.title, args.summary);
+  const headline = storyHeadline(request, args.title, args.summary, args.accountName);
   const approvers = request.approvedBy ?? [];
   const people =
     args.step === 'approved' && approvers.length > 1 ? approvers : args.by ? [args.by] : ([] as string[]);

@@ -1,6 +1,7 @@
 import type { Logger } from '../log.js';
 import { revealedSecretMessage } from '../messages/revealed-secret-message.js';
 import type { ExecutionOutcome } from '../requests/outcomes.js';
+import { customerFullName, requestReason } from '../requests/request-context.js';
 import type { PickerKind } from '../telegent/picker-source.js';
 import type { Notifier } from './notifier.js';
 import type { RequestMessages } from './request-messages.js';
@@ -28,7 +29,10 @@ export async function afterExecution(deps: AfterExecutionDeps, execution: Execut
   for (const list of execution.staleLists ?? []) deps.forgetPickers(list);
   const reveal = execution.revealToRequester;
   if (!reveal) return;
-  const payload = revealedSecretMessage(reveal, deps.sandbox);
+  const payload = revealedSecretMessage(reveal, deps.sandbox, {
+    customerName: customerFullName(request.input),
+    requestReason: requestReason(request.input),
+  });
   try {
     await deps.notify.dm(request.requestedBy, payload);
   } catch (error) {

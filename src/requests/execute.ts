@@ -13,7 +13,7 @@ import {
   type TelegentError,
   TelegentOutcomeUnknownError,
 } from '../telegent/errors.js';
-import { trackOrder } from './order-tracking.js';
+import { boundAccountName, trackOrder } from './order-tracking.js';
 import { OutcomeNotRecordedError } from './outcome-not-recorded.js';
 import type { ExecutionOutcome } from './outcomes.js';
 import { reconcile } from './reconcile.js';
@@ -122,6 +122,7 @@ async function recordSuccess(
     ? await trackOrder(store.orders, request, outcome.order, {
         now: deps.now(),
         firstCheckSeconds: deps.firstCheckSeconds,
+        accountName: await boundAccountName(store, request),
       })
     : null;
   if (outcome.recheckOrderId) {

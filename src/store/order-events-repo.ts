@@ -32,6 +32,10 @@ export interface PendingOrderEvent extends OrderEvent {
   channelId: string;
   threadTs: string | null;
   requestedBy: string;
+  /** Who and why (the order's, from its request): thread lines lead with them. */
+  customerName: string | null;
+  accountName: string | null;
+  requestReason: string | null;
   closed: boolean;
 }
 
@@ -99,7 +103,7 @@ export function createOrderEventsRepo(db: Db) {
              FROM pending WHERE e.id = pending.id
              RETURNING ${CLAIMED_COLUMNS})
            SELECT c.*, o.kind, o.numbers, o.channel_id, o.thread_ts, o.requested_by,
-             o.closed_at IS NOT NULL AS closed
+             o.customer_name, o.account_name, o.request_reason, o.closed_at IS NOT NULL AS closed
            FROM claimed c JOIN orders o ON o.order_id = c.order_id
            ORDER BY c.id`,
           [options.now ?? new Date(), limit, options.leaseSeconds ?? 120, claim.token],

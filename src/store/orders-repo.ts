@@ -19,6 +19,12 @@ export interface OrderRecord {
   /** 'YYYY-MM-DD' */
   portInDate: string | null;
   accountId: string | null;
+  /** Whom it is for, as the request's form named them ("Jane Doe"; channels shorten it). */
+  customerName: string | null;
+  /** The account it was filed under, by name (a distributor's bound channel), when known. */
+  accountName: string | null;
+  /** Why it was asked: the reason or ticket typed on the request's form ("ZD-4821 switching carriers"). */
+  requestReason: string | null;
   /** Not before: the poller leaves the order alone until then (minimum interval, retry delay, requested check). */
   nextCheckAt: Date;
   /** When the poller last read it at Telegent (null: never). */
@@ -47,6 +53,10 @@ export interface NewOrder {
   portInDate?: string | null;
   /** The account the request was filed under (distributors). */
   accountId?: string | null;
+  /** Who and why, from the request (stored so every order surface shows them without reading it again). */
+  customerName?: string | null;
+  accountName?: string | null;
+  requestReason?: string | null;
   /** The poller's first look, not before this. */
   nextCheckAt: Date;
 }
@@ -66,8 +76,8 @@ export function createOrdersRepo(db: Db) {
     async insert(order: NewOrder): Promise<OrderRecord> {
       const { rows } = await db.query(
         `INSERT INTO orders (order_id, kind, numbers, status, status_message, channel_id, thread_ts, request_id,
-           requested_by, port_in_date, next_check_at, account_id)
-         VALUES ($1, $2, $3::text[], $4, $5, $6, $7, $8, $9, $10::date, $11, $12)
+           requested_by, port_in_date, next_check_at, account_id, customer_name, account_name, request_reason)
+         VALUES ($1, $2, $3::text[], $4, $5, $6, $7, $8, $9, $10::date, $11, $12, $13, $14, $15)
          ON CONFLICT (order_id) DO NOTHING RETURNING *`,
         [
           order.orderId,
@@ -82,6 +92,9 @@ export function createOrdersRepo(db: Db) {
           order.portInDate ?? null,
           order.nextCheckAt,
           order.accountId ?? null,
+          order.customerName ?? null,
+          order.accountName ?? null,
+          order.requestReason ?? null,
         ],
       );
       if (rows[0]) return toOrder(rows[0]);

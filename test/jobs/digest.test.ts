@@ -209,12 +209,12 @@ describe.each(storeKinds())('daily digest on %s', (kind) => {
     expect(all).toContain('*500 open port-ins*, 30 need action.'); // 20 Error + 10 Rejected
     expect(all).toContain('more');
     expect(all).toContain('/telegent portin update JNUOID-big-0000');
-    expect(all).toContain('Other orders: 1 provision and 1 port-out open;');
+    expect(all).toContain('Other orders: 1 provision open and 1 port-out PIN being issued.');
     expect(all).toContain('Completed in the last 24 h (20)');
     expect(all).toContain('Cancelled in the last 24 h (10)');
     expect(all.indexOf('Needs action')).toBeLessThan(all.indexOf('Open port-ins by status'));
     expect(all).toContain('port date Wed, Apr 10');
-    expect(all).toMatch(/· opened \d+ d ago/);
+    expect(all).toMatch(/· open \d+ days/);
     expect(JSON.stringify(post.body)).toContain('SANDBOX');
   });
 });

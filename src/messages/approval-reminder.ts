@@ -84,7 +84,7 @@ function plainWho(request: RequestRecord, names: NameForm): string {
  * Later reminders: a DM to one approver. It leads with the number and the customer (full name: a DM), shows
  * the reason/ticket and how the customer was verified, then the card's own Approve / Reject (same action ids,
  * values and confirm dialog: the same decision), in a block the listeners recognise so that, once decided, this
- * DM is redrawn without them (`reminderDmDecided`).
+ * DM is redrawn without them (`decidedReminderDm`).
  */
 export function reminderDm(args: ReminderArgs & { permalink?: string | null | undefined }): MessagePayload {
   const { request } = args;
@@ -147,7 +147,7 @@ export function reminderDmStanding(request: RequestRecord, viewer: string): stri
  * decision (or "you approved, another approver is needed") where the buttons were, so a second press cannot
  * happen there.
  */
-export function reminderDmDecided(args: {
+export function decidedReminderDm(args: {
   request: RequestRecord;
   title: string;
   summary: string;

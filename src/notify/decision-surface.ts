@@ -1,7 +1,7 @@
 import type { BlockAction } from '@slack/bolt';
 import type { Logger } from '../log.js';
 import type { DecisionSurface } from '../messages/action-values.js';
-import { reminderDmDecided, reminderDmStanding } from '../messages/approval-reminder.js';
+import { decidedReminderDm, reminderDmStanding } from '../messages/approval-reminder.js';
 import { BLOCK } from '../messages/ids.js';
 import { operationTitle, storedSummary } from '../messages/request-line.js';
 import type { RequestsRepo } from '../store/requests-repo.js';
@@ -47,7 +47,7 @@ export async function redrawDecisionSurface(
     await deps.notify.update(
       surface.channel,
       surface.ts,
-      reminderDmDecided({
+      decidedReminderDm({
         request,
         title: operationTitle(request.kind),
         summary: storedSummary(request),

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { appHomeView } from '../../src/messages/app-home-view.js';
 import {
+  decidedReminderDm,
   reminderDm,
-  reminderDmDecided,
   reminderDmStanding,
   reminderThreadReply,
 } from '../../src/messages/approval-reminder.js';
@@ -102,7 +102,7 @@ describe('who and why away from the card', () => {
     expect(reminderDmStanding(swap({ approvalsNeeded: 2, approvedBy: ['U0A'] }), 'U0A')).toContain(
       'You approved it (1 of 2 approved by <@U0A>)',
     );
-    const redrawn = reminderDmDecided({ ...args(), standing: approved });
+    const redrawn = decidedReminderDm({ ...args(), standing: approved });
     expect(JSON.stringify(redrawn.blocks)).not.toContain(ACTION.approve);
     expect(JSON.stringify(redrawn.blocks)).toContain('Jane Doe');
     assertWithinSlackLimits(redrawn);

@@ -117,10 +117,12 @@ function whatAndWhy(request: RequestRecord, sentence: string, summary: string): 
  * Where a request stands for the approver a reminder DM went to, as the line that replaces its buttons; null
  * while it still waits for them (the buttons stay).
  */
-export function reminderDmStanding(request: RequestRecord, viewer: string): string | null {
+export function reminderDmStanding(request: RequestRecord, viewer: string, now: Date): string | null {
   const at = request.decidedAt ?? request.updatedAt;
   switch (request.status) {
     case 'pending_approval':
+      // Past its deadline, before the expiry job marked it: expired all the same (decideApproval says so).
+      if (request.expiresAt && request.expiresAt <= now) return decisionLine('expired', request.expiresAt);
       return request.approvedBy.includes(viewer)
         ? `:ballot_box_with_check: You approved it (${approvalProgressLine(request) ?? 'recorded'}); it waits for another approver.`
         : null;

@@ -23,6 +23,7 @@ export interface DecisionSurfaceDeps {
   publishHome(userId: string): Promise<void>;
   logger: Logger;
   sandbox: boolean;
+  now: () => Date;
 }
 
 /**
@@ -41,7 +42,7 @@ export async function redrawDecisionSurface(
     if (surface.kind !== 'dm') return;
     const request = await deps.store.requests.get(requestId);
     if (!request) return;
-    const standing = reminderDmStanding(request, userId);
+    const standing = reminderDmStanding(request, userId, deps.now());
     // Still waiting for this approver (their click was refused for another reason): the buttons stay.
     if (!standing) return;
     await deps.notify.update(

@@ -83,23 +83,28 @@ describe('who and why away from the card', () => {
 
   it('once decided the DM shows the decision instead of its buttons; still waiting for this approver, null', () => {
     const at = new Date(NOW.getTime() + 60_000);
-    expect(reminderDmStanding(swap(), 'U0A')).toBeNull();
+    expect(reminderDmStanding(swap(), 'U0A', NOW)).toBeNull();
     const approved = reminderDmStanding(
       swap({ status: 'succeeded', approver: 'U0B', approvedBy: ['U0B'], decidedAt: at }),
       'U0A',
+      NOW,
     )!;
     expect(approved).toMatch(/^:white_check_mark: Approved by <@U0B> <!date\^/);
     expect(
       reminderDmStanding(
         swap({ status: 'rejected', approver: 'U0B', decidedAt: at, decisionReason: 'no ID' }),
         'U0A',
+        NOW,
       ),
     ).toMatch(/Rejected by <@U0B> .*\n>no ID$/);
-    expect(reminderDmStanding(swap({ status: 'expired', decidedAt: at }), 'U0A')).toContain('Expired');
-    expect(reminderDmStanding(swap({ status: 'cancelled', decidedAt: at }), 'U0A')).toContain(
+    expect(reminderDmStanding(swap({ status: 'expired', decidedAt: at }), 'U0A', NOW)).toContain('Expired');
+    // Past its deadline before the expiry job ran: expired too (a press there is refused as expired).
+    const late = new Date(NOW.getTime() + 25 * 3_600_000);
+    expect(reminderDmStanding(swap({ expiresAt: at }), 'U0A', late)).toContain(':hourglass: Expired');
+    expect(reminderDmStanding(swap({ status: 'cancelled', decidedAt: at }), 'U0A', NOW)).toContain(
       'Cancelled by <@U0REQUESTER>',
     );
-    expect(reminderDmStanding(swap({ approvalsNeeded: 2, approvedBy: ['U0A'] }), 'U0A')).toContain(
+    expect(reminderDmStanding(swap({ approvalsNeeded: 2, approvedBy: ['U0A'] }), 'U0A', NOW)).toContain(
       'You approved it (1 of 2 approved by <@U0A>)',
     );
     const redrawn = decidedReminderDm({ ...args(), standing: approved });

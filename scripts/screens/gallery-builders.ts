@@ -53,6 +53,9 @@ export const NOT_IN_GALLERY: Record<string, string> = {
   errorHome:
     'App Home when building it failed (the store not answering): the scripted session keeps its store up; ' +
     'test/slack/listener-errors.test.ts shows the line',
+  decidedReminderDm:
+    'a reminder DM redrawn after its Approve / Reject was pressed: the session leaves its swap SIM waiting; ' +
+    'test/e2e/approve-where.test.ts and test/messages/approval-reminder.test.ts show it',
   requestOutcomeMessage:
     'reads a stored request into executionOutcomeMessage, whose every outcome (succeeded, failed, unknown) the ' +
     'gallery shows',

@@ -51,3 +51,15 @@ export const historyPageValueSchema = z.object({
 });
 export type HistoryPageValue = z.output<typeof historyPageValueSchema>;
 export const readHistoryPageValue = (value: string | undefined) => parse(historyPageValueSchema, value);
+
+/**
+ * Where an Approve / Reject click came from (carried by the reject-reason form's metadata): the approval card
+ * (redrawn by the request's projection), App Home (published again) or a reminder DM (redrawn with the
+ * decision where its buttons were).
+ */
+export const decisionSurfaceSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('card') }),
+  z.object({ kind: z.literal('home') }),
+  z.object({ kind: z.literal('dm'), channel: z.string().max(40), ts: z.string().max(40) }),
+]);
+export type DecisionSurface = z.output<typeof decisionSurfaceSchema>;

@@ -45,3 +45,9 @@ export const ACTION = {
   /** `/telegent history` "Older…"; value = JSON { subject, before }. */
   historyOlder: 'history.older',
 } as const;
+
+/** block_ids a listener reads to know where a click came from. */
+export const BLOCK = {
+  /** The Approve / Reject of a reminder DM: after the decision the DM is redrawn without them. */
+  reminderDecision: 'reminder.decision',
+} as const;

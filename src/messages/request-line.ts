@@ -5,6 +5,7 @@ import { approvalProgressLine } from './approval-progress.js';
 import { waitedFor } from './approval-reminder.js';
 import { mention, section, slackDate } from './blocks.js';
 import { escapeMrkdwn, oneLine } from './limits.js';
+import { numberAndCustomer, reasonAndVerification } from './request-who-why.js';
 
 const STATUS: Record<string, string> = {
   pending_approval: 'waiting for approval',
@@ -32,14 +33,24 @@ export function storedSummary(request: RequestRecord): string {
   }
 }
 
-/** One request as a line: operation, status, requester, created; its redacted summary. */
-export function requestLine(request: RequestRecord, summary = storedSummary(request)): SectionBlock {
+/** "*(415) 555-0142 · Jane Doe* · Swap SIM" or "*Provision*": the number and customer lead, when known. */
+function lead(request: RequestRecord): string {
   const title = escapeMrkdwn(operationTitle(request.kind));
+  const who = numberAndCustomer(request, 'full');
+  return who ? `*${who}* · ${title}` : `*${title}*`;
+}
+
+/**
+ * One request as a line (App Home, the requester's own): number and customer (full name: App Home is the
+ * viewer's alone), operation, status, requester, created; its redacted summary, reason/ticket and verification.
+ */
+export function requestLine(request: RequestRecord, summary = storedSummary(request)): SectionBlock {
   const status = STATUS[request.status] ?? escapeMrkdwn(request.status);
   return section(
     [
-      `*${title}* · ${status} · by ${mention(request.requestedBy)} ${slackDate(request.createdAt)}`,
+      `${lead(request)} · ${status} · by ${mention(request.requestedBy)} ${slackDate(request.createdAt)}`,
       summary ? escapeMrkdwn(oneLine(summary, 500)) : undefined,
+      ...reasonAndVerification(request),
     ]
       .filter(Boolean)
       .join('\n'),
@@ -47,20 +58,21 @@ export function requestLine(request: RequestRecord, summary = storedSummary(requ
 }
 
 /**
- * A request in an approver's queue (App Home): what, how long it has waited, who asked, its one-line summary,
- * and where a multi-approver request stands.
+ * A request in an approver's queue (App Home): number and customer, what, how long it has waited, who asked,
+ * where a multi-approver request stands, its one-line summary, then the reason/ticket and how the customer was
+ * verified (what the approver judges it by, before the buttons).
  */
 export function waitingLine(
   request: RequestRecord,
   now: Date,
   summary = storedSummary(request),
 ): SectionBlock {
-  const title = escapeMrkdwn(operationTitle(request.kind));
   const progress = approvalProgressLine(request);
   return section(
     [
-      `*${title}* · waiting ${waitedFor(now.getTime() - request.createdAt.getTime())} · asked by ${mention(request.requestedBy)}${progress ? ` · ${progress}` : ''}`,
+      `${lead(request)} · waiting ${waitedFor(now.getTime() - request.createdAt.getTime())} · asked by ${mention(request.requestedBy)}${progress ? ` · ${progress}` : ''}`,
       summary ? escapeMrkdwn(oneLine(summary, 300)) : undefined,
+      ...reasonAndVerification(request),
     ]
       .filter(Boolean)
       .join('\n'),

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { approveButton } from '../../src/actions/approve-button.js';
-import { ACTION } from '../../src/messages/ids.js';
+import { ACTION, BLOCK } from '../../src/messages/ids.js';
 import { tellClicker } from '../../src/notify/tell-clicker.js';
 import { SEED_MESSAGE_ROUTE_IDS, SEED_SUBSCRIBER_IDS } from '../../src/sandbox/seed.js';
 import type { ButtonArgs } from '../../src/slack/listener-args.js';
@@ -77,6 +77,36 @@ describe('approveButton', () => {
     for (const text of told) expect(text).toContain('Only approvers can decide requests');
     expect(told.every((t) => t.includes('"response_type":"ephemeral"'))).toBe(true);
     expect((await w.store.requests.get(request.id))?.status).toBe('pending_approval');
+  });
+
+  it('from a reminder DM: executes once, redraws the card and replaces the DM buttons by the decision', async () => {
+    const request = await pendingProvision('listener-approve-dm');
+    const dmChannel = `D${APPROVER}`;
+    const dmTs = '1700000100.000200';
+    const { body, action } = buttonBody(APPROVER, ACTION.approve, request.id, dmChannel);
+    const inDm = {
+      body: { ...body, container: { ...body.container, message_ts: dmTs } },
+      action: { ...action, block_id: BLOCK.reminderDecision },
+    };
+    const since = w.fake.calls.length;
+    const mutations = w.sandbox.mutations().length;
+    await approveButton(w.ctx)({ ack: w.ack, ...inDm, respond: w.respond } as unknown as ButtonArgs);
+    expect(w.sandbox.mutations().length - mutations).toBe(1);
+    expect((await w.store.requests.get(request.id))?.status).toBe('succeeded');
+    const updates = w.callsSince(since, 'chat.update');
+    expect(JSON.stringify(updates.find((c) => c.body.ts === request.cardTs)?.body.blocks)).toContain(
+      `Approved by <@${APPROVER}>`,
+    );
+    const dm = updates.filter((c) => c.body.channel === dmChannel && c.body.ts === dmTs);
+    expect(dm).toHaveLength(1);
+    expect(JSON.stringify(dm[0]!.body.blocks)).toContain(`Approved by <@${APPROVER}>`);
+    expect(JSON.stringify(dm[0]!.body.blocks)).not.toContain(ACTION.approve);
+
+    // The same click on a card (no reminder block) redraws no DM.
+    const again = w.fake.calls.length;
+    await click(OTHER_APPROVER, request.id);
+    expect(w.callsSince(again, 'chat.update').filter((c) => c.body.channel === dmChannel)).toHaveLength(0);
+    expect(w.sandbox.mutations().length - mutations).toBe(1);
   });
 
   // Last: it closes the store. The embedded store has no connections to lose; "the store went away" there is

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { formatPhone } from '../../src/operations/glossary.js';
 import { SEED_NUMBERS } from '../../src/sandbox/seed.js';
 import type { FakeSlackCall } from '../support/fake-slack.js';
 import { APPROVALS_CHANNEL, APPROVER, CHANNEL, type E2E, REQUESTER, startE2E, textOf } from './harness.js';
@@ -51,8 +52,13 @@ describe("App Home's approver queue", () => {
     const view = await home(APPROVER);
     const text = textOf(view.body.view);
     expect(text).toContain('Waiting for your approval* (2, oldest first)');
-    expect(text).toContain(`*Park line* · waiting 2 h 5 min · asked by <@${REQUESTER}>`);
-    expect(text).toContain(`*Park line* · waiting 35 min · asked by <@${REQUESTER}>`);
+    // Each row leads with the number it is about.
+    expect(text).toContain(
+      `*${formatPhone(SEED_NUMBERS[7]!)}* · Park line · waiting 2 h 5 min · asked by <@${REQUESTER}>`,
+    );
+    expect(text).toContain(
+      `*${formatPhone(SEED_NUMBERS[8]!)}* · Park line · waiting 35 min · asked by <@${REQUESTER}>`,
+    );
     expect(text.indexOf('waiting 2 h 5 min')).toBeLessThan(text.indexOf('waiting 35 min'));
     // The very same Approve button (and confirm dialog) as on the card.
     const card = e2e.fake

@@ -1,4 +1,5 @@
 import type { ModalView } from '@slack/types';
+import type { DecisionSurface } from '../../messages/action-values.js';
 import { mention, section } from '../../messages/blocks.js';
 import { CALLBACK } from '../../messages/ids.js';
 import { escapeMrkdwn, oneLine } from '../../messages/limits.js';
@@ -13,9 +14,11 @@ export interface RejectReasonModalArgs {
   requestId: string;
   /** What is being rejected and who asked, when the request could be read: the approver sees what they refuse. */
   request?: { title: string; summary: string; requestedBy: string } | undefined;
+  /** Where Reject was clicked (App Home, a reminder DM): redrawn once the rejection is made. */
+  surface?: DecisionSurface | undefined;
 }
 
-/** Optional reason for a rejection; private_metadata = JSON `{ requestId }`. */
+/** Optional reason for a rejection; private_metadata = JSON `{ requestId, surface? }`. */
 export function rejectReasonModal(args: RejectReasonModalArgs): ModalView {
   const what = args.request
     ? [
@@ -28,7 +31,10 @@ export function rejectReasonModal(args: RejectReasonModalArgs): ModalView {
     callbackId: CALLBACK.rejectReason,
     title: 'Reject request',
     submit: 'Reject',
-    metadata: JSON.stringify({ requestId: args.requestId }),
+    metadata: JSON.stringify({
+      requestId: args.requestId,
+      ...(args.surface && args.surface.kind !== 'card' ? { surface: args.surface } : {}),
+    }),
     blocks: [
       ...what,
       section(

@@ -1,7 +1,9 @@
 import type { AppContext } from '../../app-context.js';
+import { type DecisionSurface, decisionSurfaceSchema } from '../../messages/action-values.js';
 import { section } from '../../messages/blocks.js';
 import { errorModal } from '../../messages/error-views.js';
 import { refusalText } from '../../messages/refusal-text.js';
+import { redrawDecisionSurface } from '../../notify/decision-surface.js';
 import type { DecisionRefusal } from '../../requests/index.js';
 import type { ViewSubmissionArgs } from '../../slack/listener-args.js';
 import { REJECT_REASON_FIELD } from '../modals/reject-reason-modal.js';
@@ -11,10 +13,13 @@ import { readViewInput } from '../view-input.js';
 
 const TITLE = 'Reject request';
 
-/** The reject-reason form: rejects (an approver) or withdraws (the requester's own request). */
+/**
+ * The reject-reason form: rejects (an approver) or withdraws (the requester's own request). Where Reject was
+ * clicked (App Home, a reminder DM) is redrawn after it, decided or refused.
+ */
 export function rejectReasonSubmission(ctx: AppContext) {
   return async function onRejectReason({ ack, body, view, client }: ViewSubmissionArgs): Promise<void> {
-    const requestId = readRequestId(view.private_metadata);
+    const { requestId, surface } = readMetadata(view.private_metadata);
     const reason = readViewInput(view.state.values, view.blocks)[REJECT_REASON_FIELD];
     await ack({ response_action: 'update', view: workingModal(TITLE) });
     const outcome = await ctx.workflow.reject(
@@ -25,9 +30,11 @@ export function rejectReasonSubmission(ctx: AppContext) {
     if (outcome.status !== 'rejected' && outcome.status !== 'cancelled') {
       const refused = refusalText(outcome as DecisionRefusal, ctx.approvers.describe());
       await updateModal(client, view.id, errorModal(TITLE, refused));
+      await redrawDecisionSurface(ctx, surface, requestId, body.user.id);
       return;
     }
     await ctx.messages.sync(outcome.request.id);
+    await redrawDecisionSurface(ctx, surface, requestId, body.user.id);
     const done =
       outcome.status === 'rejected'
         ? 'Rejected. The requester has been told.'
@@ -36,11 +43,15 @@ export function rejectReasonSubmission(ctx: AppContext) {
   };
 }
 
-function readRequestId(metadata: string | undefined): string {
+function readMetadata(metadata: string | undefined): { requestId: string; surface: DecisionSurface } {
   try {
-    const parsed = JSON.parse(metadata ?? '{}') as { requestId?: unknown };
-    return typeof parsed.requestId === 'string' ? parsed.requestId.slice(0, 100) : '';
+    const parsed = JSON.parse(metadata ?? '{}') as { requestId?: unknown; surface?: unknown };
+    const surface = decisionSurfaceSchema.safeParse(parsed.surface);
+    return {
+      requestId: typeof parsed.requestId === 'string' ? parsed.requestId.slice(0, 100) : '',
+      surface: surface.success ? surface.data : { kind: 'card' },
+    };
   } catch {
-    return '';
+    return { requestId: '', surface: { kind: 'card' } };
   }
 }

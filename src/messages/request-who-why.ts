@@ -1,0 +1,46 @@
+import { formatPhone } from '../operations/glossary.js';
+import { customerFullName, customerShortName, requestReason } from '../requests/request-context.js';
+import type { RequestRecord } from '../store/requests-repo.js';
+import { escapeMrkdwn, oneLine } from './limits.js';
+
+/**
+ * Who and why of a request, as an approver or requester reads it away from the card (App Home rows, reminder
+ * thread replies and DMs): the number and the customer first, then the reason/ticket and how the customer was
+ * verified. `names: 'short'` for channels ("J. Doe"), `'full'` for App Home and DMs ("Jane Doe").
+ */
+export type NameForm = 'short' | 'full';
+
+/** How the customer was verified, as the form stored it (a label such as "Photo ID in store"), if at all. */
+export function verificationLabel(input: Record<string, unknown> | null | undefined): string | undefined {
+  const value = input?.verificationMethod;
+  return typeof value === 'string' && value.trim() ? value.trim() : undefined;
+}
+
+/** "(415) 555-0142", "(415) 555-0142 and 2 more": the number(s) the request names, if any. */
+function numbersNamed(input: Record<string, unknown>): string | undefined {
+  const numbers = [input.phoneNumber, ...(Array.isArray(input.numbers) ? input.numbers : [])].filter(
+    (n): n is string => typeof n === 'string' && n.startsWith('+'),
+  );
+  const unique = [...new Set(numbers)];
+  if (unique.length === 0) return undefined;
+  return `${formatPhone(unique[0]!)}${unique.length > 1 ? ` and ${unique.length - 1} more` : ''}`;
+}
+
+/** "(415) 555-0142 · Jane Doe" (mrkdwn-escaped): what the row or reminder leads with; empty when neither is known. */
+export function numberAndCustomer(request: RequestRecord, names: NameForm): string {
+  const customer = names === 'full' ? customerFullName(request.input) : customerShortName(request.input);
+  return [numbersNamed(request.input), customer ? oneLine(customer, 100) : undefined]
+    .filter(Boolean)
+    .map((part) => escapeMrkdwn(part!))
+    .join(' · ');
+}
+
+/** "*Reason / ticket:* ZD-4821 lost phone" and "*Verified:* Photo ID in store", each when stored. */
+export function reasonAndVerification(request: RequestRecord): string[] {
+  const reason = requestReason(request.input);
+  const verified = verificationLabel(request.input);
+  return [
+    reason ? `*Reason / ticket:* ${escapeMrkdwn(oneLine(reason, 300))}` : undefined,
+    verified ? `*Verified:* ${escapeMrkdwn(oneLine(verified, 100))}` : undefined,
+  ].filter((line): line is string => line !== undefined);
+}

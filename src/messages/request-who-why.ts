@@ -3,14 +3,17 @@ import { customerFullName, customerShortName, requestReason } from '../requests/
 import type { RequestRecord } from '../store/requests-repo.js';
 import { escapeMrkdwn, oneLine } from './limits.js';
 
-/**
- * Who and why of a request, as an approver or requester reads it away from the card (App Home rows, reminder
- * thread replies and DMs): the number and the customer first, then the reason/ticket and how the customer was
- * verified. `names: 'short'` for channels ("J. Doe"), `'full'` for App Home and DMs ("Jane Doe").
- */
+// Who and why of a request, as an approver or requester reads it away from the card (App Home rows, reminder
+// thread replies and DMs): the number and the customer first, then the reason/ticket and how the customer was
+// verified.
+
+/** 'short' for channels ("J. Doe"), 'full' for App Home and DMs ("Jane Doe"): personal data stays private. */
 export type NameForm = 'short' | 'full';
 
-/** How the customer was verified, as the form stored it (a label such as "Photo ID in store"), if at all. */
+/**
+ * How the customer was verified, as the risky-request forms store it (input `verificationMethod`, a label such
+ * as "Photo ID in store"), if at all: only shown here.
+ */
 export function verificationLabel(input: Record<string, unknown> | null | undefined): string | undefined {
   const value = input?.verificationMethod;
   return typeof value === 'string' && value.trim() ? value.trim() : undefined;

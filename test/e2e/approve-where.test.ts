@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatPhone } from '../../src/operations/glossary.js';
 import { SEED_NUMBERS } from '../../src/sandbox/seed.js';
 import type { FakeSlackCall } from '../support/fake-slack.js';
+import { TEST_DATABASE_URL } from '../support/test-db.js';
 import {
   APPROVALS_CHANNEL,
   APPROVER,
@@ -22,11 +23,17 @@ const REASON = 'ZD-4821 lost her phone at the airport';
  * show the reason/ticket and how the customer was verified, and carry the card's own Approve / Reject: the
  * same decision (once), the card redrawn the same way, the place clicked redrawn so it cannot be pressed twice.
  */
-describe('approving from a reminder DM and from App Home', () => {
+describe(`approving from a reminder DM and from App Home (${TEST_DATABASE_URL ? 'Postgres server' : 'PGlite'})`, () => {
   let clock = new Date('2030-06-03T13:00:00Z');
   let e2e: E2E;
+  /** The swap the first test files and reminds about; the second approves it from the DM. */
+  let reminded = '';
   beforeAll(async () => {
-    e2e = await startE2E({ approvals: { reminderMinutes: [30, 120] }, now: () => clock });
+    e2e = await startE2E({
+      storeKind: TEST_DATABASE_URL ? 'postgres' : 'pglite',
+      approvals: { reminderMinutes: [30, 120] },
+      now: () => clock,
+    });
   });
   afterAll(() => e2e?.close());
 
@@ -93,6 +100,7 @@ describe('approving from a reminder DM and from App Home', () => {
     const number = SEED_NUMBERS[2]!;
     const start = new Date('2030-06-03T13:00:00Z');
     const request = await pendingSwap(number, start);
+    reminded = request.id;
 
     clock = new Date(start.getTime() + 31 * MIN);
     await e2e.ops.runRemindersOnce();
@@ -135,13 +143,8 @@ describe('approving from a reminder DM and from App Home', () => {
   });
 
   it('Approve in the DM runs once, redraws the card as on the card and the DM without buttons; a stale DM button says who approved', async () => {
-    const request = (
-      await e2e.store.db.query<{ id: string }>(
-        `SELECT id FROM requests WHERE kind = 'swap-sim' AND status = 'pending_approval'`,
-      )
-    ).rows;
-    expect(request).toHaveLength(1);
-    const id = request[0]!.id;
+    const id = reminded;
+    expect((await e2e.store.requests.get(id))?.status).toBe('pending_approval');
     const stored = (await e2e.store.requests.get(id))!;
     const mine = dmsTo(APPROVER, id)[0]!;
     const theirs = dmsTo(OTHER_APPROVER, id)[0]!;

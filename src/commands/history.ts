@@ -12,7 +12,7 @@ export async function history({
 }: CommandContext<Extract<TelegentCommand, { name: 'history' }>>) {
   if (!parsed.target)
     return reply(errorMessage('Of what? Type `/telegent history +18015551234` or an OrderId.', ctx.sandbox));
-  const target = historySubject(parsed.target);
+  const target = await historySubject(ctx, parsed.target);
   if ('error' in target) return reply(errorMessage(target.error, ctx.sandbox));
   const entries = await readTrail(ctx, target);
   return reply(historyMessage({ subject: target.subject, entries, sandbox: ctx.sandbox }));

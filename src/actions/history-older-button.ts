@@ -12,7 +12,7 @@ export function historyOlderButton(ctx: AppContext) {
     const target = value ? await historySubject(ctx, value.subject) : undefined;
     if (!value || !target || 'error' in target) return;
     const entries = await readTrail(ctx, target, value.before);
-    const page = historyMessage({ subject: target.subject, entries, older: true, sandbox: ctx.sandbox });
+    const page = historyMessage({ ...target, entries, older: true, sandbox: ctx.sandbox });
     await respond({
       replace_original: true,
       response_type: 'ephemeral',

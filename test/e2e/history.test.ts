@@ -127,6 +127,12 @@ describe("/telegent history: our steps and the carrier's status changes, merged,
     expect([...times].sort((a, b) => b - a)).toEqual(times);
   });
 
+  it("the number card's recent history carries the carrier's last statuses too", async () => {
+    const card = textOf((await answer(`number ${NUMBER}`)).blocks);
+    expect(card).toContain('*Recent history*');
+    expect(card).toMatch(/Port-in `JNUOID-[0-9a-f]{8}…`: Telegent says \*Completed\*/);
+  });
+
   it('of the order, by its short id: the same carrier lines, the order not repeated on each', async () => {
     const lines = linesOf(await answer(`history ${shortId(orderId)}`));
     expect(lines[0]).toMatch(/Port-in: Telegent says \*Completed\*/);

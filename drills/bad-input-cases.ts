@@ -193,6 +193,8 @@ export const BAD_INPUT_CASES: BadInputCase[] = [
   cmd('status: OrderId with a quote', "status JNUOID-1'; DROP TABLE orders; --", ORDER_ERROR),
   cmd('status: script tag', `status ${SCRIPT}`, ORDER_ERROR),
   cmd('status: 10k chars', `status ${HUGE}`, ORDER_ERROR),
+  cmd('status: the start of no order of ours', 'status JNUOID-0000dead…', /No order of ours starts with/),
+  cmd('history: the start of no order of ours', 'history JNUOID-0000dead', /No order of ours starts with/),
   cmd(
     'status: expired/unknown OrderId',
     `status ${UNKNOWN_ORDER}`,

@@ -13,6 +13,7 @@ import {
 import { approve, sandboxOrderFor, submitPortOut, waitForCard } from '../../drills/support/flows.js';
 import { waitFor } from '../../drills/support/wait.js';
 import { localDateTime } from '../../src/jobs/local-time.js';
+import { shortId } from '../../src/operations/glossary.js';
 import { MAGIC_NUMBERS } from '../../src/sandbox/magic.js';
 import { SEED_NUMBERS, SEED_USAGE_NUMBERS } from '../../src/sandbox/seed.js';
 import type { FakeSlackCall, Json } from '../../test/support/fake-slack.js';
@@ -235,7 +236,10 @@ export async function runGallerySession(log: (line: string) => void = () => {}):
     );
     take('portinUpdateModal', 'portin-fix-form', 'Modal', form('telegent.portin-update'), { kind: 'modal' });
 
-    await step(`/telegent status ${orderId}`, () => slack.command(`status ${orderId}`, REQUESTER, CHANNEL));
+    // Typed as messages show it (`JNUOID-85f74761…`): any unique start of one of our orders answers.
+    await step(`/telegent status ${shortId(orderId)}`, () =>
+      slack.command(`status ${shortId(orderId)}`, REQUESTER, CHANNEL),
+    );
     take('orderStatusMessage', 'order-status', EPHEMERAL, ephemeral);
 
     const statusError = (c: FakeSlackCall) =>

@@ -9,10 +9,10 @@ export function historyOlderButton(ctx: AppContext) {
   return async function onHistoryOlder({ ack, action, respond }: ButtonArgs): Promise<void> {
     await ack();
     const value = readHistoryPageValue(action.value);
-    const target = value ? historySubject(value.subject) : undefined;
+    const target = value ? await historySubject(ctx, value.subject) : undefined;
     if (!value || !target || 'error' in target) return;
     const entries = await readTrail(ctx, target, value.before);
-    const page = historyMessage({ subject: target.subject, entries, older: true, sandbox: ctx.sandbox });
+    const page = historyMessage({ ...target, entries, older: true, sandbox: ctx.sandbox });
     await respond({
       replace_original: true,
       response_type: 'ephemeral',

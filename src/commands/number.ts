@@ -45,7 +45,7 @@ export async function number({
       () => undefined,
     ),
     ctx.store.orders.listOpenForNumber(phoneNumber).then((orders) => withThreadLinks(ctx, orders)),
-    ctx.store.audit.listForNumber(phoneNumber, { limit: HISTORY_ENTRIES }),
+    ctx.store.history.list('number', phoneNumber, { limit: HISTORY_ENTRIES }),
     namesOfRoutes(ctx, record),
   ]);
   return reply(

@@ -44,10 +44,11 @@ export interface PortinContinueValue {
 export const readPortinContinueValue = (value: string | undefined): PortinContinueValue | undefined =>
   parse(portinContinueValueSchema, value) as PortinContinueValue | undefined;
 
-/** ACTION.historyOlder: whose trail (a number or an OrderId) and the oldest entry shown so far. */
+/** ACTION.historyOlder: whose history (a number, an OrderId or a TSUID) and the oldest entry shown so far. */
 export const historyPageValueSchema = z.object({
   subject: z.string().min(1).max(100),
-  before: z.number().int().positive(),
+  /** The oldest entry's cursor (see store/history-repo.ts). */
+  before: z.string().min(1).max(200),
 });
 export type HistoryPageValue = z.output<typeof historyPageValueSchema>;
 export const readHistoryPageValue = (value: string | undefined) => parse(historyPageValueSchema, value);

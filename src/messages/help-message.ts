@@ -68,7 +68,10 @@ export const HELP_TASKS: readonly HelpTask[] = [
     commands: [
       { usage: 'orders', does: "this channel's open orders" },
       { usage: 'status <order>', does: 'where one order stands now' },
-      { usage: 'history <number or order>', does: 'who asked, who approved, what Telegent answered' },
+      {
+        usage: 'history <number, order or customer>',
+        does: 'who asked, who approved, what Telegent answered and every carrier status',
+      },
     ],
   },
   {

@@ -9,7 +9,7 @@ import {
 } from '../operations/glossary.js';
 import { simTail } from '../operations/personal-data.js';
 import { LINE_CHANGE_OPERATIONS, orderTraits } from '../operations/registry.js';
-import type { TrailEntry } from '../store/audit-repo.js';
+import type { HistoryEntry } from '../store/history-repo.js';
 import type { OrderRecord } from '../store/orders-repo.js';
 import type {
   DataUsageInfo,
@@ -17,7 +17,6 @@ import type {
   NumberRecord,
   Subscriber,
 } from '../telegent/response-schemas.js';
-import { trailLine } from './audit-trail.js';
 import {
   actions,
   button,
@@ -28,6 +27,7 @@ import {
   message,
   section,
 } from './blocks.js';
+import { historyLine } from './history-line.js';
 import { ACTION } from './ids.js';
 import { escapeMrkdwn, oneLine } from './limits.js';
 import { productLine } from './number-details.js';
@@ -40,7 +40,8 @@ export interface NumberCardArgs {
   usage?: { info: DataUsageInfo; settings: DataUsageSettings } | undefined;
   /** Open orders this app watches for the number, with a link to each one's thread when known. */
   openOrders: Array<{ order: OrderRecord; link?: string | undefined }>;
-  history: TrailEntry[];
+  /** The newest entries of the number's history (ours and the carrier's). */
+  history: HistoryEntry[];
   /** Route labels by id as the pickers list them ("Main SIP Trunk · Trunk"); the card shows a short id otherwise. */
   routeNames?: ReadonlyMap<string, string> | undefined;
   sandbox?: boolean | undefined;
@@ -141,7 +142,7 @@ export function numberCard(args: NumberCardArgs): MessagePayload {
     return `• ${escapeMrkdwn(label)} ${id}: ${safe(statusWords(order.status))}`;
   });
   blocks.push(section(`*Open orders*\n${orders.length > 0 ? orders.join('\n') : 'none'}`));
-  const history = args.history.map(trailLine);
+  const history = args.history.map((entry) => historyLine(entry, true));
   blocks.push(
     section(`*Recent history*\n${history.length > 0 ? history.join('\n') : 'nothing from this app yet'}`),
   );

@@ -7,6 +7,7 @@ import type { Db } from './db.js';
 import { createDigestRepo } from './digest-repo.js';
 import { loadEncryptionKey } from './encryption-key.js';
 import { createHeadsUpsRepo } from './headsups-repo.js';
+import { createHistoryRepo } from './history-repo.js';
 import { createJobSlotsRepo } from './job-slots-repo.js';
 import { MigrationError, migrate } from './migrate.js';
 import { createOrderEventsRepo } from './order-events-repo.js';
@@ -27,6 +28,8 @@ export interface Store {
   /** The outbox of order status changes (written with the order by `orders.recordStatus`). */
   orderEvents: ReturnType<typeof createOrderEventsRepo>;
   audit: ReturnType<typeof createAuditRepo>;
+  /** `/telegent history`: our steps and the carrier's, merged. */
+  history: ReturnType<typeof createHistoryRepo>;
   digests: ReturnType<typeof createDigestRepo>;
   channelAccounts: ReturnType<typeof createChannelAccountsRepo>;
   headsUps: ReturnType<typeof createHeadsUpsRepo>;
@@ -57,6 +60,7 @@ export function storeOver(db: Db, encryptionKey: Buffer, close: () => Promise<vo
     orders: createOrdersRepo(db),
     orderEvents: createOrderEventsRepo(db),
     audit: createAuditRepo(db),
+    history: createHistoryRepo(db),
     digests: createDigestRepo(db),
     channelAccounts: createChannelAccountsRepo(db),
     headsUps: createHeadsUpsRepo(db),

@@ -106,6 +106,20 @@ export function createOrdersRepo(db: Db) {
       return (await list('order_id = $1', [orderId], 1))[0] ?? null;
     },
 
+    /**
+     * Orders whose id starts with `prefix` (what a person typed from a message's short id, any case), the
+     * exact id first, then the newest; at most `limit`. LIKE's wildcards in the prefix are matched literally.
+     */
+    async findByIdPrefix(prefix: string, limit: number): Promise<OrderRecord[]> {
+      const pattern = `${prefix.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+      const { rows } = await db.query(
+        `SELECT * FROM orders WHERE order_id ILIKE $1 ESCAPE '\\'
+         ORDER BY (order_id = $2) DESC, created_at DESC LIMIT ${Number(limit)}`,
+        [pattern, prefix],
+      );
+      return rows.map(toOrder);
+    },
+
     /** The order a request created, if any (read only when a late edit must be undone: no index needed). */
     async getByRequest(requestId: string): Promise<OrderRecord | null> {
       return (await list('request_id = $1', [requestId], 1))[0] ?? null;

@@ -60,7 +60,7 @@ describe('words for people: every payload of a scripted session', () => {
     await e2e.command('help');
     await expect.poll(() => e2e.responses().length).toBeGreaterThan(0);
     const help = textOf(e2e.responses().at(-1)!.body);
-    expect(help).toContain('&lt;number or order&gt;');
+    expect(help).toContain('&lt;number, order or customer&gt;');
     expect(help).not.toMatch(UNESCAPED_PLACEHOLDER);
   });
 

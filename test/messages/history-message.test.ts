@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { historyMessage } from '../../src/messages/history-message.js';
-import type { TrailEntry } from '../../src/store/audit-repo.js';
+import type { HistoryEntry } from '../../src/store/history-repo.js';
 import { NOW } from './fixtures.js';
 import { assertWithinSlackLimits } from './slack-limits.js';
 
@@ -9,15 +9,25 @@ const entry = (
   actor: string,
   action: string,
   details: Record<string, unknown> = {},
-): TrailEntry => ({
-  id,
+): HistoryEntry => ({
+  source: 'app',
+  cursor: `${id}.a.${id}`,
   at: NOW,
-  actor,
-  action,
+  kind: 'portin',
   requestId: 'req_1',
   orderId: null,
-  details,
+  entry: { id, at: NOW, actor, action, requestId: 'req_1', orderId: null, details, kind: 'portin' },
+});
+const ORDER = 'JNUOID-6a283dcf-1bb8-4ed1-8387-ce877b4ffc24';
+const carrier = (id: number, status: string, statusMessage: string | null = null): HistoryEntry => ({
+  source: 'carrier',
+  cursor: `${id}.e.${id}`,
+  at: NOW,
   kind: 'portin',
+  requestId: null,
+  orderId: ORDER,
+  status,
+  statusMessage,
 });
 
 describe('historyMessage', () => {
@@ -56,5 +66,45 @@ describe('historyMessage', () => {
     expect(msg.text).toBe('History of JNUOID-6a283dcf…');
     expect(JSON.stringify(msg.blocks)).not.toContain(order);
     expect(JSON.stringify(msg.blocks)).toContain('Nothing from Telegent Ops about JNUOID-6a283dcf…');
+  });
+
+  it("the carrier's statuses in words, by Telegent; reminders; Older… carries the oldest entry's cursor", () => {
+    const reminder: HistoryEntry = {
+      source: 'reminder',
+      cursor: '3.r.req_1:0001',
+      at: NOW,
+      kind: 'swap-sim',
+      requestId: 'req_1',
+      orderId: null,
+      targets: ['U0APPROVER', 'thread'],
+    };
+    const many = [
+      carrier(20, 'Completed'),
+      carrier(19, 'Rejected', '8A-ACCOUNT NUMBER INVALID'),
+      reminder,
+      ...Array.from({ length: 8 }, (_, i) => entry(10 - i, 'U0ASKER', 'note')),
+    ];
+    const msg = historyMessage({ subject: '+14155550142', kind: 'number', entries: many });
+    assertWithinSlackLimits(msg);
+    const json = JSON.stringify(msg.blocks);
+    expect(json).toContain('Port-in `JNUOID-6a283dcf…`: Telegent says *Completed*');
+    expect(json).toContain(
+      'Port-in `JNUOID-6a283dcf…`: Telegent says *Rejected* — Carrier rejected: account number wrong (8A)',
+    );
+    expect(json).toContain("Swap SIM: approvers reminded in the card's thread and by DM to <@U0APPROVER>");
+    expect(json).not.toContain('8A-ACCOUNT');
+    expect(json).toContain('"value":"{\\"subject\\":\\"+14155550142\\",\\"before\\":\\"4.a.4\\"}"');
+    // An order's own history does not repeat its id on every line; a customer is named by name.
+    const byOrder = JSON.stringify(
+      historyMessage({ subject: ORDER, kind: 'order', entries: [carrier(1, 'Completed')] }),
+    );
+    expect(byOrder).toContain('Port-in: Telegent says *Completed*');
+    const byCustomer = historyMessage({
+      subject: 'TSUID-90c644ff-7f70-4587-a27e-d1d45bde7528',
+      kind: 'customer',
+      label: 'Jane Doe',
+      entries: [],
+    });
+    expect(byCustomer.text).toBe('History of Jane Doe');
   });
 });

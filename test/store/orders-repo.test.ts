@@ -225,6 +225,25 @@ describe.each(storeKinds())('orders repo on %s', (kind) => {
     expect(third.events.filter(mine)).toMatchObject([{ claims: 2 }]);
   });
 
+  it('finds orders by the start of their id: any case, the exact id first, LIKE wildcards taken literally', async () => {
+    await store.orders.insert(newOrder('JNUOID-7e57a000-0000-4000-8000-000000000001'));
+    await store.orders.insert(newOrder('JNUOID-7e57a000-0000-4000-8000-000000000002'));
+    await store.orders.insert(newOrder('JNUOID-7e57b111-0000-4000-8000-000000000003'));
+    await store.orders.insert(newOrder('JNUOID-7e57'));
+    const ids = async (prefix: string) =>
+      (await store.orders.findByIdPrefix(prefix, 10)).map((o) => o.orderId).sort();
+    expect(await ids('JNUOID-7e57b')).toEqual(['JNUOID-7e57b111-0000-4000-8000-000000000003']);
+    expect(await ids('jnuoid-7E57B1')).toEqual(['JNUOID-7e57b111-0000-4000-8000-000000000003']);
+    expect(await ids('JNUOID-7e57a000')).toHaveLength(2);
+    expect((await store.orders.findByIdPrefix('JNUOID-7e57', 10))[0]?.orderId).toBe('JNUOID-7e57');
+    expect(await store.orders.findByIdPrefix('JNUOID-7e57', 2)).toHaveLength(2);
+    // `%` and `_` are characters to match, not wildcards (no stored id has them).
+    expect(await ids('JNUOID-7e57%')).toEqual([]);
+    expect(await ids('JNUOID-7e57_111')).toEqual([]);
+    expect(await ids('JNUOID-7e57\\')).toEqual([]);
+    expect(await ids('JNUOID-0000')).toEqual([]);
+  });
+
   it('refuses a status for an order it does not track', async () => {
     await expect(store.orders.recordStatus('JNOID-ghost', 'Complete', null, at(0), true)).rejects.toThrow(
       /not tracked/,

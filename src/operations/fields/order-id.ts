@@ -24,3 +24,36 @@ export function parseOrderId(raw: string): FieldResult<string> {
 }
 
 export const orderIdSchema = parsedString(parseOrderId, ORDER_ID_HINT);
+
+/** How messages mark a shortened id ("JNUOID-85f74761…"); three dots are what people type for it. */
+const SHORTENED_MARK = /(?:…|\.\.\.)$/;
+
+/**
+ * An order id as a person pastes it from a message: backticks and the "…" of a shortened id dropped.
+ * `shortened`: the "…" was there, so it is certainly a prefix, never a whole id to send to Telegent.
+ */
+export function typedOrderId(raw: string): { value: string; shortened: boolean } {
+  const bare = raw
+    .trim()
+    .replace(/^`+|`+$/g, '')
+    .trim();
+  const shortened = SHORTENED_MARK.test(bare);
+  return { value: bare.replace(SHORTENED_MARK, '').trim(), shortened };
+}
+
+const UUID_SHAPE = 'xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx';
+
+/**
+ * Whether a (shape-checked) id could be a whole OrderId rather than the start of one: Telegent's ids are a
+ * prefix and a UUID, so anything that is only the beginning of a UUID ("JNUOID-85f74761", what a message
+ * shows) is a prefix. Ids of another shape count as whole once longer than a message's short form.
+ */
+export function looksLikeWholeOrderId(orderId: string): boolean {
+  const prefix = ORDER_ID_PREFIXES.find((p) => orderId.toUpperCase().startsWith(p));
+  const rest = prefix ? orderId.slice(prefix.length) : orderId;
+  const uuidStart =
+    rest.length <= UUID_SHAPE.length &&
+    [...rest].every((c, i) => (UUID_SHAPE[i] === '-' ? c === '-' : /[0-9a-f]/i.test(c)));
+  if (uuidStart) return rest.length === UUID_SHAPE.length;
+  return rest.length > 8;
+}

@@ -5,7 +5,11 @@ import {
   parseState,
   parseZip,
 } from '../../../src/operations/fields/billing-address.js';
-import { parseOrderId } from '../../../src/operations/fields/order-id.js';
+import {
+  looksLikeWholeOrderId,
+  parseOrderId,
+  typedOrderId,
+} from '../../../src/operations/fields/order-id.js';
 import { parseProductType, productFeatures } from '../../../src/operations/fields/product-type.js';
 import { ID_KINDS, parseTelegentId } from '../../../src/operations/fields/telegent-ids.js';
 import { parseText } from '../../../src/operations/fields/text.js';
@@ -33,6 +37,27 @@ describe('OrderId', () => {
     const r = parseOrderId(raw);
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.message).toMatch(message);
+  });
+});
+
+describe('OrderIds as people paste them from messages', () => {
+  it('drops the "…" of a short id (or three dots) and backticks, and says it was shortened', () => {
+    expect(typedOrderId(' JNUOID-85f74761… ')).toEqual({ value: 'JNUOID-85f74761', shortened: true });
+    expect(typedOrderId('`JNUOID-85f74761...`')).toEqual({ value: 'JNUOID-85f74761', shortened: true });
+    expect(typedOrderId('JNUOID-85f74761')).toEqual({ value: 'JNUOID-85f74761', shortened: false });
+  });
+
+  it.each([
+    ['JNUOID-6c058364-66a7-485b-93e1-7a2aa75e4fed', true],
+    ['TNOID-ddbaad7c-38c8-4cb4-bf0d-87ed9064f021', true],
+    ['TNOID-ijljqljildfiiuoieui', true],
+    ['JNUOID-85f74761', false],
+    ['JNUOID-85f74761-66a7', false],
+    ['JNUOID-6c058364-66a7-485b-93e1-7a2aa75e4fe', false],
+    ['JNUOID-1', false],
+    ['JNOID-abc', false],
+  ])('%s looks whole: %s', (id, whole) => {
+    expect(looksLikeWholeOrderId(id)).toBe(whole);
   });
 });
 

@@ -148,6 +148,7 @@ async function main(): Promise<void> {
     access: config.access,
     jobs: config.jobs,
     telegentAccountId: config.telegent.accountId,
+    verificationMethods: config.customers.verificationMethods,
     usergroupCache: createCache<string[]>({
       shared: config.store.databaseUrl ? store.db : undefined,
       namespace: 'usergroup-members',

@@ -48,9 +48,11 @@ function said(details: Record<string, unknown>): string {
   const text = error ?? detail;
   const code = typeof details.reason === 'string' ? details.reason : undefined;
   const reason = code ? (REFUSAL_WORDS[code] ?? code) : undefined;
+  const verified = typeof details.verificationMethod === 'string' ? details.verificationMethod : undefined;
   return [
     text ? `: “${escapeMrkdwn(oneLine(text, 160))}”` : '',
     reason ? ` — reason: “${escapeMrkdwn(oneLine(reason, 160))}”` : '',
+    verified ? ` — customer verified by ${escapeMrkdwn(oneLine(verified, 100))}` : '',
   ].join('');
 }
 

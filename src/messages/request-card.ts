@@ -1,4 +1,5 @@
 import type { KnownBlock } from '@slack/types';
+import { verificationMethodOf } from '../operations/fields/verification-method.js';
 import { getOperation } from '../operations/registry.js';
 import { customerShortName, requestReason } from '../requests/request-context.js';
 import type { RequestRecord } from '../store/requests-repo.js';
@@ -72,6 +73,12 @@ function operationFacts(request: RequestRecord): Array<readonly [string, string]
   }
 }
 
+/** How the requester checked who the customer is (changes fraudsters use): the approver weighs it. */
+function verifiedBy(request: RequestRecord): Array<readonly [string, string]> {
+  const method = verificationMethodOf(request.input);
+  return method ? [['Customer verified by', escapeMrkdwn(oneLine(method, 100))]] : [];
+}
+
 /**
  * The decision aid: customer (short name, account), the operation's facts (number, product in words, SIM
  * last 4, carrier, port date…), who asks and their reason/ticket.
@@ -84,6 +91,7 @@ export function decisionFacts(request: RequestRecord, accountName?: string | nul
       ? [['Customer', escapeMrkdwn([customer, account].filter(Boolean).join(' · '))] as const]
       : []),
     ...operationFacts(request).map(([label, value]) => [label, escapeMrkdwn(oneLine(value, 300))] as const),
+    ...verifiedBy(request),
     ['Asked by', mention(request.requestedBy)],
   ];
   const reason = requestReason(request.input);

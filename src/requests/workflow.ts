@@ -42,6 +42,8 @@ export interface WorkflowDeps {
   accountId?: string | undefined;
   /** When the poller first looks at a new order (ORDER_POLL_MIN_SECONDS). */
   firstCheckSeconds?: number;
+  /** VERIFICATION_METHODS (default: the built-in list). */
+  verificationMethods?: readonly string[] | undefined;
 }
 
 export interface SubmitArgs {
@@ -80,7 +82,10 @@ function requestContext(args: SubmitArgs): RequestContext {
 export function createWorkflow(deps: WorkflowDeps) {
   const now = deps.now ?? (() => new Date());
   const { store } = deps;
-  const schemaOptions: Partial<SchemaOptions> = { now };
+  const schemaOptions: Partial<SchemaOptions> = {
+    now,
+    ...(deps.verificationMethods ? { verificationMethods: deps.verificationMethods } : {}),
+  };
   const executeDeps = {
     store,
     telegent: deps.telegent,
@@ -185,6 +190,9 @@ export function createWorkflow(deps: WorkflowDeps) {
           summary: op.summary(value),
           needsApproval: approval,
           ...(context.requestReason ? { reason: context.requestReason } : {}),
+          ...(typeof value.verificationMethod === 'string'
+            ? { verificationMethod: value.verificationMethod }
+            : {}),
         },
       });
       if (approval) return { status: 'pending_approval', request };

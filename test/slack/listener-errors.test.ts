@@ -368,7 +368,9 @@ describe('one error path: a failing listener tells the person one sentence with 
       trigger_id: 'trigger-unknown',
       response_url: fake.responseUrl(),
       container: { type: 'message', channel_id: CHANNEL, message_ts: '1.5' },
-      actions: [{ type: 'button', action_id: 'nobody.registered', block_id: 'b', value: 'v', action_ts: '1' }],
+      actions: [
+        { type: 'button', action_id: 'nobody.registered', block_id: 'b', value: 'v', action_ts: '1' },
+      ],
     });
     await processed;
     expect(acks).toEqual([]);

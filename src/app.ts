@@ -60,6 +60,8 @@ export interface TelegentOpsDependencies {
   telegentAccountId?: string | undefined;
   /** VERIFICATION_METHODS (default: the built-in list). */
   verificationMethods?: readonly string[] | undefined;
+  /** CUSTOMER_NOTICE_FROM / _COMPANY (checked at start by main.ts); unset: nobody is texted. */
+  customerNotice?: Config['customers']['notice'];
   /** Cache of user groups' members: approvers, requesters, readers (keyv on Postgres when replicas share it). */
   usergroupCache?: Keyv<string[]>;
   /** false: build the jobs without their cron schedules (tests run them by hand). */
@@ -210,6 +212,7 @@ export function createAppContext(deps: TelegentOpsDependencies, client: webApi.W
       accountId: deps.telegentAccountId,
       firstCheckSeconds: deps.jobs.orderPollMinSeconds,
       verificationMethods: deps.verificationMethods,
+      customerNotice: deps.customerNotice,
     }),
     (operation, outcome) => deps.metrics.requestOutcomes.inc({ operation, outcome }),
     (request, decision) => {
@@ -245,6 +248,7 @@ export function createAppContext(deps: TelegentOpsDependencies, client: webApi.W
     requests: deps.store.requests,
     orders: deps.store.orders,
     channelAccounts: deps.store.channelAccounts,
+    customerNotices: deps.store.customerNotices,
     requestMessages: deps.store.requestMessages,
     notify,
     logger: deps.logger,

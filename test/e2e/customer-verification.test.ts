@@ -5,7 +5,7 @@ import { APPROVALS_CHANNEL, CHANNEL, type E2E, REQUESTER, startE2E, textOf } fro
 
 const METHODS = ['Photo ID in store', 'Security question on the account'];
 
-describe('risky changes record how the customer was verified', () => {
+describe('risky changes record how the customer was verified (no CUSTOMER_NOTICE_FROM)', () => {
   let e2e: E2E;
   beforeAll(async () => {
     e2e = await startE2E({ deps: { verificationMethods: METHODS } });
@@ -71,6 +71,9 @@ describe('risky changes record how the customer was verified', () => {
       .toBeDefined();
     expect(textOf(card)).toContain('Customer verified by');
     expect(textOf(card)).toContain('Security question on the account');
+    // CUSTOMER_NOTICE_FROM is not set here: nobody is texted, and the card says so.
+    expect(textOf(card)).toContain('Customer not texted:* CUSTOMER_NOTICE_FROM is not set');
+    expect(e2e.sandbox.sentMessages()).toHaveLength(0);
 
     const [request] = await requestsOf('portout', number);
     expect(request?.input.verificationMethod).toBe('Security question on the account');

@@ -228,8 +228,8 @@ const schema = z.object({
   CUSTOMER_NOTICE_FROM: optionalString.refine((v) => v === undefined || /^\+1[2-9]\d{2}[2-9]\d{6}$/.test(v), {
     message: 'must be a number of your Telegent account in E.164, like +18015550100',
   }),
-  CUSTOMER_NOTICE_COMPANY: optionalString.refine((v) => v === undefined || v.length <= 40, {
-    message: 'must be at most 40 characters (it opens a text message)',
+  CUSTOMER_NOTICE_COMPANY: optionalString.refine((v) => v === undefined || v.length <= 30, {
+    message: 'must be at most 30 characters (the text must fit one SMS)',
   }),
   ORDER_POLL_MIN_SECONDS: integer(60, 1, 86_400),
   ORDER_POLL_MAX_SECONDS: integer(21_600, 1, 7 * 86_400),

@@ -29,6 +29,9 @@ const APP_WORDS: Record<string, string> = {
   reconciled_succeeded: 'read back from Telegent: done',
   approval_abandoned: 'approved but never sent (given up)',
   approval_recovered: 'approved, sent after a restart',
+  customer_texted: 'the customer was texted',
+  customer_text_failed: 'the customer was not texted',
+  customer_text_unknown: 'texting the customer may have failed',
 };
 
 /** Why a decision was not taken, in words (the audit log keeps the code). */

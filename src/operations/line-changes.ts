@@ -44,7 +44,7 @@ export const swapSim = lineChangeOperation({
   label: 'SIM swap',
   takesIccid: true,
   verifiesCustomer: true,
-  noticeWhat: 'a new SIM for this number (the current SIM would stop working)',
+  noticeWhat: 'a new SIM for this number',
 });
 
 /** "Close this line": final (Telegent can reactivate within 30 days, through support). */

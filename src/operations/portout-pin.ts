@@ -36,7 +36,7 @@ export const portOut = defineOperation<PortOutInput, PortOrderCreated, PortOutRe
   customerVerification: { required: () => true },
   customerNotice: {
     line: (input) => input.phoneNumber,
-    what: 'a port-out PIN (used to move this number to another carrier)',
+    what: 'a port-out PIN for this number',
   },
   schema: portOutSchema,
   summary: (input) =>

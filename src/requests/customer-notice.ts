@@ -37,9 +37,12 @@ export const NOTICE_MAY_HAVE_FAILED =
  */
 export const NOTICE_CLAIM_MS = 2 * 60_000;
 
-/** The text: the company, what was asked, what to do if it was not them. Never a PIN, a code or a link. */
+/**
+ * The text: the company, what was asked, what to do if it was not them, in one SMS (160 characters with a
+ * 30-character company name). Never a PIN, a code or a link (links are what phishing texts carry).
+ */
 export function customerNoticeText(company: string, what: string): string {
-  return `${company}: someone asked for ${what}. If this was not you, contact ${company} right away so we can stop it.`;
+  return `${company}: someone asked for ${what}. If this was not you, call ${company} now.`;
 }
 
 /**

@@ -63,7 +63,7 @@ describe('the line is texted first when a SIM swap or a port-out PIN is requeste
     expect(text!.From).toBe(FROM);
     expect(text!.Body).toContain('Acme Mobile');
     expect(text!.Body).toContain('new SIM');
-    expect(text!.Body).toMatch(/If this was not you/);
+    expect(text!.Body).toMatch(/If this was not you, call Acme Mobile now/);
     // Nothing but the text was sent to Telegent for this request before its approval.
     const sent = e2e.sandbox
       .journal()

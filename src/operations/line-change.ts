@@ -119,7 +119,7 @@ export function lineChangeOperation(spec: LineChangeSpec): LineChangeOperation {
     confirmApproval: spec.confirmApproval,
     secretFields: [],
     schema: (options) => lineChangeSchema(spec, options),
-    ...(spec.verifiesCustomer ? { customerVerification: { required: () => true } } : {}),
+    ...(spec.verifiesCustomer ? { asksCustomerVerification: true } : {}),
     ...(spec.noticeWhat
       ? { customerNotice: { line: (input: LineChangeInput) => input.phoneNumber, what: spec.noticeWhat } }
       : {}),

@@ -124,7 +124,7 @@ export const numberUpdate = defineOperation<NumberUpdateInput, NumberUpdateRespo
   needsApproval: true,
   // Who owns the number and which SIM carries it are the risky changes; routes and caller ID are not.
   approvalFor: changesOwnerOrSim,
-  customerVerification: { required: changesOwnerOrSim },
+  asksCustomerVerification: true,
   preconditions: (ctx, input) =>
     changesOwnerOrSim(input) ? lineIsFree(ctx, input.phoneNumber) : Promise.resolve(null),
   confirmApproval:

@@ -117,10 +117,10 @@ export interface Operation<Input, Result, Body = unknown> {
    */
   approvalFor?(input: Input): boolean;
   /**
-   * A change fraudsters use to take a line (SIM swap, port-out PIN, cancel, new owner or SIM): the form asks
-   * "How was the customer verified?" (`verificationMethod`, required by the schema where `required` says so).
+   * A change fraudsters use to take a line (SIM swap, port-out PIN, cancel, new owner or SIM): its form asks
+   * "How was the customer verified?" (`verificationMethod`); the schema says when an answer is required.
    */
-  customerVerification?: { required(input: Input): boolean };
+  asksCustomerVerification?: boolean;
   /**
    * The line is texted when this is requested, before anything is sent (CUSTOMER_NOTICE_FROM): which number,
    * and what was asked in words for the customer ("a new SIM for this number").

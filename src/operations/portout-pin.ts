@@ -33,7 +33,7 @@ export const portOut = defineOperation<PortOutInput, PortOrderCreated, PortOutRe
   confirmApproval:
     'This sets a port-out PIN: with it the number can be moved to another carrier. The PIN is shown only to the requester.',
   secretFields: ['pin'],
-  customerVerification: { required: () => true },
+  asksCustomerVerification: true,
   customerNotice: {
     line: (input) => input.phoneNumber,
     what: 'a port-out PIN for this number',

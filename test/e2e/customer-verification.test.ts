@@ -1,6 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatPhone } from '../../src/operations/glossary.js';
+import { operations } from '../../src/operations/registry.js';
 import { SEED_NUMBERS } from '../../src/sandbox/seed.js';
+import { lineChangeModal } from '../../src/views/modals/line-change-modal.js';
+import { inputIds } from '../support/fill-view.js';
 import { APPROVALS_CHANNEL, CHANNEL, type E2E, REQUESTER, startE2E, textOf } from './harness.js';
 
 const METHODS = ['Photo ID in store', 'Security question on the account'];
@@ -48,6 +51,24 @@ describe('risky changes record how the customer was verified (no CUSTOMER_NOTICE
 
     expect(await requestsOf('swap-sim', number)).toHaveLength(0);
     expect(e2e.sandbox.mutations()).toHaveLength(0);
+  });
+
+  it('only the changes fraudsters use ask it: park and activate do not', () => {
+    const form = (kind: 'park' | 'activate' | 'swap-sim' | 'cancel-line') =>
+      inputIds(
+        lineChangeModal({
+          op: operations[kind],
+          phoneNumber: '+18015550100',
+          facts: [],
+          today: '2026-12-07',
+          metadata: '{}',
+          verificationMethods: METHODS,
+        }),
+      );
+    expect(form('park')).not.toContain('verificationMethod');
+    expect(form('activate')).not.toContain('verificationMethod');
+    expect(form('swap-sim')).toContain('verificationMethod');
+    expect(form('cancel-line')).toContain('verificationMethod');
   });
 
   it('the method is stored with the request, shown on the approval card and kept in the audit log', async () => {

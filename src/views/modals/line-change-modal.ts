@@ -47,7 +47,7 @@ export function lineChangeModal(args: LineChangeModalArgs): ModalView {
           }),
         ]
       : []),
-    ...(op.customerVerification ? [verificationInput({ methods: args.verificationMethods })] : []),
+    ...(op.asksCustomerVerification ? [verificationInput({ methods: args.verificationMethods })] : []),
     context(
       'A second person approves before anything is sent to Telegent; the result is posted in this channel.',
     ),

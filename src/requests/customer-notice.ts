@@ -134,3 +134,22 @@ export async function settleLostNotices(deps: CustomerNoticeDeps): Promise<strin
     });
   return requestIds;
 }
+
+/**
+ * The text goes before the change: an approval that came while the text was still on its way (App Home lists a
+ * request as soon as it is stored) waits for it, for as long as its sender may hold the claim. A sender that died
+ * leaves its claim to expire; the change then goes (the card says the text may have failed).
+ */
+export async function awaitTextInFlight(
+  notices: Pick<CustomerNoticesRepo, 'get'>,
+  requestId: string,
+  now: () => Date,
+  pollMs = 200,
+): Promise<void> {
+  for (;;) {
+    const notice = await notices.get(requestId);
+    if (notice?.status !== 'sending' || !notice.claimedUntil) return;
+    if (notice.claimedUntil.getTime() <= now().getTime()) return;
+    await new Promise((resolve) => setTimeout(resolve, pollMs));
+  }
+}

@@ -14,6 +14,8 @@ export interface CustomerNoticeRecord {
   createdAt: Date;
   /** When the outcome was recorded (for 'sent': when the text went out). */
   decidedAt: Date | null;
+  /** While 'sending': until when its sender holds it (after that the sender is taken for dead). */
+  claimedUntil: Date | null;
 }
 
 /** What a sender records after its call: the outcome replaces a claim that is still its own. */
@@ -29,6 +31,7 @@ interface Row {
   detail: string | null;
   created_at: Date;
   decided_at: Date | null;
+  claimed_until: Date | null;
 }
 
 const toRecord = (row: Row): CustomerNoticeRecord => ({
@@ -39,6 +42,7 @@ const toRecord = (row: Row): CustomerNoticeRecord => ({
   detail: row.detail,
   createdAt: row.created_at,
   decidedAt: row.decided_at,
+  claimedUntil: row.claimed_until,
 });
 
 export function createCustomerNoticesRepo(db: Db) {

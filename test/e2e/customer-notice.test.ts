@@ -157,6 +157,36 @@ describe('the line is texted first when a SIM swap or a port-out PIN is requeste
     expect(audit.rows.map((r) => r.action)).toContain('customer_text_unknown');
   }, 30_000);
 
+  it('an approval that comes while the text is on its way waits for it: the text still goes first', async () => {
+    const line = SEED_NUMBERS[15]!;
+    e2e.sandbox.injectFault({ kind: 'latency', endpoint: OUTBOUND, latencyMs: 2_000, count: 1 });
+    const filing = e2e.ops.ctx.workflow.submit({
+      kind: 'portout',
+      raw: { phoneNumber: line, verificationMethod: 'Photo ID in store' },
+      requestedBy: REQUESTER,
+      channelId: CHANNEL,
+      reason: 'ZD-4822 customer leaving',
+    });
+    let requestId: string | undefined;
+    await expect
+      .poll(async () => {
+        requestId = await requestIdOf('portout', line);
+        return requestId && (await e2e.store.customerNotices.get(requestId))?.status;
+      })
+      .toBe('sending');
+    // As App Home's Approve would, before the text is recorded.
+    const approved = await e2e.ops.ctx.workflow.approve(requestId!, APPROVER);
+    expect(approved.status).toBe('approved');
+    await filing;
+    const paths = e2e.sandbox
+      .journal()
+      .filter((j) => j.path === OUTBOUND || j.path === '/v1.0/numbers/portout')
+      .filter((j) => JSON.stringify(j.body).includes(line))
+      .map((j) => j.path);
+    expect(paths).toEqual([OUTBOUND, '/v1.0/numbers/portout']);
+    expect(textsTo(line)).toHaveLength(1);
+  }, 30_000);
+
   it('a notice number that is not ours, or that cannot text, stops start-up with a sentence', async () => {
     await expect(checkNoticeSender(e2e.telegent, { from: '+18015559876', company: 'Acme' })).rejects.toThrow(
       'CUSTOMER_NOTICE_FROM: +18015559876 is not a number of your Telegent account',

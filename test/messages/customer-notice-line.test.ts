@@ -15,6 +15,7 @@ const notice = (over: Partial<CustomerNoticeRecord>): CustomerNoticeRecord => ({
   detail: null,
   createdAt: NOW,
   decidedAt: NOW,
+  claimedUntil: null,
   ...over,
 });
 

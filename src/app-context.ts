@@ -39,6 +39,8 @@ export interface AppContext {
   /** TELEGENT_ACCOUNT_ID: the account used where a channel is not bound to one. */
   defaultAccountId?: string | undefined;
   digestDefaults: { time: string; timeZone: string };
+  /** VERIFICATION_METHODS: the choices of "How was the customer verified?" (forms and their validation). */
+  verificationMethods: readonly string[];
   now: () => Date;
   /** For read-only operations run straight from a listener (interactive priority). */
   opContext(): OpContext;

@@ -15,6 +15,7 @@ import { createReminderSender } from './notify/approval-reminders.js';
 import { createNotifier } from './notify/notifier.js';
 import { createRequestMessages } from './notify/request-messages.js';
 import { tellClicker } from './notify/tell-clicker.js';
+import { DEFAULT_VERIFICATION_METHODS } from './operations/fields/verification-method.js';
 import { createWorkflow, instrumentWorkflow } from './requests/index.js';
 import { accessGate } from './slack/access-gate.js';
 import { createApproverDirectory } from './slack/approver-directory.js';
@@ -57,6 +58,10 @@ export interface TelegentOpsDependencies {
   access?: Config['access'];
   jobs: Config['jobs'] & { outboxCron?: string; digestCron?: string; expiryCron?: string };
   telegentAccountId?: string | undefined;
+  /** VERIFICATION_METHODS (default: the built-in list). */
+  verificationMethods?: readonly string[] | undefined;
+  /** CUSTOMER_NOTICE_FROM / _COMPANY (checked at start by main.ts); unset: nobody is texted. */
+  customerNotice?: Config['customers']['notice'];
   /** Cache of user groups' members: approvers, requesters, readers (keyv on Postgres when replicas share it). */
   usergroupCache?: Keyv<string[]>;
   /** false: build the jobs without their cron schedules (tests run them by hand). */
@@ -206,6 +211,8 @@ export function createAppContext(deps: TelegentOpsDependencies, client: webApi.W
       now,
       accountId: deps.telegentAccountId,
       firstCheckSeconds: deps.jobs.orderPollMinSeconds,
+      verificationMethods: deps.verificationMethods,
+      customerNotice: deps.customerNotice,
     }),
     (operation, outcome) => deps.metrics.requestOutcomes.inc({ operation, outcome }),
     (request, decision) => {
@@ -241,6 +248,7 @@ export function createAppContext(deps: TelegentOpsDependencies, client: webApi.W
     requests: deps.store.requests,
     orders: deps.store.orders,
     channelAccounts: deps.store.channelAccounts,
+    customerNotices: deps.store.customerNotices,
     requestMessages: deps.store.requestMessages,
     notify,
     logger: deps.logger,
@@ -289,6 +297,7 @@ export function createAppContext(deps: TelegentOpsDependencies, client: webApi.W
     approvalsChannelId: deps.approvals.channelId,
     defaultAccountId: deps.telegentAccountId,
     digestDefaults: { time: deps.jobs.digestDefaultTime, timeZone: deps.jobs.digestDefaultTimeZone },
+    verificationMethods: deps.verificationMethods ?? DEFAULT_VERIFICATION_METHODS,
     now,
     opContext: () => ({
       telegent: deps.telegent,

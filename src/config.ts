@@ -1,5 +1,9 @@
 import { z } from 'zod';
 import {
+  DEFAULT_VERIFICATION_METHODS,
+  VERIFICATION_METHOD_MAX_LENGTH,
+} from './operations/fields/verification-method.js';
+import {
   DEFAULT_APPROVAL_REQUIRED_FOR,
   isOperationKind,
   OPERATION_KINDS,
@@ -194,6 +198,39 @@ const schema = z.object({
       .max(1, { message: 'must be at most 1 (the whole limit), e.g. 0.5' })
       .default(0.5),
   ),
+  // The choices of "How was the customer verified?" (SIM swap, port-out PIN, cancel line, new owner or SIM).
+  VERIFICATION_METHODS: z.preprocess(
+    emptyToUndefined,
+    z
+      .string()
+      .optional()
+      .transform((value, zctx) => {
+        if (value === undefined) return [...DEFAULT_VERIFICATION_METHODS];
+        const methods = [
+          ...new Set(
+            value
+              .split(',')
+              .map((part) => part.trim())
+              .filter(Boolean),
+          ),
+        ];
+        if (methods.length === 0 || methods.length > 100)
+          zctx.addIssue({ code: 'custom', message: 'list 1 to 100 methods, comma-separated' });
+        for (const method of methods.filter((m) => m.length > VERIFICATION_METHOD_MAX_LENGTH))
+          zctx.addIssue({
+            code: 'custom',
+            message: `"${method.slice(0, 30)}…" is longer than ${VERIFICATION_METHOD_MAX_LENGTH} characters (Slack cuts longer choices)`,
+          });
+        return methods;
+      }),
+  ),
+  // The account's own messaging-enabled number that texts the line when a SIM swap or port-out PIN is asked.
+  CUSTOMER_NOTICE_FROM: optionalString.refine((v) => v === undefined || /^\+1[2-9]\d{2}[2-9]\d{6}$/.test(v), {
+    message: 'must be a number of your Telegent account in E.164, like +18015550100',
+  }),
+  CUSTOMER_NOTICE_COMPANY: optionalString.refine((v) => v === undefined || v.length <= 30, {
+    message: 'must be at most 30 characters (the text must fit one SMS)',
+  }),
   ORDER_POLL_MIN_SECONDS: integer(60, 1, 86_400),
   ORDER_POLL_MAX_SECONDS: integer(21_600, 1, 7 * 86_400),
   ORDER_LEASE_SECONDS: integer(20, 3, 600),
@@ -244,6 +281,11 @@ function crossFieldProblems(source: NodeJS.ProcessEnv): string[] {
   const min = Number(source.ORDER_POLL_MIN_SECONDS || 60);
   const max = Number(source.ORDER_POLL_MAX_SECONDS || 21_600);
   if (min > max) problems.push('ORDER_POLL_MIN_SECONDS: must not be above ORDER_POLL_MAX_SECONDS');
+  if (set('CUSTOMER_NOTICE_FROM') && !set('CUSTOMER_NOTICE_COMPANY')) {
+    problems.push(
+      'CUSTOMER_NOTICE_COMPANY: is required with CUSTOMER_NOTICE_FROM: the company name the customer reads in the text, e.g. Acme Mobile',
+    );
+  }
   if (set('DATABASE_URL') && !set('ENCRYPTION_KEY')) {
     problems.push(
       'ENCRYPTION_KEY: is required with DATABASE_URL (replicas must share it): generate one with `openssl rand -base64 32`',
@@ -296,6 +338,7 @@ export interface Config {
     approverUsergroupId?: string;
   } & ApprovalPolicy;
   access: AccessSettings;
+  customers: CustomerSettings;
   jobs: {
     pollShare: number;
     telegentRateLimitPerMinute: number;
@@ -322,6 +365,13 @@ export interface AccessSettings {
   requesterUserIds: string[];
   readerUsergroupId?: string | undefined;
   allowedChannelIds: string[];
+}
+
+/** How risky changes protect the customer (VERIFICATION_METHODS, CUSTOMER_NOTICE_*). */
+export interface CustomerSettings {
+  verificationMethods: string[];
+  /** Set: the line is texted from `from` when a SIM swap or port-out PIN is asked; unset: nobody is texted. */
+  notice?: { from: string; company: string } | undefined;
 }
 
 /** Which operations need a second person, and the rules of deciding (APPROVAL_* variables). */
@@ -395,6 +445,13 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
       requesterUserIds: env.REQUESTER_USER_IDS,
       readerUsergroupId: env.READER_USERGROUP_ID,
       allowedChannelIds: env.ALLOWED_CHANNEL_IDS,
+    },
+    customers: {
+      verificationMethods: env.VERIFICATION_METHODS,
+      notice:
+        env.CUSTOMER_NOTICE_FROM && env.CUSTOMER_NOTICE_COMPANY
+          ? { from: env.CUSTOMER_NOTICE_FROM, company: env.CUSTOMER_NOTICE_COMPANY }
+          : undefined,
     },
     jobs: {
       pollShare: env.TELEGENT_POLL_SHARE,

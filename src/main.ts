@@ -4,6 +4,7 @@ import { type Config, ConfigError, loadConfig } from './config.js';
 import { createLogger, type Logger } from './log.js';
 import { createMetrics } from './metrics.js';
 import { createReplicaTelegentClient } from './replica-telegent-client.js';
+import { CustomerNoticeSenderError, checkNoticeSender } from './requests/notice-sender-check.js';
 import type { Sandbox } from './sandbox/server.js';
 import { checkSlackConnection, SlackStartupError } from './slack/preflight.js';
 import { slackSetupGuide } from './slack/setup-guide.js';
@@ -16,7 +17,8 @@ function isOperatorError(error: unknown): error is Error {
   return (
     error instanceof ConfigError ||
     error instanceof SlackStartupError ||
-    (error as Error)?.name === 'DataDirLockedError'
+    (error as Error)?.name === 'DataDirLockedError' ||
+    error instanceof CustomerNoticeSenderError
   );
 }
 
@@ -129,6 +131,14 @@ async function main(): Promise<void> {
     metrics.telegentCalls.inc({ endpoint: e.endpoint, status: String(e.status) }),
   );
   metrics.setOpenOrdersSource(() => store.orders.countOpenByStatus());
+  try {
+    await checkNoticeSender(telegent, config.customers.notice);
+  } catch (error) {
+    await telegent.close().catch(() => {});
+    await sandbox?.close().catch(() => {});
+    await store.close().catch(() => {});
+    throw error;
+  }
 
   const ops = createTelegentOps({
     store,
@@ -148,6 +158,8 @@ async function main(): Promise<void> {
     access: config.access,
     jobs: config.jobs,
     telegentAccountId: config.telegent.accountId,
+    verificationMethods: config.customers.verificationMethods,
+    customerNotice: config.customers.notice,
     usergroupCache: createCache<string[]>({
       shared: config.store.databaseUrl ? store.db : undefined,
       namespace: 'usergroup-members',

@@ -110,8 +110,13 @@ export function slackDriver(options: {
     },
     submit(view, fill, userId) {
       // A request form's "Reason / ticket" gets a plain reason unless the drill types its own.
-      const asksReason = inputIds(view.view).includes('reason');
-      const filled = asksReason ? { reason: 'ZD-1000 drill request', ...fill } : fill;
+      // ...and how the customer was verified, where the form asks it.
+      const ids = inputIds(view.view);
+      const filled = {
+        ...(ids.includes('reason') ? { reason: 'ZD-1000 drill request' } : {}),
+        ...(ids.includes('verificationMethod') ? { verificationMethod: 'Photo ID in store' } : {}),
+        ...fill,
+      };
       return driver.submitValues(view, fillView(view.view, filled), userId);
     },
     submitValues(view, values, userId) {

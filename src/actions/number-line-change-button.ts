@@ -45,6 +45,7 @@ export function numberLineChangeButton(ctx: AppContext, op: LineChangeOperation)
           today: localIsoDate(ctx.now(), zone),
           metadata: writeModalMetadata({ channelId, phoneNumber, customer }),
           sandbox: ctx.sandbox,
+          verificationMethods: ctx.verificationMethods,
         });
       },
     );

@@ -18,6 +18,7 @@ export function numberUpdateButton(ctx: AppContext) {
         phoneNumber,
         metadata: writeModalMetadata({ channelId, phoneNumber }),
         sandbox: ctx.sandbox,
+        verificationMethods: ctx.verificationMethods,
       }),
     );
   };

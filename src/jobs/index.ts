@@ -27,7 +27,10 @@ const CHANGES_COLLECT_MS = 300;
 
 /** The jobs that look after requests: housekeeping, approval reminders and the redraws owed. */
 export interface RequestJobsOptions {
-  workflow: Pick<Workflow, 'expireDue' | 'recoverUnclaimedApprovals' | 'recoverStuckExecutions'>;
+  workflow: Pick<
+    Workflow,
+    'expireDue' | 'recoverUnclaimedApprovals' | 'recoverStuckExecutions' | 'settleLostNotices'
+  >;
   /** The app's one drawer of request messages (its per-request loops are per process: share it). */
   messages: RequestMessages;
   /** What follows an execution the recovery ran (notify/after-execution.ts). */

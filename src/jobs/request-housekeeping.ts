@@ -3,7 +3,10 @@ import type { RequestMessages } from '../notify/request-messages.js';
 import type { ExecutionOutcome, Workflow } from '../requests/index.js';
 
 export interface RequestHousekeepingDeps {
-  workflow: Pick<Workflow, 'expireDue' | 'recoverUnclaimedApprovals' | 'recoverStuckExecutions'>;
+  workflow: Pick<
+    Workflow,
+    'expireDue' | 'recoverUnclaimedApprovals' | 'recoverStuckExecutions' | 'settleLostNotices'
+  >;
   messages: Pick<RequestMessages, 'sync'>;
   /** What follows an execution (its messages redrawn, a secret to the requester): see notify/after-execution.ts. */
   afterExecution: (execution: ExecutionOutcome) => Promise<void>;
@@ -14,7 +17,7 @@ export interface RequestHousekeepingDeps {
  * The request-housekeeping job: every non-final request has an owner after a crash. Pending requests past
  * APPROVAL_TTL_HOURS expire; approved requests nobody claimed (the approver's process died before the claim)
  * are executed, exactly once (the claim is the guard); requests whose executor died mid-call become reconciled
- * `unknown`s. Each stores its fact in the workflow, then asks for the request's messages to be redrawn.
+ * `unknown`s; texts to customers whose sender died are marked unknown, never resent. Each stores its fact in the workflow, then asks for the request's messages to be redrawn.
  */
 export function createRequestHousekeeping(deps: RequestHousekeepingDeps) {
   return {
@@ -23,6 +26,7 @@ export function createRequestHousekeeping(deps: RequestHousekeepingDeps) {
       for (const outcome of await deps.workflow.recoverUnclaimedApprovals())
         await deps.afterExecution(outcome);
       for (const outcome of await deps.workflow.recoverStuckExecutions()) await deps.afterExecution(outcome);
+      for (const requestId of await deps.workflow.settleLostNotices()) await deps.messages.sync(requestId);
     },
   };
 }

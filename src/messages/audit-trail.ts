@@ -29,6 +29,9 @@ const APP_WORDS: Record<string, string> = {
   reconciled_succeeded: 'read back from Telegent: done',
   approval_abandoned: 'approved but never sent (given up)',
   approval_recovered: 'approved, sent after a restart',
+  customer_texted: 'the customer was texted',
+  customer_text_failed: 'the customer was not texted',
+  customer_text_unknown: 'texting the customer may have failed',
 };
 
 /** Why a decision was not taken, in words (the audit log keeps the code). */
@@ -48,9 +51,11 @@ function said(details: Record<string, unknown>): string {
   const text = error ?? detail;
   const code = typeof details.reason === 'string' ? details.reason : undefined;
   const reason = code ? (REFUSAL_WORDS[code] ?? code) : undefined;
+  const verified = typeof details.verificationMethod === 'string' ? details.verificationMethod : undefined;
   return [
     text ? `: “${escapeMrkdwn(oneLine(text, 160))}”` : '',
     reason ? ` — reason: “${escapeMrkdwn(oneLine(reason, 160))}”` : '',
+    verified ? ` — customer verified by ${escapeMrkdwn(oneLine(verified, 100))}` : '',
   ].join('');
 }
 

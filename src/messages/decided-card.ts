@@ -1,4 +1,5 @@
 import type { KnownBlock } from '@slack/types';
+import type { CustomerNoticeRecord } from '../store/customer-notices-repo.js';
 import type { RequestRecord } from '../store/requests-repo.js';
 import { mentionList } from './approval-progress.js';
 import {
@@ -27,6 +28,8 @@ export interface DecidedCardArgs {
   reason?: string | null | undefined;
   /** The channel's bound account, by name (as on the card before the decision). */
   accountName?: string | null | undefined;
+  /** The text to the line (SIM swap, port-out PIN): the decided card keeps saying whether it went out. */
+  notice?: CustomerNoticeRecord | null | undefined;
   sandbox?: boolean | undefined;
 }
 
@@ -66,7 +69,7 @@ export function decidedCard(args: DecidedCardArgs): MessagePayload {
     ...sandboxBlocks(args.sandbox),
     header(`${args.title}: ${HEADLINE[args.decision]}`),
     section(escapeMrkdwn(args.summary)),
-    ...decisionFacts(args.request, args.accountName),
+    ...decisionFacts(args.request, args.accountName, args.notice),
     requestFacts(args.request, { decided: true }),
     section(`${line}${reason}`),
   ];

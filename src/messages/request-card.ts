@@ -1,6 +1,8 @@
 import type { KnownBlock } from '@slack/types';
+import { verificationMethodOf } from '../operations/fields/verification-method.js';
 import { getOperation } from '../operations/registry.js';
 import { customerShortName, requestReason } from '../requests/request-context.js';
+import type { CustomerNoticeRecord } from '../store/customer-notices-repo.js';
 import type { RequestRecord } from '../store/requests-repo.js';
 import { approvalProgressLine } from './approval-progress.js';
 import {
@@ -16,6 +18,7 @@ import {
   sandboxBlocks,
   section,
 } from './blocks.js';
+import { customerNoticeLine } from './customer-notice-line.js';
 import { ACTION } from './ids.js';
 import { escapeMrkdwn, oneLine } from './limits.js';
 import { requestFacts } from './request-facts.js';
@@ -28,6 +31,8 @@ export interface RequestCardArgs {
   summary: string;
   /** The channel's bound account, by name, when the request is filed under it (distributors). */
   accountName?: string | null | undefined;
+  /** The text to the line (SIM swap, port-out PIN), when the request's operation sends one. */
+  notice?: CustomerNoticeRecord | null | undefined;
   sandbox?: boolean | undefined;
 }
 
@@ -72,11 +77,21 @@ function operationFacts(request: RequestRecord): Array<readonly [string, string]
   }
 }
 
+/** How the requester checked who the customer is (changes fraudsters use): the approver weighs it. */
+function verifiedBy(request: RequestRecord): Array<readonly [string, string]> {
+  const method = verificationMethodOf(request.input);
+  return method ? [['Customer verified by', escapeMrkdwn(oneLine(method, 100))]] : [];
+}
+
 /**
  * The decision aid: customer (short name, account), the operation's facts (number, product in words, SIM
  * last 4, carrier, port date…), who asks and their reason/ticket.
  */
-export function decisionFacts(request: RequestRecord, accountName?: string | null): KnownBlock[] {
+export function decisionFacts(
+  request: RequestRecord,
+  accountName?: string | null,
+  notice?: CustomerNoticeRecord | null,
+): KnownBlock[] {
   const customer = customerShortName(request.input);
   const account = accountName ? oneLine(accountName, 100) : undefined;
   const facts: Array<readonly [string, string]> = [
@@ -84,12 +99,15 @@ export function decisionFacts(request: RequestRecord, accountName?: string | nul
       ? [['Customer', escapeMrkdwn([customer, account].filter(Boolean).join(' · '))] as const]
       : []),
     ...operationFacts(request).map(([label, value]) => [label, escapeMrkdwn(oneLine(value, 300))] as const),
+    ...verifiedBy(request),
     ['Asked by', mention(request.requestedBy)],
   ];
   const reason = requestReason(request.input);
+  const texted = customerNoticeLine(notice);
   return [
     fieldsSection(facts),
     section(`*Reason / ticket:* ${reason ? escapeMrkdwn(oneLine(reason, 500)) : '_none given_'}`),
+    ...(texted ? [section(texted)] : []),
   ];
 }
 
@@ -110,7 +128,7 @@ export function requestCard(args: RequestCardArgs): MessagePayload {
     ...sandboxBlocks(args.sandbox),
     header(`Approval needed: ${args.title}`),
     section(escapeMrkdwn(args.summary)),
-    ...decisionFacts(request, args.accountName),
+    ...decisionFacts(request, args.accountName, args.notice),
     requestFacts(request),
     ...(progress ? [section(`:ballot_box_with_check: *${progress}*`)] : []),
     decisionButtons(request, args.title, args.summary),

@@ -1,4 +1,5 @@
-import { customerFullName, requestReason } from '../requests/request-context.js';
+import { customerFullName, customerShortName, requestReason } from '../requests/request-context.js';
+import type { CustomerNoticeRecord } from '../store/customer-notices-repo.js';
 import type { OrderRecord } from '../store/orders-repo.js';
 import type { RequestStatus } from '../store/request-lifecycle.js';
 import type { RequestRecord } from '../store/requests-repo.js';
@@ -19,6 +20,8 @@ export interface RequestState {
   order: OrderRecord | null;
   /** The channel's bound account, by name, when the request is filed under it (distributors). */
   accountName: string | null;
+  /** The text to the line (SIM swap, port-out PIN), once claimed or skipped; absent for other requests. */
+  notice?: CustomerNoticeRecord | null | undefined;
 }
 
 /** What a message carries (its metadata says so): the approval card, the request's story, or its order's root. */
@@ -149,6 +152,7 @@ function decisionNotice(request: RequestRecord, notice: string, accountName: str
  */
 export function requestPicture(state: RequestState, options: PictureOptions): RequestPicture {
   const { request, order, accountName } = state;
+  const texted = state.notice;
   const { sandbox } = options;
   const title = operationTitle(request.kind);
   const summary = storedSummary(request);
@@ -161,7 +165,7 @@ export function requestPicture(state: RequestState, options: PictureOptions): Re
   const cardFace: Drawing = {
     shows: 'card',
     message: pending
-      ? requestCard({ request, title, summary, accountName, sandbox })
+      ? requestCard({ request, title, summary, accountName, notice: texted, sandbox })
       : decidedCard({
           request,
           title,
@@ -171,6 +175,7 @@ export function requestPicture(state: RequestState, options: PictureOptions): Re
           at: request.decidedAt ?? (decision === 'expired' ? request.expiresAt : null) ?? request.updatedAt,
           reason: request.decisionReason,
           accountName,
+          notice: texted,
           sandbox,
         }),
   };

@@ -7,6 +7,7 @@ import {
   requestPicture,
 } from '../messages/request-picture.js';
 import type { ChannelAccountsRepo } from '../store/channel-accounts-repo.js';
+import type { CustomerNoticesRepo } from '../store/customer-notices-repo.js';
 import type { OrdersRepo } from '../store/orders-repo.js';
 import type {
   DrawLease,
@@ -25,6 +26,8 @@ export interface DrawDeps {
   requests: Pick<RequestsRepo, 'get' | 'setCard' | 'setStory'>;
   orders: Pick<OrdersRepo, 'getByRequest' | 'setThread'>;
   channelAccounts: Pick<ChannelAccountsRepo, 'get'>;
+  /** The text to the line (SIM swap, port-out PIN): the card says whether it went out. */
+  customerNotices?: Pick<CustomerNoticesRepo, 'get'> | undefined;
   requestMessages: RequestMessagesRepo;
   notify: Notifier;
   logger: Logger;
@@ -57,12 +60,13 @@ export async function drawRequest(deps: DrawDeps, lease: DrawLease): Promise<voi
   const { requestMessages: repo, notify, logger } = deps;
 
   async function stateOf(request: RequestRecord): Promise<RequestState> {
-    const [order, bound] = await Promise.all([
+    const [order, bound, notice] = await Promise.all([
       deps.orders.getByRequest(request.id),
       deps.channelAccounts.get(request.channelId),
+      deps.customerNotices?.get(request.id) ?? null,
     ]);
     const accountName = bound && bound.accountId === request.accountId ? bound.accountName : null;
-    return { request, order, accountName };
+    return { request, order, accountName, notice };
   }
 
   /** The card's link, only while the story shows "waiting" beside a card elsewhere. */

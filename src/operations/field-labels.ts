@@ -10,6 +10,7 @@ import { PORT_IN_DATE_HINT } from './fields/port-in-date.js';
 import { PIN_HINT } from './fields/port-out-pin.js';
 import { PRODUCT_TYPE_HINT } from './fields/product-type.js';
 import { ID_KINDS, telegentIdHint } from './fields/telegent-ids.js';
+import { VERIFICATION_METHOD_HINT } from './fields/verification-method.js';
 import { ZIP_CODE_HINT } from './fields/zip-code.js';
 
 export interface FieldLabel {
@@ -30,6 +31,7 @@ export const FIELD_LABELS: Record<string, FieldLabel> = {
     hint: 'why this is needed, or the ticket number: approvers read it, the audit log keeps it',
   },
   numbers: { label: 'Phone numbers', hint: PHONE_NUMBER_LIST_HINT },
+  verificationMethod: { label: 'How was the customer verified?', hint: VERIFICATION_METHOD_HINT },
   messageRouteId: { label: 'Message route', hint: id(ID_KINDS.messageRoute) },
   voiceRouteId: { label: 'Voice route', hint: id(ID_KINDS.voiceRoute) },
   assignedSubscriberId: { label: 'Subscriber', hint: id(ID_KINDS.subscriber) },

@@ -6,9 +6,10 @@ import { iccidSchema } from './fields/iccid.js';
 import { phoneNumberSchema } from './fields/phone-number.js';
 import { localIsoDate } from './fields/port-in-date.js';
 import { optionalField } from './fields/result.js';
+import { verificationMethodSchema } from './fields/verification-method.js';
 import { dayWords, formatPhone } from './glossary.js';
 import { guardTheLine, lineIsFree } from './line-guard.js';
-import { defineOperation, type Operation, type Outcome, simTail } from './operation.js';
+import { defineOperation, type Operation, type Outcome, type SchemaOptions, simTail } from './operation.js';
 import { readBackNumberChange } from './read-back.js';
 
 /** Park, activate, swap SIM or cancel one line (`POST /numbers/status`). */
@@ -18,6 +19,8 @@ export interface LineChangeInput {
   effectiveDate: string;
   /** swap-sim only: the new physical SIM; none means a new eSIM (Telegent answers with its QR link). */
   iccid?: string | undefined;
+  /** swap-sim and cancel-line: how the customer was verified (one of VERIFICATION_METHODS). */
+  verificationMethod?: string | undefined;
 }
 
 export interface LineChangeSpec {
@@ -41,10 +44,22 @@ export interface LineChangeSpec {
   noun: string;
   label: string;
   takesIccid?: boolean;
+  /** A change fraudsters use (swap, cancel): the form asks how the customer was verified; required. */
+  verifiesCustomer?: boolean;
+  /** The line is texted when this is requested (CUSTOMER_NOTICE_FROM): what was asked, in the customer's words. */
+  noticeWhat?: string;
 }
 
-function lineChangeSchema(spec: LineChangeSpec, now: () => Date): z.ZodType<LineChangeInput> {
-  const base = { phoneNumber: phoneNumberSchema, effectiveDate: effectiveDateSchema(now) };
+function lineChangeSchema(spec: LineChangeSpec, options: SchemaOptions): z.ZodType<LineChangeInput> {
+  // Park and activate do not ask how the customer was verified: a method given anyway is dropped.
+  const verificationMethod = spec.verifiesCustomer
+    ? verificationMethodSchema(options.verificationMethods)
+    : z.undefined().optional().catch(undefined);
+  const base = {
+    phoneNumber: phoneNumberSchema,
+    effectiveDate: effectiveDateSchema(options.now),
+    verificationMethod,
+  };
   // Only swap-sim takes a SIM; elsewhere an ICCID is dropped, never sent.
   return spec.takesIccid ? z.object({ ...base, iccid: optionalField(iccidSchema) }) : z.object(base);
 }
@@ -103,7 +118,11 @@ export function lineChangeOperation(spec: LineChangeSpec): LineChangeOperation {
     needsApproval: true,
     confirmApproval: spec.confirmApproval,
     secretFields: [],
-    schema: (options) => lineChangeSchema(spec, options.now),
+    schema: (options) => lineChangeSchema(spec, options),
+    ...(spec.verifiesCustomer ? { asksCustomerVerification: true } : {}),
+    ...(spec.noticeWhat
+      ? { customerNotice: { line: (input: LineChangeInput) => input.phoneNumber, what: spec.noticeWhat } }
+      : {}),
     summary: (input) =>
       `${spec.verb} ${formatPhone(input.phoneNumber)}${spec.takesIccid ? ` to ${sim(input)}` : ''}, effective ${when(input)}`,
     facts: (input) => [

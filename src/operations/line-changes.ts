@@ -43,6 +43,8 @@ export const swapSim = lineChangeOperation({
   noun: 'SIM swap',
   label: 'SIM swap',
   takesIccid: true,
+  verifiesCustomer: true,
+  noticeWhat: 'a new SIM for this number',
 });
 
 /** "Close this line": final (Telegent can reactivate within 30 days, through support). */
@@ -59,4 +61,5 @@ export const cancelLine = lineChangeOperation({
   done: (record) => record.Status === 'Cancelled',
   noun: 'line cancellation',
   label: 'Line cancellation',
+  verifiesCustomer: true,
 });

@@ -6,9 +6,14 @@ import { phoneNumberSchema } from './fields/phone-number.js';
 import { optionalField } from './fields/result.js';
 import { messageRouteIdSchema, subscriberIdSchema, voiceRouteIdSchema } from './fields/telegent-ids.js';
 import { textSchema } from './fields/text.js';
+import {
+  VERIFICATION_FIELD,
+  VERIFICATION_METHOD_HINT,
+  verificationMethodSchema,
+} from './fields/verification-method.js';
 import { formatPhone } from './glossary.js';
 import { guardTheLine, lineIsFree } from './line-guard.js';
-import { defineOperation, simTail } from './operation.js';
+import { defineOperation, type SchemaOptions, simTail } from './operation.js';
 import { shortName } from './personal-data.js';
 import { readBackNumberChange } from './read-back.js';
 
@@ -21,6 +26,8 @@ export interface NumberUpdateInput {
   voiceRouteId?: string | undefined;
   cnamFirstName?: string | undefined;
   cnamLastName?: string | undefined;
+  /** A new owner or SIM: how the customer was verified (one of VERIFICATION_METHODS). */
+  verificationMethod?: string | undefined;
 }
 
 const CHANGES = [
@@ -32,10 +39,14 @@ const CHANGES = [
   'cnamLastName',
 ] as const;
 
+/** A new owner or SIM: the risky changes (approval, and never while a port or another change is open). */
+const changesOwnerOrSim = (input: NumberUpdateInput) =>
+  input.assignedSubscriberId !== undefined || input.iccid !== undefined;
+
 const cnamSchema = (which: string) =>
   textSchema({ max: 15, hint: `the caller ID ${which} name shown to people called (at most 15 characters)` });
 
-function numberUpdateSchema(): z.ZodType<NumberUpdateInput> {
+function numberUpdateSchema(options: SchemaOptions): z.ZodType<NumberUpdateInput> {
   return z
     .object({
       phoneNumber: phoneNumberSchema,
@@ -45,8 +56,16 @@ function numberUpdateSchema(): z.ZodType<NumberUpdateInput> {
       voiceRouteId: optionalField(voiceRouteIdSchema),
       cnamFirstName: optionalField(cnamSchema('first')),
       cnamLastName: optionalField(cnamSchema('last')),
+      verificationMethod: optionalField(verificationMethodSchema(options.verificationMethods)),
     })
     .superRefine((v, ctx) => {
+      // A new owner or SIM is how a line is taken over: who asked must have been checked, and how is recorded.
+      if (changesOwnerOrSim(v) && v.verificationMethod === undefined)
+        ctx.addIssue({
+          code: 'custom',
+          path: [VERIFICATION_FIELD],
+          message: `required when the subscriber or SIM changes; ${VERIFICATION_METHOD_HINT}`,
+        });
       if (!CHANGES.some((field) => v[field] !== undefined))
         ctx.addIssue({
           code: 'custom',
@@ -96,10 +115,6 @@ function changes(input: NumberUpdateInput): Array<[string, string]> {
   return rows.filter((r): r is [string, string] => r[1] !== undefined);
 }
 
-/** A new owner or SIM: the risky changes (approval, and never while a port or another change is open). */
-const changesOwnerOrSim = (input: NumberUpdateInput) =>
-  input.assignedSubscriberId !== undefined || input.iccid !== undefined;
-
 guardTheLine('number-update');
 
 export const numberUpdate = defineOperation<NumberUpdateInput, NumberUpdateResponse, NumberUpdateRequest>({
@@ -109,6 +124,7 @@ export const numberUpdate = defineOperation<NumberUpdateInput, NumberUpdateRespo
   needsApproval: true,
   // Who owns the number and which SIM carries it are the risky changes; routes and caller ID are not.
   approvalFor: changesOwnerOrSim,
+  asksCustomerVerification: true,
   preconditions: (ctx, input) =>
     changesOwnerOrSim(input) ? lineIsFree(ctx, input.phoneNumber) : Promise.resolve(null),
   confirmApproval:

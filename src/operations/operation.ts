@@ -1,15 +1,21 @@
 import type { z } from 'zod';
 import type { CallOptions, TelegentClient } from '../telegent/client.js';
 import type { PickerKind } from '../telegent/picker-source.js';
+import { DEFAULT_VERIFICATION_METHODS } from './fields/verification-method.js';
 import type { FieldErrors } from './validation-errors.js';
 
 /** What an input schema may depend on besides the raw input. */
 export interface SchemaOptions {
   /** The clock used for date rules (port-in date must be in the future). */
   now: () => Date;
+  /** VERIFICATION_METHODS: the choices "How was the customer verified?" accepts. */
+  verificationMethods: readonly string[];
 }
 
-export const DEFAULT_SCHEMA_OPTIONS: SchemaOptions = { now: () => new Date() };
+export const DEFAULT_SCHEMA_OPTIONS: SchemaOptions = {
+  now: () => new Date(),
+  verificationMethods: DEFAULT_VERIFICATION_METHODS,
+};
 
 export function schemaOptions(options: Partial<SchemaOptions> = {}): SchemaOptions {
   return { ...DEFAULT_SCHEMA_OPTIONS, ...options };
@@ -110,6 +116,16 @@ export interface Operation<Input, Result, Body = unknown> {
    * is not the risk a new owner or SIM is: the policy names the kind, the definition says which inputs.
    */
   approvalFor?(input: Input): boolean;
+  /**
+   * A change fraudsters use to take a line (SIM swap, port-out PIN, cancel, new owner or SIM): its form asks
+   * "How was the customer verified?" (`verificationMethod`); the schema says when an answer is required.
+   */
+  asksCustomerVerification?: boolean;
+  /**
+   * The line is texted when this is requested, before anything is sent (CUSTOMER_NOTICE_FROM): which number,
+   * and what was asked in words for the customer ("a new SIM for this number").
+   */
+  customerNotice?: { line(input: Input): string; what: string };
   /** Approve asks to confirm with this sentence (the change cannot be undone). */
   confirmApproval?: string;
   /** Input fields that must never reach a channel, a log line or an error text. */

@@ -4,15 +4,18 @@ import type { PortOrderCreated } from '../telegent/response-schemas.js';
 import { phoneNumberSchema } from './fields/phone-number.js';
 import { generatePortOutPin, portOutPinSchema } from './fields/port-out-pin.js';
 import { withDefault } from './fields/result.js';
+import { verificationMethodSchema } from './fields/verification-method.js';
 import { formatPhone, shortId } from './glossary.js';
-import { defineOperation, MASK } from './operation.js';
+import { defineOperation, MASK, type SchemaOptions } from './operation.js';
 import { readBackNumber } from './read-back.js';
 
 /** The PIN is generated while validating, so the validated input (stored, approved, executed) carries it. */
-function portOutSchema() {
+function portOutSchema(options: SchemaOptions) {
   return z.object({
     phoneNumber: phoneNumberSchema,
     pin: withDefault(portOutPinSchema, () => generatePortOutPin()),
+    // A PIN moves the number to another carrier: who asked must have been checked, and how is recorded.
+    verificationMethod: verificationMethodSchema(options.verificationMethods),
   });
 }
 
@@ -30,6 +33,11 @@ export const portOut = defineOperation<PortOutInput, PortOrderCreated, PortOutRe
   confirmApproval:
     'This sets a port-out PIN: with it the number can be moved to another carrier. The PIN is shown only to the requester.',
   secretFields: ['pin'],
+  asksCustomerVerification: true,
+  customerNotice: {
+    line: (input) => input.phoneNumber,
+    what: 'a port-out PIN for this number',
+  },
   schema: portOutSchema,
   summary: (input) =>
     `Issue a port-out PIN for ${formatPhone(input.phoneNumber)} (PIN ${MASK}, shown only to the requester)`,

@@ -51,15 +51,20 @@ type SchemaBuilder = { schema(options?: Partial<SchemaOptions>): z.ZodType };
  * ~0.1 ms for a status and ~1 ms for a provision, on the event loop every Slack ack shares. The clock is
  * read when a value is parsed, never when the schema is built, so a kept schema is never stale.
  */
-const built = new WeakMap<SchemaBuilder, WeakMap<object, z.ZodType>>();
+const built = new WeakMap<SchemaBuilder, WeakMap<object, WeakMap<object, z.ZodType>>>();
 const DEFAULT_CLOCK = {};
+const DEFAULT_METHODS = {};
 
+/** Kept per clock and per list of verification methods (the config's one array: built once). */
 function schemaOf(op: SchemaBuilder, options: Partial<SchemaOptions>): z.ZodType {
-  const byClock = built.get(op) ?? new WeakMap<object, z.ZodType>();
+  const byClock = built.get(op) ?? new WeakMap<object, WeakMap<object, z.ZodType>>();
   built.set(op, byClock);
   const clock = options.now ?? DEFAULT_CLOCK;
-  const schema = byClock.get(clock) ?? op.schema(options);
-  byClock.set(clock, schema);
+  const byMethods = byClock.get(clock) ?? new WeakMap<object, z.ZodType>();
+  byClock.set(clock, byMethods);
+  const methods = options.verificationMethods ?? DEFAULT_METHODS;
+  const schema = byMethods.get(methods) ?? op.schema(options);
+  byMethods.set(methods, schema);
   return schema;
 }
 

@@ -13,6 +13,7 @@ import {
   type TelegentError,
   TelegentOutcomeUnknownError,
 } from '../telegent/errors.js';
+import { awaitTextInFlight } from './customer-notice.js';
 import { boundAccountName, trackOrder } from './order-tracking.js';
 import { OutcomeNotRecordedError } from './outcome-not-recorded.js';
 import type { ExecutionOutcome } from './outcomes.js';
@@ -78,6 +79,8 @@ export async function executeRequest(
     return fail(deps, claimed, actor, `Not sent to Telegent: ${formatFieldErrors(problems)}`);
   }
 
+  // The line hears first (SIM swap, port-out PIN): a text still on its way is waited for.
+  await awaitTextInFlight(store.customerNotices, requestId, deps.now);
   let result: unknown;
   try {
     result = await op.execute(opContext(deps), input);

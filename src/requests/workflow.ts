@@ -6,6 +6,7 @@ import { validateInput } from '../operations/validation-errors.js';
 import type { Store } from '../store/open-store.js';
 import type { RequestRecord } from '../store/requests-repo.js';
 import type { TelegentClient } from '../telegent/client.js';
+import { type CustomerNoticeSettings, settleLostNotices, textTheLine } from './customer-notice.js';
 import { executeRequest, recordUnknownOutcome } from './execute.js';
 import type {
   ApproveOutcome,
@@ -42,6 +43,10 @@ export interface WorkflowDeps {
   accountId?: string | undefined;
   /** When the poller first looks at a new order (ORDER_POLL_MIN_SECONDS). */
   firstCheckSeconds?: number;
+  /** VERIFICATION_METHODS (default: the built-in list). */
+  verificationMethods?: readonly string[] | undefined;
+  /** CUSTOMER_NOTICE_FROM / _COMPANY: the line is texted when a SIM swap or port-out PIN is filed (unset: not). */
+  customerNotice?: CustomerNoticeSettings | undefined;
 }
 
 export interface SubmitArgs {
@@ -80,7 +85,10 @@ function requestContext(args: SubmitArgs): RequestContext {
 export function createWorkflow(deps: WorkflowDeps) {
   const now = deps.now ?? (() => new Date());
   const { store } = deps;
-  const schemaOptions: Partial<SchemaOptions> = { now };
+  const schemaOptions: Partial<SchemaOptions> = {
+    now,
+    ...(deps.verificationMethods ? { verificationMethods: deps.verificationMethods } : {}),
+  };
   const executeDeps = {
     store,
     telegent: deps.telegent,
@@ -88,6 +96,15 @@ export function createWorkflow(deps: WorkflowDeps) {
     now,
     accountId: deps.accountId,
     firstCheckSeconds: deps.firstCheckSeconds ?? 300,
+  };
+
+  const noticeDeps = {
+    notices: store.customerNotices,
+    audit: store.audit,
+    telegent: deps.telegent,
+    settings: deps.customerNotice,
+    logger: deps.logger,
+    now,
   };
 
   const execute = (requestId: string, actor: string): Promise<ExecutionOutcome> =>
@@ -185,8 +202,14 @@ export function createWorkflow(deps: WorkflowDeps) {
           summary: op.summary(value),
           needsApproval: approval,
           ...(context.requestReason ? { reason: context.requestReason } : {}),
+          ...(typeof value.verificationMethod === 'string'
+            ? { verificationMethod: value.verificationMethod }
+            : {}),
         },
       });
+      // The line hears of a SIM swap or port-out PIN first: before the card exists (so before any approval)
+      // and before anything is sent to Telegent for the change.
+      await textTheLine(noticeDeps, request, op, value);
       if (approval) return { status: 'pending_approval', request };
       return { status: 'executed', request, execution: await execute(request.id, args.requestedBy) };
     },
@@ -309,6 +332,12 @@ export function createWorkflow(deps: WorkflowDeps) {
       }
       return outcomes;
     },
+
+    /**
+     * Texts to customers whose sender died between the call and its record: marked unknown (never resent);
+     * returns their requests, whose cards say "texting the customer may have failed".
+     */
+    settleLostNotices: () => settleLostNotices(noticeDeps),
 
     /** Pending requests past their expiry become `expired` (secrets purged); returns them for announcing. */
     async expireDue(): Promise<RequestRecord[]> {

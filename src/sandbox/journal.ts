@@ -21,6 +21,7 @@ export const MUTATION_PATHS = new Set([
   '/v1.0/subscribers/create',
   '/v1.0/numbers/status',
   '/v1.0/numbers/update',
+  '/v1.0/message/outbound',
 ]);
 
 /** A deep copy with every secret field (any depth, any casing) replaced by '***'. */

@@ -11,6 +11,7 @@ import {
 import { availability } from './handlers/availability.js';
 import { dataUsageInfo, dataUsageSettings, setDataUsage } from './handlers/data-usage.js';
 import { inventory, numberLookup } from './handlers/inventory.js';
+import { outboundMessage } from './handlers/message.js';
 import { numberUpdate } from './handlers/number-update.js';
 import { getOrder } from './handlers/orders.js';
 import { cancelPortin, eligibility, submitPortin, updatePortin } from './handlers/portin.js';
@@ -49,4 +50,5 @@ export const API_ROUTES: Record<string, Route> = {
   '/v1.0/subscribers/create': { method: 'POST', handler: createSubscriber },
   '/v1.0/distributor/accounts': { method: 'GET', handler: distributorAccounts },
   '/v1.0/distributor/subscribers': { method: 'GET', handler: distributorSubscribers },
+  '/v1.0/message/outbound': { method: 'POST', handler: outboundMessage },
 };

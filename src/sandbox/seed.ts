@@ -163,6 +163,7 @@ export function seedData(now: Date): SandboxData {
     voiceRoutes: voiceRoutes(accountId),
     subscribers,
     pool,
+    messages: [],
   };
 }
 

@@ -19,7 +19,7 @@ import {
 } from './defaults.js';
 import { readBody, send } from './http.js';
 import { handleApi, type Pending } from './pipeline.js';
-import type { NumberRecord } from './state.js';
+import type { NumberRecord, SentMessage } from './state.js';
 import type { FaultSpec, JournalEntry, SandboxClock, SandboxOptions } from './types.js';
 
 export type { OrderSnapshot } from './control.js';
@@ -30,7 +30,7 @@ export {
   DEFAULT_SANDBOX_PORT,
   DEFAULT_TOKEN_TTL_SECONDS,
 } from './defaults.js';
-export type { NumberRecord } from './state.js';
+export type { NumberRecord, SentMessage } from './state.js';
 export type { FaultKind, FaultSpec, JournalEntry, SandboxClock, SandboxOptions } from './types.js';
 
 export interface Sandbox {
@@ -60,6 +60,8 @@ export interface Sandbox {
   listOrders(): OrderSnapshot[];
   getNumber(number: string): NumberRecord | undefined;
   listNumbers(): NumberRecord[];
+  /** Every text sent through POST /v1.0/message/outbound, oldest first. */
+  sentMessages(): SentMessage[];
   /** Keeps only these message and voice routes (ids), e.g. an account with a single route of each kind. */
   keepOnlyRoutes(routeIds: readonly string[]): void;
   close(): Promise<void>;
@@ -144,6 +146,7 @@ export async function startSandbox(options: Partial<SandboxOptions> = {}): Promi
       core.settle();
       return [...core.data.numbers.values()].map(numberSnapshot);
     },
+    sentMessages: () => core.data.messages.map((m) => structuredClone(m)),
     close: async () => {
       if (closed) return;
       closed = true;

@@ -127,6 +127,16 @@ export interface PoolZip {
   nextLine: number;
 }
 
+/** A text sent through `POST /v1.0/message/outbound` (kept so tests can count what reached a line). */
+export interface SentMessage {
+  MessageId: string;
+  From: string;
+  To: string[];
+  Body: string;
+  /** Sandbox epoch ms. */
+  at: number;
+}
+
 export interface SandboxData {
   accountId: string;
   companyName: string;
@@ -136,6 +146,7 @@ export interface SandboxData {
   voiceRoutes: VoiceRoute[];
   subscribers: Subscriber[];
   pool: PoolZip[];
+  messages: SentMessage[];
 }
 
 export const orderKey = (orderId: string) =>

@@ -2,6 +2,7 @@ import { join, resolve } from 'node:path';
 import type { Logger } from '../log.js';
 import { createAuditRepo } from './audit-repo.js';
 import { createChannelAccountsRepo } from './channel-accounts-repo.js';
+import { createCustomerNoticesRepo } from './customer-notices-repo.js';
 import { acquireDataDirLock, type DataDirLock } from './data-dir-lock.js';
 import type { Db } from './db.js';
 import { createDigestRepo } from './digest-repo.js';
@@ -38,6 +39,8 @@ export interface Store {
   reminders: ReturnType<typeof createRemindersRepo>;
   /** Redraws of each request's messages and its once-only posts (notify/request-messages.ts). */
   requestMessages: ReturnType<typeof createRequestMessagesRepo>;
+  /** The text to a line when a SIM swap or port-out PIN is requested (requests/customer-notice.ts). */
+  customerNotices: ReturnType<typeof createCustomerNoticesRepo>;
   close(): Promise<void>;
 }
 
@@ -68,6 +71,7 @@ export function storeOver(db: Db, encryptionKey: Buffer, close: () => Promise<vo
     rateLimits: createRateLimitRepo(db),
     reminders: createRemindersRepo(db),
     requestMessages: createRequestMessagesRepo(db),
+    customerNotices: createCustomerNoticesRepo(db),
     close,
   };
 }

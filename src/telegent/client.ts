@@ -20,6 +20,8 @@ import {
   NumberLookupSchema,
   type NumberUpdateRequest,
   NumberUpdateRequestSchema,
+  type OutboundMessageRequest,
+  OutboundMessageRequestSchema,
   PhoneNumberListSchema,
   PortInCancelRequestSchema,
   type PortInEligibilityRequest,
@@ -61,6 +63,8 @@ import {
   NumberUpdateResponseSchema,
   type OrderDetails,
   OrderDetailsSchema,
+  type OutboundMessage,
+  OutboundMessageSchema,
   type PortInAck,
   PortInAckSchema,
   type PortInEligibility,
@@ -149,6 +153,8 @@ export interface TelegentClient {
     query?: DistributorSubscribersQuery,
     options?: CallOptions,
   ): Promise<SubscriberPage>;
+  /** Mutation: texts a number from one of ours (no idempotency key exists: callers claim before sending). */
+  sendMessage(request: OutboundMessageRequest, options?: CallOptions): Promise<OutboundMessage>;
   /** Stops the limiter (queued calls reject) and closes the connection pool. */
   close(): Promise<void>;
 }
@@ -360,6 +366,14 @@ export function createTelegentClient(options: TelegentClientOptions): TelegentCl
         E.distributorSubscribers,
         { query: validate(E.distributorSubscribers.path, DistributorSubscribersQuerySchema, query) },
         SubscriberPageSchema,
+        opts,
+      ),
+
+    sendMessage: async (request, opts) =>
+      caller.call(
+        E.messageOutbound,
+        { body: validate(E.messageOutbound.path, OutboundMessageRequestSchema, request) },
+        OutboundMessageSchema,
         opts,
       ),
 

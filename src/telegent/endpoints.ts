@@ -31,6 +31,7 @@ export const TELEGENT_ENDPOINTS = {
   subscriberCreate: { method: 'POST', path: '/v1.0/subscribers/create', mode: 'mutation' },
   distributorAccounts: { method: 'GET', path: '/v1.0/distributor/accounts', mode: 'read' },
   distributorSubscribers: { method: 'GET', path: '/v1.0/distributor/subscribers', mode: 'read' },
+  messageOutbound: { method: 'POST', path: '/v1.0/message/outbound', mode: 'mutation' },
 } as const satisfies Record<string, EndpointDef>;
 
 export type TelegentEndpointName = keyof typeof TELEGENT_ENDPOINTS;

@@ -170,6 +170,14 @@ export type RouteListQuery = z.input<typeof RouteListQuerySchema>;
 
 export const IdSchema = z.string().min(1);
 
+/** POST /message/outbound (plans-guardian reference §5.2): one text from a messaging-enabled number of ours. */
+export const OutboundMessageRequestSchema = z.object({
+  To: z.array(z.object({ Number: e164 })).min(1),
+  From: e164,
+  Body: z.string().min(1).max(1600),
+});
+export type OutboundMessageRequest = z.input<typeof OutboundMessageRequestSchema>;
+
 /** Roles a subscriber may be created with from Slack (`Account Admin` is Telegent's to hand out). */
 export const SUBSCRIBER_ROLES = ['Subscriber', 'Manager'] as const;
 

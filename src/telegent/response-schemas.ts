@@ -333,3 +333,10 @@ export const ErrorBodySchema = z.preprocess(
     error: z.unknown().optional(),
   }),
 );
+
+/** POST /message/outbound: the message as queued (its id, when Telegent gives one, is recorded). */
+export const OutboundMessageSchema = z.object({
+  MessageId: optString,
+  Status: optString,
+});
+export type OutboundMessage = z.output<typeof OutboundMessageSchema>;

@@ -12,6 +12,10 @@ import type {
 import { option, plain } from '../messages/blocks.js';
 import { LIMITS, truncate } from '../messages/limits.js';
 import { fieldLabel } from '../operations/field-labels.js';
+import {
+  DEFAULT_VERIFICATION_METHODS,
+  VERIFICATION_FIELD,
+} from '../operations/fields/verification-method.js';
 
 /**
  * Input blocks for modal forms. The block_id IS the ops field path (`billingAddress.street1`), which is
@@ -174,5 +178,23 @@ export function reasonInput(): InputBlock {
     field: REASON_FIELD,
     maxLength: 300,
     placeholder: 'e.g. ZD-4821 customer switching from Verizon',
+  });
+}
+
+/**
+ * "How was the customer verified?" on the forms of changes fraudsters use (SIM swap, port-out PIN, cancel line,
+ * a new owner or SIM): one of VERIFICATION_METHODS, stored as its label. Optional only where the operation's
+ * schema decides from other fields (a number update asks it only for a new subscriber or SIM).
+ */
+export function verificationInput(
+  options: { methods?: readonly string[] | undefined; optional?: boolean; hint?: string } = {},
+): InputBlock {
+  const methods = options.methods ?? DEFAULT_VERIFICATION_METHODS;
+  return selectInput({
+    field: VERIFICATION_FIELD,
+    optional: options.optional,
+    hint: options.hint ?? 'Approvers see it on the card; the audit log and history keep it.',
+    choices: methods.map((method) => ({ text: method, value: method })),
+    placeholder: 'Choose how you checked…',
   });
 }

@@ -138,13 +138,17 @@ export async function startE2E(options: E2EOptions = {}): Promise<E2E> {
       return found!;
     },
     submit(view, fill, userId = REQUESTER) {
-      const asksReason = inputIds(view.view).includes('reason');
+      const ids = inputIds(view.view);
+      // A request form's reason, and how the customer was verified where asked, unless the test types its own.
+      const defaults = {
+        ...(ids.includes('reason') ? { reason: 'ZD-1000 customer asked' } : {}),
+        ...(ids.includes('verificationMethod') ? { verificationMethod: 'Photo ID in store' } : {}),
+      };
       return slack.viewSubmission({
         callbackId: String(view.view.callback_id),
-        values: fillView(
-          view.view,
-          asksReason ? { reason: 'ZD-1000 customer asked', ...fill } : fill,
-        ) as Parameters<SlackRequester['viewSubmission']>[0]['values'],
+        values: fillView(view.view, { ...defaults, ...fill }) as Parameters<
+          SlackRequester['viewSubmission']
+        >[0]['values'],
         privateMetadata: view.view.private_metadata,
         userId,
         viewId: view.id,

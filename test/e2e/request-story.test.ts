@@ -161,7 +161,7 @@ describe("the request's one message without an approvals channel", () => {
     const since = e2e.fake.calls.length;
     const filed = await e2e.ops.ctx.workflow.submit({
       kind: 'portout',
-      raw: { phoneNumber: SEED_NUMBERS[6]! },
+      raw: { phoneNumber: SEED_NUMBERS[6]!, verificationMethod: 'Call back to the number on file' },
       requestedBy: REQUESTER,
       channelId: CHANNEL,
       reason: 'ZD-7002 customer is leaving',

@@ -100,6 +100,7 @@ describe.each(storeKinds())('scheduler on %s', (kind) => {
           },
           recoverUnclaimedApprovals: async () => [],
           recoverStuckExecutions: async () => [],
+          settleLostNotices: async () => [],
         },
         messages: { sync: async () => {}, sweep: async () => 0 },
         afterExecution: async () => {},

@@ -23,7 +23,7 @@ const portInInput = {
   billingAddress: { street1: '1 Main St', city: 'Lehi', state: 'UT', zip: '84043' },
   targetClassification: 'mvno',
 } as const;
-const portOutInput = { phoneNumber: '+18015551234', pin: PIN };
+const portOutInput = { phoneNumber: '+18015551234', pin: PIN, verificationMethod: 'Photo ID in store' };
 
 function expectNoSecrets(payload: unknown) {
   const json = JSON.stringify(payload);

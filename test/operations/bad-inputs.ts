@@ -24,7 +24,7 @@ export const GOOD: Record<OperationKind, Record<string, unknown>> = {
   },
   'portin-update': { orderId: 'JNUOID-6c058364-66a7-485b-93e1-7a2aa75e4fed', subscriberName: 'Jane Doe' },
   'portin-cancel': { orderId: 'JNUOID-6c058364-66a7-485b-93e1-7a2aa75e4fed' },
-  portout: { phoneNumber: '+17746996223', pin: '4739' },
+  portout: { phoneNumber: '+17746996223', pin: '4739', verificationMethod: 'Photo ID in store' },
   limits: {
     numbers: ['+12016093801'],
     notifyValue: 8,
@@ -37,11 +37,16 @@ export const GOOD: Record<OperationKind, Record<string, unknown>> = {
   'subscriber-new': { name: 'Jane Doe', email: 'jane.doe@example.com' },
   park: { phoneNumber: '+18015550101' },
   activate: { phoneNumber: '+18015550101', effectiveDate: '2026-03-05' },
-  'swap-sim': { phoneNumber: '+18015550101', iccid: '8901240397190195850' },
-  'cancel-line': { phoneNumber: '+18015550101' },
+  'swap-sim': {
+    phoneNumber: '+18015550101',
+    iccid: '8901240397190195850',
+    verificationMethod: 'Photo ID in store',
+  },
+  'cancel-line': { phoneNumber: '+18015550101', verificationMethod: 'Photo ID in store' },
   'number-update': {
     phoneNumber: '+18015550101',
     assignedSubscriberId: 'TSUID-90c644ff-7f70-4587-a27e-d1d45bde7528',
+    verificationMethod: 'Photo ID in store',
   },
 };
 

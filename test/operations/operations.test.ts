@@ -183,7 +183,13 @@ describe('toTelegent: the documented PascalCase bodies', () => {
       OrderId: 'JNUOID-6e3eb213',
     });
     expect(
-      operations.portout.toTelegent(valid('portout', { phoneNumber: '+1 774 699 6223', pin: '1234' })),
+      operations.portout.toTelegent(
+        valid('portout', {
+          verificationMethod: 'Photo ID in store',
+          phoneNumber: '+1 774 699 6223',
+          pin: '1234',
+        }),
+      ),
     ).toEqual({
       PortOutNumber: '+17746996223',
       PortOutPIN: '1234',
@@ -220,10 +226,18 @@ describe('toTelegent: the documented PascalCase bodies', () => {
 
 describe('port-out PIN generation', () => {
   it('puts a generated PIN into the validated input when none is given, and keeps a given one', () => {
-    const generated = valid('portout', { phoneNumber: '8015551234' });
+    const generated = valid('portout', {
+      verificationMethod: 'Photo ID in store',
+      phoneNumber: '8015551234',
+    });
     expect(generated.pin).toMatch(/^\d{6}$/);
-    expect(valid('portout', { phoneNumber: '8015551234', pin: '' }).pin).toMatch(/^\d{6}$/);
-    expect(valid('portout', { phoneNumber: '8015551234', pin: '4321' }).pin).toBe('4321');
+    expect(
+      valid('portout', { verificationMethod: 'Photo ID in store', phoneNumber: '8015551234', pin: '' }).pin,
+    ).toMatch(/^\d{6}$/);
+    expect(
+      valid('portout', { verificationMethod: 'Photo ID in store', phoneNumber: '8015551234', pin: '4321' })
+        .pin,
+    ).toBe('4321');
     // Re-validating a stored input keeps its PIN.
     expect(valid('portout', generated).pin).toBe(generated.pin);
   });
@@ -236,8 +250,12 @@ describe('summaries never contain secret values', () => {
     currentAccountNumber: '99887766',
     currentAccountPassword: 'hunter2pass',
   });
-  const portOut = valid('portout', { phoneNumber: '8015551234', pin: '73915' });
-  const generated = valid('portout', { phoneNumber: '8015551234' });
+  const portOut = valid('portout', {
+    verificationMethod: 'Photo ID in store',
+    phoneNumber: '8015551234',
+    pin: '73915',
+  });
+  const generated = valid('portout', { verificationMethod: 'Photo ID in store', phoneNumber: '8015551234' });
 
   it.each([
     ['portin', portIn, ['46512222', 'S3cretPass']],

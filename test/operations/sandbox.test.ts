@@ -112,6 +112,7 @@ describe('valid inputs run against the sandbox', () => {
     // The PIN is generated during validation, and that is the PIN Telegent receives.
     const portOutInput = validateInput(operations.portout, {
       phoneNumber: provisioned.value.PhoneNumberAssigned,
+      verificationMethod: 'Photo ID in store',
     });
     expect(portOutInput.ok).toBe(true);
     if (!portOutInput.ok) return;
@@ -238,7 +239,7 @@ describe('line changes', () => {
     const swapsBefore = sb.getNumber(number)!.SwapsRemaining;
     for (const [kind, status] of steps) {
       const op = operations[kind];
-      const validated = validateInput(op, { phoneNumber: number });
+      const validated = validateInput(op, { phoneNumber: number, verificationMethod: 'Photo ID in store' });
       expect(validated.ok, kind).toBe(true);
       if (!validated.ok) return;
       const response = await op.execute(ctx, validated.value);
@@ -266,6 +267,7 @@ describe('line changes', () => {
     const input = validateInput(operations['swap-sim'], {
       phoneNumber: number,
       iccid: '8901240397190195850',
+      verificationMethod: 'Photo ID in store',
     });
     expect(input.ok).toBe(true);
     if (!input.ok) return;
@@ -277,7 +279,10 @@ describe('line changes', () => {
       resolved: true,
     });
 
-    const none = validateInput(operations['swap-sim'], { phoneNumber: SEED_NO_SWAPS_NUMBER });
+    const none = validateInput(operations['swap-sim'], {
+      phoneNumber: SEED_NO_SWAPS_NUMBER,
+      verificationMethod: 'Photo ID in store',
+    });
     if (!none.ok) throw new Error('valid input refused');
     await expect(operations['swap-sim'].execute(ctx, none.value)).rejects.toThrow(/No SIM swaps remaining/);
   });
@@ -287,7 +292,11 @@ describe('number update', () => {
   it('binds a subscriber and reads it back; an update order that Failed is a refusal, nothing changed', async () => {
     const number = SEED_NUMBERS[16]!;
     const op = operations['number-update'];
-    const input = validateInput(op, { phoneNumber: number, assignedSubscriberId: SEED_SUBSCRIBER_IDS[4] });
+    const input = validateInput(op, {
+      phoneNumber: number,
+      assignedSubscriberId: SEED_SUBSCRIBER_IDS[4],
+      verificationMethod: 'Photo ID in store',
+    });
     if (!input.ok) throw new Error('valid input refused');
     expect(await op.reconcile!(ctx, input.value)).toMatchObject({ resolved: false });
     const answer = await op.execute(ctx, input.value);

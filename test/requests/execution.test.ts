@@ -162,7 +162,7 @@ describe.each(storeKinds())('execution on %s', (kind) => {
     const number = (await fx.telegent.listInventory({ PageNumber: 1 })).PhoneNumbers[3]!.Number;
     const outcome = await fx.workflow.submit({
       kind: 'portout',
-      raw: { phoneNumber: number, pin: '583920' },
+      raw: { phoneNumber: number, pin: '583920', verificationMethod: 'Photo ID in store' },
       requestedBy: REQUESTER,
       channelId: CHANNEL,
     });
@@ -180,7 +180,7 @@ describe.each(storeKinds())('execution on %s', (kind) => {
     const number = (await fx.telegent.listInventory({ PageNumber: 1 })).PhoneNumbers[4]!.Number;
     const outcome = await fx.workflow.submit({
       kind: 'portout',
-      raw: { phoneNumber: number, pin: '715004' },
+      raw: { phoneNumber: number, pin: '715004', verificationMethod: 'Photo ID in store' },
       requestedBy: REQUESTER,
       channelId: CHANNEL,
     });

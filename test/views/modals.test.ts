@@ -413,17 +413,20 @@ describe('portoutModal', () => {
   it('round-trips a typed PIN and an empty one (generated)', () => {
     const view = portoutModal({ phoneNumber: '+18015551234', number, metadata: META });
     const typed = validateInput(operations.portout, {
-      ...submitted(view, { pin: '482913' }),
+      ...submitted(view, { pin: '482913', verificationMethod: 'Photo ID in store' }),
       phoneNumber: '+18015551234',
     });
-    expect(typed).toEqual({ ok: true, value: { phoneNumber: '+18015551234', pin: '482913' } });
+    expect(typed).toEqual({
+      ok: true,
+      value: { phoneNumber: '+18015551234', pin: '482913', verificationMethod: 'Photo ID in store' },
+    });
     const generated = validateInput(operations.portout, {
-      ...submitted(view, {}),
+      ...submitted(view, { verificationMethod: 'Photo ID in store' }),
       phoneNumber: '+18015551234',
     });
     expect(generated.ok && /^\d{6}$/.test(generated.value.pin)).toBe(true);
     const bad = validateInput(operations.portout, {
-      ...submitted(view, { pin: '12ab' }),
+      ...submitted(view, { pin: '12ab', verificationMethod: 'Photo ID in store' }),
       phoneNumber: '+18015551234',
     });
     expect(bad.ok).toBe(false);

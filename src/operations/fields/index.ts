@@ -15,4 +15,5 @@ export * from './result.js';
 export * from './telegent-ids.js';
 export * from './text.js';
 export * from './us-holidays.js';
+export * from './verification-method.js';
 export * from './zip-code.js';

@@ -31,6 +31,7 @@ export async function openPortoutForm(
         customer,
         metadata: writeModalMetadata({ channelId: at.channelId, phoneNumber, customer }),
         sandbox: ctx.sandbox,
+        verificationMethods: ctx.verificationMethods,
       }),
   );
 }

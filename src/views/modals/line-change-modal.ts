@@ -4,7 +4,7 @@ import { CALLBACK } from '../../messages/ids.js';
 import { escapeMrkdwn } from '../../messages/limits.js';
 import { formatPhone } from '../../operations/glossary.js';
 import type { LineChangeOperation } from '../../operations/line-change.js';
-import { dateInput, textInput } from '../inputs.js';
+import { dateInput, textInput, verificationInput } from '../inputs.js';
 import { modal } from './modal.js';
 
 export interface LineChangeModalArgs {
@@ -16,6 +16,8 @@ export interface LineChangeModalArgs {
   today: string;
   metadata: string;
   sandbox?: boolean | undefined;
+  /** VERIFICATION_METHODS (default: the built-in list), for changes that ask how the customer was verified. */
+  verificationMethods?: readonly string[] | undefined;
 }
 
 /** Park… / Activate… / Swap SIM… / Cancel line… from the number card: one form, the operation's words. */
@@ -45,6 +47,7 @@ export function lineChangeModal(args: LineChangeModalArgs): ModalView {
           }),
         ]
       : []),
+    ...(op.asksCustomerVerification ? [verificationInput({ methods: args.verificationMethods })] : []),
     context(
       'A second person approves before anything is sent to Telegent; the result is posted in this channel.',
     ),

@@ -3,7 +3,7 @@ import { context, sandboxBlocks, section } from '../../messages/blocks.js';
 import { ACTION, CALLBACK } from '../../messages/ids.js';
 import { escapeMrkdwn } from '../../messages/limits.js';
 import { formatPhone } from '../../operations/glossary.js';
-import { externalSelectInput, textInput } from '../inputs.js';
+import { externalSelectInput, textInput, verificationInput } from '../inputs.js';
 import { subscriberPickerBlocks } from '../subscriber-picker.js';
 import { modal } from './modal.js';
 
@@ -11,6 +11,8 @@ export interface NumberUpdateModalArgs {
   phoneNumber: string;
   metadata: string;
   sandbox?: boolean | undefined;
+  /** VERIFICATION_METHODS (default: the built-in list). */
+  verificationMethods?: readonly string[] | undefined;
 }
 
 /** Update… on the number card: every field optional, an empty field is kept as it is. */
@@ -29,6 +31,11 @@ export function numberUpdateModal(args: NumberUpdateModalArgs): ModalView {
       optional: true,
       maxLength: 40,
       hint: 'A new physical SIM (19–20 digits on the card): the old SIM stops working.',
+    }),
+    verificationInput({
+      methods: args.verificationMethods,
+      optional: true,
+      hint: 'Required for a new subscriber or SIM. Approvers see it on the card; the audit log keeps it.',
     }),
     // The route pickers search by name: no hint about typing ids (an empty hint leaves the field's out).
     externalSelectInput({

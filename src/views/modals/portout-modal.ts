@@ -6,7 +6,7 @@ import { numberDetailFields } from '../../messages/number-details.js';
 import { PIN_MAX_LENGTH } from '../../operations/fields/port-out-pin.js';
 import { formatPhone } from '../../operations/glossary.js';
 import type { NumberRecord } from '../../telegent/response-schemas.js';
-import { textInput } from '../inputs.js';
+import { textInput, verificationInput } from '../inputs.js';
 import { modal } from './modal.js';
 
 export interface PortoutModalArgs {
@@ -18,6 +18,8 @@ export interface PortoutModalArgs {
   /** The number's customer by name (a modal may show it in full). */
   customer?: string | undefined;
   sandbox?: boolean | undefined;
+  /** VERIFICATION_METHODS (default: the built-in list). */
+  verificationMethods?: readonly string[] | undefined;
 }
 
 /** `/telegent portout <number>`: the number's details, then an optional PIN (empty → generated). */
@@ -38,6 +40,7 @@ export function portoutModal(args: PortoutModalArgs): ModalView {
       hint: '4–10 digits. After approval the PIN is shown only to you, never in the channel.',
       placeholder: 'Leave empty to generate one',
     }),
+    verificationInput({ methods: args.verificationMethods }),
   ];
   return modal({
     callbackId: CALLBACK.form('portout'),

@@ -50,7 +50,10 @@ export function requestFormSubmission(ctx: AppContext, form: RequestForm) {
     const { [REASON_FIELD]: typedReason, ...typed } = readViewInput(view.state.values, view.blocks);
     const changed = form.changes ? await form.changes(typed, metadata, ctx) : typed;
     const raw = { ...metadata.presets, ...changed, ...form.fromMetadata(metadata) };
-    const validated = validateInput(op, raw, { now: ctx.now });
+    const validated = validateInput(op, raw, {
+      now: ctx.now,
+      verificationMethods: ctx.verificationMethods,
+    });
     const reason = checkReason(typedReason);
     if (!validated.ok || !reason.ok) {
       const errors = {

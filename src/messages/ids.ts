@@ -42,6 +42,12 @@ export const ACTION = {
   numberButton: (kind: string) => `number.${kind}` as const,
   /** Update… (number-update): kept as `number.update`, the id on number cards already posted. */
   numberUpdate: 'number.update',
+  /** `/telegent customer`: value = the subscriber id (Show on a pick list, New line…, Port a number in…). */
+  customerShow: 'customer.show',
+  customerNewLine: 'customer.new-line',
+  customerPortin: 'customer.portin',
+  /** A line's number card from the customer card; value = the phone number. */
+  customerNumberCard: 'customer.number-card',
   /** `/telegent history` "Older…"; value = JSON { subject, before }. */
   historyOlder: 'history.older',
 } as const;

@@ -91,6 +91,11 @@ export function createAuditRepo(db: Db) {
       );
     },
 
+    /** Entries about requests for this subscriber (a provision or port-in naming them). */
+    listForSubscriber(subscriberId: string, page: AuditPage = {}) {
+      return trail(`lower(r.input->>'assignedSubscriberId') = lower($1)`, subscriberId, page);
+    },
+
     /** Entries about an order, the request that created it and the requests that acted on it (update, cancel). */
     listForOrder(orderId: string, page: AuditPage = {}) {
       return trail(`a.order_id = $1 OR ro.order_id = $1 OR r.input->>'orderId' = $1`, orderId, page);

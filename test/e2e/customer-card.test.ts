@@ -53,7 +53,9 @@ describe('/telegent customer, end to end', () => {
     expect(text).toContain('Sandbox Wireless');
     for (const number of BENNET_LINES) {
       expect(text).toContain(formatPhone(number));
-      expect(text).toMatch(new RegExp(`${escape(formatPhone(number))} · Active · SIM …\\d{4} · plan —`));
+      expect(text).toMatch(
+        new RegExp(`${escapeRegExp(formatPhone(number))} · Active · SIM …\\d{4} · plan —`),
+      );
     }
     expect(text).not.toMatch(/\d{19}/); // never a whole ICCID
     expect(text).toContain('customer.new-line');
@@ -95,7 +97,9 @@ describe('/telegent customer, end to end', () => {
       expect(textOf(answer.blocks)).toMatch(/Search by email .* name .* one of their numbers .*TSUID/);
     }
     expect((await answerTo('customer nobody@example.com')).text).toContain('No customer with that email');
-    expect((await answerTo('customer +18015550199')).text).toContain('(801) 555-0199 is not on your Telegent account');
+    expect((await answerTo('customer +18015550199')).text).toContain(
+      '(801) 555-0199 is not on your Telegent account',
+    );
     expect(e2e.sandbox.mutations()).toHaveLength(mutations);
   });
 
@@ -138,6 +142,6 @@ describe('/telegent customer, end to end', () => {
   });
 });
 
-function escape(text: string): string {
+function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }

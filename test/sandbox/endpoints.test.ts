@@ -339,7 +339,12 @@ describe('account', () => {
   });
 
   it('creates a subscriber only with an AccountId, as documented', async () => {
-    const body = { Name: 'Ada Roe', Email: 'ada.roe@example.com', Role: 'Subscriber', Password: 'longenough1' };
+    const body = {
+      Name: 'Ada Roe',
+      Email: 'ada.roe@example.com',
+      Role: 'Subscriber',
+      Password: 'longenough1',
+    };
     const without = await client.post('/v1.0/subscribers/create', body);
     expect(without.status).toBe(400);
     expect(JSON.stringify(without.json)).toContain('AccountId');

@@ -1,6 +1,6 @@
 import type { HandlerContext } from '../context.js';
 import { badRequest, conflict, DUPLICATE_EMAIL_MESSAGE, notFound } from '../errors.js';
-import { field, optString, queryParam, reqEnum, reqString, requiredMessage } from '../fields.js';
+import { field, queryParam, reqEnum, reqString, requiredMessage } from '../fields.js';
 import { requireE164 } from '../formats.js';
 import type { Subscriber } from '../state.js';
 import { checkAccountId, findSubscriber } from './lookups.js';

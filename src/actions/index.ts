@@ -6,6 +6,7 @@ import type { Listeners } from '../slack/listeners.js';
 import { approveButton } from './approve-button.js';
 import { customerNewLineButton } from './customer-new-line-button.js';
 import { customerNumberCardButton } from './customer-number-card-button.js';
+import { customerPortinButton } from './customer-portin-button.js';
 import { customerShowButton } from './customer-show-button.js';
 import { historyOlderButton } from './history-older-button.js';
 import { moreOptionsButton } from './more-options-button.js';
@@ -47,6 +48,7 @@ export function registerActions(on: Listeners, ctx: AppContext): void {
   on.action(ACTION.customerShow, customerShowButton(ctx));
   on.action(ACTION.customerNumberCard, customerNumberCardButton(ctx));
   on.action(ACTION.customerNewLine, customerNewLineButton(ctx));
+  on.action(ACTION.customerPortin, customerPortinButton(ctx));
   on.options(ACTION.messageRoutePicker, pickerOptions(ctx, 'messageRoute'));
   on.options(ACTION.voiceRoutePicker, pickerOptions(ctx, 'voiceRoute'));
   on.options(ACTION.subscriberPicker, pickerOptions(ctx, 'subscriber'));
@@ -66,6 +68,7 @@ const OPERATION_BUTTONS: ReadonlyMap<string, { mutates: boolean }> = new Map<str
   [ACTION.numberButton('limits'), operations.limits],
   [ACTION.numberUpdate, operations['number-update']],
   [ACTION.customerNewLine, operations.provision],
+  [ACTION.customerPortin, operations.portin],
 ]);
 
 /**

@@ -8,6 +8,8 @@ export const CALLBACK = {
   /** An operation's request form: `telegent.<kind>` (e.g. `telegent.provision`, `telegent.subscriber-new`). */
   form: (kind: OperationKind) => `telegent.${kind}` as const,
   rejectReason: 'telegent.reject-reason',
+  /** The customer card's "Port a number in…": which number, before the eligibility check. */
+  customerPortin: 'telegent.customer-portin',
   /** Park / activate / swap SIM / cancel line forms: `telegent.line.<kind>`. */
   lineChangeForm: (kind: string) => `telegent.line.${kind}`,
   /** Read-only modals (loading, working, results): no submit handler. */

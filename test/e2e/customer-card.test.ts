@@ -134,6 +134,28 @@ describe('/telegent customer, end to end', () => {
     expect(textOf(form)).toContain(`"value":"${BENNET}"`);
   });
 
+  it('Port a number in… asks which number (a bad one answered under it), then shows the eligibility verdict', async () => {
+    const opened = e2e.fake.callsTo('views.open').length;
+    await e2e.slack.blockAction({
+      actionId: 'customer.portin',
+      value: BENNET,
+      userId: REQUESTER,
+      channelId: CHANNEL,
+      messageTs: '1.5',
+    });
+    await expect.poll(() => e2e.fake.callsTo('views.open').length).toBe(opened + 1);
+    const call = e2e.fake.callsTo('views.open').at(-1)!;
+    const form = { id: String(call.response.view?.id), view: call.body.view as ModalView };
+    expect(form.view.callback_id).toBe('telegent.customer-portin');
+    expect(textOf(form.view)).toContain('Bennet Hill');
+    const bad = await e2e.submit(form, { phoneNumber: '555' });
+    expect(bad.body).toMatchObject({ response_action: 'errors' });
+    expect(textOf(bad.body.errors)).toContain('phoneNumber');
+    const good = await e2e.submit(form, { phoneNumber: '(415) 555-0142' });
+    expect(good.body).toMatchObject({ response_action: 'update' });
+    await e2e.viewShows(form.id, 'portin.continue');
+  });
+
   it('help lists it under "Look after a customer"', async () => {
     const help = await answerTo('help');
     expect(textOf(help.blocks)).toMatch(

@@ -6,7 +6,7 @@ import { isTelegentError } from '../telegent/errors.js';
 import type { Subscriber } from '../telegent/response-schemas.js';
 import { customerQuery, matchCustomers } from './customer-match.js';
 
-/** How long `/telegent customer` waits for a subscriber list never read before (the answer comes after the ack). */
+/** How long `/telegent customer` waits for a subscriber list being read (the answer comes after the ack). */
 const FIRST_LIST_WAIT_MS = 2_500;
 
 export type CustomerLookup =
@@ -17,13 +17,10 @@ export type CustomerLookup =
   | { status: 'none'; why: string };
 
 async function subscriberList(ctx: AppContext, accountId: string | undefined) {
+  // `list` answers at once from a warm list (refreshing an old one in the background) and waits only for a read
+  // under way (the first, or one a new subscriber asked for); past the wait, the list read last answers.
   const loaded = ctx.pickers.listLoaded('subscriber', accountId);
-  if (loaded) {
-    // Answered from the warm list; an old one is refreshed in the background by `list`.
-    ctx.pickers.list('subscriber', accountId).catch(() => undefined);
-    return loaded;
-  }
-  return withinAckDeadline(ctx.pickers.list('subscriber', accountId), undefined, FIRST_LIST_WAIT_MS);
+  return withinAckDeadline(ctx.pickers.list('subscriber', accountId), loaded, FIRST_LIST_WAIT_MS);
 }
 
 const records = (options: ReadonlyArray<{ subscriber?: Subscriber | undefined }>) =>

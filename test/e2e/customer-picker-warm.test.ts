@@ -39,9 +39,16 @@ describe('the customer picker never starts empty', () => {
   it('while the first read is still under way the picker answers one "still loading" option, then the list', async () => {
     e2e = await startE2E({
       beforeStart: (sandbox) =>
-        sandbox.injectFault({ endpoint: SUBSCRIBERS_PATH, kind: 'latency', latencyMs: 4_000, count: 1 }),
+        sandbox.injectFault({ endpoint: SUBSCRIBERS_PATH, kind: 'latency', latencyMs: 6_000, count: 1 }),
     });
     expect(await pickerTexts(e2e, 'bennet')).toEqual([LOADING]);
+    // `/telegent customer` says the same in words.
+    const before = e2e.responses().length;
+    await e2e.command('customer bennet@example.com');
+    await expect.poll(() => e2e!.responses().length, { timeout: 5_000 }).toBe(before + 1);
+    expect(String(e2e.responses()[before]!.body.text)).toContain(
+      'Still loading customers from Telegent — type the command again in a moment.',
+    );
     await expect
       .poll(() => pickerTexts(e2e!, 'bennet'), { timeout: 10_000 })
       .toEqual(['Bennet Hill — bennet@example.com']);

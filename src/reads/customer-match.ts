@@ -32,7 +32,7 @@ export function matchCustomers(subscribers: readonly Subscriber[], query: Custom
   const scored = subscribers.flatMap((s) => {
     const name = foldForSearch(s.Name ?? '');
     const mailbox = foldForSearch((s.Email ?? '').split('@')[0] ?? '');
-    const words = [...name.split(' '), ...mailbox.split(/[._+-]/)].filter(Boolean);
+    const words = [...name.split(/[\s'’.-]+/), ...mailbox.split(/[._+-]/)].filter(Boolean);
     if (!query.words.every((w) => words.some((word) => word.startsWith(w)))) return [];
     return [{ s, exact: name === whole }];
   });

@@ -2,6 +2,7 @@ import type { ModalView } from '@slack/types';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatPhone } from '../../src/operations/glossary.js';
 import { SEED_ACCOUNT_ID, SEED_NUMBERS, SEED_SUBSCRIBER_IDS } from '../../src/sandbox/seed.js';
+import { TEST_DATABASE_URL } from '../support/test-db.js';
 import { CHANNEL, type E2E, fileProvision, REQUESTER, startE2E, textOf } from './harness.js';
 
 /** Bennet Hill (the first seeded subscriber) holds seeded numbers 0, 6 (every sixth of the first twelve). */
@@ -13,7 +14,8 @@ type Answer = { text: string; blocks: unknown[]; replace_original?: boolean };
 describe('/telegent customer, end to end', () => {
   let e2e: E2E;
   beforeAll(async () => {
-    e2e = await startE2E();
+    // The server when CI gives one (the open-requests query is plain SQL on both), else PGlite.
+    e2e = await startE2E({ storeKind: TEST_DATABASE_URL ? 'postgres' : 'pglite' });
     // Customers made outside Slack before the list is read: accents, and two Janes.
     for (const [name, email] of [
       ['José Núñez', 'jose.nunez@example.com'],

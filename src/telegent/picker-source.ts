@@ -49,6 +49,16 @@ export interface PickerSource {
 }
 
 const MAX_OPTIONS = 100;
+
+/** A list by kind and account: the read under way or last done, and the last list read. */
+interface CacheEntry {
+  at: number;
+  items: Promise<PickerOption[]>;
+  last?: PickerOption[] | undefined;
+  /** Searches wait for this read (the first, or one asked for because the list changed). */
+  awaited: boolean;
+  settled: boolean;
+}
 const NAME_EMAIL_SEPARATOR = ' — ';
 
 /** "Jane Doe — jane@example.com": a name alone is ambiguous, an id means nothing to a person. */
@@ -87,10 +97,7 @@ export function createPickerSource(
   const refreshMs = options.refreshMs ?? 5 * 60_000;
   const now = options.now ?? Date.now;
   /** By kind and account ('' = the default account): the read under way or last done, and the last list read. */
-  const cache = new Map<
-    string,
-    { at: number; items: Promise<PickerOption[]>; last?: PickerOption[] | undefined }
-  >();
+  const cache = new Map<string, CacheEntry>();
   const key = (kind: PickerKind, accountId = '') => `${kind}:${accountId}`;
   const scope = (accountId?: string) => (accountId ? { AccountId: accountId } : {});
   let timer: NodeJS.Timeout | undefined;
@@ -133,22 +140,29 @@ export function createPickerSource(
     },
   };
 
-  /** Reads the list again unless a read is under way; the last list read stays until the new one arrives. */
-  function refresh(kind: PickerKind, accountId: string | undefined, priority: CallPriority) {
+  /**
+   * Reads the list again; the last list read stays until the new one arrives. `awaited`: searches wait for this
+   * read (the first one, or one asked for because the list changed); otherwise they answer with the last list.
+   */
+  function refresh(kind: PickerKind, accountId: string | undefined, priority: CallPriority, awaited = true) {
     const k = key(kind, accountId);
     const previous = cache.get(k);
     const items = loaders[kind](accountId, priority);
-    const entry = { at: now(), items, last: previous?.last };
+    const entry: CacheEntry = { at: now(), items, last: previous?.last, awaited, settled: false };
     cache.set(k, entry);
     items.then(
       (list) => {
+        entry.settled = true;
         if (cache.get(k) === entry) entry.last = list;
       },
       () => {
+        entry.settled = true;
         // A failed read is tried again by the next search; a list read before keeps answering meanwhile.
         if (cache.get(k) === entry) {
-          if (entry.last) cache.set(k, { at: 0, items: Promise.resolve(entry.last), last: entry.last });
-          else cache.delete(k);
+          if (entry.last) {
+            const last = entry.last;
+            cache.set(k, { at: 0, items: Promise.resolve(last), last, awaited: false, settled: true });
+          } else cache.delete(k);
         }
       },
     );
@@ -164,10 +178,12 @@ export function createPickerSource(
     if (!hit) return refresh(kind, accountId, priority).items;
     if (now() - hit.at >= ttlMs) {
       // Old: answer with what was read last (if anything) while a fresh read runs in the background.
-      const fresh = refresh(kind, accountId, 'background');
+      const fresh = refresh(kind, accountId, 'background', false);
       fresh.items.catch(() => undefined);
       return hit.last ? Promise.resolve(hit.last) : fresh.items;
     }
+    // A background read under way does not hold a person up: the last list answers meanwhile.
+    if (!hit.settled && !hit.awaited && hit.last) return Promise.resolve(hit.last);
     return hit.items;
   }
 
@@ -209,7 +225,7 @@ export function createPickerSource(
       if (timer) return;
       load('subscriber', undefined, 'background').catch(() => undefined);
       timer = setInterval(() => {
-        refresh('subscriber', undefined, 'background').items.catch(() => undefined);
+        refresh('subscriber', undefined, 'background', false).items.catch(() => undefined);
       }, refreshMs);
       timer.unref();
     },

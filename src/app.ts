@@ -172,8 +172,13 @@ export function createTelegentOps(deps: TelegentOpsDependencies): TelegentOps {
     jobs,
     runExpiryOnce: () => jobs.runHousekeepingOnce(),
     runRemindersOnce: () => jobs.runRemindersOnce(),
-    start: () => slack.start(),
+    start: () => {
+      // The subscriber list is read now, in the background: the first customer picker never starts empty.
+      ctx.pickers.start();
+      return slack.start();
+    },
     async stop() {
+      ctx.pickers.stop();
       await slack.stop();
       const unfinished = await inFlight.drain(SHUTDOWN_DRAIN_MS);
       if (unfinished > 0) deps.logger.warn({ unfinished }, 'stopped with Slack handlers still running');

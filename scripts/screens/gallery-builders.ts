@@ -26,6 +26,8 @@ export const GALLERY_BUILDERS = [
   'requesterNotice',
   'usageMessage',
   'numberCard',
+  'customerCard',
+  'customerPortinModal',
   'lineChangeModal',
   'numberUpdateModal',
   'limitsModal',

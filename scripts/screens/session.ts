@@ -15,7 +15,7 @@ import { waitFor } from '../../drills/support/wait.js';
 import { localDateTime } from '../../src/jobs/local-time.js';
 import { shortId } from '../../src/operations/glossary.js';
 import { MAGIC_NUMBERS } from '../../src/sandbox/magic.js';
-import { SEED_NUMBERS, SEED_USAGE_NUMBERS } from '../../src/sandbox/seed.js';
+import { SEED_NUMBERS, SEED_SUBSCRIBER_IDS, SEED_USAGE_NUMBERS } from '../../src/sandbox/seed.js';
 import type { FakeSlackCall, Json } from '../../test/support/fake-slack.js';
 import { type GallerySurface, startCapture } from './capture.js';
 import { type FiledRequest, filePortIn, fileProvision } from './forms.js';
@@ -326,6 +326,18 @@ export async function runGallerySession(log: (line: string) => void = () => {}):
       clickFor('number.limits', cardNumber, form('telegent.limits')),
     );
     take('limitsModal', 'limits-form', 'Modal', form('telegent.limits'), { kind: 'modal' });
+
+    await step('/telegent customer bennet@example.com', () =>
+      slack.command('customer bennet@example.com', REQUESTER, CHANNEL),
+    );
+    take('customerCard', 'customer-card', EPHEMERAL, ephemeral);
+
+    await step('Port a number in… on the customer card', () =>
+      clickFor('customer.portin', SEED_SUBSCRIBER_IDS[0]!, form('telegent.customer-portin')),
+    );
+    take('customerPortinModal', 'customer-portin-form', 'Modal', form('telegent.customer-portin'), {
+      kind: 'modal',
+    });
 
     await step('/telegent history +14155550142', () =>
       slack.command('history +14155550142', REQUESTER, CHANNEL),

@@ -4,6 +4,10 @@ import { LINE_CHANGE_OPERATIONS, operations } from '../operations/registry.js';
 import { type AccessAction, operationAccess } from '../requests/index.js';
 import type { Listeners } from '../slack/listeners.js';
 import { approveButton } from './approve-button.js';
+import { customerNewLineButton } from './customer-new-line-button.js';
+import { customerNumberCardButton } from './customer-number-card-button.js';
+import { customerPortinButton } from './customer-portin-button.js';
+import { customerShowButton } from './customer-show-button.js';
 import { historyOlderButton } from './history-older-button.js';
 import { moreOptionsButton } from './more-options-button.js';
 import { newSubscriberButton } from './new-subscriber-button.js';
@@ -41,6 +45,10 @@ export function registerActions(on: Listeners, ctx: AppContext): void {
   on.action(ACTION.numberButton('limits'), numberLimitsButton(ctx));
   on.action(ACTION.numberUpdate, numberUpdateButton(ctx));
   on.action(ACTION.historyOlder, historyOlderButton(ctx));
+  on.action(ACTION.customerShow, customerShowButton(ctx));
+  on.action(ACTION.customerNumberCard, customerNumberCardButton(ctx));
+  on.action(ACTION.customerNewLine, customerNewLineButton(ctx));
+  on.action(ACTION.customerPortin, customerPortinButton(ctx));
   on.options(ACTION.messageRoutePicker, pickerOptions(ctx, 'messageRoute'));
   on.options(ACTION.voiceRoutePicker, pickerOptions(ctx, 'voiceRoute'));
   on.options(ACTION.subscriberPicker, pickerOptions(ctx, 'subscriber'));
@@ -59,6 +67,8 @@ const OPERATION_BUTTONS: ReadonlyMap<string, { mutates: boolean }> = new Map<str
   [ACTION.numberButton('portout'), operations.portout],
   [ACTION.numberButton('limits'), operations.limits],
   [ACTION.numberUpdate, operations['number-update']],
+  [ACTION.customerNewLine, operations.provision],
+  [ACTION.customerPortin, operations.portin],
 ]);
 
 /**
@@ -69,6 +79,8 @@ const OWN_RULES: Readonly<Record<string, AccessAction>> = {
   [ACTION.approve]: 'approve',
   [ACTION.reject]: 'approve',
   [ACTION.historyOlder]: 'read',
+  [ACTION.customerShow]: 'read',
+  [ACTION.customerNumberCard]: 'read',
 };
 
 /** What each button and picker lets a person do (the access gate's question). */

@@ -22,6 +22,8 @@ const OWN_RULES: { [N in Exclude<Name, keyof typeof operations>]: Rule<N> } = {
   // Naming an account binds the channel to it: approvers only (its own rule); without one it shows the binding.
   account: (c) => (c.arg.trim() ? 'approve' : 'read'),
   history: () => 'read',
+  // The customer card: their lines, open requests and history, all reads (its buttons open request forms).
+  customer: () => 'read',
 };
 
 export function commandAccess(text: string): AccessAction {

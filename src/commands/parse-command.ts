@@ -21,7 +21,9 @@ export type TelegentCommand =
   | { name: 'subscriber'; action: string }
   /** `account [AID-…|off]` (distributors). */
   | { name: 'account'; arg: string }
-  | { name: 'history'; target?: string };
+  | { name: 'history'; target?: string }
+  /** `customer <email | name | +1… | TSUID-…>`. */
+  | { name: 'customer'; query?: string };
 
 export const MAX_COMMAND_TEXT = 2_000;
 
@@ -73,6 +75,8 @@ export function parseCommand(text: string): TelegentCommand {
       return { name: 'history', target: opt(args) };
     case 'account':
       return { name: 'account', arg: args };
+    case 'customer':
+      return { name: 'customer', query: opt(args) };
     case 'subscriber':
       return { name: 'subscriber', action: args.toLowerCase() };
     default:

@@ -3,6 +3,7 @@ import type { CommandArgs } from '../slack/listener-args.js';
 import { ackTimeLeft } from '../slack/within-ack-deadline.js';
 import { account } from './account.js';
 import { type CommandContext, replier } from './command-context.js';
+import { customer } from './customer.js';
 import { digest } from './digest.js';
 import { help } from './help.js';
 import { history } from './history.js';
@@ -43,6 +44,7 @@ const HANDLERS: Handlers = {
   subscriber,
   account,
   history,
+  customer,
 };
 
 /** Every subcommand `/telegent` answers (tests walk them all). */

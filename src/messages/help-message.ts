@@ -46,6 +46,20 @@ export const HELP_TASKS: readonly HelpTask[] = [
     ],
   },
   {
+    title: 'Look after a customer',
+    example: {
+      command: '/telegent customer jane@example.com',
+      result:
+        'her card: name, account, every line with its status and SIM, what is open for her and the last steps, with New line…, Port a number in… and each line’s number card.',
+    },
+    commands: [
+      {
+        usage: 'customer <email, name, number or TSUID>',
+        does: 'find a customer (names match without accents or case); several matches give a short list',
+      },
+    ],
+  },
+  {
     title: 'Look after a line',
     example: {
       command: '/telegent number (801) 555-1234',

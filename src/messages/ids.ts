@@ -8,6 +8,8 @@ export const CALLBACK = {
   /** An operation's request form: `telegent.<kind>` (e.g. `telegent.provision`, `telegent.subscriber-new`). */
   form: (kind: OperationKind) => `telegent.${kind}` as const,
   rejectReason: 'telegent.reject-reason',
+  /** The customer card's "Port a number in…": which number, before the eligibility check. */
+  customerPortin: 'telegent.customer-portin',
   /** Park / activate / swap SIM / cancel line forms: `telegent.line.<kind>`. */
   lineChangeForm: (kind: string) => `telegent.line.${kind}`,
   /** Read-only modals (loading, working, results): no submit handler. */
@@ -42,6 +44,12 @@ export const ACTION = {
   numberButton: (kind: string) => `number.${kind}` as const,
   /** Update… (number-update): kept as `number.update`, the id on number cards already posted. */
   numberUpdate: 'number.update',
+  /** `/telegent customer`: value = the subscriber id (Show on a pick list, New line…, Port a number in…). */
+  customerShow: 'customer.show',
+  customerNewLine: 'customer.new-line',
+  customerPortin: 'customer.portin',
+  /** A line's number card from the customer card; value = the phone number. */
+  customerNumberCard: 'customer.number-card',
   /** `/telegent history` "Older…"; value = JSON { subject, before }. */
   historyOlder: 'history.older',
 } as const;

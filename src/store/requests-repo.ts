@@ -348,6 +348,25 @@ export function createRequestsRepo(db: Db, cipher: SecretsCipher) {
       return listOpenNaming('phoneNumber', phoneNumber, limit);
     },
 
+    /**
+     * Open requests whose input names one of `numbers` (a line, a limits list) or the subscriber `subscriberId`
+     * (a provision or port-in for them): a customer's requests still to be decided or run, newest first.
+     */
+    async listOpenForCustomer(
+      numbers: readonly string[],
+      subscriberId: string,
+      limit = 20,
+    ): Promise<RequestRecord[]> {
+      const { rows } = await db.query(
+        `SELECT ${COLUMNS} FROM requests WHERE status = ANY($3::text[]) AND (
+           input->>'phoneNumber' = ANY($1::text[]) OR input->'numbers' ?| $1::text[]
+           OR lower(input->>'assignedSubscriberId') = lower($2))
+         ORDER BY created_at DESC LIMIT $4`,
+        [numbers, subscriberId, OPEN_REQUEST_STATUSES, limit],
+      );
+      return rows.map(toRecord);
+    },
+
     /** Requests about this order (a port-in's update or cancel) still to be decided or run. */
     listOpenForOrder(orderId: string, limit = 20): Promise<RequestRecord[]> {
       return listOpenNaming('orderId', orderId, limit);

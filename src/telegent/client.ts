@@ -187,6 +187,19 @@ export function createTelegentClient(options: TelegentClientOptions): TelegentCl
   );
   const E = TELEGENT_ENDPOINTS;
   const accountId = options.accountId;
+  /** The account the key belongs to, as the message routes answer names it (read once; a failure is read again). */
+  let learnedAccount: Promise<string | undefined> | undefined;
+  const keyAccount = (opts: CallOptions | undefined): Promise<string | undefined> => {
+    learnedAccount ??= caller
+      .call(E.messageRoutes, { query: {} }, MessageRouteListSchema, opts)
+      .then((list) => list.AccountID ?? list.AccountId ?? list.Results[0]?.AccountID ?? undefined)
+      .catch(() => undefined);
+    const pending = learnedAccount;
+    pending.then((found) => {
+      if (!found && learnedAccount === pending) learnedAccount = undefined;
+    });
+    return pending;
+  };
 
   return {
     baseUrl: options.baseUrl,
@@ -350,9 +363,19 @@ export function createTelegentClient(options: TelegentClientOptions): TelegentCl
 
     createSubscriber: async (request, opts) => {
       const body = validate(E.subscriberCreate.path, SubscriberCreateRequestSchema, request);
+      // Telegent requires the account: the channel's, else TELEGENT_ACCOUNT_ID, else the key's own account.
+      const account = body.AccountId ?? accountId ?? (await keyAccount(opts));
+      if (!account) {
+        throw new TelegentError({
+          kind: 'invalid-request',
+          endpoint: E.subscriberCreate.path,
+          telegentMessage: 'AccountId unknown: not given, not configured, not in the routes answer',
+          hint: NO_ACCOUNT_HINT,
+        });
+      }
       return caller.call(
         E.subscriberCreate,
-        { body: { ...body, AccountId: body.AccountId ?? accountId }, secrets: [body.Password] },
+        { body: { ...body, AccountId: account }, secrets: [body.Password] },
         SubscriberSchema,
         opts,
       );
@@ -383,6 +406,10 @@ export function createTelegentClient(options: TelegentClientOptions): TelegentCl
     },
   };
 }
+
+/** Said when a new subscriber's account cannot be known: what to set. */
+export const NO_ACCOUNT_HINT =
+  'Telegent needs the account a new subscriber belongs to: set TELEGENT_ACCOUNT_ID to your AID-… (from your Telegent representative), or have an approver bind this channel with /telegent account AID-…';
 
 /** Checks our own input before anything is sent; the error names fields, never their values. */
 function validate<S extends z.ZodType>(endpoint: string, schema: S, input: unknown): z.output<S> {

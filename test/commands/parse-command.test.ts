@@ -23,6 +23,9 @@ describe('parseCommand', () => {
     ['usage 8015551234', { name: 'usage', phoneNumber: '8015551234' }],
     ['status JNUOID-3', { name: 'status', orderId: 'JNUOID-3' }],
     ['orders', { name: 'orders' }],
+    ['customer Jane Doe', { name: 'customer', query: 'Jane Doe' }],
+    ['customer <mailto:jane@example.com|jane@example.com>', { name: 'customer', query: 'jane@example.com' }],
+    ['customer', { name: 'customer' }],
     ['digest on 08:30 America/Denver', { name: 'digest', args: 'on 08:30 America/Denver' }],
     ['launch rockets', { name: 'help', unknown: 'launch' }],
   ])('%j', (text, expected) => {

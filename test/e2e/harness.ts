@@ -73,6 +73,10 @@ export interface E2EOptions {
   fakeSlack?: FakeSlackOptions;
   /** Extra app dependencies (e.g. APPROVAL_REMINDERS). */
   deps?: Partial<Parameters<typeof createTelegentOps>[0]>;
+  /** Telegent's rate limit, the sandbox's and the client's (default: high enough never to matter). */
+  telegentRatePerMinute?: number;
+  /** Runs on the sandbox before the app starts (a fault the start-up reads meet). */
+  beforeStart?: (sandbox: Sandbox) => void;
 }
 
 export async function startE2E(options: E2EOptions = {}): Promise<E2E> {
@@ -83,8 +87,11 @@ export async function startE2E(options: E2EOptions = {}): Promise<E2E> {
     log,
     close: closeTelegent,
   } = await startClientOnSandbox(
-    { rateLimitPerMinute: 100_000 },
-    { rateLimitPerMinute: 100_000, timeouts: { connectMs: 1_000, headersMs: 5_000, bodyMs: 5_000 } },
+    { rateLimitPerMinute: options.telegentRatePerMinute ?? 100_000 },
+    {
+      rateLimitPerMinute: options.telegentRatePerMinute ?? 100_000,
+      timeouts: { connectMs: 1_000, headersMs: 5_000, bodyMs: 5_000 },
+    },
   );
   const store = await openTestStore(options.storeKind ?? 'pglite');
   const ops = createTelegentOps({
@@ -101,6 +108,7 @@ export async function startE2E(options: E2EOptions = {}): Promise<E2E> {
     ...(options.now ? { now: options.now === 'sandbox' ? () => sandbox.clock.now() : options.now } : {}),
     ...options.deps,
   });
+  options.beforeStart?.(sandbox);
   const { port } = await ops.start();
   const slack = createSlackRequester({
     baseUrl: `http://127.0.0.1:${port}`,

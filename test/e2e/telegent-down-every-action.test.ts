@@ -6,6 +6,7 @@ import { HISTORY_PAGE_SIZE } from '../../src/messages/history-message.js';
 import { ACTION } from '../../src/messages/ids.js';
 import { searchResultsMessage } from '../../src/messages/search-results-message.js';
 import {
+  SEED_ACCOUNT_ID,
   SEED_MESSAGE_ROUTE_IDS,
   SEED_NUMBERS,
   SEED_PARKED_NUMBER,
@@ -94,6 +95,17 @@ describe('Telegent failing: every button tells the person something within 3 s o
     await answered('search 801');
     await answered(`number ${SEED_NUMBERS[0]}`);
     await answered(`number ${SEED_PARKED_NUMBER}`);
+    // A customer card (New line…, Port a number in…, a number card per line) and a pick list (Show).
+    await answered('customer bennet@example.com');
+    await e2e.telegent.createSubscriber({
+      Name: 'Bennet Stone',
+      Email: 'bennet.stone@example.com',
+      Role: 'Subscriber',
+      Password: 'created-elsewhere-1',
+      AccountId: SEED_ACCOUNT_ID,
+    });
+    e2e.ops.ctx.pickers.forget('subscriber');
+    await answered('customer bennet');
     // A provision request left waiting for approval: its card (Approve / Reject) and story (Nudge approvers).
     await e2e.command('provision 801');
     const form = await e2e.latestView((v) => v.callback_id === 'telegent.provision');
@@ -325,6 +337,7 @@ describe('Telegent failing: every button tells the person something within 3 s o
     subscriber: 'subscriber new',
     account: 'account AID-3f6c2a9e-8b1d-4e57-a0c4-6d2e9f1b7a35',
     history: `history ${SEED_NUMBERS[0]}`,
+    customer: 'customer Bennet Hill',
   });
 
   /** Types every subcommand; each must tell the person within 3 s of the ack. */

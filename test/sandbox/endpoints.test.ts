@@ -337,4 +337,19 @@ describe('account', () => {
     expect(first.json.Subscribers[0].Subscriptions).toEqual([]);
     expect((await client.get('/v1.0/subscribers/get?SubscriberId=TSUID-nope')).status).toBe(404);
   });
+
+  it('creates a subscriber only with an AccountId, as documented', async () => {
+    const body = {
+      Name: 'Ada Roe',
+      Email: 'ada.roe@example.com',
+      Role: 'Subscriber',
+      Password: 'longenough1',
+    };
+    const without = await client.post('/v1.0/subscribers/create', body);
+    expect(without.status).toBe(400);
+    expect(JSON.stringify(without.json)).toContain('AccountId');
+    const created = await client.post('/v1.0/subscribers/create', { ...body, AccountId: SEED_ACCOUNT_ID });
+    expect(created.status).toBe(200);
+    expect(created.json).toMatchObject({ Name: 'Ada Roe', Account: { AccountId: SEED_ACCOUNT_ID } });
+  });
 });

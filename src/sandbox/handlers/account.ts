@@ -1,6 +1,6 @@
 import type { HandlerContext } from '../context.js';
 import { badRequest, conflict, DUPLICATE_EMAIL_MESSAGE, notFound } from '../errors.js';
-import { field, optString, queryParam, reqEnum, reqString, requiredMessage } from '../fields.js';
+import { field, queryParam, reqEnum, reqString, requiredMessage } from '../fields.js';
 import { requireE164 } from '../formats.js';
 import type { Subscriber } from '../state.js';
 import { checkAccountId, findSubscriber } from './lookups.js';
@@ -60,7 +60,10 @@ export function distributorSubscribers({ core, query }: HandlerContext): unknown
 const ROLES = ['Subscriber', 'Manager', 'Account Admin'] as const;
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
-/** POST /v1.0/subscribers/create: Email is unique platform-wide (case-insensitively); 409 otherwise. */
+/**
+ * POST /v1.0/subscribers/create: AccountId is required; Email is unique platform-wide (case-insensitively), 409
+ * otherwise.
+ */
 export function createSubscriber({ core, body }: HandlerContext): unknown {
   const name = reqString(body, 'Name');
   const email = reqString(body, 'Email');
@@ -68,7 +71,8 @@ export function createSubscriber({ core, body }: HandlerContext): unknown {
   const role = reqEnum(body, 'Role', ROLES);
   const password = reqString(body, 'Password');
   if (password.length < 8) throw badRequest('Password must be at least 8 characters.');
-  const accountId = optString(body, 'AccountId');
+  // Required, as Telegent documents it ("provided by your Telegent representative").
+  const accountId = reqString(body, 'AccountId');
   checkAccountId(core, accountId);
   const listed = field(body, 'PhoneNumbers');
   if (listed !== undefined && !Array.isArray(listed)) throw badRequest('PhoneNumbers must be an array.');

@@ -48,7 +48,9 @@ async function onlyRoutes(
 
 export interface ProvisionFormArgs {
   channelId: string;
-  prefill?: { areaCode?: string | undefined; zipCode?: string | undefined } | undefined;
+  prefill?:
+    | { areaCode?: string | undefined; zipCode?: string | undefined; subscriber?: Choice | undefined }
+    | undefined;
   moreOptions?: boolean | undefined;
   timeLeftMs: number;
 }

@@ -16,7 +16,14 @@ export interface OnlyRoutes {
 }
 
 export interface ProvisionModalArgs {
-  prefill?: { areaCode?: string | undefined; zipCode?: string | undefined } | undefined;
+  prefill?:
+    | {
+        areaCode?: string | undefined;
+        zipCode?: string | undefined;
+        /** The customer the number is for (opened from their customer card). */
+        subscriber?: Choice | undefined;
+      }
+    | undefined;
   /** JSON chosen by the caller (≤ 3000 characters); it carries the only routes' ids as presets. */
   metadata: string;
   /** Distributor mode: every number names its `AID-` account. */
@@ -101,7 +108,11 @@ export function provisionModal(args: ProvisionModalArgs): ModalView {
     ...sandboxBlocks(args.sandbox),
     section('Provision a new number. A second person approves before anything is ordered.'),
     selectInput({ field: 'productType', choices: PRODUCT_CHOICES, hint: 'What the number includes' }),
-    ...subscriberPickerBlocks('Who the number belongs to: type a name or email.'),
+    ...subscriberPickerBlocks(
+      'Who the number belongs to: type a name or email.',
+      false,
+      args.prefill?.subscriber,
+    ),
     textInput({
       field: 'areaCode',
       initial: args.prefill?.areaCode,

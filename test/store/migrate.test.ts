@@ -19,6 +19,7 @@ const SHIPPED = [
   '010_approval_reminders.sql',
   '011_request_story.sql',
   '012_request_messages.sql',
+  '018_kv_cache.sql',
 ];
 
 describe.each(storeKinds())('migrations on %s', (kind) => {
@@ -55,6 +56,7 @@ describe.each(storeKinds())('migrations on %s', (kind) => {
       [10, 'approval_reminders'],
       [11, 'request_story'],
       [12, 'request_messages'],
+      [18, 'kv_cache'],
     ]);
     expect(rows[0]!.applied_at).toBeInstanceOf(Date);
     expect(await migrate(store.db)).toEqual([]);

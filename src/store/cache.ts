@@ -68,11 +68,9 @@ function encryptedValues(
 
 /**
  * keyv's TTL is lazy (an expired row is deleted only when read): delete the expired rows of kv_cache.
- * Returns how many were deleted; 0 when the table does not exist (in-memory caches).
+ * Returns how many were deleted (none while every cache is in memory: the table stays empty).
  */
 export async function sweepExpiredCacheRows(db: Db, now: Date = new Date()): Promise<number> {
-  const exists = await db.query<{ t: string | null }>('SELECT to_regclass($1)::text AS t', [CACHE_TABLE]);
-  if (!exists.rows[0]?.t) return 0;
   const { rowCount } = await db.query(
     `DELETE FROM ${CACHE_TABLE}
      WHERE (substring(value FROM '"expires":([0-9]+)\\}$'))::bigint < $1`,

@@ -11,7 +11,6 @@ import type { Db } from './db.js';
 export class DbKvStore extends EventEmitter {
   /** keyv sets it; keys arrive already prefixed with it. */
   namespace?: string;
-  private ready: Promise<void> | undefined;
 
   constructor(
     private readonly db: Db,
@@ -20,21 +19,8 @@ export class DbKvStore extends EventEmitter {
     super();
   }
 
-  /** The table is made on first use; if the database is away then, the next use tries again. */
-  private ensureTable(): Promise<void> {
-    this.ready ??= this.db
-      .exec(`CREATE TABLE IF NOT EXISTS ${this.table} (key varchar(255) PRIMARY KEY, value text)`)
-      .catch((error: { code?: string }) => {
-        this.ready = undefined;
-        // Two processes creating it at once: the loser sees the winner's type row (23505 on pg_type, or 42710
-        // "type already exists", or 42P07): the table is there.
-        if (!['23505', '42710', '42P07'].includes(error.code ?? '')) throw error;
-      });
-    return this.ready;
-  }
-
+  /** The table is the store's (migration 015_kv_cache), made before any cache is used. */
   private async query<T>(sql: string, params: unknown[]): Promise<T[]> {
-    await this.ensureTable();
     return (await this.db.query<T>(sql, params)).rows;
   }
 

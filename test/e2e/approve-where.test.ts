@@ -42,18 +42,13 @@ describe(`approving from a reminder DM and from App Home (${TEST_DATABASE_URL ? 
     clock = at;
     const outcome = await e2e.ops.ctx.workflow.submit({
       kind: 'swap-sim',
-      raw: { phoneNumber: number },
+      raw: { phoneNumber: number, verificationMethod: 'Photo ID in store' },
       requestedBy: by,
       channelId: CHANNEL,
       reason: REASON,
       customerName: 'Jane Doe',
     });
     if (outcome.status !== 'pending_approval') throw new Error(JSON.stringify(outcome));
-    // How the customer was verified is chosen on the swap form (another part of this work); stored as it stores it.
-    await e2e.store.db.query(`UPDATE requests SET input = input || $2::jsonb WHERE id = $1`, [
-      outcome.request.id,
-      JSON.stringify({ verificationMethod: 'Photo ID in store' }),
-    ]);
     await e2e.ops.ctx.messages.sync(outcome.request.id);
     return (await e2e.store.requests.get(outcome.request.id))!;
   }

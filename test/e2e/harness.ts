@@ -219,7 +219,13 @@ export function textOf(value: unknown): string {
 export async function startReplica(
   e2e: E2E,
   options: Pick<E2EOptions, 'approvals' | 'deps'> = {},
-): Promise<{ ops: TelegentOps; slack: SlackRequester; store: Store; close(): Promise<void> }> {
+): Promise<{
+  ops: TelegentOps;
+  port: number;
+  slack: SlackRequester;
+  store: Store;
+  close(): Promise<void>;
+}> {
   let store: Store = e2e.store;
   if (e2e.store.databaseUrl) {
     const db = createPostgresDb({ connectionString: e2e.store.databaseUrl, max: 10 });
@@ -244,6 +250,7 @@ export async function startReplica(
   });
   return {
     ops,
+    port,
     slack,
     store,
     async close() {

@@ -8,8 +8,8 @@ import { createPgliteDb } from '../../src/store/pglite-db.js';
 import { createPostgresDb } from '../../src/store/postgres-db.js';
 import { createTestDatabase, storeKinds } from '../support/test-db.js';
 
-/** A database migrated up to (not including) 015, as one deployed before it. */
-async function databaseBefore015(kind: string, dir: string): Promise<{ db: Db; drop: () => Promise<void> }> {
+/** A database migrated up to (not including) 013, as one deployed before it. */
+async function databaseBefore013(kind: string, dir: string): Promise<{ db: Db; drop: () => Promise<void> }> {
   if (kind === 'pglite') {
     const db = await createPgliteDb();
     await migrate(db, { dir });
@@ -27,17 +27,17 @@ async function databaseBefore015(kind: string, dir: string): Promise<{ db: Db; d
   };
 }
 
-describe.each(storeKinds())('migration 015 (who and why on orders) on %s', (kind) => {
+describe.each(storeKinds())('migration 013 (who and why on orders) on %s', (kind) => {
   let before: string;
   beforeAll(() => {
-    before = mkdtempSync(join(tmpdir(), 'tg-before-015-'));
-    for (const file of readdirSync(MIGRATIONS_DIR).filter((f) => f.endsWith('.sql') && f < '015'))
+    before = mkdtempSync(join(tmpdir(), 'tg-before-013-'));
+    for (const file of readdirSync(MIGRATIONS_DIR).filter((f) => f.endsWith('.sql') && f < '013'))
       copyFileSync(join(MIGRATIONS_DIR, file), join(before, file));
   });
   afterAll(() => rmSync(before, { recursive: true, force: true }));
 
   it("fills existing orders from their request's input and the channel's binding to the same account", async () => {
-    const { db, drop } = await databaseBefore015(kind, before);
+    const { db, drop } = await databaseBefore013(kind, before);
     try {
       await db.query(
         `INSERT INTO requests (id, kind, status, input, requested_by, channel_id, account_id) VALUES
@@ -61,7 +61,7 @@ describe.each(storeKinds())('migration 015 (who and why on orders) on %s', (kind
            ('JNUOID-bare', 'portin', 'Submitted', 'C_OTHER', 'req_bare', 'U1', NULL),
            ('JNUOID-none', 'portin', 'Submitted', 'C_BOUND', NULL, 'U1', 'AID-9')`,
       );
-      expect(await migrate(db)).toContain(15);
+      expect(await migrate(db)).toContain(13);
       const { rows } = await db.query<Record<string, string | null>>(
         'SELECT order_id, customer_name, account_name, request_reason FROM orders ORDER BY order_id',
       );

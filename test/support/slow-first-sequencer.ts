@@ -11,6 +11,7 @@ const SLOWEST_FIRST = [
   'test/drills/kill-after-post.test.ts',
   'test/drills/double-click.test.ts',
   'test/drills/first-run.test.ts',
+  'test/drills/notice-sender-startup.test.ts',
   'test/drills/bad-input.test.ts',
   'test/drills/slack-weather.test.ts',
   'test/requests/execution.test.ts',
@@ -18,6 +19,9 @@ const SLOWEST_FIRST = [
   'test/drills/telegent-weather.test.ts',
   'test/store/open-store.test.ts',
   'test/jobs/order-lifecycle.test.ts',
+  'test/drills/leak-scan.test.ts',
+  'test/e2e/customer-picker-warm.test.ts',
+  'test/e2e/customer-notice.test.ts',
 ];
 
 const rank = (file: TestSpecification) => {

@@ -122,17 +122,27 @@ export async function submitPortIn(
   return waitForCard(world, since, input.number);
 }
 
+/** `/telegent portout <number>` → form with the PIN typed, submitted; resolves with the call index before it. */
+export async function filePortOut(
+  world: DrillWorld,
+  app: AppProcess,
+  input: { number: string; pin: string },
+): Promise<number> {
+  const slack = world.slack(app);
+  const since = world.fake.calls.length;
+  await slack.command(`portout ${input.number}`, REQUESTER, CHANNEL);
+  const form = await slack.viewAfter(since, (v) => v.callback_id === 'telegent.portout');
+  await submitForm(world, app, form, { pin: input.pin }, 'port-out');
+  return since;
+}
+
 /** `/telegent portout <number>` → form with the PIN typed → the approval card. */
 export async function submitPortOut(
   world: DrillWorld,
   app: AppProcess,
   input: { number: string; pin: string },
 ): Promise<ApprovalCard> {
-  const slack = world.slack(app);
-  const since = world.fake.calls.length;
-  await slack.command(`portout ${input.number}`, REQUESTER, CHANNEL);
-  const form = await slack.viewAfter(since, (v) => v.callback_id === 'telegent.portout');
-  await submitForm(world, app, form, { pin: input.pin }, 'port-out');
+  const since = await filePortOut(world, app, input);
   return waitForCard(world, since, input.number);
 }
 

@@ -9,6 +9,7 @@ import { BaseSequencer, type TestSpecification } from 'vitest/node';
 const SLOWEST_FIRST = [
   'test/drills/crash-mid-sweep.test.ts',
   'test/drills/kill-after-post.test.ts',
+  'test/drills/kill-mid-text.test.ts',
   'test/drills/double-click.test.ts',
   'test/drills/first-run.test.ts',
   'test/drills/notice-sender-startup.test.ts',

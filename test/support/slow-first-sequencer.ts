@@ -12,7 +12,6 @@ const SLOWEST_FIRST = [
   'test/drills/kill-mid-text.test.ts',
   'test/drills/double-click.test.ts',
   'test/drills/first-run.test.ts',
-  'test/drills/notice-sender-startup.test.ts',
   'test/drills/bad-input.test.ts',
   'test/drills/slack-weather.test.ts',
   'test/requests/execution.test.ts',

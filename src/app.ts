@@ -159,6 +159,7 @@ export function createTelegentOps(deps: TelegentOpsDependencies): TelegentOps {
       reminderMinutes: deps.approvals.reminderMinutes ?? [],
     },
     onOrderRead: (outcome) => deps.metrics.recordOrderRead(outcome),
+    nameOf: async (userId) => (await ctx.slackUsers(userId)).name,
   });
   deps.metrics.setPollerSource(async () => ({
     stalestSeconds: (await deps.store.orders.pollBacklog(now())).stalestSeconds,

@@ -18,6 +18,11 @@ export interface DigestJobOptions {
   logger: Logger;
   sandbox: boolean;
   now?: () => Date;
+  /**
+   * The name Slack shows for a user (users.info, cached): the digest names requesters without pinging them every
+   * morning. Unset, or a name Slack cannot give, is a mention.
+   */
+  nameOf?: (userId: string) => Promise<string | undefined>;
 }
 
 export interface DigestTickResult {
@@ -82,6 +87,19 @@ export function createDigestJob(options: DigestJobOptions): DigestJob {
     return true;
   }
 
+  async function requesterNames(list: Array<{ requestedBy: string }>): Promise<Map<string, string>> {
+    const names = new Map<string, string>();
+    const { nameOf } = options;
+    if (!nameOf) return names;
+    await Promise.all(
+      [...new Set(list.map((order) => order.requestedBy))].map(async (userId) => {
+        const name = await nameOf(userId).catch(() => undefined);
+        if (name) names.set(userId, name);
+      }),
+    );
+    return names;
+  }
+
   async function postOne(sub: DigestSubscription, localDate: string, now: Date): Promise<boolean> {
     const channel = sub.channelId;
     const claims = await digests.claimRun(channel, localDate, { now });
@@ -102,6 +120,7 @@ export function createDigestJob(options: DigestJobOptions): DigestJob {
         open,
         closedSince,
         account: bound ? { id: bound.accountId, name: bound.accountName } : null,
+        requesterNames: await requesterNames([...open, ...closedSince]),
         sandbox,
       });
       const posted = await notify.post(channel, message, {

@@ -91,6 +91,8 @@ export interface StartJobsOptions {
   poller?: { batchSize?: number; concurrency?: number; leaseSeconds?: number; idleMs?: number };
   /** Every order read (metrics). */
   onOrderRead?: (outcome: ReadOutcome) => void;
+  /** The name Slack shows for a user: the digest names requesters without a ping. */
+  nameOf?: (userId: string) => Promise<string | undefined>;
 }
 
 export interface Jobs {
@@ -201,6 +203,7 @@ export function startJobs(options: StartJobsOptions): Jobs {
     logger,
     sandbox,
     now,
+    nameOf: options.nameOf,
   });
   const headsUps = createHeadsUpJob({
     orders: store.orders,

@@ -4,7 +4,7 @@ import { orderTraits } from '../operations/registry.js';
 import type { OrderRecord } from '../store/orders-repo.js';
 import { isSuccessfulOrderStatus } from '../telegent/order-status.js';
 import { mention, messageLink, sandboxPrefix, slackTime } from './blocks.js';
-import { escapeMrkdwn } from './limits.js';
+import { escapeMrkdwn, oneLine } from './limits.js';
 import { needsAction as orderNeedsAction } from './order-line.js';
 import {
   actionNeeded,
@@ -31,6 +31,11 @@ export interface DigestInput {
   closedSince: OrderRecord[];
   /** The Telegent account the channel is bound to (distributors), by name. */
   account?: { id: string; name: string | null } | null | undefined;
+  /**
+   * Requesters by Slack user id → the name Slack shows. A digest read every morning must not ping each
+   * requester for each open port-in; a requester whose name is unknown is still named, by mention.
+   */
+  requesterNames?: ReadonlyMap<string, string> | undefined;
   sandbox: boolean;
 }
 
@@ -82,12 +87,22 @@ function linkedNumbers(order: OrderRecord): string {
  * `lead` replaces the port date where the line starts with the day (porting soon), so the day is said once;
  * `status` is left out where the list's heading says it.
  */
-function orderLine(order: OrderRecord, now: Date, options: { lead?: string; status?: boolean } = {}): string {
+/** What every line needs: the clock (days open) and how to name a requester. */
+interface LineContext {
+  now: Date;
+  requester: (userId: string) => string;
+}
+
+function orderLine(
+  order: OrderRecord,
+  { now, requester }: LineContext,
+  options: { lead?: string; status?: boolean } = {},
+): string {
   const parts = [
     options.lead,
     linkedNumbers(order),
     options.status === false ? undefined : `*${escapeMrkdwn(statusWords(order.status))}*`,
-    mention(order.requestedBy),
+    requester(order.requestedBy),
     age(order, now),
     !options.lead && order.portInDate ? `port date ${dayWords(order.portInDate)}` : undefined,
     `\`${escapeMrkdwn(shortId(order.orderId))}\``,
@@ -95,7 +110,7 @@ function orderLine(order: OrderRecord, now: Date, options: { lead?: string; stat
   return `• ${parts.filter(Boolean).join(' · ')}`;
 }
 
-function needsActionLine(order: OrderRecord, now: Date): string {
+function needsActionLine(order: OrderRecord, { now, requester }: LineContext): string {
   const words = carrierMessageWords(order.statusMessage);
   const message = words ? ` — ${escapeMrkdwn(words)}` : '';
   const action =
@@ -106,7 +121,7 @@ function needsActionLine(order: OrderRecord, now: Date): string {
   const port = order.portInDate ? ` · port date ${dayWords(order.portInDate)}` : '';
   return (
     `${statusEmoji(order.status)} ${linkedNumbers(order)} · *${escapeMrkdwn(statusWords(order.status))}*${message} · ` +
-    `${mention(order.requestedBy)} · ${age(order, now)}${port}\n      ${action}`
+    `${requester(order.requestedBy)} · ${age(order, now)}${port}\n      ${action}`
   );
 }
 
@@ -167,6 +182,13 @@ const divider: Block = { type: 'divider' };
  */
 export function digestMessage(input: DigestInput): SlackMessage {
   const { now } = input;
+  const line: LineContext = {
+    now,
+    requester: (userId) => {
+      const name = input.requesterNames?.get(userId);
+      return name ? escapeMrkdwn(oneLine(name, 60)) : mention(userId);
+    },
+  };
   const portins = input.open.filter((o) => orderTraits(o.kind).portIn);
   const closedPortins = input.closedSince.filter((o) => orderTraits(o.kind).portIn);
   const needsAction = [
@@ -237,7 +259,7 @@ export function digestMessage(input: DigestInput): SlackMessage {
       divider,
       section(`:rotating_light: *Needs action (${needsAction.length})*`),
       ...packLines(
-        needsAction.map((o) => needsActionLine(o, now)),
+        needsAction.map((o) => needsActionLine(o, line)),
         4,
         (n) => `…and ${n} more needing action: /telegent orders lists them`,
       ),
@@ -250,7 +272,7 @@ export function digestMessage(input: DigestInput): SlackMessage {
       section(`:calendar: *Porting today or next business day (${portingSoon.length})*`),
       ...packLines(
         portingSoon.map((o) =>
-          orderLine(o, now, {
+          orderLine(o, line, {
             lead: o.portInDate === input.localDate ? '*today*' : `*${dayWords(o.portInDate!)}*`,
           }),
         ),
@@ -275,7 +297,7 @@ export function digestMessage(input: DigestInput): SlackMessage {
     for (const status of statuses) {
       const list = (groups.get(status) ?? []).sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime());
       lines.push(`${statusEmoji(status)} *${escapeMrkdwn(status)}* (${list.length})`);
-      lines.push(...list.slice(0, PER_GROUP).map((o) => orderLine(o, now, { status: false })));
+      lines.push(...list.slice(0, PER_GROUP).map((o) => orderLine(o, line, { status: false })));
       if (list.length > PER_GROUP)
         lines.push(`   _…and ${list.length - PER_GROUP} more ${escapeMrkdwn(status)}_`);
     }
@@ -293,7 +315,7 @@ export function digestMessage(input: DigestInput): SlackMessage {
     ['Cancelled in the last 24 h', cancelled],
   ] as const) {
     if (list.length === 0) continue;
-    const lines = list.slice(0, PER_CLOSED_LIST).map((o) => orderLine(o, now, { status: false }));
+    const lines = list.slice(0, PER_CLOSED_LIST).map((o) => orderLine(o, line, { status: false }));
     if (list.length > PER_CLOSED_LIST) lines.push(`_…and ${list.length - PER_CLOSED_LIST} more_`);
     blocks.push(
       divider,

@@ -14,6 +14,8 @@ export interface SlackUserFacts
   > {
   /** IANA time zone (users.info `tz`), when Slack says: approval reminders wait for the approver's morning. */
   timeZone?: string | undefined;
+  /** What Slack shows for them (display name, else real name): lists read by many name people without a ping. */
+  name?: string | undefined;
 }
 
 export interface SlackUsersOptions {
@@ -65,6 +67,7 @@ export function createSlackUsers(options: SlackUsersOptions): SlackUsers {
         enterpriseId: user?.enterprise_user?.enterprise_id,
         isStranger: user?.is_stranger === true,
         timeZone: user?.tz || undefined,
+        name: user?.profile?.display_name || user?.real_name || user?.name || undefined,
       };
     } catch (error) {
       // Slack does not know this user in our workspace: someone we cannot see, never one of ours.

@@ -98,6 +98,27 @@ describe('digestMessage', () => {
     expect(all).not.toContain('Jane');
   });
 
+  it('names requesters as Slack shows them, without a ping; one Slack cannot name stays a mention', () => {
+    const maya = orderRecord({ ...jane, status: 'InProgress', requestedBy: 'U0MAYA' });
+    const rejected = orderRecord({
+      orderId: 'JNUOID-rej',
+      status: 'Rejected',
+      statusMessage: '8A',
+      requestedBy: 'U0MAYA',
+    });
+    const other = orderRecord({ orderId: 'JNUOID-other', status: 'Pending', requestedBy: 'U0OTHER' });
+    const all = JSON.stringify(
+      digestMessage({
+        ...base,
+        open: [maya, rejected, other],
+        requesterNames: new Map([['U0MAYA', 'Maya <ops>']]),
+      }).blocks,
+    );
+    expect(all).not.toContain('<@U0MAYA>');
+    expect(all.split('Maya &lt;ops&gt;').length - 1).toBe(2); // escaped: her name is text, never a link or mention
+    expect(all).toContain('<@U0OTHER>');
+  });
+
   it('puts a carrier rejection first with whom it is for and what to fix; lists closed ones of the last 24 h', () => {
     const rejected = orderRecord({
       ...jane,

@@ -100,6 +100,18 @@ describe('a port-in for Jane Doe, ticket ZD-4821, says whom and why on every sur
     expect(textOf(digest.body)).toMatch(/\(415\) 555-0142> — J\. Doe · ZD-4821 · User U\w+ · open 1 day/);
     expect(textOf(digest.body)).not.toMatch(/<@U/);
 
+    // App Home, while the port-in is open: its row leads with the number, the customer and the ticket.
+    const homes = () => e2e.fake.callsTo('views.publish').filter((c) => c.body.user_id === REQUESTER);
+    const before = homes().length;
+    await e2e.slack.event({
+      type: 'app_home_opened',
+      user: REQUESTER,
+      tab: 'home',
+      channel: `D${REQUESTER}`,
+    });
+    await expect.poll(() => homes().length, SLOW).toBeGreaterThan(before);
+    expect(textOf(homes().at(-1)!.body)).toMatch(/\(415\) 555-0142.{0,40} — J\. Doe · ZD-4821/);
+
     // The requester's final DM: the full name (a DM) and the ticket.
     for (const minutes of [60, 24 * 60, 2 * 24 * 60]) await sweep(minutes);
     await expect.poll(async () => (await e2e.store.orders.get(order.orderId))?.closedAt, SLOW).toBeTruthy();

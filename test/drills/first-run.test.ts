@@ -115,43 +115,6 @@ describe.skipIf(hasDotEnv)('first run of npm start (skipped when the repo has a 
     expect(await httpStatus(`${app!.url}/healthz`)).toBe(200);
   });
 
-  it('CUSTOMER_NOTICE_FROM that is not a number of the account stops start-up with a sentence saying what to set', async () => {
-    // Its own DATA_DIR: the first process still holds this file's.
-    const otherDir = createTempDataDir('telegent-notice-sender-');
-    try {
-      const refused = spawnApp({
-        name: 'notice-sender',
-        env: {
-          SLACK_BOT_TOKEN: BOT_TOKEN,
-          SLACK_SIGNING_SECRET: SIGNING_SECRET,
-          SLACK_API_URL: fake.url,
-          DATA_DIR: otherDir.dir,
-          SANDBOX_PORT: String(await freePort()),
-          PORT: String(await freePort()),
-          CUSTOMER_NOTICE_FROM: '+18015559876',
-          CUSTOMER_NOTICE_COMPANY: 'Acme Mobile',
-        },
-        port: 0,
-      });
-      const exit = await Promise.race([
-        refused.exit,
-        new Promise<undefined>((r) => setTimeout(() => r(undefined), 40_000)),
-      ]);
-      if (!exit) await refused.kill();
-      expect(exit?.code).toBe(1);
-      const stderr = refused.lines
-        .filter((l) => l.stream === 'stderr')
-        .map((l) => l.text)
-        .join('\n');
-      expect(stderr).toContain(
-        'CUSTOMER_NOTICE_FROM: +18015559876 is not a number of your Telegent account: set one of your messaging-enabled numbers, or leave it empty to text nobody.',
-      );
-      expect(refused.text()).not.toMatch(STACK_LINE);
-    } finally {
-      otherDir.remove();
-    }
-  }, 60_000);
-
   it('SIGTERM stops it cleanly (exit 0) within seconds', async () => {
     const started = Date.now();
     const exit = await app!.stop(25_000);
@@ -159,4 +122,37 @@ describe.skipIf(hasDotEnv)('first run of npm start (skipped when the repo has a 
     expect(Date.now() - started).toBeLessThan(STOP_BOUND_MS);
     expect(app!.text()).toMatch(/stopped cleanly/);
   });
+
+  it('CUSTOMER_NOTICE_FROM that is not a number of the account stops start-up with a sentence saying what to set', async () => {
+    // The first process has stopped: its DATA_DIR is free and already made (a fresh one costs an initdb).
+    expect(app?.exited).toBeDefined();
+    const refused = spawnApp({
+      name: 'notice-sender',
+      env: {
+        SLACK_BOT_TOKEN: BOT_TOKEN,
+        SLACK_SIGNING_SECRET: SIGNING_SECRET,
+        SLACK_API_URL: fake.url,
+        DATA_DIR: dataDir.dir,
+        SANDBOX_PORT: String(await freePort()),
+        PORT: String(await freePort()),
+        CUSTOMER_NOTICE_FROM: '+18015559876',
+        CUSTOMER_NOTICE_COMPANY: 'Acme Mobile',
+      },
+      port: 0,
+    });
+    const exit = await Promise.race([
+      refused.exit,
+      new Promise<undefined>((r) => setTimeout(() => r(undefined), 40_000)),
+    ]);
+    if (!exit) await refused.kill();
+    expect(exit?.code).toBe(1);
+    const stderr = refused.lines
+      .filter((l) => l.stream === 'stderr')
+      .map((l) => l.text)
+      .join('\n');
+    expect(stderr).toContain(
+      'CUSTOMER_NOTICE_FROM: +18015559876 is not a number of your Telegent account: set one of your messaging-enabled numbers, or leave it empty to text nobody.',
+    );
+    expect(refused.text()).not.toMatch(STACK_LINE);
+  }, 60_000);
 });

@@ -1,7 +1,8 @@
 import { formatPhone } from '../operations/glossary.js';
-import { customerFullName, customerShortName, requestReason } from '../requests/request-context.js';
+import { customerFullName, requestReason } from '../requests/request-context.js';
 import type { RequestRecord } from '../store/requests-repo.js';
 import { escapeMrkdwn, oneLine } from './limits.js';
+import { customerWords } from './who-why.js';
 
 // Who and why of a request, as an approver or requester reads it away from the card (App Home rows, reminder
 // thread replies and DMs): the number and the customer first, then the reason/ticket and how the customer was
@@ -31,8 +32,11 @@ function numbersNamed(input: Record<string, unknown>): string | undefined {
 
 /** "(415) 555-0142 · Jane Doe" (mrkdwn-escaped): what the row or reminder leads with; empty when neither is known. */
 export function numberAndCustomer(request: RequestRecord, names: NameForm): string {
-  const customer = names === 'full' ? customerFullName(request.input) : customerShortName(request.input);
-  return [numbersNamed(request.input), customer ? oneLine(customer, 100) : undefined]
+  const customer = customerWords(
+    { customerName: customerFullName(request.input) },
+    { full: names === 'full' },
+  );
+  return [numbersNamed(request.input), customer]
     .filter(Boolean)
     .map((part) => escapeMrkdwn(part!))
     .join(' · ');

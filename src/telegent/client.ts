@@ -1,10 +1,11 @@
 import { createHash } from 'node:crypto';
 import { Keyv } from 'keyv';
-import type { z } from 'zod';
 import { type Logger, silentLogger } from '../log.js';
 import { type CallEvent, Caller, type CallOptions } from './caller.js';
 import { TELEGENT_ENDPOINTS } from './endpoints.js';
 import { TelegentError } from './errors.js';
+import { createGuardianApi, type GuardianApi } from './guardian-api.js';
+import { createPlansApi, type PlansApi } from './plans-api.js';
 import { InMemoryRateSlots, RateLimiter, type RateSlotSource } from './rate-limiter.js';
 import {
   type AvailabilityRequest,
@@ -41,7 +42,7 @@ import {
   type SubscriberCreateRequest,
   SubscriberCreateRequestSchema,
 } from './request-schemas.js';
-import { describeIssues } from './response-parsing.js';
+import { validateRequest as validate } from './request-validation.js';
 import {
   type AvailabilityResponse,
   AvailabilityResponseSchema,
@@ -155,6 +156,10 @@ export interface TelegentClient {
   ): Promise<SubscriberPage>;
   /** Mutation: texts a number from one of ours (no idempotency key exists: callers claim before sending). */
   sendMessage(request: OutboundMessageRequest, options?: CallOptions): Promise<OutboundMessage>;
+  /** Packages, products and subscriptions: what a line is billed on. */
+  readonly plans: PlansApi;
+  /** AI Guardian: the feature switch and the call and message filters of a subscriber's line. */
+  readonly guardian: GuardianApi;
   /** Stops the limiter (queued calls reject) and closes the connection pool. */
   close(): Promise<void>;
 }
@@ -400,6 +405,9 @@ export function createTelegentClient(options: TelegentClientOptions): TelegentCl
         opts,
       ),
 
+    plans: createPlansApi(caller, accountId),
+    guardian: createGuardianApi(caller),
+
     close: async () => {
       limiter.close();
       await transport.close();
@@ -410,17 +418,6 @@ export function createTelegentClient(options: TelegentClientOptions): TelegentCl
 /** Said when a new subscriber's account cannot be known: what to set. */
 export const NO_ACCOUNT_HINT =
   'Telegent needs the account a new subscriber belongs to: set TELEGENT_ACCOUNT_ID to your AID-… (from your Telegent representative), or have an approver bind this channel with /telegent account AID-…';
-
-/** Checks our own input before anything is sent; the error names fields, never their values. */
-function validate<S extends z.ZodType>(endpoint: string, schema: S, input: unknown): z.output<S> {
-  const parsed = schema.safeParse(input);
-  if (parsed.success) return parsed.data;
-  throw new TelegentError({
-    kind: 'invalid-request',
-    endpoint,
-    telegentMessage: describeIssues(parsed.error),
-  });
-}
 
 function numbers(endpoint: string, phoneNumbers: string[]): Array<{ Number: string }> {
   return validate(endpoint, PhoneNumberListSchema, phoneNumbers).map((n) => ({ Number: n }));

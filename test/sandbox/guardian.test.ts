@@ -1,6 +1,8 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { API_ROUTES } from '../../src/sandbox/routes.js';
 import { SEED_NUMBERS, SEED_SUBSCRIBER_IDS } from '../../src/sandbox/seed.js';
 import { type Sandbox, startSandbox } from '../../src/sandbox/server.js';
+import { TELEGENT_ENDPOINTS } from '../../src/telegent/endpoints.js';
 import { sandboxClient } from './client.js';
 
 // Conformance probes for the AI Guardian endpoints (plans-guardian reference §3), over raw HTTP.
@@ -24,6 +26,22 @@ beforeAll(async () => {
 });
 afterEach(() => sandbox.clearFaults());
 afterAll(() => sandbox.close());
+
+describe('routes', () => {
+  it('every Guardian endpoint the client calls is answered with its method', () => {
+    const names = Object.keys(TELEGENT_ENDPOINTS) as Array<keyof typeof TELEGENT_ENDPOINTS>;
+    const guardian = names.slice(
+      names.indexOf('guardianFeaturesGet'),
+      names.indexOf('messageAllowedRemove') + 1,
+    );
+    expect(guardian).toHaveLength(22);
+    for (const name of guardian) {
+      const { method, path } = TELEGENT_ENDPOINTS[name];
+      const methods = [API_ROUTES[path.toLowerCase()] ?? []].flat().map((r) => r.method);
+      expect(methods, `${name} ${method} ${path}`).toContain(method);
+    }
+  });
+});
 
 describe('guardian-features', () => {
   it('a known subscriber never configured reads false/false; an unknown one is 404', async () => {

@@ -10,6 +10,7 @@ import {
 } from './control.js';
 import type { SandboxCore } from './core.js';
 import { field, isObject } from './fields.js';
+import { type CallFilterSeed, seedCallFilter, seedMessageFilter } from './guardian-control.js';
 import { guardianSnapshot, guardianSnapshots } from './guardian-view.js';
 import type { Reply } from './http.js';
 import type { FaultSpec } from './types.js';
@@ -104,6 +105,15 @@ export function handleAdmin(
         const subscriberId = query.get('SubscriberId');
         return ok(
           subscriberId ? guardianSnapshot(core, subscriberId) : { subscribers: guardianSnapshots(core) },
+        );
+      }
+      case 'POST /_sandbox/guardian/call-filters':
+      case 'POST /_sandbox/guardian/message-filters': {
+        for (const name of ['SubscriberId', 'Phone', 'FilterMode'])
+          if (typeof field(body, name) !== 'string') return fail(400, `${name} is required`);
+        const seed = body as unknown as CallFilterSeed;
+        return ok(
+          route.endsWith('call-filters') ? seedCallFilter(core, seed) : seedMessageFilter(core, seed),
         );
       }
       case 'POST /_sandbox/usage': {

@@ -560,3 +560,46 @@ describe('Guardian in the test and admin views, the journal and faults', () => {
     expect(sandbox.guardian(BEN).CallFilters[0]?.BlockedNumbers).toEqual(['+18015554444']);
   });
 });
+
+describe('seeding filters the API will not make', () => {
+  it('a duplicate call filter seeded on a line is listed next to the first; the API still refuses a third', async () => {
+    const first = sandbox.guardian(BEN).CallFilters[0];
+    if (!first) throw new Error('no filter');
+    const dup = sandbox.seedCallFilter({ SubscriberId: BEN, Phone: first.Phone, FilterMode: 'WHITELIST' });
+    expect(dup).toMatchObject({
+      FilterId: expect.stringMatching(/^CFID-/),
+      AllowedNumbers: [],
+      ApplyToInbound: false,
+    });
+    const listed = await client.get(`${SUB}/call-filter${q({ SubscriberId: BEN, Phone: first.Phone })}`);
+    expect(listed.json.map((f: { FilterId: string }) => f.FilterId)).toEqual([first.FilterId, dup.FilterId]);
+    const third = await client.post(`${SUB}/call-filter`, {
+      SubscriberId: BEN,
+      Phone: first.Phone,
+      FilterMode: 'BLACKLIST',
+    });
+    expect(third.status).toBe(409);
+  });
+
+  it('the admin route seeds a message filter and requires SubscriberId, Phone and FilterMode', async () => {
+    const seeded = await fetch(`${sandbox.url}/_sandbox/guardian/message-filters`, {
+      method: 'POST',
+      body: JSON.stringify({
+        SubscriberId: BEN,
+        Phone: BEN_LINE,
+        FilterMode: 'MONITOR_ONLY',
+        BlockedContacts: ['+18015550001'],
+      }),
+    }).then((r) => r.json());
+    expect(seeded).toMatchObject({
+      FilterId: expect.stringMatching(/^MFID-/),
+      BlockedContacts: ['+18015550001'],
+    });
+    expect(sandbox.guardian(BEN).MessageFilters.map((f) => f.FilterId)).toContain(seeded.FilterId);
+    const refused = await fetch(`${sandbox.url}/_sandbox/guardian/call-filters`, {
+      method: 'POST',
+      body: JSON.stringify({ SubscriberId: BEN, FilterMode: 'BLACKLIST' }),
+    });
+    expect(refused.status).toBe(400);
+  });
+});

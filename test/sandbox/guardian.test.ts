@@ -1,6 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { API_ROUTES } from '../../src/sandbox/routes.js';
-import { SEED_NUMBERS, SEED_SUBSCRIBER_IDS } from '../../src/sandbox/seed.js';
+import { SEED_ACCOUNT_ID, SEED_NUMBERS, SEED_SUBSCRIBER_IDS } from '../../src/sandbox/seed.js';
 import { type Sandbox, startSandbox } from '../../src/sandbox/server.js';
 import { TELEGENT_ENDPOINTS } from '../../src/telegent/endpoints.js';
 import { sandboxClient } from './client.js';
@@ -192,6 +192,14 @@ describe('call filters', () => {
     );
     expect((await client.get(`${SUB}/call-filter${q({ SubscriberId: UNKNOWN })}`)).json).toEqual([]);
     expect((await client.get(`${SUB}/call-filter`)).json).toHaveLength(2);
+    expect(
+      (await client.get(`${SUB}/call-filter${q({ SubscriberId: BEN, AccountId: SEED_ACCOUNT_ID })}`)).json,
+    ).toHaveLength(1);
+    const otherAccount = await client.get(
+      `${SUB}/call-filter${q({ SubscriberId: BEN, AccountId: 'AID-other' })}`,
+    );
+    expect(otherAccount.status).toBe(400);
+    expect(otherAccount.json.Message).toBe('Invalid AccountId');
   });
 
   it('blocked-numbers add/remove take CallFilterId and Numbers and answer the whole list; adding twice lists once', async () => {

@@ -71,8 +71,6 @@ export interface Sandbox {
   listOrders(): OrderSnapshot[];
   getNumber(number: string): NumberRecord | undefined;
   listNumbers(): NumberRecord[];
-  /** Every text sent through POST /v1.0/message/outbound, oldest first. */
-  sentMessages(): SentMessage[];
   /**
    * AI Guardian state of one subscriber (switch off and no filters when never configured), or of every
    * subscriber with any Guardian state when no id is given.
@@ -85,6 +83,8 @@ export interface Sandbox {
    */
   seedCallFilter(seed: CallFilterSeed): CallFilterRecord;
   seedMessageFilter(seed: MessageFilterSeed): MessageFilterRecord;
+  /** Every text sent through POST /v1.0/message/outbound, oldest first. */
+  sentMessages(): SentMessage[];
   /** Keeps only these message and voice routes (ids), e.g. an account with a single route of each kind. */
   keepOnlyRoutes(routeIds: readonly string[]): void;
   close(): Promise<void>;
@@ -150,6 +150,12 @@ export async function startSandbox(options: Partial<SandboxOptions> = {}): Promi
       core.data.messageRoutes = core.data.messageRoutes.filter((r) => routeIds.includes(r.MessageRouteId));
       core.data.voiceRoutes = core.data.voiceRoutes.filter((r) => routeIds.includes(r.CallRouteId));
     },
+    guardian: ((subscriberId?: string) =>
+      subscriberId === undefined
+        ? guardianSnapshots(core)
+        : guardianSnapshot(core, subscriberId)) as Sandbox['guardian'],
+    seedCallFilter: (seed) => seedCallFilter(core, seed),
+    seedMessageFilter: (seed) => seedMessageFilter(core, seed),
     getOrder: (orderId) => {
       core.settle();
       const order = findOrder(core, orderId);
@@ -170,12 +176,6 @@ export async function startSandbox(options: Partial<SandboxOptions> = {}): Promi
       return [...core.data.numbers.values()].map(numberSnapshot);
     },
     sentMessages: () => core.data.messages.map((m) => structuredClone(m)),
-    guardian: ((subscriberId?: string) =>
-      subscriberId === undefined
-        ? guardianSnapshots(core)
-        : guardianSnapshot(core, subscriberId)) as Sandbox['guardian'],
-    seedCallFilter: (seed) => seedCallFilter(core, seed),
-    seedMessageFilter: (seed) => seedMessageFilter(core, seed),
     close: async () => {
       if (closed) return;
       closed = true;

@@ -1,3 +1,4 @@
+import { guardianAdmin } from './admin-guardian.js';
 import {
   applyConfig,
   currentConfig,
@@ -123,7 +124,10 @@ export function handleAdmin(
         return ok({ Number: number, UsedBytes: bytes });
       }
       default:
-        return fail(404, `unknown sandbox admin route ${method} ${path}`);
+        return (
+          guardianAdmin(core, route, query, body) ??
+          fail(404, `unknown sandbox admin route ${method} ${path}`)
+        );
     }
   } catch (error) {
     return fail(400, error instanceof Error ? error.message : String(error));

@@ -1,5 +1,6 @@
 import { normalizePath } from './faults.js';
 import { isObject } from './fields.js';
+import { GUARDIAN_WRITE_PATHS } from './guardian-routes.js';
 import type { JournalEntry } from './types.js';
 
 const SECRET_KEYS = new Set([
@@ -19,6 +20,7 @@ export const MUTATION_PATHS = new Set([
   '/v1.0/numbers/portout',
   '/v1.0/numbers/data-usage',
   '/v1.0/subscribers/create',
+  ...GUARDIAN_WRITE_PATHS,
   '/v1.0/numbers/status',
   '/v1.0/numbers/update',
   '/v1.0/message/outbound',

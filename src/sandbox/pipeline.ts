@@ -63,7 +63,7 @@ export async function handleApi(
     core.logger.debug({ method, path: url.pathname, status, fault: fault?.kind }, 'sandbox request');
   };
 
-  const fault = core.faults.pick(path);
+  const fault = core.faults.pick(path, method);
   if (fault?.kind === 'latency') await delay(pending, fault.latencyMs ?? 1000);
   else if (fault && !fault.applyMutation) {
     record(emitFault(pending, fault, req, res), fault);

@@ -1,5 +1,6 @@
 import { issueToken } from './auth.js';
 import type { Handler } from './context.js';
+import { GUARDIAN_ROUTES } from './guardian-routes.js';
 import {
   createSubscriber,
   distributorAccounts,
@@ -58,6 +59,7 @@ export const API_ROUTES: Record<string, Route | Route[]> = {
   '/v1.0/numbers/portin/update': { method: 'POST', handler: updatePortin },
   '/v1.0/numbers/portin/cancel': { method: 'POST', handler: cancelPortin },
   '/v1.0/numbers/portout': { method: 'POST', handler: portout },
+  ...GUARDIAN_ROUTES,
   '/v1.0/numbers/data-usage': { method: 'POST', handler: setDataUsage },
   '/v1.0/numbers/data-usage/settings': { method: 'POST', handler: dataUsageSettings },
   '/v1.0/numbers/data-usage/info': { method: 'POST', handler: dataUsageInfo },

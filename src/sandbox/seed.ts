@@ -163,6 +163,7 @@ export function seedData(now: Date): SandboxData {
     messageRoutes: messageRoutes(accountId),
     voiceRoutes: voiceRoutes(accountId),
     subscribers,
+    guardian: { switches: new Map(), callFilters: new Map(), messageFilters: new Map() },
     pool,
     messages: [],
     plans: seedPlans(numbers, SEED_SUBSCRIBER_IDS),

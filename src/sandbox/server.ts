@@ -17,6 +17,14 @@ import {
   DEFAULT_SANDBOX_ACCOUNT_SECRET,
   DEFAULT_TOKEN_TTL_SECONDS,
 } from './defaults.js';
+import {
+  type CallFilterSeed,
+  type MessageFilterSeed,
+  seedCallFilter,
+  seedMessageFilter,
+} from './guardian-control.js';
+import type { CallFilterRecord, MessageFilterRecord } from './guardian-state.js';
+import { type GuardianSnapshot, guardianSnapshot, guardianSnapshots } from './guardian-view.js';
 import { readBody, send } from './http.js';
 import { handleApi, type Pending } from './pipeline.js';
 import { allowPlans, refusePlans } from './plans-gate.js';
@@ -63,6 +71,18 @@ export interface Sandbox {
   listOrders(): OrderSnapshot[];
   getNumber(number: string): NumberRecord | undefined;
   listNumbers(): NumberRecord[];
+  /**
+   * AI Guardian state of one subscriber (switch off and no filters when never configured), or of every
+   * subscriber with any Guardian state when no id is given.
+   */
+  guardian(subscriberId: string): GuardianSnapshot;
+  guardian(): GuardianSnapshot[];
+  /**
+   * Puts a call/message filter in directly, without the API's checks (duplicate, line ownership, age preset): for
+   * states the API refuses to make, e.g. the duplicate filter the KB says Telegent can hold.
+   */
+  seedCallFilter(seed: CallFilterSeed): CallFilterRecord;
+  seedMessageFilter(seed: MessageFilterSeed): MessageFilterRecord;
   /** Every text sent through POST /v1.0/message/outbound, oldest first. */
   sentMessages(): SentMessage[];
   /** Every subscription the sandbox holds now (seeded and created; deleted ones are gone), oldest first. */
@@ -140,6 +160,12 @@ export async function startSandbox(options: Partial<SandboxOptions> = {}): Promi
       core.data.messageRoutes = core.data.messageRoutes.filter((r) => routeIds.includes(r.MessageRouteId));
       core.data.voiceRoutes = core.data.voiceRoutes.filter((r) => routeIds.includes(r.CallRouteId));
     },
+    guardian: ((subscriberId?: string) =>
+      subscriberId === undefined
+        ? guardianSnapshots(core)
+        : guardianSnapshot(core, subscriberId)) as Sandbox['guardian'],
+    seedCallFilter: (seed) => seedCallFilter(core, seed),
+    seedMessageFilter: (seed) => seedMessageFilter(core, seed),
     getOrder: (orderId) => {
       core.settle();
       const order = findOrder(core, orderId);

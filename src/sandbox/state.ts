@@ -147,6 +147,8 @@ export interface SandboxData {
   messageRoutes: MessageRoute[];
   voiceRoutes: VoiceRoute[];
   subscribers: Subscriber[];
+  /** AI Guardian switches and filters of the subscribers (guardian-state.ts). */
+  guardian: import('./guardian-state.js').GuardianData;
   pool: PoolZip[];
   messages: SentMessage[];
   /** Packages, products and subscriptions (plans-state.ts). */

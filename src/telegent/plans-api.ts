@@ -161,57 +161,57 @@ export function createPlansApi(caller: Caller, accountId: string | undefined): P
     return { query: { Filter: q.Filter, AccountId: account } };
   };
   return {
-    listAccountPackages: (query = {}, opts) =>
+    listAccountPackages: async (query = {}, opts) =>
       caller.call(E.accountPackages, listQuery(E.accountPackages.path, query, true), PackageListSchema, opts),
-    getPackage: (packageId, opts) =>
+    getPackage: async (packageId, opts) =>
       caller.call(E.packageDetails, byId(E.packageDetails.path, 'PackageId', packageId), PackageSchema, opts),
-    listPackageItems: (packageId, opts) =>
+    listPackageItems: async (packageId, opts) =>
       caller.call(
         E.packageItems,
         byId(E.packageItems.path, 'PackageId', packageId),
         PackageItemListSchema,
         opts,
       ),
-    getProduct: (productId, opts) =>
+    getProduct: async (productId, opts) =>
       caller.call(E.productDetails, byId(E.productDetails.path, 'ProductId', productId), ProductSchema, opts),
-    listAccountProducts: (query = {}, opts) =>
+    listAccountProducts: async (query = {}, opts) =>
       caller.call(E.accountProducts, listQuery(E.accountProducts.path, query, true), ProductListSchema, opts),
-    createSubscription: (request, opts) =>
+    createSubscription: async (request, opts) =>
       caller.call(
         E.subscriptionCreate,
         { body: validateRequest(E.subscriptionCreate.path, SubscriptionCreateRequestSchema, request) },
         SubscriptionSchema,
         opts,
       ),
-    getSubscription: (subscriptionId, opts) =>
+    getSubscription: async (subscriptionId, opts) =>
       caller.call(
         E.subscriptionDetails,
         byId(E.subscriptionDetails.path, 'SubscriptionId', subscriptionId),
         SubscriptionSchema,
         opts,
       ),
-    updateSubscription: (request, opts) =>
+    updateSubscription: async (request, opts) =>
       caller.call(
         E.subscriptionUpdate,
         { body: validateRequest(E.subscriptionUpdate.path, SubscriptionUpdateRequestSchema, request) },
         SubscriptionSchema,
         opts,
       ),
-    deleteSubscription: (subscriptionId, opts) =>
+    deleteSubscription: async (subscriptionId, opts) =>
       caller.call(
         E.subscriptionDelete,
         { body: { SubscriptionId: validateRequest(E.subscriptionDelete.path, id, subscriptionId) } },
         SubscriptionDeletedSchema,
         opts,
       ),
-    listDistributorSubscriptions: (query = {}, opts) =>
+    listDistributorSubscriptions: async (query = {}, opts) =>
       caller.call(
         E.distributorSubscriptions,
         listQuery(E.distributorSubscriptions.path, query, false),
         SubscriptionListSchema,
         opts,
       ),
-    listAccountSubscriptions: (query = {}, opts) =>
+    listAccountSubscriptions: async (query = {}, opts) =>
       caller.call(
         E.accountSubscriptions,
         listQuery(E.accountSubscriptions.path, query, true),

@@ -10,7 +10,9 @@ import {
 } from './control.js';
 import type { SandboxCore } from './core.js';
 import { field, isObject } from './fields.js';
+import { subscriptionView } from './handlers/subscriptions.js';
 import type { Reply } from './http.js';
+import { allowPlans, refusePlans } from './plans-gate.js';
 import type { FaultSpec } from './types.js';
 
 export const ADMIN_PREFIX = '/_sandbox/';
@@ -99,6 +101,20 @@ export function handleAdmin(
       }
       case 'GET /_sandbox/state/numbers':
         return ok({ numbers: [...core.data.numbers.values()].map(numberSnapshot) });
+      case 'GET /_sandbox/state/subscriptions':
+        return ok({ subscriptions: core.data.plans.subscriptions.map(subscriptionView) });
+      case 'POST /_sandbox/plans/refuse': {
+        const status = num(body, 'status');
+        const paths = field(body, 'paths');
+        refusePlans(core, {
+          status: status as 403 | 404 | undefined,
+          paths: Array.isArray(paths) ? paths.map(String) : undefined,
+        });
+        return ok({ refused: true });
+      }
+      case 'DELETE /_sandbox/plans/refuse':
+        allowPlans(core);
+        return ok({ refused: false });
       case 'POST /_sandbox/usage': {
         const number = field(body, 'Number');
         const bytes = num(body, 'UsedBytes') ?? (num(body, 'UsedMB') ?? Number.NaN) * 1024 * 1024;

@@ -22,6 +22,9 @@ export const MUTATION_PATHS = new Set([
   '/v1.0/numbers/status',
   '/v1.0/numbers/update',
   '/v1.0/message/outbound',
+  '/v1.0/subscriptions',
+  '/v1.0/subscriptions/update',
+  '/v1.0/subscriptions/delete',
 ]);
 
 /** A deep copy with every secret field (any depth, any casing) replaced by '***'. */

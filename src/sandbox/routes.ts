@@ -14,10 +14,26 @@ import { inventory, numberLookup } from './handlers/inventory.js';
 import { outboundMessage } from './handlers/message.js';
 import { numberUpdate } from './handlers/number-update.js';
 import { getOrder } from './handlers/orders.js';
+import {
+  accountPackages,
+  accountProducts,
+  packageDetails,
+  packageItems,
+  productDetails,
+} from './handlers/packages.js';
 import { cancelPortin, eligibility, submitPortin, updatePortin } from './handlers/portin.js';
 import { portout } from './handlers/portout.js';
 import { provision } from './handlers/provision.js';
 import { statusChange } from './handlers/status-change.js';
+import {
+  accountSubscriptions,
+  createSubscription,
+  deleteSubscription,
+  distributorSubscriptions,
+  subscriptionDetails,
+  updateSubscription,
+} from './handlers/subscriptions.js';
+import { gated } from './plans-gate.js';
 
 export const TOKEN_PATH = '/v1.0/oauth2/tokens';
 
@@ -26,8 +42,13 @@ export interface Route {
   handler: Handler;
 }
 
-/** Lower-case paths without trailing slash (matching is case-insensitive). */
-export const API_ROUTES: Record<string, Route> = {
+const plan = (method: Route['method'], path: string, handler: Handler): Route => ({
+  method,
+  handler: gated(path, handler),
+});
+
+/** Lower-case paths without trailing slash (matching is case-insensitive); a path may take GET and POST. */
+export const API_ROUTES: Record<string, Route | Route[]> = {
   [TOKEN_PATH]: { method: 'POST', handler: issueToken },
   '/v1.0/numbers/availability': { method: 'POST', handler: availability },
   '/v1.0/numbers/provision': { method: 'POST', handler: provision },
@@ -51,4 +72,17 @@ export const API_ROUTES: Record<string, Route> = {
   '/v1.0/distributor/accounts': { method: 'GET', handler: distributorAccounts },
   '/v1.0/distributor/subscribers': { method: 'GET', handler: distributorSubscribers },
   '/v1.0/message/outbound': { method: 'POST', handler: outboundMessage },
+  '/v1.0/account/packages': plan('GET', '/v1.0/account/packages', accountPackages),
+  '/v1.0/packages': plan('GET', '/v1.0/packages', packageDetails),
+  '/v1.0/packages/items': plan('GET', '/v1.0/packages/items', packageItems),
+  '/v1.0/products': plan('GET', '/v1.0/products', productDetails),
+  '/v1.0/account/products': plan('GET', '/v1.0/account/products', accountProducts),
+  '/v1.0/subscriptions': [
+    plan('POST', '/v1.0/subscriptions', createSubscription),
+    plan('GET', '/v1.0/subscriptions', subscriptionDetails),
+  ],
+  '/v1.0/subscriptions/update': plan('POST', '/v1.0/subscriptions/update', updateSubscription),
+  '/v1.0/subscriptions/delete': plan('POST', '/v1.0/subscriptions/delete', deleteSubscription),
+  '/v1.0/distributor/subscriptions': plan('GET', '/v1.0/distributor/subscriptions', distributorSubscriptions),
+  '/v1.0/account/subscriptions': plan('GET', '/v1.0/account/subscriptions', accountSubscriptions),
 };

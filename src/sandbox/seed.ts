@@ -1,4 +1,5 @@
 import { formatUsDate } from './formats.js';
+import { seedPlans } from './plans-seed.js';
 import type {
   DataSettings,
   MessageRoute,
@@ -164,6 +165,7 @@ export function seedData(now: Date): SandboxData {
     subscribers,
     pool,
     messages: [],
+    plans: seedPlans(numbers, SEED_SUBSCRIBER_IDS),
   };
 }
 

@@ -19,6 +19,8 @@ import {
 } from './defaults.js';
 import { readBody, send } from './http.js';
 import { handleApi, type Pending } from './pipeline.js';
+import { allowPlans, refusePlans } from './plans-gate.js';
+import type { SubscriptionRecord } from './plans-state.js';
 import type { NumberRecord, SentMessage } from './state.js';
 import type { FaultSpec, JournalEntry, SandboxClock, SandboxOptions } from './types.js';
 
@@ -30,6 +32,7 @@ export {
   DEFAULT_SANDBOX_PORT,
   DEFAULT_TOKEN_TTL_SECONDS,
 } from './defaults.js';
+export type { SubscriptionRecord } from './plans-state.js';
 export type { NumberRecord, SentMessage } from './state.js';
 export type { FaultKind, FaultSpec, JournalEntry, SandboxClock, SandboxOptions } from './types.js';
 
@@ -62,6 +65,16 @@ export interface Sandbox {
   listNumbers(): NumberRecord[];
   /** Every text sent through POST /v1.0/message/outbound, oldest first. */
   sentMessages(): SentMessage[];
+  /** Every subscription the sandbox holds now (seeded and created; deleted ones are gone), oldest first. */
+  subscriptions(): SubscriptionRecord[];
+  /** Journal entries of subscription create / update / delete POSTs (whatever they answered). */
+  subscriptionMutations(): JournalEntry[];
+  /**
+   * "Plans not enabled for this account": the plans paths (default: all of them, packages and products
+   * included) answer 404 as an unknown path (default) or 403, until `allowPlans()`.
+   */
+  refusePlans(spec?: { status?: 403 | 404; paths?: readonly string[] }): void;
+  allowPlans(): void;
   /** Keeps only these message and voice routes (ids), e.g. an account with a single route of each kind. */
   keepOnlyRoutes(routeIds: readonly string[]): void;
   close(): Promise<void>;
@@ -147,6 +160,11 @@ export async function startSandbox(options: Partial<SandboxOptions> = {}): Promi
       return [...core.data.numbers.values()].map(numberSnapshot);
     },
     sentMessages: () => core.data.messages.map((m) => structuredClone(m)),
+    subscriptions: () => core.data.plans.subscriptions.map((s) => structuredClone(s)),
+    subscriptionMutations: () =>
+      core.journal.mutations().filter((e) => e.path.toLowerCase().startsWith('/v1.0/subscriptions')),
+    refusePlans: (spec) => refusePlans(core, spec),
+    allowPlans: () => allowPlans(core),
     close: async () => {
       if (closed) return;
       closed = true;

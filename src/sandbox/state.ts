@@ -1,5 +1,7 @@
 /** The sandbox's data model: one distributor key, one direct account under it. */
 
+import type { PlansData } from './plans-state.js';
+
 export interface DataSettings {
   ValueUnit: string;
   NotifyValue: number | null;
@@ -147,6 +149,8 @@ export interface SandboxData {
   subscribers: Subscriber[];
   pool: PoolZip[];
   messages: SentMessage[];
+  /** Packages, products and subscriptions (plans-state.ts). */
+  plans: PlansData;
 }
 
 export const orderKey = (orderId: string) =>

@@ -110,9 +110,7 @@ export function customerCard(args: CustomerCardArgs): MessagePayload {
     }),
   );
   if (cards.length > 0) {
-    blocks.push(
-      context('Open a line’s number card (Park…, Swap SIM…, Port-out PIN…, Limits…, Change plan…):'),
-    );
+    blocks.push(context('Open a line’s number card (Park…, Swap SIM…, Port-out PIN…, Limits…):'));
     blocks.push(actions(cards, `customer-lines:${s.SubscriberId}`));
   }
   return message(`${customerName(s)}: ${args.lines.length + args.moreLines} line(s)`, blocks, args.sandbox);

@@ -2,13 +2,13 @@ import type { AppContext } from '../app-context.js';
 import { errorModal } from '../messages/error-views.js';
 import { planLabel } from '../messages/plan-words.js';
 import { subscriptionType } from '../operations/plan-line.js';
+import { planCatalogueOf } from '../reads/app-plan-catalogue.js';
 import { readLinePlan } from '../reads/line-plan.js';
 import type { ButtonArgs } from '../slack/listener-args.js';
 import { PLANS_NOT_ENABLED_HELP } from '../telegent/plans-availability.js';
 import { openAfterNumberLookup } from '../views/forms/open-after-number-lookup.js';
 import { writeModalMetadata } from '../views/modal-metadata.js';
 import { planModal, planModalTitle } from '../views/modals/plan-modal.js';
-import { planCatalogueOf } from '../reads/app-plan-catalogue.js';
 
 /**
  * Change plan… / Put on a plan… on the number card: the form opens at once (loading), then the number, its
@@ -32,7 +32,9 @@ export function numberPlanButton(ctx: AppContext) {
       async (record, customer) => {
         const [read, catalogue] = await Promise.all([
           readLinePlan(ctx, record),
-          planCatalogueOf(ctx).list().catch(() => undefined),
+          planCatalogueOf(ctx)
+            .list()
+            .catch(() => undefined),
         ]);
         if (read.plan.state === 'hidden' || (catalogue && !catalogue.enabled))
           return errorModal(title, PLANS_NOT_ENABLED_HELP);

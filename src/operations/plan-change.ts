@@ -129,7 +129,7 @@ async function reconcile(ctx: OpContext, input: PlanChangeInput): Promise<Reconc
         : `${number} is still on its old plan. Check \`/telegent number ${number}\` before asking again.`,
     };
   }
-  const live = await liveSubscriptionsOfLine(ctx, input.tnid ?? '');
+  const live = await liveSubscriptionsOfLine(ctx, { tnid: input.tnid, iccid: input.iccid });
   const onPlan = live.find((s) => samePackage(s, input.packageId));
   if (onPlan)
     return {

@@ -17,12 +17,18 @@ export const samePackage = (subscription: Pick<Subscription, 'PackageId'>, packa
   same(subscription.PackageId, packageId);
 
 /**
- * The live subscriptions of a line, by its TNID (no list filters by number: the distributor's list is read and
- * matched, §6.3). Used only to read back after an unknown outcome: never a mutation.
+ * The live subscriptions of a line, by the TNID or SIM a subscription was made with (no list filters by number:
+ * the distributor's list is read and matched, §6.3). Used only to read back after an unknown outcome: never a
+ * mutation.
  */
-export async function liveSubscriptionsOfLine(ctx: OpContext, tnid: string): Promise<Subscription[]> {
+export async function liveSubscriptionsOfLine(
+  ctx: OpContext,
+  line: { tnid?: string | undefined; iccid?: string | undefined },
+): Promise<Subscription[]> {
   const list = await ctx.telegent.plans.listDistributorSubscriptions({ Filter: 'Active' }, ctx.callOptions);
-  return list.Results.filter((s) => s.Active !== false && same(s.TNID, tnid));
+  return list.Results.filter(
+    (s) => s.Active !== false && (same(s.TNID, line.tnid) || same(s.ICCID, line.iccid)),
+  );
 }
 
 /** Kinds that change a line's plan (change, put on, end): one of them at a time per number. */

@@ -2,12 +2,13 @@ import type { AppContext } from '../app-context.js';
 import type { LinePlan } from '../messages/line-plan.js';
 import { planLabel } from '../messages/plan-words.js';
 import { shortId } from '../operations/glossary.js';
+import { withinAckDeadline } from '../slack/within-ack-deadline.js';
 import type { Subscription, SubscriptionList } from '../telegent/plans-api.js';
 import { isPlansNotEnabled } from '../telegent/plans-availability.js';
 import type { NumberRecord } from '../telegent/response-schemas.js';
-import { withinAckDeadline } from '../slack/within-ack-deadline.js';
-import type { Plan } from './plan-catalogue.js';
 import { planCatalogueOf } from './app-plan-catalogue.js';
+import { isLineSubscription } from './line-subscription.js';
+import type { Plan } from './plan-catalogue.js';
 
 /** A card waits this long for the plans; after it the card says "could not be read" and shows the rest. */
 const PLAN_READ_MS = 3_000;
@@ -19,9 +20,6 @@ export type LinePlanRead =
 
 const HIDDEN: LinePlanRead = { plan: { state: 'hidden' } };
 const UNREADABLE: LinePlanRead = { plan: { state: 'unreadable' } };
-
-const same = (a: string | null | undefined, b: string | null | undefined) =>
-  Boolean(a && b && a.trim().toLowerCase() === b.trim().toLowerCase());
 
 /**
  * The live subscriptions (no list filters by number, §6.3: the distributor's is read once per card and matched);
@@ -45,16 +43,20 @@ async function liveSubscriptions(ctx: AppContext): Promise<Subscription[] | null
 
 /** The line's subscription: by its TNID first (provision's `NID-` or the record's `TNID-`), else by its SIM. */
 function subscriptionOf(record: NumberRecord, live: readonly Subscription[]): Subscription | undefined {
+  const key = { tnid: record.Tnid ?? '', iccid: record.Iccid };
   return (
-    live.find((s) => same(s.TNID, record.Tnid)) ??
-    (record.Iccid ? live.find((s) => !s.TNID && same(s.ICCID, record.Iccid)) : undefined) ??
-    (record.Iccid ? live.find((s) => same(s.ICCID, record.Iccid)) : undefined)
+    live.find((s) => isLineSubscription(s, { tnid: key.tnid })) ??
+    live.find((s) => isLineSubscription(s, key))
   );
 }
 
 async function describe(ctx: AppContext, subscription: Subscription): Promise<LinePlanRead> {
   const packageId = subscription.PackageId ?? undefined;
-  const catalogued = packageId ? await planCatalogueOf(ctx).get(packageId).catch(() => undefined) : undefined;
+  const catalogued = packageId
+    ? await planCatalogueOf(ctx)
+        .get(packageId)
+        .catch(() => undefined)
+    : undefined;
   const words = catalogued
     ? planLabel(catalogued)
     : packageId
@@ -68,15 +70,22 @@ async function describe(ctx: AppContext, subscription: Subscription): Promise<Li
 }
 
 async function readAll(ctx: AppContext, records: ReadonlyArray<NumberRecord | undefined>) {
-  const catalogue = await planCatalogueOf(ctx).list().catch(() => undefined);
+  // Side by side: a card waits for the slower of the two reads, not their sum.
+  const [catalogue, subscriptions] = await Promise.all([
+    planCatalogueOf(ctx)
+      .list()
+      .catch(() => undefined),
+    liveSubscriptions(ctx).then(
+      (list) => ({ list }),
+      (error: unknown) => ({ error }),
+    ),
+  ]);
   if (catalogue && !catalogue.enabled) return records.map(() => HIDDEN);
-  let live: Subscription[] | null;
-  try {
-    live = await liveSubscriptions(ctx);
-  } catch (error) {
-    ctx.logger.warn({ err: error }, 'subscriptions could not be read for a card');
+  if ('error' in subscriptions) {
+    ctx.logger.warn({ err: subscriptions.error }, 'subscriptions could not be read for a card');
     return records.map(() => UNREADABLE);
   }
+  const live = subscriptions.list;
   if (live === null) return records.map(() => HIDDEN);
   const found = live;
   return Promise.all(

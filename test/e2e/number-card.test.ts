@@ -141,6 +141,7 @@ describe('the number card and line changes, end to end', () => {
       'number.update',
       'number.portout',
       'number.limits',
+      'number.plan', // Put on a plan… (the line has none)
     ]);
     const parked = await card(SEED_PARKED_NUMBER);
     expect(buttonsOf(parked.blocks)).toEqual(expect.arrayContaining(['number.activate']));

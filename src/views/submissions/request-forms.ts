@@ -4,6 +4,7 @@ import { CALLBACK } from '../../messages/ids.js';
 import { planLabel } from '../../messages/plan-words.js';
 import { LINE_CHANGE_OPERATIONS, type OperationKind, operations } from '../../operations/registry.js';
 import type { FieldErrors } from '../../operations/validation-errors.js';
+import { planCatalogueOf } from '../../reads/app-plan-catalogue.js';
 import { withinAckDeadline } from '../../slack/within-ack-deadline.js';
 import { isPortinFormMetadata, portinFormView } from '../forms/portin-form.js';
 import { provisionFormView } from '../forms/provision-form.js';
@@ -11,7 +12,6 @@ import type { ModalMetadata } from '../modal-metadata.js';
 import { END_PLAN_FIELD } from '../modals/line-change-modal.js';
 import { dropUnchanged } from '../view-input.js';
 import type { CompanionRequest } from './companion-requests.js';
-import { planCatalogueOf } from '../../reads/app-plan-catalogue.js';
 
 /** Which operation each form submits, and what the form's metadata adds to the typed fields. */
 export interface RequestForm {
@@ -65,7 +65,11 @@ async function changedSinceStored(typed: Record<string, unknown>, m: ModalMetada
 /** The chosen plan in words from the catalogue ("Unlimited Plus · $45.00 / month"): what the approver reads. */
 async function withPlanWords(typed: Record<string, unknown>, _m: ModalMetadata, ctx: AppContext) {
   const packageId = typeof typed.packageId === 'string' ? typed.packageId : undefined;
-  const plan = packageId ? await planCatalogueOf(ctx).get(packageId).catch(() => undefined) : undefined;
+  const plan = packageId
+    ? await planCatalogueOf(ctx)
+        .get(packageId)
+        .catch(() => undefined)
+    : undefined;
   return plan ? { ...typed, newPlan: planLabel(plan) } : typed;
 }
 

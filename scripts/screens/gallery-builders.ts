@@ -29,6 +29,7 @@ export const GALLERY_BUILDERS = [
   'customerCard',
   'customerPortinModal',
   'lineChangeModal',
+  'planModal',
   'numberUpdateModal',
   'limitsModal',
   'historyMessage',

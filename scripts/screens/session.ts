@@ -327,6 +327,11 @@ export async function runGallerySession(log: (line: string) => void = () => {}):
     );
     take('limitsModal', 'limits-form', 'Modal', form('telegent.limits'), { kind: 'modal' });
 
+    await step('Change plan… on the number card', () =>
+      clickFor('number.plan', cardNumber, form('telegent.plan')),
+    );
+    take('planModal', 'change-plan-form', 'Modal', form('telegent.plan'), { kind: 'modal' });
+
     await step('/telegent customer bennet@example.com', () =>
       slack.command('customer bennet@example.com', REQUESTER, CHANNEL),
     );

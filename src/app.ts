@@ -16,7 +16,6 @@ import { createNotifier } from './notify/notifier.js';
 import { createRequestMessages } from './notify/request-messages.js';
 import { tellClicker } from './notify/tell-clicker.js';
 import { DEFAULT_VERIFICATION_METHODS } from './operations/fields/verification-method.js';
-import { planCatalogueOf } from './reads/app-plan-catalogue.js';
 import { createWorkflow, instrumentWorkflow } from './requests/index.js';
 import { accessGate } from './slack/access-gate.js';
 import { createApproverDirectory } from './slack/approver-directory.js';
@@ -179,9 +178,7 @@ export function createTelegentOps(deps: TelegentOpsDependencies): TelegentOps {
       // The subscriber list is read now, in the background: the first customer picker never starts empty.
       ctx.pickers.start();
       // So are the plans: the first number card names a line's plan without waiting for the whole list.
-      planCatalogueOf(ctx)
-        .list({ priority: 'background' })
-        .catch(() => undefined);
+      ctx.plans.list({ priority: 'background' }).catch(() => undefined);
       return slack.start();
     },
     async stop() {

@@ -2,7 +2,6 @@ import type { AppContext } from '../app-context.js';
 import { errorModal } from '../messages/error-views.js';
 import { planLabel } from '../messages/plan-words.js';
 import { subscriptionType } from '../operations/plan-line.js';
-import { planCatalogueOf } from '../reads/app-plan-catalogue.js';
 import { readLinePlan } from '../reads/line-plan.js';
 import type { ButtonArgs } from '../slack/listener-args.js';
 import { PLANS_NOT_ENABLED_HELP } from '../telegent/plans-availability.js';
@@ -32,9 +31,7 @@ export function numberPlanButton(ctx: AppContext) {
       async (record, customer) => {
         const [read, catalogue] = await Promise.all([
           readLinePlan(ctx, record),
-          planCatalogueOf(ctx)
-            .list()
-            .catch(() => undefined),
+          ctx.plans.list().catch(() => undefined),
         ]);
         if (read.plan.state === 'hidden' || (catalogue && !catalogue.enabled))
           return errorModal(title, PLANS_NOT_ENABLED_HELP);

@@ -3,12 +3,11 @@ import type { LinePlan } from '../messages/line-plan.js';
 import { planLabel } from '../messages/plan-words.js';
 import { shortId } from '../operations/glossary.js';
 import { withinAckDeadline } from '../slack/within-ack-deadline.js';
+import type { Plan } from '../telegent/plan-catalogue.js';
 import type { Subscription, SubscriptionList } from '../telegent/plans-api.js';
 import { isPlansNotEnabled } from '../telegent/plans-availability.js';
 import type { NumberRecord } from '../telegent/response-schemas.js';
-import { planCatalogueOf } from './app-plan-catalogue.js';
 import { isLineSubscription } from './line-subscription.js';
-import type { Plan } from './plan-catalogue.js';
 
 /** A card waits this long for the plans; after it the card says "could not be read" and shows the rest. */
 const PLAN_READ_MS = 3_000;
@@ -52,11 +51,7 @@ function subscriptionOf(record: NumberRecord, live: readonly Subscription[]): Su
 
 async function describe(ctx: AppContext, subscription: Subscription): Promise<LinePlanRead> {
   const packageId = subscription.PackageId ?? undefined;
-  const catalogued = packageId
-    ? await planCatalogueOf(ctx)
-        .get(packageId)
-        .catch(() => undefined)
-    : undefined;
+  const catalogued = packageId ? await ctx.plans.get(packageId).catch(() => undefined) : undefined;
   const words = catalogued
     ? planLabel(catalogued)
     : packageId
@@ -72,9 +67,7 @@ async function describe(ctx: AppContext, subscription: Subscription): Promise<Li
 async function readAll(ctx: AppContext, records: ReadonlyArray<NumberRecord | undefined>) {
   // Side by side: a card waits for the slower of the two reads, not their sum.
   const [catalogue, subscriptions] = await Promise.all([
-    planCatalogueOf(ctx)
-      .list()
-      .catch(() => undefined),
+    ctx.plans.list().catch(() => undefined),
     liveSubscriptions(ctx).then(
       (list) => ({ list }),
       (error: unknown) => ({ error }),

@@ -4,7 +4,6 @@ import { CALLBACK } from '../../messages/ids.js';
 import { planLabel } from '../../messages/plan-words.js';
 import { LINE_CHANGE_OPERATIONS, type OperationKind, operations } from '../../operations/registry.js';
 import type { FieldErrors } from '../../operations/validation-errors.js';
-import { planCatalogueOf } from '../../reads/app-plan-catalogue.js';
 import { withinAckDeadline } from '../../slack/within-ack-deadline.js';
 import { isPortinFormMetadata, portinFormView } from '../forms/portin-form.js';
 import { provisionFormView } from '../forms/provision-form.js';
@@ -65,11 +64,7 @@ async function changedSinceStored(typed: Record<string, unknown>, m: ModalMetada
 /** The chosen plan in words from the catalogue ("Unlimited Plus · $45.00 / month"): what the approver reads. */
 async function withPlanWords(typed: Record<string, unknown>, _m: ModalMetadata, ctx: AppContext) {
   const packageId = typeof typed.packageId === 'string' ? typed.packageId : undefined;
-  const plan = packageId
-    ? await planCatalogueOf(ctx)
-        .get(packageId)
-        .catch(() => undefined)
-    : undefined;
+  const plan = packageId ? await ctx.plans.get(packageId).catch(() => undefined) : undefined;
   return plan ? { ...typed, newPlan: planLabel(plan) } : typed;
 }
 

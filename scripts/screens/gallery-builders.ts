@@ -30,6 +30,7 @@ export const GALLERY_BUILDERS = [
   'customerPortinModal',
   'lineChangeModal',
   'planModal',
+  'plansMessage',
   'numberUpdateModal',
   'limitsModal',
   'historyMessage',

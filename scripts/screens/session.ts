@@ -296,6 +296,9 @@ export async function runGallerySession(log: (line: string) => void = () => {}):
     );
     take('usageMessage', 'data-usage', EPHEMERAL, ephemeral);
 
+    await step('/telegent plans', () => slack.command('plans', REQUESTER, CHANNEL));
+    take('plansMessage', 'plans', EPHEMERAL, ephemeral);
+
     const cardNumber = SEED_NUMBERS[0]!;
     await step(`/telegent number ${cardNumber}`, () =>
       slack.command(`number ${cardNumber}`, REQUESTER, CHANNEL),

@@ -1,3 +1,4 @@
+import type { ModalView } from '@slack/types';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatPhone } from '../../src/operations/glossary.js';
 import { SEED_PACKAGES, SEED_SUBSCRIPTIONS } from '../../src/sandbox/plans-seed.js';
@@ -45,11 +46,31 @@ function planSteps(get: () => E2E) {
       channelId: CHANNEL,
       messageTs: '1.5',
     });
+  /** The form a click opened: a view shown after the click (an older form of the same number is not it). */
   const openForm = async (actionId: string, callbackId: string, number: string) => {
+    const since = e2e().fake.calls.length;
     await click(actionId, number);
-    return e2e().latestView(
-      (v) => v.callback_id === callbackId && textOf(v.blocks).includes(formatPhone(number)),
-    );
+    let found: { id: string; view: ModalView } | undefined;
+    await expect
+      .poll(
+        () => {
+          const call = e2e()
+            .fake.calls.slice(since)
+            .findLast(
+              (c) =>
+                ['views.open', 'views.update'].includes(c.method) &&
+                c.body.view?.callback_id === callbackId &&
+                textOf(c.body.view.blocks).includes(formatPhone(number)),
+            );
+          found = call
+            ? { id: String(call.response.view?.id), view: call.body.view as ModalView }
+            : undefined;
+          return found;
+        },
+        { timeout: 5_000 },
+      )
+      .toBeDefined();
+    return found!;
   };
   const approvalCard = async (number: string, title: string) => {
     let found: FakeSlackCall | undefined;
@@ -145,6 +166,21 @@ describe('plans on the number and customer cards, Change plan…, Put on a plan�
     expect(subscriptionOf(SEED_SUBSCRIPTIONS.basic.id)?.PackageId).toBe(SEED_PACKAGES.unlimitedPlus);
     // The result was read back (subscription details) and kept with the request.
     expect(textOf((await e2e.store.requests.get(requestId))?.result)).toContain('readBack');
+    // The request's message in the requester's channel ends as done, naming the new plan.
+    await expect
+      .poll(
+        () =>
+          e2e.fake
+            .callsTo('chat.update')
+            .some(
+              (c) =>
+                c.body.channel === CHANNEL &&
+                String(c.body.text).includes('Change plan done') &&
+                textOf(c.body.blocks).includes('→ Unlimited Plus · $45.00 / month'),
+            ),
+        { timeout: 5_000 },
+      )
+      .toBe(true);
     const after = textOf((await card(ON_BASIC)).blocks);
     expect(after).toContain('*Plan*\\nUnlimited Plus · $45.00 / month');
   });
@@ -168,6 +204,17 @@ describe('plans on the number and customer cards, Change plan…, Put on a plan�
     const live = e2e.sandbox.subscriptions().filter((s) => s.TNID === record.Tnid && s.Active);
     expect(live).toHaveLength(1);
     expect(textOf((await card(NO_PLAN)).blocks)).toContain('*Plan*\\nBasic Talk &amp; Text · $15.00 / month');
+  });
+
+  it('one plan step of a line at a time: a second Change plan… is refused while the first waits', async () => {
+    const number = SEED_NUMBERS[6]!; // Bennet Hill's line without a plan
+    const first = await openForm('number.plan', 'telegent.plan', number);
+    await e2e.submit(first, { packageId: SEED_PACKAGES.basic });
+    await approvalCard(number, 'Change plan');
+    const second = await openForm('number.plan', 'telegent.plan', number);
+    await e2e.submit(second, { packageId: SEED_PACKAGES.unlimitedPlus });
+    await e2e.viewShows(second.id, 'already has a request about its plan');
+    expect(mutations(CREATE)).toHaveLength(1); // only the Put on a plan… above
   });
 
   it('an unknown outcome of a plan change is read back and settled without a second update', async () => {

@@ -1,3 +1,4 @@
+import { isTelegentError } from '../telegent/errors.js';
 import type { Subscription } from '../telegent/plans-api.js';
 import type { OpContext, PreconditionContext } from './operation.js';
 
@@ -25,7 +26,13 @@ export async function liveSubscriptionsOfLine(
   ctx: OpContext,
   line: { tnid?: string | undefined; iccid?: string | undefined },
 ): Promise<Subscription[]> {
-  const list = await ctx.telegent.plans.listDistributorSubscriptions({ Filter: 'Active' }, ctx.callOptions);
+  const list = await ctx.telegent.plans
+    .listDistributorSubscriptions({ Filter: 'Active' }, ctx.callOptions)
+    .catch((error: unknown) => {
+      // A direct account's key may not read the distributor's list: its own account's list has its lines.
+      if (!isTelegentError(error) || (error.status !== 403 && error.status !== 404)) throw error;
+      return ctx.telegent.plans.listAccountSubscriptions({ Filter: 'Active' }, ctx.callOptions);
+    });
   return list.Results.filter(
     (s) => s.Active !== false && (same(s.TNID, line.tnid) || same(s.ICCID, line.iccid)),
   );

@@ -49,13 +49,19 @@ function subscriptionOf(record: NumberRecord, live: readonly Subscription[]): Su
   );
 }
 
-async function describe(ctx: AppContext, subscription: Subscription): Promise<LinePlanRead> {
+async function describe(
+  ctx: AppContext,
+  subscription: Subscription,
+  listRead: boolean,
+): Promise<LinePlanRead> {
   const packageId = subscription.PackageId ?? undefined;
   const catalogued = packageId ? await ctx.plans.get(packageId).catch(() => undefined) : undefined;
+  // Not named: Telegent does not know the package, or the plan list could not be read just now.
+  const why = listRead ? "not in the account's plan list" : 'its name could not be read';
   const words = catalogued
     ? planLabel(catalogued)
     : packageId
-      ? `plan ${shortId(packageId)} (not in the account's plan list)`
+      ? `plan ${shortId(packageId)} (${why})`
       : 'a plan Telegent does not name';
   return {
     plan: { state: 'on', subscriptionId: subscription.SubscriptionId, packageId, words },
@@ -85,7 +91,9 @@ async function readAll(ctx: AppContext, records: ReadonlyArray<NumberRecord | un
     records.map(async (record): Promise<LinePlanRead> => {
       if (!record) return UNREADABLE;
       const subscription = subscriptionOf(record, found);
-      return subscription ? describe(ctx, subscription) : { plan: { state: 'none' } };
+      return subscription
+        ? describe(ctx, subscription, catalogue !== undefined)
+        : { plan: { state: 'none' } };
     }),
   );
 }

@@ -278,6 +278,26 @@ describe('plans on the number and customer cards, Change planâ€¦, Put on a planâ
     expect(textOf(form.view)).not.toContain('Also end the plan');
   });
 
+  it('slow subscriptions do not hold the card: it comes within about 3 s, the plan "could not be read"', async () => {
+    e2e.sandbox.injectFault({
+      endpoint: '/v1.0/distributor/subscriptions',
+      kind: 'latency',
+      latencyMs: 8_000,
+    });
+    try {
+      const started = Date.now();
+      const before = e2e.responses().length;
+      await e2e.command(`number ${ON_BASIC}`);
+      await expect.poll(() => e2e.responses().length, { timeout: 6_000 }).toBe(before + 1);
+      expect(Date.now() - started).toBeLessThan(6_000);
+      const shown = textOf((e2e.responses()[before]!.body as Card).blocks);
+      expect(shown).toContain('*Plan*\\ncould not be read');
+      expect(shown).toContain('number.park');
+    } finally {
+      e2e.sandbox.clearFaults();
+    }
+  });
+
   it('subscriptions that cannot be read: the card says so and works', async () => {
     e2e.sandbox.injectFault({ endpoint: '/v1.0/distributor/subscriptions', kind: '500', count: 20 });
     try {

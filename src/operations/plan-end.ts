@@ -17,6 +17,8 @@ export interface PlanEndInput {
   subscriptionId: string;
   /** The plan in words, as the form read it ("Unlimited Plus · $45.00 / month"). */
   currentPlan?: string | undefined;
+  /** The request it was filed with, in words ("Cancel line (req_…)"): the approver weighs the two together. */
+  filedWith?: string | undefined;
 }
 
 /** What the reference says deleting a subscription does (§1.4, §6.4), said wherever it is offered or approved. */
@@ -28,6 +30,7 @@ const planEndSchema = (): z.ZodType<PlanEndInput> =>
     phoneNumber: phoneNumberSchema,
     subscriptionId: textSchema({ max: 100, hint: 'the subscription id as Telegent gave it' }),
     currentPlan: optionalField(textSchema({ max: 200, hint: 'the plan in words' })),
+    filedWith: optionalField(textSchema({ max: 200, hint: 'the request it was filed with' })),
   });
 
 /** Gone (404) or no longer active: the delete went through. Never sends a second delete. */
@@ -73,6 +76,7 @@ export const planEnd = defineOperation<PlanEndInput, SubscriptionDeleted, { Subs
   facts: (input) => [
     ['Number', formatPhone(input.phoneNumber)],
     ['Plan ending', input.currentPlan ?? input.subscriptionId],
+    ...(input.filedWith ? [['Filed with', input.filedWith] as [string, string]] : []),
     ['This cannot be undone', PLAN_END_WARNING],
   ],
   preconditions: (ctx, input) => planIsFree(ctx, input.phoneNumber),

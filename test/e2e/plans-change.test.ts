@@ -260,6 +260,7 @@ describe('plans on the number and customer cards, Change plan…, Put on a plan�
     expect(end.requestId).not.toBe(cancel.requestId);
     expect(textOf(end.body)).toContain('IoT Data 1 GB · $5.00 / month');
     expect(textOf(end.body)).toContain('cannot be undone');
+    expect(textOf(end.body)).toContain(`Cancel line (${cancel.requestId})`);
     // Approving the cancel alone never ends the plan: it is a step of its own.
     await approve(cancel.requestId, cancel.ts);
     await finished(cancel.requestId);

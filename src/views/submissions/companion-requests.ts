@@ -20,6 +20,7 @@ export interface CompanionRequest {
 export async function fileCompanions(
   ctx: AppContext,
   main: Omit<SubmitArgs, 'kind' | 'raw'> & { idempotencyKey: string },
+  filedWith: { id: string; title: string },
   companions: readonly CompanionRequest[],
 ): Promise<KnownBlock[]> {
   const said: KnownBlock[] = [];
@@ -28,7 +29,8 @@ export async function fileCompanions(
     const outcome = await ctx.workflow.submit({
       ...main,
       kind: companion.kind,
-      raw: companion.raw,
+      // The approver of the companion sees which request it was filed with (a schema that does not ask drops it).
+      raw: { ...companion.raw, filedWith: `${filedWith.title} (${filedWith.id})` },
       idempotencyKey: `${main.idempotencyKey}:${companion.kind}`,
     });
     switch (outcome.status) {

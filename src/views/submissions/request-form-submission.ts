@@ -86,7 +86,14 @@ export function requestFormSubmission(ctx: AppContext, form: RequestForm) {
     const outcome = await ctx.workflow.submit({ kind: form.kind, raw, ...who });
     // A step filed beside this one (ending the plan with a cancel) only once this one was accepted.
     const accepted = outcome.status === 'pending_approval' || outcome.status === 'executed';
-    const also = accepted ? await fileCompanions(ctx, who, form.alsoFile?.(typed, metadata) ?? []) : [];
+    const also = accepted
+      ? await fileCompanions(
+          ctx,
+          who,
+          { id: outcome.request.id, title: op.title },
+          form.alsoFile?.(typed, metadata) ?? [],
+        )
+      : [];
     await showOutcome(ctx, client, view.id, op.title, outcome, also);
   };
 }

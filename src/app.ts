@@ -177,8 +177,6 @@ export function createTelegentOps(deps: TelegentOpsDependencies): TelegentOps {
     start: () => {
       // The subscriber list is read now, in the background: the first customer picker never starts empty.
       ctx.pickers.start();
-      // So are the plans: the first number card names a line's plan without waiting for the whole list.
-      ctx.plans.list({ priority: 'background' }).catch(() => undefined);
       return slack.start();
     },
     async stop() {

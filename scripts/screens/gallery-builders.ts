@@ -29,6 +29,8 @@ export const GALLERY_BUILDERS = [
   'customerCard',
   'customerPortinModal',
   'lineChangeModal',
+  'planModal',
+  'plansMessage',
   'numberUpdateModal',
   'limitsModal',
   'historyMessage',

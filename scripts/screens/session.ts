@@ -296,6 +296,9 @@ export async function runGallerySession(log: (line: string) => void = () => {}):
     );
     take('usageMessage', 'data-usage', EPHEMERAL, ephemeral);
 
+    await step('/telegent plans', () => slack.command('plans', REQUESTER, CHANNEL));
+    take('plansMessage', 'plans', EPHEMERAL, ephemeral);
+
     const cardNumber = SEED_NUMBERS[0]!;
     await step(`/telegent number ${cardNumber}`, () =>
       slack.command(`number ${cardNumber}`, REQUESTER, CHANNEL),
@@ -326,6 +329,11 @@ export async function runGallerySession(log: (line: string) => void = () => {}):
       clickFor('number.limits', cardNumber, form('telegent.limits')),
     );
     take('limitsModal', 'limits-form', 'Modal', form('telegent.limits'), { kind: 'modal' });
+
+    await step('Change plan… on the number card', () =>
+      clickFor('number.plan', cardNumber, form('telegent.plan')),
+    );
+    take('planModal', 'change-plan-form', 'Modal', form('telegent.plan'), { kind: 'modal' });
 
     await step('/telegent customer bennet@example.com', () =>
       slack.command('customer bennet@example.com', REQUESTER, CHANNEL),

@@ -3,6 +3,7 @@ import { errorModal } from '../messages/error-views.js';
 import { localIsoDate } from '../operations/fields/port-in-date.js';
 import type { LineChangeOperation } from '../operations/line-change.js';
 import { simTail } from '../operations/operation.js';
+import { readLinePlan } from '../reads/line-plan.js';
 import type { ButtonArgs } from '../slack/listener-args.js';
 import { openAfterNumberLookup } from '../views/forms/open-after-number-lookup.js';
 import { writeModalMetadata } from '../views/modal-metadata.js';
@@ -34,7 +35,12 @@ export function numberLineChangeButton(ctx: AppContext, op: LineChangeOperation)
             `${phoneNumber} is ${status} now, so ${op.title.toLowerCase()} does not apply. Run \`/telegent number ${phoneNumber}\` for what can be done.`,
           );
         }
-        const zone = await ctx.store.digests.timeZoneOf(channelId, ctx.digestDefaults.timeZone);
+        const [zone, plan] = await Promise.all([
+          ctx.store.digests.timeZoneOf(channelId, ctx.digestDefaults.timeZone),
+          op.lineChange.offersPlanEnd ? readLinePlan(ctx, record) : undefined,
+        ]);
+        // Only a line on a plan is offered "also end the plan"; no plan, hidden or unread plans: nothing to end.
+        const onPlan = plan?.plan.state === 'on' ? plan.plan : undefined;
         return lineChangeModal({
           op,
           phoneNumber,
@@ -43,7 +49,15 @@ export function numberLineChangeButton(ctx: AppContext, op: LineChangeOperation)
             ['SIM now', simTail(record.Iccid ?? undefined)],
           ],
           today: localIsoDate(ctx.now(), zone),
-          metadata: writeModalMetadata({ channelId, phoneNumber, customer }),
+          metadata: writeModalMetadata({
+            channelId,
+            phoneNumber,
+            customer,
+            ...(onPlan
+              ? { line: { subscriptionId: onPlan.subscriptionId, currentPlan: onPlan.words.slice(0, 200) } }
+              : {}),
+          }),
+          ...(onPlan ? { planEnd: { plan: onPlan.words } } : {}),
           sandbox: ctx.sandbox,
           verificationMethods: ctx.verificationMethods,
         });

@@ -18,6 +18,7 @@ import {
 import { historyLine } from './history-line.js';
 import { ACTION } from './ids.js';
 import { escapeMrkdwn, oneLine } from './limits.js';
+import { type LinePlan, planText } from './line-plan.js';
 import { orderLine } from './order-line.js';
 import { requestLine } from './request-line.js';
 
@@ -25,6 +26,8 @@ import { requestLine } from './request-line.js';
 export interface CustomerLine {
   number: string;
   record?: NumberRecord | undefined;
+  /** The line's plan; absent or `hidden` when plans are not enabled for the account. */
+  plan?: LinePlan | undefined;
 }
 
 export interface CustomerCardArgs {
@@ -50,8 +53,10 @@ function lineText(line: CustomerLine): string {
   const r = line.record;
   if (!r) return `• ${escapeMrkdwn(formatPhone(line.number))} · could not be read`;
   const sim = r.Iccid ? `SIM ${escapeMrkdwn(simTail(r.Iccid))}` : 'no SIM';
-  // Plans come with subscriptions: "—" until the app reads them.
-  return `• ${escapeMrkdwn(formatPhone(line.number))} · ${safe(statusWords(r.Status), 'status unknown')} · ${sim} · plan —`;
+  // Plans not enabled for the account: nothing about them at all.
+  const text = planText(line.plan);
+  const plan = !text ? '' : line.plan?.state === 'none' ? ' · no plan' : ` · plan: ${text}`;
+  return `• ${escapeMrkdwn(formatPhone(line.number))} · ${safe(statusWords(r.Status), 'status unknown')} · ${sim}${plan}`;
 }
 
 /**

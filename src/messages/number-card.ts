@@ -30,6 +30,7 @@ import {
 import { historyLine } from './history-line.js';
 import { ACTION } from './ids.js';
 import { escapeMrkdwn, oneLine } from './limits.js';
+import { type LinePlan, planButton, planText } from './line-plan.js';
 import { productLine } from './number-details.js';
 import { describeThresholds } from './thresholds.js';
 
@@ -45,6 +46,8 @@ export interface NumberCardArgs {
   /** Route labels by id as the pickers list them ("Main SIP Trunk · Trunk"); the card shows a short id otherwise. */
   routeNames?: ReadonlyMap<string, string> | undefined;
   sandbox?: boolean | undefined;
+  /** The line's plan (subscription); absent or `hidden` when plans are not enabled for the account. */
+  plan?: LinePlan | undefined;
 }
 
 const safe = (v: string | null | undefined, fallback = '—') => (v ? escapeMrkdwn(oneLine(v, 200)) : fallback);
@@ -70,7 +73,7 @@ function dataLine(args: NumberCardArgs): string {
   return `${used} · ${escapeMrkdwn(describeThresholds(settings))}`;
 }
 
-function buttons(n: NumberRecord): KnownBlock[] {
+function buttons(n: NumberRecord, plan?: LinePlan): KnownBlock[] {
   const status = n.Status ?? '';
   const value = n.Number;
   const lineChanges = LINE_CHANGE_OPERATIONS.filter((op) => op.lineChange.from.includes(status)).map((op) =>
@@ -86,10 +89,17 @@ function buttons(n: NumberRecord): KnownBlock[] {
         button({ text: 'Update…', actionId: ACTION.numberUpdate, value }),
         button({ text: 'Port-out PIN…', actionId: ACTION.numberButton('portout'), value }),
         button({ text: 'Limits…', actionId: ACTION.numberButton('limits'), value }),
+        ...[planButton(plan, value)].filter((b) => b !== undefined),
       ]
     : [];
   const all = [...lineChanges, ...live];
   return all.length > 0 ? [actions(all, `number-card:${value}`)] : [];
+}
+
+/** "Plan" beside the other fields; no field at all when plans are not enabled for the account. */
+function planField(plan: LinePlan | undefined): Array<[string, string]> {
+  const text = planText(plan);
+  return text ? [['Plan', text]] : [];
 }
 
 /**
@@ -131,6 +141,7 @@ export function numberCard(args: NumberCardArgs): MessagePayload {
       ['Subscriber', subscriberLine(args.subscriber, n.AssignedSubscriberId)],
       ['Data', dataLine(args)],
       ['Purchased', n.OriginalDatePurchased ? safe(dateWords(n.OriginalDatePurchased)) : '—'],
+      ...planField(args.plan),
     ]),
   ];
   const orders = args.openOrders.map(({ order, link }) => {
@@ -146,7 +157,7 @@ export function numberCard(args: NumberCardArgs): MessagePayload {
   blocks.push(
     section(`*Recent history*\n${history.length > 0 ? history.join('\n') : 'nothing from this app yet'}`),
   );
-  const actionsBlock = buttons(n);
+  const actionsBlock = buttons(n, args.plan);
   blocks.push(...actionsBlock);
   if (actionsBlock.length === 0)
     blocks.push(

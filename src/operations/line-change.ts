@@ -48,6 +48,8 @@ export interface LineChangeSpec {
   verifiesCustomer?: boolean;
   /** The line is texted when this is requested (CUSTOMER_NOTICE_FROM): what was asked, in the customer's words. */
   noticeWhat?: string;
+  /** The form offers "also end the plan" (unticked) when the line has one: filed as its own request (cancel). */
+  offersPlanEnd?: boolean;
 }
 
 function lineChangeSchema(spec: LineChangeSpec, options: SchemaOptions): z.ZodType<LineChangeInput> {

@@ -62,4 +62,5 @@ export const cancelLine = lineChangeOperation({
   noun: 'line cancellation',
   label: 'Line cancellation',
   verifiesCustomer: true,
+  offersPlanEnd: true,
 });

@@ -3,6 +3,8 @@ import { activateLine, cancelLine, parkLine, swapSim } from './line-changes.js';
 import { numberUpdate } from './number-update.js';
 import type { AnyOperation, OrderTraits } from './operation.js';
 import { orderStatus } from './order-status.js';
+import { planChange } from './plan-change.js';
+import { planEnd } from './plan-end.js';
 import { portInCancel } from './portin-cancel.js';
 import { portInEligibility } from './portin-eligibility.js';
 import { portIn } from './portin-submit.js';
@@ -35,6 +37,8 @@ export const operations = {
   'swap-sim': swapSim,
   'cancel-line': cancelLine,
   'number-update': numberUpdate,
+  plan: planChange,
+  'plan-end': planEnd,
 } as const satisfies Record<string, AnyOperation>;
 
 export type Operations = typeof operations;

@@ -2,10 +2,20 @@ import type { AppContext } from '../app-context.js';
 import type { MessagePayload } from '../messages/blocks.js';
 import { type CustomerLine, customerCard } from '../messages/customer-card.js';
 import type { Subscriber } from '../telegent/response-schemas.js';
+import { readLinePlans } from './line-plan.js';
 
 /** Lines read from Telegent for one card (each is one read within the rate budget). */
 const MAX_LINES = 10;
 const HISTORY_ENTRIES = 5;
+
+/** Each line's plan, from one read of the subscriptions (hidden when plans are not enabled). */
+async function withPlans(ctx: AppContext, lines: CustomerLine[]): Promise<CustomerLine[]> {
+  const plans = await readLinePlans(
+    ctx,
+    lines.map((line) => line.record),
+  );
+  return lines.map((line, i) => ({ ...line, plan: plans[i]?.plan }));
+}
 
 /**
  * A customer's card from what Telegent and our store know: each line's status and SIM, the requests and orders
@@ -16,12 +26,15 @@ export async function readCustomerCard(ctx: AppContext, subscriber: Subscriber):
   const numbers = [...new Set(subscriber.PhoneNumbers)];
   const read = numbers.slice(0, MAX_LINES);
   const [lines, openRequests, orderLists, historyLists] = await Promise.all([
-    Promise.all(
-      read.map(
-        async (number): Promise<CustomerLine> => ({
-          number,
-          record: await ctx.telegent.getNumber({ Number: number }).catch(() => undefined),
-        }),
+    withPlans(
+      ctx,
+      await Promise.all(
+        read.map(
+          async (number): Promise<CustomerLine> => ({
+            number,
+            record: await ctx.telegent.getNumber({ Number: number }).catch(() => undefined),
+          }),
+        ),
       ),
     ),
     ctx.store.requests.listOpenForCustomer(numbers, subscriber.SubscriberId),

@@ -8,6 +8,7 @@ import type { OrderRecord } from '../store/orders-repo.js';
 import { isTelegentError } from '../telegent/errors.js';
 import type { PickerKind } from '../telegent/picker-source.js';
 import type { NumberRecord, Subscriber } from '../telegent/response-schemas.js';
+import { readLinePlan } from './line-plan.js';
 
 const HISTORY_ENTRIES = 5;
 
@@ -29,7 +30,7 @@ export async function readNumberCard(ctx: AppContext, phoneNumber: string): Prom
     throw error;
   }
   // The rest is context: a part that cannot be read says so on the card instead of failing it.
-  const [subscriber, usage, openOrders, history, routeNames] = await Promise.all([
+  const [subscriber, usage, openOrders, history, routeNames, plan] = await Promise.all([
     readSubscriber(ctx, record.AssignedSubscriberId),
     (getOperation('usage').execute(ctx.opContext(), { phoneNumber }) as Promise<DataUsageReport>).catch(
       () => undefined,
@@ -37,6 +38,7 @@ export async function readNumberCard(ctx: AppContext, phoneNumber: string): Prom
     ctx.store.orders.listOpenForNumber(phoneNumber).then((orders) => withThreadLinks(ctx, orders)),
     ctx.store.history.list('number', phoneNumber, { limit: HISTORY_ENTRIES }),
     namesOfRoutes(ctx, record),
+    readLinePlan(ctx, record),
   ]);
   return numberCard({
     number: record,
@@ -46,6 +48,7 @@ export async function readNumberCard(ctx: AppContext, phoneNumber: string): Prom
     history,
     routeNames,
     sandbox: ctx.sandbox,
+    plan: plan.plan,
   });
 }
 

@@ -20,6 +20,11 @@ const modalMetadataSchema = z.object({
   presets: z.record(z.string().max(40), z.string().max(100)).optional(),
   /** The channel's bound account the presets were read from (null: the default account). */
   presetsAccountId: z.string().max(100).nullable().optional(),
+  /**
+   * What the form read of the line for the request, never typed (the plan form: its subscription, plan in words,
+   * subscriber, TNID, SIM and type; Cancel line…: the subscription an "also end the plan" would end).
+   */
+  line: z.record(z.string().max(40), z.string().max(200)).optional(),
 });
 
 export type ModalMetadata = z.output<typeof modalMetadataSchema>;

@@ -24,6 +24,8 @@ describe('loadConfig', () => {
         'swap-sim',
         'cancel-line',
         'number-update',
+        'plan',
+        'plan-end',
       ],
       allowSelfApproval: false,
       ttlHours: 24,

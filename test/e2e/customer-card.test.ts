@@ -53,12 +53,16 @@ describe('/telegent customer, end to end', () => {
     expect(text).toContain('Bennet Hill');
     expect(text).toContain('bennet@example.com');
     expect(text).toContain('Sandbox Wireless');
-    for (const number of BENNET_LINES) {
-      expect(text).toContain(formatPhone(number));
-      expect(text).toMatch(
-        new RegExp(`${escapeRegExp(formatPhone(number))} · Active · SIM …\\d{4} · plan —`),
-      );
-    }
+    for (const number of BENNET_LINES) expect(text).toContain(formatPhone(number));
+    // The first line is on the seeded Unlimited Plus plan; the other has none.
+    expect(text).toMatch(
+      new RegExp(
+        `${escapeRegExp(formatPhone(BENNET_LINES[0]!))} · Active · SIM …\\d{4} · plan: Unlimited Plus · \\$45\\.00 / month`,
+      ),
+    );
+    expect(text).toMatch(
+      new RegExp(`${escapeRegExp(formatPhone(BENNET_LINES[1]!))} · Active · SIM …\\d{4} · no plan`),
+    );
     expect(text).not.toMatch(/\d{19}/); // never a whole ICCID
     expect(text).toContain('customer.new-line');
     expect(text).toContain('customer.portin');

@@ -71,3 +71,41 @@ describe('numberCard', () => {
       expect(shown).not.toContain(raw);
   });
 });
+
+describe('numberCard: the line’s plan', () => {
+  const draw = (plan?: Parameters<typeof numberCard>[0]['plan']) => {
+    const card = numberCard({ number, subscriber: null, openOrders: [], history: [], plan });
+    assertWithinSlackLimits(card);
+    return JSON.stringify(card.blocks);
+  };
+
+  it('on a plan: name and price, and Change plan…', () => {
+    const shown = draw({
+      state: 'on',
+      subscriptionId: 'SUB-1',
+      packageId: 'PID-1',
+      words: 'Unlimited Plus · $45.00 / month',
+    });
+    expect(shown).toContain('*Plan*\\nUnlimited Plus · $45.00 / month');
+    expect(shown).toContain('"text":"Change plan…","emoji":true},"action_id":"number.plan"');
+  });
+
+  it('no plan: "No plan" and Put on a plan…', () => {
+    const shown = draw({ state: 'none' });
+    expect(shown).toContain('*Plan*\\nNo plan');
+    expect(shown).toContain('Put on a plan…');
+  });
+
+  it('unreadable: says so, and offers no plan button (nothing to act on)', () => {
+    const shown = draw({ state: 'unreadable' });
+    expect(shown).toContain('*Plan*\\ncould not be read');
+    expect(shown).not.toContain('number.plan');
+  });
+
+  it('plans not enabled (or not read at all): no plan field, no plan button', () => {
+    for (const shown of [draw({ state: 'hidden' }), draw(undefined)]) {
+      expect(shown).not.toContain('*Plan*');
+      expect(shown).not.toContain('number.plan');
+    }
+  });
+});

@@ -48,6 +48,13 @@ export const GOOD: Record<OperationKind, Record<string, unknown>> = {
     assignedSubscriberId: 'TSUID-90c644ff-7f70-4587-a27e-d1d45bde7528',
     verificationMethod: 'Photo ID in store',
   },
+  plan: {
+    phoneNumber: '+18015550101',
+    packageId: 'PID-9a8435dc-ca6e-4a98-b761-5e6dc04447db',
+    subscriptionId: 'SUB-ef84c0b5-d750-4a5a-99b1-4705089cd20c',
+    currentPackageId: 'PID-203740d8-6b19-42c6-b22e-e45611d9cade',
+  },
+  'plan-end': { phoneNumber: '+18015550101', subscriptionId: 'SUB-ef84c0b5-d750-4a5a-99b1-4705089cd20c' },
 };
 
 export interface BadCase {
@@ -361,4 +368,19 @@ export const BAD_CASES: BadCase[] = [
     'cnamFirstName',
     /at most 15/,
   ),
+  bad(
+    'plan',
+    'the plan the line is on already',
+    { packageId: 'PID-203740d8-6b19-42c6-b22e-e45611d9cade' },
+    'packageId',
+    /on this plan already/,
+  ),
+  bad(
+    'plan',
+    'a first plan for a number with no subscriber',
+    { subscriptionId: undefined, currentPackageId: undefined, tnid: 'NID-1' },
+    'phoneNumber',
+    /no subscriber/,
+  ),
+  bad('plan-end', 'no subscription named', { subscriptionId: '' }, 'subscriptionId', /required/),
 ];

@@ -46,6 +46,8 @@ describe('registry', () => {
       'limits',
       'number-update',
       'park',
+      'plan',
+      'plan-end',
       'portin',
       'portin-cancel',
       'portin-update',

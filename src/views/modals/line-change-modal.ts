@@ -4,7 +4,8 @@ import { CALLBACK } from '../../messages/ids.js';
 import { escapeMrkdwn } from '../../messages/limits.js';
 import { formatPhone } from '../../operations/glossary.js';
 import type { LineChangeOperation } from '../../operations/line-change.js';
-import { dateInput, textInput, verificationInput } from '../inputs.js';
+import { PLAN_END_WARNING } from '../../operations/plan-end.js';
+import { booleanInput, dateInput, textInput, verificationInput } from '../inputs.js';
 import { modal } from './modal.js';
 
 export interface LineChangeModalArgs {
@@ -18,7 +19,12 @@ export interface LineChangeModalArgs {
   sandbox?: boolean | undefined;
   /** VERIFICATION_METHODS (default: the built-in list), for changes that ask how the customer was verified. */
   verificationMethods?: readonly string[] | undefined;
+  /** Cancel line… of a line on a plan: the plan in words, offered to end as a step of its own (unticked). */
+  planEnd?: { plan: string } | undefined;
 }
+
+/** The checkbox "also end the plan": ticked, the plan's end is filed as its own request beside the change. */
+export const END_PLAN_FIELD = 'endPlan';
 
 /** Park… / Activate… / Swap SIM… / Cancel line… from the number card: one form, the operation's words. */
 export function lineChangeModal(args: LineChangeModalArgs): ModalView {
@@ -48,6 +54,16 @@ export function lineChangeModal(args: LineChangeModalArgs): ModalView {
         ]
       : []),
     ...(op.asksCustomerVerification ? [verificationInput({ methods: args.verificationMethods })] : []),
+    ...(args.planEnd
+      ? [
+          booleanInput({
+            field: END_PLAN_FIELD,
+            label: `Plan: ${args.planEnd.plan}`,
+            text: 'Also end the plan (irreversible)',
+            hint: `${PLAN_END_WARNING} Ticked, ending the plan is a request of its own, approved on its own card.`,
+          }),
+        ]
+      : []),
     context(
       'A second person approves before anything is sent to Telegent; the result is posted in this channel.',
     ),

@@ -1,3 +1,4 @@
+import type { KnownBlock } from '@slack/types';
 import type { AppContext } from '../../app-context.js';
 import { context, section } from '../../messages/blocks.js';
 import { errorModal } from '../../messages/error-views.js';
@@ -13,6 +14,7 @@ import { type ModalMetadata, readModalMetadata } from '../modal-metadata.js';
 import { resultModal, workingModal } from '../modals/status-modals.js';
 import { updateModal } from '../open-modal.js';
 import { errorsForView, readViewInput } from '../view-input.js';
+import { fileCompanions } from './companion-requests.js';
 import type { RequestForm } from './request-forms.js';
 
 /**
@@ -74,16 +76,25 @@ export function requestFormSubmission(ctx: AppContext, form: RequestForm) {
     }
     // From here a failure turns the working view into the sentence (the one error path).
     await ack({ response_action: 'update', view: workingModal(op.title) });
-    const outcome = await ctx.workflow.submit({
-      kind: form.kind,
-      raw,
+    const who = {
       requestedBy: body.user.id,
       channelId: metadata.channelId,
       idempotencyKey: `view:${view.id}`,
       reason: reason.reason,
       customerName: metadata.customer ?? pickedSubscriberName(view.state.values) ?? undefined,
-    });
-    await showOutcome(ctx, client, view.id, op.title, outcome);
+    };
+    const outcome = await ctx.workflow.submit({ kind: form.kind, raw, ...who });
+    // A step filed beside this one (ending the plan with a cancel) only once this one was accepted.
+    const accepted = outcome.status === 'pending_approval' || outcome.status === 'executed';
+    const also = accepted
+      ? await fileCompanions(
+          ctx,
+          who,
+          { id: outcome.request.id, title: op.title },
+          form.alsoFile?.(typed, metadata) ?? [],
+        )
+      : [];
+    await showOutcome(ctx, client, view.id, op.title, outcome, also);
   };
 }
 
@@ -116,6 +127,7 @@ async function showOutcome(
   viewId: string,
   title: string,
   outcome: SubmitOutcome,
+  also: KnownBlock[] = [],
 ): Promise<void> {
   switch (outcome.status) {
     case 'invalid':
@@ -142,6 +154,7 @@ async function showOutcome(
               : `:warning: Saved and waiting for approval, but Slack did not accept the approval card for ${where}. Approvers (${ctx.approvers.describe()}) can approve it from the Telegent Ops App Home.`,
           ),
           context(`Its message in ${home} follows it from here: the decision, then every step after.`),
+          ...also,
         ]),
       );
     }
@@ -151,7 +164,7 @@ async function showOutcome(
       if (execution.status === 'not_claimed') return;
       const order = execution.status === 'succeeded' ? execution.order : null;
       const shown = requestOutcomeMessage(execution.request, order, ctx.sandbox);
-      return updateModal(client, viewId, resultModal(title, shown.blocks));
+      return updateModal(client, viewId, resultModal(title, [...shown.blocks, ...also]));
     }
   }
 }

@@ -1,13 +1,16 @@
 import type { ModalView } from '@slack/types';
 import type { AppContext } from '../../app-context.js';
 import { CALLBACK } from '../../messages/ids.js';
-import { LINE_CHANGE_OPERATIONS, type OperationKind } from '../../operations/registry.js';
+import { planLabel } from '../../messages/plan-words.js';
+import { LINE_CHANGE_OPERATIONS, type OperationKind, operations } from '../../operations/registry.js';
 import type { FieldErrors } from '../../operations/validation-errors.js';
 import { withinAckDeadline } from '../../slack/within-ack-deadline.js';
 import { isPortinFormMetadata, portinFormView } from '../forms/portin-form.js';
 import { provisionFormView } from '../forms/provision-form.js';
 import type { ModalMetadata } from '../modal-metadata.js';
+import { END_PLAN_FIELD } from '../modals/line-change-modal.js';
 import { dropUnchanged } from '../view-input.js';
+import type { CompanionRequest } from './companion-requests.js';
 
 /** Which operation each form submits, and what the form's metadata adds to the typed fields. */
 export interface RequestForm {
@@ -35,6 +38,20 @@ export interface RequestForm {
     m: ModalMetadata,
     ctx: AppContext,
   ): Promise<Record<string, unknown>>;
+  /** Requests filed beside this one, each its own step (Cancel line…'s "also end the plan", when ticked). */
+  alsoFile?(typed: Record<string, unknown>, m: ModalMetadata): CompanionRequest[];
+}
+
+/** Cancel line… with "also end the plan" ticked: ending the plan is a request of its own, never a side effect. */
+function planEndIfTicked(typed: Record<string, unknown>, m: ModalMetadata): CompanionRequest[] {
+  const subscriptionId = m.line?.subscriptionId;
+  if (typed[END_PLAN_FIELD] !== true || !subscriptionId || !m.phoneNumber) return [];
+  return [
+    {
+      kind: operations['plan-end'].kind as OperationKind,
+      raw: { phoneNumber: m.phoneNumber, subscriptionId, currentPlan: m.line?.currentPlan },
+    },
+  ];
 }
 
 /** The update form is pre-filled with what we stored: only fields the user changed are an update. */
@@ -42,6 +59,13 @@ async function changedSinceStored(typed: Record<string, unknown>, m: ModalMetada
   const order = m.orderId ? await ctx.store.orders.get(m.orderId) : null;
   const stored = order?.requestId ? (await ctx.store.requests.get(order.requestId))?.input : undefined;
   return stored ? dropUnchanged(typed, stored) : typed;
+}
+
+/** The chosen plan in words from the catalogue ("Unlimited Plus · $45.00 / month"): what the approver reads. */
+async function withPlanWords(typed: Record<string, unknown>, _m: ModalMetadata, ctx: AppContext) {
+  const packageId = typeof typed.packageId === 'string' ? typed.packageId : undefined;
+  const plan = packageId ? await ctx.plans.get(packageId).catch(() => undefined) : undefined;
+  return plan ? { ...typed, newPlan: planLabel(plan) } : typed;
 }
 
 /** An email that already has a subscriber (from the subscriber picker's cached list). */
@@ -111,11 +135,18 @@ export const REQUEST_FORMS: readonly RequestForm[] = [
     kind: 'number-update',
     fromMetadata: (m) => ({ phoneNumber: m.phoneNumber }),
   },
+  {
+    callbackId: CALLBACK.form('plan'),
+    kind: 'plan',
+    fromMetadata: (m) => ({ ...m.line, phoneNumber: m.phoneNumber }),
+    changes: withPlanWords,
+  },
   ...LINE_CHANGE_OPERATIONS.map(
     (op): RequestForm => ({
       callbackId: CALLBACK.lineChangeForm(op.kind),
       kind: op.kind as OperationKind,
       fromMetadata: (m) => ({ phoneNumber: m.phoneNumber }),
+      alsoFile: planEndIfTicked,
     }),
   ),
 ];

@@ -1,0 +1,39 @@
+import type { Button } from '@slack/types';
+import { button } from './blocks.js';
+import { ACTION } from './ids.js';
+import { escapeMrkdwn, oneLine } from './limits.js';
+
+/**
+ * What a card knows of a line's plan: `hidden` when plans are not enabled for the account (no plan field, no
+ * plan button), `unreadable` when the subscriptions could not be read (the rest of the card stands), `none` when
+ * the line has no live subscription, `on` with the plan in words ("Unlimited Plus · $45.00 / month").
+ */
+export type LinePlan =
+  | { state: 'hidden' }
+  | { state: 'unreadable' }
+  | { state: 'none' }
+  | { state: 'on'; subscriptionId: string; packageId?: string | undefined; words: string };
+
+/** The plan as a card shows it after "Plan": undefined when plans are hidden. */
+export function planText(plan: LinePlan | undefined): string | undefined {
+  switch (plan?.state ?? 'hidden') {
+    case 'hidden':
+      return undefined;
+    case 'unreadable':
+      return 'could not be read';
+    case 'none':
+      return 'No plan';
+    default:
+      return escapeMrkdwn(oneLine((plan as { words: string }).words, 150));
+  }
+}
+
+/** Change plan… on a line with a plan, Put on a plan… on one without; nothing when plans are hidden or unread. */
+export function planButton(plan: LinePlan | undefined, phoneNumber: string): Button | undefined {
+  if (plan?.state !== 'on' && plan?.state !== 'none') return undefined;
+  return button({
+    text: plan.state === 'on' ? 'Change plan…' : 'Put on a plan…',
+    actionId: ACTION.numberButton('plan'),
+    value: phoneNumber,
+  });
+}

@@ -1,0 +1,86 @@
+import { z } from 'zod';
+import { isTelegentError } from '../telegent/errors.js';
+import type { SubscriptionDeleted } from '../telegent/plans-api.js';
+import { phoneNumberSchema } from './fields/phone-number.js';
+import { optionalField } from './fields/result.js';
+import { textSchema } from './fields/text.js';
+import { formatPhone } from './glossary.js';
+import { defineOperation, type OpContext, type Reconciliation } from './operation.js';
+import { guardThePlan, planIsFree } from './plan-line.js';
+
+/**
+ * Ending a line's plan (`subscriptions/delete`): permanent, so never a side effect. It is its own request, filed
+ * beside a Cancel line… only when the requester ticks "also end the plan", approved on its own card.
+ */
+export interface PlanEndInput {
+  phoneNumber: string;
+  subscriptionId: string;
+  /** The plan in words, as the form read it ("Unlimited Plus · $45.00 / month"). */
+  currentPlan?: string | undefined;
+  /** The request it was filed with, in words ("Cancel line (req_…)"): the approver weighs the two together. */
+  filedWith?: string | undefined;
+}
+
+/** What the reference says deleting a subscription does (§1.4, §6.4), said wherever it is offered or approved. */
+export const PLAN_END_WARNING =
+  'Ending a plan deletes its subscription: this is permanent and cannot be undone (a new plan is a new subscription). If the number may be needed again, park it instead.';
+
+const planEndSchema = (): z.ZodType<PlanEndInput> =>
+  z.object({
+    phoneNumber: phoneNumberSchema,
+    subscriptionId: textSchema({ max: 100, hint: 'the subscription id as Telegent gave it' }),
+    currentPlan: optionalField(textSchema({ max: 200, hint: 'the plan in words' })),
+    filedWith: optionalField(textSchema({ max: 200, hint: 'the request it was filed with' })),
+  });
+
+/** Gone (404) or no longer active: the delete went through. Never sends a second delete. */
+async function reconcile(ctx: OpContext, input: PlanEndInput): Promise<Reconciliation> {
+  const number = input.phoneNumber;
+  const checked = 'subscription details';
+  try {
+    const now = await ctx.telegent.plans.getSubscription(input.subscriptionId, ctx.callOptions);
+    const ended = now.Active === false;
+    return {
+      checked,
+      found: true,
+      number,
+      resolved: ended,
+      detail: ended
+        ? `${number}'s subscription is no longer active: the plan ended.`
+        : `${number} is still on its plan. Check \`/telegent number ${number}\` before asking again.`,
+    };
+  } catch (error) {
+    if (!isTelegentError(error) || error.status !== 404) throw error;
+    return {
+      checked,
+      found: false,
+      number,
+      resolved: true,
+      detail: `${number}'s subscription is gone: the plan ended.`,
+    };
+  }
+}
+
+guardThePlan('plan-end');
+
+export const planEnd = defineOperation<PlanEndInput, SubscriptionDeleted, { SubscriptionId: string }>({
+  kind: 'plan-end',
+  title: 'End plan',
+  mutates: true,
+  needsApproval: true,
+  confirmApproval: PLAN_END_WARNING,
+  secretFields: [],
+  schema: planEndSchema,
+  summary: (input) =>
+    `End the plan of ${formatPhone(input.phoneNumber)} (${input.currentPlan ?? 'its plan'}), permanently`,
+  facts: (input) => [
+    ['Number', formatPhone(input.phoneNumber)],
+    ['Plan ending', input.currentPlan ?? input.subscriptionId],
+    ...(input.filedWith ? [['Filed with', input.filedWith] as [string, string]] : []),
+    ['This cannot be undone', PLAN_END_WARNING],
+  ],
+  preconditions: (ctx, input) => planIsFree(ctx, input.phoneNumber),
+  toTelegent: (input) => ({ SubscriptionId: input.subscriptionId }),
+  execute: (ctx, input) => ctx.telegent.plans.deleteSubscription(input.subscriptionId, ctx.callOptions),
+  reconcile,
+});

@@ -15,6 +15,7 @@ import { portin } from './portin.js';
 import { portinCancel } from './portin-cancel.js';
 import { portinUpdate } from './portin-update.js';
 import { portout } from './portout.js';
+import { protect } from './protect.js';
 import { provision } from './provision.js';
 import { search } from './search.js';
 import { status } from './status.js';
@@ -45,6 +46,7 @@ const HANDLERS: Handlers = {
   account,
   history,
   customer,
+  protect,
 };
 
 /** Every subcommand `/telegent` answers (tests walk them all). */

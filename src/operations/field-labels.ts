@@ -87,6 +87,10 @@ export const FIELD_LABELS: Record<string, FieldLabel> = {
   limitValue: { label: 'Data limit', hint: LIMIT_VALUE_HINT },
   throttleSpeed: { label: 'Throttle speed', hint: THROTTLE_SPEED_HINT },
   valueUnit: { label: 'Unit', hint: VALUE_UNIT_HINT },
+  // AI Guardian (protect): what a Block… / Unblock… / Allow… form is for, and the text filter's mode.
+  channels: { label: 'For', hint: 'calls, texts, or both' },
+  textMode: { label: 'Text filter', hint: 'Active, Monitor only or Paused' },
+  action: { label: 'Change', hint: 'block, unblock, allow or the text filter' },
 };
 
 /** Label for a dotted path; array items become "Phone numbers (item 3)". */

@@ -48,6 +48,13 @@ export const GOOD: Record<OperationKind, Record<string, unknown>> = {
     assignedSubscriberId: 'TSUID-90c644ff-7f70-4587-a27e-d1d45bde7528',
     verificationMethod: 'Photo ID in store',
   },
+  protect: {
+    phoneNumber: '+18015550101',
+    subscriberId: 'TSUID-90c644ff-7f70-4587-a27e-d1d45bde7528',
+    action: 'block',
+    numbers: '+1 801 555 9999',
+    channels: 'calls',
+  },
 };
 
 export interface BadCase {
@@ -361,4 +368,23 @@ export const BAD_CASES: BadCase[] = [
     'cnamFirstName',
     /at most 15/,
   ),
+  // protect (AI Guardian)
+  bad(
+    'protect',
+    'not a number',
+    { numbers: '+18015559999, spam' },
+    'numbers',
+    /"spam" is not a phone number/,
+  ),
+  bad('protect', 'the line itself', { numbers: '(801) 555-0101' }, 'numbers', /the line itself/),
+  bad(
+    'protect',
+    '51 numbers',
+    { numbers: Array.from({ length: 51 }, (_, i) => `+1801555${String(2000 + i)}`).join(', ') },
+    'numbers',
+    /at most 50/,
+  ),
+  bad('protect', 'no numbers', { numbers: '' }, 'numbers', /required/),
+  bad('protect', 'neither calls nor texts', { channels: undefined }, 'channels', /calls, texts or both/),
+  bad('protect', 'text filter without a mode', { action: 'text-mode' }, 'textMode', /Active/),
 ];

@@ -1,3 +1,4 @@
+import type { KnownBlock } from '@slack/types';
 import type { AppContext } from '../../app-context.js';
 import { context, section } from '../../messages/blocks.js';
 import { errorModal } from '../../messages/error-views.js';
@@ -83,7 +84,10 @@ export function requestFormSubmission(ctx: AppContext, form: RequestForm) {
       reason: reason.reason,
       customerName: metadata.customer ?? pickedSubscriberName(view.state.values) ?? undefined,
     });
-    await showOutcome(ctx, client, view.id, op.title, outcome);
+    await showOutcome(ctx, client, view.id, op.title, outcome, () =>
+      // What the form shows after the run is context: a read that fails leaves the outcome alone.
+      form.afterRun ? form.afterRun(ctx, client, metadata).catch(() => []) : Promise.resolve([]),
+    );
   };
 }
 
@@ -116,6 +120,7 @@ async function showOutcome(
   viewId: string,
   title: string,
   outcome: SubmitOutcome,
+  afterRun: () => Promise<KnownBlock[]>,
 ): Promise<void> {
   switch (outcome.status) {
     case 'invalid':
@@ -151,7 +156,8 @@ async function showOutcome(
       if (execution.status === 'not_claimed') return;
       const order = execution.status === 'succeeded' ? execution.order : null;
       const shown = requestOutcomeMessage(execution.request, order, ctx.sandbox);
-      return updateModal(client, viewId, resultModal(title, shown.blocks));
+      const more = await afterRun();
+      return updateModal(client, viewId, resultModal(title, [...shown.blocks, ...more]));
     }
   }
 }

@@ -1,9 +1,12 @@
-import type { ModalView } from '@slack/types';
+import type { webApi } from '@slack/bolt';
+import type { KnownBlock, ModalView } from '@slack/types';
 import type { AppContext } from '../../app-context.js';
 import { CALLBACK } from '../../messages/ids.js';
+import { PROTECT_ACTIONS } from '../../operations/protect.js';
 import { LINE_CHANGE_OPERATIONS, type OperationKind } from '../../operations/registry.js';
 import type { FieldErrors } from '../../operations/validation-errors.js';
 import { withinAckDeadline } from '../../slack/within-ack-deadline.js';
+import { redrawProtectionCard } from '../forms/open-protection-card.js';
 import { isPortinFormMetadata, portinFormView } from '../forms/portin-form.js';
 import { provisionFormView } from '../forms/provision-form.js';
 import type { ModalMetadata } from '../modal-metadata.js';
@@ -35,6 +38,11 @@ export interface RequestForm {
     m: ModalMetadata,
     ctx: AppContext,
   ): Promise<Record<string, unknown>>;
+  /**
+   * Once the request ran (succeeded, failed or unknown): blocks the result shows under the outcome, read afresh
+   * (the protection card as Telegent has it now); the form may redraw the view it was pushed from too.
+   */
+  afterRun?(ctx: AppContext, client: webApi.WebClient, m: ModalMetadata): Promise<KnownBlock[]>;
 }
 
 /** The update form is pre-filled with what we stored: only fields the user changed are an update. */
@@ -111,6 +119,22 @@ export const REQUEST_FORMS: readonly RequestForm[] = [
     kind: 'number-update',
     fromMetadata: (m) => ({ phoneNumber: m.phoneNumber }),
   },
+  // AI Guardian: one form per action of the protect operation, pushed over the protection card, redrawn after.
+  ...PROTECT_ACTIONS.map(
+    (action): RequestForm => ({
+      callbackId: CALLBACK.protectForm(action),
+      kind: 'protect',
+      fromMetadata: (m) => ({ phoneNumber: m.phoneNumber, subscriberId: m.subscriberId, action }),
+      afterRun: (ctx, client, m) =>
+        m.phoneNumber
+          ? redrawProtectionCard(ctx, client, {
+              channelId: m.channelId,
+              phoneNumber: m.phoneNumber,
+              cardViewId: m.cardViewId,
+            })
+          : Promise.resolve([]),
+    }),
+  ),
   ...LINE_CHANGE_OPERATIONS.map(
     (op): RequestForm => ({
       callbackId: CALLBACK.lineChangeForm(op.kind),

@@ -10,6 +10,7 @@ import {
 } from './control.js';
 import type { SandboxCore } from './core.js';
 import { field, isObject } from './fields.js';
+import { guardianSnapshot, guardianSnapshots } from './guardian-view.js';
 import type { Reply } from './http.js';
 import type { FaultSpec } from './types.js';
 
@@ -99,6 +100,12 @@ export function handleAdmin(
       }
       case 'GET /_sandbox/state/numbers':
         return ok({ numbers: [...core.data.numbers.values()].map(numberSnapshot) });
+      case 'GET /_sandbox/state/guardian': {
+        const subscriberId = query.get('SubscriberId');
+        return ok(
+          subscriberId ? guardianSnapshot(core, subscriberId) : { subscribers: guardianSnapshots(core) },
+        );
+      }
       case 'POST /_sandbox/usage': {
         const number = field(body, 'Number');
         const bytes = num(body, 'UsedBytes') ?? (num(body, 'UsedMB') ?? Number.NaN) * 1024 * 1024;

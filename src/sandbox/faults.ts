@@ -47,10 +47,11 @@ export class Faults {
   }
 
   /** The fault to apply to this request, consuming one use of it; undefined when none fires. */
-  pick(path: string): ActiveFault | undefined {
+  pick(path: string, method?: string): ActiveFault | undefined {
     const target = normalizePath(path);
     for (const fault of this.faults) {
       if (fault.endpoint && normalizePath(fault.endpoint) !== target) continue;
+      if (fault.method && method && fault.method.toUpperCase() !== method.toUpperCase()) continue;
       if (fault.share !== undefined && this.random.next() >= fault.share) continue;
       if (fault.remaining !== undefined) {
         fault.remaining -= 1;
@@ -64,6 +65,8 @@ export class Faults {
 
 export function validateFault(spec: FaultSpec): void {
   if (!spec || !KINDS.includes(spec.kind)) throw new Error(`fault kind must be one of: ${KINDS.join(', ')}`);
+  if (spec.method !== undefined && !['GET', 'POST'].includes(String(spec.method).toUpperCase()))
+    throw new Error('fault method must be GET or POST');
   if (spec.share !== undefined && !(spec.share >= 0 && spec.share <= 1))
     throw new Error('fault share must be 0..1');
   if (spec.count !== undefined && !(Number.isInteger(spec.count) && spec.count > 0))

@@ -63,7 +63,7 @@ export async function handleApi(
     core.logger.debug({ method, path: url.pathname, status, fault: fault?.kind }, 'sandbox request');
   };
 
-  const fault = core.faults.pick(path);
+  const fault = core.faults.pick(path, method);
   if (fault?.kind === 'latency') await delay(pending, fault.latencyMs ?? 1000);
   else if (fault && !fault.applyMutation) {
     record(emitFault(pending, fault, req, res), fault);
@@ -96,9 +96,10 @@ function processRequest(
     const retryAfter = core.rateLimiter.take(account);
     if (retryAfter !== undefined) throw new ApiError(429, undefined, { 'Retry-After': String(retryAfter) });
 
-    const route = API_ROUTES[path];
-    if (!route) throw new ApiError(404);
-    if (route.method !== method) throw new ApiError(405, undefined, { Allow: route.method });
+    const routes = [API_ROUTES[path] ?? []].flat();
+    if (routes.length === 0) throw new ApiError(404);
+    const route = routes.find((r) => r.method === method);
+    if (!route) throw new ApiError(405, undefined, { Allow: routes.map((r) => r.method).join(', ') });
     const now = core.nowMs();
     if (path !== TOKEN_PATH) authorize(core, req.headers.authorization, url.pathname, now);
     if (!parsed.ok) throw new ApiError(400, 'Bad request: the request body is not valid JSON.');

@@ -1,4 +1,5 @@
 import { formatUsDate } from './formats.js';
+import { emptyGuardianData } from './guardian-state.js';
 import type {
   DataSettings,
   MessageRoute,
@@ -164,6 +165,7 @@ export function seedData(now: Date): SandboxData {
     subscribers,
     pool,
     messages: [],
+    guardian: emptyGuardianData(),
   };
 }
 

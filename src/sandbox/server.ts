@@ -17,6 +17,7 @@ import {
   DEFAULT_SANDBOX_ACCOUNT_SECRET,
   DEFAULT_TOKEN_TTL_SECONDS,
 } from './defaults.js';
+import { type GuardianSnapshot, guardianSnapshot, guardianSnapshots } from './guardian-view.js';
 import { readBody, send } from './http.js';
 import { handleApi, type Pending } from './pipeline.js';
 import type { NumberRecord, SentMessage } from './state.js';
@@ -30,6 +31,7 @@ export {
   DEFAULT_SANDBOX_PORT,
   DEFAULT_TOKEN_TTL_SECONDS,
 } from './defaults.js';
+export type { GuardianSnapshot } from './guardian-view.js';
 export type { NumberRecord, SentMessage } from './state.js';
 export type { FaultKind, FaultSpec, JournalEntry, SandboxClock, SandboxOptions } from './types.js';
 
@@ -62,6 +64,12 @@ export interface Sandbox {
   listNumbers(): NumberRecord[];
   /** Every text sent through POST /v1.0/message/outbound, oldest first. */
   sentMessages(): SentMessage[];
+  /**
+   * AI Guardian state of one subscriber (switch off and no filters when never configured), or of every
+   * subscriber with any Guardian state when no id is given.
+   */
+  guardian(subscriberId: string): GuardianSnapshot;
+  guardian(): GuardianSnapshot[];
   /** Keeps only these message and voice routes (ids), e.g. an account with a single route of each kind. */
   keepOnlyRoutes(routeIds: readonly string[]): void;
   close(): Promise<void>;
@@ -147,6 +155,10 @@ export async function startSandbox(options: Partial<SandboxOptions> = {}): Promi
       return [...core.data.numbers.values()].map(numberSnapshot);
     },
     sentMessages: () => core.data.messages.map((m) => structuredClone(m)),
+    guardian: ((subscriberId?: string) =>
+      subscriberId === undefined
+        ? guardianSnapshots(core)
+        : guardianSnapshot(core, subscriberId)) as Sandbox['guardian'],
     close: async () => {
       if (closed) return;
       closed = true;

@@ -1,3 +1,5 @@
+import type { GuardianData } from './guardian-state.js';
+
 /** The sandbox's data model: one distributor key, one direct account under it. */
 
 export interface DataSettings {
@@ -147,6 +149,8 @@ export interface SandboxData {
   subscribers: Subscriber[];
   pool: PoolZip[];
   messages: SentMessage[];
+  /** AI Guardian switches and filters. */
+  guardian: GuardianData;
 }
 
 export const orderKey = (orderId: string) =>

@@ -34,6 +34,8 @@ export interface FaultSpec {
   /** API path such as '/v1.0/numbers/provision' (case-insensitive); omitted = every API path, tokens included. */
   endpoint?: string;
   kind: FaultKind;
+  /** Only requests with this method; omitted = any. For paths that answer both (Guardian's list and create). */
+  method?: 'GET' | 'POST';
   /** Probability 0..1 that a matching request is hit; omitted = always. */
   share?: number;
   /** Only the next n matching (and hit) requests; omitted = until cleared. */

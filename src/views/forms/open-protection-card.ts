@@ -1,7 +1,9 @@
 import type { webApi } from '@slack/bolt';
-import type { ModalView } from '@slack/types';
+import type { KnownBlock, ModalView } from '@slack/types';
 import type { AppContext } from '../../app-context.js';
+import { section } from '../../messages/blocks.js';
 import { errorModal } from '../../messages/error-views.js';
+import { escapeMrkdwn, oneLine } from '../../messages/limits.js';
 import { noSubscriberBlocks, protectionCardBlocks } from '../../messages/protection-card.js';
 import { formatPhone } from '../../operations/glossary.js';
 import { type LineGuardian, readLineGuardian } from '../../reads/line-protection.js';
@@ -74,4 +76,15 @@ export async function redrawProtectionCard(
   return read.status === 'read'
     ? protectionCardBlocks({ state: read.state, subscriberName: read.subscriberName, withButtons: false })
     : [];
+}
+
+/** What a protect request did, step by step ("Calls from (801) 555-9999 blocked"), from its stored result. */
+export function protectStepsBlocks(result: unknown): KnownBlock[] {
+  const steps = (result as { steps?: unknown } | undefined)?.steps;
+  if (!Array.isArray(steps) || steps.length === 0) return [];
+  const lines = steps
+    .filter((s): s is string => typeof s === 'string')
+    .slice(0, 10)
+    .map((s) => `• ${escapeMrkdwn(oneLine(s, 300))}`);
+  return [section(lines.join('\n'))];
 }

@@ -84,9 +84,9 @@ export function requestFormSubmission(ctx: AppContext, form: RequestForm) {
       reason: reason.reason,
       customerName: metadata.customer ?? pickedSubscriberName(view.state.values) ?? undefined,
     });
-    await showOutcome(ctx, client, view.id, op.title, outcome, () =>
+    await showOutcome(ctx, client, view.id, op.title, outcome, (result) =>
       // What the form shows after the run is context: a read that fails leaves the outcome alone.
-      form.afterRun ? form.afterRun(ctx, client, metadata).catch(() => []) : Promise.resolve([]),
+      form.afterRun ? form.afterRun(ctx, client, metadata, result).catch(() => []) : Promise.resolve([]),
     );
   };
 }
@@ -120,7 +120,7 @@ async function showOutcome(
   viewId: string,
   title: string,
   outcome: SubmitOutcome,
-  afterRun: () => Promise<KnownBlock[]>,
+  afterRun: (result: unknown) => Promise<KnownBlock[]>,
 ): Promise<void> {
   switch (outcome.status) {
     case 'invalid':
@@ -156,7 +156,7 @@ async function showOutcome(
       if (execution.status === 'not_claimed') return;
       const order = execution.status === 'succeeded' ? execution.order : null;
       const shown = requestOutcomeMessage(execution.request, order, ctx.sandbox);
-      const more = await afterRun();
+      const more = await afterRun(execution.status === 'succeeded' ? execution.result : undefined);
       return updateModal(client, viewId, resultModal(title, [...shown.blocks, ...more]));
     }
   }

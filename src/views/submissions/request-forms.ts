@@ -6,7 +6,7 @@ import { PROTECT_ACTIONS } from '../../operations/protect.js';
 import { LINE_CHANGE_OPERATIONS, type OperationKind } from '../../operations/registry.js';
 import type { FieldErrors } from '../../operations/validation-errors.js';
 import { withinAckDeadline } from '../../slack/within-ack-deadline.js';
-import { redrawProtectionCard } from '../forms/open-protection-card.js';
+import { protectStepsBlocks, redrawProtectionCard } from '../forms/open-protection-card.js';
 import { isPortinFormMetadata, portinFormView } from '../forms/portin-form.js';
 import { provisionFormView } from '../forms/provision-form.js';
 import type { ModalMetadata } from '../modal-metadata.js';
@@ -42,7 +42,13 @@ export interface RequestForm {
    * Once the request ran (succeeded, failed or unknown): blocks the result shows under the outcome, read afresh
    * (the protection card as Telegent has it now); the form may redraw the view it was pushed from too.
    */
-  afterRun?(ctx: AppContext, client: webApi.WebClient, m: ModalMetadata): Promise<KnownBlock[]>;
+  afterRun?(
+    ctx: AppContext,
+    client: webApi.WebClient,
+    m: ModalMetadata,
+    /** What the operation's execute answered, when it succeeded. */
+    result: unknown,
+  ): Promise<KnownBlock[]>;
 }
 
 /** The update form is pre-filled with what we stored: only fields the user changed are an update. */
@@ -125,14 +131,15 @@ export const REQUEST_FORMS: readonly RequestForm[] = [
       callbackId: CALLBACK.protectForm(action),
       kind: 'protect',
       fromMetadata: (m) => ({ phoneNumber: m.phoneNumber, subscriberId: m.subscriberId, action }),
-      afterRun: (ctx, client, m) =>
-        m.phoneNumber
-          ? redrawProtectionCard(ctx, client, {
-              channelId: m.channelId,
-              phoneNumber: m.phoneNumber,
-              cardViewId: m.cardViewId,
-            })
-          : Promise.resolve([]),
+      afterRun: async (ctx, client, m, result) => {
+        if (!m.phoneNumber) return [];
+        const card = await redrawProtectionCard(ctx, client, {
+          channelId: m.channelId,
+          phoneNumber: m.phoneNumber,
+          cardViewId: m.cardViewId,
+        });
+        return [...protectStepsBlocks(result), ...card];
+      },
     }),
   ),
   ...LINE_CHANGE_OPERATIONS.map(

@@ -1,0 +1,271 @@
+import type { ModalView } from '@slack/types';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { formatPhone } from '../../src/operations/glossary.js';
+import { SEED_NUMBERS, SEED_SUBSCRIBER_IDS } from '../../src/sandbox/seed.js';
+import { CHANNEL, type E2E, REQUESTER, startE2E, textOf } from './harness.js';
+
+/**
+ * Issue 25's "Protection", as a new user would try it: `/telegent protect +1…` → Block… `+1 801 555 9999` for
+ * calls → the line's call filter (a block list) blocks it, Guardian is on for the subscriber, no allow list
+ * appears, and the card lists "(801) 555-9999". Checked in the sandbox's own Guardian state.
+ */
+const LINE = SEED_NUMBERS[0]!; // +18015550101, Bennet Hill's
+const BENNET = SEED_SUBSCRIBER_IDS[0]!;
+const NO_SUBSCRIBER_LINE = SEED_NUMBERS[12]!;
+const SPAMMER = '+18015559999';
+const SECOND = '+13855550199';
+
+describe('protect a line (AI Guardian), end to end', () => {
+  let e2e: E2E;
+  beforeAll(async () => {
+    e2e = await startE2E();
+  });
+  afterAll(() => e2e.close());
+
+  const guardianWrites = () =>
+    e2e.sandbox.mutations().filter((m) => /guardian-features|call-filter|message-filter/.test(m.path));
+  const guardian = () => e2e.sandbox.guardian(BENNET);
+
+  /** The first view opened, pushed or updated after call `from` that `predicate` accepts. */
+  async function viewAfter(from: number, predicate: (view: ModalView) => boolean) {
+    let found: { id: string; view: ModalView } | undefined;
+    await expect
+      .poll(
+        () => {
+          const call = e2e.fake.calls
+            .slice(from)
+            .find(
+              (c) =>
+                ['views.open', 'views.push', 'views.update'].includes(c.method) &&
+                predicate(c.body.view as ModalView),
+            );
+          found = call
+            ? { id: String(call.response.view?.id), view: call.body.view as ModalView }
+            : undefined;
+          return found;
+        },
+        { timeout: 5_000 },
+      )
+      .toBeDefined();
+    return found!;
+  }
+
+  /** The modal `viewId` was updated to show `text` (a run reads Telegent several times: a loaded machine is slow). */
+  const shows = (viewId: string, text: string) =>
+    expect
+      .poll(
+        () =>
+          e2e.fake
+            .callsTo('views.update')
+            .some((c) => c.body.view_id === viewId && textOf(c.body.view).includes(text)),
+        { timeout: 5_000 },
+      )
+      .toBe(true);
+
+  const isCard = (v: ModalView) => textOf(v).includes('protect.block');
+  async function openCard(typed: string) {
+    const from = e2e.fake.calls.length;
+    await e2e.command(`protect ${typed}`);
+    return viewAfter(
+      from,
+      (v) => isCard(v) || textOf(v).includes(':warning:') || textOf(v).includes('Protection ·'),
+    );
+  }
+
+  /** Clicks one of the card's buttons and returns the form pushed over it. */
+  async function openForm(card: { id: string; view: ModalView }, action: string) {
+    const from = e2e.fake.calls.length;
+    await e2e.slack.blockAction({
+      actionId: `protect.${action}`,
+      userId: REQUESTER,
+      view: { id: card.id, callback_id: card.view.callback_id, private_metadata: card.view.private_metadata },
+    });
+    const form = await viewAfter(from, (v) => v.callback_id === `telegent.protect.${action}`);
+    expect(e2e.fake.calls.slice(from).some((c) => c.method === 'views.push')).toBe(true);
+    return form;
+  }
+
+  it('shows whose line it is, both switches off and no filters yet', async () => {
+    const card = await openCard('+1 801 555 0101');
+    const text = textOf(card.view);
+    expect(text).toContain(`Protection · ${formatPhone(LINE)}`);
+    expect(text).toContain('Belongs to *Bennet Hill*');
+    expect(text).toContain('Guardian for calls');
+    expect(text).toMatch(/white_circle: off/);
+    expect(text).toContain('No call filter yet');
+    expect(text).toContain('No text filter yet');
+    for (const action of ['block', 'unblock', 'allow', 'text-mode'])
+      expect(text).toContain(`"action_id":"protect.${action}"`);
+  });
+
+  it('Block… for calls: Guardian on for calls, one block-list call filter with the number, the card lists it', async () => {
+    const card = await openCard('(801) 555-0101');
+    const form = await openForm(card, 'block');
+    const before = e2e.fake.calls.length;
+    const response = await e2e.submit(form, { numbers: '+1 801 555 9999', channels: 'calls' });
+    expect(response.body?.response_action).toBe('update');
+    await shows(form.id, formatPhone(SPAMMER));
+
+    const state = guardian();
+    expect(state.EnableIntelligentGuardianCalls).toBe(true);
+    // Texts were not asked for: their switch is kept as it was.
+    expect(state.EnableIntelligentGuardianMessages).toBe(false);
+    expect(state.CallFilters).toHaveLength(1);
+    expect(state.CallFilters[0]).toMatchObject({
+      Phone: LINE,
+      FilterMode: 'BLACKLIST',
+      BlockedNumbers: [SPAMMER],
+      BlockUnknownNumbers: false,
+      ApplyToInbound: true,
+    });
+    expect(state.CallFilters.filter((f) => f.FilterMode === 'WHITELIST')).toEqual([]);
+    expect(state.MessageFilters).toEqual([]);
+
+    // The card it was pushed from is drawn again from Telegent: the number formatted, Guardian on.
+    await shows(card.id, formatPhone(SPAMMER));
+    const redrawn = e2e.fake.calls
+      .slice(before)
+      .findLast((c) => c.method === 'views.update' && c.body.view_id === card.id)!;
+    expect(textOf(redrawn.body.view)).toMatch(/Guardian for calls\*\\n:large_green_circle: on/);
+    // Audited like every request.
+    const requests = await e2e.store.db.query("SELECT status FROM requests WHERE kind = 'protect'");
+    expect(requests.rows).toEqual([{ status: 'succeeded' }]);
+  });
+
+  it('blocking a second number adds to the same filter: still one call filter, the mode kept', async () => {
+    const card = await openCard(LINE);
+    const form = await openForm(card, 'block');
+    await e2e.submit(form, { numbers: `${SECOND}, ${SPAMMER}`, channels: 'calls' });
+    await shows(form.id, formatPhone(SECOND));
+    const state = guardian();
+    expect(state.CallFilters).toHaveLength(1);
+    expect(state.CallFilters[0]!.FilterMode).toBe('BLACKLIST');
+    expect([...state.CallFilters[0]!.BlockedNumbers].sort()).toEqual([SPAMMER, SECOND].sort());
+    // The one already blocked was not sent again; no filter was created a second time.
+    const creates = guardianWrites().filter((m) => m.path.endsWith('/call-filter'));
+    expect(creates).toHaveLength(1);
+  });
+
+  it('Block… for texts: an Active text filter blocking the number, Guardian on for texts, calls kept on', async () => {
+    const card = await openCard(LINE);
+    const form = await openForm(card, 'block');
+    await e2e.submit(form, { numbers: SPAMMER, channels: 'texts' });
+    await shows(form.id, 'Texts');
+    await expect.poll(() => guardian().MessageFilters.length).toBe(1);
+    const state = guardian();
+    expect(state.MessageFilters[0]).toMatchObject({
+      Phone: LINE,
+      FilterMode: 'ACTIVE',
+      BlockedContacts: [SPAMMER],
+      BlockUnknownNumbers: false,
+    });
+    expect(state.EnableIntelligentGuardianMessages).toBe(true);
+    expect(state.EnableIntelligentGuardianCalls).toBe(true);
+    expect(state.CallFilters).toHaveLength(1);
+  });
+
+  it.each([
+    ['not a number', 'spam', /"spam" is not a phone number/],
+    ['the line itself', '+1 (801) 555-0101', /is the line itself/],
+    [
+      'more than 50',
+      Array.from({ length: 51 }, (_, i) => `+1801555${2000 + i}`).join('\n'),
+      /at most 50 numbers at once/i,
+    ],
+    ['nothing', '', /required/i],
+  ])(
+    'bad input (%s): an error under the numbers, nothing sent to Telegent',
+    async (_name, typed, message) => {
+      const card = await openCard(LINE);
+      const form = await openForm(card, 'block');
+      const writes = guardianWrites().length;
+      const response = await e2e.submit(form, { numbers: typed, channels: 'both' });
+      expect(response.body?.response_action).toBe('errors');
+      expect(response.body?.errors?.numbers).toMatch(message);
+      expect(guardianWrites()).toHaveLength(writes);
+    },
+  );
+
+  it('Allow… says the allowed list is informational for calls; Unblock… takes the number off', async () => {
+    const card = await openCard(LINE);
+    const allowForm = await openForm(card, 'allow');
+    expect(textOf(allowForm.view)).toContain('the allowed list is informational');
+    await e2e.submit(allowForm, { numbers: '(212) 555-0142', channels: 'calls' });
+    await shows(allowForm.id, '(212) 555-0142');
+    expect(guardian().CallFilters[0]).toMatchObject({
+      FilterMode: 'BLACKLIST',
+      AllowedNumbers: ['+12125550142'],
+    });
+
+    const unblockForm = await openForm(card, 'unblock');
+    await e2e.submit(unblockForm, { numbers: SPAMMER, channels: 'both' });
+    await shows(unblockForm.id, 'no longer blocked');
+    const state = guardian();
+    expect(state.CallFilters[0]!.BlockedNumbers).toEqual([SECOND]);
+    expect(state.MessageFilters[0]!.BlockedContacts).toEqual([]);
+    expect(state.CallFilters).toHaveLength(1);
+    expect(state.MessageFilters).toHaveLength(1);
+  });
+
+  it('Text filter… sets the mode and keeps the filter’s lists', async () => {
+    const card = await openCard(LINE);
+    const form = await openForm(card, 'text-mode');
+    expect(textOf(form.view)).toContain('Monitor only');
+    await e2e.submit(form, { textMode: 'MONITOR_ONLY' });
+    await shows(form.id, 'Monitor only');
+    const filter = guardian().MessageFilters[0]!;
+    expect(filter.FilterMode).toBe('MONITOR_ONLY');
+    expect(filter.ApplyToInbound).toBe(true);
+    expect(guardian().MessageFilters).toHaveLength(1);
+  });
+
+  it('an unknown outcome is read back: the number is blocked, so it is settled and never added twice', async () => {
+    const third = '+15125550177';
+    const card = await openCard(LINE);
+    const form = await openForm(card, 'block');
+    const adds = () => guardianWrites().filter((m) => m.path.endsWith('/call-filter/blocked-numbers/add'));
+    const addsBefore = adds().length;
+    // Telegent adds the number, then answers 504: the app cannot know it worked until it reads back.
+    e2e.sandbox.injectFault({
+      endpoint: '/v1.0/subscribers/call-filter/blocked-numbers/add',
+      kind: '504',
+      count: 1,
+      applyMutation: true,
+    });
+    await e2e.submit(form, { numbers: third, channels: 'calls' });
+    await shows(form.id, formatPhone(third));
+    const rows = await e2e.store.db.query(
+      "SELECT status, result FROM requests WHERE kind = 'protect' ORDER BY created_at DESC LIMIT 1",
+    );
+    expect(rows.rows[0]!.status).toBe('succeeded');
+    expect(textOf(rows.rows[0]!.result)).toContain('the change went through');
+    expect(adds()).toHaveLength(addsBefore + 1);
+    expect(guardian().CallFilters[0]!.BlockedNumbers).toContain(third);
+    expect(guardian().CallFilters).toHaveLength(1);
+  });
+
+  it('a line with no subscriber says so and what to do, with nothing to press', async () => {
+    const card = await openCard(NO_SUBSCRIBER_LINE);
+    const text = textOf(card.view);
+    expect(text).toContain('has no subscriber');
+    expect(text).toContain('Update…');
+    expect(text).not.toContain('protect.block');
+  });
+
+  it('Protect… is on the number card and opens the same card', async () => {
+    const before = e2e.responses().length;
+    await e2e.command(`number ${LINE}`);
+    await expect.poll(() => e2e.responses().length).toBe(before + 1);
+    expect(textOf(e2e.responses()[before]!.body)).toContain('"action_id":"protect.open"');
+    const from = e2e.fake.calls.length;
+    await e2e.slack.blockAction({
+      actionId: 'protect.open',
+      value: LINE,
+      userId: REQUESTER,
+      channelId: CHANNEL,
+      messageTs: '1.5',
+    });
+    const card = await viewAfter(from, isCard);
+    expect(textOf(card.view)).toContain(formatPhone(SECOND));
+  });
+});

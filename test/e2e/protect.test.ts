@@ -252,6 +252,15 @@ describe('protect a line (AI Guardian), end to end', () => {
     expect(text).not.toContain('protect.block');
   });
 
+  it('Protect… is on each line of the customer card', async () => {
+    const before = e2e.responses().length;
+    await e2e.command('customer bennet@example.com');
+    await expect.poll(() => e2e.responses().length).toBe(before + 1);
+    const card = textOf(e2e.responses()[before]!.body);
+    expect(card).toContain(`Protect ${formatPhone(LINE)}…`);
+    expect(card).toMatch(new RegExp(`"action_id":"protect\\.open","value":"\\${LINE}"`));
+  });
+
   it('Protect… is on the number card and opens the same card', async () => {
     const before = e2e.responses().length;
     await e2e.command(`number ${LINE}`);
@@ -267,5 +276,32 @@ describe('protect a line (AI Guardian), end to end', () => {
     });
     const card = await viewAfter(from, isCard);
     expect(textOf(card.view)).toContain(formatPhone(SECOND));
+  });
+});
+
+describe('protect when APPROVAL_REQUIRED_FOR names it', () => {
+  let e2e: E2E;
+  beforeAll(async () => {
+    e2e = await startE2E({ approvals: { requiredFor: ['protect'] } });
+  });
+  afterAll(() => e2e.close());
+
+  it('Block… waits for a second person; nothing is sent to Telegent until then', async () => {
+    await e2e.command(`protect ${LINE}`);
+    const card = await e2e.latestView((v) => textOf(v).includes('protect.block'));
+    await e2e.slack.blockAction({
+      actionId: 'protect.block',
+      userId: REQUESTER,
+      view: { id: card.id, callback_id: card.view.callback_id, private_metadata: card.view.private_metadata },
+    });
+    const form = await e2e.latestView((v) => v.callback_id === 'telegent.protect.block');
+    await e2e.submit(form, { numbers: SPAMMER, channels: 'calls' });
+    await e2e.viewShows(form.id, 'Sent for approval');
+    const writes = e2e.sandbox
+      .mutations()
+      .filter((m) => /guardian-features|call-filter|message-filter/.test(m.path));
+    expect(writes).toEqual([]);
+    const rows = await e2e.store.db.query("SELECT status FROM requests WHERE kind = 'protect'");
+    expect(rows.rows).toEqual([{ status: 'pending_approval' }]);
   });
 });

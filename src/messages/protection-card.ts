@@ -110,7 +110,9 @@ export function protectionCardBlocks(args: ProtectionCardArgs): KnownBlock[] {
         PROTECTION_BUTTONS.map((b) => button({ text: b.text, actionId: ACTION.protectButton(b.action) })),
         `protect:${s.phoneNumber}`,
       ),
-      context('Blocking adds to a block list: everyone not on it still rings and texts.'),
+      context(
+        'Blocking adds to a block list: everyone not on it still rings and texts. "Only allowed numbers" is its own choice in Allow….',
+      ),
     );
   }
   return blocks;

@@ -91,6 +91,7 @@ export const FIELD_LABELS: Record<string, FieldLabel> = {
   channels: { label: 'For', hint: 'calls, texts, or both' },
   textMode: { label: 'Text filter', hint: 'Active, Monitor only or Paused' },
   action: { label: 'Change', hint: 'block, unblock, allow or the text filter' },
+  everyoneElse: { label: 'Everyone else', hint: 'keep as it is, blocked, or let through' },
 };
 
 /** Label for a dotted path; array items become "Phone numbers (item 3)". */

@@ -21,6 +21,14 @@ export const PROTECT_ACTIONS = ['block', 'unblock', 'allow', 'text-mode'] as con
 export type ProtectAction = (typeof PROTECT_ACTIONS)[number];
 export const PROTECT_CHANNELS = ['calls', 'texts', 'both'] as const;
 export type ProtectChannels = (typeof PROTECT_CHANNELS)[number];
+/**
+ * Allow…'s explicit choice for everyone NOT on the allowed list: kept as it is (the default), blocked (calls: the
+ * call filter becomes an allow list; texts: unknown senders are blocked), or let through again (a block list).
+ */
+export const EVERYONE_ELSE = ['keep', 'blocked', 'through'] as const;
+export type EveryoneElse = (typeof EVERYONE_ELSE)[number];
+/** The warning the choice is made behind. */
+export const ONLY_ALLOWED_WARNING = 'only numbers on the allowed list will ring (or text)';
 
 export interface ProtectInput {
   /** The line (E.164). */
@@ -33,6 +41,8 @@ export interface ProtectInput {
   channels?: ProtectChannels | undefined;
   /** Text filter…: the mode to set. */
   textMode?: MessageFilterMode | undefined;
+  /** Allow…: what happens to everyone not on the allowed list (absent: kept as it is). */
+  everyoneElse?: EveryoneElse | undefined;
 }
 
 /** What was done, step by step, and the line's Guardian as read back afterwards (undefined: unreadable). */
@@ -57,6 +67,7 @@ function protectSchema(): z.ZodType<ProtectInput> {
       numbers: optionalField(guardianNumbersSchema),
       channels: optionalField(z.enum(PROTECT_CHANNELS)),
       textMode: optionalField(z.enum(MESSAGE_FILTER_MODES)),
+      everyoneElse: optionalField(z.enum(EVERYONE_ELSE)),
     })
     .superRefine((v, ctx) => {
       const issue = (path: string, message: string) =>
@@ -67,6 +78,8 @@ function protectSchema(): z.ZodType<ProtectInput> {
       }
       if (!v.numbers) issue('numbers', 'required; enter one or more numbers, e.g. +18015559999');
       if (!v.channels) issue('channels', 'required; choose calls, texts or both');
+      if (v.action !== 'allow' && v.everyoneElse !== undefined && v.everyoneElse !== 'keep')
+        issue('everyoneElse', 'only Allow… changes who else gets through');
       if (v.numbers?.includes(v.phoneNumber))
         issue(
           'numbers',
@@ -270,7 +283,88 @@ async function allow(ctx: OpContext, input: ProtectInput, before: LineProtection
         : `${listNumbers(numbers)} were already allowed for texts`,
     );
   }
+  const choice = input.everyoneElse ?? 'keep';
+  if (choice === 'keep') return steps;
+  // Everyone else blocked only takes effect with Guardian on for what it applies to.
+  if (choice === 'blocked') steps.push(...(await switchOn(ctx, before, want)));
+  const now = await readLineProtection(ctx, before.phoneNumber, before.subscriberId);
+  return [...steps, ...(await setEveryoneElse(ctx, now, want, choice === 'blocked'))];
+}
+
+const orUndefined = <T>(value: T | null | undefined) => (value === null ? undefined : value);
+const TRANSCRIPTION_ACTIONS = ['WARNING', 'TERMINATE', 'NOTIFY'] as const;
+
+/**
+ * Allow…'s explicit "everyone else" choice. An update REPLACES the filter's configuration (§3.3, §6.10): the
+ * filter as just read is sent whole, with only the mode (calls) or "block unknown numbers" (texts) changed.
+ */
+async function setEveryoneElse(
+  ctx: OpContext,
+  state: LineProtection,
+  want: { calls: boolean; texts: boolean },
+  onlyAllowed: boolean,
+): Promise<string[]> {
+  const steps: string[] = [];
+  const call = state.callFilter;
+  const mode = onlyAllowed ? 'WHITELIST' : 'BLACKLIST';
+  if (want.calls && call && (call.FilterMode ?? '').toUpperCase() !== mode) {
+    const action = (TRANSCRIPTION_ACTIONS as readonly string[]).includes(call.TranscriptionAction ?? '')
+      ? (call.TranscriptionAction as (typeof TRANSCRIPTION_ACTIONS)[number])
+      : undefined;
+    await ctx.telegent.guardian.updateCallFilter(
+      {
+        FilterId: call.FilterId,
+        FilterMode: mode,
+        AllowedNumbers: call.AllowedNumbers,
+        BlockedNumbers: call.BlockedNumbers,
+        EnableTranscription: orUndefined(call.EnableTranscription),
+        TranscriptionAction: action,
+        WarningMessage: orUndefined(call.WarningMessage),
+        NotificationPhones: call.NotificationPhones,
+        ApplyToInbound: orUndefined(call.ApplyToInbound),
+        ApplyToOutbound: orUndefined(call.ApplyToOutbound),
+        BlockUnknownNumbers: orUndefined(call.BlockUnknownNumbers),
+        BlockInternational: orUndefined(call.BlockInternational),
+        RecordFlaggedCalls: orUndefined(call.RecordFlaggedCalls),
+      },
+      ctx.callOptions,
+    );
+    steps.push(
+      onlyAllowed
+        ? 'Calls: only numbers on the allowed list ring now'
+        : 'Calls: everyone not blocked rings again (block list)',
+    );
+  }
+  const text = state.messageFilter;
+  if (want.texts && text && Boolean(text.BlockUnknownNumbers) !== onlyAllowed) {
+    await ctx.telegent.guardian.updateMessageFilter(
+      { ...messageFilterAsIs(text), BlockUnknownNumbers: onlyAllowed },
+      ctx.callOptions,
+    );
+    steps.push(
+      onlyAllowed
+        ? 'Texts: senders not on the allowed list are blocked now'
+        : 'Texts: senders not on the allowed list get through again',
+    );
+  }
   return steps;
+}
+
+/** A message filter as read, as an update must send it (the whole configuration). */
+function messageFilterAsIs(current: MessageFilter) {
+  const mode = (current.FilterMode ?? '').toUpperCase() as MessageFilterMode;
+  return {
+    FilterId: current.FilterId,
+    FilterMode: MESSAGE_FILTER_MODES.includes(mode) ? mode : undefined,
+    AllowedContacts: current.AllowedContacts,
+    BlockedContacts: current.BlockedContacts,
+    NotificationPhones: current.NotificationPhones,
+    ApplyToInbound: orUndefined(current.ApplyToInbound),
+    ApplyToOutbound: orUndefined(current.ApplyToOutbound),
+    BlockUnknownNumbers: orUndefined(current.BlockUnknownNumbers),
+    BlockLinks: orUndefined(current.BlockLinks),
+    BlockMedia: orUndefined(current.BlockMedia),
+  };
 }
 
 /**
@@ -289,20 +383,8 @@ async function textMode(ctx: OpContext, input: ProtectInput, before: LineProtect
   }
   if ((current.FilterMode ?? '').toUpperCase() === mode)
     return [...steps, `Text filter was already ${words}`];
-  const defined = <T>(value: T | null | undefined) => (value === null ? undefined : value);
   await ctx.telegent.guardian.updateMessageFilter(
-    {
-      FilterId: current.FilterId,
-      FilterMode: mode,
-      AllowedContacts: current.AllowedContacts,
-      BlockedContacts: current.BlockedContacts,
-      NotificationPhones: current.NotificationPhones,
-      ApplyToInbound: defined(current.ApplyToInbound),
-      ApplyToOutbound: defined(current.ApplyToOutbound),
-      BlockUnknownNumbers: defined(current.BlockUnknownNumbers),
-      BlockLinks: defined(current.BlockLinks),
-      BlockMedia: defined(current.BlockMedia),
-    },
+    { ...messageFilterAsIs(current), FilterMode: mode },
     ctx.callOptions,
   );
   return [...steps, `Text filter set to ${words}`];
@@ -321,7 +403,10 @@ async function readBack(ctx: OpContext, input: ProtectInput): Promise<LineProtec
 }
 
 /** Which of the asked numbers the line's lists show as asked (blocked, unblocked, allowed). */
-function settled(input: ProtectInput, state: LineProtection): { done: string[]; notDone: string[] } {
+function settled(
+  input: ProtectInput,
+  state: LineProtection,
+): { done: string[]; notDone: string[]; everyoneElse: boolean } {
   const want = wants(input);
   const numbers = input.numbers ?? [];
   const lists = (calls: readonly string[] | undefined, texts: readonly string[] | undefined) => (n: string) =>
@@ -333,7 +418,31 @@ function settled(input: ProtectInput, state: LineProtection): { done: string[]; 
     (want.texts && (state.messageFilter?.BlockedContacts ?? []).includes(n));
   const ok =
     input.action === 'block' ? blocked : input.action === 'allow' ? allowed : (n: string) => !anyBlocked(n);
-  return { done: numbers.filter(ok), notDone: numbers.filter((n) => !ok(n)) };
+  return {
+    done: numbers.filter(ok),
+    notDone: numbers.filter((n) => !ok(n)),
+    everyoneElse: everyoneElseAsAsked(input, state),
+  };
+}
+
+/** Allow…'s "everyone else" choice shows on the filters as read (true when none was made). */
+function everyoneElseAsAsked(input: ProtectInput, state: LineProtection): boolean {
+  const choice = input.everyoneElse ?? 'keep';
+  if (input.action !== 'allow' || choice === 'keep') return true;
+  const want = wants(input);
+  const onlyAllowed = choice === 'blocked';
+  const callMode = (state.callFilter?.FilterMode ?? '').toUpperCase();
+  const calls = !want.calls || callMode === (onlyAllowed ? 'WHITELIST' : 'BLACKLIST');
+  const texts = !want.texts || Boolean(state.messageFilter?.BlockUnknownNumbers) === onlyAllowed;
+  return calls && texts;
+}
+
+/** "; everyone else blocked: only numbers on the allowed list will ring (or text)", or nothing. */
+function everyoneElseWords(input: ProtectInput): string {
+  if (input.action !== 'allow') return '';
+  if (input.everyoneElse === 'blocked') return `; everyone else blocked: ${ONLY_ALLOWED_WARNING}`;
+  if (input.everyoneElse === 'through') return '; everyone else gets through again';
+  return '';
 }
 
 const VERB: Record<ProtectAction, string> = {
@@ -357,7 +466,7 @@ export const protect = defineOperation<ProtectInput, ProtectResult, ProtectInput
     const numbers = input.numbers ?? [];
     const count = numbers.length > 1 ? ` (${plural(numbers.length, 'number')})` : '';
     const channels = input.channels ? channelWords(input.channels) : 'calls and texts';
-    return `${ACTION_WORDS[input.action]} ${listNumbers(numbers)}${count} on ${line} for ${channels}`;
+    return `${ACTION_WORDS[input.action]} ${listNumbers(numbers)}${count} on ${line} for ${channels}${everyoneElseWords(input)}`;
   },
   facts(input) {
     const rows: Array<[string, string]> = [
@@ -370,6 +479,9 @@ export const protect = defineOperation<ProtectInput, ProtectResult, ProtectInput
       ...rows,
       ['Numbers', listNumbers(input.numbers ?? [], 10)],
       ['For', channelWords(input.channels ?? 'both')],
+      ...(everyoneElseWords(input)
+        ? [['Everyone else', everyoneElseWords(input).replace(/^; everyone else /, '')] as [string, string]]
+        : []),
     ];
   },
   toTelegent: (input) => input,
@@ -395,17 +507,21 @@ export const protect = defineOperation<ProtectInput, ProtectResult, ProtectInput
           : `The text filter of ${formatPhone(input.phoneNumber)} is not ${TEXT_MODE_WORDS[mode].name}. Open \`/telegent protect ${input.phoneNumber}\` and set it again.`,
       };
     }
-    const { done, notDone } = settled(input, state);
+    const { done, notDone, everyoneElse } = settled(input, state);
     const verb = VERB[input.action];
+    const line = formatPhone(input.phoneNumber);
+    const again = `Open \`/telegent protect ${input.phoneNumber}\` and do it again`;
     return {
       checked,
       found: done.length > 0,
       number: input.phoneNumber,
-      resolved: notDone.length === 0,
+      resolved: notDone.length === 0 && everyoneElse,
       detail:
-        notDone.length === 0
-          ? `Telegent shows ${listNumbers(done)} ${verb} on ${formatPhone(input.phoneNumber)}: the change went through.`
-          : `Telegent does not show ${listNumbers(notDone)} ${verb} on ${formatPhone(input.phoneNumber)}. Open \`/telegent protect ${input.phoneNumber}\` and do it again for those.`,
+        notDone.length > 0
+          ? `Telegent does not show ${listNumbers(notDone)} ${verb} on ${line}. ${again} for those.`
+          : everyoneElse
+            ? `Telegent shows ${listNumbers(done)} ${verb} on ${line}: the change went through.`
+            : `Telegent shows ${listNumbers(done)} ${verb} on ${line}, but not the change for everyone else. ${again}.`,
     };
   },
 });

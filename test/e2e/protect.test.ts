@@ -244,6 +244,59 @@ describe('protect a line (AI Guardian), end to end', () => {
     expect(guardian().CallFilters).toHaveLength(1);
   });
 
+  it('Allow… with everyone else blocked: an allow list, behind the warning; back to a block list the same way', async () => {
+    const card = await openCard(LINE);
+    const form = await openForm(card, 'allow');
+    expect(textOf(form.view)).toContain('only numbers on the allowed list will ring');
+    const before = guardian().CallFilters[0]!;
+    await e2e.submit(form, { numbers: '(206) 555-0150', channels: 'calls', everyoneElse: 'blocked' });
+    await shows(form.id, 'only numbers on the allowed list ring now');
+    const whitelisted = guardian().CallFilters;
+    expect(whitelisted).toHaveLength(1);
+    // The update replaced the whole filter: what it held is kept, only the mode changed.
+    expect(whitelisted[0]).toMatchObject({
+      FilterId: before.FilterId,
+      FilterMode: 'WHITELIST',
+      BlockedNumbers: before.BlockedNumbers,
+      AllowedNumbers: [...before.AllowedNumbers, '+12065550150'],
+      ApplyToInbound: true,
+    });
+    await shows(card.id, 'Only numbers on the allowed list ring');
+
+    const back = await openForm(card, 'allow');
+    await e2e.submit(back, { numbers: '(206) 555-0150', channels: 'calls', everyoneElse: 'through' });
+    await shows(back.id, 'everyone not blocked rings again');
+    expect(guardian().CallFilters[0]).toMatchObject({
+      FilterMode: 'BLACKLIST',
+      BlockedNumbers: before.BlockedNumbers,
+    });
+  });
+
+  it('a call filter already an allow list (made elsewhere) stays one when a number is blocked', async () => {
+    const line = SEED_NUMBERS[1]!;
+    const ana = SEED_SUBSCRIBER_IDS[1]!;
+    await e2e.telegent.guardian.createCallFilter({
+      SubscriberId: ana,
+      Phone: line,
+      FilterMode: 'WHITELIST',
+      AllowedNumbers: ['+12125550100'],
+      ApplyToInbound: true,
+      ApplyToOutbound: false,
+    });
+    const card = await openCard(line);
+    expect(textOf(card.view)).toContain('Only numbers on the allowed list ring');
+    const form = await openForm(card, 'block');
+    await e2e.submit(form, { numbers: SPAMMER, channels: 'calls' });
+    await shows(form.id, formatPhone(SPAMMER));
+    const filters = e2e.sandbox.guardian(ana).CallFilters;
+    expect(filters).toHaveLength(1);
+    expect(filters[0]).toMatchObject({
+      FilterMode: 'WHITELIST',
+      AllowedNumbers: ['+12125550100'],
+      BlockedNumbers: [SPAMMER],
+    });
+  });
+
   it('a line with no subscriber says so and what to do, with nothing to press', async () => {
     const card = await openCard(NO_SUBSCRIBER_LINE);
     const text = textOf(card.view);

@@ -56,6 +56,16 @@ describe('protect: the numbers a Guardian form names', () => {
     expect(!none.ok && none.errors.textMode).toMatch(/Active, Monitor only or Paused/);
   });
 
+  it('only Allow… may change who else gets through', () => {
+    const block = check({ numbers: '+18015559999', everyoneElse: 'blocked' });
+    expect(!block.ok && block.errors.everyoneElse).toMatch(/only Allow…/);
+    const allow = check({ numbers: '+18015559999', action: 'allow', everyoneElse: 'blocked' });
+    if (!allow.ok) throw new Error('valid');
+    expect(operations.protect.summary(allow.value)).toContain(
+      'everyone else blocked: only numbers on the allowed list will ring',
+    );
+  });
+
   it('says what it does in words, numbers formatted', () => {
     const result = check({ numbers: '+18015559999', channels: 'both' });
     if (!result.ok) throw new Error('valid');

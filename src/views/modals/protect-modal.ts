@@ -5,7 +5,7 @@ import { escapeMrkdwn, oneLine } from '../../messages/limits.js';
 import { MAX_GUARDIAN_NUMBERS } from '../../operations/fields/guardian-numbers.js';
 import { formatPhone } from '../../operations/glossary.js';
 import { TEXT_MODE_WORDS } from '../../operations/guardian-words.js';
-import type { ProtectAction } from '../../operations/protect.js';
+import { ONLY_ALLOWED_WARNING, type ProtectAction } from '../../operations/protect.js';
 import { MESSAGE_FILTER_MODES } from '../../telegent/guardian-api.js';
 import { radioInput, textInput } from '../inputs.js';
 import { modal } from './modal.js';
@@ -96,6 +96,22 @@ export function protectModal(args: ProtectModalArgs): ModalView {
     }),
     radioInput({ field: 'channels', label: 'For', choices: CHANNEL_CHOICES, initial: 'calls' }),
     ...(form.note ? [context(form.note)] : []),
+    // Allow only: its own explicit choice, behind the warning; never a side effect of blocking or allowing.
+    ...(args.action === 'allow'
+      ? [
+          radioInput({
+            field: 'everyoneElse',
+            label: 'Everyone not on the allowed list',
+            hint: `Blocked means ${ONLY_ALLOWED_WARNING}: everyone else is turned away.`,
+            initial: 'keep',
+            choices: [
+              { text: 'Keep as it is', value: 'keep' },
+              { text: `Blocked: ${ONLY_ALLOWED_WARNING}`, value: 'blocked' },
+              { text: 'Gets through (a block list, the usual)', value: 'through' },
+            ],
+          }),
+        ]
+      : []),
   ];
   return modal({
     callbackId: CALLBACK.protectForm(args.action),

@@ -1,3 +1,4 @@
+import { guardianAdmin } from './admin-guardian.js';
 import {
   applyConfig,
   currentConfig,
@@ -10,7 +11,6 @@ import {
 } from './control.js';
 import type { SandboxCore } from './core.js';
 import { field, isObject } from './fields.js';
-import { guardianSnapshot, guardianSnapshots } from './guardian-view.js';
 import type { Reply } from './http.js';
 import type { FaultSpec } from './types.js';
 
@@ -100,12 +100,6 @@ export function handleAdmin(
       }
       case 'GET /_sandbox/state/numbers':
         return ok({ numbers: [...core.data.numbers.values()].map(numberSnapshot) });
-      case 'GET /_sandbox/state/guardian': {
-        const subscriberId = query.get('SubscriberId');
-        return ok(
-          subscriberId ? guardianSnapshot(core, subscriberId) : { subscribers: guardianSnapshots(core) },
-        );
-      }
       case 'POST /_sandbox/usage': {
         const number = field(body, 'Number');
         const bytes = num(body, 'UsedBytes') ?? (num(body, 'UsedMB') ?? Number.NaN) * 1024 * 1024;
@@ -114,7 +108,10 @@ export function handleAdmin(
         return ok({ Number: number, UsedBytes: bytes });
       }
       default:
-        return fail(404, `unknown sandbox admin route ${method} ${path}`);
+        return (
+          guardianAdmin(core, route, query, body) ??
+          fail(404, `unknown sandbox admin route ${method} ${path}`)
+        );
     }
   } catch (error) {
     return fail(400, error instanceof Error ? error.message : String(error));

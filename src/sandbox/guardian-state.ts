@@ -54,10 +54,4 @@ export interface GuardianData {
   messageFilters: Map<string, MessageFilterRecord>;
 }
 
-export const emptyGuardianData = (): GuardianData => ({
-  switches: new Map(),
-  callFilters: new Map(),
-  messageFilters: new Map(),
-});
-
 export const guardianKey = (id: string) => id.trim().toLowerCase();

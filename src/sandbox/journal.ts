@@ -1,5 +1,6 @@
 import { normalizePath } from './faults.js';
 import { isObject } from './fields.js';
+import { GUARDIAN_WRITE_PATHS } from './guardian-routes.js';
 import type { JournalEntry } from './types.js';
 
 const SECRET_KEYS = new Set([
@@ -10,23 +11,6 @@ const SECRET_KEYS = new Set([
   'password',
 ]);
 
-/** AI Guardian: every POST under these changes state (the GET on a shared path is not a POST). */
-const GUARDIAN_WRITE_PATHS = [
-  '/v1.0/subscribers/guardian-features',
-  ...(['call-filter', 'message-filter'] as const).flatMap((base) => {
-    const lists =
-      base === 'call-filter'
-        ? ['blocked-numbers', 'allowed-numbers']
-        : ['blocked-contacts', 'allowed-contacts'];
-    return [
-      base,
-      `${base}/update`,
-      `${base}/delete`,
-      ...lists.flatMap((list) => [`${base}/${list}/add`, `${base}/${list}/remove`]),
-    ].map((path) => `/v1.0/subscribers/${path}`);
-  }),
-];
-
 /** Paths whose POSTs change state (what `mutations()` returns). */
 export const MUTATION_PATHS = new Set([
   '/v1.0/numbers/provision',
@@ -36,10 +20,10 @@ export const MUTATION_PATHS = new Set([
   '/v1.0/numbers/portout',
   '/v1.0/numbers/data-usage',
   '/v1.0/subscribers/create',
+  ...GUARDIAN_WRITE_PATHS,
   '/v1.0/numbers/status',
   '/v1.0/numbers/update',
   '/v1.0/message/outbound',
-  ...GUARDIAN_WRITE_PATHS,
 ]);
 
 /** A deep copy with every secret field (any depth, any casing) replaced by '***'. */

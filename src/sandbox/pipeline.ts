@@ -96,6 +96,7 @@ function processRequest(
     const retryAfter = core.rateLimiter.take(account);
     if (retryAfter !== undefined) throw new ApiError(429, undefined, { 'Retry-After': String(retryAfter) });
 
+    // One path may take both methods (GET reads, POST writes: `/v1.0/subscriptions`).
     const routes = [API_ROUTES[path] ?? []].flat();
     if (routes.length === 0) throw new ApiError(404);
     const route = routes.find((r) => r.method === method);

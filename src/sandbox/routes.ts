@@ -1,5 +1,6 @@
 import { issueToken } from './auth.js';
 import type { Handler } from './context.js';
+import { GUARDIAN_ROUTES } from './guardian-routes.js';
 import {
   createSubscriber,
   distributorAccounts,
@@ -9,34 +10,9 @@ import {
   voiceRoutes,
 } from './handlers/account.js';
 import { availability } from './handlers/availability.js';
-import {
-  addAllowedNumbers,
-  addBlockedNumbers,
-  createCallFilter,
-  deleteCallFilter,
-  listAllowedNumbers,
-  listBlockedNumbers,
-  listCallFilters,
-  removeAllowedNumbers,
-  removeBlockedNumbers,
-  updateCallFilter,
-} from './handlers/call-filter.js';
 import { dataUsageInfo, dataUsageSettings, setDataUsage } from './handlers/data-usage.js';
-import { getGuardianFeatures, setGuardianFeatures } from './handlers/guardian-features.js';
 import { inventory, numberLookup } from './handlers/inventory.js';
 import { outboundMessage } from './handlers/message.js';
-import {
-  addAllowedContacts,
-  addBlockedContacts,
-  createMessageFilter,
-  deleteMessageFilter,
-  listAllowedContacts,
-  listBlockedContacts,
-  listMessageFilters,
-  removeAllowedContacts,
-  removeBlockedContacts,
-  updateMessageFilter,
-} from './handlers/message-filter.js';
 import { numberUpdate } from './handlers/number-update.js';
 import { getOrder } from './handlers/orders.js';
 import { cancelPortin, eligibility, submitPortin, updatePortin } from './handlers/portin.js';
@@ -51,38 +27,8 @@ export interface Route {
   handler: Handler;
 }
 
-const SUB = '/v1.0/subscribers';
-const get = (handler: Handler): Route => ({ method: 'GET', handler });
-const post = (handler: Handler): Route => ({ method: 'POST', handler });
-
-/** AI Guardian (plans-guardian reference §3.0). */
-const GUARDIAN_ROUTES: Record<string, Route | readonly Route[]> = {
-  [`${SUB}/guardian-features`]: [get(getGuardianFeatures), post(setGuardianFeatures)],
-  [`${SUB}/call-filter`]: [get(listCallFilters), post(createCallFilter)],
-  [`${SUB}/call-filter/update`]: post(updateCallFilter),
-  [`${SUB}/call-filter/delete`]: post(deleteCallFilter),
-  [`${SUB}/call-filter/blocked-numbers`]: get(listBlockedNumbers),
-  [`${SUB}/call-filter/blocked-numbers/add`]: post(addBlockedNumbers),
-  [`${SUB}/call-filter/blocked-numbers/remove`]: post(removeBlockedNumbers),
-  [`${SUB}/call-filter/allowed-numbers`]: get(listAllowedNumbers),
-  [`${SUB}/call-filter/allowed-numbers/add`]: post(addAllowedNumbers),
-  [`${SUB}/call-filter/allowed-numbers/remove`]: post(removeAllowedNumbers),
-  [`${SUB}/message-filter`]: [get(listMessageFilters), post(createMessageFilter)],
-  [`${SUB}/message-filter/update`]: post(updateMessageFilter),
-  [`${SUB}/message-filter/delete`]: post(deleteMessageFilter),
-  [`${SUB}/message-filter/blocked-contacts`]: get(listBlockedContacts),
-  [`${SUB}/message-filter/blocked-contacts/add`]: post(addBlockedContacts),
-  [`${SUB}/message-filter/blocked-contacts/remove`]: post(removeBlockedContacts),
-  [`${SUB}/message-filter/allowed-contacts`]: get(listAllowedContacts),
-  [`${SUB}/message-filter/allowed-contacts/add`]: post(addAllowedContacts),
-  [`${SUB}/message-filter/allowed-contacts/remove`]: post(removeAllowedContacts),
-};
-
-/**
- * Lower-case paths without trailing slash (matching is case-insensitive). A path that answers both a GET and a
- * POST (Guardian's read and write share one) lists both.
- */
-export const API_ROUTES: Record<string, Route | readonly Route[]> = {
+/** Lower-case paths without trailing slash (matching is case-insensitive); a path may take GET and POST. */
+export const API_ROUTES: Record<string, Route | Route[]> = {
   [TOKEN_PATH]: { method: 'POST', handler: issueToken },
   '/v1.0/numbers/availability': { method: 'POST', handler: availability },
   '/v1.0/numbers/provision': { method: 'POST', handler: provision },
@@ -92,6 +38,7 @@ export const API_ROUTES: Record<string, Route | readonly Route[]> = {
   '/v1.0/numbers/portin/update': { method: 'POST', handler: updatePortin },
   '/v1.0/numbers/portin/cancel': { method: 'POST', handler: cancelPortin },
   '/v1.0/numbers/portout': { method: 'POST', handler: portout },
+  ...GUARDIAN_ROUTES,
   '/v1.0/numbers/data-usage': { method: 'POST', handler: setDataUsage },
   '/v1.0/numbers/data-usage/settings': { method: 'POST', handler: dataUsageSettings },
   '/v1.0/numbers/data-usage/info': { method: 'POST', handler: dataUsageInfo },
@@ -106,5 +53,4 @@ export const API_ROUTES: Record<string, Route | readonly Route[]> = {
   '/v1.0/distributor/accounts': { method: 'GET', handler: distributorAccounts },
   '/v1.0/distributor/subscribers': { method: 'GET', handler: distributorSubscribers },
   '/v1.0/message/outbound': { method: 'POST', handler: outboundMessage },
-  ...GUARDIAN_ROUTES,
 };

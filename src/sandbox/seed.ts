@@ -1,5 +1,4 @@
 import { formatUsDate } from './formats.js';
-import { emptyGuardianData } from './guardian-state.js';
 import type {
   DataSettings,
   MessageRoute,
@@ -163,9 +162,9 @@ export function seedData(now: Date): SandboxData {
     messageRoutes: messageRoutes(accountId),
     voiceRoutes: voiceRoutes(accountId),
     subscribers,
+    guardian: { switches: new Map(), callFilters: new Map(), messageFilters: new Map() },
     pool,
     messages: [],
-    guardian: emptyGuardianData(),
   };
 }
 

@@ -17,6 +17,13 @@ import {
   DEFAULT_SANDBOX_ACCOUNT_SECRET,
   DEFAULT_TOKEN_TTL_SECONDS,
 } from './defaults.js';
+import {
+  type CallFilterSeed,
+  type MessageFilterSeed,
+  seedCallFilter,
+  seedMessageFilter,
+} from './guardian-control.js';
+import type { CallFilterRecord, MessageFilterRecord } from './guardian-state.js';
 import { type GuardianSnapshot, guardianSnapshot, guardianSnapshots } from './guardian-view.js';
 import { readBody, send } from './http.js';
 import { handleApi, type Pending } from './pipeline.js';
@@ -31,6 +38,8 @@ export {
   DEFAULT_SANDBOX_PORT,
   DEFAULT_TOKEN_TTL_SECONDS,
 } from './defaults.js';
+export type { CallFilterSeed, MessageFilterSeed } from './guardian-control.js';
+export type { CallFilterRecord, MessageFilterRecord } from './guardian-state.js';
 export type { GuardianSnapshot } from './guardian-view.js';
 export type { NumberRecord, SentMessage } from './state.js';
 export type { FaultKind, FaultSpec, JournalEntry, SandboxClock, SandboxOptions } from './types.js';
@@ -62,14 +71,20 @@ export interface Sandbox {
   listOrders(): OrderSnapshot[];
   getNumber(number: string): NumberRecord | undefined;
   listNumbers(): NumberRecord[];
-  /** Every text sent through POST /v1.0/message/outbound, oldest first. */
-  sentMessages(): SentMessage[];
   /**
    * AI Guardian state of one subscriber (switch off and no filters when never configured), or of every
    * subscriber with any Guardian state when no id is given.
    */
   guardian(subscriberId: string): GuardianSnapshot;
   guardian(): GuardianSnapshot[];
+  /**
+   * Puts a call/message filter in directly, without the API's checks (duplicate, line ownership, age preset): for
+   * states the API refuses to make, e.g. the duplicate filter the KB says Telegent can hold.
+   */
+  seedCallFilter(seed: CallFilterSeed): CallFilterRecord;
+  seedMessageFilter(seed: MessageFilterSeed): MessageFilterRecord;
+  /** Every text sent through POST /v1.0/message/outbound, oldest first. */
+  sentMessages(): SentMessage[];
   /** Keeps only these message and voice routes (ids), e.g. an account with a single route of each kind. */
   keepOnlyRoutes(routeIds: readonly string[]): void;
   close(): Promise<void>;
@@ -135,6 +150,12 @@ export async function startSandbox(options: Partial<SandboxOptions> = {}): Promi
       core.data.messageRoutes = core.data.messageRoutes.filter((r) => routeIds.includes(r.MessageRouteId));
       core.data.voiceRoutes = core.data.voiceRoutes.filter((r) => routeIds.includes(r.CallRouteId));
     },
+    guardian: ((subscriberId?: string) =>
+      subscriberId === undefined
+        ? guardianSnapshots(core)
+        : guardianSnapshot(core, subscriberId)) as Sandbox['guardian'],
+    seedCallFilter: (seed) => seedCallFilter(core, seed),
+    seedMessageFilter: (seed) => seedMessageFilter(core, seed),
     getOrder: (orderId) => {
       core.settle();
       const order = findOrder(core, orderId);
@@ -155,10 +176,6 @@ export async function startSandbox(options: Partial<SandboxOptions> = {}): Promi
       return [...core.data.numbers.values()].map(numberSnapshot);
     },
     sentMessages: () => core.data.messages.map((m) => structuredClone(m)),
-    guardian: ((subscriberId?: string) =>
-      subscriberId === undefined
-        ? guardianSnapshots(core)
-        : guardianSnapshot(core, subscriberId)) as Sandbox['guardian'],
     close: async () => {
       if (closed) return;
       closed = true;

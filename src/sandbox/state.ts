@@ -1,5 +1,3 @@
-import type { GuardianData } from './guardian-state.js';
-
 /** The sandbox's data model: one distributor key, one direct account under it. */
 
 export interface DataSettings {
@@ -147,10 +145,10 @@ export interface SandboxData {
   messageRoutes: MessageRoute[];
   voiceRoutes: VoiceRoute[];
   subscribers: Subscriber[];
+  /** AI Guardian switches and filters of the subscribers (guardian-state.ts). */
+  guardian: import('./guardian-state.js').GuardianData;
   pool: PoolZip[];
   messages: SentMessage[];
-  /** AI Guardian switches and filters. */
-  guardian: GuardianData;
 }
 
 export const orderKey = (orderId: string) =>

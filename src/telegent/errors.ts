@@ -84,6 +84,7 @@ const KNOWN_MESSAGES: ReadonlyArray<readonly [RegExp, string]> = [
   [/no sim swaps remaining/i, 'Telegent refused: no SIM swaps remain for this number this period'],
   [/port-?in request already exists/i, 'Telegent already has a port-in for this number'],
   [/not available/i, 'Telegent says that number is no longer available'],
+  [/duplicate filter/i, 'Telegent already has a filter of that kind for this line'],
 ];
 
 /**

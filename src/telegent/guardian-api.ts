@@ -12,6 +12,18 @@ import { looseArray, looseBoolean, looseString, optBoolean, optString } from './
 const e164 = z.string().regex(/^\+[1-9]\d{6,14}$/, 'must be E.164, e.g. +18015551234');
 const id = z.string().min(1);
 
+/**
+ * `KeywordFilter` is a stringified JSON (§3.3), but some documented examples are malformed and the KB calls it an
+ * array: kept as a string whatever arrives, so an update can send back what was read (update replaces, §6.10)
+ * and one odd value does not fail the whole list.
+ */
+const keywordFilterRead = z
+  .unknown()
+  .transform((v) =>
+    v === undefined || v === null ? undefined : typeof v === 'string' ? v : JSON.stringify(v),
+  )
+  .optional();
+
 export const GuardianFeaturesSchema = z.object({
   SubscriberId: looseString,
   EnableIntelligentGuardianCalls: looseBoolean.nullish().transform((v) => v ?? false),
@@ -40,6 +52,8 @@ export const CallFilterSchema = z.object({
   AllowedNumbers: looseArray(looseString),
   BlockedNumbers: looseArray(looseString),
   EnableTranscription: optBoolean,
+  /** Absent from the documented list answer (§3.4): an update built from a listed filter cannot keep it. */
+  KeywordFilter: keywordFilterRead,
   TranscriptionAction: optString,
   WarningMessage: optString,
   NotificationPhones: looseArray(looseString),
@@ -58,6 +72,7 @@ export const MessageFilterSchema = z.object({
   FilterMode: optString,
   AllowedContacts: looseArray(looseString),
   BlockedContacts: looseArray(looseString),
+  KeywordFilter: keywordFilterRead,
   NotificationPhones: looseArray(looseString),
   ApplyToInbound: optBoolean,
   ApplyToOutbound: optBoolean,
@@ -72,6 +87,7 @@ const callFilterOptions = {
   AllowedNumbers: z.array(e164).optional(),
   BlockedNumbers: z.array(e164).optional(),
   EnableTranscription: z.boolean().optional(),
+  KeywordFilter: z.string().optional(),
   TranscriptionAction: z.enum(['WARNING', 'TERMINATE', 'NOTIFY']).optional(),
   WarningMessage: z.string().optional(),
   NotificationPhones: z.array(e164).optional(),
@@ -99,6 +115,7 @@ export type CallFilterUpdateRequest = z.input<typeof CallFilterUpdateRequestSche
 const messageFilterOptions = {
   AllowedContacts: z.array(e164).optional(),
   BlockedContacts: z.array(e164).optional(),
+  KeywordFilter: z.string().optional(),
   NotificationPhones: z.array(e164).optional(),
   ApplyToInbound: z.boolean().optional(),
   ApplyToOutbound: z.boolean().optional(),
@@ -207,7 +224,7 @@ export function createGuardianApi(caller: Caller): GuardianApi {
       [key]: validateRequest(endpoint.path, id, filter.filterId),
     },
   });
-  const list = (endpoint: EndpointDef, key: string) => (filter: FilterRef, opts?: CallOptions) =>
+  const list = (endpoint: EndpointDef, key: string) => async (filter: FilterRef, opts?: CallOptions) =>
     caller.call(endpoint, refQuery(endpoint, key, filter), listOf(looseString), opts);
   /** Add/remove: `{SubscriberId, <key>, <payload>: [...]}` → the list after the change. */
   const change =
@@ -223,15 +240,16 @@ export function createGuardianApi(caller: Caller): GuardianApi {
       return (result[answer] as string[] | undefined) ?? [];
     };
 
+  // Every method is async: a request our own validation refuses rejects the promise, never throws at the call.
   return {
-    getFeatures: (subscriberId, opts) =>
+    getFeatures: async (subscriberId, opts) =>
       caller.call(
         E.guardianFeaturesGet,
         { query: { SubscriberId: validateRequest(E.guardianFeaturesGet.path, id, subscriberId) } },
         GuardianFeaturesSchema,
         opts,
       ),
-    setFeatures: (request, opts) =>
+    setFeatures: async (request, opts) =>
       caller.call(
         E.guardianFeaturesSet,
         { body: validateRequest(E.guardianFeaturesSet.path, GuardianFeaturesRequestSchema, request) },
@@ -239,28 +257,28 @@ export function createGuardianApi(caller: Caller): GuardianApi {
         opts,
       ),
 
-    listCallFilters: (query, opts) =>
+    listCallFilters: async (query, opts) =>
       caller.call(
         E.callFilterList,
         filterQuery(E.callFilterList.path, query),
         listOf(CallFilterSchema),
         opts,
       ),
-    createCallFilter: (request, opts) =>
+    createCallFilter: async (request, opts) =>
       caller.call(
         E.callFilterCreate,
         { body: validateRequest(E.callFilterCreate.path, CallFilterCreateRequestSchema, request) },
         CallFilterSchema,
         opts,
       ),
-    updateCallFilter: (request, opts) =>
+    updateCallFilter: async (request, opts) =>
       caller.call(
         E.callFilterUpdate,
         { body: validateRequest(E.callFilterUpdate.path, CallFilterUpdateRequestSchema, request) },
         CallFilterSchema,
         opts,
       ),
-    deleteCallFilter: (callFilterId, opts) =>
+    deleteCallFilter: async (callFilterId, opts) =>
       caller.call(
         E.callFilterDelete,
         { body: { CallFilterId: validateRequest(E.callFilterDelete.path, id, callFilterId) } },
@@ -274,14 +292,14 @@ export function createGuardianApi(caller: Caller): GuardianApi {
     addAllowedNumbers: change(E.callAllowedAdd, 'CallFilterId', 'Numbers', 'AllowedNumbers'),
     removeAllowedNumbers: change(E.callAllowedRemove, 'CallFilterId', 'Numbers', 'AllowedNumbers'),
 
-    listMessageFilters: (query, opts) =>
+    listMessageFilters: async (query, opts) =>
       caller.call(
         E.messageFilterList,
         filterQuery(E.messageFilterList.path, query),
         listOf(MessageFilterSchema),
         opts,
       ),
-    createMessageFilter: (request, opts) =>
+    createMessageFilter: async (request, opts) =>
       caller.call(
         E.messageFilterCreate,
         {
@@ -290,7 +308,7 @@ export function createGuardianApi(caller: Caller): GuardianApi {
         MessageFilterSchema,
         opts,
       ),
-    updateMessageFilter: (request, opts) =>
+    updateMessageFilter: async (request, opts) =>
       caller.call(
         E.messageFilterUpdate,
         {
@@ -299,7 +317,7 @@ export function createGuardianApi(caller: Caller): GuardianApi {
         MessageFilterSchema,
         opts,
       ),
-    deleteMessageFilter: (messageFilterId, opts) =>
+    deleteMessageFilter: async (messageFilterId, opts) =>
       caller.call(
         E.messageFilterDelete,
         {

@@ -11,6 +11,7 @@ import {
   withAdded,
   withRemoved,
 } from './guardian-common.js';
+import { checkAccountId } from './lookups.js';
 
 /** The words the KB quotes for a second filter of one type on one (subscriber, phone) (§6.13). */
 export const DUPLICATE_FILTER_MESSAGE = 'Duplicate filter found for the same subscriber and phone number';
@@ -96,8 +97,7 @@ export const listFilters =
     const subscriberId = queryParam(query, 'SubscriberId');
     const phone = queryParam(query, 'Phone');
     if (phone) e164Field('Phone', phone);
-    const accountId = queryParam(query, 'AccountId');
-    if (accountId && guardianKey(accountId) !== guardianKey(core.data.accountId)) return [];
+    checkAccountId(core, queryParam(query, 'AccountId'));
     return [...kind.store(core).values()]
       .filter((r) => !subscriberId || guardianKey(r.SubscriberId) === guardianKey(subscriberId))
       .filter((r) => !phone || r.Phone === phone)
@@ -121,6 +121,7 @@ export const listSide =
     const filterId = queryParam(query, kind.idKey);
     if (!subscriberId) throw badRequest(requiredMessage('SubscriberId'));
     if (!filterId) throw badRequest(requiredMessage(kind.idKey));
+    checkAccountId(core, queryParam(query, 'AccountId'));
     return [...sideOf(kind, subscribersFilter(core, kind, subscriberId, filterId), side)];
   };
 

@@ -1,29 +1,47 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { SEED_NUMBERS, SEED_SUBSCRIBER_IDS } from '../../src/sandbox/seed.js';
-import { type Sandbox, startSandbox } from '../../src/sandbox/server.js';
-import { sandboxClient } from './client.js';
+import { API_ROUTES } from '../../src/sandbox/routes.js';
+import { SEED_ACCOUNT_ID } from '../../src/sandbox/seed.js';
+import type { Sandbox } from '../../src/sandbox/server.js';
+import { TELEGENT_ENDPOINTS } from '../../src/telegent/endpoints.js';
+import type { sandboxClient } from './client.js';
+import {
+  ANA,
+  ANA_LINE,
+  ANA_OTHER_LINE,
+  BEN,
+  BEN_LINE,
+  q,
+  SUB,
+  startGuardianSandbox,
+  UNKNOWN,
+} from './guardian-fixtures.js';
 
-// Conformance probes for the AI Guardian endpoints (plans-guardian reference §3), over raw HTTP.
+// Conformance probes: the feature switch and call filters, over raw HTTP.
 
 let sandbox: Sandbox;
 let client: ReturnType<typeof sandboxClient>;
 
-/** Seeded subscribers 0..5 own SEED_NUMBERS i and i+6. */
-const ANA = SEED_SUBSCRIBER_IDS[0];
-const ANA_LINE = SEED_NUMBERS[0] as string;
-const ANA_OTHER_LINE = SEED_NUMBERS[6] as string;
-const BEN = SEED_SUBSCRIBER_IDS[1];
-const BEN_LINE = SEED_NUMBERS[1] as string;
-const UNKNOWN = 'TSUID-00000000-0000-4000-8000-000000000000';
-const SUB = '/v1.0/subscribers';
-const q = (params: Record<string, string>) => `?${new URLSearchParams(params)}`;
-
 beforeAll(async () => {
-  sandbox = await startSandbox({ speed: 0, rateLimitPerMinute: 10_000, seed: 11 });
-  client = sandboxClient(sandbox);
+  ({ sandbox, client } = await startGuardianSandbox(11));
 });
 afterEach(() => sandbox.clearFaults());
 afterAll(() => sandbox.close());
+
+describe('routes', () => {
+  it('every Guardian endpoint the client calls is answered with its method', () => {
+    const names = Object.keys(TELEGENT_ENDPOINTS) as Array<keyof typeof TELEGENT_ENDPOINTS>;
+    const guardian = names.slice(
+      names.indexOf('guardianFeaturesGet'),
+      names.indexOf('messageAllowedRemove') + 1,
+    );
+    expect(guardian).toHaveLength(22);
+    for (const name of guardian) {
+      const { method, path } = TELEGENT_ENDPOINTS[name];
+      const methods = [API_ROUTES[path.toLowerCase()] ?? []].flat().map((r) => r.method);
+      expect(methods, `${name} ${method} ${path}`).toContain(method);
+    }
+  });
+});
 
 describe('guardian-features', () => {
   it('a known subscriber never configured reads false/false; an unknown one is 404', async () => {
@@ -174,6 +192,14 @@ describe('call filters', () => {
     );
     expect((await client.get(`${SUB}/call-filter${q({ SubscriberId: UNKNOWN })}`)).json).toEqual([]);
     expect((await client.get(`${SUB}/call-filter`)).json).toHaveLength(2);
+    expect(
+      (await client.get(`${SUB}/call-filter${q({ SubscriberId: BEN, AccountId: SEED_ACCOUNT_ID })}`)).json,
+    ).toHaveLength(1);
+    const otherAccount = await client.get(
+      `${SUB}/call-filter${q({ SubscriberId: BEN, AccountId: 'AID-other' })}`,
+    );
+    expect(otherAccount.status).toBe(400);
+    expect(otherAccount.json.Message).toBe('Invalid AccountId');
   });
 
   it('blocked-numbers add/remove take CallFilterId and Numbers and answer the whole list; adding twice lists once', async () => {
@@ -330,215 +356,5 @@ describe('call filters', () => {
     });
     expect(recreated.status).toBe(200);
     expect(recreated.json.FilterId).not.toBe(filterId);
-  });
-});
-
-describe('message filters', () => {
-  let filterId: string;
-
-  it('create answers FilterId MFID-…; modes are ACTIVE|MONITOR_ONLY|INACTIVE; a second one on the line is 409', async () => {
-    const answer = await client.post(`${SUB}/message-filter`, {
-      SubscriberId: ANA,
-      Phone: ANA_LINE,
-      FilterMode: 'ACTIVE',
-      BlockedContacts: ['+18015558888'],
-      BlockLinks: true,
-    });
-    expect(answer.status).toBe(200);
-    expect(answer.json).toEqual({
-      FilterId: expect.stringMatching(/^MFID-[0-9a-f-]{36}$/),
-      SubscriberId: ANA,
-      Phone: ANA_LINE,
-      FilterMode: 'ACTIVE',
-      AllowedContacts: [],
-      BlockedContacts: ['+18015558888'],
-      KeywordFilter: null,
-      NotificationPhones: [],
-      ApplyToOutbound: false,
-      ApplyToInbound: false,
-      BlockUnknownNumbers: false,
-      BlockLinks: true,
-      BlockMedia: false,
-    });
-    filterId = answer.json.FilterId;
-    const dup = await client.post(`${SUB}/message-filter`, {
-      SubscriberId: ANA,
-      Phone: ANA_LINE,
-      FilterMode: 'MONITOR_ONLY',
-    });
-    expect(dup.status).toBe(409);
-    expect(dup.json.Message).toBe('Duplicate filter found for the same subscriber and phone number');
-    // A call filter on the same line is another type: no conflict with the message filter.
-    const call = await client.post(`${SUB}/call-filter`, {
-      SubscriberId: ANA,
-      Phone: ANA_LINE,
-      FilterMode: 'BLACKLIST',
-    });
-    expect(call.status).toBe(200);
-    const wrongMode = await client.post(`${SUB}/message-filter`, {
-      SubscriberId: BEN,
-      Phone: BEN_LINE,
-      FilterMode: 'BLACKLIST',
-    });
-    expect(wrongMode.status).toBe(400);
-    expect(wrongMode.json.Message).toBe('FilterMode must be one of: ACTIVE, MONITOR_ONLY, INACTIVE.');
-    const notHers = await client.post(`${SUB}/message-filter`, {
-      SubscriberId: BEN,
-      Phone: ANA_LINE,
-      FilterMode: 'ACTIVE',
-    });
-    expect(notHers.status).toBe(400);
-  });
-
-  it('list answers a bare array filtered by SubscriberId and Phone', async () => {
-    const answer = await client.get(`${SUB}/message-filter${q({ SubscriberId: ANA, Phone: ANA_LINE })}`);
-    expect(answer.json).toEqual([expect.objectContaining({ FilterId: filterId, FilterMode: 'ACTIVE' })]);
-    expect((await client.get(`${SUB}/message-filter${q({ SubscriberId: BEN })}`)).json).toEqual([]);
-    expect((await client.get(`${SUB}/message-filter${q({ Phone: 'not a phone' })}`)).status).toBe(400);
-  });
-
-  it('blocked/allowed contacts take MessageFilterId and Contacts and answer the whole list', async () => {
-    const add = await client.post(`${SUB}/message-filter/blocked-contacts/add`, {
-      SubscriberId: ANA,
-      MessageFilterId: filterId,
-      Contacts: ['+18015558888', '+18015557777'],
-    });
-    expect(add.json).toEqual({
-      FilterId: filterId,
-      SubscriberId: ANA,
-      BlockedContacts: ['+18015558888', '+18015557777'],
-    });
-    const remove = await client.post(`${SUB}/message-filter/blocked-contacts/remove`, {
-      SubscriberId: ANA,
-      MessageFilterId: filterId,
-      Contacts: ['+18015558888'],
-    });
-    expect(remove.json.BlockedContacts).toEqual(['+18015557777']);
-    const allowed = await client.post(`${SUB}/message-filter/allowed-contacts/add`, {
-      SubscriberId: ANA,
-      MessageFilterId: filterId,
-      Contacts: ['+18015556666', '+18015556666'],
-    });
-    expect(allowed.json).toEqual({
-      FilterId: filterId,
-      SubscriberId: ANA,
-      AllowedContacts: ['+18015556666'],
-    });
-    const read = (list: string) =>
-      client.get(`${SUB}/message-filter/${list}${q({ SubscriberId: ANA, MessageFilterId: filterId })}`);
-    expect((await read('blocked-contacts')).json).toEqual(['+18015557777']);
-    expect((await read('allowed-contacts')).json).toEqual(['+18015556666']);
-    const removedAllowed = await client.post(`${SUB}/message-filter/allowed-contacts/remove`, {
-      SubscriberId: ANA,
-      MessageFilterId: filterId,
-      Contacts: ['+18015556666'],
-    });
-    expect(removedAllowed.json.AllowedContacts).toEqual([]);
-    const numbersKey = await client.post(`${SUB}/message-filter/blocked-contacts/add`, {
-      SubscriberId: ANA,
-      MessageFilterId: filterId,
-      Numbers: ['+18015558888'],
-    });
-    expect(numbersKey.status).toBe(400);
-    expect(numbersKey.json.Message).toBe('The Contacts field is required.');
-    const callKey = await client.get(
-      `${SUB}/message-filter/blocked-contacts${q({ SubscriberId: ANA, CallFilterId: filterId })}`,
-    );
-    expect(callKey.status).toBe(400);
-    const badContact = await client.post(`${SUB}/message-filter/blocked-contacts/add`, {
-      SubscriberId: ANA,
-      MessageFilterId: filterId,
-      Contacts: [18015558888],
-    });
-    expect(badContact.status).toBe(400);
-    expect(badContact.json.Message).toBe('Contacts[0] must be in E.164 format, e.g. +18015551234.');
-  });
-
-  it('update takes FilterId and replaces the configuration; INACTIVE pauses', async () => {
-    const update = await client.post(`${SUB}/message-filter/update`, {
-      FilterId: filterId,
-      FilterMode: 'INACTIVE',
-    });
-    expect(update.status).toBe(200);
-    expect(update.json).toMatchObject({
-      FilterId: filterId,
-      FilterMode: 'INACTIVE',
-      BlockedContacts: [],
-      BlockLinks: false,
-    });
-    expect(sandbox.guardian(ANA).MessageFilters).toEqual([update.json]);
-    expect((await client.post(`${SUB}/message-filter/update`, { MessageFilterId: filterId })).status).toBe(
-      400,
-    );
-    expect((await client.post(`${SUB}/message-filter/update`, { FilterId: 'MFID-nope' })).status).toBe(404);
-  });
-
-  it('delete takes MessageFilterId and answers Status Deleted', async () => {
-    expect((await client.post(`${SUB}/message-filter/delete`, { FilterId: filterId })).status).toBe(400);
-    const answer = await client.post(`${SUB}/message-filter/delete`, { MessageFilterId: filterId });
-    expect(answer.json).toEqual({ Status: 'Deleted', FilterId: filterId, DateDeleted: expect.any(String) });
-    expect(sandbox.guardian(ANA).MessageFilters).toEqual([]);
-    expect((await client.post(`${SUB}/message-filter/delete`, { MessageFilterId: filterId })).status).toBe(
-      404,
-    );
-  });
-});
-
-describe('Guardian in the test and admin views, the journal and faults', () => {
-  it('guardian() lists every subscriber with Guardian state; the admin route answers the same', async () => {
-    const all = sandbox.guardian();
-    expect(all.map((s) => s.SubscriberId)).toEqual([ANA, BEN]);
-    expect(sandbox.guardian(SEED_SUBSCRIBER_IDS[2])).toEqual({
-      SubscriberId: SEED_SUBSCRIBER_IDS[2],
-      EnableIntelligentGuardianCalls: false,
-      EnableIntelligentGuardianMessages: false,
-      CallFilters: [],
-      MessageFilters: [],
-    });
-    const admin = await fetch(`${sandbox.url}/_sandbox/state/guardian`).then((r) => r.json());
-    expect(admin).toEqual({ subscribers: all });
-    const one = await fetch(`${sandbox.url}/_sandbox/state/guardian?SubscriberId=${BEN}`).then((r) =>
-      r.json(),
-    );
-    expect(one).toEqual(sandbox.guardian(BEN));
-  });
-
-  it('Guardian writes count as mutations; reads do not', async () => {
-    sandbox.clearJournal();
-    await client.get(`${SUB}/call-filter${q({ SubscriberId: BEN })}`);
-    await client.post(`${SUB}/guardian-features`, {
-      SubscriberId: BEN,
-      EnableIntelligentGuardianCalls: true,
-    });
-    expect(sandbox.mutations().map((e) => `${e.method} ${e.path}`)).toEqual([
-      `POST ${SUB}/guardian-features`,
-    ]);
-  });
-
-  it('a fault on a Guardian path hits it; one naming a method spares the other method on a shared path', async () => {
-    sandbox.injectFault({ endpoint: `${SUB}/call-filter/blocked-numbers/add`, kind: '503', count: 1 });
-    const [ben] = sandbox.guardian(BEN).CallFilters;
-    const body = { SubscriberId: BEN, CallFilterId: ben?.FilterId, Numbers: ['+18015554444'] };
-    expect((await client.post(`${SUB}/call-filter/blocked-numbers/add`, body)).status).toBe(503);
-    expect(sandbox.guardian(BEN).CallFilters[0]?.BlockedNumbers).toEqual([]);
-
-    sandbox.injectFault({ endpoint: `${SUB}/call-filter`, method: 'POST', kind: '500' });
-    expect((await client.get(`${SUB}/call-filter${q({ SubscriberId: BEN })}`)).status).toBe(200);
-    const create = await client.post(`${SUB}/call-filter`, {
-      SubscriberId: BEN,
-      Phone: SEED_NUMBERS[7],
-      FilterMode: 'BLACKLIST',
-    });
-    expect(create.status).toBe(500);
-    sandbox.clearFaults();
-
-    sandbox.injectFault({
-      endpoint: `${SUB}/call-filter/blocked-numbers/add`,
-      kind: '504',
-      count: 1,
-      applyMutation: true,
-    });
-    expect((await client.post(`${SUB}/call-filter/blocked-numbers/add`, body)).status).toBe(504);
-    expect(sandbox.guardian(BEN).CallFilters[0]?.BlockedNumbers).toEqual(['+18015554444']);
   });
 });

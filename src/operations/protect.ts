@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { isTelegentError } from '../telegent/errors.js';
+import { TELEGENT_ENDPOINTS } from '../telegent/endpoints.js';
+import { isTelegentError, TelegentError } from '../telegent/errors.js';
 import type { CallFilter, MessageFilter, MessageFilterMode } from '../telegent/guardian-api.js';
 import { MESSAGE_FILTER_MODES } from '../telegent/guardian-api.js';
 import { guardianNumbersSchema } from './fields/guardian-numbers.js';
@@ -253,6 +254,7 @@ async function allow(ctx: OpContext, input: ProtectInput, before: LineProtection
   const numbers = input.numbers ?? [];
   const want = wants(input);
   const steps: string[] = [];
+  refuseToEraseKeywords(input, before);
   if (want.calls) {
     const { filter, created } = await callFilterOf(ctx, before, { AllowedNumbers: numbers });
     const fresh = created ? [] : missingFrom(numbers, filter.AllowedNumbers);
@@ -291,6 +293,23 @@ async function allow(ctx: OpContext, input: ProtectInput, before: LineProtection
   return [...steps, ...(await setEveryoneElse(ctx, now, want, choice === 'blocked'))];
 }
 
+/**
+ * Changing a call filter's mode is an update, which replaces the whole filter (§3.3), and a listed call filter
+ * comes without its keyword rules (§3.4): a filter that transcribes calls (keywords only act then, §3.5) would
+ * lose them. Refused before anything is sent, with what to do.
+ */
+function refuseToEraseKeywords(input: ProtectInput, before: LineProtection): void {
+  const call = before.callFilter;
+  const choice = input.everyoneElse ?? 'keep';
+  if (choice === 'keep' || !wants(input).calls || !call) return;
+  if (call.EnableTranscription !== true || call.KeywordFilter !== undefined) return;
+  throw new TelegentError({
+    kind: 'invalid-request',
+    endpoint: TELEGENT_ENDPOINTS.callFilterUpdate.path,
+    hint: "This line's call filter transcribes calls with keyword rules Telegent does not list, and changing who else rings would erase them: change it in the Telegent portal, or allow the numbers with everyone else kept as it is",
+  });
+}
+
 const orUndefined = <T>(value: T | null | undefined) => (value === null ? undefined : value);
 const TRANSCRIPTION_ACTIONS = ['WARNING', 'TERMINATE', 'NOTIFY'] as const;
 
@@ -318,6 +337,8 @@ async function setEveryoneElse(
         AllowedNumbers: call.AllowedNumbers,
         BlockedNumbers: call.BlockedNumbers,
         EnableTranscription: orUndefined(call.EnableTranscription),
+        // Sent back as read (update replaces): a list answer without it cannot keep it (§3.4).
+        KeywordFilter: call.KeywordFilter,
         TranscriptionAction: action,
         WarningMessage: orUndefined(call.WarningMessage),
         NotificationPhones: call.NotificationPhones,
@@ -358,6 +379,7 @@ function messageFilterAsIs(current: MessageFilter) {
     FilterMode: MESSAGE_FILTER_MODES.includes(mode) ? mode : undefined,
     AllowedContacts: current.AllowedContacts,
     BlockedContacts: current.BlockedContacts,
+    KeywordFilter: current.KeywordFilter,
     NotificationPhones: current.NotificationPhones,
     ApplyToInbound: orUndefined(current.ApplyToInbound),
     ApplyToOutbound: orUndefined(current.ApplyToOutbound),

@@ -297,6 +297,49 @@ describe('protect a line (AI Guardian), end to end', () => {
     });
   });
 
+  it('what the app cannot read back is kept: keyword rules of the text filter kept, a transcribing call filter never updated', async () => {
+    const line = SEED_NUMBERS[2]!;
+    const chris = SEED_SUBSCRIBER_IDS[2]!;
+    const keywords = '{"CustomKeywords":["scam"]}';
+    // Telegent's known duplicate (KB): two call filters for one line; the first transcribes with keyword rules.
+    e2e.sandbox.seedCallFilter({
+      SubscriberId: chris,
+      Phone: line,
+      FilterMode: 'BLACKLIST',
+      EnableTranscription: true,
+      KeywordFilter: keywords,
+    });
+    e2e.sandbox.seedCallFilter({ SubscriberId: chris, Phone: line, FilterMode: 'BLACKLIST' });
+    e2e.sandbox.seedMessageFilter({
+      SubscriberId: chris,
+      Phone: line,
+      FilterMode: 'ACTIVE',
+      KeywordFilter: keywords,
+      BlockedContacts: ['+12125550111'],
+      ApplyToInbound: true,
+    });
+    const card = await openCard(line);
+    expect(textOf(card.view)).toContain('Telegent lists 2 call filters for this line');
+
+    const writes = guardianWrites().length;
+    const allowForm = await openForm(card, 'allow');
+    await e2e.submit(allowForm, { numbers: '+12125550112', channels: 'calls', everyoneElse: 'blocked' });
+    await shows(allowForm.id, 'keyword rules');
+    expect(guardianWrites()).toHaveLength(writes);
+
+    const textForm = await openForm(card, 'text-mode');
+    await e2e.submit(textForm, { textMode: 'MONITOR_ONLY' });
+    await shows(textForm.id, 'Text filter set to Monitor only');
+    expect(e2e.sandbox.guardian(chris).MessageFilters).toEqual([
+      expect.objectContaining({
+        FilterMode: 'MONITOR_ONLY',
+        KeywordFilter: keywords,
+        BlockedContacts: ['+12125550111'],
+        ApplyToInbound: true,
+      }),
+    ]);
+  });
+
   it('a line with no subscriber says so and what to do, with nothing to press', async () => {
     const card = await openCard(NO_SUBSCRIBER_LINE);
     const text = textOf(card.view);

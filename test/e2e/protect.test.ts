@@ -340,6 +340,29 @@ describe('protect a line (AI Guardian), end to end', () => {
     ]);
   });
 
+  it('two Block… at once on a line with no filter: one filter, both numbers (the second create meets 409 and adds)', async () => {
+    const line = SEED_NUMBERS[4]!;
+    const owner = e2e.sandbox.getNumber(line)!.AssignedSubscriberId!;
+    const card = await openCard(line);
+    const first = await openForm(card, 'block');
+    const second = await openForm(card, 'block');
+    await Promise.all([
+      e2e.submit(first, { numbers: '+14155550181', channels: 'calls' }),
+      e2e.submit(second, { numbers: '+14155550182', channels: 'calls' }),
+    ]);
+    await shows(first.id, '(415) 555-0181');
+    await shows(second.id, '(415) 555-0182');
+    const filters = e2e.sandbox.guardian(owner).CallFilters.filter((f) => f.Phone === line);
+    expect(filters).toHaveLength(1);
+    expect([...filters[0]!.BlockedNumbers].sort()).toEqual(['+14155550181', '+14155550182']);
+    // However the two interleaved, Telegent created one filter for the line: a second create was refused (409).
+    const creates = guardianWrites().filter(
+      (m) => m.path.endsWith('/call-filter') && (m.body as { Phone?: string } | null)?.Phone === line,
+    );
+    expect(creates.filter((m) => m.status === 200)).toHaveLength(1);
+    expect(creates.filter((m) => m.status !== 200).every((m) => m.status === 409)).toBe(true);
+  });
+
   it('a line with no subscriber says so and what to do, with nothing to press', async () => {
     const card = await openCard(NO_SUBSCRIBER_LINE);
     const text = textOf(card.view);

@@ -92,6 +92,7 @@ export const FIELD_LABELS: Record<string, FieldLabel> = {
   textMode: { label: 'Text filter', hint: 'Active, Monitor only or Paused' },
   action: { label: 'Change', hint: 'block, unblock, allow or the text filter' },
   everyoneElse: { label: 'Everyone else', hint: 'keep as it is, blocked, or let through' },
+  lists: { label: 'Take them off', hint: 'the blocked list, the allowed list, or both' },
 };
 
 /** Label for a dotted path; array items become "Phone numbers (item 3)". */

@@ -28,6 +28,9 @@ export type ProtectChannels = (typeof PROTECT_CHANNELS)[number];
  */
 export const EVERYONE_ELSE = ['keep', 'blocked', 'through'] as const;
 export type EveryoneElse = (typeof EVERYONE_ELSE)[number];
+/** Unblock…: which lists the numbers come off (the blocked list unless the form says otherwise). */
+export const UNBLOCK_LISTS = ['blocked', 'allowed', 'both'] as const;
+export type UnblockLists = (typeof UNBLOCK_LISTS)[number];
 /** The warning the choice is made behind. */
 export const ONLY_ALLOWED_WARNING = 'only numbers on the allowed list will ring (or text)';
 
@@ -44,6 +47,8 @@ export interface ProtectInput {
   textMode?: MessageFilterMode | undefined;
   /** Allow…: what happens to everyone not on the allowed list (absent: kept as it is). */
   everyoneElse?: EveryoneElse | undefined;
+  /** Unblock…: the lists the numbers come off (absent: the blocked list). */
+  lists?: UnblockLists | undefined;
 }
 
 /** What was done, step by step, and the line's Guardian as read back afterwards (undefined: unreadable). */
@@ -69,6 +74,7 @@ function protectSchema(): z.ZodType<ProtectInput> {
       channels: optionalField(z.enum(PROTECT_CHANNELS)),
       textMode: optionalField(z.enum(MESSAGE_FILTER_MODES)),
       everyoneElse: optionalField(z.enum(EVERYONE_ELSE)),
+      lists: optionalField(z.enum(UNBLOCK_LISTS)),
     })
     .superRefine((v, ctx) => {
       const issue = (path: string, message: string) =>
@@ -81,6 +87,8 @@ function protectSchema(): z.ZodType<ProtectInput> {
       if (!v.channels) issue('channels', 'required; choose calls, texts or both');
       if (v.action !== 'allow' && v.everyoneElse !== undefined && v.everyoneElse !== 'keep')
         issue('everyoneElse', 'only Allow… changes who else gets through');
+      if (v.action !== 'unblock' && v.lists !== undefined && v.lists !== 'blocked')
+        issue('lists', 'only Unblock… takes numbers off the allowed list');
       if (v.numbers?.includes(v.phoneNumber))
         issue(
           'numbers',
@@ -227,26 +235,67 @@ async function block(ctx: OpContext, input: ProtectInput, before: LineProtection
 async function unblock(ctx: OpContext, input: ProtectInput, before: LineProtection): Promise<string[]> {
   const numbers = input.numbers ?? [];
   const want = wants(input);
+  const from = offLists(input);
   const steps: string[] = [];
+  const g = ctx.telegent.guardian;
   const call = before.callFilter;
-  if (want.calls) {
-    const listed = call ? presentIn(numbers, call.BlockedNumbers) : [];
-    if (call && listed.length > 0) {
-      const ref = { subscriberId: before.subscriberId, filterId: call.FilterId };
-      await ctx.telegent.guardian.removeBlockedNumbers(ref, listed, ctx.callOptions);
-      steps.push(`Calls from ${listNumbers(listed)} no longer blocked`);
-    } else steps.push(`Calls from ${listNumbers(numbers)} were not blocked`);
-  }
   const text = before.messageFilter;
-  if (want.texts) {
-    const listed = text ? presentIn(numbers, text.BlockedContacts) : [];
-    if (text && listed.length > 0) {
-      const ref = { subscriberId: before.subscriberId, filterId: text.FilterId };
-      await ctx.telegent.guardian.removeBlockedContacts(ref, listed, ctx.callOptions);
-      steps.push(`Texts from ${listNumbers(listed)} no longer blocked`);
-    } else steps.push(`Texts from ${listNumbers(numbers)} were not blocked`);
+  // Each list: the numbers on it come off (a sub-resource op: the rest of the filter stays as it is).
+  const lists = [
+    {
+      on: want.calls && from.blocked,
+      filter: call,
+      listed: call?.BlockedNumbers,
+      remove: g.removeBlockedNumbers,
+      done: (n: string) => `Calls from ${n} no longer blocked`,
+      none: `Calls from ${listNumbers(numbers)} were not blocked`,
+    },
+    {
+      on: want.calls && from.allowed,
+      filter: call,
+      listed: call?.AllowedNumbers,
+      remove: g.removeAllowedNumbers,
+      done: (n: string) => `${n} off the allowed list for calls`,
+      none: `${listNumbers(numbers)} were not on the allowed list for calls`,
+    },
+    {
+      on: want.texts && from.blocked,
+      filter: text,
+      listed: text?.BlockedContacts,
+      remove: g.removeBlockedContacts,
+      done: (n: string) => `Texts from ${n} no longer blocked`,
+      none: `Texts from ${listNumbers(numbers)} were not blocked`,
+    },
+    {
+      on: want.texts && from.allowed,
+      filter: text,
+      listed: text?.AllowedContacts,
+      remove: g.removeAllowedContacts,
+      done: (n: string) => `${n} off the allowed list for texts`,
+      none: `${listNumbers(numbers)} were not on the allowed list for texts`,
+    },
+  ];
+  for (const list of lists) {
+    if (!list.on) continue;
+    const listed = presentIn(numbers, list.listed ?? []);
+    if (!list.filter || listed.length === 0) {
+      steps.push(list.none);
+      continue;
+    }
+    await list.remove(
+      { subscriberId: before.subscriberId, filterId: list.filter.FilterId },
+      listed,
+      ctx.callOptions,
+    );
+    steps.push(list.done(listNumbers(listed)));
   }
   return steps;
+}
+
+/** Which lists Unblock… takes the numbers off. */
+function offLists(input: ProtectInput) {
+  const lists = input.lists ?? 'blocked';
+  return { blocked: lists !== 'allowed', allowed: lists !== 'blocked' };
 }
 
 /** Adds to the allowed lists; the switches are left as they are (allowing silences no one). */
@@ -435,11 +484,15 @@ function settled(
     (!want.calls || (calls ?? []).includes(n)) && (!want.texts || (texts ?? []).includes(n));
   const blocked = lists(state.callFilter?.BlockedNumbers, state.messageFilter?.BlockedContacts);
   const allowed = lists(state.callFilter?.AllowedNumbers, state.messageFilter?.AllowedContacts);
-  const anyBlocked = (n: string) =>
-    (want.calls && (state.callFilter?.BlockedNumbers ?? []).includes(n)) ||
-    (want.texts && (state.messageFilter?.BlockedContacts ?? []).includes(n));
+  const from = offLists(input);
+  const on = (list: readonly string[] | undefined, n: string) => (list ?? []).includes(n);
+  const stillListed = (n: string) =>
+    (want.calls && from.blocked && on(state.callFilter?.BlockedNumbers, n)) ||
+    (want.calls && from.allowed && on(state.callFilter?.AllowedNumbers, n)) ||
+    (want.texts && from.blocked && on(state.messageFilter?.BlockedContacts, n)) ||
+    (want.texts && from.allowed && on(state.messageFilter?.AllowedContacts, n));
   const ok =
-    input.action === 'block' ? blocked : input.action === 'allow' ? allowed : (n: string) => !anyBlocked(n);
+    input.action === 'block' ? blocked : input.action === 'allow' ? allowed : (n: string) => !stillListed(n);
   return {
     done: numbers.filter(ok),
     notDone: numbers.filter((n) => !ok(n)),
@@ -458,6 +511,12 @@ function everyoneElseAsAsked(input: ProtectInput, state: LineProtection): boolea
   const texts = !want.texts || Boolean(state.messageFilter?.BlockUnknownNumbers) === onlyAllowed;
   return calls && texts;
 }
+
+const UNBLOCK_WORDS: Record<UnblockLists, string> = {
+  blocked: '',
+  allowed: ' (off the allowed list)',
+  both: ' (off the blocked and allowed lists)',
+};
 
 /** "; everyone else blocked: only numbers on the allowed list will ring (or text)", or nothing. */
 function everyoneElseWords(input: ProtectInput): string {
@@ -488,7 +547,11 @@ export const protect = defineOperation<ProtectInput, ProtectResult, ProtectInput
     const numbers = input.numbers ?? [];
     const count = numbers.length > 1 ? ` (${plural(numbers.length, 'number')})` : '';
     const channels = input.channels ? channelWords(input.channels) : 'calls and texts';
-    return `${ACTION_WORDS[input.action]} ${listNumbers(numbers)}${count} on ${line} for ${channels}${everyoneElseWords(input)}`;
+    const off =
+      input.action === 'unblock' && input.lists && input.lists !== 'blocked'
+        ? UNBLOCK_WORDS[input.lists]
+        : '';
+    return `${ACTION_WORDS[input.action]} ${listNumbers(numbers)}${count} on ${line} for ${channels}${off}${everyoneElseWords(input)}`;
   },
   facts(input) {
     const rows: Array<[string, string]> = [

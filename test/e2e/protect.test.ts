@@ -205,6 +205,18 @@ describe('protect a line (AI Guardian), end to end', () => {
     expect(state.MessageFilters[0]!.BlockedContacts).toEqual([]);
     expect(state.CallFilters).toHaveLength(1);
     expect(state.MessageFilters).toHaveLength(1);
+
+    // The allowed list too, when Unblock… is told to.
+    const offAllowed = await openForm(card, 'unblock');
+    await e2e.submit(offAllowed, { numbers: '(212) 555-0142', channels: 'calls', lists: 'allowed' });
+    await shows(offAllowed.id, 'off the allowed list for calls');
+    expect(guardian().CallFilters[0]!.AllowedNumbers).toEqual([]);
+    expect(guardian().CallFilters[0]!.BlockedNumbers).toEqual([SECOND]);
+
+    // Put back for what follows.
+    const again = await openForm(card, 'allow');
+    await e2e.submit(again, { numbers: '(212) 555-0142', channels: 'calls' });
+    await shows(again.id, 'on the allowed list for calls');
   });
 
   it('Text filter… sets the mode and keeps the filter’s lists', async () => {

@@ -66,6 +66,14 @@ describe('protect: the numbers a Guardian form names', () => {
     );
   });
 
+  it('only Unblock… takes numbers off the allowed list', () => {
+    const block = check({ numbers: '+18015559999', lists: 'allowed' });
+    expect(!block.ok && block.errors.lists).toMatch(/only Unblock…/);
+    const unblock = check({ numbers: '+18015559999', action: 'unblock', lists: 'both' });
+    if (!unblock.ok) throw new Error('valid');
+    expect(operations.protect.summary(unblock.value)).toContain('(off the blocked and allowed lists)');
+  });
+
   it('says what it does in words, numbers formatted', () => {
     const result = check({ numbers: '+18015559999', channels: 'both' });
     if (!result.ok) throw new Error('valid');

@@ -41,7 +41,8 @@ const FORMS: Record<
   unblock: {
     title: 'Unblock numbers',
     submit: 'Unblock',
-    intro: 'These numbers come off the blocked lists; nothing else on the filter changes.',
+    intro:
+      'These numbers come off the blocked lists (or the allowed lists, if you choose); nothing else on the filter changes.',
     numbers: 'Numbers to unblock',
   },
   allow: {
@@ -96,6 +97,20 @@ export function protectModal(args: ProtectModalArgs): ModalView {
     }),
     radioInput({ field: 'channels', label: 'For', choices: CHANNEL_CHOICES, initial: 'calls' }),
     ...(form.note ? [context(form.note)] : []),
+    ...(args.action === 'unblock'
+      ? [
+          radioInput({
+            field: 'lists',
+            label: 'Take them off',
+            initial: 'blocked',
+            choices: [
+              { text: 'The blocked list', value: 'blocked' },
+              { text: 'The allowed list', value: 'allowed' },
+              { text: 'Both lists', value: 'both' },
+            ],
+          }),
+        ]
+      : []),
     // Allow only: its own explicit choice, behind the warning; never a side effect of blocking or allowing.
     ...(args.action === 'allow'
       ? [

@@ -84,11 +84,27 @@ export function requestFormSubmission(ctx: AppContext, form: RequestForm) {
       reason: reason.reason,
       customerName: metadata.customer ?? pickedSubscriberName(view.state.values) ?? undefined,
     });
-    await showOutcome(ctx, client, view.id, op.title, outcome, (result) =>
-      // What the form shows after the run is context: a read that fails leaves the outcome alone.
-      form.afterRun ? form.afterRun(ctx, client, metadata, result).catch(() => []) : Promise.resolve([]),
-    );
+    const also = await afterRun(ctx, client, form, metadata, outcome);
+    await showOutcome(ctx, client, view.id, op.title, outcome, also);
   };
+}
+
+/**
+ * What the form shows under the outcome once its request ran (the protection card read again), if the form says:
+ * context, so a read that fails leaves the outcome alone.
+ */
+async function afterRun(
+  ctx: AppContext,
+  client: Parameters<typeof updateModal>[0],
+  form: RequestForm,
+  metadata: ModalMetadata,
+  outcome: SubmitOutcome,
+): Promise<KnownBlock[]> {
+  if (outcome.status !== 'executed' || !form.afterRun) return [];
+  const execution = outcome.execution;
+  if (execution.status === 'not_claimed') return [];
+  const result = execution.status === 'succeeded' ? execution.result : undefined;
+  return form.afterRun(ctx, client, metadata, result).catch(() => []);
 }
 
 /**
@@ -120,7 +136,7 @@ async function showOutcome(
   viewId: string,
   title: string,
   outcome: SubmitOutcome,
-  afterRun: (result: unknown) => Promise<KnownBlock[]>,
+  also: KnownBlock[] = [],
 ): Promise<void> {
   switch (outcome.status) {
     case 'invalid':
@@ -156,8 +172,7 @@ async function showOutcome(
       if (execution.status === 'not_claimed') return;
       const order = execution.status === 'succeeded' ? execution.order : null;
       const shown = requestOutcomeMessage(execution.request, order, ctx.sandbox);
-      const more = await afterRun(execution.status === 'succeeded' ? execution.result : undefined);
-      return updateModal(client, viewId, resultModal(title, [...shown.blocks, ...more]));
+      return updateModal(client, viewId, resultModal(title, [...shown.blocks, ...also]));
     }
   }
 }

@@ -18,6 +18,17 @@ export interface RequestForm {
   kind: OperationKind;
   fromMetadata(m: ModalMetadata): Record<string, unknown>;
   /**
+   * Once the request ran (succeeded, failed or unknown): blocks the result shows under the outcome, read afresh
+   * (the protection card as Telegent has it now); the form may redraw the view it was pushed from too.
+   */
+  afterRun?(
+    ctx: AppContext,
+    client: webApi.WebClient,
+    m: ModalMetadata,
+    /** What the operation's execute answered, when it succeeded. */
+    result: unknown,
+  ): Promise<KnownBlock[]>;
+  /**
    * Checks against Telegent's data that can still be answered inside the ack (from a cache), shown under
    * the fields; Telegent stays the judge after the ack.
    */
@@ -38,17 +49,6 @@ export interface RequestForm {
     m: ModalMetadata,
     ctx: AppContext,
   ): Promise<Record<string, unknown>>;
-  /**
-   * Once the request ran (succeeded, failed or unknown): blocks the result shows under the outcome, read afresh
-   * (the protection card as Telegent has it now); the form may redraw the view it was pushed from too.
-   */
-  afterRun?(
-    ctx: AppContext,
-    client: webApi.WebClient,
-    m: ModalMetadata,
-    /** What the operation's execute answered, when it succeeded. */
-    result: unknown,
-  ): Promise<KnownBlock[]>;
 }
 
 /** The update form is pre-filled with what we stored: only fields the user changed are an update. */

@@ -23,7 +23,7 @@ export function protectOpenButton(ctx: AppContext) {
  * returns to it), carrying the card's line, subscriber and channel, and the card's view to redraw afterwards.
  */
 export function protectActionButton(ctx: AppContext, action: ProtectAction) {
-  return async function onProtectAction({ ack, body, client }: ButtonArgs): Promise<void> {
+  return async function onProtectAction({ ack, body, action: clicked, client }: ButtonArgs): Promise<void> {
     await ack();
     const card = body.view;
     const m = readModalMetadata(card?.private_metadata);
@@ -47,6 +47,7 @@ export function protectActionButton(ctx: AppContext, action: ProtectAction) {
         action,
         phoneNumber: m.phoneNumber,
         customer: m.customer,
+        currentTextMode: clicked.value,
         metadata,
         sandbox: ctx.sandbox,
       }),

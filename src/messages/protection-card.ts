@@ -107,7 +107,16 @@ export function protectionCardBlocks(args: ProtectionCardArgs): KnownBlock[] {
   if (args.withButtons) {
     blocks.push(
       actions(
-        PROTECTION_BUTTONS.map((b) => button({ text: b.text, actionId: ACTION.protectButton(b.action) })),
+        PROTECTION_BUTTONS.map((b) =>
+          button({
+            text: b.text,
+            actionId: ACTION.protectButton(b.action),
+            // Text filter… opens on the mode the filter has now.
+            ...(b.action === 'text-mode' && s.messageFilter?.FilterMode
+              ? { value: s.messageFilter.FilterMode.toUpperCase().slice(0, 20) }
+              : {}),
+          }),
+        ),
         `protect:${s.phoneNumber}`,
       ),
       context(

@@ -75,9 +75,16 @@ describe('protect a line (AI Guardian), end to end', () => {
   /** Clicks one of the card's buttons and returns the form pushed over it. */
   async function openForm(card: { id: string; view: ModalView }, action: string) {
     const from = e2e.fake.calls.length;
+    // The button as the card showed it (Text filter… carries the filter's mode now).
+    const shownButton = (
+      card.view.blocks as Array<{ elements?: Array<{ action_id?: string; value?: string }> }>
+    )
+      .flatMap((b) => b.elements ?? [])
+      .find((e) => e.action_id === `protect.${action}`);
     await e2e.slack.blockAction({
       actionId: `protect.${action}`,
       userId: REQUESTER,
+      ...(shownButton?.value !== undefined ? { value: shownButton.value } : {}),
       view: { id: card.id, callback_id: card.view.callback_id, private_metadata: card.view.private_metadata },
     });
     const form = await viewAfter(from, (v) => v.callback_id === `telegent.protect.${action}`);
@@ -223,6 +230,11 @@ describe('protect a line (AI Guardian), end to end', () => {
     const card = await openCard(LINE);
     const form = await openForm(card, 'text-mode');
     expect(textOf(form.view)).toContain('Monitor only');
+    // It opens on the mode the filter has now (Active, from Block… for texts).
+    const radio = (
+      form.view.blocks as Array<{ block_id?: string; element?: { initial_option?: { value?: string } } }>
+    ).find((b) => b.block_id === 'textMode');
+    expect(radio?.element?.initial_option?.value).toBe('ACTIVE');
     await e2e.submit(form, { textMode: 'MONITOR_ONLY' });
     await shows(form.id, 'Monitor only');
     const filter = guardian().MessageFilters[0]!;

@@ -6,6 +6,7 @@ import { errorModal } from '../../messages/error-views.js';
 import { escapeMrkdwn, oneLine } from '../../messages/limits.js';
 import { noSubscriberBlocks, protectionCardBlocks } from '../../messages/protection-card.js';
 import { formatPhone } from '../../operations/glossary.js';
+import type { LineProtection } from '../../operations/guardian-line.js';
 import { type LineGuardian, readLineGuardian } from '../../reads/line-protection.js';
 import { writeModalMetadata } from '../modal-metadata.js';
 import { infoModal } from '../modals/modal.js';
@@ -68,9 +69,17 @@ export async function openProtectionCard(
 export async function redrawProtectionCard(
   ctx: AppContext,
   client: webApi.WebClient,
-  at: { channelId: string; phoneNumber: string; cardViewId?: string | undefined },
+  at: {
+    channelId: string;
+    phoneNumber: string;
+    cardViewId?: string | undefined;
+    /** The line as the request read it back right after its change (no second read), and whose it is. */
+    after?: { state: LineProtection; subscriberName: string } | undefined;
+  },
 ) {
-  const read = await readLineGuardian(ctx, at.phoneNumber);
+  const read: LineGuardian = at.after
+    ? { status: 'read', ...at.after }
+    : await readLineGuardian(ctx, at.phoneNumber);
   if (at.cardViewId)
     await updateModal(client, at.cardViewId, protectionCardView(ctx, read, at.phoneNumber, at.channelId));
   return read.status === 'read'

@@ -15,6 +15,8 @@ export interface ProtectModalArgs {
   phoneNumber: string;
   /** Whose line (the card's words). */
   customer?: string | undefined;
+  /** Text filter…: the mode the filter has now (pre-selected). */
+  currentTextMode?: string | undefined;
   /** JSON chosen by the caller (the line, its subscriber, the channel and the card's view). */
   metadata: string;
   sandbox?: boolean | undefined;
@@ -62,6 +64,7 @@ function textModeModal(args: ProtectModalArgs, line: string): ModalView {
       field: 'textMode',
       label: 'Text filter',
       hint: 'Guardian for texts is turned on for Active and Monitor only if it is off.',
+      initial: args.currentTextMode,
       choices: MESSAGE_FILTER_MODES.map((mode) => ({
         text: `${TEXT_MODE_WORDS[mode].name}: ${TEXT_MODE_WORDS[mode].does}`,
         value: mode,

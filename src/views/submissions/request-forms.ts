@@ -2,7 +2,7 @@ import type { webApi } from '@slack/bolt';
 import type { KnownBlock, ModalView } from '@slack/types';
 import type { AppContext } from '../../app-context.js';
 import { CALLBACK } from '../../messages/ids.js';
-import { PROTECT_ACTIONS } from '../../operations/protect.js';
+import { PROTECT_ACTIONS, type ProtectResult } from '../../operations/protect.js';
 import { LINE_CHANGE_OPERATIONS, type OperationKind } from '../../operations/registry.js';
 import type { FieldErrors } from '../../operations/validation-errors.js';
 import { withinAckDeadline } from '../../slack/within-ack-deadline.js';
@@ -133,10 +133,13 @@ export const REQUEST_FORMS: readonly RequestForm[] = [
       fromMetadata: (m) => ({ phoneNumber: m.phoneNumber, subscriberId: m.subscriberId, action }),
       afterRun: async (ctx, client, m, result) => {
         if (!m.phoneNumber) return [];
+        // The request read the line back after its change: shown as is, unless that read failed.
+        const after = (result as ProtectResult | undefined)?.after;
         const card = await redrawProtectionCard(ctx, client, {
           channelId: m.channelId,
           phoneNumber: m.phoneNumber,
           cardViewId: m.cardViewId,
+          after: after ? { state: after, subscriberName: m.customer ?? after.subscriberId } : undefined,
         });
         return [...protectStepsBlocks(result), ...card];
       },

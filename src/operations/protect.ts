@@ -40,8 +40,11 @@ export interface ProtectInput {
   /** Who the line belongs to, as the protection card read it: Guardian is set per subscriber. */
   subscriberId: string;
   action: ProtectAction;
-  /** Block / unblock / allow: the numbers (E.164, at most 50). */
-  numbers?: string[] | undefined;
+  /**
+   * Block / unblock / allow: the callers and texters (E.164, at most 50). Not `numbers`, which names the lines a
+   * request changes (history and the customer card look requests up by it): these are other people's numbers.
+   */
+  callers?: string[] | undefined;
   channels?: ProtectChannels | undefined;
   /** Text filter…: the mode to set. */
   textMode?: MessageFilterMode | undefined;
@@ -70,7 +73,7 @@ function protectSchema(): z.ZodType<ProtectInput> {
       phoneNumber: phoneNumberSchema,
       subscriberId: z.string().trim().min(1).max(80),
       action: z.enum(PROTECT_ACTIONS),
-      numbers: optionalField(guardianNumbersSchema),
+      callers: optionalField(guardianNumbersSchema),
       channels: optionalField(z.enum(PROTECT_CHANNELS)),
       textMode: optionalField(z.enum(MESSAGE_FILTER_MODES)),
       everyoneElse: optionalField(z.enum(EVERYONE_ELSE)),
@@ -83,15 +86,15 @@ function protectSchema(): z.ZodType<ProtectInput> {
         if (!v.textMode) issue('textMode', 'required; choose Active, Monitor only or Paused');
         return;
       }
-      if (!v.numbers) issue('numbers', 'required; enter one or more numbers, e.g. +18015559999');
+      if (!v.callers) issue('callers', 'required; enter one or more numbers, e.g. +18015559999');
       if (!v.channels) issue('channels', 'required; choose calls, texts or both');
       if (v.action !== 'allow' && v.everyoneElse !== undefined && v.everyoneElse !== 'keep')
         issue('everyoneElse', 'only Allow… changes who else gets through');
       if (v.action !== 'unblock' && v.lists !== undefined && v.lists !== 'blocked')
         issue('lists', 'only Unblock… takes numbers off the allowed list');
-      if (v.numbers?.includes(v.phoneNumber))
+      if (v.callers?.includes(v.phoneNumber))
         issue(
-          'numbers',
+          'callers',
           `${formatPhone(v.phoneNumber)} is the line itself: a line cannot block or allow its own number`,
         );
     });
@@ -191,7 +194,7 @@ const presentIn = (numbers: readonly string[], list: readonly string[]) =>
   numbers.filter((n) => list.includes(n));
 
 async function block(ctx: OpContext, input: ProtectInput, before: LineProtection): Promise<string[]> {
-  const numbers = input.numbers ?? [];
+  const numbers = input.callers ?? [];
   const want = wants(input);
   const steps = await switchOn(ctx, before, want);
   if (want.calls) {
@@ -233,7 +236,7 @@ async function block(ctx: OpContext, input: ProtectInput, before: LineProtection
 }
 
 async function unblock(ctx: OpContext, input: ProtectInput, before: LineProtection): Promise<string[]> {
-  const numbers = input.numbers ?? [];
+  const numbers = input.callers ?? [];
   const want = wants(input);
   const from = offLists(input);
   const steps: string[] = [];
@@ -300,7 +303,7 @@ function offLists(input: ProtectInput) {
 
 /** Adds to the allowed lists; the switches are left as they are (allowing silences no one). */
 async function allow(ctx: OpContext, input: ProtectInput, before: LineProtection): Promise<string[]> {
-  const numbers = input.numbers ?? [];
+  const numbers = input.callers ?? [];
   const want = wants(input);
   const steps: string[] = [];
   refuseToEraseKeywords(input, before);
@@ -479,7 +482,7 @@ function settled(
   state: LineProtection,
 ): { done: string[]; notDone: string[]; everyoneElse: boolean } {
   const want = wants(input);
-  const numbers = input.numbers ?? [];
+  const numbers = input.callers ?? [];
   const lists = (calls: readonly string[] | undefined, texts: readonly string[] | undefined) => (n: string) =>
     (!want.calls || (calls ?? []).includes(n)) && (!want.texts || (texts ?? []).includes(n));
   const blocked = lists(state.callFilter?.BlockedNumbers, state.messageFilter?.BlockedContacts);
@@ -544,7 +547,7 @@ export const protect = defineOperation<ProtectInput, ProtectResult, ProtectInput
     const line = formatPhone(input.phoneNumber);
     if (input.action === 'text-mode')
       return `Set the text filter of ${line} to ${TEXT_MODE_WORDS[input.textMode ?? 'ACTIVE'].name}`;
-    const numbers = input.numbers ?? [];
+    const numbers = input.callers ?? [];
     const count = numbers.length > 1 ? ` (${plural(numbers.length, 'number')})` : '';
     const channels = input.channels ? channelWords(input.channels) : 'calls and texts';
     const off =
@@ -562,7 +565,7 @@ export const protect = defineOperation<ProtectInput, ProtectResult, ProtectInput
       return [...rows, ['Text filter', TEXT_MODE_WORDS[input.textMode ?? 'ACTIVE'].name]];
     return [
       ...rows,
-      ['Numbers', listNumbers(input.numbers ?? [], 10)],
+      ['Numbers', listNumbers(input.callers ?? [], 10)],
       ['For', channelWords(input.channels ?? 'both')],
       ...(everyoneElseWords(input)
         ? [['Everyone else', everyoneElseWords(input).replace(/^; everyone else /, '')] as [string, string]]

@@ -109,7 +109,7 @@ describe('protect a line (AI Guardian), end to end', () => {
     const card = await openCard('(801) 555-0101');
     const form = await openForm(card, 'block');
     const before = e2e.fake.calls.length;
-    const response = await e2e.submit(form, { numbers: '+1 801 555 9999', channels: 'calls' });
+    const response = await e2e.submit(form, { callers: '+1 801 555 9999', channels: 'calls' });
     expect(response.body?.response_action).toBe('update');
     await shows(form.id, formatPhone(SPAMMER));
 
@@ -134,15 +134,17 @@ describe('protect a line (AI Guardian), end to end', () => {
       .slice(before)
       .findLast((c) => c.method === 'views.update' && c.body.view_id === card.id)!;
     expect(textOf(redrawn.body.view)).toMatch(/Guardian for calls\*\\n:large_green_circle: on/);
-    // Audited like every request.
+    // Audited like every request: in the line's history, not in the blocked caller's.
     const requests = await e2e.store.db.query("SELECT status FROM requests WHERE kind = 'protect'");
     expect(requests.rows).toEqual([{ status: 'succeeded' }]);
+    expect(textOf(await e2e.store.history.list('number', LINE, { limit: 10 }))).toContain('protect');
+    expect(await e2e.store.history.list('number', SPAMMER, { limit: 10 })).toEqual([]);
   });
 
   it('blocking a second number adds to the same filter: still one call filter, the mode kept', async () => {
     const card = await openCard(LINE);
     const form = await openForm(card, 'block');
-    await e2e.submit(form, { numbers: `${SECOND}, ${SPAMMER}`, channels: 'calls' });
+    await e2e.submit(form, { callers: `${SECOND}, ${SPAMMER}`, channels: 'calls' });
     await shows(form.id, formatPhone(SECOND));
     const state = guardian();
     expect(state.CallFilters).toHaveLength(1);
@@ -156,7 +158,7 @@ describe('protect a line (AI Guardian), end to end', () => {
   it('Block… for texts: an Active text filter blocking the number, Guardian on for texts, calls kept on', async () => {
     const card = await openCard(LINE);
     const form = await openForm(card, 'block');
-    await e2e.submit(form, { numbers: SPAMMER, channels: 'texts' });
+    await e2e.submit(form, { callers: SPAMMER, channels: 'texts' });
     await shows(form.id, 'Texts');
     await expect.poll(() => guardian().MessageFilters.length).toBe(1);
     const state = guardian();
@@ -186,9 +188,9 @@ describe('protect a line (AI Guardian), end to end', () => {
       const card = await openCard(LINE);
       const form = await openForm(card, 'block');
       const writes = guardianWrites().length;
-      const response = await e2e.submit(form, { numbers: typed, channels: 'both' });
+      const response = await e2e.submit(form, { callers: typed, channels: 'both' });
       expect(response.body?.response_action).toBe('errors');
-      expect(response.body?.errors?.numbers).toMatch(message);
+      expect(response.body?.errors?.callers).toMatch(message);
       expect(guardianWrites()).toHaveLength(writes);
     },
   );
@@ -197,7 +199,7 @@ describe('protect a line (AI Guardian), end to end', () => {
     const card = await openCard(LINE);
     const allowForm = await openForm(card, 'allow');
     expect(textOf(allowForm.view)).toContain('the allowed list is informational');
-    await e2e.submit(allowForm, { numbers: '(212) 555-0142', channels: 'calls' });
+    await e2e.submit(allowForm, { callers: '(212) 555-0142', channels: 'calls' });
     await shows(allowForm.id, '(212) 555-0142');
     expect(guardian().CallFilters[0]).toMatchObject({
       FilterMode: 'BLACKLIST',
@@ -205,7 +207,7 @@ describe('protect a line (AI Guardian), end to end', () => {
     });
 
     const unblockForm = await openForm(card, 'unblock');
-    await e2e.submit(unblockForm, { numbers: SPAMMER, channels: 'both' });
+    await e2e.submit(unblockForm, { callers: SPAMMER, channels: 'both' });
     await shows(unblockForm.id, 'no longer blocked');
     const state = guardian();
     expect(state.CallFilters[0]!.BlockedNumbers).toEqual([SECOND]);
@@ -215,14 +217,14 @@ describe('protect a line (AI Guardian), end to end', () => {
 
     // The allowed list too, when Unblock… is told to.
     const offAllowed = await openForm(card, 'unblock');
-    await e2e.submit(offAllowed, { numbers: '(212) 555-0142', channels: 'calls', lists: 'allowed' });
+    await e2e.submit(offAllowed, { callers: '(212) 555-0142', channels: 'calls', lists: 'allowed' });
     await shows(offAllowed.id, 'off the allowed list for calls');
     expect(guardian().CallFilters[0]!.AllowedNumbers).toEqual([]);
     expect(guardian().CallFilters[0]!.BlockedNumbers).toEqual([SECOND]);
 
     // Put back for what follows.
     const again = await openForm(card, 'allow');
-    await e2e.submit(again, { numbers: '(212) 555-0142', channels: 'calls' });
+    await e2e.submit(again, { callers: '(212) 555-0142', channels: 'calls' });
     await shows(again.id, 'on the allowed list for calls');
   });
 
@@ -256,7 +258,7 @@ describe('protect a line (AI Guardian), end to end', () => {
       count: 1,
       applyMutation: true,
     });
-    await e2e.submit(form, { numbers: third, channels: 'calls' });
+    await e2e.submit(form, { callers: third, channels: 'calls' });
     await shows(form.id, formatPhone(third));
     const rows = await e2e.store.db.query(
       "SELECT status, result FROM requests WHERE kind = 'protect' ORDER BY created_at DESC LIMIT 1",
@@ -273,7 +275,7 @@ describe('protect a line (AI Guardian), end to end', () => {
     const form = await openForm(card, 'allow');
     expect(textOf(form.view)).toContain('only numbers on the allowed list will ring');
     const before = guardian().CallFilters[0]!;
-    await e2e.submit(form, { numbers: '(206) 555-0150', channels: 'calls', everyoneElse: 'blocked' });
+    await e2e.submit(form, { callers: '(206) 555-0150', channels: 'calls', everyoneElse: 'blocked' });
     await shows(form.id, 'only numbers on the allowed list ring now');
     const whitelisted = guardian().CallFilters;
     expect(whitelisted).toHaveLength(1);
@@ -288,7 +290,7 @@ describe('protect a line (AI Guardian), end to end', () => {
     await shows(card.id, 'Only numbers on the allowed list ring');
 
     const back = await openForm(card, 'allow');
-    await e2e.submit(back, { numbers: '(206) 555-0150', channels: 'calls', everyoneElse: 'through' });
+    await e2e.submit(back, { callers: '(206) 555-0150', channels: 'calls', everyoneElse: 'through' });
     await shows(back.id, 'everyone not blocked rings again');
     expect(guardian().CallFilters[0]).toMatchObject({
       FilterMode: 'BLACKLIST',
@@ -310,7 +312,7 @@ describe('protect a line (AI Guardian), end to end', () => {
     const card = await openCard(line);
     expect(textOf(card.view)).toContain('Only numbers on the allowed list ring');
     const form = await openForm(card, 'block');
-    await e2e.submit(form, { numbers: SPAMMER, channels: 'calls' });
+    await e2e.submit(form, { callers: SPAMMER, channels: 'calls' });
     await shows(form.id, formatPhone(SPAMMER));
     const filters = e2e.sandbox.guardian(ana).CallFilters;
     expect(filters).toHaveLength(1);
@@ -347,7 +349,7 @@ describe('protect a line (AI Guardian), end to end', () => {
 
     const writes = guardianWrites().length;
     const allowForm = await openForm(card, 'allow');
-    await e2e.submit(allowForm, { numbers: '+12125550112', channels: 'calls', everyoneElse: 'blocked' });
+    await e2e.submit(allowForm, { callers: '+12125550112', channels: 'calls', everyoneElse: 'blocked' });
     await shows(allowForm.id, 'keyword rules');
     expect(guardianWrites()).toHaveLength(writes);
 
@@ -371,8 +373,8 @@ describe('protect a line (AI Guardian), end to end', () => {
     const first = await openForm(card, 'block');
     const second = await openForm(card, 'block');
     await Promise.all([
-      e2e.submit(first, { numbers: '+14155550181', channels: 'calls' }),
-      e2e.submit(second, { numbers: '+14155550182', channels: 'calls' }),
+      e2e.submit(first, { callers: '+14155550181', channels: 'calls' }),
+      e2e.submit(second, { callers: '+14155550182', channels: 'calls' }),
     ]);
     await shows(first.id, '(415) 555-0181');
     await shows(second.id, '(415) 555-0182');
@@ -438,7 +440,7 @@ describe('protect when APPROVAL_REQUIRED_FOR names it', () => {
       view: { id: card.id, callback_id: card.view.callback_id, private_metadata: card.view.private_metadata },
     });
     const form = await e2e.latestView((v) => v.callback_id === 'telegent.protect.block');
-    await e2e.submit(form, { numbers: SPAMMER, channels: 'calls' });
+    await e2e.submit(form, { callers: SPAMMER, channels: 'calls' });
     await e2e.viewShows(form.id, 'Sent for approval');
     const writes = e2e.sandbox
       .mutations()

@@ -91,7 +91,7 @@ export function protectModal(args: ProtectModalArgs): ModalView {
     ...sandboxBlocks(args.sandbox),
     section(`*${line}*\n${form.intro}`),
     textInput({
-      field: 'numbers',
+      field: 'callers',
       label: form.numbers,
       multiline: true,
       maxLength: 3000,

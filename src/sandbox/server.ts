@@ -38,9 +38,6 @@ export {
   DEFAULT_SANDBOX_PORT,
   DEFAULT_TOKEN_TTL_SECONDS,
 } from './defaults.js';
-export type { CallFilterSeed, MessageFilterSeed } from './guardian-control.js';
-export type { CallFilterRecord, MessageFilterRecord } from './guardian-state.js';
-export type { GuardianSnapshot } from './guardian-view.js';
 export type { NumberRecord, SentMessage } from './state.js';
 export type { FaultKind, FaultSpec, JournalEntry, SandboxClock, SandboxOptions } from './types.js';
 

@@ -1,7 +1,7 @@
 import type { HandlerContext } from '../context.js';
 import { badRequest } from '../errors.js';
 import { field, optBool, optEnum, optString, reqEnum, reqString } from '../fields.js';
-import type { CallFilterRecord } from '../guardian-state.js';
+import { type CallFilterRecord, guardianKey } from '../guardian-state.js';
 import { e164List, keywordFilter } from './guardian-common.js';
 import {
   changeSide,
@@ -67,7 +67,7 @@ export function createCallFilter({ core, body }: HandlerContext): unknown {
   const config = callConfig(body);
   const identity = newFilterIdentity(core, CALL_FILTERS, body);
   const record: CallFilterRecord = { ...identity, FilterMode: mode, ...config };
-  core.data.guardian.callFilters.set(record.FilterId.toLowerCase(), record);
+  CALL_FILTERS.store(core).set(guardianKey(record.FilterId), record);
   return structuredClone(record);
 }
 

@@ -1,6 +1,6 @@
 import type { HandlerContext } from '../context.js';
 import { optBool, optEnum, reqEnum, reqString } from '../fields.js';
-import type { MessageFilterRecord } from '../guardian-state.js';
+import { guardianKey, type MessageFilterRecord } from '../guardian-state.js';
 import { e164List, keywordFilter } from './guardian-common.js';
 import {
   changeSide,
@@ -50,7 +50,7 @@ export function createMessageFilter({ core, body }: HandlerContext): unknown {
   const config = messageConfig(body);
   const identity = newFilterIdentity(core, MESSAGE_FILTERS, body);
   const record: MessageFilterRecord = { ...identity, FilterMode: mode, ...config };
-  core.data.guardian.messageFilters.set(record.FilterId.toLowerCase(), record);
+  MESSAGE_FILTERS.store(core).set(guardianKey(record.FilterId), record);
   return structuredClone(record);
 }
 

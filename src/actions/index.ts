@@ -1,6 +1,6 @@
 import type { AppContext } from '../app-context.js';
 import { ACTION } from '../messages/ids.js';
-import { PROTECT_ACTIONS } from '../operations/protect.js';
+import { PROTECT_ACTIONS } from '../operations/protect-input.js';
 import { LINE_CHANGE_OPERATIONS, operations } from '../operations/registry.js';
 import { type AccessAction, operationAccess } from '../requests/index.js';
 import type { Listeners } from '../slack/listeners.js';

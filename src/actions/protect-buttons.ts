@@ -1,7 +1,7 @@
 import type { AppContext } from '../app-context.js';
 import { errorModal } from '../messages/error-views.js';
 import { normalisePhoneNumber } from '../operations/fields/phone-number.js';
-import type { ProtectAction } from '../operations/protect.js';
+import type { ProtectAction } from '../operations/protect-input.js';
 import type { ButtonArgs } from '../slack/listener-args.js';
 import { openProtectionCard } from '../views/forms/open-protection-card.js';
 import { readModalMetadata, writeModalMetadata } from '../views/modal-metadata.js';

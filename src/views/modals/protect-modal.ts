@@ -5,7 +5,7 @@ import { escapeMrkdwn, oneLine } from '../../messages/limits.js';
 import { MAX_GUARDIAN_NUMBERS } from '../../operations/fields/guardian-numbers.js';
 import { formatPhone } from '../../operations/glossary.js';
 import { TEXT_MODE_WORDS } from '../../operations/guardian-words.js';
-import { ONLY_ALLOWED_WARNING, type ProtectAction } from '../../operations/protect.js';
+import { ONLY_ALLOWED_WARNING, type ProtectAction } from '../../operations/protect-input.js';
 import { MESSAGE_FILTER_MODES } from '../../telegent/guardian-api.js';
 import { radioInput, textInput } from '../inputs.js';
 import { modal } from './modal.js';

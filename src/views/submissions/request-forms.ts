@@ -2,7 +2,7 @@ import type { webApi } from '@slack/bolt';
 import type { KnownBlock, ModalView } from '@slack/types';
 import type { AppContext } from '../../app-context.js';
 import { CALLBACK } from '../../messages/ids.js';
-import { PROTECT_ACTIONS, type ProtectResult } from '../../operations/protect.js';
+import { PROTECT_ACTIONS, type ProtectResult } from '../../operations/protect-input.js';
 import { LINE_CHANGE_OPERATIONS, type OperationKind } from '../../operations/registry.js';
 import type { FieldErrors } from '../../operations/validation-errors.js';
 import { withinAckDeadline } from '../../slack/within-ack-deadline.js';

@@ -1,5 +1,6 @@
 import type { AppContext } from '../app-context.js';
 import { ACTION } from '../messages/ids.js';
+import { PROTECT_ACTIONS } from '../operations/protect-input.js';
 import { LINE_CHANGE_OPERATIONS, operations } from '../operations/registry.js';
 import { type AccessAction, operationAccess } from '../requests/index.js';
 import type { Listeners } from '../slack/listeners.js';
@@ -22,6 +23,7 @@ import { orderStatusButton } from './order-status-button.js';
 import { orderUpdateButton } from './order-update-button.js';
 import { pickerOptions } from './picker-options.js';
 import { portinContinueButton } from './portin-continue-button.js';
+import { protectActionButton, protectOpenButton } from './protect-buttons.js';
 import { provisionFromSearchButton } from './provision-from-search-button.js';
 import { rejectButton } from './reject-button.js';
 import { searchPageButton } from './search-page-button.js';
@@ -51,6 +53,9 @@ export function registerActions(on: Listeners, ctx: AppContext): void {
   on.action(ACTION.customerNumberCard, customerNumberCardButton(ctx));
   on.action(ACTION.customerNewLine, customerNewLineButton(ctx));
   on.action(ACTION.customerPortin, customerPortinButton(ctx));
+  on.action(ACTION.protect, protectOpenButton(ctx));
+  for (const action of PROTECT_ACTIONS)
+    on.action(ACTION.protectButton(action), protectActionButton(ctx, action));
   on.options(ACTION.messageRoutePicker, pickerOptions(ctx, 'messageRoute'));
   on.options(ACTION.voiceRoutePicker, pickerOptions(ctx, 'voiceRoute'));
   on.options(ACTION.subscriberPicker, pickerOptions(ctx, 'subscriber'));
@@ -72,6 +77,8 @@ const OPERATION_BUTTONS: ReadonlyMap<string, { mutates: boolean }> = new Map<str
   [ACTION.numberButton('plan'), operations.plan],
   [ACTION.customerNewLine, operations.provision],
   [ACTION.customerPortin, operations.portin],
+  [ACTION.protect, operations.protect],
+  ...PROTECT_ACTIONS.map((action) => [ACTION.protectButton(action), operations.protect] as const),
 ]);
 
 /**

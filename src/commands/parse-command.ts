@@ -24,7 +24,9 @@ export type TelegentCommand =
   | { name: 'history'; target?: string }
   /** `customer <email | name | +1… | TSUID-…>`. */
   | { name: 'customer'; query?: string }
-  | { name: 'plans' };
+  | { name: 'plans' }
+  /** `protect <+1…>`: the line's AI Guardian card. */
+  | { name: 'protect'; phoneNumber?: string };
 
 export const MAX_COMMAND_TEXT = 2_000;
 
@@ -78,6 +80,8 @@ export function parseCommand(text: string): TelegentCommand {
       return { name: 'account', arg: args };
     case 'customer':
       return { name: 'customer', query: opt(args) };
+    case 'protect':
+      return { name: 'protect', phoneNumber: opt(args) };
     case 'subscriber':
       return { name: 'subscriber', action: args.toLowerCase() };
     case 'plans':

@@ -16,6 +16,7 @@ import { portin } from './portin.js';
 import { portinCancel } from './portin-cancel.js';
 import { portinUpdate } from './portin-update.js';
 import { portout } from './portout.js';
+import { protect } from './protect.js';
 import { provision } from './provision.js';
 import { search } from './search.js';
 import { status } from './status.js';
@@ -47,6 +48,7 @@ const HANDLERS: Handlers = {
   history,
   customer,
   plans,
+  protect,
 };
 
 /** Every subcommand `/telegent` answers (tests walk them all). */

@@ -112,6 +112,20 @@ export function customerCard(args: CustomerCardArgs): MessagePayload {
   if (cards.length > 0) {
     blocks.push(context('Open a line’s number card (Park…, Swap SIM…, Port-out PIN…, Limits…):'));
     blocks.push(actions(cards, `customer-lines:${s.SubscriberId}`));
+    // Protect… per line: the line's AI Guardian card (block or allow callers and texters).
+    blocks.push(context('Protect a line from spam calls and texts:'));
+    blocks.push(
+      actions(
+        args.lines.slice(0, 20).map((line) =>
+          button({
+            text: `Protect ${formatPhone(line.number)}…`,
+            actionId: ACTION.protect,
+            value: line.number,
+          }),
+        ),
+        `customer-protect:${s.SubscriberId}`,
+      ),
+    );
   }
   return message(`${customerName(s)}: ${args.lines.length + args.moreLines} line(s)`, blocks, args.sandbox);
 }

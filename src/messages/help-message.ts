@@ -72,6 +72,10 @@ export const HELP_TASKS: readonly HelpTask[] = [
       { usage: 'usage <number>', does: 'data used and left, and its thresholds' },
       { usage: 'limits <number> [number…]', does: 'set when data warns, slows down or stops' },
       { usage: 'portout <number>', does: 'a port-out PIN for a customer who is leaving, shown to you alone' },
+      {
+        usage: 'protect <number>',
+        does: 'AI Guardian for the line: block or allow callers and texters, the text filter',
+      },
     ],
   },
   {

@@ -12,6 +12,8 @@ export const CALLBACK = {
   customerPortin: 'telegent.customer-portin',
   /** Park / activate / swap SIM / cancel line forms: `telegent.line.<kind>`. */
   lineChangeForm: (kind: string) => `telegent.line.${kind}`,
+  /** AI Guardian forms pushed over the protection card: `telegent.protect.<block|unblock|allow|text-mode>`. */
+  protectForm: (action: string) => `telegent.protect.${action}` as const,
   /** Read-only modals (loading, working, results): no submit handler. */
   info: 'telegent.info',
 } as const;
@@ -50,6 +52,13 @@ export const ACTION = {
   customerPortin: 'customer.portin',
   /** A line's number card from the customer card; value = the phone number. */
   customerNumberCard: 'customer.number-card',
+  /** Protect… on the number card and the customer card's lines: the protection card; value = the phone number. */
+  protect: 'protect.open',
+  /**
+   * The protection card's Block… / Unblock… / Allow… / Text filter…: `protect.<action>`; the line, its subscriber
+   * and the channel come from the card's private_metadata.
+   */
+  protectButton: (action: string) => `protect.${action}` as const,
   /** `/telegent history` "Older…"; value = JSON { subject, before }. */
   historyOlder: 'history.older',
 } as const;

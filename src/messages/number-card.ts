@@ -92,7 +92,11 @@ function buttons(n: NumberRecord, plan?: LinePlan): KnownBlock[] {
         ...[planButton(plan, value)].filter((b) => b !== undefined),
       ]
     : [];
-  const all = [...lineChanges, ...live];
+  // AI Guardian (block / allow callers and texters): the protection card, which says so if no one owns the line.
+  const protect = LIVE.includes(status)
+    ? [button({ text: 'Protect…', actionId: ACTION.protect, value })]
+    : [];
+  const all = [...lineChanges, ...live, ...protect];
   return all.length > 0 ? [actions(all, `number-card:${value}`)] : [];
 }
 

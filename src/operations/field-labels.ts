@@ -2,6 +2,7 @@ import { AREA_CODE_HINT } from './fields/area-code.js';
 import { STATE_HINT, ZIP_HINT } from './fields/billing-address.js';
 import { LIMIT_VALUE_HINT, THROTTLE_SPEED_HINT, VALUE_UNIT_HINT } from './fields/data-limits.js';
 import { EFFECTIVE_DATE_HINT } from './fields/effective-date.js';
+import { GUARDIAN_NUMBERS_HINT } from './fields/guardian-numbers.js';
 import { ICCID_HINT } from './fields/iccid.js';
 import { ORDER_ID_HINT } from './fields/order-id.js';
 import { PHONE_NUMBER_HINT } from './fields/phone-number.js';
@@ -87,6 +88,13 @@ export const FIELD_LABELS: Record<string, FieldLabel> = {
   limitValue: { label: 'Data limit', hint: LIMIT_VALUE_HINT },
   throttleSpeed: { label: 'Throttle speed', hint: THROTTLE_SPEED_HINT },
   valueUnit: { label: 'Unit', hint: VALUE_UNIT_HINT },
+  // AI Guardian (protect): what a Block… / Unblock… / Allow… form is for, and the text filter's mode.
+  callers: { label: 'Numbers', hint: GUARDIAN_NUMBERS_HINT },
+  channels: { label: 'For', hint: 'calls, texts, or both' },
+  textMode: { label: 'Text filter', hint: 'Active, Monitor only or Paused' },
+  action: { label: 'Change', hint: 'block, unblock, allow or the text filter' },
+  everyoneElse: { label: 'Everyone else', hint: 'keep as it is, blocked, or let through' },
+  lists: { label: 'Take them off', hint: 'the blocked list, the allowed list, or both' },
 };
 
 /** Label for a dotted path; array items become "Phone numbers (item 3)". */

@@ -10,6 +10,7 @@ import { portInEligibility } from './portin-eligibility.js';
 import { portIn } from './portin-submit.js';
 import { portInUpdate } from './portin-update.js';
 import { portOut } from './portout-pin.js';
+import { protect } from './protect.js';
 import { provision } from './provision.js';
 import { readDataUsage } from './read-data-usage.js';
 import { searchNumbers } from './search-numbers.js';
@@ -39,6 +40,7 @@ export const operations = {
   'number-update': numberUpdate,
   plan: planChange,
   'plan-end': planEnd,
+  protect,
 } as const satisfies Record<string, AnyOperation>;
 
 export type Operations = typeof operations;

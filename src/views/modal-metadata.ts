@@ -18,6 +18,10 @@ const modalMetadataSchema = z.object({
    * them unless the person opened "More options…" and chose otherwise.
    */
   presets: z.record(z.string().max(40), z.string().max(100)).optional(),
+  /** The line's subscriber as the protection card read it (AI Guardian is set per subscriber). */
+  subscriberId: z.string().max(100).optional(),
+  /** The protection card a Guardian form was pushed from: redrawn once the form's request has run. */
+  cardViewId: z.string().max(40).optional(),
   /** The channel's bound account the presets were read from (null: the default account). */
   presetsAccountId: z.string().max(100).nullable().optional(),
   /**

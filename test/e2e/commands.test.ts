@@ -30,11 +30,17 @@ describe('/telegent subcommands end to end', () => {
       'status',
       'orders',
       'digest',
+      'protect',
     ]) {
       expect(textOf(help.blocks)).toContain(`/telegent ${sub}`);
     }
     const unknown = await answer('launch rockets');
     expect(textOf(unknown.blocks)).toMatch(/don't know `launch`/);
+  });
+
+  it('protect without a line, or with a line that is not a number, says what to type', async () => {
+    expect(textOf(await answer('protect'))).toContain('/telegent protect +18015551234');
+    expect(textOf(await answer('protect 555-CALL-NOW'))).toMatch(/Line: use digits only/);
   });
 
   it('search shows areas with Provision buttons, and a bad term says what to type', async () => {

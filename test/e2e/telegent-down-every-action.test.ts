@@ -106,6 +106,9 @@ describe('Telegent failing: every button tells the person something within 3 s o
     });
     e2e.ops.ctx.pickers.forget('subscriber');
     await answered('customer bennet');
+    // A line's protection card (Block…, Unblock…, Allow…, Text filter…).
+    await e2e.command(`protect ${SEED_NUMBERS[0]}`);
+    await e2e.latestView((v) => textOf(v).includes(ACTION.protectButton('block')));
     // A provision request left waiting for approval: its card (Approve / Reject) and story (Nudge approvers).
     await e2e.command('provision 801');
     const form = await e2e.latestView((v) => v.callback_id === 'telegent.provision');
@@ -339,6 +342,7 @@ describe('Telegent failing: every button tells the person something within 3 s o
     history: `history ${SEED_NUMBERS[0]}`,
     customer: 'customer Bennet Hill',
     plans: 'plans',
+    protect: `protect ${SEED_NUMBERS[0]}`,
   });
 
   /** Types every subcommand; each must tell the person within 3 s of the ack. */

@@ -55,6 +55,13 @@ export const GOOD: Record<OperationKind, Record<string, unknown>> = {
     currentPackageId: 'PID-203740d8-6b19-42c6-b22e-e45611d9cade',
   },
   'plan-end': { phoneNumber: '+18015550101', subscriptionId: 'SUB-ef84c0b5-d750-4a5a-99b1-4705089cd20c' },
+  protect: {
+    phoneNumber: '+18015550101',
+    subscriberId: 'TSUID-90c644ff-7f70-4587-a27e-d1d45bde7528',
+    action: 'block',
+    callers: '+1 801 555 9999',
+    channels: 'calls',
+  },
 };
 
 export interface BadCase {
@@ -383,4 +390,23 @@ export const BAD_CASES: BadCase[] = [
     /no subscriber/,
   ),
   bad('plan-end', 'no subscription named', { subscriptionId: '' }, 'subscriptionId', /required/),
+  // protect (AI Guardian)
+  bad(
+    'protect',
+    'not a number',
+    { callers: '+18015559999, spam' },
+    'callers',
+    /"spam" is not a phone number/,
+  ),
+  bad('protect', 'the line itself', { callers: '(801) 555-0101' }, 'callers', /the line itself/),
+  bad(
+    'protect',
+    '51 numbers',
+    { callers: Array.from({ length: 51 }, (_, i) => `+1801555${String(2000 + i)}`).join(', ') },
+    'callers',
+    /at most 50/,
+  ),
+  bad('protect', 'no numbers', { callers: '' }, 'callers', /required/),
+  bad('protect', 'neither calls nor texts', { channels: undefined }, 'channels', /calls, texts or both/),
+  bad('protect', 'text filter without a mode', { action: 'text-mode' }, 'textMode', /Active/),
 ];

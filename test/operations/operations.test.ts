@@ -52,6 +52,7 @@ describe('registry', () => {
       'portin-cancel',
       'portin-update',
       'portout',
+      'protect',
       'provision',
       'subscriber-new',
       'swap-sim',

@@ -94,8 +94,27 @@ export function requestFormSubmission(ctx: AppContext, form: RequestForm) {
           form.alsoFile?.(typed, metadata) ?? [],
         )
       : [];
-    await showOutcome(ctx, client, view.id, op.title, outcome, also);
+    const shown = await afterRun(ctx, client, form, metadata, outcome);
+    await showOutcome(ctx, client, view.id, op.title, outcome, [...also, ...shown]);
   };
+}
+
+/**
+ * What the form shows under the outcome once its request ran (the protection card read again), if the form says:
+ * context, so a read that fails leaves the outcome alone.
+ */
+async function afterRun(
+  ctx: AppContext,
+  client: Parameters<typeof updateModal>[0],
+  form: RequestForm,
+  metadata: ModalMetadata,
+  outcome: SubmitOutcome,
+): Promise<KnownBlock[]> {
+  if (outcome.status !== 'executed' || !form.afterRun) return [];
+  const execution = outcome.execution;
+  if (execution.status === 'not_claimed') return [];
+  const result = execution.status === 'succeeded' ? execution.result : undefined;
+  return form.afterRun(ctx, client, metadata, result).catch(() => []);
 }
 
 /**

@@ -1,10 +1,13 @@
-import type { ModalView } from '@slack/types';
+import type { webApi } from '@slack/bolt';
+import type { KnownBlock, ModalView } from '@slack/types';
 import type { AppContext } from '../../app-context.js';
 import { CALLBACK } from '../../messages/ids.js';
 import { planLabel } from '../../messages/plan-words.js';
+import { PROTECT_ACTIONS, type ProtectResult } from '../../operations/protect-input.js';
 import { LINE_CHANGE_OPERATIONS, type OperationKind, operations } from '../../operations/registry.js';
 import type { FieldErrors } from '../../operations/validation-errors.js';
 import { withinAckDeadline } from '../../slack/within-ack-deadline.js';
+import { protectStepsBlocks, redrawProtectionCard } from '../forms/open-protection-card.js';
 import { isPortinFormMetadata, portinFormView } from '../forms/portin-form.js';
 import { provisionFormView } from '../forms/provision-form.js';
 import type { ModalMetadata } from '../modal-metadata.js';
@@ -17,6 +20,17 @@ export interface RequestForm {
   callbackId: string;
   kind: OperationKind;
   fromMetadata(m: ModalMetadata): Record<string, unknown>;
+  /**
+   * Once the request ran (succeeded, failed or unknown): blocks the result shows under the outcome, read afresh
+   * (the protection card as Telegent has it now); the form may redraw the view it was pushed from too.
+   */
+  afterRun?(
+    ctx: AppContext,
+    client: webApi.WebClient,
+    m: ModalMetadata,
+    /** What the operation's execute answered, when it succeeded. */
+    result: unknown,
+  ): Promise<KnownBlock[]>;
   /**
    * Checks against Telegent's data that can still be answered inside the ack (from a cache), shown under
    * the fields; Telegent stays the judge after the ack.
@@ -141,6 +155,26 @@ export const REQUEST_FORMS: readonly RequestForm[] = [
     fromMetadata: (m) => ({ ...m.line, phoneNumber: m.phoneNumber }),
     changes: withPlanWords,
   },
+  // AI Guardian: one form per action of the protect operation, pushed over the protection card, redrawn after.
+  ...PROTECT_ACTIONS.map(
+    (action): RequestForm => ({
+      callbackId: CALLBACK.protectForm(action),
+      kind: 'protect',
+      fromMetadata: (m) => ({ phoneNumber: m.phoneNumber, subscriberId: m.subscriberId, action }),
+      afterRun: async (ctx, client, m, result) => {
+        if (!m.phoneNumber) return [];
+        // The request read the line back after its change: shown as is, unless that read failed.
+        const after = (result as ProtectResult | undefined)?.after;
+        const card = await redrawProtectionCard(ctx, client, {
+          channelId: m.channelId,
+          phoneNumber: m.phoneNumber,
+          cardViewId: m.cardViewId,
+          after: after ? { state: after, subscriberName: m.customer ?? after.subscriberId } : undefined,
+        });
+        return [...protectStepsBlocks(result), ...card];
+      },
+    }),
+  ),
   ...LINE_CHANGE_OPERATIONS.map(
     (op): RequestForm => ({
       callbackId: CALLBACK.lineChangeForm(op.kind),

@@ -1,0 +1,92 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { OpContext } from '../../src/operations/operation.js';
+import { operations } from '../../src/operations/registry.js';
+import { validateInput } from '../../src/operations/validation-errors.js';
+import { SEED_NUMBERS } from '../../src/sandbox/seed.js';
+import { isTelegentError } from '../../src/telegent/errors.js';
+import { type Sandbox, startClientOnSandbox } from '../support/sandbox-client.js';
+
+// The protect operation straight over the Guardian sandbox (real HTTP): execute, and reconcile after an answer
+// that never came. A reconcile only reads.
+
+let sb: Sandbox;
+let ctx: OpContext;
+let close: () => Promise<void>;
+
+beforeAll(async () => {
+  const started = await startClientOnSandbox();
+  sb = started.sb;
+  close = started.close;
+  ctx = { telegent: started.client, now: () => new Date() };
+});
+afterAll(() => close?.());
+
+const op = operations.protect;
+const lineOf = (i: number) => {
+  const phoneNumber = SEED_NUMBERS[i]!;
+  return { phoneNumber, subscriberId: sb.getNumber(phoneNumber)!.AssignedSubscriberId! };
+};
+const input = (raw: Record<string, unknown>) => {
+  const checked = validateInput(op, raw);
+  if (!checked.ok) throw new Error(JSON.stringify(checked.errors));
+  return checked.value;
+};
+const writes = () =>
+  sb.mutations().filter((m) => /guardian-features|call-filter|message-filter/.test(m.path));
+
+describe('protect over the Guardian sandbox', () => {
+  it('a create whose answer is lost: reconcile finds the number blocked (settled), and adds nothing', async () => {
+    const line = lineOf(7);
+    const asked = input({ ...line, action: 'block', callers: '+18015559999', channels: 'calls' });
+    sb.injectFault({
+      endpoint: '/v1.0/subscribers/call-filter',
+      method: 'POST',
+      kind: '504',
+      count: 1,
+      applyMutation: true,
+    });
+    const failed = await op.execute(ctx, asked).catch((error: unknown) => error);
+    expect(isTelegentError(failed) && failed.kind).toBe('outcome-unknown');
+    const before = writes().length;
+    const found = await op.reconcile!(ctx, asked);
+    expect(found).toMatchObject({ resolved: true, found: true });
+    expect(found.detail).toContain('(801) 555-9999 blocked');
+    expect(writes()).toHaveLength(before);
+    expect(
+      sb.guardian(line.subscriberId).CallFilters.filter((f) => f.Phone === line.phoneNumber),
+    ).toHaveLength(1);
+  });
+
+  it('a change that did not happen: reconcile says so, names the numbers and what to do', async () => {
+    const line = lineOf(8);
+    const asked = input({
+      ...line,
+      action: 'allow',
+      callers: '+12125550142, +12125550143',
+      channels: 'both',
+    });
+    const found = await op.reconcile!(ctx, asked);
+    expect(found.resolved).toBe(false);
+    expect(found.detail).toContain('does not show (212) 555-0142, (212) 555-0143 allowed');
+    expect(found.detail).toContain(`/telegent protect ${line.phoneNumber}`);
+  });
+
+  it('blocking what is already blocked sends nothing but the reads', async () => {
+    const line = lineOf(9);
+    const asked = input({ ...line, action: 'block', callers: '+13855550123', channels: 'both' });
+    const first = await op.execute(ctx, asked);
+    expect(first.steps).toEqual([
+      'Guardian turned on for calls and texts',
+      'Call filter created, blocking (385) 555-0123',
+      'Text filter created, blocking (385) 555-0123',
+    ]);
+    const before = writes().length;
+    const again = await op.execute(ctx, asked);
+    expect(again.steps).toEqual([
+      'Calls from (385) 555-0123 were already blocked',
+      'Texts from (385) 555-0123 were already blocked',
+    ]);
+    expect(writes()).toHaveLength(before);
+    expect(again.after?.callFilter?.BlockedNumbers).toEqual(['+13855550123']);
+  });
+});

@@ -335,6 +335,55 @@ export async function runGallerySession(log: (line: string) => void = () => {}):
     );
     take('planModal', 'change-plan-form', 'Modal', form('telegent.plan'), { kind: 'modal' });
 
+    let protectCard: { id: string; view: Json } | undefined;
+    await step(`/telegent protect ${cardNumber}`, async () => {
+      const since = sent().length;
+      await slack.command(`protect ${cardNumber}`, REQUESTER, CHANNEL);
+      const shown = await slack.viewAfter(since, (v) => JSON.stringify(v).includes('protect.block'));
+      protectCard = { id: shown.id, view: shown.view };
+    });
+    take(
+      'protectionCard',
+      'protection-card',
+      'Modal',
+      (c) => isView(c) && text(c.body.view).includes('protect.block'),
+      { kind: 'modal' },
+    );
+
+    await step('Block… on the protection card → +1 801 555 9999 for calls and texts → submit', async () => {
+      const since = sent().length;
+      const card = protectCard!;
+      await slack.blockAction({
+        actionId: 'protect.block',
+        userId: REQUESTER,
+        view: {
+          id: card.id,
+          callback_id: card.view.callback_id,
+          private_metadata: card.view.private_metadata,
+        },
+      });
+      const blockForm = await slack.viewAfter(since, (v) => v.callback_id === 'telegent.protect.block');
+      await slack.submit(
+        blockForm,
+        { callers: '+1 801 555 9999', channels: 'both', reason: 'ZD-4811 spam calls from one number' },
+        REQUESTER,
+      );
+      await waitFor(
+        'the protection card drawn again with the blocked number',
+        () => seen((c) => c.method === 'views.update' && text(c.body.view).includes('(801) 555-9999'), since),
+        30_000,
+        100,
+      );
+    });
+    take('protectModal', 'protect-block-form', 'Modal', form('telegent.protect.block'), { kind: 'modal' });
+    take(
+      'protectionCard',
+      'protection-card-after-block',
+      'Modal',
+      (c) => c.method === 'views.update' && c.body.view_id === protectCard?.id,
+      { kind: 'modal' },
+    );
+
     await step('/telegent customer bennet@example.com', () =>
       slack.command('customer bennet@example.com', REQUESTER, CHANNEL),
     );

@@ -91,7 +91,7 @@ function textsSection(state: LineProtection): KnownBlock[] {
 }
 
 /** The protection card's blocks: whose line, Guardian's switches, both filters, and what can be done. */
-export function protectionCardBlocks(args: ProtectionCardArgs): KnownBlock[] {
+export function protectionCard(args: ProtectionCardArgs): KnownBlock[] {
   const s = args.state;
   const blocks: KnownBlock[] = [
     ...sandboxBlocks(args.sandbox),

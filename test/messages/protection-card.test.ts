@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { noSubscriberBlocks, numberList, protectionCardBlocks } from '../../src/messages/protection-card.js';
+import { noSubscriberBlocks, numberList, protectionCard } from '../../src/messages/protection-card.js';
 import type { LineProtection } from '../../src/operations/guardian-line.js';
 import type { CallFilter, MessageFilter } from '../../src/telegent/guardian-api.js';
 
@@ -34,7 +34,7 @@ const state = (patch: Partial<LineProtection> = {}): LineProtection => ({
   ...patch,
 });
 const shown = (s: LineProtection, withButtons = true) =>
-  JSON.stringify(protectionCardBlocks({ state: s, subscriberName: 'Jane <Doe>', withButtons }));
+  JSON.stringify(protectionCard({ state: s, subscriberName: 'Jane <Doe>', withButtons }));
 
 describe('the protection card', () => {
   it('lists blocked and allowed numbers formatted, and says whose line it is (escaped)', () => {

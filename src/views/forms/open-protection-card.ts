@@ -4,7 +4,7 @@ import type { AppContext } from '../../app-context.js';
 import { section } from '../../messages/blocks.js';
 import { errorModal } from '../../messages/error-views.js';
 import { escapeMrkdwn, oneLine } from '../../messages/limits.js';
-import { noSubscriberBlocks, protectionCardBlocks } from '../../messages/protection-card.js';
+import { noSubscriberBlocks, protectionCard } from '../../messages/protection-card.js';
 import { formatPhone } from '../../operations/glossary.js';
 import type { LineProtection } from '../../operations/guardian-line.js';
 import { type LineGuardian, readLineGuardian } from '../../reads/line-protection.js';
@@ -39,7 +39,7 @@ export function protectionCardView(
   });
   return infoModal(
     TITLE,
-    protectionCardBlocks({
+    protectionCard({
       state: read.state,
       subscriberName: read.subscriberName,
       withButtons: true,
@@ -83,7 +83,7 @@ export async function redrawProtectionCard(
   if (at.cardViewId)
     await updateModal(client, at.cardViewId, protectionCardView(ctx, read, at.phoneNumber, at.channelId));
   return read.status === 'read'
-    ? protectionCardBlocks({ state: read.state, subscriberName: read.subscriberName, withButtons: false })
+    ? protectionCard({ state: read.state, subscriberName: read.subscriberName, withButtons: false })
     : [];
 }
 

@@ -1,5 +1,6 @@
 import type { Logger } from '../log.js';
 import { planGaveUpWords, planRefusedWords, plansNotEnabledWords } from '../messages/plan-step-words.js';
+import { findLineSubscriptions } from '../reads/line-subscription.js';
 import type {
   ClaimedLineSubscription,
   LineSubscriptionOutcome,
@@ -9,6 +10,7 @@ import type { OrdersRepo } from '../store/orders-repo.js';
 import type { TelegentClient } from '../telegent/client.js';
 import { correlationId, isTelegentError, whatHappened } from '../telegent/errors.js';
 import { isSuccessfulOrderStatus } from '../telegent/order-status.js';
+import { isPlansNotEnabled } from '../telegent/plans-availability.js';
 
 export interface LineSubscriptionsOptions {
   lineSubscriptions: LineSubscriptionsRepo;
@@ -49,23 +51,6 @@ export interface LineSubscriptions {
 export function planRetryDelayMs(failures: number): number {
   return Math.min(30_000 * 2 ** Math.max(0, failures - 1), 4 * 3_600_000);
 }
-
-// Interim: the plans-sandbox branch brings reads/line-subscription.ts and reads/plan-catalogue.ts with these.
-async function findLineSubscriptions(
-  telegent: Pick<TelegentClient, 'plans'>,
-  line: { tnid: string; iccid?: string },
-) {
-  const same = (a: string | null | undefined, b: string | null | undefined) =>
-    Boolean(a && b && a.toLowerCase() === b.toLowerCase());
-  const list = await telegent.plans.listDistributorSubscriptions(
-    { Filter: 'Active' },
-    { priority: 'background' },
-  );
-  return list.Results.filter((s) => same(s.TNID, line.tnid) || same(s.ICCID, line.iccid));
-}
-const isPlansNotEnabled = (error: unknown) =>
-  isTelegentError(error) &&
-  (error.status === 403 || (error.status === 404 && /No HTTP resource/i.test(error.telegentMessage ?? '')));
 
 /** `mvno` / `iot` from the number's classification (`MVNO`, `IoT`): a subscription's `Type` is lower-case. */
 const lineType = (classification: string | null | undefined, fallback: string | null): string | null => {
@@ -117,11 +102,8 @@ export function createLineSubscriptions(options: LineSubscriptionsOptions): Line
 
   /** The line's live subscription at Telegent, if it has one (matched by TNID, or by SIM). */
   async function existing(step: ClaimedLineSubscription) {
-    const found = await findLineSubscriptions(telegent, {
-      tnid: step.tnid!,
-      ...(step.iccid ? { iccid: step.iccid } : {}),
-    });
-    return found.find((s) => s.Active !== false);
+    const [found] = await findLineSubscriptions(telegent, { tnid: step.tnid!, iccid: step.iccid }, call);
+    return found;
   }
 
   /** The number as Telegent has it once it is ours: its TNID and classification. False: the step ended. */

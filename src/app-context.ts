@@ -10,6 +10,7 @@ import type { UsergroupMembers } from './slack/usergroup-members.js';
 import type { Store } from './store/open-store.js';
 import type { TelegentClient } from './telegent/client.js';
 import type { PickerSource } from './telegent/picker-source.js';
+import type { PlanCatalogue } from './telegent/plan-catalogue.js';
 
 /** What every Slack listener needs: built once in app.ts, passed down. */
 export interface AppContext {
@@ -20,6 +21,8 @@ export interface AppContext {
   /** Every outbound post, update, DM and ephemeral of the listeners (retries what Slack rate-limits). */
   notify: Notifier;
   pickers: PickerSource;
+  /** The account's plans (packages), cached; `{enabled:false}` when Telegent has no plans for this account. */
+  plans: PlanCatalogue;
   /** users.info, cached (the access gate's facts, a person's time zone). */
   slackUsers: SlackUsers;
   /** Slack user-group members, cached (approvers, requesters, readers). */

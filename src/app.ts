@@ -27,6 +27,7 @@ import { createUsergroupMembers } from './slack/usergroup-members.js';
 import type { Store } from './store/open-store.js';
 import type { TelegentClient } from './telegent/client.js';
 import { createPickerSource } from './telegent/picker-source.js';
+import { createPlanCatalogue } from './telegent/plan-catalogue.js';
 import { registerViewSubmissions, submissionAccess } from './views/submissions/index.js';
 
 const SHUTDOWN_DRAIN_MS = 15_000;
@@ -307,6 +308,7 @@ export function createAppContext(
     slackUsers,
     usergroupMembers,
     pickers,
+    plans: createPlanCatalogue({ telegent: deps.telegent, logger: deps.logger }),
     logger: deps.logger,
     sandbox: deps.sandbox,
     approvalsChannelId: deps.approvals.channelId,

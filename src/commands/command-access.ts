@@ -24,6 +24,8 @@ const OWN_RULES: { [N in Exclude<Name, keyof typeof operations>]: Rule<N> } = {
   history: () => 'read',
   // The customer card: their lines, open requests and history, all reads (its buttons open request forms).
   customer: () => 'read',
+  // The account's plans and prices: a read.
+  plans: () => 'read',
 };
 
 export function commandAccess(text: string): AccessAction {

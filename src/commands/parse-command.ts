@@ -23,7 +23,8 @@ export type TelegentCommand =
   | { name: 'account'; arg: string }
   | { name: 'history'; target?: string }
   /** `customer <email | name | +1… | TSUID-…>`. */
-  | { name: 'customer'; query?: string };
+  | { name: 'customer'; query?: string }
+  | { name: 'plans' };
 
 export const MAX_COMMAND_TEXT = 2_000;
 
@@ -79,6 +80,8 @@ export function parseCommand(text: string): TelegentCommand {
       return { name: 'customer', query: opt(args) };
     case 'subscriber':
       return { name: 'subscriber', action: args.toLowerCase() };
+    case 'plans':
+      return { name: 'plans' };
     default:
       return { name: 'help', unknown: first.slice(0, 40) };
   }

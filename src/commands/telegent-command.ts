@@ -11,6 +11,7 @@ import { limits } from './limits.js';
 import { number } from './number.js';
 import { orders } from './orders.js';
 import { parseCommand, type TelegentCommand } from './parse-command.js';
+import { plans } from './plans.js';
 import { portin } from './portin.js';
 import { portinCancel } from './portin-cancel.js';
 import { portinUpdate } from './portin-update.js';
@@ -45,6 +46,7 @@ const HANDLERS: Handlers = {
   account,
   history,
   customer,
+  plans,
 };
 
 /** Every subcommand `/telegent` answers (tests walk them all). */

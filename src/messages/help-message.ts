@@ -57,6 +57,7 @@ export const HELP_TASKS: readonly HelpTask[] = [
         usage: 'customer <email, name, number or TSUID>',
         does: 'find a customer (names match without accents or case); several matches give a short list',
       },
+      { usage: 'plans', does: "the account's plans: price, monthly or once, and what each contains" },
     ],
   },
   {

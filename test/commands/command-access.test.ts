@@ -16,6 +16,7 @@ describe('commandAccess: what each /telegent subcommand lets a person do (the ac
     ['history +18015550100', 'read'],
     ['customer jane@example.com', 'read'],
     ['customer', 'read'],
+    ['plans', 'read'],
     ['provision 801', 'request'],
     ['portin +18015550100', 'request'],
     ['portin update JNUOID-1234', 'request'],

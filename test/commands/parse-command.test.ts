@@ -26,6 +26,8 @@ describe('parseCommand', () => {
     ['customer Jane Doe', { name: 'customer', query: 'Jane Doe' }],
     ['customer <mailto:jane@example.com|jane@example.com>', { name: 'customer', query: 'jane@example.com' }],
     ['customer', { name: 'customer' }],
+    ['plans', { name: 'plans' }],
+    ['Plans please', { name: 'plans' }],
     ['digest on 08:30 America/Denver', { name: 'digest', args: 'on 08:30 America/Denver' }],
     ['launch rockets', { name: 'help', unknown: 'launch' }],
   ])('%j', (text, expected) => {

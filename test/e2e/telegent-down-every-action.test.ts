@@ -338,6 +338,7 @@ describe('Telegent failing: every button tells the person something within 3 s o
     account: 'account AID-3f6c2a9e-8b1d-4e57-a0c4-6d2e9f1b7a35',
     history: `history ${SEED_NUMBERS[0]}`,
     customer: 'customer Bennet Hill',
+    plans: 'plans',
   });
 
   /** Types every subcommand; each must tell the person within 3 s of the ack. */

@@ -65,6 +65,7 @@ describe('helpMessage', () => {
       'status',
       'orders',
       'digest',
+      'plans',
     ])
       expect(json).toContain(`/telegent ${sub}`);
   });

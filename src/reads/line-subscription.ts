@@ -1,9 +1,9 @@
 import type { CallOptions } from '../telegent/caller.js';
 import type { TelegentClient } from '../telegent/client.js';
 import { isTelegentError } from '../telegent/errors.js';
+import type { Plan, PlanCatalogue } from '../telegent/plan-catalogue.js';
 import type { Subscription, SubscriptionList } from '../telegent/plans-api.js';
 import { isPlansNotEnabled } from '../telegent/plans-availability.js';
-import type { Plan, PlanCatalogue } from '../telegent/plan-catalogue.js';
 
 /** How a line is known: its `TNID-` (number record) and, when known, provision's `NID-` and its SIM. */
 export interface LineKey {

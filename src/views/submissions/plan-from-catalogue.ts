@@ -3,6 +3,8 @@ import { planPriceWords } from '../../messages/plan-words.js';
 import type { FieldErrors } from '../../operations/validation-errors.js';
 import { withinAckDeadline } from '../../slack/within-ack-deadline.js';
 
+const LIST_WAIT_MAX_MS = 800;
+
 /**
  * A provision or port-in form's plan, checked against the cached plan list inside the ack: the plan is required
  * when the account has active plans, must be one of them, and its name and price are added in words for the
@@ -16,10 +18,11 @@ export async function planFromCatalogue(
 ): Promise<{ values: Record<string, unknown> } | { errors: FieldErrors }> {
   const { planName: _name, planPrice: _price, ...rest } = raw;
   const chosen = typeof raw.packageId === 'string' ? raw.packageId.trim() : '';
+  // The list is normally cached (read at start, and by the form that opened): a cold one waits little.
   const listing = await withinAckDeadline(
     ctx.plans.list().catch(() => undefined),
     undefined,
-    timeLeftMs,
+    Math.min(timeLeftMs, LIST_WAIT_MAX_MS),
   );
   if (!listing) return { values: rest };
   if (!listing.enabled || listing.plans.length === 0) {

@@ -45,6 +45,8 @@ describe('a new line on its plan', () => {
     expect.poll(async () => (await e2e.store.requests.get(requestId))?.status, SLOW).toBe('succeeded');
 
   it('provision with "Unlimited Plus": the card names plan and price; approved → exactly one subscription for the new number', async () => {
+    // The plan list as the app reads it at start (a form opened before that shows a plan picker instead).
+    await e2e.ops.ctx.plans.list();
     await e2e.command('provision 801');
     const form = await e2e.latestView((v) => v.callback_id === 'telegent.provision');
     const plan = (form.view.blocks as Array<{ block_id?: string; element?: { options?: unknown[] } }>).find(

@@ -183,7 +183,7 @@ describe('Telegent failing: every button tells the person something within 3 s o
     // at start): that form as its builder makes it then.
     const coldForm = provisionModal({
       metadata: writeModalMetadata({ channelId: CHANNEL }),
-      plan: { kind: 'search' },
+      plan: { ask: 'search' },
       sandbox: true,
     });
     for (const element of elementsIn(coldForm.blocks).filter((e) => e.action_id === ACTION.planPicker)) {

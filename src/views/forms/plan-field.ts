@@ -14,13 +14,13 @@ export async function planFieldFor(ctx: Pick<AppContext, 'plans'>, budgetMs: num
     undefined,
     budgetMs,
   );
-  if (!listing) return { kind: 'search' };
-  if (!listing.enabled || listing.plans.length === 0) return { kind: 'none' };
+  if (!listing) return { ask: 'search' };
+  if (!listing.enabled || listing.plans.length === 0) return { ask: 'none' };
   const choices = listing.plans.map((plan) => ({ text: planLabel(plan), value: plan.packageId }));
   const [one] = choices;
-  return choices.length === 1 && one ? { kind: 'only', plan: one } : { kind: 'choose', plans: choices };
+  return choices.length === 1 && one ? { ask: 'only', plan: one } : { ask: 'choose', plans: choices };
 }
 
 /** The plan a folded field chose, for the form's metadata presets (the submission takes it from there). */
 export const planPreset = (field: PlanField): { packageId?: string } =>
-  field.kind === 'only' ? { packageId: field.plan.value } : {};
+  field.ask === 'only' ? { packageId: field.plan.value } : {};

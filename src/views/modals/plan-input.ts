@@ -11,10 +11,10 @@ import { type Choice, externalSelectInput, selectInput } from '../inputs.js';
  *   (the submission then says whether a plan is required).
  */
 export type PlanField =
-  | { kind: 'none' }
-  | { kind: 'only'; plan: Choice }
-  | { kind: 'choose'; plans: Choice[] }
-  | { kind: 'search' };
+  | { ask: 'none' }
+  | { ask: 'only'; plan: Choice }
+  | { ask: 'choose'; plans: Choice[] }
+  | { ask: 'search' };
 
 const HINT = 'What the line is billed on, from the account’s plans';
 
@@ -24,7 +24,7 @@ export function planInputBlocks(field: PlanField | undefined): {
   folded: KnownBlock[];
   defaults: string[];
 } {
-  switch (field?.kind) {
+  switch (field?.ask) {
     case 'only':
       return {
         main: [],

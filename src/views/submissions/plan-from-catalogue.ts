@@ -15,9 +15,13 @@ export async function planFromCatalogue(
   raw: Record<string, unknown>,
   ctx: Pick<AppContext, 'plans'>,
   timeLeftMs: number,
+  inputIds: readonly string[],
 ): Promise<{ values: Record<string, unknown> } | { errors: FieldErrors }> {
   const { planName: _name, planPrice: _price, ...rest } = raw;
   const chosen = typeof raw.packageId === 'string' ? raw.packageId.trim() : '';
+  // A form opened without a Plan field (plans were not enabled then) files without a plan: an error under a
+  // field it does not have would leave the person stuck. The line can be put on a plan from its card.
+  if (!chosen && !inputIds.includes('packageId')) return { values: rest };
   // The list is normally cached (read at start, and by the form that opened): a cold one waits little.
   const listing = await withinAckDeadline(
     ctx.plans.list().catch(() => undefined),

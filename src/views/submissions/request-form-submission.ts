@@ -51,7 +51,7 @@ export function requestFormSubmission(ctx: AppContext, form: RequestForm) {
     const changed = form.changes ? await form.changes(typed, metadata, ctx) : typed;
     const typedRaw = { ...metadata.presets, ...changed, ...form.fromMetadata(metadata) };
     const listed = form.fromCatalogue
-      ? await form.fromCatalogue(typedRaw, ctx, ackTimeLeft(context))
+      ? await form.fromCatalogue(typedRaw, ctx, ackTimeLeft(context), inputBlockIds(view.blocks))
       : { values: typedRaw };
     const raw = 'values' in listed ? listed.values : typedRaw;
     const validated = validateInput(op, raw, {
@@ -159,4 +159,11 @@ async function showOutcome(
       return updateModal(client, viewId, resultModal(title, shown.blocks));
     }
   }
+}
+
+/** The block ids of a view's inputs. */
+function inputBlockIds(blocks: ViewSubmissionArgs['view']['blocks']): string[] {
+  return (blocks ?? []).flatMap((block) =>
+    block.type === 'input' && typeof block.block_id === 'string' ? [block.block_id] : [],
+  );
 }

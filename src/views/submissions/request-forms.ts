@@ -38,6 +38,8 @@ export interface RequestForm {
     raw: Record<string, unknown>,
     ctx: AppContext,
     timeLeftMs: number,
+    /** The form's input block ids (a field the form does not show cannot be required). */
+    inputIds: readonly string[],
   ): Promise<{ values: Record<string, unknown> } | { errors: FieldErrors }>;
   /** The typed fields as the operation should see them (the update form keeps only what changed). */
   changes?(

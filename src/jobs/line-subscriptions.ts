@@ -220,7 +220,11 @@ export function createLineSubscriptions(options: LineSubscriptionsOptions): Line
         );
         return;
       }
-      await later(step, error, result).catch((failure: unknown) => {
+      // A look-up can meet it too (before the create, or after a 409): said once, never retried.
+      const ending = isPlansNotEnabled(error)
+        ? finish(step, { status: 'skipped', detail: plansNotEnabledWords(step) }, result)
+        : later(step, error, result);
+      await ending.catch((failure: unknown) => {
         if (!(failure instanceof ClaimLost)) throw failure;
       });
     } finally {

@@ -207,6 +207,25 @@ describe.each(storeKinds())('line plan steps on %s', (kind) => {
     }
   });
 
+  it('plans switched off while a create may have gone out: the look-up meets it and the step is skipped, said once', async () => {
+    const { step } = await provisioned();
+    const [dead] = (await store.lineSubscriptions.claimDue(100, { now: now(), leaseSeconds: 60 })).filter(
+      (s) => s.requestId === step.requestId,
+    );
+    await store.lineSubscriptions.markSending(dead!, { now: now(), leaseSeconds: 60 });
+    later(121);
+    sb.refusePlans({ status: 404 });
+    try {
+      await job().runOnce();
+    } finally {
+      sb.allowPlans();
+    }
+    expect(await store.lineSubscriptions.getByRequest(step.requestId)).toMatchObject({
+      status: 'skipped',
+      detail: expect.stringContaining('Plans are not enabled for this Telegent account'),
+    });
+  });
+
   it('a port-in step waits for its order, then reads the number back for its TNID and classification', async () => {
     const number = SEED_NUMBERS[7]!;
     const record = sb.getNumber(number)!;

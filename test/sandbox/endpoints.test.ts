@@ -334,7 +334,10 @@ describe('account', () => {
     const first = await client.get('/v1.0/distributor/subscribers');
     expect(first.json.Subscribers).toHaveLength(6);
     expect(first.json.Subscribers.some((s: { Account: unknown }) => s.Account === null)).toBe(true);
-    expect(first.json.Subscribers[0].Subscriptions).toEqual([]);
+    // The first seeded subscriber's line is on a plan (plans-seed.ts).
+    expect(first.json.Subscribers[0].Subscriptions).toEqual([
+      expect.objectContaining({ SubscriptionId: expect.stringMatching(/^SUB-/), Active: true }),
+    ]);
     expect((await client.get('/v1.0/subscribers/get?SubscriberId=TSUID-nope')).status).toBe(404);
   });
 

@@ -264,6 +264,16 @@ describe('subscriptions', () => {
     });
   });
 
+  it("distributor/subscribers items carry the subscriber's subscriptions", async () => {
+    const page = await client.get('/v1.0/distributor/subscribers?PageNumber=1&TotalPerPage=10');
+    const first = page.json.Subscribers.find(
+      (s: { SubscriberId: string }) => s.SubscriberId === SEED_SUBSCRIBER_IDS[0],
+    );
+    expect(first.Subscriptions.map((s: { SubscriptionId: string }) => s.SubscriptionId)).toEqual([
+      SEED_SUBSCRIPTIONS.unlimited.id,
+    ]);
+  });
+
   it('journals create/update/delete as mutations; tokens are scoped per path', async () => {
     sandbox.clearJournal();
     await client.post('/v1.0/subscriptions/update', { SubscriptionId: SEED_SUBSCRIPTIONS.basic.id });

@@ -4,6 +4,7 @@ import { field, queryParam, reqEnum, reqString, requiredMessage } from '../field
 import { requireE164 } from '../formats.js';
 import type { Subscriber } from '../state.js';
 import { checkAccountId, findSubscriber } from './lookups.js';
+import { subscriptionView } from './subscriptions.js';
 
 /** GET /v1.0/account/message/routes */
 export function messageRoutes({ core, query }: HandlerContext): unknown {
@@ -51,9 +52,13 @@ export function distributorSubscribers({ core, query }: HandlerContext): unknown
   return {
     PageNumber: page,
     TotalSubscribers: all.length,
-    Subscribers: all
-      .slice((page - 1) * size, page * size)
-      .map((s) => ({ ...subscriberView(core, s), Subscriptions: [] })),
+    Subscribers: all.slice((page - 1) * size, page * size).map((s) => ({
+      ...subscriberView(core, s),
+      // The item's Subscriptions[] (main reference 13b): the subscriber's, in the subscription shape.
+      Subscriptions: core.data.plans.subscriptions
+        .filter((sub) => sub.SubscriberId.toLowerCase() === s.SubscriberId.toLowerCase())
+        .map(subscriptionView),
+    })),
   };
 }
 

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ACTION } from '../../src/messages/ids.js';
 import { formatPhone } from '../../src/operations/glossary.js';
 import { SEED_PACKAGES } from '../../src/sandbox/plans-seed.js';
 import { SEED_MESSAGE_ROUTE_IDS, SEED_SUBSCRIBER_IDS } from '../../src/sandbox/seed.js';
@@ -110,10 +111,36 @@ describe('a new line on its plan', () => {
     expect(e2e.sandbox.subscriptions()).toHaveLength(before + 1);
   });
 
+  it('the port-in form asks for the plan too', async () => {
+    await e2e.command('portin +14155550142');
+    const verdict = await e2e.latestView((v) => textOf(v).includes(ACTION.portinContinue));
+    const proceed = textOf(verdict.view.blocks).match(
+      /"action_id":"portin\.continue".*?"value":"((?:[^"\\]|\\.)*)"/,
+    );
+    await e2e.slack.blockAction({
+      actionId: ACTION.portinContinue,
+      value: JSON.parse(`"${proceed![1]}"`) as string,
+      userId: REQUESTER,
+      view: {
+        id: verdict.id,
+        callback_id: verdict.view.callback_id,
+        private_metadata: verdict.view.private_metadata,
+      },
+    });
+    const form = await e2e.latestView((v) => v.callback_id === 'telegent.portin');
+    expect(blockIds(form.view)).toContain('packageId');
+    expect(textOf(form.view)).toContain('Basic Talk & Text · $15.00 / month');
+  });
+
   it('a port-in that completes gets its one subscription (the number read back for its TNID)', async () => {
     const filed = await e2e.ops.ctx.workflow.submit({
       kind: 'portin',
-      raw: { ...PORTIN, packageId: SEED_PACKAGES.basic, planName: 'Basic', planPrice: '$25.00 / month' },
+      raw: {
+        ...PORTIN,
+        packageId: SEED_PACKAGES.basic,
+        planName: 'Basic Talk & Text',
+        planPrice: '$15.00 / month',
+      },
       requestedBy: REQUESTER,
       channelId: CHANNEL,
     });

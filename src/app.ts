@@ -180,8 +180,6 @@ export function createTelegentOps(deps: TelegentOpsDependencies): TelegentOps {
     start: () => {
       // The subscriber list is read now, in the background: the first customer picker never starts empty.
       ctx.pickers.start();
-      // So is the plan list: the first provision or port-in form lists the plans instead of a picker.
-      void ctx.plans.list({ priority: 'background' }).catch(() => undefined);
       return slack.start();
     },
     async stop() {

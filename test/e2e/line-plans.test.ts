@@ -46,7 +46,7 @@ describe('a new line on its plan', () => {
     expect.poll(async () => (await e2e.store.requests.get(requestId))?.status, SLOW).toBe('succeeded');
 
   it('provision with "Unlimited Plus": the card names plan and price; approved → exactly one subscription for the new number', async () => {
-    // The plan list as the app reads it at start (a form opened before that shows a plan picker instead).
+    // The plan list read once, as any form after the first has it (the first shows a plan picker instead).
     await e2e.ops.ctx.plans.list();
     await e2e.command('provision 801');
     const form = await e2e.latestView((v) => v.callback_id === 'telegent.provision');
@@ -213,7 +213,7 @@ describe('plans not enabled for the Telegent account', () => {
   afterAll(() => e2e.close());
 
   it('the provision form has no Plan field, and the request goes through without a plan step', async () => {
-    // As at start: the list was read once (a form opened before that shows a picker instead).
+    // The list read once, as any form after the first has it (the first shows a picker instead).
     expect(await e2e.ops.ctx.plans.list()).toMatchObject({ enabled: false });
     await e2e.command('provision 801');
     const form = await e2e.latestView((v) => v.callback_id === 'telegent.provision');

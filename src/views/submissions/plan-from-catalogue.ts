@@ -22,7 +22,7 @@ export async function planFromCatalogue(
   // A form opened without a Plan field (plans were not enabled then) files without a plan: an error under a
   // field it does not have would leave the person stuck. The line can be put on a plan from its card.
   if (!chosen && !inputIds.includes('packageId')) return { values: rest };
-  // The list is normally cached (read at start, and by the form that opened): a cold one waits little.
+  // The list is normally cached (the form that opened read it): a cold one waits little.
   const listing = await withinAckDeadline(
     ctx.plans.list().catch(() => undefined),
     undefined,

@@ -110,7 +110,9 @@ export function createTelegentOps(deps: TelegentOpsDependencies): TelegentOps {
     },
   });
   const client = slack.app.client;
-  const ctx = createAppContext(deps, client);
+  // The jobs start after the context; what an execution leaves due (a line's plan) is handed to them then.
+  let kickJobs = () => {};
+  const ctx = createAppContext(deps, client, () => kickJobs());
   const inFlight = trackInFlight(slack.app);
   // Before every listener: guests, other organisations, deleted users and bots never reach one.
   slack.app.use(
@@ -162,6 +164,7 @@ export function createTelegentOps(deps: TelegentOpsDependencies): TelegentOps {
     onOrderRead: (outcome) => deps.metrics.recordOrderRead(outcome),
     nameOf: async (userId) => (await ctx.slackUsers(userId)).name,
   });
+  kickJobs = () => jobs.kickLineSubscriptions();
   deps.metrics.setPollerSource(async () => ({
     stalestSeconds: (await deps.store.orders.pollBacklog(now())).stalestSeconds,
     budgetPerMinute: jobs.pollBudget.perMinute(),
@@ -193,7 +196,11 @@ export function createTelegentOps(deps: TelegentOpsDependencies): TelegentOps {
  * What every listener receives: store, Telegent, the request workflow (instrumented), approvers, notifier,
  * pickers. Built once per app; listener tests build it the same way around a fake Slack Web API.
  */
-export function createAppContext(deps: TelegentOpsDependencies, client: webApi.WebClient): AppContext {
+export function createAppContext(
+  deps: TelegentOpsDependencies,
+  client: webApi.WebClient,
+  kickJobs?: () => void,
+): AppContext {
   const now = deps.now ?? (() => new Date());
   // What Slack says about people, cached once for the access gate, the approvers and reminder time zones.
   const slackUsers = createSlackUsers({ client, logger: deps.logger });
@@ -256,6 +263,7 @@ export function createAppContext(deps: TelegentOpsDependencies, client: webApi.W
     orders: deps.store.orders,
     channelAccounts: deps.store.channelAccounts,
     customerNotices: deps.store.customerNotices,
+    lineSubscriptions: deps.store.lineSubscriptions,
     requestMessages: deps.store.requestMessages,
     notify,
     logger: deps.logger,
@@ -278,6 +286,7 @@ export function createAppContext(deps: TelegentOpsDependencies, client: webApi.W
           messages,
           notify,
           forgetPickers: (list) => pickers.forget(list),
+          kickJobs,
           logger: deps.logger,
           sandbox: deps.sandbox,
         },

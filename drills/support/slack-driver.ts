@@ -5,6 +5,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import type { ModalView } from '@slack/types';
+import { SEED_PACKAGES } from '../../src/sandbox/plans-seed.js';
 import type { FakeSlack, FakeSlackCall, Json } from '../../test/support/fake-slack.js';
 import { fillView, inputIds } from '../../test/support/fill-view.js';
 import {
@@ -115,6 +116,8 @@ export function slackDriver(options: {
       const filled = {
         ...(ids.includes('reason') ? { reason: 'ZD-1000 drill request' } : {}),
         ...(ids.includes('verificationMethod') ? { verificationMethod: 'Photo ID in store' } : {}),
+        // ...and a plan where the form asks one (the sandbox account has several).
+        ...(ids.includes('packageId') ? { packageId: SEED_PACKAGES.unlimitedPlus } : {}),
         ...fill,
       };
       return driver.submitValues(view, fillView(view.view, filled), userId);

@@ -13,9 +13,10 @@ import {
 } from '../../drills/support/flows.js';
 import { type ShownView, textOf } from '../../drills/support/slack-driver.js';
 import { waitFor } from '../../drills/support/wait.js';
+import { SEED_PACKAGES } from '../../src/sandbox/plans-seed.js';
 import { SEED_SUBSCRIBER_IDS } from '../../src/sandbox/seed.js';
 import type { Json } from '../../test/support/fake-slack.js';
-import { type FillValue, fillView } from '../../test/support/fill-view.js';
+import { type FillValue, fillView, inputIds } from '../../test/support/fill-view.js';
 
 export interface FiledRequest {
   card: ApprovalCard;
@@ -60,8 +61,13 @@ async function submit(
   fill: Record<string, FillValue>,
   what: string,
 ): Promise<Json> {
-  // As Slack sends it: the picked option with the text the picker showed.
-  const submitted = await world.slack(app).submitValues(form, fillView(form.view, fill), REQUESTER);
+  // As Slack sends it: the picked option with the text the picker showed. A plan where the form asks one.
+  const plan: Record<string, FillValue> = inputIds(form.view).includes('packageId')
+    ? { packageId: SEED_PACKAGES.unlimitedPlus }
+    : {};
+  const submitted = await world
+    .slack(app)
+    .submitValues(form, fillView(form.view, { ...plan, ...fill }), REQUESTER);
   if (submitted.body?.response_action !== 'update') {
     throw new Error(`${what} form was not accepted: ${textOf(submitted.body).slice(0, 300)}`);
   }

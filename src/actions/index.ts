@@ -22,6 +22,7 @@ import { orderCancelButton } from './order-cancel-button.js';
 import { orderStatusButton } from './order-status-button.js';
 import { orderUpdateButton } from './order-update-button.js';
 import { pickerOptions } from './picker-options.js';
+import { planOptions } from './plan-options.js';
 import { portinContinueButton } from './portin-continue-button.js';
 import { protectActionButton, protectOpenButton } from './protect-buttons.js';
 import { provisionFromSearchButton } from './provision-from-search-button.js';
@@ -59,6 +60,7 @@ export function registerActions(on: Listeners, ctx: AppContext): void {
   on.options(ACTION.messageRoutePicker, pickerOptions(ctx, 'messageRoute'));
   on.options(ACTION.voiceRoutePicker, pickerOptions(ctx, 'voiceRoute'));
   on.options(ACTION.subscriberPicker, pickerOptions(ctx, 'subscriber'));
+  on.options(ACTION.planPicker, planOptions(ctx));
 }
 
 /** The operation each button runs or opens the form of: what it lets a person do follows from the definition. */

@@ -1,9 +1,12 @@
 import type { AppContext } from '../app-context.js';
 import { readPortinContinueValue } from '../messages/action-values.js';
 import type { ButtonArgs } from '../slack/listener-args.js';
-import { portinFormView } from '../views/forms/portin-form.js';
+import { portinFormWithPlan } from '../views/forms/portin-form.js';
 import { readModalMetadata } from '../views/modal-metadata.js';
 import { updateModal } from '../views/open-modal.js';
+
+/** How long the form waits for the plan list (usually cached). */
+const PLAN_LOOKUP_MAX_MS = 1_000;
 
 /** "Continue to port-in…" on an eligible verdict turns the verdict modal into the port-in form. */
 export function portinContinueButton(ctx: AppContext) {
@@ -14,17 +17,19 @@ export function portinContinueButton(ctx: AppContext) {
     const metadata = readModalMetadata(view?.private_metadata);
     if (!value || !view || !metadata || !value.eligibility.eligible) return;
     ctx.pickers.warm();
+    // A views.update has no trigger to outlive, but the person is waiting: a slow plan list gives a picker.
     await updateModal(
       client,
       view.id,
-      portinFormView(
+      await portinFormWithPlan(
+        ctx,
         {
           channelId: metadata.channelId,
           phoneNumber: value.phoneNumber,
           targetClassification: value.targetClassification,
           eligibility: value.eligibility,
         },
-        ctx.sandbox,
+        PLAN_LOOKUP_MAX_MS,
       ),
     );
   };

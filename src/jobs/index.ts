@@ -8,6 +8,7 @@ import type { Store } from '../store/open-store.js';
 import type { TelegentClient } from '../telegent/client.js';
 import { createApprovalRemindersJob } from './approval-reminders.js';
 import { createDigestJob, type DigestTickResult } from './digest.js';
+import { createLineSubscriptions, type LineSubscriptionsResult } from './line-subscriptions.js';
 import { createOrderOutbox, type OutboxResult } from './order-outbox.js';
 import { createOrderPoller, type ReadOutcome, type SweepResult } from './order-poller.js';
 import { createSharedPollBudget, type SharedPollBudget } from './poll-budget.js';
@@ -18,6 +19,7 @@ import { createStoreOutage } from './store-outage.js';
 
 export type { DigestTickResult } from './digest.js';
 export { type DigestCommand, type DigestDefaults, parseDigestCommand } from './digest-command.js';
+export type { LineSubscriptionsResult } from './line-subscriptions.js';
 export type { OutboxResult } from './order-outbox.js';
 export type { ReadOutcome, SweepResult } from './order-poller.js';
 export type WebClient = webApi.WebClient;
@@ -73,8 +75,9 @@ export interface StartJobsOptions {
     | 'rateLimits'
     | 'requests'
     | 'reminders'
+    | 'lineSubscriptions'
   >;
-  telegent: Pick<TelegentClient, 'getOrder'>;
+  telegent: Pick<TelegentClient, 'getOrder' | 'getNumber' | 'plans'>;
   /** The app's Web API client: the jobs use its token and API URL with their own no-retry settings. */
   slack: WebClient;
   logger: Logger;
@@ -109,6 +112,10 @@ export interface Jobs {
   runRemindersOnce(): Promise<RemindResult>;
   /** The request redraws owed that no replica holds: how many were drawn. */
   runRedrawsOnce(): Promise<number>;
+  /** The new lines' plan steps due now (jobs/line-subscriptions.ts). */
+  runLineSubscriptionsOnce(): Promise<LineSubscriptionsResult>;
+  /** A plan step may be due (a request just ran): worked soon, in the background. */
+  kickLineSubscriptions(): void;
   scheduler: Scheduler;
   /** The poller's share of the Telegent limit (metrics). */
   pollBudget: SharedPollBudget;
@@ -172,6 +179,14 @@ export function startJobs(options: StartJobsOptions): Jobs {
   const postChangesSoon = () => {
     if (!abort.signal.aborted && !flushTimer) flushTimer = setTimeout(flushNow, CHANGES_COLLECT_MS);
   };
+  const lineSubscriptions = createLineSubscriptions({
+    lineSubscriptions: store.lineSubscriptions,
+    orders: store.orders,
+    telegent: options.telegent,
+    redrawRequest: options.requests?.messages.sync,
+    logger,
+    now,
+  });
   const poller = createOrderPoller({
     orders: store.orders,
     telegent: options.telegent,
@@ -179,8 +194,15 @@ export function startJobs(options: StartJobsOptions): Jobs {
     policy,
     now,
     budget: pollBudget,
-    // Tests that drive the jobs by hand (schedule: false) post when they choose.
-    onChange: options.schedule === false ? undefined : postChangesSoon,
+    // Tests that drive the jobs by hand (schedule: false) post when they choose. A change may be a port-in
+    // completing: its line's plan step is due now.
+    onChange:
+      options.schedule === false
+        ? undefined
+        : () => {
+            postChangesSoon();
+            lineSubscriptions.kick();
+          },
     onRead: options.onOrderRead,
     leaseSeconds: config.orderLeaseSeconds,
     outage,
@@ -238,6 +260,7 @@ export function startJobs(options: StartJobsOptions): Jobs {
   const runHousekeepingOnce = async () => housekeeping?.run();
   const runRemindersOnce = async () => (await reminders?.tick()) ?? { thread: 0, dms: 0 };
   const runRedrawsOnce = async () => (await requestJobs?.messages.sweep()) ?? 0;
+  const runLineSubscriptionsOnce = () => lineSubscriptions.runOnce();
 
   let polling: Promise<unknown> = Promise.resolve();
   let startupHousekeeping: Promise<unknown> = Promise.resolve();
@@ -248,6 +271,13 @@ export function startJobs(options: StartJobsOptions): Jobs {
       cron: config.outboxCron ?? '*/10 * * * * *',
       coordinated: false,
       run: runOutboxOnce,
+    });
+    // Every replica: each step is claimed in the database, so replicas never work one step at once.
+    scheduler.add({
+      name: 'line-subscriptions',
+      cron: '*/15 * * * * *',
+      coordinated: false,
+      run: runLineSubscriptionsOnce,
     });
     scheduler.add({
       name: 'digest-tick',
@@ -311,12 +341,15 @@ export function startJobs(options: StartJobsOptions): Jobs {
     runHousekeepingOnce,
     runRemindersOnce,
     runRedrawsOnce,
+    runLineSubscriptionsOnce,
+    kickLineSubscriptions: () => lineSubscriptions.kick(),
     pollBudget,
     async stop() {
       abort.abort(new Error('jobs stopping'));
       clearTimeout(flushTimer);
       await startupHousekeeping; // a recovered request may be mid-call: let it finish before the store closes
       await scheduler.stop();
+      await lineSubscriptions.stop();
       await polling;
       await flushing;
       logger.info('jobs stopped');

@@ -35,6 +35,8 @@ export const ACTION = {
   messageRoutePicker: 'picker.message-route',
   voiceRoutePicker: 'picker.voice-route',
   subscriberPicker: 'picker.subscriber',
+  /** The Plan field of provision and port-in forms when the plan list was not read in time to list it. */
+  planPicker: 'picker.plan',
   /** "New subscriber…" under a form's subscriber picker: pushes the new-subscriber form on top. */
   newSubscriber: 'subscriber.new',
   /** "More options…" under a request form's main fields: the same form with its folded fields shown. */

@@ -1,5 +1,6 @@
 import { customerFullName, customerShortName, requestReason } from '../requests/request-context.js';
 import type { CustomerNoticeRecord } from '../store/customer-notices-repo.js';
+import type { LineSubscriptionRecord } from '../store/line-subscriptions-repo.js';
 import type { OrderRecord } from '../store/orders-repo.js';
 import type { RequestStatus } from '../store/request-lifecycle.js';
 import type { RequestRecord } from '../store/requests-repo.js';
@@ -22,6 +23,8 @@ export interface RequestState {
   accountName: string | null;
   /** The text to the line (SIM swap, port-out PIN), once claimed or skipped; absent for other requests. */
   notice?: CustomerNoticeRecord | null | undefined;
+  /** The new line's plan step, for a request that chose a plan. */
+  plan?: LineSubscriptionRecord | null | undefined;
 }
 
 /** What a message carries (its metadata says so): the approval card, the request's story, or its order's root. */
@@ -32,8 +35,11 @@ export interface Drawing {
   shows: Shows;
 }
 
-/** The thread lines a request owes, each posted once: the decision notice and the outcome (card's and story's). */
-export type LineName = 'decision' | 'card-outcome' | 'story-outcome';
+/**
+ * The thread lines a request owes, each posted once: the decision notice, the outcome (card's and story's), and
+ * what became of the new line's plan when it did not go through.
+ */
+export type LineName = 'decision' | 'card-outcome' | 'story-outcome' | 'plan';
 
 export interface Line {
   name: LineName;
@@ -212,5 +218,13 @@ export function requestPicture(state: RequestState, options: PictureOptions): Re
       lines.push({ name: 'card-outcome', thread: 'card', message: outcome });
     if (waited) lines.push({ name: 'story-outcome', thread: 'story', message: outcome });
   }
+  const planLine = planStepLine(state.plan);
+  if (planLine) lines.push({ name: 'plan', thread: 'story', message: planLine });
   return { card, story, cardChannel, cardIsStory, lines };
+}
+
+/** The plan step ended without a subscription and has something to say (refused, not enabled, gave up). */
+function planStepLine(plan: LineSubscriptionRecord | null | undefined): MessagePayload | null {
+  if (!plan?.detail || !['refused', 'skipped', 'failed'].includes(plan.status)) return null;
+  return { text: plan.detail, blocks: [section(plan.detail)] };
 }

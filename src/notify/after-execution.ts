@@ -11,6 +11,8 @@ export interface AfterExecutionDeps {
   notify: Pick<Notifier, 'dm' | 'ephemeral'>;
   /** Drops a cached picker list the execution made stale (so the next form finds what was just created). */
   forgetPickers: (list: PickerKind) => void;
+  /** A step the execution stored may be due now (the new line's plan): its job works it soon. */
+  kickJobs?: (() => void) | undefined;
   logger: Logger;
   sandbox: boolean;
 }
@@ -26,6 +28,7 @@ export async function afterExecution(deps: AfterExecutionDeps, execution: Execut
   const { request } = execution;
   await deps.messages.sync(request.id);
   if (execution.status !== 'succeeded') return;
+  deps.kickJobs?.();
   for (const list of execution.staleLists ?? []) deps.forgetPickers(list);
   const reveal = execution.revealToRequester;
   if (!reveal) return;

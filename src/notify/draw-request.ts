@@ -8,6 +8,7 @@ import {
 } from '../messages/request-picture.js';
 import type { ChannelAccountsRepo } from '../store/channel-accounts-repo.js';
 import type { CustomerNoticesRepo } from '../store/customer-notices-repo.js';
+import type { LineSubscriptionsRepo } from '../store/line-subscriptions-repo.js';
 import type { OrdersRepo } from '../store/orders-repo.js';
 import type {
   DrawLease,
@@ -28,6 +29,8 @@ export interface DrawDeps {
   channelAccounts: Pick<ChannelAccountsRepo, 'get'>;
   /** The text to the line (SIM swap, port-out PIN): the card says whether it went out. */
   customerNotices?: Pick<CustomerNoticesRepo, 'get'> | undefined;
+  /** The new line's plan step: the thread says when Telegent refused it. */
+  lineSubscriptions?: Pick<LineSubscriptionsRepo, 'getByRequest'> | undefined;
   requestMessages: RequestMessagesRepo;
   notify: Notifier;
   logger: Logger;
@@ -60,13 +63,14 @@ export async function drawRequest(deps: DrawDeps, lease: DrawLease): Promise<voi
   const { requestMessages: repo, notify, logger } = deps;
 
   async function stateOf(request: RequestRecord): Promise<RequestState> {
-    const [order, bound, notice] = await Promise.all([
+    const [order, bound, notice, plan] = await Promise.all([
       deps.orders.getByRequest(request.id),
       deps.channelAccounts.get(request.channelId),
       deps.customerNotices?.get(request.id) ?? null,
+      deps.lineSubscriptions?.getByRequest(request.id) ?? null,
     ]);
     const accountName = bound && bound.accountId === request.accountId ? bound.accountName : null;
-    return { request, order, accountName, notice };
+    return { request, order, accountName, notice, plan };
   }
 
   /** The card's link, only while the story shows "waiting" beside a card elsewhere. */

@@ -38,6 +38,7 @@ export const FIELD_LABELS: Record<string, FieldLabel> = {
   assignedSubscriberId: { label: 'Subscriber', hint: id(ID_KINDS.subscriber) },
   accountId: { label: 'Account', hint: id(ID_KINDS.account) },
   iccid: { label: 'ICCID (SIM number)', hint: ICCID_HINT },
+  packageId: { label: 'Plan', hint: 'what the line is billed on: one of the account’s plans' },
   productType: { label: 'Product type', hint: PRODUCT_TYPE_HINT },
   numberType: { label: 'Number type', hint: 'mvno or iot' },
   messageType: { label: 'Message type', hint: 'p2p or a2p' },

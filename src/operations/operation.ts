@@ -64,6 +64,24 @@ export interface Outcome {
   reveal?: RevealedSecret;
   /** Telegent lists the forms' pickers cache that this mutation changed (a new subscriber): read them again. */
   staleLists?: readonly PickerKind[];
+  /**
+   * Put the new line on the plan the form chose (a Telegent subscription), once the number exists: stored as a
+   * step of the request and created exactly once by jobs/line-subscriptions.ts.
+   */
+  plan?: {
+    packageId: string;
+    planName?: string | undefined;
+    subscriberId: string;
+    /** E.164: the line. */
+    phoneNumber: string;
+    iccid?: string | undefined;
+    /** Lower-case `mvno` / `iot` (a port-in's is read back from the number once it is ours). */
+    type?: 'mvno' | 'iot' | undefined;
+    /** The number's id (`PhoneNumberId`), when Telegent's answer gave it; else it is read back. */
+    tnid?: string | undefined;
+    /** The number is ours only when the outcome's order completes (a port-in): the step waits for it. */
+    whenOrderCompletes?: boolean;
+  };
 }
 
 /** A secret the requester must see exactly once, by DM: what it is, the value, what to do with it. */

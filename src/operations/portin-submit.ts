@@ -18,6 +18,7 @@ import {
 import { classificationWords, dayWords, formatPhone } from './glossary.js';
 import { defineOperation, MASK, type SchemaOptions, simTail } from './operation.js';
 import { shortName } from './personal-data.js';
+import { planChoiceFields, planFacts, planStep, planSummary } from './plan-choice.js';
 import { readBackNumber } from './read-back.js';
 
 export const PORT_IN_SECRET_FIELDS = ['currentAccountNumber', 'currentAccountPassword'] as const;
@@ -38,6 +39,7 @@ export function portInSchema(options: SchemaOptions) {
       assignedSubscriberId: subscriberIdSchema,
       accountId: optionalField(accountIdSchema),
       eligibility: optionalField(eligibilityContextSchema),
+      ...planChoiceFields,
     })
     .superRefine((v, ctx) => {
       checkEligibility(v.eligibility, v.portInDate, (field, message) =>
@@ -81,7 +83,7 @@ export const portIn = defineOperation<PortInInput, PortOrderCreated, PortInReque
       input.portInDate ? `port date ${dayWords(input.portInDate)}` : undefined,
       input.iccid ? `SIM ${simTail(input.iccid)}` : undefined,
     ];
-    return parts.filter(Boolean).join('; ');
+    return parts.filter(Boolean).join('; ') + planSummary(input);
   },
   facts: (input) => [
     ['Number', formatPhone(input.phoneNumber)],
@@ -94,6 +96,7 @@ export const portIn = defineOperation<PortInInput, PortOrderCreated, PortInReque
       : []),
     ['SIM', simTail(input.iccid)],
     ['Carrier account', `${MASK} (number and PIN/password kept encrypted)`],
+    ...planFacts(input),
   ],
   toTelegent: portInToTelegent,
   execute: (ctx, input) =>
@@ -108,6 +111,12 @@ export const portIn = defineOperation<PortInInput, PortOrderCreated, PortInReque
       status: response.OrderStatus ?? 'Pending',
       portInDate: input.portInDate ?? null,
     },
+    // The number is ours only when the port-in completes: the plan waits for that (its TNID is read back then).
+    ...planStep(input, {
+      phoneNumber: input.phoneNumber,
+      type: input.targetClassification,
+      whenOrderCompletes: true,
+    }),
   }),
   orders: {
     noun: 'port-in',

@@ -17,9 +17,17 @@ import {
 import { zipCodeSchema } from './fields/zip-code.js';
 import { classificationWords, productPhrase, productWords } from './glossary.js';
 import { defineOperation, simTail } from './operation.js';
+import {
+  type PlanChoice,
+  planChoiceFields,
+  planChoiceOf,
+  planFacts,
+  planStep,
+  planSummary,
+} from './plan-choice.js';
 import { readBackProvision } from './provision-read-back.js';
 
-export interface ProvisionInput {
+export interface ProvisionInput extends PlanChoice {
   productType: ProductType;
   numberType: 'mvno' | 'iot';
   messageType: 'p2p' | 'a2p';
@@ -52,6 +60,7 @@ export function provisionSchema(): z.ZodType<ProvisionInput> {
       iccid: optionalField(iccidSchema),
       assignedSubscriberId: subscriberIdSchema,
       accountId: optionalField(accountIdSchema),
+      ...planChoiceFields,
     })
     .transform((v, ctx): ProvisionInput => {
       const product = productFeatures(v.productType);
@@ -98,6 +107,7 @@ export function provisionSchema(): z.ZodType<ProvisionInput> {
         iccid: v.iccid,
         assignedSubscriberId: v.assignedSubscriberId,
         accountId: v.accountId,
+        ...planChoiceOf(v),
       };
     });
 }
@@ -134,7 +144,7 @@ export const provision = defineOperation<ProvisionInput, ProvisionResponse, Prov
         ? ` near ZIP ${input.zipCode}`
         : ' (any area)';
     const sim = input.iccid ? `, SIM ${simTail(input.iccid)}` : '';
-    return `New ${productWords(input.productType)} ${classificationWords(input.numberType)}${where}${sim}`;
+    return `New ${productWords(input.productType)} ${classificationWords(input.numberType)}${where}${sim}${planSummary(input)}`;
   },
   facts: (input) => [
     ['Product', productPhrase(input)],
@@ -147,6 +157,7 @@ export const provision = defineOperation<ProvisionInput, ProvisionResponse, Prov
           : 'any area',
     ],
     ['SIM', simTail(input.iccid)],
+    ...planFacts(input),
   ],
   toTelegent: provisionToTelegent,
   execute(ctx, input) {
@@ -155,12 +166,20 @@ export const provision = defineOperation<ProvisionInput, ProvisionResponse, Prov
       ctx.callOptions,
     );
   },
-  outcome: (_input, response) => ({
+  outcome: (input, response) => ({
     order: {
       orderId: response.OrderId,
       numbers: response.PhoneNumberAssigned ? [response.PhoneNumberAssigned] : [],
       status: response.OrderStatus ?? 'Pending',
     },
+    // The number exists as soon as Telegent assigns it: the plan follows at once (TNID = its PhoneNumberId).
+    ...(response.PhoneNumberAssigned
+      ? planStep(input, {
+          phoneNumber: response.PhoneNumberAssigned,
+          type: input.numberType,
+          tnid: response.PhoneNumberId ?? undefined,
+        })
+      : {}),
   }),
   orders: {
     noun: 'provision',

@@ -1,5 +1,5 @@
 import type { Logger } from '../log.js';
-import type { OpContext } from '../operations/operation.js';
+import type { OpContext, Outcome } from '../operations/operation.js';
 import { getOperation } from '../operations/registry.js';
 import { formatFieldErrors } from '../operations/validation-errors.js';
 import type { Store } from '../store/open-store.js';
@@ -128,6 +128,7 @@ async function recordSuccess(
         accountName: await boundAccountName(store, request),
       })
     : null;
+  if (outcome.plan) await addPlanStep(store, request, outcome.plan, order?.orderId, deps.now());
   if (outcome.recheckOrderId) {
     if (outcome.newPortInDate)
       await store.orders.setPortInDate(outcome.recheckOrderId, outcome.newPortInDate);
@@ -242,4 +243,31 @@ export async function recordUnknownOutcome(
   deps.logger.warn({ requestId: claimed.id, kind: claimed.kind, reconciliation }, 'request outcome unknown');
   if (resolved) return { status: 'succeeded', request, result: { reconciliation }, order: null };
   return { status: 'unknown', request, error, reconciliation };
+}
+
+/**
+ * The new line's plan, as a step of the request (jobs/line-subscriptions.ts creates it exactly once): due now
+ * when the number exists, else waiting for the order that makes it ours.
+ */
+async function addPlanStep(
+  store: Store,
+  request: RequestRecord,
+  plan: NonNullable<Outcome['plan']>,
+  orderId: string | undefined,
+  now: Date,
+): Promise<void> {
+  await store.lineSubscriptions.add(
+    {
+      requestId: request.id,
+      waitForOrderId: plan.whenOrderCompletes ? orderId : null,
+      phoneNumber: plan.phoneNumber,
+      subscriberId: plan.subscriberId,
+      packageId: plan.packageId,
+      planName: plan.planName,
+      iccid: plan.iccid,
+      type: plan.type,
+      tnid: plan.tnid,
+    },
+    now,
+  );
 }

@@ -10,6 +10,7 @@ import { loadEncryptionKey } from './encryption-key.js';
 import { createHeadsUpsRepo } from './headsups-repo.js';
 import { createHistoryRepo } from './history-repo.js';
 import { createJobSlotsRepo } from './job-slots-repo.js';
+import { createLineSubscriptionsRepo } from './line-subscriptions-repo.js';
 import { MigrationError, migrate } from './migrate.js';
 import { createOrderEventsRepo } from './order-events-repo.js';
 import { createOrdersRepo } from './orders-repo.js';
@@ -41,6 +42,8 @@ export interface Store {
   requestMessages: ReturnType<typeof createRequestMessagesRepo>;
   /** The text to a line when a SIM swap or port-out PIN is requested (requests/customer-notice.ts). */
   customerNotices: ReturnType<typeof createCustomerNoticesRepo>;
+  /** The step that puts a request's new line on its plan (jobs/line-subscriptions.ts). */
+  lineSubscriptions: ReturnType<typeof createLineSubscriptionsRepo>;
   close(): Promise<void>;
 }
 
@@ -72,6 +75,7 @@ export function storeOver(db: Db, encryptionKey: Buffer, close: () => Promise<vo
     reminders: createRemindersRepo(db),
     requestMessages: createRequestMessagesRepo(db),
     customerNotices: createCustomerNoticesRepo(db),
+    lineSubscriptions: createLineSubscriptionsRepo(db),
     close,
   };
 }

@@ -7,8 +7,17 @@ describe('drill 6: leak scan over a scripted session', () => {
     const result = await run();
     expect(result.passed, formatReport(result)).toBe(true);
     expect(result.figures['PIN DMs to the requester']).toBe(1);
-    expect(result.figures['Telegent mutations made']).toBe(
-      'provision, portin, portin/update, portout, status, subscribers/create',
+    // The provision's new line is put on its plan in the background: its subscription may come after the port-in.
+    expect(String(result.figures['Telegent mutations made']).split(', ').sort()).toEqual(
+      [
+        'provision',
+        'subscriptions',
+        'portin',
+        'portin/update',
+        'portout',
+        'status',
+        'subscribers/create',
+      ].sort(),
     );
     expect(Number(result.figures['Telegent tokens captured'])).toBeGreaterThan(0);
     expect(Number(result.figures['leak scan: log lines scanned'])).toBeGreaterThan(50);

@@ -78,6 +78,10 @@ describe('who may use it, end to end', () => {
     orderId = order.order_id;
     await expect.poll(async () => (await e2e.store.orders.get(orderId))?.threadTs).toBeTruthy();
     orderTs = String((await e2e.store.orders.get(orderId))!.threadTs);
+    // The new line is put on its plan in the background: done before the refusals below count Telegent calls.
+    await expect
+      .poll(async () => (await e2e.store.lineSubscriptions.getByRequest(requestId))?.status)
+      .toBe('done');
   });
 
   /** Waits until the sandbox journal stops growing, and returns its length. */

@@ -33,7 +33,13 @@ describe('request forms ask only what they must: single routes preselected, the 
   it('provision: the only routes are preselected and folded, and the request files with them', async () => {
     await e2e.command('provision 801');
     const form = await e2e.latestView((v) => v.callback_id === 'telegent.provision');
-    expect(inputIds(form.view)).toEqual(['productType', 'assignedSubscriberId', 'areaCode', 'reason']);
+    expect(inputIds(form.view)).toEqual([
+      'productType',
+      'assignedSubscriberId',
+      'packageId',
+      'areaCode',
+      'reason',
+    ]);
     expect(textOf(form.view)).toContain('message route Main SMS Webhook (the only one)');
 
     const sent = await e2e.submit(form, {

@@ -4,6 +4,7 @@ import { createTelegentOps, type TelegentOps } from '../../src/app.js';
 import type { Config } from '../../src/config.js';
 import { silentLogger } from '../../src/log.js';
 import { ACTION } from '../../src/messages/ids.js';
+import { SEED_PACKAGES } from '../../src/sandbox/plans-seed.js';
 import { SEED_MESSAGE_ROUTE_IDS, SEED_SUBSCRIBER_IDS } from '../../src/sandbox/seed.js';
 import { migrate } from '../../src/store/migrate.js';
 import { type Store, storeOver } from '../../src/store/open-store.js';
@@ -47,7 +48,10 @@ export interface E2E {
   /** The newest view the app opened, pushed or updated, optionally waiting for a callback id. */
   latestView(predicate?: (view: ModalView) => boolean): Promise<{ id: string; view: ModalView }>;
   /** Submits a view the app showed, typing `fill` into its inputs (others keep their pre-filled values). */
-  /** A request form's "Reason / ticket" is filled with a plain reason unless `fill` says otherwise. */
+  /**
+   * A request form's "Reason / ticket" is filled with a plain reason (and a Plan, Unlimited Plus, where asked)
+   * unless `fill` says otherwise.
+   */
   submit(
     view: { id: string; view: ModalView },
     fill: Record<string, FillValue>,
@@ -151,6 +155,8 @@ export async function startE2E(options: E2EOptions = {}): Promise<E2E> {
       const defaults = {
         ...(ids.includes('reason') ? { reason: 'ZD-1000 customer asked' } : {}),
         ...(ids.includes('verificationMethod') ? { verificationMethod: 'Photo ID in store' } : {}),
+        // The sandbox account has several plans, so a provision or port-in form requires one.
+        ...(ids.includes('packageId') ? { packageId: SEED_PACKAGES.unlimitedPlus } : {}),
       };
       return slack.viewSubmission({
         callbackId: String(view.view.callback_id),

@@ -14,6 +14,8 @@ import {
 } from '../../src/sandbox/seed.js';
 import type { OrderRecord } from '../../src/store/orders-repo.js';
 import { AvailabilityResponseSchema } from '../../src/telegent/response-schemas.js';
+import { writeModalMetadata } from '../../src/views/modal-metadata.js';
+import { provisionModal } from '../../src/views/modals/provision-modal.js';
 import { connectionCutter } from '../support/cut-connections.js';
 import type { FakeSlackCall, Json } from '../support/fake-slack.js';
 import { TEST_DATABASE_URL } from '../support/test-db.js';
@@ -180,6 +182,22 @@ describe('Telegent failing: every button tells the person something within 3 s o
     }
     await answered(`history ${order!.orderId}`);
     shown = harvest(e2e.fake.calls);
+    // The Plan picker stands in for the plan list when a form opens before that list was read (the run's first
+    // form, on a loaded machine): if the list was quicker, that form as its builder makes it then.
+    if (!shown.has(ACTION.planPicker)) {
+      const coldForm = provisionModal({
+        metadata: writeModalMetadata({ channelId: CHANNEL }),
+        plan: { ask: 'search' },
+        sandbox: true,
+      });
+      for (const element of elementsIn(coldForm.blocks).filter((e) => e.action_id === ACTION.planPicker)) {
+        shown.set(ACTION.planPicker, {
+          actionId: ACTION.planPicker,
+          element,
+          view: { ...coldForm, id: 'V0COLD' },
+        });
+      }
+    }
     // The sandbox never has more than a page of free areas: "Next page ›" as its builder makes it for a
     // Telegent answer with twelve (parsed by the client's own schema).
     const manyAreas = AvailabilityResponseSchema.parse({

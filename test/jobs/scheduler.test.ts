@@ -77,11 +77,17 @@ describe.each(storeKinds())('scheduler on %s', (kind) => {
     await scheduler.stop();
   });
 
-  it('startJobs starts the poller loop (half the limit) and schedules the outbox, digest tick, port-date heads-ups, the request jobs and the purge; stop() ends them', async () => {
+  it('startJobs starts the poller loop (half the limit) and schedules the outbox, digest tick, port-date heads-ups, the request jobs, the line plan steps and the purge; stop() ends them', async () => {
     let expiryRuns = 0;
     const jobs = startJobs({
       store,
-      telegent: { getOrder: async () => ({ OrderId: 'x', OrderStatus: 'Pending' }) as never },
+      telegent: {
+        getOrder: async () => ({ OrderId: 'x', OrderStatus: 'Pending' }) as never,
+        getNumber: async () => {
+          throw new Error('no number is read here');
+        },
+        plans: {} as never,
+      },
       slack: new webApi.WebClient('xoxb-unused', { slackApiUrl: 'http://127.0.0.1:9/api/' }),
       logger: silentLogger,
       config: {
@@ -112,6 +118,7 @@ describe.each(storeKinds())('scheduler on %s', (kind) => {
       'approval-reminders',
       'digest-tick',
       'job-slots-purge',
+      'line-subscriptions',
       'order-outbox',
       'port-date-headsups',
       'request-housekeeping',

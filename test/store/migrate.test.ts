@@ -22,6 +22,7 @@ const SHIPPED = [
   '013_orders_who_why.sql',
   '014_customer_notices.sql',
   '015_kv_cache.sql',
+  '016_line_subscriptions.sql',
 ];
 /** Versions as the file names give them (numbers are assigned per branch, so they may skip). */
 const VERSIONS = SHIPPED.map((file) => Number(file.slice(0, 3)));
@@ -63,6 +64,7 @@ describe.each(storeKinds())('migrations on %s', (kind) => {
       [13, 'orders_who_why'],
       [14, 'customer_notices'],
       [15, 'kv_cache'],
+      [16, 'line_subscriptions'],
     ]);
     expect(rows[0]!.applied_at).toBeInstanceOf(Date);
     expect(await migrate(store.db)).toEqual([]);

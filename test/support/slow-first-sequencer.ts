@@ -10,6 +10,7 @@ const SLOWEST_FIRST = [
   'test/drills/crash-mid-sweep.test.ts',
   'test/drills/kill-after-post.test.ts',
   'test/drills/kill-mid-text.test.ts',
+  'test/drills/kill-mid-plan.test.ts',
   'test/drills/double-click.test.ts',
   'test/drills/first-run.test.ts',
   'test/drills/bad-input.test.ts',

@@ -7,6 +7,7 @@ import type { Choice } from '../inputs.js';
 import { writeModalMetadata } from '../modal-metadata.js';
 import { type OnlyRoutes, provisionModal } from '../modals/provision-modal.js';
 import { openModal } from '../open-modal.js';
+import { planFieldFor, planPreset } from './plan-field.js';
 
 /**
  * How long opening the form may wait for the route lists: usually cached (60 s), and a slow Telegent should not
@@ -61,15 +62,20 @@ export interface ProvisionFormArgs {
  */
 export async function provisionFormView(ctx: AppContext, args: ProvisionFormArgs): Promise<ModalView> {
   const accountId = (await ctx.store.channelAccounts.get(args.channelId))?.accountId;
-  const only = await onlyRoutes(ctx, accountId, args.timeLeftMs);
+  const [only, plan] = await Promise.all([
+    onlyRoutes(ctx, accountId, args.timeLeftMs),
+    planFieldFor(ctx, Math.min(args.timeLeftMs, ROUTE_LOOKUP_MAX_MS)),
+  ]);
   const presets = {
     ...(only.messageRoute ? { messageRouteId: only.messageRoute.value } : {}),
     ...(only.voiceRoute ? { voiceRouteId: only.voiceRoute.value } : {}),
+    ...planPreset(plan),
   };
   const folded = !args.moreOptions && Object.keys(presets).length > 0;
   return provisionModal({
     prefill: args.prefill,
     onlyRoutes: only,
+    plan,
     moreOptions: args.moreOptions,
     metadata: writeModalMetadata({
       channelId: args.channelId,

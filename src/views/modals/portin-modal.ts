@@ -12,6 +12,7 @@ import { subscriberPickerBlocks } from '../subscriber-picker.js';
 import { billingAddressInputs } from './billing-address-inputs.js';
 import { modal } from './modal.js';
 import { moreOptionsFold } from './more-options.js';
+import { type PlanField, planInputBlocks } from './plan-input.js';
 
 /** Said once above a form's secret fields (Slack has no password input). */
 export const SECRET_NOTE =
@@ -28,6 +29,8 @@ export interface PortinModalArgs {
   sandbox?: boolean | undefined;
   /** Shows the folded fields (name on the carrier account, SIM). */
   moreOptions?: boolean | undefined;
+  /** The Plan field, as the account's plan list allows (none: no field). */
+  plan?: PlanField | undefined;
 }
 
 export const CLASSIFICATION_CHOICES = TARGET_CLASSIFICATIONS.map((c) => ({
@@ -45,6 +48,7 @@ export function portinModal(args: PortinModalArgs): ModalView {
   const carrier = e.CurrentCarrier ? escapeMrkdwn(e.CurrentCarrier) : 'unknown carrier';
   const number = escapeMrkdwn(formatPhone(args.phoneNumber));
   const other = args.targetClassification === 'mvno' ? 'iot' : 'mvno';
+  const plan = planInputBlocks(args.plan);
   const folded: KnownBlock[] = [
     textInput({ field: 'subscriberName', optional: true, maxLength: TEXT_LIMITS.name }),
     textInput({
@@ -53,6 +57,7 @@ export function portinModal(args: PortinModalArgs): ModalView {
       maxLength: 40,
       hint: 'The 19 or 20 digits printed on the SIM card',
     }),
+    ...plan.folded,
   ];
   const blocks: KnownBlock[] = [
     ...sandboxBlocks(args.sandbox),
@@ -80,7 +85,10 @@ export function portinModal(args: PortinModalArgs): ModalView {
     textInput({ field: 'currentAccountPassword', maxLength: TEXT_LIMITS.password, hint: '' }),
     ...billingAddressInputs(),
     ...subscriberPickerBlocks('Who the number will belong to here: type a name or email.'),
-    ...(args.moreOptions ? folded : moreOptionsFold(['no name on the carrier account', 'no SIM yet'])),
+    ...plan.main,
+    ...(args.moreOptions
+      ? folded
+      : moreOptionsFold(['no name on the carrier account', 'no SIM yet', ...plan.defaults])),
   ];
   return modal({
     callbackId: CALLBACK.form('portin'),

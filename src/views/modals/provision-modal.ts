@@ -8,6 +8,7 @@ import { type Choice, externalSelectInput, radioInput, selectInput, textInput } 
 import { subscriberPickerBlocks } from '../subscriber-picker.js';
 import { modal } from './modal.js';
 import { moreOptionsFold } from './more-options.js';
+import { type PlanField, planInputBlocks } from './plan-input.js';
 
 /** A route the account has only one of: nothing to choose, so the form preselects it and folds it away. */
 export interface OnlyRoutes {
@@ -31,6 +32,8 @@ export interface ProvisionModalArgs {
   onlyRoutes?: OnlyRoutes | undefined;
   /** Shows the folded fields (number and message type, ZIP code, SIM, single routes). */
   moreOptions?: boolean | undefined;
+  /** The Plan field, as the account's plan list allows (none: no field). */
+  plan?: PlanField | undefined;
 }
 
 const PRODUCT_CHOICES = PRODUCT_TYPES.map((p) => ({ text: productWords(p), value: p }));
@@ -51,6 +54,7 @@ const VOICE_ROUTE_HINT = 'Needed for SMS + data + voice';
  */
 export function provisionModal(args: ProvisionModalArgs): ModalView {
   const only = args.onlyRoutes ?? {};
+  const plan = planInputBlocks(args.plan);
   const zipPrefilled = Boolean(args.prefill?.zipCode);
   const zipInput = textInput({
     field: 'zipCode',
@@ -95,6 +99,7 @@ export function provisionModal(args: ProvisionModalArgs): ModalView {
       maxLength: 40,
       hint: 'The 19 or 20 digits printed on the SIM card',
     }),
+    ...plan.folded,
   ];
   const defaults = [
     ...(zipPrefilled ? [] : ['no ZIP code']),
@@ -103,6 +108,7 @@ export function provisionModal(args: ProvisionModalArgs): ModalView {
     ...(only.messageRoute ? [`message route ${only.messageRoute.text} (the only one)`] : []),
     ...(only.voiceRoute ? [`voice route ${only.voiceRoute.text} (the only one)`] : []),
     'no SIM yet',
+    ...plan.defaults,
   ];
   const blocks: KnownBlock[] = [
     ...sandboxBlocks(args.sandbox),
@@ -113,6 +119,7 @@ export function provisionModal(args: ProvisionModalArgs): ModalView {
       false,
       args.prefill?.subscriber,
     ),
+    ...plan.main,
     textInput({
       field: 'areaCode',
       initial: args.prefill?.areaCode,

@@ -51,15 +51,20 @@ export function requestFormSubmission(ctx: AppContext, form: RequestForm) {
     }
     const { [REASON_FIELD]: typedReason, ...typed } = readViewInput(view.state.values, view.blocks);
     const changed = form.changes ? await form.changes(typed, metadata, ctx) : typed;
-    const raw = { ...metadata.presets, ...changed, ...form.fromMetadata(metadata) };
+    const typedRaw = { ...metadata.presets, ...changed, ...form.fromMetadata(metadata) };
+    const listed = form.fromCatalogue
+      ? await form.fromCatalogue(typedRaw, ctx, ackTimeLeft(context), inputBlockIds(view.blocks))
+      : { values: typedRaw };
+    const raw = 'values' in listed ? listed.values : typedRaw;
     const validated = validateInput(op, raw, {
       now: ctx.now,
       verificationMethods: ctx.verificationMethods,
     });
     const reason = checkReason(typedReason);
-    if (!validated.ok || !reason.ok) {
+    if (!validated.ok || !reason.ok || 'errors' in listed) {
       const errors = {
         ...(validated.ok ? {} : validated.errors),
+        ...('errors' in listed ? listed.errors : {}),
         ...(reason.ok ? {} : { [REASON_FIELD]: reason.error }),
       };
       await ack({ response_action: 'errors', errors: errorsForView(errors, view) });
@@ -186,4 +191,11 @@ async function showOutcome(
       return updateModal(client, viewId, resultModal(title, [...shown.blocks, ...also]));
     }
   }
+}
+
+/** The block ids of a view's inputs. */
+function inputBlockIds(blocks: ViewSubmissionArgs['view']['blocks']): string[] {
+  return (blocks ?? []).flatMap((block) =>
+    block.type === 'input' && typeof block.block_id === 'string' ? [block.block_id] : [],
+  );
 }

@@ -8,12 +8,13 @@ import { LINE_CHANGE_OPERATIONS, type OperationKind, operations } from '../../op
 import type { FieldErrors } from '../../operations/validation-errors.js';
 import { withinAckDeadline } from '../../slack/within-ack-deadline.js';
 import { protectStepsBlocks, redrawProtectionCard } from '../forms/open-protection-card.js';
-import { isPortinFormMetadata, portinFormView } from '../forms/portin-form.js';
+import { isPortinFormMetadata, portinFormWithPlan } from '../forms/portin-form.js';
 import { provisionFormView } from '../forms/provision-form.js';
 import type { ModalMetadata } from '../modal-metadata.js';
 import { END_PLAN_FIELD } from '../modals/line-change-modal.js';
 import { dropUnchanged } from '../view-input.js';
 import type { CompanionRequest } from './companion-requests.js';
+import { planFromCatalogue } from './plan-from-catalogue.js';
 
 /** Which operation each form submits, and what the form's metadata adds to the typed fields. */
 export interface RequestForm {
@@ -46,6 +47,17 @@ export interface RequestForm {
    * since the fields keep their block and action ids).
    */
   withMoreOptions?(ctx: AppContext, m: ModalMetadata, timeLeftMs: number): Promise<ModalView | undefined>;
+  /**
+   * What the form's input needs from a cached Telegent list inside the ack (the plan: required or not, its name
+   * and price in words), or errors under its fields.
+   */
+  fromCatalogue?(
+    raw: Record<string, unknown>,
+    ctx: AppContext,
+    timeLeftMs: number,
+    /** The form's input block ids (a field the form does not show cannot be required). */
+    inputIds: readonly string[],
+  ): Promise<{ values: Record<string, unknown> } | { errors: FieldErrors }>;
   /** The typed fields as the operation should see them (the update form keeps only what changed). */
   changes?(
     typed: Record<string, unknown>,
@@ -106,20 +118,22 @@ export const REQUEST_FORMS: readonly RequestForm[] = [
     callbackId: CALLBACK.form('provision'),
     kind: 'provision',
     fromMetadata: () => ({}),
+    fromCatalogue: planFromCatalogue,
     withMoreOptions: (ctx, m, timeLeftMs) =>
       provisionFormView(ctx, { channelId: m.channelId, moreOptions: true, timeLeftMs }),
   },
   {
     callbackId: CALLBACK.form('portin'),
     kind: 'portin',
+    fromCatalogue: planFromCatalogue,
     fromMetadata: (m) => ({
       phoneNumber: m.phoneNumber,
       // The classification eligibility was checked in; a form opened before it was recorded keeps what was typed.
       ...(m.targetClassification ? { targetClassification: m.targetClassification } : {}),
       ...(m.eligibility ? { eligibility: m.eligibility } : {}),
     }),
-    withMoreOptions: async (ctx, m) =>
-      isPortinFormMetadata(m) ? portinFormView(m, ctx.sandbox, true) : undefined,
+    withMoreOptions: async (ctx, m, timeLeftMs) =>
+      isPortinFormMetadata(m) ? portinFormWithPlan(ctx, m, Math.min(timeLeftMs, 500), true) : undefined,
   },
   {
     callbackId: CALLBACK.form('portin-update'),

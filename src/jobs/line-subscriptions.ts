@@ -1,6 +1,5 @@
 import type { Logger } from '../log.js';
 import { planGaveUpWords, planRefusedWords, plansNotEnabledWords } from '../messages/plan-step-words.js';
-import { findLineSubscriptions } from '../reads/line-subscription.js';
 import type {
   ClaimedLineSubscription,
   LineSubscriptionOutcome,
@@ -9,6 +8,7 @@ import type {
 import type { OrdersRepo } from '../store/orders-repo.js';
 import type { TelegentClient } from '../telegent/client.js';
 import { correlationId, isTelegentError, whatHappened } from '../telegent/errors.js';
+import { findLineSubscriptions } from '../telegent/line-subscriptions.js';
 import { isSuccessfulOrderStatus } from '../telegent/order-status.js';
 import { isPlansNotEnabled } from '../telegent/plans-availability.js';
 

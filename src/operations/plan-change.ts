@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { findLineSubscriptions } from '../telegent/line-subscriptions.js';
 import type {
   Subscription,
   SubscriptionCreateRequest,
@@ -9,7 +10,7 @@ import { optionalField } from './fields/result.js';
 import { textSchema } from './fields/text.js';
 import { formatPhone } from './glossary.js';
 import { defineOperation, type OpContext, type Reconciliation } from './operation.js';
-import { guardThePlan, liveSubscriptionsOfLine, planIsFree, samePackage } from './plan-line.js';
+import { guardThePlan, planIsFree, samePackage } from './plan-line.js';
 
 /**
  * Change plan… (the line has a subscription: `subscriptions/update` with the new PackageId) or Put on a plan… (it
@@ -129,7 +130,11 @@ async function reconcile(ctx: OpContext, input: PlanChangeInput): Promise<Reconc
         : `${number} is still on its old plan. Check \`/telegent number ${number}\` before asking again.`,
     };
   }
-  const live = await liveSubscriptionsOfLine(ctx, { tnid: input.tnid, iccid: input.iccid });
+  const live = await findLineSubscriptions(
+    ctx.telegent,
+    { tnid: input.tnid, iccid: input.iccid },
+    ctx.callOptions,
+  );
   const onPlan = live.find((s) => samePackage(s, input.packageId));
   if (onPlan)
     return {

@@ -1,6 +1,5 @@
-import { isTelegentError } from '../telegent/errors.js';
 import type { Subscription } from '../telegent/plans-api.js';
-import type { OpContext, PreconditionContext } from './operation.js';
+import type { PreconditionContext } from './operation.js';
 
 /**
  * A subscription's `Type` from the number's classification, lower-case (plans reference §6.2: `MVNO` → `mvno`,
@@ -16,27 +15,6 @@ const same = (a: string | null | undefined, b: string | null | undefined) =>
 /** Whether a subscription names this package (ids are opaque: compared as text, without case). */
 export const samePackage = (subscription: Pick<Subscription, 'PackageId'>, packageId: string) =>
   same(subscription.PackageId, packageId);
-
-/**
- * The live subscriptions of a line, by the TNID or SIM a subscription was made with (no list filters by number:
- * the distributor's list is read and matched, §6.3). Used only to read back after an unknown outcome: never a
- * mutation.
- */
-export async function liveSubscriptionsOfLine(
-  ctx: OpContext,
-  line: { tnid?: string | undefined; iccid?: string | undefined },
-): Promise<Subscription[]> {
-  const list = await ctx.telegent.plans
-    .listDistributorSubscriptions({ Filter: 'Active' }, ctx.callOptions)
-    .catch((error: unknown) => {
-      // A direct account's key may not read the distributor's list: its own account's list has its lines.
-      if (!isTelegentError(error) || (error.status !== 403 && error.status !== 404)) throw error;
-      return ctx.telegent.plans.listAccountSubscriptions({ Filter: 'Active' }, ctx.callOptions);
-    });
-  return list.Results.filter(
-    (s) => s.Active !== false && (same(s.TNID, line.tnid) || same(s.ICCID, line.iccid)),
-  );
-}
 
 /** Kinds that change a line's plan (change, put on, end): one of them at a time per number. */
 const PLAN_KINDS = new Set<string>();

@@ -3,11 +3,11 @@ import type { LinePlan } from '../messages/line-plan.js';
 import { planLabel } from '../messages/plan-words.js';
 import { shortId } from '../operations/glossary.js';
 import { withinAckDeadline } from '../slack/within-ack-deadline.js';
+import { isLineSubscription } from '../telegent/line-subscriptions.js';
 import type { Plan } from '../telegent/plan-catalogue.js';
 import type { Subscription, SubscriptionList } from '../telegent/plans-api.js';
 import { isPlansNotEnabled } from '../telegent/plans-availability.js';
 import type { NumberRecord } from '../telegent/response-schemas.js';
-import { isLineSubscription } from './line-subscription.js';
 
 /** A card waits this long for the plans; after it the card says "could not be read" and shows the rest. */
 const PLAN_READ_MS = 3_000;

@@ -1,8 +1,8 @@
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
-import { findLinePlan, findLineSubscriptions } from '../../src/reads/line-subscription.js';
 import { createPlanCatalogue } from '../../src/reads/plan-catalogue.js';
 import { SEED_PACKAGES, SEED_SUBSCRIPTIONS } from '../../src/sandbox/plans-seed.js';
 import { SEED_NUMBERS } from '../../src/sandbox/seed.js';
+import { findLinePlan, findLineSubscriptions } from '../../src/telegent/line-subscriptions.js';
 import { isPlansNotEnabled } from '../../src/telegent/plans-availability.js';
 import { callsTo, startClientOnSandbox } from '../support/sandbox-client.js';
 

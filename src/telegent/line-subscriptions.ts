@@ -1,13 +1,13 @@
-import type { CallOptions } from '../telegent/caller.js';
-import type { TelegentClient } from '../telegent/client.js';
-import { isTelegentError } from '../telegent/errors.js';
-import type { Plan, PlanCatalogue } from '../telegent/plan-catalogue.js';
-import type { Subscription, SubscriptionList } from '../telegent/plans-api.js';
-import { isPlansNotEnabled } from '../telegent/plans-availability.js';
+import type { CallOptions } from './caller.js';
+import type { TelegentClient } from './client.js';
+import { isTelegentError } from './errors.js';
+import type { Plan, PlanCatalogue } from './plan-catalogue.js';
+import type { Subscription, SubscriptionList } from './plans-api.js';
+import { isPlansNotEnabled } from './plans-availability.js';
 
 /** How a line is known: its `TNID-` (number record) and, when known, provision's `NID-` and its SIM. */
 export interface LineKey {
-  tnid: string;
+  tnid?: string | undefined;
   /** Provision's `PhoneNumberId` (`NID-`): Telegent uses both ids for a number, and a subscription holds one. */
   phoneNumberId?: string | undefined;
   iccid?: string | null | undefined;

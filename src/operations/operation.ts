@@ -49,6 +49,8 @@ export interface PreconditionContext {
     listOpenForNumber(phoneNumber: string): Promise<Array<{ id: string; kind: string; status: string }>>;
     /** Requests about this order (a port-in's update or cancel) that are still to be decided or run. */
     listOpenForOrder(orderId: string): Promise<Array<{ id: string; kind: string; status: string }>>;
+    /** One request by id (a step filed with another checks how that one went). */
+    get(id: string): Promise<{ id: string; kind: string; status: string } | null>;
   };
 }
 

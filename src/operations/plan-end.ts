@@ -5,7 +5,12 @@ import { phoneNumberSchema } from './fields/phone-number.js';
 import { optionalField } from './fields/result.js';
 import { textSchema } from './fields/text.js';
 import { formatPhone } from './glossary.js';
-import { defineOperation, type OpContext, type Reconciliation } from './operation.js';
+import {
+  defineOperation,
+  type OpContext,
+  type PreconditionContext,
+  type Reconciliation,
+} from './operation.js';
 import { guardThePlan, planIsFree } from './plan-line.js';
 
 /**
@@ -19,6 +24,8 @@ export interface PlanEndInput {
   currentPlan?: string | undefined;
   /** The request it was filed with, in words ("Cancel line (req_…)"): the approver weighs the two together. */
   filedWith?: string | undefined;
+  /** That request's id: the plan ends only once it has succeeded (`afterTheCancel`). */
+  filedWithId?: string | undefined;
 }
 
 /** What the reference says deleting a subscription does (§1.4, §6.4), said wherever it is offered or approved. */
@@ -31,7 +38,33 @@ const planEndSchema = (): z.ZodType<PlanEndInput> =>
     subscriptionId: textSchema({ max: 100, hint: 'the subscription id as Telegent gave it' }),
     currentPlan: optionalField(textSchema({ max: 200, hint: 'the plan in words' })),
     filedWith: optionalField(textSchema({ max: 200, hint: 'the request it was filed with' })),
+    filedWithId: optionalField(textSchema({ max: 100, hint: 'the id of the request it was filed with' })),
   });
+
+/**
+ * Filed with a Cancel line…, the plan ends only after the line was cancelled: ending it is irreversible, and a
+ * cancel that was rejected (or has not run yet when this one is approved) must not leave an active line without
+ * its plan. Checked when it is filed and again right before it is sent.
+ */
+async function afterTheCancel(
+  ctx: PreconditionContext,
+  input: PlanEndInput,
+): Promise<{ phoneNumber: string } | null> {
+  if (!input.filedWithId) return null;
+  const cancel = await ctx.requests.get(input.filedWithId);
+  const named = input.filedWith ?? input.filedWithId;
+  if (cancel?.status === 'succeeded') return null;
+  const open = await ctx.requests.listOpenForNumber(input.phoneNumber);
+  if (!cancel || !open.some((request) => request.id === cancel.id))
+    return {
+      phoneNumber: `Phone number: ${named}, which this was filed with, did not cancel the line (${cancel ? cancel.status.replaceAll('_', ' ') : 'not found'}); the plan stays.`,
+    };
+  // Filing beside a cancel still waiting is the point; sending before it ran is not.
+  if (ctx.currentRequestId === undefined) return null;
+  return {
+    phoneNumber: `Phone number: ${named} has not cancelled the line yet (${cancel.status.replaceAll('_', ' ')}); the plan ends only after it has. Approve the cancel first, then ask to end the plan again.`,
+  };
+}
 
 /** Gone (404) or no longer active: the delete went through. Never sends a second delete. */
 async function reconcile(ctx: OpContext, input: PlanEndInput): Promise<Reconciliation> {
@@ -76,10 +109,18 @@ export const planEnd = defineOperation<PlanEndInput, SubscriptionDeleted, { Subs
   facts: (input) => [
     ['Number', formatPhone(input.phoneNumber)],
     ['Plan ending', input.currentPlan ?? input.subscriptionId],
-    ...(input.filedWith ? [['Filed with', input.filedWith] as [string, string]] : []),
+    ...(input.filedWith
+      ? [
+          [
+            'Filed with',
+            `${input.filedWith}: approve that one first; the plan ends only after the line is cancelled`,
+          ] as [string, string],
+        ]
+      : []),
     ['This cannot be undone', PLAN_END_WARNING],
   ],
-  preconditions: (ctx, input) => planIsFree(ctx, input.phoneNumber),
+  preconditions: async (ctx, input) =>
+    (await planIsFree(ctx, input.phoneNumber)) ?? (await afterTheCancel(ctx, input)),
   toTelegent: (input) => ({ SubscriptionId: input.subscriptionId }),
   execute: (ctx, input) => ctx.telegent.plans.deleteSubscription(input.subscriptionId, ctx.callOptions),
   reconcile,

@@ -273,6 +273,30 @@ describe('plans on the number and customer cards, Change plan…, Put on a plan�
     expect(subscriptionOf(SEED_SUBSCRIPTIONS.iot.id)).toBeUndefined();
   });
 
+  it('End plan approved before the cancel it was filed with has run is not sent: an active line never loses its plan', async () => {
+    // NO_PLAN was put on a plan above (Put on a plan…).
+    const deletes = mutations(DELETE).length;
+    const subscriptions = e2e.sandbox.subscriptions().length;
+    const form = await openForm('number.cancel-line', 'telegent.line.cancel-line', NO_PLAN);
+    await e2e.submit(form, { endPlan: ['true'] });
+    await e2e.viewShows(form.id, 'its own request');
+    const cancel = await approvalCard(NO_PLAN, 'Cancel line');
+    const end = await approvalCard(NO_PLAN, 'End plan');
+    expect(textOf(end.body)).toContain('approve that one first');
+    await approve(end.requestId, end.ts);
+    await expect
+      .poll(async () => (await e2e.store.requests.get(end.requestId))?.status, { timeout: 5_000 })
+      .toBe('failed');
+    const failed = await e2e.store.requests.get(end.requestId);
+    expect(JSON.stringify(failed)).toContain('has not cancelled the line yet');
+    expect(mutations(DELETE)).toHaveLength(deletes);
+    expect(e2e.sandbox.subscriptions()).toHaveLength(subscriptions);
+    // The cancel itself still goes through on its own approval.
+    await approve(cancel.requestId, cancel.ts);
+    await finished(cancel.requestId);
+    expect(mutations(DELETE)).toHaveLength(deletes);
+  });
+
   it('a line without a plan is not offered to end one', async () => {
     const number = SEED_NUMBERS[8]!;
     const form = await openForm('number.cancel-line', 'telegent.line.cancel-line', number);

@@ -30,7 +30,7 @@ export async function fileCompanions(
       ...main,
       kind: companion.kind,
       // The approver of the companion sees which request it was filed with (a schema that does not ask drops it).
-      raw: { ...companion.raw, filedWith: `${filedWith.title} (${filedWith.id})` },
+      raw: { ...companion.raw, filedWith: `${filedWith.title} (${filedWith.id})`, filedWithId: filedWith.id },
       idempotencyKey: `${main.idempotencyKey}:${companion.kind}`,
     });
     switch (outcome.status) {

@@ -41,7 +41,7 @@ export interface SlackDriver {
   }): Promise<SlackResponse & { key: string }>;
   /** Posts to the response_url with this key (ephemeral answers to one command or click). */
   answersTo(key: string): FakeSlackCall[];
-  /** The first views.open/views.update at or after call index `since` that matches `predicate`. */
+  /** The first views.open/update/push at or after call index `since` that matches `predicate`. */
   viewAfter(since: number, predicate: (view: ModalView) => boolean, timeoutMs?: number): Promise<ShownView>;
   /** Submits a view the app showed, typing `fill` into its inputs (others keep their initial values). */
   submit(view: ShownView, fill: Record<string, string | string[]>, userId: string): Promise<SlackResponse>;
@@ -101,7 +101,7 @@ export function slackDriver(options: {
             .slice(since)
             .find(
               (c) =>
-                (c.method === 'views.open' || c.method === 'views.update') &&
+                ['views.open', 'views.update', 'views.push'].includes(c.method) &&
                 c.response.ok &&
                 predicate(c.body.view as ModalView),
             ),

@@ -157,6 +157,11 @@ export interface Operation<Input, Result, Body = unknown> {
    * before it is sent (an approval can come hours later, after a port-out was opened).
    */
   preconditions?(ctx: PreconditionContext, input: Input): Promise<FieldErrors | null>;
+  /**
+   * A request about several numbers, when it is filed: the input without the numbers that cannot be changed
+   * now (noted in the input with the reason, for the card); the preconditions then judge what is left.
+   */
+  leaveOut?(ctx: PreconditionContext, input: Input): Promise<Input>;
   /** The PascalCase Telegent request body (pure). */
   toTelegent(input: Input): Body;
   /**

@@ -4,6 +4,7 @@ import { CALLBACK } from '../../messages/ids.js';
 import { escapeMrkdwn } from '../../messages/limits.js';
 import { formatPhone } from '../../operations/glossary.js';
 import type { LineChangeOperation } from '../../operations/line-change.js';
+import { countWords, numbersInWords } from '../../operations/line-change-numbers.js';
 import { PLAN_END_WARNING } from '../../operations/plan-end.js';
 import { booleanInput, dateInput, textInput, verificationInput } from '../inputs.js';
 import { modal } from './modal.js';
@@ -11,6 +12,8 @@ import { modal } from './modal.js';
 export interface LineChangeModalArgs {
   op: LineChangeOperation;
   phoneNumber: string;
+  /** A list change (`/telegent park n1 n2 …`): the numbers, said as a count and the first ten. */
+  phoneNumbers?: readonly string[] | undefined;
   /** What the card showed: status and SIM (last 4), so the form says what is being changed. */
   facts: Array<[string, string]>;
   /** Today in the channel's time zone ('YYYY-MM-DD'): the default effective date. */
@@ -34,7 +37,7 @@ export function lineChangeModal(args: LineChangeModalArgs): ModalView {
     // The title already says what; the number is said once, as people write it. The operation's warning is
     // addressed to the approver, so the requester reads it as what the approver will weigh.
     section(
-      `*${escapeMrkdwn(formatPhone(args.phoneNumber))}*${op.confirmApproval ? `\nBefore deciding, the approver reads: _${escapeMrkdwn(op.confirmApproval)}_` : ''}`,
+      `${args.phoneNumbers ? `*${countWords(args.phoneNumbers.length)}:* ${escapeMrkdwn(numbersInWords(args.phoneNumbers))}` : `*${escapeMrkdwn(formatPhone(args.phoneNumber))}*`}${op.confirmApproval ? `\nBefore deciding, the approver reads: _${escapeMrkdwn(op.confirmApproval)}_` : ''}`,
     ),
     ...(args.facts.length > 0 ? [fieldsSection(args.facts)] : []),
     dateInput({

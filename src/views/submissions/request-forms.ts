@@ -193,7 +193,8 @@ export const REQUEST_FORMS: readonly RequestForm[] = [
     (op): RequestForm => ({
       callbackId: CALLBACK.lineChangeForm(op.kind),
       kind: op.kind as OperationKind,
-      fromMetadata: (m) => ({ phoneNumber: m.phoneNumber }),
+      fromMetadata: (m) =>
+        m.phoneNumbers ? { phoneNumbers: m.phoneNumbers } : { phoneNumber: m.phoneNumber },
       alsoFile: planEndIfTicked,
     }),
   ),

@@ -202,6 +202,8 @@ export function lineChangeOperation(spec: LineChangeSpec): LineChangeOperation {
     ...(spec.noticeWhat
       ? { customerNotice: { line: (input: LineChangeInput) => input.phoneNumber, what: spec.noticeWhat } }
       : {}),
+    titleOf: (input) =>
+      input.phoneNumbers ? `${spec.title} · ${countWords(input.phoneNumbers.length)}` : spec.title,
     summary: (input) =>
       input.phoneNumbers
         ? `${spec.verb} ${countWords(input.phoneNumbers.length)} (${numbersInWords(input.phoneNumbers, 3)}), effective ${when(input)}`

@@ -121,6 +121,8 @@ export interface Operation<Input, Result, Body = unknown> {
   kind: string;
   /** Human name, e.g. "Port-in". */
   title: string;
+  /** The title of one request when its input says more ("Park line · 12 numbers"): cards' headers. */
+  titleOf?(input: Input): string;
   /** Builds the input schema (camelCase fields; the single source of validation). */
   schema(options?: Partial<SchemaOptions>): z.ZodType<Input>;
   /** `schema()` with default options (real clock). */

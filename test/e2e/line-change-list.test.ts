@@ -117,6 +117,9 @@ describe('park / activate a list of numbers, end to end', () => {
     await e2e.command(`park ${d}\n${e}\n${f}`);
     const form = await listForm([d, e, f]);
     await e2e.submit(form, {});
+    // The form's result says what was left out and why, before any approval.
+    await e2e.viewShows(form.id, 'Left out (1), not in this request');
+    await e2e.viewShows(form.id, 'a port-out of it is open');
     const { requestId, ts, body } = await approvalCard('Park 2 numbers');
     const card = textOf(body);
     expect(card).toContain('Left out (1)');

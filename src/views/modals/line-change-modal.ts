@@ -4,7 +4,12 @@ import { CALLBACK } from '../../messages/ids.js';
 import { escapeMrkdwn } from '../../messages/limits.js';
 import { formatPhone } from '../../operations/glossary.js';
 import type { LineChangeOperation } from '../../operations/line-change.js';
-import { countWords, numbersInWords } from '../../operations/line-change-numbers.js';
+import {
+  countWords,
+  type LeftOut,
+  leftOutWords,
+  numbersInWords,
+} from '../../operations/line-change-numbers.js';
 import { PLAN_END_WARNING } from '../../operations/plan-end.js';
 import { booleanInput, dateInput, textInput, verificationInput } from '../inputs.js';
 import { modal } from './modal.js';
@@ -24,6 +29,17 @@ export interface LineChangeModalArgs {
   verificationMethods?: readonly string[] | undefined;
   /** Cancel line… of a line on a plan: the plan in words, offered to end as a step of its own (unticked). */
   planEnd?: { plan: string } | undefined;
+}
+
+/** A list change filed without some numbers: which, and why, in the form's result (the card says it too). */
+export function leftOutNote(input: Record<string, unknown>): KnownBlock[] {
+  const leftOut = input.leftOut as LeftOut[] | undefined;
+  if (!Array.isArray(leftOut) || leftOut.length === 0) return [];
+  return [
+    section(
+      `:warning: *Left out (${leftOut.length}), not in this request:*\n${escapeMrkdwn(leftOutWords(leftOut))}`,
+    ),
+  ];
 }
 
 /** The checkbox "also end the plan": ticked, the plan's end is filed as its own request beside the change. */

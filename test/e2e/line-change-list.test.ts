@@ -80,6 +80,12 @@ describe('park / activate a list of numbers, end to end', () => {
     expect(sent.body).toMatchObject({ response_action: 'update' });
     const { requestId, ts, body } = await approvalCard('Park 3 numbers');
     for (const n of [a, b, c]) expect(textOf(body)).toContain(formatPhone(n));
+    // One message in the requester's channel for the whole list, its count said.
+    const story = () =>
+      e2e.fake
+        .callsTo('chat.postMessage')
+        .filter((m) => m.body.channel === CHANNEL && textOf(m.body).includes('Park 3 numbers'));
+    await expect.poll(() => story().length).toBe(1);
     await Promise.all([approve(requestId, ts), approve(requestId, ts)]);
     await expect.poll(() => statusChanges().length).toBe(before + 1);
     expect(statusChanges().at(-1)!.body).toMatchObject({

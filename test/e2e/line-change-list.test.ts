@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatPhone } from '../../src/operations/glossary.js';
 import { SEED_NUMBERS } from '../../src/sandbox/seed.js';
 import type { FakeSlackCall } from '../support/fake-slack.js';
+import { TEST_DATABASE_URL } from '../support/test-db.js';
 import { APPROVALS_CHANNEL, APPROVER, CHANNEL, type E2E, REQUESTER, startE2E, textOf } from './harness.js';
 
 const STATUS_PATH = '/v1.0/numbers/status';
@@ -10,7 +11,7 @@ describe('park / activate a list of numbers, end to end', () => {
   let e2e: E2E;
   let active: string[];
   beforeAll(async () => {
-    e2e = await startE2E();
+    e2e = await startE2E({ storeKind: TEST_DATABASE_URL ? 'postgres' : 'pglite' });
     active = SEED_NUMBERS.filter((n) => e2e.sandbox.getNumber(n)?.Status === 'Active');
   });
   afterAll(() => e2e.close());

@@ -11,7 +11,10 @@ import { validateInput } from '../../src/operations/validation-errors.js';
 import { SEED_NUMBERS } from '../../src/sandbox/seed.js';
 import { type Sandbox, startSandbox } from '../../src/sandbox/server.js';
 import { createTelegentClient, type TelegentClient } from '../../src/telegent/client.js';
+import { readModalMetadata, writeModalMetadata } from '../../src/views/modal-metadata.js';
+import { lineChangeModal } from '../../src/views/modals/line-change-modal.js';
 import { requestRecord } from '../messages/fixtures.js';
+import { assertWithinSlackLimits } from '../messages/slack-limits.js';
 
 const list = (n: number, from = 100) =>
   Array.from({ length: n }, (_, i) => `+1801555${String(from + i).padStart(4, '0')}`);
@@ -177,5 +180,25 @@ describe('one numbers/status for the list, over real HTTP to the sandbox; reconc
     });
     expect(sb.getNumber(c)!.Status).toBe('Active');
     expect(sb.getNumber(d)!.Status).toBe('Active');
+  });
+});
+
+describe('the list form at its largest', () => {
+  it('100 numbers: the metadata fits Slack’s 3,000 characters and reads back; the form is within Slack’s limits', () => {
+    const numbers = list(100, 1000);
+    const metadata = writeModalMetadata({ channelId: 'C0123456789', phoneNumbers: numbers });
+    expect(metadata.length).toBeLessThan(3000);
+    expect(readModalMetadata(metadata)?.phoneNumbers).toEqual(numbers);
+    const form = lineChangeModal({
+      op: parkLine,
+      phoneNumber: numbers[0]!,
+      phoneNumbers: numbers,
+      facts: [],
+      today: '2026-03-04',
+      metadata,
+    });
+    assertWithinSlackLimits(form);
+    expect(JSON.stringify(form.blocks)).toContain('*100 numbers:*');
+    expect(JSON.stringify(form.blocks)).toContain('and 90 more');
   });
 });

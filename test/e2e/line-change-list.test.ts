@@ -27,10 +27,10 @@ describe('park / activate a list of numbers, end to end', () => {
     return textOf(e2e.responses()[before]!.body);
   };
   /** The list form for these numbers (another list's form may still be the newest view). */
-  const listForm = async (numbers: string[]) =>
+  const listForm = async (numbers: string[], kind = 'park') =>
     e2e.latestView(
       (v) =>
-        v.callback_id === 'telegent.line.park' &&
+        v.callback_id === `telegent.line.${kind}` &&
         textOf(v).includes(`${numbers.length} number${numbers.length === 1 ? '' : 's'}:`) &&
         numbers.every((n) => textOf(v).includes(formatPhone(n))),
     );
@@ -100,6 +100,19 @@ describe('park / activate a list of numbers, end to end', () => {
     // Settled once and for all: no second order was sent.
     await new Promise((r) => setTimeout(r, 300));
     expect(statusChanges().length).toBe(before + 1);
+
+    // And back: activate the three, the same way, in one order.
+    await e2e.command(`activate ${a}, ${b}, ${c}`);
+    const back = await listForm([a, b, c], 'activate');
+    await e2e.submit(back, {});
+    const again = await approvalCard('Activate 3 numbers');
+    await approve(again.requestId, again.ts);
+    await expect.poll(() => statusChanges().length).toBe(before + 2);
+    expect(statusChanges().at(-1)!.body).toMatchObject({
+      StatusChange: 'activate',
+      PhoneNumbers: [{ Number: a }, { Number: b }, { Number: c }],
+    });
+    for (const n of [a, b, c]) await expect.poll(() => e2e.sandbox.getNumber(n)!.Status).toBe('Active');
   });
 
   it('a number with an open port-out is left out, with its reason on the card; the other two go', async () => {

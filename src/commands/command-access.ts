@@ -26,6 +26,8 @@ const OWN_RULES: { [N in Exclude<Name, keyof typeof operations>]: Rule<N> } = {
   customer: () => 'read',
   // The account's plans and prices: a read.
   plans: () => 'read',
+  // `park n1 n2 …` / `activate …` file one line change: what that operation needs.
+  'line-change-list': (c) => operationAccess(operations[c.kind]),
 };
 
 export function commandAccess(text: string): AccessAction {

@@ -12,6 +12,8 @@ export type TelegentCommand =
   | { name: 'portin-cancel'; orderId?: string }
   | { name: 'portout'; phoneNumber?: string }
   | { name: 'limits'; numbers: string }
+  /** `park n1 n2 …` / `activate n1 n2 …`: one line change for a list of numbers. */
+  | { name: 'line-change-list'; kind: 'park' | 'activate'; numbers: string }
   | { name: 'usage'; phoneNumber?: string }
   | { name: 'number'; phoneNumber?: string }
   | { name: 'status'; orderId?: string }
@@ -64,6 +66,9 @@ export function parseCommand(text: string): TelegentCommand {
       return { name: 'portout', phoneNumber: opt(args) };
     case 'limits':
       return { name: 'limits', numbers: args };
+    case 'park':
+    case 'activate':
+      return { name: 'line-change-list', kind: sub, numbers: args };
     case 'usage':
       return { name: 'usage', phoneNumber: opt(args) };
     case 'number':

@@ -8,6 +8,7 @@ import { digest } from './digest.js';
 import { help } from './help.js';
 import { history } from './history.js';
 import { limits } from './limits.js';
+import { lineChangeList } from './line-change-list.js';
 import { number } from './number.js';
 import { orders } from './orders.js';
 import { parseCommand, type TelegentCommand } from './parse-command.js';
@@ -38,6 +39,7 @@ const HANDLERS: Handlers = {
   'portin-cancel': portinCancel,
   portout,
   limits,
+  'line-change-list': lineChangeList,
   usage,
   number,
   status,

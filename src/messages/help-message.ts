@@ -71,6 +71,11 @@ export const HELP_TASKS: readonly HelpTask[] = [
       { usage: 'number <number>', does: 'the card above' },
       { usage: 'usage <number>', does: 'data used and left, and its thresholds' },
       { usage: 'limits <number> [number…]', does: 'set when data warns, slows down or stops' },
+      {
+        usage: 'park <number> [number…]',
+        does: 'park up to 100 lines in one order: one form, one approval (a line under a port-out is left out)',
+      },
+      { usage: 'activate <number> [number…]', does: 'bring up to 100 parked lines back, the same way' },
       { usage: 'portout <number>', does: 'a port-out PIN for a customer who is leaving, shown to you alone' },
       {
         usage: 'protect <number>',

@@ -23,6 +23,17 @@ export function operationTitle(kind: string): string {
   return isOperationKind(kind) ? getOperation(kind).title : kind;
 }
 
+/** The title of one request: the operation's, or its own for this input ("Park line · 12 numbers"). */
+export function requestTitle(request: RequestRecord): string {
+  if (!isOperationKind(request.kind)) return request.kind;
+  const op = getOperation(request.kind);
+  try {
+    return op.titleOf?.(request.input) ?? op.title;
+  } catch {
+    return op.title;
+  }
+}
+
 /** The operation's redacted summary of a stored (redacted) input; empty when it cannot be rebuilt. */
 export function storedSummary(request: RequestRecord): string {
   if (!isOperationKind(request.kind)) return '';

@@ -10,7 +10,7 @@ import { type ExecutionStatus, executionOutcomeMessage } from './execution-outco
 import { escapeMrkdwn, oneLine } from './limits.js';
 import { orderRootMessage, type SlackMessage } from './order-messages.js';
 import { requestCard } from './request-card.js';
-import { operationTitle, storedSummary } from './request-line.js';
+import { operationTitle, requestTitle, storedSummary } from './request-line.js';
 import { requestStoryMessage, type StoryStep } from './request-story.js';
 import { customerWords } from './who-why.js';
 
@@ -118,7 +118,7 @@ export function requestOutcomeMessage(
   const reconciliation = (request.result as { reconciliation?: { detail?: unknown } } | null)?.reconciliation;
   const detail = typeof reconciliation?.detail === 'string' ? reconciliation.detail : undefined;
   return executionOutcomeMessage({
-    title: operationTitle(request.kind),
+    title: requestTitle(request),
     status,
     orderId: order?.orderId,
     order: order ? { status: order.status, numbers: order.numbers } : null,
@@ -160,7 +160,7 @@ export function requestPicture(state: RequestState, options: PictureOptions): Re
   const { request, order, accountName } = state;
   const texted = state.notice;
   const { sandbox } = options;
-  const title = operationTitle(request.kind);
+  const title = requestTitle(request);
   const summary = storedSummary(request);
   const cardChannel = request.cardChannelId ?? options.approvalsChannelId ?? request.channelId;
   const cardIsStory = cardChannel === request.channelId;

@@ -22,7 +22,9 @@ export function verificationLabel(input: Record<string, unknown> | null | undefi
 
 /** "(415) 555-0142", "(415) 555-0142 and 2 more": the number(s) the request names, if any. */
 function numbersNamed(input: Record<string, unknown>): string | undefined {
-  const numbers = [input.phoneNumber, ...(Array.isArray(input.numbers) ? input.numbers : [])].filter(
+  const list = (value: unknown) => (Array.isArray(value) ? value : []);
+  // `numbers`: a limits list; `phoneNumbers`: a list line change (park / activate several).
+  const numbers = [input.phoneNumber, ...list(input.numbers), ...list(input.phoneNumbers)].filter(
     (n): n is string => typeof n === 'string' && n.startsWith('+'),
   );
   const unique = [...new Set(numbers)];

@@ -13,6 +13,7 @@ export const parkLine = lineChangeOperation({
   done: (record) => record.Status === 'Parked',
   noun: 'park',
   label: 'Park',
+  takesList: true,
 });
 
 /** A parked or inactive line goes live again. */
@@ -27,6 +28,7 @@ export const activateLine = lineChangeOperation({
   done: (record) => record.Status === 'Active',
   noun: 'activation',
   label: 'Activation',
+  takesList: true,
 });
 
 /** "New SIM": same number, new SIM (a physical card by ICCID, or an eSIM whose QR link goes to the requester). */

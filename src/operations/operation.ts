@@ -123,6 +123,8 @@ export interface Operation<Input, Result, Body = unknown> {
   kind: string;
   /** Human name, e.g. "Port-in". */
   title: string;
+  /** The title of one request when its input says more ("Park line · 12 numbers"): cards' headers. */
+  titleOf?(input: Input): string;
   /** Builds the input schema (camelCase fields; the single source of validation). */
   schema(options?: Partial<SchemaOptions>): z.ZodType<Input>;
   /** `schema()` with default options (real clock). */
@@ -159,6 +161,11 @@ export interface Operation<Input, Result, Body = unknown> {
    * before it is sent (an approval can come hours later, after a port-out was opened).
    */
   preconditions?(ctx: PreconditionContext, input: Input): Promise<FieldErrors | null>;
+  /**
+   * A request about several numbers, when it is filed: the input without the numbers that cannot be changed
+   * now (noted in the input with the reason, for the card); the preconditions then judge what is left.
+   */
+  leaveOut?(ctx: PreconditionContext, input: Input): Promise<Input>;
   /** The PascalCase Telegent request body (pure). */
   toTelegent(input: Input): Body;
   /**

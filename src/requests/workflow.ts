@@ -164,14 +164,17 @@ export function createWorkflow(deps: WorkflowDeps) {
         bound && args.raw.accountId === undefined ? { ...args.raw, accountId: bound.accountId } : args.raw;
       const validated = validateInput(op, raw, schemaOptions);
       if (!validated.ok) return { status: 'invalid', errors: validated.errors };
-      const value = validated.value as Record<string, unknown>;
+      const checks = { orders: store.orders, requests: store.requests };
+      const value = (op.leaveOut ? await op.leaveOut(checks, validated.value) : validated.value) as Record<
+        string,
+        unknown
+      >;
       // A form submitted twice is the same request, before any precondition could mistake it for another.
       const earlier = args.idempotencyKey
         ? await store.requests.findByIdempotencyKey(args.idempotencyKey)
         : null;
       if (earlier) return { status: 'duplicate', request: earlier };
-      const problems =
-        (await op.preconditions?.({ orders: store.orders, requests: store.requests }, value)) ?? null;
+      const problems = (await op.preconditions?.(checks, value)) ?? null;
       if (problems) return { status: 'invalid', errors: problems };
 
       const secrets = Object.fromEntries(

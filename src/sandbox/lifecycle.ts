@@ -103,8 +103,10 @@ export function settleOrders(core: SandboxCore, now: number): void {
     }
     if (order.type === 'portin' && order.portin) addPortedNumber(core, order, order.portin, now);
     if (order.type === 'status-change' && order.statusChange) {
-      const record = core.data.numbers.get(order.number);
-      if (record) applyStatusChange(record, order.statusChange);
+      for (const number of order.numbers ?? [order.number]) {
+        const record = core.data.numbers.get(number);
+        if (record) applyStatusChange(record, order.statusChange);
+      }
     }
   }
 }

@@ -81,6 +81,8 @@ export interface Order {
   /** Start of the current (re)submission; the timeline is measured from it. */
   attemptStartedAt: number;
   number: string;
+  /** A status change of several numbers (one order, a list): all of them, `number` first. */
+  numbers?: string[];
   phoneNumberId: string | null;
   timeline: TimelineStep[];
   /** Port-in submissions so far (1 = first); some magic applies to the first attempt only. */

@@ -43,7 +43,7 @@ export function orderView(order: Order, now: number): Record<string, unknown> {
     OrderStatus: step.status,
     OrderStatusMessage: step.message,
     OrderType: order.type,
-    PhoneNumbersOrdered: [{ Number: order.number }],
+    PhoneNumbersOrdered: (order.numbers ?? [order.number]).map((n) => ({ Number: n })),
     PhoneNumberId: order.phoneNumberId,
     LastUpdated: new Date(step.at).toISOString(),
   };

@@ -343,9 +343,18 @@ export function createRequestsRepo(db: Db, cipher: SecretsCipher) {
       return one(`SELECT ${COLUMNS} FROM requests WHERE idempotency_key = $1`, [key]);
     },
 
-    /** Open requests whose input names this number (`phoneNumber`): one change of a line at a time. */
-    listOpenForNumber(phoneNumber: string, limit = 20): Promise<RequestRecord[]> {
-      return listOpenNaming('phoneNumber', phoneNumber, limit);
+    /**
+     * Open requests whose input names this number (`phoneNumber`, or in a list change's `phoneNumbers`): one
+     * change of a line at a time.
+     */
+    async listOpenForNumber(phoneNumber: string, limit = 20): Promise<RequestRecord[]> {
+      const { rows } = await db.query(
+        `SELECT ${COLUMNS} FROM requests WHERE status = ANY($2::text[])
+           AND (input->>'phoneNumber' = $1 OR input->'phoneNumbers' ? $1)
+         ORDER BY created_at DESC LIMIT $3`,
+        [phoneNumber, OPEN_REQUEST_STATUSES, limit],
+      );
+      return rows.map(toRecord);
     },
 
     /**

@@ -130,7 +130,8 @@ export const StatusChangeRequestSchema = z.object({
           .optional(),
       }),
     )
-    .length(1),
+    .min(1)
+    .max(100),
 });
 export type StatusChangeRequest = z.input<typeof StatusChangeRequestSchema>;
 

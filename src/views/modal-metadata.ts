@@ -6,6 +6,8 @@ import { TARGET_CLASSIFICATIONS } from '../operations/fields/enums.js';
 const modalMetadataSchema = z.object({
   channelId: z.string().max(40),
   phoneNumber: z.string().max(20).optional(),
+  /** A list line change (`/telegent park n1 n2 …`): every number, E.164 (up to 100 fit the 3,000 characters). */
+  phoneNumbers: z.array(z.string().max(16)).max(100).optional(),
   orderId: z.string().max(100).optional(),
   eligibility: eligibilityContextSchema.optional(),
   /** The classification eligibility was checked in: the port-in submits the same one. */

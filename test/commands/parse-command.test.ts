@@ -20,6 +20,14 @@ describe('parseCommand', () => {
     ['portin cancel JNUOID-2', { name: 'portin-cancel', orderId: 'JNUOID-2' }],
     ['portout +18015551234', { name: 'portout', phoneNumber: '+18015551234' }],
     ['limits +18015551234 +18015551235', { name: 'limits', numbers: '+18015551234 +18015551235' }],
+    [
+      'park +1 313 555 0701 +1 313 555 0702',
+      { name: 'line-change-list', kind: 'park', numbers: '+1 313 555 0701 +1 313 555 0702' },
+    ],
+    [
+      'activate 8015551234, 8015551235',
+      { name: 'line-change-list', kind: 'activate', numbers: '8015551234, 8015551235' },
+    ],
     ['usage 8015551234', { name: 'usage', phoneNumber: '8015551234' }],
     ['status JNUOID-3', { name: 'status', orderId: 'JNUOID-3' }],
     ['orders', { name: 'orders' }],

@@ -350,6 +350,7 @@ describe('Telegent failing: every button tells the person something within 3 s o
     'portin-cancel': `portin cancel ${order!.orderId}`,
     portout: `portout ${SEED_NUMBERS[0]}`,
     limits: `limits ${SEED_NUMBERS[0]}`,
+    'line-change-list': `park ${SEED_NUMBERS[0]} ${SEED_NUMBERS[1]}`,
     usage: `usage ${SEED_NUMBERS[0]}`,
     number: `number ${SEED_NUMBERS[0]}`,
     status: `status ${order!.orderId}`,

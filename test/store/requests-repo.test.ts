@@ -37,6 +37,19 @@ describe.each(storeKinds())('requests repo on %s', (kind) => {
     expect(first.request.createdAt).toBeInstanceOf(Date);
   });
 
+  it('listOpenForNumber finds a number in a list change (phoneNumbers) as well as a single one', async () => {
+    const listed = `+1801555${String(seq).padStart(4, '0')}`;
+    const { request } = await store.requests.insert(
+      newRequest({
+        kind: 'park',
+        input: { phoneNumber: '+18015550001', phoneNumbers: ['+18015550001', listed] },
+      }),
+    );
+    expect((await store.requests.listOpenForNumber(listed)).map((r) => r.id)).toEqual([request.id]);
+    expect((await store.requests.listOpenForNumber('+18015550001')).map((r) => r.id)).toContain(request.id);
+    expect(await store.requests.listOpenForNumber(listed.replace('+1801', '+1802'))).toEqual([]);
+  });
+
   it('the race guard: exactly one of 50 concurrent approvers wins; the others change nothing', async () => {
     const { request } = await store.requests.insert(newRequest());
     const outcomes = await Promise.all(

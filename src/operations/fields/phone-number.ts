@@ -58,6 +58,8 @@ export interface ParsedPhoneNumbers {
   numbers: string[];
   /** Pieces of the text that are not numbers, with the reason. */
   errors: { input: string; message: string }[];
+  /** Numbers given more than once (normalised): a list change refuses them rather than guess. */
+  duplicates: string[];
 }
 
 /**
@@ -68,12 +70,14 @@ export interface ParsedPhoneNumbers {
 export function parsePhoneNumbers(raw: string): ParsedPhoneNumbers {
   const numbers: string[] = [];
   const errors: ParsedPhoneNumbers['errors'] = [];
+  const duplicates: string[] = [];
   const chunks = unwrapSlackTelLinks(raw)
     .split(/[,;\n\r]+/)
     .map((chunk) => chunk.trim())
     .filter((chunk) => chunk !== '');
   const add = (value: string) => {
     if (!numbers.includes(value)) numbers.push(value);
+    else if (!duplicates.includes(value)) duplicates.push(value);
   };
   for (const chunk of chunks) {
     const whole = normalisePhoneNumber(chunk);
@@ -103,5 +107,5 @@ export function parsePhoneNumbers(raw: string): ParsedPhoneNumbers {
       }
     }
   }
-  return { numbers, errors };
+  return { numbers, errors, duplicates };
 }

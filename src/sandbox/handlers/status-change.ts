@@ -9,9 +9,11 @@ import { ALLOWED_FROM } from '../status-change.js';
 const DOCUMENTED = ['activate', 'cancel', 'swap', 'swap-sim', 'replace', 'park'] as const;
 const SIMULATED: readonly string[] = ['activate', 'cancel', 'swap-sim', 'park'];
 const DAY = 86_400_000;
+/** The most numbers one status-change order takes (the app's list cap; Telegent documents no limit). */
+const MAX_NUMBERS = 100;
 
 /**
- * POST /v1.0/numbers/status (Op 11c): one order per request. Effective today or earlier → Complete at once;
+ * POST /v1.0/numbers/status (Op 11c): one order per request, for one number or a list (not for swap-sim). Effective today or earlier → Complete at once;
  * a later EffectiveDate → Pending until that day, when the change applies. swap-sim answers with the new QR
  * link and takes one of the number's SwapsRemaining.
  */
@@ -25,15 +27,23 @@ export function statusChange({ core, now, body }: HandlerContext): unknown {
   if (!effective || !/^\d{2}\/\d{2}\/\d{4}$/.test(String(field(body, 'EffectiveDate'))))
     throw badRequest('EffectiveDate must be a date in MM/DD/YYYY format.');
   const items = field(body, 'PhoneNumbers');
-  if (!Array.isArray(items) || items.length !== 1)
-    throw badRequest(
-      'PhoneNumbers must hold exactly one {"Number": "+1…"} (the sandbox changes one number per order).',
-    );
-  const number = requireE164(reqString(items[0], 'Number'));
-  const record = core.data.numbers.get(number);
-  if (!record) throw notFound(NOT_ON_ACCOUNT_MESSAGE);
-  if (!ALLOWED_FROM[change].includes(record.Status))
-    throw badRequest(`Cannot ${change} a number that is ${record.Status}.`);
+  if (!Array.isArray(items) || items.length < 1 || items.length > MAX_NUMBERS)
+    throw badRequest(`PhoneNumbers must hold 1 to ${MAX_NUMBERS} {"Number": "+1…"}.`);
+  // A SIM swap moves one number to one SIM: the sandbox takes one number per swap order.
+  if (change === 'swap-sim' && items.length !== 1)
+    throw badRequest('PhoneNumbers must hold exactly one {"Number": "+1…"} for a swap-sim.');
+  const numbers = items.map((item) => requireE164(reqString(item, 'Number')));
+  if (new Set(numbers).size !== numbers.length) throw badRequest('PhoneNumbers lists a number twice.');
+  // Checked as a whole before anything changes: one bad number refuses the order, none is changed.
+  const records = numbers.map((n) => {
+    const found = core.data.numbers.get(n);
+    if (!found) throw notFound(NOT_ON_ACCOUNT_MESSAGE);
+    if (!ALLOWED_FROM[change].includes(found.Status))
+      throw badRequest(`Cannot ${change} a number that is ${found.Status} (${n}).`);
+    return found;
+  });
+  const number = numbers[0] as string;
+  const record = records[0] as (typeof records)[number];
 
   const fields: StatusChangeFields = { change };
   let qrCode: string | null = null;
@@ -61,6 +71,7 @@ export function statusChange({ core, now, body }: HandlerContext): unknown {
     createdAt: now,
     attemptStartedAt: now,
     number,
+    ...(numbers.length > 1 ? { numbers } : {}),
     phoneNumberId: record.PhoneNumberId,
     timeline:
       effective.getTime() <= startOfToday
@@ -81,12 +92,10 @@ export function statusChange({ core, now, body }: HandlerContext): unknown {
     OrderStatus: order.effectsApplied ? 'Complete' : 'Pending',
     ChangeType: change,
     EffectiveDate: `${effective.toISOString().slice(0, 10)}T00:00:00`,
-    Numbers: [
-      {
-        Number: number,
-        ...(fields.iccid ? { Iccid: fields.iccid } : {}),
-        ...(qrCode ? { QrCode: qrCode } : {}),
-      },
-    ],
+    Numbers: numbers.map((n) => ({
+      Number: n,
+      ...(fields.iccid ? { Iccid: fields.iccid } : {}),
+      ...(qrCode ? { QrCode: qrCode } : {}),
+    })),
   };
 }

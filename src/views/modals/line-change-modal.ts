@@ -4,6 +4,12 @@ import { CALLBACK } from '../../messages/ids.js';
 import { escapeMrkdwn } from '../../messages/limits.js';
 import { formatPhone } from '../../operations/glossary.js';
 import type { LineChangeOperation } from '../../operations/line-change.js';
+import {
+  countWords,
+  type LeftOut,
+  leftOutWords,
+  numbersInWords,
+} from '../../operations/line-change-numbers.js';
 import { PLAN_END_WARNING } from '../../operations/plan-end.js';
 import { booleanInput, dateInput, textInput, verificationInput } from '../inputs.js';
 import { modal } from './modal.js';
@@ -11,6 +17,8 @@ import { modal } from './modal.js';
 export interface LineChangeModalArgs {
   op: LineChangeOperation;
   phoneNumber: string;
+  /** A list change (`/telegent park n1 n2 …`): the numbers, said as a count and the first ten. */
+  phoneNumbers?: readonly string[] | undefined;
   /** What the card showed: status and SIM (last 4), so the form says what is being changed. */
   facts: Array<[string, string]>;
   /** Today in the channel's time zone ('YYYY-MM-DD'): the default effective date. */
@@ -21,6 +29,17 @@ export interface LineChangeModalArgs {
   verificationMethods?: readonly string[] | undefined;
   /** Cancel line… of a line on a plan: the plan in words, offered to end as a step of its own (unticked). */
   planEnd?: { plan: string } | undefined;
+}
+
+/** A list change filed without some numbers: which, and why, in the form's result (the card says it too). */
+export function leftOutNote(input: Record<string, unknown>): KnownBlock[] {
+  const leftOut = input.leftOut as LeftOut[] | undefined;
+  if (!Array.isArray(leftOut) || leftOut.length === 0) return [];
+  return [
+    section(
+      `:warning: *Left out (${leftOut.length}), not in this request:*\n${escapeMrkdwn(leftOutWords(leftOut))}`,
+    ),
+  ];
 }
 
 /** The checkbox "also end the plan": ticked, the plan's end is filed as its own request beside the change. */
@@ -34,7 +53,7 @@ export function lineChangeModal(args: LineChangeModalArgs): ModalView {
     // The title already says what; the number is said once, as people write it. The operation's warning is
     // addressed to the approver, so the requester reads it as what the approver will weigh.
     section(
-      `*${escapeMrkdwn(formatPhone(args.phoneNumber))}*${op.confirmApproval ? `\nBefore deciding, the approver reads: _${escapeMrkdwn(op.confirmApproval)}_` : ''}`,
+      `${args.phoneNumbers ? `*${countWords(args.phoneNumbers.length)}:* ${escapeMrkdwn(numbersInWords(args.phoneNumbers))}` : `*${escapeMrkdwn(formatPhone(args.phoneNumber))}*`}${op.confirmApproval ? `\nBefore deciding, the approver reads: _${escapeMrkdwn(op.confirmApproval)}_` : ''}`,
     ),
     ...(args.facts.length > 0 ? [fieldsSection(args.facts)] : []),
     dateInput({

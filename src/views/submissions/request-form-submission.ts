@@ -100,7 +100,8 @@ export function requestFormSubmission(ctx: AppContext, form: RequestForm) {
         )
       : [];
     const shown = await afterRun(ctx, client, form, metadata, outcome);
-    await showOutcome(ctx, client, view.id, op.title, outcome, [...also, ...shown]);
+    const noted = accepted ? (form.filedNote?.(outcome.request.input) ?? []) : [];
+    await showOutcome(ctx, client, view.id, op.title, outcome, [...noted, ...also, ...shown]);
   };
 }
 

@@ -11,7 +11,7 @@ import { protectStepsBlocks, redrawProtectionCard } from '../forms/open-protecti
 import { isPortinFormMetadata, portinFormWithPlan } from '../forms/portin-form.js';
 import { provisionFormView } from '../forms/provision-form.js';
 import type { ModalMetadata } from '../modal-metadata.js';
-import { END_PLAN_FIELD } from '../modals/line-change-modal.js';
+import { END_PLAN_FIELD, leftOutNote } from '../modals/line-change-modal.js';
 import { dropUnchanged } from '../view-input.js';
 import type { CompanionRequest } from './companion-requests.js';
 import { planFromCatalogue } from './plan-from-catalogue.js';
@@ -32,6 +32,8 @@ export interface RequestForm {
     /** What the operation's execute answered, when it succeeded. */
     result: unknown,
   ): Promise<KnownBlock[]>;
+  /** What the filed request's stored input says the requester should read in the form's result (left out numbers). */
+  filedNote?(input: Record<string, unknown>): KnownBlock[];
   /**
    * Checks against Telegent's data that can still be answered inside the ack (from a cache), shown under
    * the fields; Telegent stays the judge after the ack.
@@ -193,8 +195,10 @@ export const REQUEST_FORMS: readonly RequestForm[] = [
     (op): RequestForm => ({
       callbackId: CALLBACK.lineChangeForm(op.kind),
       kind: op.kind as OperationKind,
-      fromMetadata: (m) => ({ phoneNumber: m.phoneNumber }),
+      fromMetadata: (m) =>
+        m.phoneNumbers ? { phoneNumbers: m.phoneNumbers } : { phoneNumber: m.phoneNumber },
       alsoFile: planEndIfTicked,
+      filedNote: leftOutNote,
     }),
   ),
 ];

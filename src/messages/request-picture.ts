@@ -2,8 +2,10 @@ import { customerFullName, customerShortName, requestReason } from '../requests/
 import type { CustomerNoticeRecord } from '../store/customer-notices-repo.js';
 import type { LineSubscriptionRecord } from '../store/line-subscriptions-repo.js';
 import type { OrderRecord } from '../store/orders-repo.js';
+import type { RequestItemRecord } from '../store/request-items-repo.js';
 import type { RequestStatus } from '../store/request-lifecycle.js';
 import type { RequestRecord } from '../store/requests-repo.js';
+import { batchStoryMessage } from './batch-story.js';
 import { type MessagePayload, section } from './blocks.js';
 import { type Decision, decidedCard } from './decided-card.js';
 import { type ExecutionStatus, executionOutcomeMessage } from './execution-outcome-message.js';
@@ -25,6 +27,8 @@ export interface RequestState {
   notice?: CustomerNoticeRecord | null | undefined;
   /** The new line's plan step, for a request that chose a plan. */
   plan?: LineSubscriptionRecord | null | undefined;
+  /** A batch's items (3 new lines), once it runs: the story lists what each got. */
+  items?: readonly RequestItemRecord[] | undefined;
 }
 
 /** What a message carries (its metadata says so): the approval card, the request's story, or its order's root. */
@@ -185,11 +189,14 @@ export function requestPicture(state: RequestState, options: PictureOptions): Re
           sandbox,
         }),
   };
-  const ranFace: Drawing | null = order
-    ? { shows: 'order', message: orderRootMessage(order, { sandbox, actions: true }) }
-    : ran
-      ? { shows: 'story', message: requestOutcomeMessage(request, null, sandbox) }
-      : null;
+  const batch = state.items && state.items.length > 1 ? state.items : null;
+  const ranFace: Drawing | null = batch
+    ? { shows: 'story', message: batchStoryMessage({ request, title, summary, items: batch, sandbox }) }
+    : order
+      ? { shows: 'order', message: orderRootMessage(order, { sandbox, actions: true }) }
+      : ran
+        ? { shows: 'story', message: requestOutcomeMessage(request, null, sandbox) }
+        : null;
   const storyFace: Drawing = {
     shows: 'story',
     message: requestStoryMessage({
@@ -213,7 +220,9 @@ export function requestPicture(state: RequestState, options: PictureOptions): Re
   if (notice)
     lines.push({ name: 'decision', thread: 'story', message: decisionNotice(request, notice, accountName) });
   if (ran) {
-    const outcome = requestOutcomeMessage(request, order, sandbox);
+    const outcome = batch
+      ? batchStoryMessage({ request, title, summary, items: batch, sandbox })
+      : requestOutcomeMessage(request, order, sandbox);
     if (!cardIsStory && request.cardTs)
       lines.push({ name: 'card-outcome', thread: 'card', message: outcome });
     if (waited) lines.push({ name: 'story-outcome', thread: 'story', message: outcome });

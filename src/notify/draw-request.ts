@@ -10,6 +10,7 @@ import type { ChannelAccountsRepo } from '../store/channel-accounts-repo.js';
 import type { CustomerNoticesRepo } from '../store/customer-notices-repo.js';
 import type { LineSubscriptionsRepo } from '../store/line-subscriptions-repo.js';
 import type { OrdersRepo } from '../store/orders-repo.js';
+import type { RequestItemsRepo } from '../store/request-items-repo.js';
 import type {
   DrawLease,
   LeaseTiming,
@@ -31,6 +32,8 @@ export interface DrawDeps {
   customerNotices?: Pick<CustomerNoticesRepo, 'get'> | undefined;
   /** The new line's plan step: the thread says when Telegent refused it. */
   lineSubscriptions?: Pick<LineSubscriptionsRepo, 'getByRequest'> | undefined;
+  /** A batch's items (3 new lines): the story lists what each got. */
+  requestItems?: Pick<RequestItemsRepo, 'list'> | undefined;
   requestMessages: RequestMessagesRepo;
   notify: Notifier;
   logger: Logger;
@@ -63,14 +66,15 @@ export async function drawRequest(deps: DrawDeps, lease: DrawLease): Promise<voi
   const { requestMessages: repo, notify, logger } = deps;
 
   async function stateOf(request: RequestRecord): Promise<RequestState> {
-    const [order, bound, notice, plan] = await Promise.all([
+    const [order, bound, notice, plan, items] = await Promise.all([
       deps.orders.getByRequest(request.id),
       deps.channelAccounts.get(request.channelId),
       deps.customerNotices?.get(request.id) ?? null,
       deps.lineSubscriptions?.getByRequest(request.id) ?? null,
+      deps.requestItems?.list(request.id) ?? [],
     ]);
     const accountName = bound && bound.accountId === request.accountId ? bound.accountName : null;
-    return { request, order, accountName, notice, plan };
+    return { request, order, accountName, notice, plan, items };
   }
 
   /** The card's link, only while the story shows "waiting" beside a card elsewhere. */

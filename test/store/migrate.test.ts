@@ -23,6 +23,7 @@ const SHIPPED = [
   '014_customer_notices.sql',
   '015_kv_cache.sql',
   '016_line_subscriptions.sql',
+  '019_request_items.sql',
 ];
 /** Versions as the file names give them (numbers are assigned per branch, so they may skip). */
 const VERSIONS = SHIPPED.map((file) => Number(file.slice(0, 3)));

@@ -121,6 +121,12 @@ export function provisionModal(args: ProvisionModalArgs): ModalView {
     ),
     ...plan.main,
     textInput({
+      field: 'count',
+      initial: '1',
+      maxLength: 3,
+      hint: 'Several new lines for the same subscriber: one approval, one message (1–50)',
+    }),
+    textInput({
       field: 'areaCode',
       initial: args.prefill?.areaCode,
       optional: true,

@@ -66,6 +66,7 @@ describe.each(storeKinds())('migrations on %s', (kind) => {
       [14, 'customer_notices'],
       [15, 'kv_cache'],
       [16, 'line_subscriptions'],
+      [19, 'request_items'],
     ]);
     expect(rows[0]!.applied_at).toBeInstanceOf(Date);
     expect(await migrate(store.db)).toEqual([]);

@@ -27,6 +27,8 @@ export interface RequestState {
   notice?: CustomerNoticeRecord | null | undefined;
   /** The new line's plan step, for a request that chose a plan. */
   plan?: LineSubscriptionRecord | null | undefined;
+  /** Every line's plan step of a batch (3 new lines); when absent, `plan` alone. */
+  plans?: readonly LineSubscriptionRecord[] | undefined;
   /** A batch's items (3 new lines), once it runs: the story lists what each got. */
   items?: readonly RequestItemRecord[] | undefined;
 }
@@ -43,7 +45,7 @@ export interface Drawing {
  * The thread lines a request owes, each posted once: the decision notice, the outcome (card's and story's), and
  * what became of the new line's plan when it did not go through.
  */
-export type LineName = 'decision' | 'card-outcome' | 'story-outcome' | 'plan';
+export type LineName = 'decision' | 'card-outcome' | 'story-outcome' | 'plan' | `plan-${number}`;
 
 export interface Line {
   name: LineName;
@@ -227,8 +229,12 @@ export function requestPicture(state: RequestState, options: PictureOptions): Re
       lines.push({ name: 'card-outcome', thread: 'card', message: outcome });
     if (waited) lines.push({ name: 'story-outcome', thread: 'story', message: outcome });
   }
-  const planLine = planStepLine(state.plan);
-  if (planLine) lines.push({ name: 'plan', thread: 'story', message: planLine });
+  // One line per plan step that has something to say (a batch's second line is `plan-1`, and so on).
+  for (const plan of state.plans ?? (state.plan ? [state.plan] : [])) {
+    const planLine = planStepLine(plan);
+    const name: LineName = plan.item > 0 ? `plan-${plan.item}` : 'plan';
+    if (planLine) lines.push({ name, thread: 'story', message: planLine });
+  }
   return { card, story, cardChannel, cardIsStory, lines };
 }
 

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ACTION } from '../../src/messages/ids.js';
 import { formatPhone } from '../../src/operations/glossary.js';
 import { SEED_PACKAGES } from '../../src/sandbox/plans-seed.js';
 import { SEED_MESSAGE_ROUTE_IDS, SEED_SUBSCRIBER_IDS } from '../../src/sandbox/seed.js';
@@ -32,21 +33,26 @@ describe('provision several numbers in one request', () => {
       messageTs: '1.1',
     });
 
-  it('0, 51 and "three" are refused under the field; nothing is filed', async () => {
+  it('0, 51, "three" → inline errors; "3" → one approval card "3 new lines" → exactly three provisions, three subscriptions, one story', async () => {
     await e2e.ops.ctx.plans.list();
-    await e2e.command('provision 801');
-    const form = await e2e.latestView((v) => v.callback_id === 'telegent.provision');
+    await e2e.command('provision 385');
+    const folded = await e2e.latestView(
+      (v) =>
+        v.callback_id === 'telegent.provision' &&
+        textOf(v).includes(ACTION.moreOptions) &&
+        textOf(v).includes('"initial_value":"385"'),
+    );
+    // "Also: 1 number · …": how many waits behind "More options…" like every field with a default.
+    expect(textOf(folded.view)).toContain('Also: 1 number');
+    const form = await e2e.moreOptions(folded);
+    // Bad input first: refused under the field, nothing filed or sent.
     for (const count of ['0', '51', 'three']) {
-      const answer = await e2e.submit(form, { ...FILL, count });
-      expect(answer.body).toMatchObject({ response_action: 'errors' });
-      expect(textOf(answer.body)).toContain('"count":');
+      const refused = await e2e.submit(form, { ...FILL, count });
+      expect(refused.body).toMatchObject({ response_action: 'errors' });
+      expect(textOf(refused.body)).toContain('"count":');
     }
     expect(callsTo(e2e.sandbox, PROVISION_PATH)).toHaveLength(0);
-  });
 
-  it('"3" → one approval card "3 new lines" → exactly three provisions, three subscriptions, one story', async () => {
-    await e2e.command('provision 801');
-    const form = await e2e.latestView((v) => v.callback_id === 'telegent.provision');
     const since = e2e.fake.calls.length;
     const answer = await e2e.submit(form, { ...FILL, count: '3' });
     expect(answer.body).toMatchObject({ response_action: 'update' });

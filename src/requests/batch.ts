@@ -95,6 +95,12 @@ async function runItem(
   }
   // Counted and fenced before anything is sent: from here on nobody sends this item again.
   if (!(await store.requestItems.markSending(item, lease()))) return;
+  // Held while the call is in flight (retries and the wait for a rate slot can outlast one lease).
+  const heartbeat = setInterval(
+    () => void store.requestItems.renew(item, lease()).catch(() => undefined),
+    (ITEM_LEASE_SECONDS * 1000) / 3,
+  );
+  heartbeat.unref();
   let result: unknown;
   try {
     result = await op.execute(opContext(deps), input);
@@ -114,6 +120,8 @@ async function runItem(
       deps.now(),
     );
     return;
+  } finally {
+    clearInterval(heartbeat);
   }
   const stored = op.storedResult ? op.storedResult(result) : result;
   // The numbers it got are stored beside the answer: the story lists them without knowing the operation.

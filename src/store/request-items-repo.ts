@@ -95,6 +95,16 @@ export function createRequestItemsRepo(db: Db) {
       return rowCount === 1;
     },
 
+    /** Extends a claim this worker still holds (a slow call in flight); false when another has taken it over. */
+    async renew(item: ClaimedRequestItem, lease: ItemLease): Promise<boolean> {
+      const { rowCount } = await db.query(
+        `UPDATE request_items SET claimed_until = $4::timestamptz + make_interval(secs => $5)
+         WHERE request_id = $1 AND item = $2 AND claim_token = $3 AND status = 'claimed'`,
+        [item.requestId, item.item, item.claimToken, lease.now, lease.leaseSeconds],
+      );
+      return rowCount === 1;
+    },
+
     /** The item's outcome, recorded by the worker that holds it; false when it no longer does. */
     async finish(item: ClaimedRequestItem, outcome: RequestItemOutcome, now: Date): Promise<boolean> {
       const { rowCount } = await db.query(

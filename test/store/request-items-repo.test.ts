@@ -79,4 +79,18 @@ describe.each(storeKinds())('request items repo on %s', (kind) => {
     expect(await repo.markSending(held, at(63))).toBe(false);
     expect(await stranded(64, 20)).toBe(false); // worked on again
   });
+
+  it('a worker whose call is slow keeps its item by renewing; once taken over, its renewal fails', async () => {
+    const repo = store.requestItems;
+    const id = await newRequest();
+    await repo.addAll(id, 1, at(0).now);
+    const slow = (await repo.claimNext(id, at(0)))!;
+    expect(await repo.markSending(slow, at(0))).toBe(true); // held to 60
+    expect(await repo.renew(slow, at(50))).toBe(true); // held to 110
+    expect(await repo.claimNext(id, at(100))).toBeNull();
+    const next = (await repo.claimNext(id, at(111)))!; // it went silent: taken over, read back (attempts 1)
+    expect(next.attempts).toBe(1);
+    expect(await repo.renew(slow, at(112))).toBe(false);
+    expect(await repo.finish(slow, { status: 'done', result: null }, at(112).now)).toBe(false);
+  });
 });

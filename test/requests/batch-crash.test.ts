@@ -2,9 +2,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { provision, provisionToTelegent } from '../../src/operations/provision.js';
 import { ITEM_LEASE_SECONDS } from '../../src/requests/batch.js';
 import { createWorkflow } from '../../src/requests/index.js';
+import { SEED_SUBSCRIBER_IDS } from '../../src/sandbox/seed.js';
 import { approvalPolicy } from '../support/approval-policy.js';
 import { storeKinds } from '../support/test-db.js';
-import { CHANNEL, PROVISION_FORM, REQUESTER, startWorkflowFixture } from './fixture.js';
+import { APPROVERS, CHANNEL, PROVISION_FORM, REQUESTER, startWorkflowFixture } from './fixture.js';
+
+/** Another subscriber than the first case's: its read-back sees only this case's numbers. */
+const PROVISION_FORM_OTHER_SUBSCRIBER = SEED_SUBSCRIBER_IDS[1]!;
 
 const PROVISION_PATH = '/v1.0/numbers/provision';
 
@@ -80,5 +84,30 @@ describe.each(storeKinds())('a batch taken over after a crash on %s', (kind) => 
     clock = new Date(clock.getTime() + 3_600_000);
     expect(await workflow.recoverStuckExecutions()).toEqual([]);
     expect(fx.mutations(PROVISION_PATH)).toHaveLength(3);
+  });
+
+  it('a lost answer mid-batch (504 after Telegent made the number) is read back, not re-sent; the rest go on', async () => {
+    const outcome = await fx.workflow.submit({
+      kind: 'provision',
+      raw: { ...PROVISION_FORM, assignedSubscriberId: PROVISION_FORM_OTHER_SUBSCRIBER, count: '3' },
+      requestedBy: REQUESTER,
+      channelId: CHANNEL,
+    });
+    if (outcome.status !== 'pending_approval') throw new Error(outcome.status);
+    const before = fx.mutations(PROVISION_PATH).length;
+    fx.sandbox.injectFault({ endpoint: PROVISION_PATH, kind: '504', count: 1, applyMutation: true });
+    const approved = await fx.workflow.approve(outcome.request.id, APPROVERS[0]!);
+    if (approved.status !== 'approved') throw new Error(approved.status);
+    expect(approved.execution.status).toBe('succeeded');
+    expect(fx.mutations(PROVISION_PATH).length - before).toBe(3);
+    const items = await fx.store.requestItems.list(outcome.request.id);
+    expect(items.map((i) => [i.status, i.attempts])).toEqual([
+      ['done', 1],
+      ['done', 1],
+      ['done', 1],
+    ]);
+    expect(items[0]!.result).toMatchObject({ reconciliation: { checked: 'inventory', found: true } });
+    const numbers = items.map((i) => (i.result as { numbers: string[] }).numbers[0]);
+    expect(new Set(numbers).size).toBe(3);
   });
 });

@@ -227,6 +227,8 @@ export function createAppContext(
       firstCheckSeconds: deps.jobs.orderPollMinSeconds,
       verificationMethods: deps.verificationMethods,
       customerNotice: deps.customerNotice,
+      // The story lists a batch's numbers as they arrive (`messages` is built below; called only later).
+      onProgress: (requestId) => messages.sync(requestId),
     }),
     (operation, outcome) => deps.metrics.requestOutcomes.inc({ operation, outcome }),
     (request, decision) => {
@@ -264,6 +266,7 @@ export function createAppContext(
     channelAccounts: deps.store.channelAccounts,
     customerNotices: deps.store.customerNotices,
     lineSubscriptions: deps.store.lineSubscriptions,
+    requestItems: deps.store.requestItems,
     requestMessages: deps.store.requestMessages,
     notify,
     logger: deps.logger,

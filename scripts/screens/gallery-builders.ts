@@ -62,6 +62,9 @@ export const NOT_IN_GALLERY: Record<string, string> = {
   decidedReminderDm:
     'a reminder DM redrawn after its Approve / Reject was pressed: the session leaves its swap SIM waiting; ' +
     'test/e2e/approve-where.test.ts and test/messages/approval-reminder.test.ts show it',
+  batchStoryMessage:
+    'the story of a request for several new lines ("Provisioned 2 of 3: …"): the scripted session provisions one ' +
+    'number; test/e2e/provision-several.test.ts and test/messages/batch-story.test.ts show it',
   requestOutcomeMessage:
     'reads a stored request into executionOutcomeMessage, whose every outcome (succeeded, failed, unknown) the ' +
     'gallery shows',

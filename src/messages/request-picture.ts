@@ -2,8 +2,10 @@ import { customerFullName, customerShortName, requestReason } from '../requests/
 import type { CustomerNoticeRecord } from '../store/customer-notices-repo.js';
 import type { LineSubscriptionRecord } from '../store/line-subscriptions-repo.js';
 import type { OrderRecord } from '../store/orders-repo.js';
+import type { RequestItemRecord } from '../store/request-items-repo.js';
 import type { RequestStatus } from '../store/request-lifecycle.js';
 import type { RequestRecord } from '../store/requests-repo.js';
+import { batchStoryMessage } from './batch-story.js';
 import { type MessagePayload, section } from './blocks.js';
 import { type Decision, decidedCard } from './decided-card.js';
 import { type ExecutionStatus, executionOutcomeMessage } from './execution-outcome-message.js';
@@ -25,6 +27,10 @@ export interface RequestState {
   notice?: CustomerNoticeRecord | null | undefined;
   /** The new line's plan step, for a request that chose a plan. */
   plan?: LineSubscriptionRecord | null | undefined;
+  /** Every line's plan step of a batch (3 new lines); when absent, `plan` alone. */
+  plans?: readonly LineSubscriptionRecord[] | undefined;
+  /** A batch's items (3 new lines), once it runs: the story lists what each got. */
+  items?: readonly RequestItemRecord[] | undefined;
 }
 
 /** What a message carries (its metadata says so): the approval card, the request's story, or its order's root. */
@@ -39,7 +45,7 @@ export interface Drawing {
  * The thread lines a request owes, each posted once: the decision notice, the outcome (card's and story's), and
  * what became of the new line's plan when it did not go through.
  */
-export type LineName = 'decision' | 'card-outcome' | 'story-outcome' | 'plan';
+export type LineName = 'decision' | 'card-outcome' | 'story-outcome' | 'plan' | `plan-${number}`;
 
 export interface Line {
   name: LineName;
@@ -185,11 +191,14 @@ export function requestPicture(state: RequestState, options: PictureOptions): Re
           sandbox,
         }),
   };
-  const ranFace: Drawing | null = order
-    ? { shows: 'order', message: orderRootMessage(order, { sandbox, actions: true }) }
-    : ran
-      ? { shows: 'story', message: requestOutcomeMessage(request, null, sandbox) }
-      : null;
+  const batch = state.items && state.items.length > 1 ? state.items : null;
+  const ranFace: Drawing | null = batch
+    ? { shows: 'story', message: batchStoryMessage({ request, title, summary, items: batch, sandbox }) }
+    : order
+      ? { shows: 'order', message: orderRootMessage(order, { sandbox, actions: true }) }
+      : ran
+        ? { shows: 'story', message: requestOutcomeMessage(request, null, sandbox) }
+        : null;
   const storyFace: Drawing = {
     shows: 'story',
     message: requestStoryMessage({
@@ -213,13 +222,19 @@ export function requestPicture(state: RequestState, options: PictureOptions): Re
   if (notice)
     lines.push({ name: 'decision', thread: 'story', message: decisionNotice(request, notice, accountName) });
   if (ran) {
-    const outcome = requestOutcomeMessage(request, order, sandbox);
+    const outcome = batch
+      ? batchStoryMessage({ request, title, summary, items: batch, sandbox })
+      : requestOutcomeMessage(request, order, sandbox);
     if (!cardIsStory && request.cardTs)
       lines.push({ name: 'card-outcome', thread: 'card', message: outcome });
     if (waited) lines.push({ name: 'story-outcome', thread: 'story', message: outcome });
   }
-  const planLine = planStepLine(state.plan);
-  if (planLine) lines.push({ name: 'plan', thread: 'story', message: planLine });
+  // One line per plan step that has something to say (a batch's second line is `plan-1`, and so on).
+  for (const plan of state.plans ?? (state.plan ? [state.plan] : [])) {
+    const planLine = planStepLine(plan);
+    const name: LineName = plan.item > 0 ? `plan-${plan.item}` : 'plan';
+    if (planLine) lines.push({ name, thread: 'story', message: planLine });
+  }
   return { card, story, cardChannel, cardIsStory, lines };
 }
 

@@ -10,6 +10,7 @@ import type { ChannelAccountsRepo } from '../store/channel-accounts-repo.js';
 import type { CustomerNoticesRepo } from '../store/customer-notices-repo.js';
 import type { LineSubscriptionsRepo } from '../store/line-subscriptions-repo.js';
 import type { OrdersRepo } from '../store/orders-repo.js';
+import type { RequestItemsRepo } from '../store/request-items-repo.js';
 import type {
   DrawLease,
   LeaseTiming,
@@ -30,7 +31,9 @@ export interface DrawDeps {
   /** The text to the line (SIM swap, port-out PIN): the card says whether it went out. */
   customerNotices?: Pick<CustomerNoticesRepo, 'get'> | undefined;
   /** The new line's plan step: the thread says when Telegent refused it. */
-  lineSubscriptions?: Pick<LineSubscriptionsRepo, 'getByRequest'> | undefined;
+  lineSubscriptions?: Pick<LineSubscriptionsRepo, 'listByRequest'> | undefined;
+  /** A batch's items (3 new lines): the story lists what each got. */
+  requestItems?: Pick<RequestItemsRepo, 'list'> | undefined;
   requestMessages: RequestMessagesRepo;
   notify: Notifier;
   logger: Logger;
@@ -63,14 +66,16 @@ export async function drawRequest(deps: DrawDeps, lease: DrawLease): Promise<voi
   const { requestMessages: repo, notify, logger } = deps;
 
   async function stateOf(request: RequestRecord): Promise<RequestState> {
-    const [order, bound, notice, plan] = await Promise.all([
+    const [order, bound, notice, plans, items] = await Promise.all([
       deps.orders.getByRequest(request.id),
       deps.channelAccounts.get(request.channelId),
       deps.customerNotices?.get(request.id) ?? null,
-      deps.lineSubscriptions?.getByRequest(request.id) ?? null,
+      deps.lineSubscriptions?.listByRequest(request.id) ?? [],
+      deps.requestItems?.list(request.id) ?? [],
     ]);
     const accountName = bound && bound.accountId === request.accountId ? bound.accountName : null;
-    return { request, order, accountName, notice, plan };
+    // A request's new lines' plan steps: one, or one per line of a batch.
+    return { request, order, accountName, notice, plan: plans[0] ?? null, plans, items };
   }
 
   /** The card's link, only while the story shows "waiting" beside a card elsewhere. */

@@ -4,6 +4,7 @@ import { LIMIT_VALUE_HINT, THROTTLE_SPEED_HINT, VALUE_UNIT_HINT } from './fields
 import { EFFECTIVE_DATE_HINT } from './fields/effective-date.js';
 import { GUARDIAN_NUMBERS_HINT } from './fields/guardian-numbers.js';
 import { ICCID_HINT } from './fields/iccid.js';
+import { LINE_COUNT_HINT } from './fields/line-count.js';
 import { ORDER_ID_HINT } from './fields/order-id.js';
 import { PHONE_NUMBER_HINT } from './fields/phone-number.js';
 import { PHONE_NUMBER_LIST_HINT } from './fields/phone-number-list.js';
@@ -46,6 +47,7 @@ export const FIELD_LABELS: Record<string, FieldLabel> = {
   voiceEnabled: { label: 'Voice enabled', hint: 'true or false' },
   dataEnabled: { label: 'Data enabled', hint: 'true or false' },
   areaCode: { label: 'Area code', hint: AREA_CODE_HINT },
+  count: { label: 'How many numbers', hint: LINE_COUNT_HINT },
   zipCode: { label: 'ZIP code', hint: ZIP_CODE_HINT },
   pageNumber: { label: 'Page', hint: 'a page number, 1 or more' },
   currentCarrierName: { label: 'Current carrier', hint: 'the current (losing) carrier, e.g. Verizon' },

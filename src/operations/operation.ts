@@ -28,6 +28,8 @@ export interface OpContext {
   now(): Date;
   /** Priority (interactive by default; the poller passes background) and abort signal. */
   callOptions?: CallOptions | undefined;
+  /** In a request of several items (requests/batch.ts): numbers its other items already got, for read-backs. */
+  settledNumbers?: readonly string[] | undefined;
 }
 
 /** Shown instead of a secret value, everywhere. */
@@ -185,6 +187,11 @@ export interface Operation<Input, Result, Body = unknown> {
   orders?: OrderTraits;
   /** Mutations: settles an unknown outcome by reading Telegent back. Never sends a mutation. */
   reconcile?(ctx: OpContext, input: Input): Promise<Reconciliation>;
+  /**
+   * How many times this input is sent (default 1): above 1 the request runs as a batch (requests/batch.ts), each
+   * submission its own claimed step, with the same input, outcome and read-back per item.
+   */
+  items?(input: Input): number;
 }
 
 // biome-ignore lint/suspicious/noExplicitAny: a registry holds operations of every input/result type

@@ -21,7 +21,9 @@ export async function readBackProvision(ctx: OpContext, input: ProvisionInput): 
     (record) =>
       record.AssignedSubscriberId === input.assignedSubscriberId &&
       record.OriginalDatePurchased === today &&
-      (!input.areaCode || record.Number.startsWith(`+1${input.areaCode}`)),
+      (!input.areaCode || record.Number.startsWith(`+1${input.areaCode}`)) &&
+      // A batch's other items already got these: not this item's number.
+      !ctx.settledNumbers?.includes(record.Number),
   );
   const [first] = candidates;
   if (!first) {

@@ -4,6 +4,7 @@ import type { ProvisionResponse } from '../telegent/response-schemas.js';
 import { areaCodeSchema } from './fields/area-code.js';
 import { booleanSchema, messageTypeSchema, numberTypeSchema } from './fields/enums.js';
 import { iccidSchema } from './fields/iccid.js';
+import { lineCountSchema } from './fields/line-count.js';
 import { type ProductType, productFeatures, productTypeSchema } from './fields/product-type.js';
 import { optionalField, withDefault } from './fields/result.js';
 import {
@@ -41,6 +42,8 @@ export interface ProvisionInput extends PlanChoice {
   iccid?: string | undefined;
   assignedSubscriberId: string;
   accountId?: string | undefined;
+  /** How many numbers (1–50): above 1, one provision per number (requests/batch.ts). */
+  count: number;
 }
 
 export function provisionSchema(): z.ZodType<ProvisionInput> {
@@ -60,6 +63,7 @@ export function provisionSchema(): z.ZodType<ProvisionInput> {
       iccid: optionalField(iccidSchema),
       assignedSubscriberId: subscriberIdSchema,
       accountId: optionalField(accountIdSchema),
+      count: withDefault(lineCountSchema, () => 1),
       ...planChoiceFields,
     })
     .transform((v, ctx): ProvisionInput => {
@@ -107,6 +111,7 @@ export function provisionSchema(): z.ZodType<ProvisionInput> {
         iccid: v.iccid,
         assignedSubscriberId: v.assignedSubscriberId,
         accountId: v.accountId,
+        count: v.count,
         ...planChoiceOf(v),
       };
     });
@@ -144,9 +149,11 @@ export const provision = defineOperation<ProvisionInput, ProvisionResponse, Prov
         ? ` near ZIP ${input.zipCode}`
         : ' (any area)';
     const sim = input.iccid ? `, SIM ${simTail(input.iccid)}` : '';
-    return `New ${productWords(input.productType)} ${classificationWords(input.numberType)}${where}${sim}${planSummary(input)}`;
+    const lines = input.count > 1 ? `${input.count} new lines: ` : 'New ';
+    return `${lines}${productWords(input.productType)} ${classificationWords(input.numberType)}${where}${sim}${planSummary(input)}`;
   },
   facts: (input) => [
+    ...(input.count > 1 ? [['How many', `${input.count} new lines`] as [string, string]] : []),
     ['Product', productPhrase(input)],
     [
       'Where',
@@ -189,4 +196,5 @@ export const provision = defineOperation<ProvisionInput, ProvisionResponse, Prov
       `*Next step:* check \`/telegent status ${orderId}\` and retry, or escalate to Telegent support with the OrderId.`,
   },
   reconcile: readBackProvision,
+  items: (input) => input.count,
 });

@@ -13,6 +13,7 @@ import {
   type TelegentError,
   TelegentOutcomeUnknownError,
 } from '../telegent/errors.js';
+import { itemCount, runBatch } from './batch.js';
 import { awaitTextInFlight } from './customer-notice.js';
 import { boundAccountName, trackOrder } from './order-tracking.js';
 import { OutcomeNotRecordedError } from './outcome-not-recorded.js';
@@ -27,6 +28,8 @@ export interface ExecuteDeps {
   accountId?: string | undefined;
   /** When the poller first looks at a new order (ORDER_POLL_MIN_SECONDS). */
   firstCheckSeconds: number;
+  /** A batch settled one of its items: its messages are redrawn (the story lists the numbers as they arrive). */
+  onProgress?: ((requestId: string) => Promise<void> | void) | undefined;
 }
 
 /**
@@ -79,6 +82,9 @@ export async function executeRequest(
     return fail(deps, claimed, actor, `Not sent to Telegent: ${formatFieldErrors(problems)}`);
   }
 
+  // Several of the same (3 new lines): each its own claimed step.
+  if (itemCount(op, input) > 1) return runBatch(deps, claimed, op, input, actor);
+
   // The line hears first (SIM swap, port-out PIN): a text still on its way is waited for.
   await awaitTextInFlight(store.customerNotices, requestId, deps.now);
   let result: unknown;
@@ -91,6 +97,23 @@ export async function executeRequest(
     return fail(deps, claimed, actor, forPeople(deps, claimed, error));
   }
   return outcomeRecorded(requestId, () => recordSuccess(deps, claimed, actor, input, result));
+}
+
+/**
+ * A batch whose executor died (items pending, or claimed under a lease that ran out): taken over where it
+ * stopped. The request stays `executing`; its items are claimed like any other worker's.
+ */
+export async function resumeBatch(
+  deps: ExecuteDeps,
+  requestId: string,
+  actor: string,
+): Promise<ExecutionOutcome> {
+  const request = await deps.store.requests.get(requestId);
+  if (request?.status !== 'executing') return { status: 'not_claimed', request };
+  const op = getOperation(request.kind);
+  const secrets =
+    (await deps.store.requests.getSecrets<Record<string, unknown>>(requestId).catch(() => null)) ?? {};
+  return runBatch(deps, request, op, { ...request.input, ...secrets }, actor);
 }
 
 /**
@@ -187,7 +210,7 @@ async function unknown(
  * What the person reads about a Telegent failure (stored as the request's error, shown in Slack); the endpoint
  * and Telegent's own message go to the log under the same reference.
  */
-function forPeople(deps: ExecuteDeps, request: RequestRecord, error: TelegentError): string {
+export function forPeople(deps: ExecuteDeps, request: RequestRecord, error: TelegentError): string {
   const ref = correlationId();
   deps.logger.warn(
     {
@@ -205,7 +228,7 @@ function forPeople(deps: ExecuteDeps, request: RequestRecord, error: TelegentErr
 }
 
 /** How operations run for a request: interactive priority (a person is waiting for the answer). */
-function opContext(deps: ExecuteDeps): OpContext {
+export function opContext(deps: ExecuteDeps): OpContext {
   return {
     telegent: deps.telegent,
     accountId: deps.accountId,
@@ -249,16 +272,18 @@ export async function recordUnknownOutcome(
  * The new line's plan, as a step of the request (jobs/line-subscriptions.ts creates it exactly once): due now
  * when the number exists, else waiting for the order that makes it ours.
  */
-async function addPlanStep(
+export async function addPlanStep(
   store: Store,
   request: RequestRecord,
   plan: NonNullable<Outcome['plan']>,
   orderId: string | undefined,
   now: Date,
+  item = 0,
 ): Promise<void> {
   await store.lineSubscriptions.add(
     {
       requestId: request.id,
+      item,
       waitForOrderId: plan.whenOrderCompletes ? orderId : null,
       phoneNumber: plan.phoneNumber,
       subscriberId: plan.subscriberId,

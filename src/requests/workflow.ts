@@ -6,8 +6,9 @@ import { validateInput } from '../operations/validation-errors.js';
 import type { Store } from '../store/open-store.js';
 import type { RequestRecord } from '../store/requests-repo.js';
 import type { TelegentClient } from '../telegent/client.js';
+import { ITEM_LEASE_SECONDS } from './batch.js';
 import { type CustomerNoticeSettings, settleLostNotices, textTheLine } from './customer-notice.js';
-import { executeRequest, recordUnknownOutcome } from './execute.js';
+import { executeRequest, recordUnknownOutcome, resumeBatch } from './execute.js';
 import type {
   ApproveOutcome,
   DecisionRefusal,
@@ -47,6 +48,8 @@ export interface WorkflowDeps {
   verificationMethods?: readonly string[] | undefined;
   /** CUSTOMER_NOTICE_FROM / _COMPANY: the line is texted when a SIM swap or port-out PIN is filed (unset: not). */
   customerNotice?: CustomerNoticeSettings | undefined;
+  /** A batch settled one of its items: redraw the request's messages. */
+  onProgress?: ((requestId: string) => Promise<void> | void) | undefined;
 }
 
 export interface SubmitArgs {
@@ -96,6 +99,7 @@ export function createWorkflow(deps: WorkflowDeps) {
     now,
     accountId: deps.accountId,
     firstCheckSeconds: deps.firstCheckSeconds ?? 300,
+    onProgress: deps.onProgress,
   };
 
   const noticeDeps = {
@@ -332,6 +336,13 @@ export function createWorkflow(deps: WorkflowDeps) {
       for (const request of stuck) {
         await store.audit.append({ actor: 'system', action: 'execution_interrupted', requestId: request.id });
         outcomes.push(await recordUnknownOutcome(executeDeps, request, request.input, STUCK_ERROR));
+      }
+      // A batch is taken over where its executor stopped: the rest submitted, none twice (requests/batch.ts).
+      const quietSince = new Date(now().getTime() - ITEM_LEASE_SECONDS * 1000);
+      for (const requestId of await store.requestItems.listStranded(now(), quietSince)) {
+        await store.audit.append({ actor: 'system', action: 'batch_resumed', requestId });
+        const outcome = await resumeBatch(executeDeps, requestId, 'system');
+        if (outcome.status !== 'not_claimed') outcomes.push(outcome);
       }
       return outcomes;
     },

@@ -14,6 +14,8 @@ export type LineSubscriptionStatus =
 /** The step that puts a request's new line on its plan (migration 016). */
 export interface LineSubscriptionRecord {
   requestId: string;
+  /** Which of the request's new lines (0 for a one-line request; migration 019). */
+  item: number;
   /** The order whose completion the step waits for (a port-in's); null for a provision. */
   orderId: string | null;
   phoneNumber: string;
@@ -43,6 +45,8 @@ export interface LineSubscriptionRecord {
 
 export interface NewLineSubscription {
   requestId: string;
+  /** Which of the request's new lines (default 0). */
+  item?: number | undefined;
   /** Set: wait for this order to complete (a port-in), then read the number back. */
   waitForOrderId?: string | null | undefined;
   phoneNumber: string;
@@ -72,13 +76,13 @@ const toRecord = (row: Record<string, unknown>) => camelRow<LineSubscriptionReco
 
 export function createLineSubscriptionsRepo(db: Db) {
   return {
-    /** Stores the step once per request (a second add of the same request changes nothing). */
+    /** Stores the step once per request and line (a second add of the same one changes nothing). */
     async add(step: NewLineSubscription, now: Date): Promise<LineSubscriptionRecord> {
       await db.query(
         `INSERT INTO line_subscriptions (request_id, order_id, phone_number, subscriber_id, package_id, plan_name,
-           iccid, type, tnid, status, next_attempt_at, created_at, updated_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $11, $11)
-         ON CONFLICT (request_id) DO NOTHING`,
+           iccid, type, tnid, status, next_attempt_at, created_at, updated_at, item)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $11, $11, $12)
+         ON CONFLICT (request_id, item) DO NOTHING`,
         [
           step.requestId,
           step.waitForOrderId ?? null,
@@ -91,14 +95,32 @@ export function createLineSubscriptionsRepo(db: Db) {
           step.tnid ?? null,
           step.waitForOrderId ? 'waiting' : 'pending',
           now,
+          step.item ?? 0,
         ],
       );
-      return (await this.getByRequest(step.requestId))!;
+      const { rows } = await db.query(
+        'SELECT * FROM line_subscriptions WHERE request_id = $1 AND item = $2',
+        [step.requestId, step.item ?? 0],
+      );
+      return toRecord(rows[0]!);
     },
 
+    /** The request's (first) line's step. */
     async getByRequest(requestId: string): Promise<LineSubscriptionRecord | null> {
-      const { rows } = await db.query('SELECT * FROM line_subscriptions WHERE request_id = $1', [requestId]);
+      const { rows } = await db.query(
+        'SELECT * FROM line_subscriptions WHERE request_id = $1 ORDER BY item LIMIT 1',
+        [requestId],
+      );
       return rows[0] ? toRecord(rows[0]) : null;
+    },
+
+    /** Every line's step of a request (several for a batch of new lines), in order. */
+    async listByRequest(requestId: string): Promise<LineSubscriptionRecord[]> {
+      const { rows } = await db.query(
+        'SELECT * FROM line_subscriptions WHERE request_id = $1 ORDER BY item',
+        [requestId],
+      );
+      return rows.map(toRecord);
     },
 
     /**
@@ -110,7 +132,7 @@ export function createLineSubscriptionsRepo(db: Db) {
       const token = randomUUID();
       const { rows } = await db.query(
         `WITH due AS (
-           SELECT s.request_id FROM line_subscriptions s
+           SELECT s.request_id, s.item FROM line_subscriptions s
            WHERE (s.status = 'pending' AND s.next_attempt_at <= $1)
               OR (s.status = 'claimed' AND s.claimed_until <= $1)
               OR (s.status = 'waiting' AND s.next_attempt_at <= $1 AND EXISTS (
@@ -118,9 +140,10 @@ export function createLineSubscriptionsRepo(db: Db) {
            ORDER BY s.next_attempt_at
            LIMIT $2
            FOR UPDATE OF s SKIP LOCKED)
-         UPDATE line_subscriptions s SET status = 'claimed', claim_token = $3,
+         -- One token per row (a request's several lines may be claimed together): the fence names one step.
+         UPDATE line_subscriptions s SET status = 'claimed', claim_token = $3 || ':' || s.item::text,
            claimed_until = $1::timestamptz + make_interval(secs => $4), updated_at = $1
-         FROM due WHERE s.request_id = due.request_id
+         FROM due WHERE s.request_id = due.request_id AND s.item = due.item
          RETURNING s.*`,
         [lease.now, limit, token, lease.leaseSeconds],
       );

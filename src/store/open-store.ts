@@ -17,6 +17,7 @@ import { createOrdersRepo } from './orders-repo.js';
 import { createPostgresDb } from './postgres-db.js';
 import { createRateLimitRepo } from './rate-limit-repo.js';
 import { createRemindersRepo } from './reminders-repo.js';
+import { createRequestItemsRepo } from './request-items-repo.js';
 import { createRequestMessagesRepo } from './request-messages-repo.js';
 import { createRequestsRepo } from './requests-repo.js';
 import { createSecretsCipher, type SecretsCipher } from './secrets-cipher.js';
@@ -44,6 +45,8 @@ export interface Store {
   customerNotices: ReturnType<typeof createCustomerNoticesRepo>;
   /** The step that puts a request's new line on its plan (jobs/line-subscriptions.ts). */
   lineSubscriptions: ReturnType<typeof createLineSubscriptionsRepo>;
+  /** The items of a request that does several of one kind (requests/batch.ts). */
+  requestItems: ReturnType<typeof createRequestItemsRepo>;
   close(): Promise<void>;
 }
 
@@ -76,6 +79,7 @@ export function storeOver(db: Db, encryptionKey: Buffer, close: () => Promise<vo
     requestMessages: createRequestMessagesRepo(db),
     customerNotices: createCustomerNoticesRepo(db),
     lineSubscriptions: createLineSubscriptionsRepo(db),
+    requestItems: createRequestItemsRepo(db),
     close,
   };
 }

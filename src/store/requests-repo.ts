@@ -322,6 +322,8 @@ export function createRequestsRepo(db: Db, cipher: SecretsCipher) {
       const { rows } = await db.query(
         `UPDATE requests SET status = 'unknown', error = $2, secrets = NULL, updated_at = $3
          WHERE id IN (SELECT id FROM requests WHERE status = ANY($5::text[]) AND updated_at < $1
+                        -- A batch (request_items) is taken over item by item instead (requests/batch.ts).
+                        AND NOT EXISTS (SELECT 1 FROM request_items i WHERE i.request_id = requests.id)
                       ORDER BY updated_at LIMIT $4 FOR UPDATE SKIP LOCKED)
          RETURNING ${COLUMNS}`,
         [startedBefore, error, now, limit, sources('unknown', ['executing'])],

@@ -70,7 +70,9 @@ describe('provisionModal', () => {
     ]);
     const json = JSON.stringify(view);
     expect(json).toContain(ACTION.moreOptions);
-    expect(json).toContain('Also: no ZIP code · phone line (mvno) · person-to-person texts · no SIM yet');
+    expect(json).toContain(
+      'Also: 1 number · no ZIP code · phone line (mvno) · person-to-person texts · no SIM yet',
+    );
     // No raw id in a hint: the pickers show route names.
     expect(json).not.toMatch(/MRID-|CRID-/);
 
@@ -82,6 +84,7 @@ describe('provisionModal', () => {
       'areaCode',
       'messageRouteId',
       'voiceRouteId',
+      'count',
       'zipCode',
       'numberType',
       'messageType',
@@ -132,6 +135,7 @@ describe('provisionModal', () => {
         iccid: ICCID,
         assignedSubscriberId: 'TSUID-90c644ff-7f70-4587-a27e-d1d45bde7528',
         accountId: undefined,
+        count: 1,
       },
     });
   });

@@ -5,6 +5,7 @@ export * from './effective-date.js';
 export * from './email.js';
 export * from './enums.js';
 export * from './iccid.js';
+export * from './line-count.js';
 export * from './order-id.js';
 export * from './phone-number.js';
 export * from './phone-number-list.js';

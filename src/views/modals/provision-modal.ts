@@ -76,6 +76,13 @@ export function provisionModal(args: ProvisionModalArgs): ModalView {
     hint: VOICE_ROUTE_HINT,
   });
   const folded: KnownBlock[] = [
+    // Several new lines for the same subscriber: one approval, one message (default 1, said in "Also:").
+    textInput({
+      field: 'count',
+      initial: '1',
+      maxLength: 3,
+      hint: 'Several new lines for the same subscriber and plan: one approval, one message (1–50)',
+    }),
     ...(zipPrefilled ? [] : [zipInput]),
     radioInput({
       field: 'numberType',
@@ -102,6 +109,7 @@ export function provisionModal(args: ProvisionModalArgs): ModalView {
     ...plan.folded,
   ];
   const defaults = [
+    '1 number',
     ...(zipPrefilled ? [] : ['no ZIP code']),
     `${classificationWords('mvno')} (mvno)`,
     messageTypeWords('p2p'),

@@ -1,0 +1,113 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { provision, provisionToTelegent } from '../../src/operations/provision.js';
+import { ITEM_LEASE_SECONDS } from '../../src/requests/batch.js';
+import { createWorkflow } from '../../src/requests/index.js';
+import { SEED_SUBSCRIBER_IDS } from '../../src/sandbox/seed.js';
+import { approvalPolicy } from '../support/approval-policy.js';
+import { storeKinds } from '../support/test-db.js';
+import { APPROVERS, CHANNEL, PROVISION_FORM, REQUESTER, startWorkflowFixture } from './fixture.js';
+
+/** Another subscriber than the first case's: its read-back sees only this case's numbers. */
+const PROVISION_FORM_OTHER_SUBSCRIBER = SEED_SUBSCRIBER_IDS[1]!;
+
+const PROVISION_PATH = '/v1.0/numbers/provision';
+
+/**
+ * kill -9 in the middle of "provision 3": one item's provision reached Telegent but its answer died with the
+ * worker, one item was claimed by the dead worker and never sent, one was never reached. After the lease runs
+ * out the restart submits the rest and none twice: exactly three provisions.
+ */
+describe.each(storeKinds())('a batch taken over after a crash on %s', (kind) => {
+  let fx: Awaited<ReturnType<typeof startWorkflowFixture>>;
+  beforeAll(async () => {
+    fx = await startWorkflowFixture(kind);
+  }, 60_000);
+  afterAll(() => fx?.close());
+
+  it('item sent before the crash is read back (not re-sent); the dead claim and the untouched one are sent once', async () => {
+    let clock = new Date();
+    const workflow = createWorkflow({
+      store: fx.store,
+      telegent: fx.telegent,
+      policy: approvalPolicy({ requiredFor: [] }),
+      isApprover: async () => true,
+      logger: fx.log.logger,
+      now: () => clock,
+    });
+    const input = provision.input.parse({ ...PROVISION_FORM, count: '3' });
+    const { request } = await fx.store.requests.insert({
+      kind: 'provision',
+      status: 'approved',
+      input: input as unknown as Record<string, unknown>,
+      requestedBy: REQUESTER,
+      channelId: CHANNEL,
+      now: clock,
+    });
+    // The dead process: claimed the request, stored the items, …
+    expect(await fx.store.requests.claimExecution(request.id, clock)).not.toBeNull();
+    await fx.store.requestItems.addAll(request.id, 3, clock);
+    const lease = { now: clock, leaseSeconds: ITEM_LEASE_SECONDS };
+    // … sent item 0 (Telegent made the number) and died before recording the answer, …
+    const sent = (await fx.store.requestItems.claimNext(request.id, lease))!;
+    expect(await fx.store.requestItems.markSending(sent, lease)).toBe(true);
+    const made = await fx.telegent.provisionNumber(provisionToTelegent(input));
+    // … and had claimed item 1 without sending it.
+    expect((await fx.store.requestItems.claimNext(request.id, lease))?.item).toBe(1);
+    expect(fx.mutations(PROVISION_PATH)).toHaveLength(1);
+
+    // Restarted before the lease ran out: nothing is taken over yet.
+    clock = new Date(clock.getTime() + 30_000);
+    expect(await workflow.recoverStuckExecutions()).toEqual([]);
+    expect(fx.mutations(PROVISION_PATH)).toHaveLength(1);
+
+    // The lease ran out: the housekeeping job takes the batch over.
+    clock = new Date(clock.getTime() + (ITEM_LEASE_SECONDS + 1) * 1000);
+    const outcomes = await workflow.recoverStuckExecutions();
+    expect(outcomes.map((o) => o.status)).toEqual(['succeeded']);
+    expect(fx.mutations(PROVISION_PATH)).toHaveLength(3);
+
+    const items = await fx.store.requestItems.list(request.id);
+    expect(items.map((i) => [i.item, i.status, i.attempts])).toEqual([
+      [0, 'done', 1],
+      [1, 'done', 1],
+      [2, 'done', 1],
+    ]);
+    const numbers = items.map((i) => (i.result as { numbers: string[] }).numbers[0]);
+    expect(numbers[0]).toBe(made.PhoneNumberAssigned); // settled by the read-back
+    expect(new Set(numbers).size).toBe(3);
+    const actions = (await fx.store.audit.listByRequest(request.id)).map((a) => a.action);
+    expect(actions).toContain('batch_resumed');
+    expect(actions).toContain('item_reconciled');
+    expect((await fx.store.requests.get(request.id))?.status).toBe('succeeded');
+
+    // Run again: nothing is left, nothing more is sent.
+    clock = new Date(clock.getTime() + 3_600_000);
+    expect(await workflow.recoverStuckExecutions()).toEqual([]);
+    expect(fx.mutations(PROVISION_PATH)).toHaveLength(3);
+  });
+
+  it('a lost answer mid-batch (504 after Telegent made the number) is read back, not re-sent; the rest go on', async () => {
+    const outcome = await fx.workflow.submit({
+      kind: 'provision',
+      raw: { ...PROVISION_FORM, assignedSubscriberId: PROVISION_FORM_OTHER_SUBSCRIBER, count: '3' },
+      requestedBy: REQUESTER,
+      channelId: CHANNEL,
+    });
+    if (outcome.status !== 'pending_approval') throw new Error(outcome.status);
+    const before = fx.mutations(PROVISION_PATH).length;
+    fx.sandbox.injectFault({ endpoint: PROVISION_PATH, kind: '504', count: 1, applyMutation: true });
+    const approved = await fx.workflow.approve(outcome.request.id, APPROVERS[0]!);
+    if (approved.status !== 'approved') throw new Error(approved.status);
+    expect(approved.execution.status).toBe('succeeded');
+    expect(fx.mutations(PROVISION_PATH).length - before).toBe(3);
+    const items = await fx.store.requestItems.list(outcome.request.id);
+    expect(items.map((i) => [i.status, i.attempts])).toEqual([
+      ['done', 1],
+      ['done', 1],
+      ['done', 1],
+    ]);
+    expect(items[0]!.result).toMatchObject({ reconciliation: { checked: 'inventory', found: true } });
+    const numbers = items.map((i) => (i.result as { numbers: string[] }).numbers[0]);
+    expect(new Set(numbers).size).toBe(3);
+  });
+});

@@ -101,6 +101,15 @@ export function createLineSubscriptionsRepo(db: Db) {
       return rows[0] ? toRecord(rows[0]) : null;
     },
 
+    /** The latest step for a number (a card: its id at Telegent, and whether its plan is still being set up). */
+    async latestForNumber(phoneNumber: string): Promise<LineSubscriptionRecord | null> {
+      const { rows } = await db.query(
+        'SELECT * FROM line_subscriptions WHERE phone_number = $1 ORDER BY created_at DESC LIMIT 1',
+        [phoneNumber],
+      );
+      return rows[0] ? toRecord(rows[0]) : null;
+    },
+
     /**
      * Steps due now, leased to one caller (`FOR UPDATE SKIP LOCKED`: no step goes to two workers): pending ones
      * whose time came, waiting ones whose order has closed, and claimed ones whose worker's lease ran out (it

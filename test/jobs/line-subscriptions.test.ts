@@ -155,7 +155,7 @@ describe.each(storeKinds())('line plan steps on %s', (kind) => {
     expect((await store.lineSubscriptions.getByRequest(step.requestId))?.status).toBe('done');
   });
 
-  it('a line that already has a plan (409): the existing subscription is recorded, nothing created', async () => {
+  it('a line put on a plan before the job ran (Put on a plan…): it is looked up and recorded, no create sent', async () => {
     const { step, tnid } = await provisioned();
     const made = await telegent.plans.createSubscription({
       SubscriberId: SUBSCRIBER,
@@ -163,7 +163,11 @@ describe.each(storeKinds())('line plan steps on %s', (kind) => {
       Type: 'mvno',
       TNID: tnid,
     });
+    const creates = () =>
+      sb.subscriptionMutations().filter((m) => m.path.toLowerCase() === '/v1.0/subscriptions').length;
+    const before = creates();
     await job().runOnce();
+    expect(creates()).toBe(before);
     expect(subscriptionsOf(tnid)).toHaveLength(1);
     expect(await store.lineSubscriptions.getByRequest(step.requestId)).toMatchObject({
       status: 'done',

@@ -115,20 +115,23 @@ async function recordSuccess(
   const { store, logger } = deps;
   const requestId = claimed.id;
   const op = getOperation(claimed.kind);
+  const outcome = op.outcome?.(input, result) ?? {};
+  // The order and the plan step are stored BEFORE the request is marked succeeded: a crash in between leaves it
+  // `executing` (recovery owns it) with both already there, never a succeeded request whose plan is lost. The
+  // step's insert is once per request (ON CONFLICT DO NOTHING).
+  const order = outcome.order
+    ? await trackOrder(store.orders, claimed, outcome.order, {
+        now: deps.now(),
+        firstCheckSeconds: deps.firstCheckSeconds,
+        accountName: await boundAccountName(store, claimed),
+      })
+    : null;
+  if (outcome.plan) await addPlanStep(store, claimed, outcome.plan, order?.orderId, deps.now());
   const finished = await store.requests.finish(requestId, 'succeeded', {
     result: op.storedResult ? op.storedResult(result) : result,
     now: deps.now(),
   });
   const request = finished ?? claimed;
-  const outcome = op.outcome?.(input, result) ?? {};
-  const order = outcome.order
-    ? await trackOrder(store.orders, request, outcome.order, {
-        now: deps.now(),
-        firstCheckSeconds: deps.firstCheckSeconds,
-        accountName: await boundAccountName(store, request),
-      })
-    : null;
-  if (outcome.plan) await addPlanStep(store, request, outcome.plan, order?.orderId, deps.now());
   if (outcome.recheckOrderId) {
     if (outcome.newPortInDate)
       await store.orders.setPortInDate(outcome.recheckOrderId, outcome.newPortInDate);

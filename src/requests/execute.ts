@@ -1,4 +1,5 @@
 import type { Logger } from '../log.js';
+import { planNotAppliedWords } from '../messages/plan-step-words.js';
 import type { OpContext, Outcome } from '../operations/operation.js';
 import { getOperation } from '../operations/registry.js';
 import { formatFieldErrors } from '../operations/validation-errors.js';
@@ -230,7 +231,8 @@ export async function recordUnknownOutcome(
 ): Promise<Exclude<ExecutionOutcome, { status: 'not_claimed' | 'failed' }>> {
   await deps.store.requests.finish(claimed.id, 'unknown', { error, now: deps.now() });
   const found = await reconcile(getOperation(claimed.kind), opContext(deps), input);
-  const { resolved, ...reconciliation } = found;
+  const { resolved, ...read } = found;
+  const reconciliation = withUnappliedPlan(read, input);
   const request =
     (await deps.store.requests.finish(claimed.id, resolved ? 'succeeded' : 'unknown', {
       error: resolved ? null : error,
@@ -246,6 +248,20 @@ export async function recordUnknownOutcome(
   deps.logger.warn({ requestId: claimed.id, kind: claimed.kind, reconciliation }, 'request outcome unknown');
   if (resolved) return { status: 'succeeded', request, result: { reconciliation }, order: null };
   return { status: 'unknown', request, error, reconciliation };
+}
+
+/**
+ * A form that chose a plan (`packageId`/`planName`, the Plan field of new lines) whose request ended without a
+ * plan step: the read-back's words say so, with where to put the line on a plan. Only when a line was found.
+ */
+function withUnappliedPlan<T extends { found?: boolean; number?: string; detail?: string }>(
+  reconciliation: T,
+  input: Record<string, unknown>,
+): T {
+  if (typeof input.packageId !== 'string' || !reconciliation.found) return reconciliation;
+  const name = typeof input.planName === 'string' ? input.planName : input.packageId;
+  const words = planNotAppliedWords(name, reconciliation.number);
+  return { ...reconciliation, detail: reconciliation.detail ? `${reconciliation.detail} ${words}` : words };
 }
 
 /**

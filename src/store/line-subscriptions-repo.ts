@@ -63,6 +63,10 @@ export type LineSubscriptionOutcome =
   | { status: 'done'; subscriptionId: string; detail?: string | null }
   | { status: 'refused' | 'skipped' | 'failed'; detail: string | null };
 
+/**
+ * `now` is the job's clock (updated_at, and when a pending step is due: its backoff is set on that clock); a
+ * lease runs on the database's clock (`now()`), so replicas with skewed clocks never take each other's steps.
+ */
 export interface Lease {
   now: Date;
   leaseSeconds: number;
@@ -121,14 +125,14 @@ export function createLineSubscriptionsRepo(db: Db) {
         `WITH due AS (
            SELECT s.request_id FROM line_subscriptions s
            WHERE (s.status = 'pending' AND s.next_attempt_at <= $1)
-              OR (s.status = 'claimed' AND s.claimed_until <= $1)
+              OR (s.status = 'claimed' AND s.claimed_until <= now())
               OR (s.status = 'waiting' AND s.next_attempt_at <= $1 AND EXISTS (
                     SELECT 1 FROM orders o WHERE o.order_id = s.order_id AND o.closed_at IS NOT NULL))
            ORDER BY s.next_attempt_at
            LIMIT $2
            FOR UPDATE OF s SKIP LOCKED)
          UPDATE line_subscriptions s SET status = 'claimed', claim_token = $3,
-           claimed_until = $1::timestamptz + make_interval(secs => $4), updated_at = $1
+           claimed_until = now() + make_interval(secs => $4), updated_at = $1
          FROM due WHERE s.request_id = due.request_id
          RETURNING s.*`,
         [lease.now, limit, token, lease.leaseSeconds],
@@ -139,9 +143,9 @@ export function createLineSubscriptionsRepo(db: Db) {
     /** Extends a claim this worker still holds; false when another worker has taken it over. */
     async renew(step: ClaimedLineSubscription, lease: Lease): Promise<boolean> {
       const { rowCount } = await db.query(
-        `UPDATE line_subscriptions SET claimed_until = $3::timestamptz + make_interval(secs => $4)
+        `UPDATE line_subscriptions SET claimed_until = now() + make_interval(secs => $3)
          WHERE request_id = $1 AND claim_token = $2 AND status = 'claimed'`,
-        [step.requestId, step.claimToken, lease.now, lease.leaseSeconds],
+        [step.requestId, step.claimToken, lease.leaseSeconds],
       );
       return rowCount === 1;
     },
@@ -167,7 +171,7 @@ export function createLineSubscriptionsRepo(db: Db) {
     async markSending(step: ClaimedLineSubscription, lease: Lease): Promise<boolean> {
       const { rowCount } = await db.query(
         `UPDATE line_subscriptions SET attempts = attempts + 1, updated_at = $3,
-           claimed_until = $3::timestamptz + make_interval(secs => $4)
+           claimed_until = now() + make_interval(secs => $4)
          WHERE request_id = $1 AND claim_token = $2 AND status = 'claimed'`,
         [step.requestId, step.claimToken, lease.now, lease.leaseSeconds],
       );

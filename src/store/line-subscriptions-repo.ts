@@ -216,20 +216,6 @@ export function createLineSubscriptionsRepo(db: Db) {
       );
       return rows[0] ? Number(rows[0].failures) : null;
     },
-
-    /**
-     * Hands a claim back at once (shutting down before anything was sent): due again now. A claim that may have
-     * sent a create keeps its `attempts`, so the next worker looks it up first.
-     */
-    async release(step: ClaimedLineSubscription, now: Date): Promise<void> {
-      await db.query(
-        `UPDATE line_subscriptions
-         SET status = CASE WHEN tnid IS NULL AND order_id IS NOT NULL THEN 'waiting' ELSE 'pending' END,
-           claim_token = NULL, claimed_until = NULL, next_attempt_at = $3, updated_at = $3
-         WHERE request_id = $1 AND claim_token = $2 AND status = 'claimed'`,
-        [step.requestId, step.claimToken, now],
-      );
-    },
   };
 }
 

@@ -106,8 +106,6 @@ describe.each(storeKinds())('line subscriptions repo on %s', (kind) => {
       true,
     );
     expect(await repo.getByRequest(id)).toMatchObject({ tnid: 'TNID-77', type: 'iot', iccid: '8901' });
-    await repo.release(held, at(13).now);
-    expect((await repo.getByRequest(id))?.status).toBe('pending'); // its number is known now
   });
 
   it('a transient failure waits for its time and counts; a refusal keeps its sentence', async () => {

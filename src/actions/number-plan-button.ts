@@ -40,6 +40,11 @@ export function numberPlanButton(ctx: AppContext) {
             title,
             `The plans of ${phoneNumber} could not be read from Telegent just now; nothing was changed. Try again in a minute.`,
           );
+        if (read.plan.state === 'setting-up')
+          return errorModal(
+            title,
+            `The plan of ${phoneNumber} is being set up (${read.plan.words}); nothing was changed. Open \`/telegent number ${phoneNumber}\` again in a minute.`,
+          );
         const current = 'subscription' in read ? read : undefined;
         if (!current && !record.AssignedSubscriberId)
           return errorModal(

@@ -3,6 +3,7 @@ import { oneLine } from '../messages/limits.js';
 import { planLabel } from '../messages/plan-words.js';
 import type { OptionsArgs } from '../slack/listener-args.js';
 import { ackTimeLeft, withinAckDeadline } from '../slack/within-ack-deadline.js';
+import { PLAN_STILL_LOADING } from '../views/submissions/plan-from-catalogue.js';
 
 const OPTION_TEXT_MAX = 75;
 
@@ -20,7 +21,7 @@ export function planOptions(ctx: AppContext) {
       ackTimeLeft(context),
     );
     const found = !listing
-      ? [{ label: 'still loading plans — type again in a moment', value: 'still-loading' }]
+      ? [{ label: 'still loading plans — type again in a moment', value: PLAN_STILL_LOADING }]
       : listing.enabled
         ? listing.plans
             .filter((plan) => plan.name.toLowerCase().includes(query))

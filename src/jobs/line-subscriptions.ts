@@ -1,5 +1,6 @@
 import type { Logger } from '../log.js';
 import { planGaveUpWords, planRefusedWords, plansNotEnabledWords } from '../messages/plan-step-words.js';
+import { subscriptionType } from '../operations/plan-line.js';
 import type {
   ClaimedLineSubscription,
   LineSubscriptionOutcome,
@@ -8,7 +9,7 @@ import type {
 import type { OrdersRepo } from '../store/orders-repo.js';
 import type { TelegentClient } from '../telegent/client.js';
 import { correlationId, isTelegentError, whatHappened } from '../telegent/errors.js';
-import { findLineSubscriptions } from '../telegent/line-subscriptions.js';
+import { findLineSubscriptionsById } from '../telegent/line-subscriptions.js';
 import { isSuccessfulOrderStatus } from '../telegent/order-status.js';
 import { isPlansNotEnabled } from '../telegent/plans-availability.js';
 
@@ -52,12 +53,6 @@ export function planRetryDelayMs(failures: number): number {
   return Math.min(30_000 * 2 ** Math.max(0, failures - 1), 4 * 3_600_000);
 }
 
-/** `mvno` / `iot` from the number's classification (`MVNO`, `IoT`): a subscription's `Type` is lower-case. */
-const lineType = (classification: string | null | undefined, fallback: string | null): string | null => {
-  const c = classification?.trim().toLowerCase();
-  return c === 'iot' || c === 'mvno' ? c : fallback;
-};
-
 /** Telegent refused the create for good: the input (400/422), something unknown (404), a conflict (409). */
 const isRefusal = (error: unknown) =>
   isTelegentError(error) && (error.kind === 'rejected' || [400, 404, 409, 422].includes(error.status ?? 0));
@@ -81,6 +76,8 @@ export function createLineSubscriptions(options: LineSubscriptionsOptions): Line
 
   /** Thrown when the worker no longer holds its step: it stops, records nothing. */
   class ClaimLost extends Error {}
+  /** Steps whose heartbeat found them taken over by another worker. */
+  const lost = new Set<string>();
 
   async function finish(
     step: ClaimedLineSubscription,
@@ -100,9 +97,12 @@ export function createLineSubscriptions(options: LineSubscriptionsOptions): Line
     if (outcome.status !== 'done' || outcome.detail) await options.redrawRequest?.(step.requestId);
   }
 
-  /** The line's live subscription at Telegent, if it has one (matched by TNID, or by SIM). */
+  /**
+   * The line's live subscription at Telegent, if it has one: matched by its TNID/NID (by SIM only when the
+   * subscription names no number), so a SIM moved from another line does not make this one look billed.
+   */
   async function existing(step: ClaimedLineSubscription) {
-    const [found] = await findLineSubscriptions(telegent, { tnid: step.tnid!, iccid: step.iccid }, call);
+    const [found] = await findLineSubscriptionsById(telegent, { tnid: step.tnid!, iccid: step.iccid }, call);
     return found;
   }
 
@@ -120,7 +120,7 @@ export function createLineSubscriptions(options: LineSubscriptionsOptions): Line
     if (!number.Tnid) throw new Error('Telegent returned the number without its TNID');
     const read = {
       tnid: number.Tnid,
-      type: lineType(number.Classification, step.type),
+      type: number.Classification ? subscriptionType(number.Classification) : step.type,
       iccid: step.iccid ?? number.Iccid ?? null,
     };
     if (!(await repo.setNumber(step, read, now()))) throw new ClaimLost();
@@ -130,19 +130,18 @@ export function createLineSubscriptions(options: LineSubscriptionsOptions): Line
 
   async function create(step: ClaimedLineSubscription, result: LineSubscriptionsResult): Promise<void> {
     if (!step.tnid && !(await readNumberBack(step, result))) return;
-    if (step.attempts > 0) {
-      // An earlier create may have reached Telegent: look before sending another.
-      const found = await existing(step);
-      if (found) {
-        logger.info(
-          { requestId: step.requestId, subscriptionId: found.SubscriptionId },
-          'the line was already on a plan at Telegent (an earlier create reached it); recorded, not created again',
-        );
-        result.found++;
-        return finish(step, { status: 'done', subscriptionId: found.SubscriptionId }, result);
-      }
+    // Always looked up first (one list read): an earlier create may have reached Telegent before its worker
+    // died, or a person put the line on a plan meanwhile (Put on a plan…): either way it is recorded, not made twice.
+    const found = await existing(step);
+    if (found) {
+      logger.info(
+        { requestId: step.requestId, subscriptionId: found.SubscriptionId, attempts: step.attempts },
+        'the line was already on a plan at Telegent; recorded, not created again',
+      );
+      result.found++;
+      return finish(step, { status: 'done', subscriptionId: found.SubscriptionId }, result);
     }
-    if (!(await repo.markSending(step, lease()))) throw new ClaimLost();
+    if (lost.has(step.requestId) || !(await repo.markSending(step, lease()))) throw new ClaimLost();
     try {
       const created = await telegent.plans.createSubscription(
         {
@@ -205,8 +204,15 @@ export function createLineSubscriptions(options: LineSubscriptionsOptions): Line
 
   async function work(step: ClaimedLineSubscription, result: LineSubscriptionsResult): Promise<void> {
     // Renewed while Telegent is slow: another worker takes the step only if this one is gone.
+    // A renew that finds the step taken over stops the work: nothing is sent (see `markSending`) or recorded.
     const heartbeat = setInterval(
-      () => void repo.renew(step, lease()).catch(() => undefined),
+      () =>
+        void repo.renew(step, lease()).then(
+          (held) => {
+            if (!held) lost.add(step.requestId);
+          },
+          () => undefined,
+        ),
       (leaseSeconds * 1000) / 3,
     );
     heartbeat.unref();
@@ -229,6 +235,7 @@ export function createLineSubscriptions(options: LineSubscriptionsOptions): Line
       });
     } finally {
       clearInterval(heartbeat);
+      lost.delete(step.requestId);
     }
   }
 

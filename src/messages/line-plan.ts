@@ -6,12 +6,14 @@ import { escapeMrkdwn, oneLine } from './limits.js';
 /**
  * What a card knows of a line's plan: `hidden` when plans are not enabled for the account (no plan field, no
  * plan button), `unreadable` when the subscriptions could not be read (the rest of the card stands), `none` when
- * the line has no live subscription, `on` with the plan in words ("Unlimited Plus · $45.00 / month").
+ * the line has no live subscription, `on` with the plan in words ("Unlimited Plus · $45.00 / month"), `setting-up`
+ * while the line's plan step (jobs/line-subscriptions.ts) has not ended: no button, so no second subscription.
  */
 export type LinePlan =
   | { state: 'hidden' }
   | { state: 'unreadable' }
   | { state: 'none' }
+  | { state: 'setting-up'; words: string }
   | { state: 'on'; subscriptionId: string; packageId?: string | undefined; words: string };
 
 /** The plan as a card shows it after "Plan": undefined when plans are hidden. */
@@ -23,6 +25,8 @@ export function planText(plan: LinePlan | undefined): string | undefined {
       return 'could not be read';
     case 'none':
       return 'No plan';
+    case 'setting-up':
+      return `${escapeMrkdwn(oneLine((plan as { words: string }).words, 130))} — being set up`;
     default:
       return escapeMrkdwn(oneLine((plan as { words: string }).words, 150));
   }

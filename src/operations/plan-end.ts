@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { isTelegentError } from '../telegent/errors.js';
 import type { SubscriptionDeleted } from '../telegent/plans-api.js';
+import { isPlansNotEnabled } from '../telegent/plans-availability.js';
 import { phoneNumberSchema } from './fields/phone-number.js';
 import { optionalField } from './fields/result.js';
 import { textSchema } from './fields/text.js';
@@ -83,7 +84,8 @@ async function reconcile(ctx: OpContext, input: PlanEndInput): Promise<Reconcili
         : `${number} is still on its plan. Check \`/telegent number ${number}\` before asking again.`,
     };
   } catch (error) {
-    if (!isTelegentError(error) || error.status !== 404) throw error;
+    // A 404 for the path itself (plans switched off) says nothing about the subscription: still unknown.
+    if (!isTelegentError(error) || error.status !== 404 || isPlansNotEnabled(error)) throw error;
     return {
       checked,
       found: false,

@@ -3,9 +3,10 @@ import type { LinePlan } from '../messages/line-plan.js';
 import { planLabel } from '../messages/plan-words.js';
 import { shortId } from '../operations/glossary.js';
 import { withinAckDeadline } from '../slack/within-ack-deadline.js';
-import { isLineSubscription } from '../telegent/line-subscriptions.js';
+import type { LineSubscriptionRecord } from '../store/line-subscriptions-repo.js';
+import { lineSubscriptionOf, liveSubscriptions } from '../telegent/line-subscriptions.js';
 import type { Plan } from '../telegent/plan-catalogue.js';
-import type { Subscription, SubscriptionList } from '../telegent/plans-api.js';
+import type { Subscription } from '../telegent/plans-api.js';
 import { isPlansNotEnabled } from '../telegent/plans-availability.js';
 import type { NumberRecord } from '../telegent/response-schemas.js';
 
@@ -20,33 +21,22 @@ export type LinePlanRead =
 const HIDDEN: LinePlanRead = { plan: { state: 'hidden' } };
 const UNREADABLE: LinePlanRead = { plan: { state: 'unreadable' } };
 
+/** A line's plan step not ended yet: the job may still create its subscription. */
+const UNFINISHED = new Set(['waiting', 'pending', 'claimed']);
+
 /**
- * The live subscriptions (no list filters by number, §6.3: the distributor's is read once per card and matched);
- * an account that is no distributor may be refused that list, so the account's list is tried then. Null: plans
- * are not enabled for the account.
+ * The line's latest plan step: its id at Telegent (provision's `NID-`, which the number record does not carry),
+ * and, while the step has not ended, the plan it is setting up.
  */
-async function liveSubscriptions(ctx: AppContext): Promise<Subscription[] | null> {
-  const live = (list: SubscriptionList) => list.Results.filter((s) => s.Active !== false);
-  try {
-    return live(await ctx.telegent.plans.listDistributorSubscriptions({ Filter: 'Active' }));
-  } catch (error) {
-    if (!isPlansNotEnabled(error)) throw error;
-  }
-  try {
-    return live(await ctx.telegent.plans.listAccountSubscriptions({ Filter: 'Active' }));
-  } catch (error) {
-    if (isPlansNotEnabled(error)) return null;
-    throw error;
-  }
+async function stepOf(ctx: AppContext, record: NumberRecord | undefined) {
+  if (!record?.Number) return null;
+  return ctx.store.lineSubscriptions.latestForNumber(record.Number).catch(() => null);
 }
 
-/** The line's subscription: by its TNID first (provision's `NID-` or the record's `TNID-`), else by its SIM. */
-function subscriptionOf(record: NumberRecord, live: readonly Subscription[]): Subscription | undefined {
-  const key = { tnid: record.Tnid ?? '', iccid: record.Iccid };
-  return (
-    live.find((s) => isLineSubscription(s, { tnid: key.tnid })) ??
-    live.find((s) => isLineSubscription(s, key))
-  );
+async function settingUp(ctx: AppContext, step: LineSubscriptionRecord): Promise<LinePlanRead> {
+  const catalogued = await ctx.plans.get(step.packageId).catch(() => undefined);
+  const words = catalogued ? planLabel(catalogued) : (step.planName ?? `plan ${shortId(step.packageId)}`);
+  return { plan: { state: 'setting-up', words } };
 }
 
 async function describe(
@@ -71,29 +61,35 @@ async function describe(
 }
 
 async function readAll(ctx: AppContext, records: ReadonlyArray<NumberRecord | undefined>) {
-  // Side by side: a card waits for the slower of the two reads, not their sum.
-  const [catalogue, subscriptions] = await Promise.all([
+  // Side by side: a card waits for the slowest of the reads, not their sum.
+  const [catalogue, subscriptions, steps] = await Promise.all([
     ctx.plans.list().catch(() => undefined),
-    liveSubscriptions(ctx).then(
+    liveSubscriptions(ctx.telegent).then(
       (list) => ({ list }),
       (error: unknown) => ({ error }),
     ),
+    Promise.all(records.map((record) => stepOf(ctx, record))),
   ]);
   if (catalogue && !catalogue.enabled) return records.map(() => HIDDEN);
   if ('error' in subscriptions) {
+    if (isPlansNotEnabled(subscriptions.error)) return records.map(() => HIDDEN);
     ctx.logger.warn({ err: subscriptions.error }, 'subscriptions could not be read for a card');
     return records.map(() => UNREADABLE);
   }
   const live = subscriptions.list;
-  if (live === null) return records.map(() => HIDDEN);
-  const found = live;
   return Promise.all(
-    records.map(async (record): Promise<LinePlanRead> => {
+    records.map(async (record, i): Promise<LinePlanRead> => {
       if (!record) return UNREADABLE;
-      const subscription = subscriptionOf(record, found);
-      return subscription
-        ? describe(ctx, subscription, catalogue !== undefined)
-        : { plan: { state: 'none' } };
+      const step = steps[i];
+      const subscription = lineSubscriptionOf(live, {
+        tnid: record.Tnid ?? undefined,
+        phoneNumberId: step?.tnid ?? undefined,
+        iccid: record.Iccid,
+      });
+      if (subscription) return describe(ctx, subscription, catalogue !== undefined);
+      // Not at Telegent yet, but its step will make it: no Put on a plan… meanwhile (a second subscription).
+      if (step && UNFINISHED.has(step.status)) return settingUp(ctx, step);
+      return { plan: { state: 'none' } };
     }),
   );
 }

@@ -1,4 +1,5 @@
 import type { Logger } from '../log.js';
+import { planNotAppliedWords } from '../messages/plan-step-words.js';
 import type { OpContext, Outcome } from '../operations/operation.js';
 import { getOperation } from '../operations/registry.js';
 import { formatFieldErrors } from '../operations/validation-errors.js';
@@ -138,20 +139,23 @@ async function recordSuccess(
   const { store, logger } = deps;
   const requestId = claimed.id;
   const op = getOperation(claimed.kind);
+  const outcome = op.outcome?.(input, result) ?? {};
+  // The order and the plan step are stored BEFORE the request is marked succeeded: a crash in between leaves it
+  // `executing` (recovery owns it) with both already there, never a succeeded request whose plan is lost. The
+  // step's insert is once per request (ON CONFLICT DO NOTHING).
+  const order = outcome.order
+    ? await trackOrder(store.orders, claimed, outcome.order, {
+        now: deps.now(),
+        firstCheckSeconds: deps.firstCheckSeconds,
+        accountName: await boundAccountName(store, claimed),
+      })
+    : null;
+  if (outcome.plan) await addPlanStep(store, claimed, outcome.plan, order?.orderId, deps.now());
   const finished = await store.requests.finish(requestId, 'succeeded', {
     result: op.storedResult ? op.storedResult(result) : result,
     now: deps.now(),
   });
   const request = finished ?? claimed;
-  const outcome = op.outcome?.(input, result) ?? {};
-  const order = outcome.order
-    ? await trackOrder(store.orders, request, outcome.order, {
-        now: deps.now(),
-        firstCheckSeconds: deps.firstCheckSeconds,
-        accountName: await boundAccountName(store, request),
-      })
-    : null;
-  if (outcome.plan) await addPlanStep(store, request, outcome.plan, order?.orderId, deps.now());
   if (outcome.recheckOrderId) {
     if (outcome.newPortInDate)
       await store.orders.setPortInDate(outcome.recheckOrderId, outcome.newPortInDate);
@@ -250,7 +254,8 @@ export async function recordUnknownOutcome(
 ): Promise<Exclude<ExecutionOutcome, { status: 'not_claimed' | 'failed' }>> {
   await deps.store.requests.finish(claimed.id, 'unknown', { error, now: deps.now() });
   const found = await reconcile(getOperation(claimed.kind), opContext(deps), input);
-  const { resolved, ...reconciliation } = found;
+  const { resolved, ...read } = found;
+  const reconciliation = withUnappliedPlan(read, input);
   const request =
     (await deps.store.requests.finish(claimed.id, resolved ? 'succeeded' : 'unknown', {
       error: resolved ? null : error,
@@ -266,6 +271,20 @@ export async function recordUnknownOutcome(
   deps.logger.warn({ requestId: claimed.id, kind: claimed.kind, reconciliation }, 'request outcome unknown');
   if (resolved) return { status: 'succeeded', request, result: { reconciliation }, order: null };
   return { status: 'unknown', request, error, reconciliation };
+}
+
+/**
+ * A form that chose a plan (`packageId`/`planName`, the Plan field of new lines) whose request ended without a
+ * plan step: the read-back's words say so, with where to put the line on a plan. Only when a line was found.
+ */
+function withUnappliedPlan<T extends { found?: boolean; number?: string; detail?: string }>(
+  reconciliation: T,
+  input: Record<string, unknown>,
+): T {
+  if (typeof input.packageId !== 'string' || !reconciliation.found) return reconciliation;
+  const name = typeof input.planName === 'string' ? input.planName : input.packageId;
+  const words = planNotAppliedWords(name, reconciliation.number);
+  return { ...reconciliation, detail: reconciliation.detail ? `${reconciliation.detail} ${words}` : words };
 }
 
 /**

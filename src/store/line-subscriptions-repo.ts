@@ -67,6 +67,10 @@ export type LineSubscriptionOutcome =
   | { status: 'done'; subscriptionId: string; detail?: string | null }
   | { status: 'refused' | 'skipped' | 'failed'; detail: string | null };
 
+/**
+ * `now` is the job's clock (updated_at, and when a pending step is due: its backoff is set on that clock); a
+ * lease runs on the database's clock (`now()`), so replicas with skewed clocks never take each other's steps.
+ */
 export interface Lease {
   now: Date;
   leaseSeconds: number;
@@ -123,6 +127,15 @@ export function createLineSubscriptionsRepo(db: Db) {
       return rows.map(toRecord);
     },
 
+    /** The latest step for a number (a card: its id at Telegent, and whether its plan is still being set up). */
+    async latestForNumber(phoneNumber: string): Promise<LineSubscriptionRecord | null> {
+      const { rows } = await db.query(
+        'SELECT * FROM line_subscriptions WHERE phone_number = $1 ORDER BY created_at DESC LIMIT 1',
+        [phoneNumber],
+      );
+      return rows[0] ? toRecord(rows[0]) : null;
+    },
+
     /**
      * Steps due now, leased to one caller (`FOR UPDATE SKIP LOCKED`: no step goes to two workers): pending ones
      * whose time came, waiting ones whose order has closed, and claimed ones whose worker's lease ran out (it
@@ -134,7 +147,7 @@ export function createLineSubscriptionsRepo(db: Db) {
         `WITH due AS (
            SELECT s.request_id, s.item FROM line_subscriptions s
            WHERE (s.status = 'pending' AND s.next_attempt_at <= $1)
-              OR (s.status = 'claimed' AND s.claimed_until <= $1)
+              OR (s.status = 'claimed' AND s.claimed_until <= now())
               OR (s.status = 'waiting' AND s.next_attempt_at <= $1 AND EXISTS (
                     SELECT 1 FROM orders o WHERE o.order_id = s.order_id AND o.closed_at IS NOT NULL))
            ORDER BY s.next_attempt_at
@@ -142,7 +155,7 @@ export function createLineSubscriptionsRepo(db: Db) {
            FOR UPDATE OF s SKIP LOCKED)
          -- One token per row (a request's several lines may be claimed together): the fence names one step.
          UPDATE line_subscriptions s SET status = 'claimed', claim_token = $3 || ':' || s.item::text,
-           claimed_until = $1::timestamptz + make_interval(secs => $4), updated_at = $1
+           claimed_until = now() + make_interval(secs => $4), updated_at = $1
          FROM due WHERE s.request_id = due.request_id AND s.item = due.item
          RETURNING s.*`,
         [lease.now, limit, token, lease.leaseSeconds],
@@ -153,9 +166,9 @@ export function createLineSubscriptionsRepo(db: Db) {
     /** Extends a claim this worker still holds; false when another worker has taken it over. */
     async renew(step: ClaimedLineSubscription, lease: Lease): Promise<boolean> {
       const { rowCount } = await db.query(
-        `UPDATE line_subscriptions SET claimed_until = $3::timestamptz + make_interval(secs => $4)
+        `UPDATE line_subscriptions SET claimed_until = now() + make_interval(secs => $3)
          WHERE request_id = $1 AND claim_token = $2 AND status = 'claimed'`,
-        [step.requestId, step.claimToken, lease.now, lease.leaseSeconds],
+        [step.requestId, step.claimToken, lease.leaseSeconds],
       );
       return rowCount === 1;
     },
@@ -181,7 +194,7 @@ export function createLineSubscriptionsRepo(db: Db) {
     async markSending(step: ClaimedLineSubscription, lease: Lease): Promise<boolean> {
       const { rowCount } = await db.query(
         `UPDATE line_subscriptions SET attempts = attempts + 1, updated_at = $3,
-           claimed_until = $3::timestamptz + make_interval(secs => $4)
+           claimed_until = now() + make_interval(secs => $4)
          WHERE request_id = $1 AND claim_token = $2 AND status = 'claimed'`,
         [step.requestId, step.claimToken, lease.now, lease.leaseSeconds],
       );
@@ -225,20 +238,6 @@ export function createLineSubscriptionsRepo(db: Db) {
         [step.requestId, step.claimToken, at, detail, now],
       );
       return rows[0] ? Number(rows[0].failures) : null;
-    },
-
-    /**
-     * Hands a claim back at once (shutting down before anything was sent): due again now. A claim that may have
-     * sent a create keeps its `attempts`, so the next worker looks it up first.
-     */
-    async release(step: ClaimedLineSubscription, now: Date): Promise<void> {
-      await db.query(
-        `UPDATE line_subscriptions
-         SET status = CASE WHEN tnid IS NULL AND order_id IS NOT NULL THEN 'waiting' ELSE 'pending' END,
-           claim_token = NULL, claimed_until = NULL, next_attempt_at = $3, updated_at = $3
-         WHERE request_id = $1 AND claim_token = $2 AND status = 'claimed'`,
-        [step.requestId, step.claimToken, now],
-      );
     },
   };
 }

@@ -78,6 +78,12 @@ describe.each(storeKinds())('line plan steps on %s', (kind) => {
   }
   const subscriptionsOf = (tnid: string) => sb.subscriptions().filter((s) => s.TNID === tnid);
   const later = (seconds: number) => sb.clock.advance(seconds);
+  /** A dead worker's lease running out (leases are on the database's clock). */
+  const expireLease = (requestId: string) =>
+    store.db.query(
+      `UPDATE line_subscriptions SET claimed_until = now() - interval '1 minute' WHERE request_id = $1`,
+      [requestId],
+    );
 
   it('creates the one subscription of a new line: package, subscriber, TNID and Type as chosen', async () => {
     const { step, tnid } = await provisioned();
@@ -105,7 +111,7 @@ describe.each(storeKinds())('line plan steps on %s', (kind) => {
     expect(dead.map((s) => s.requestId)).toContain(step.requestId);
     await job().runOnce();
     expect(subscriptionsOf(tnid)).toHaveLength(0); // still held by the dead worker
-    later(61);
+    await expireLease(step.requestId);
     await job().runOnce();
     expect(subscriptionsOf(tnid)).toHaveLength(1);
     expect((await store.lineSubscriptions.getByRequest(step.requestId))?.status).toBe('done');
@@ -125,7 +131,7 @@ describe.each(storeKinds())('line plan steps on %s', (kind) => {
       TNID: tnid,
     });
     const creates = sb.subscriptionMutations().length;
-    later(121);
+    await expireLease(step.requestId);
     const result = await job().runOnce();
     expect(result.found).toBeGreaterThanOrEqual(1);
     expect(subscriptionsOf(tnid)).toHaveLength(1);
@@ -155,7 +161,7 @@ describe.each(storeKinds())('line plan steps on %s', (kind) => {
     expect((await store.lineSubscriptions.getByRequest(step.requestId))?.status).toBe('done');
   });
 
-  it('a line that already has a plan (409): the existing subscription is recorded, nothing created', async () => {
+  it('a line put on a plan before the job ran (Put on a plan…): it is looked up and recorded, no create sent', async () => {
     const { step, tnid } = await provisioned();
     const made = await telegent.plans.createSubscription({
       SubscriberId: SUBSCRIBER,
@@ -163,7 +169,11 @@ describe.each(storeKinds())('line plan steps on %s', (kind) => {
       Type: 'mvno',
       TNID: tnid,
     });
+    const creates = () =>
+      sb.subscriptionMutations().filter((m) => m.path.toLowerCase() === '/v1.0/subscriptions').length;
+    const before = creates();
     await job().runOnce();
+    expect(creates()).toBe(before);
     expect(subscriptionsOf(tnid)).toHaveLength(1);
     expect(await store.lineSubscriptions.getByRequest(step.requestId)).toMatchObject({
       status: 'done',
@@ -213,7 +223,7 @@ describe.each(storeKinds())('line plan steps on %s', (kind) => {
       (s) => s.requestId === step.requestId,
     );
     await store.lineSubscriptions.markSending(dead!, { now: now(), leaseSeconds: 60 });
-    later(121);
+    await expireLease(step.requestId);
     sb.refusePlans({ status: 404 });
     try {
       await job().runOnce();

@@ -6,6 +6,7 @@ import { subscriptionType } from '../../src/operations/plan-line.js';
 import { validateInput } from '../../src/operations/validation-errors.js';
 import { SEED_PACKAGES, SEED_SUBSCRIPTIONS } from '../../src/sandbox/plans-seed.js';
 import { SEED_NUMBERS } from '../../src/sandbox/seed.js';
+import { isPlansNotEnabled } from '../../src/telegent/plans-availability.js';
 import { type Sandbox, startClientOnSandbox } from '../support/sandbox-client.js';
 
 const CHANGE = {
@@ -139,5 +140,16 @@ describe('reconcile reads back and never sends (real HTTP to the sandbox)', () =
     await ctx.telegent.plans.deleteSubscription(SEED_SUBSCRIPTIONS.basic.id);
     expect(await planEnd.reconcile!(ctx, input)).toMatchObject({ resolved: true, found: false });
     expect(sent()).toBe(before + 1);
+  });
+
+  it('an end of a plan read back while plans answer 404 for the path is not taken for "ended"', async () => {
+    const input = { phoneNumber: '+13855550102', subscriptionId: SEED_SUBSCRIPTIONS.iot.id };
+    sb.refusePlans({ status: 404 });
+    try {
+      const error = await planEnd.reconcile!(ctx, input).catch((e: unknown) => e);
+      expect(isPlansNotEnabled(error)).toBe(true);
+    } finally {
+      sb.allowPlans();
+    }
   });
 });

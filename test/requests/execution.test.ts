@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { silentLogger } from '../../src/log.js';
 import { createWorkflow } from '../../src/requests/index.js';
+import { SEED_PACKAGES } from '../../src/sandbox/plans-seed.js';
 import { openStore } from '../../src/store/open-store.js';
 import { createSecretsCipher } from '../../src/store/secrets-cipher.js';
 import { BAD_CASES, NOW } from '../operations/bad-inputs.js';
@@ -70,6 +71,31 @@ describe.each(storeKinds())('execution on %s', (kind) => {
     // A second approval click after the fact does nothing.
     expect((await fx.workflow.approve(outcome.request.id, APPROVERS[1]!)).status).toBe('already_decided');
     expect(fx.mutations('/v1.0/numbers/provision').length - before).toBe(1);
+  });
+
+  it('a provision with a plan whose answer is lost says its plan was not applied and where to apply it', async () => {
+    const outcome = await fx.workflow.submit({
+      kind: 'provision',
+      raw: { ...PROVISION_FORM, packageId: SEED_PACKAGES.unlimitedPlus, planName: 'Unlimited Plus' },
+      requestedBy: REQUESTER,
+      channelId: CHANNEL,
+    });
+    if (outcome.status !== 'pending_approval') throw new Error(outcome.status);
+    fx.sandbox.injectFault({
+      endpoint: '/v1.0/numbers/provision',
+      kind: '504',
+      count: 1,
+      applyMutation: true,
+    });
+    const approved = await fx.workflow.approve(outcome.request.id, APPROVERS[0]!);
+    if (approved.status !== 'approved') throw new Error(approved.status);
+    expect(approved.execution.status).toBe('unknown');
+    const stored = await fx.store.requests.get(outcome.request.id);
+    const { detail, number } = (stored!.result as { reconciliation: { detail: string; number: string } })
+      .reconciliation;
+    expect(detail).toContain(
+      `Its plan Unlimited Plus was not applied; put it on a plan from \`/telegent number ${number}\`.`,
+    );
   });
 
   it('a request whose executor died mid-call becomes unknown, reconciled, never re-sent', async () => {

@@ -1,13 +1,12 @@
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
-import { createPlanCatalogue } from '../../src/reads/plan-catalogue.js';
-import { SEED_PACKAGES, SEED_SUBSCRIPTIONS } from '../../src/sandbox/plans-seed.js';
+import { SEED_SUBSCRIPTIONS } from '../../src/sandbox/plans-seed.js';
 import { SEED_NUMBERS } from '../../src/sandbox/seed.js';
-import { findLinePlan, findLineSubscriptions } from '../../src/telegent/line-subscriptions.js';
+import { findLineSubscriptions, findLineSubscriptionsById } from '../../src/telegent/line-subscriptions.js';
 import { isPlansNotEnabled } from '../../src/telegent/plans-availability.js';
 import { callsTo, startClientOnSandbox } from '../support/sandbox-client.js';
 
 const env = await startClientOnSandbox({ speed: 0 });
-const { client, sb, log } = env;
+const { client, sb } = env;
 afterAll(() => env.close());
 beforeEach(() => {
   sb.allowPlans();
@@ -61,13 +60,13 @@ describe('a line’s subscriptions', () => {
     expect(isPlansNotEnabled(error)).toBe(true);
   });
 
-  it('findLinePlan names the plan of the line, or nothing', async () => {
-    const catalogue = createPlanCatalogue({ telegent: client, logger: log.logger });
-    const iot = line(SEED_SUBSCRIPTIONS.iot);
-    const found = await findLinePlan(client, catalogue, { tnid: iot.Tnid, phoneNumberId: iot.PhoneNumberId });
-    expect(found?.subscription.SubscriptionId).toBe(SEED_SUBSCRIPTIONS.iot.id);
-    expect(found?.plan).toMatchObject({ packageId: SEED_PACKAGES.iot, name: 'IoT Data 1 GB', price: 5 });
-    const free = line({ numberIndex: 9 });
-    expect(await findLinePlan(client, catalogue, { tnid: free.Tnid, iccid: free.Iccid })).toBeUndefined();
+  it('before a create, a line is matched by its ids, by SIM only when the subscription names no number', async () => {
+    const unlimited = line(SEED_SUBSCRIPTIONS.unlimited);
+    // Its subscription names the NID-: a SIM alone does not make another TNID- look billed.
+    expect(
+      await findLineSubscriptionsById(client, { tnid: 'TNID-someone-else', iccid: unlimited.Iccid }),
+    ).toEqual([]);
+    const byNid = await findLineSubscriptionsById(client, { tnid: unlimited.PhoneNumberId });
+    expect(byNid.map((s) => s.SubscriptionId)).toEqual([SEED_SUBSCRIPTIONS.unlimited.id]);
   });
 });

@@ -5,6 +5,9 @@ import { withinAckDeadline } from '../../slack/within-ack-deadline.js';
 
 const LIST_WAIT_MAX_MS = 800;
 
+/** The Plan picker's placeholder while the plan list loads (actions/plan-options.ts): never a plan to file. */
+export const PLAN_STILL_LOADING = 'still-loading';
+
 /**
  * A provision or port-in form's plan, checked against the cached plan list inside the ack: the plan is required
  * when the account has active plans, must be one of them, and its name and price are added in words for the
@@ -22,6 +25,9 @@ export async function planFromCatalogue(
   // A form opened without a Plan field (plans were not enabled then) files without a plan: an error under a
   // field it does not have would leave the person stuck. The line can be put on a plan from its card.
   if (!chosen && !inputIds.includes('packageId')) return { values: rest };
+  // Checked before the list: a form filed while the list is unread would otherwise keep it as a PackageId.
+  if (chosen === PLAN_STILL_LOADING)
+    return { errors: { packageId: 'Plan: the plans were still loading; choose again.' } };
   // The list is normally cached (the form that opened read it): a cold one waits little.
   const listing = await withinAckDeadline(
     ctx.plans.list().catch(() => undefined),

@@ -28,14 +28,3 @@ export function plansNotEnabledWords(line: Line): string {
 export function planGaveUpWords(line: Line, tries: number, ref: string): string {
   return `:warning: ${formatPhone(line.phoneNumber)} could not be put on ${planOf(line)}: Telegent did not answer after ${tries} tries (ref ${ref}). The number is fine; ${card(line)}.`;
 }
-
-/**
- * A request whose outcome is unknown (recovered, or Telegent's answer lost) made no plan step: its chosen plan
- * is said, not dropped. `phoneNumber`: the number the read-back found, when it found one.
- */
-export function planNotAppliedWords(planName: string, phoneNumber: string | undefined): string {
-  const where = phoneNumber
-    ? `\`/telegent number ${phoneNumber}\``
-    : 'its number card (`/telegent number +1…`) once the number shows';
-  return `Its plan ${escapeMrkdwn(planName)} was not applied; put it on a plan from ${where}.`;
-}

@@ -1,5 +1,4 @@
 import type { Logger } from '../log.js';
-import { planNotAppliedWords } from '../messages/plan-step-words.js';
 import type { OpContext, Outcome } from '../operations/operation.js';
 import { getOperation } from '../operations/registry.js';
 import { formatFieldErrors } from '../operations/validation-errors.js';
@@ -19,6 +18,7 @@ import { awaitTextInFlight } from './customer-notice.js';
 import { boundAccountName, trackOrder } from './order-tracking.js';
 import { OutcomeNotRecordedError } from './outcome-not-recorded.js';
 import type { ExecutionOutcome } from './outcomes.js';
+import { planNotAppliedWords } from './plan-not-applied.js';
 import { reconcile } from './reconcile.js';
 
 export interface ExecuteDeps {

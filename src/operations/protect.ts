@@ -2,6 +2,7 @@ import { formatPhone } from './glossary.js';
 import { type LineProtection, readLineProtection } from './guardian-line.js';
 import { channelWords, TEXT_MODE_WORDS } from './guardian-words.js';
 import { defineOperation, type OpContext, type Reconciliation } from './operation.js';
+import { protectIsFree } from './protect-free.js';
 import {
   ONLY_ALLOWED_WARNING,
   type ProtectAction,
@@ -60,6 +61,7 @@ export const protect = defineOperation<ProtectInput, ProtectResult, ProtectInput
   needsApproval: false,
   secretFields: [],
   schema: protectSchema,
+  preconditions: (ctx, input) => protectIsFree(ctx, input.phoneNumber),
   summary(input) {
     const line = formatPhone(input.phoneNumber);
     if (input.action === 'text-mode')

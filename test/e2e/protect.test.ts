@@ -323,7 +323,7 @@ describe('protect a line (AI Guardian), end to end', () => {
     });
   });
 
-  it('what the app cannot read back is kept: keyword rules of the text filter kept, a transcribing call filter never updated', async () => {
+  it('keyword rules are read with the keywords op and kept by every update: Allow… everyone else, Text filter…', async () => {
     const line = SEED_NUMBERS[2]!;
     const chris = SEED_SUBSCRIBER_IDS[2]!;
     const keywords = '{"CustomKeywords":["scam"]}';
@@ -347,11 +347,15 @@ describe('protect a line (AI Guardian), end to end', () => {
     const card = await openCard(line);
     expect(textOf(card.view)).toContain('Telegent lists 2 call filters for this line');
 
-    const writes = guardianWrites().length;
     const allowForm = await openForm(card, 'allow');
-    await e2e.submit(allowForm, { callers: '+12125550112', channels: 'calls', everyoneElse: 'blocked' });
-    await shows(allowForm.id, 'keyword rules');
-    expect(guardianWrites()).toHaveLength(writes);
+    await e2e.submit(allowForm, { callers: '+12125550112', channels: 'both', everyoneElse: 'blocked' });
+    await shows(allowForm.id, 'only numbers on the allowed list ring now');
+    const calls = e2e.sandbox.guardian(chris).CallFilters.filter((f) => f.Phone === line);
+    expect(calls[0]).toMatchObject({ FilterMode: 'WHITELIST', EnableTranscription: true });
+    expect(JSON.parse(calls[0]!.KeywordFilter!)).toMatchObject({ CustomKeywords: ['scam'] });
+    const texts = e2e.sandbox.guardian(chris).MessageFilters;
+    expect(texts[0]).toMatchObject({ BlockUnknownNumbers: true });
+    expect(JSON.parse(texts[0]!.KeywordFilter!)).toMatchObject({ CustomKeywords: ['scam'] });
 
     const textForm = await openForm(card, 'text-mode');
     await e2e.submit(textForm, { textMode: 'MONITOR_ONLY' });
@@ -359,11 +363,12 @@ describe('protect a line (AI Guardian), end to end', () => {
     expect(e2e.sandbox.guardian(chris).MessageFilters).toEqual([
       expect.objectContaining({
         FilterMode: 'MONITOR_ONLY',
-        KeywordFilter: keywords,
         BlockedContacts: ['+12125550111'],
         ApplyToInbound: true,
       }),
     ]);
+    const after = e2e.sandbox.guardian(chris).MessageFilters[0]!;
+    expect(JSON.parse(after.KeywordFilter!)).toMatchObject({ CustomKeywords: ['scam'] });
   });
 
   it('two Block… at once on one line: the second is refused while the first is open, one filter made', async () => {

@@ -90,3 +90,42 @@ describe('protect over the Guardian sandbox', () => {
     expect(again.after?.callFilter?.BlockedNumbers).toEqual(['+13855550123']);
   });
 });
+
+describe('filter updates that would lose what the app cannot send back are refused, nothing sent', () => {
+  it('keywords unreadable: Text filter… is refused with a sentence, no write', async () => {
+    const line = lineOf(10);
+    sb.seedMessageFilter({ SubscriberId: line.subscriberId, Phone: line.phoneNumber, FilterMode: 'ACTIVE' });
+    sb.injectFault({
+      endpoint: '/v1.0/subscribers/message-filter/keywords',
+      method: 'GET',
+      kind: '503',
+      count: 5,
+    });
+    const before = writes().length;
+    const failed = await op
+      .execute(ctx, input({ ...line, action: 'text-mode', textMode: 'MONITOR_ONLY' }))
+      .catch((error: unknown) => error);
+    expect(isTelegentError(failed) && failed.hint).toContain('keyword rules');
+    expect(writes()).toHaveLength(before);
+  });
+
+  it('an age-preset call filter: Allow… with everyone else blocked is refused, no write', async () => {
+    const line = lineOf(11);
+    sb.seedCallFilter({ SubscriberId: line.subscriberId, Phone: line.phoneNumber, FilterMode: 'TEENAGER' });
+    const before = writes().length;
+    const failed = await op
+      .execute(
+        ctx,
+        input({
+          ...line,
+          action: 'allow',
+          callers: '+12125550142',
+          channels: 'calls',
+          everyoneElse: 'blocked',
+        }),
+      )
+      .catch((error: unknown) => error);
+    expect(isTelegentError(failed) && failed.hint).toContain('age preset TEENAGER');
+    expect(writes()).toHaveLength(before);
+  });
+});

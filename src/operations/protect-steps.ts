@@ -49,15 +49,27 @@ async function block(ctx: OpContext, input: ProtectInput, before: LineProtection
         fresh,
         ctx.callOptions,
       );
-    steps.push(
-      created
-        ? `Text filter created, blocking ${listNumbers(numbers)}`
-        : fresh.length > 0
-          ? `Texts from ${listNumbers(fresh)} blocked`
-          : `Texts from ${listNumbers(numbers)} were already blocked`,
-    );
+    const listed = created
+      ? `Text filter created, blocking ${listNumbers(numbers)}`
+      : fresh.length > 0
+        ? `Texts from ${listNumbers(fresh)} blocked`
+        : `Texts from ${listNumbers(numbers)} were already blocked`;
+    steps.push(`${listed}${notFiltering(filter)}`);
   }
   return steps;
+}
+
+/**
+ * A Paused or Monitor-only text filter still delivers texts from the blocked list (§3.3): the step says so rather
+ * than claim the texts are blocked. Left as it is: turning filtering on is Text filter…'s choice to make.
+ */
+function notFiltering(filter: { FilterMode?: string | null | undefined }): string {
+  const mode = (filter.FilterMode ?? '').toUpperCase();
+  if (mode === 'INACTIVE')
+    return ` on the list, but the text filter is ${TEXT_MODE_WORDS.INACTIVE.name}: texts are not filtered until it is set Active with Text filter…`;
+  if (mode === 'MONITOR_ONLY')
+    return ` on the list, but the text filter is ${TEXT_MODE_WORDS.MONITOR_ONLY.name}: texts are still delivered (only logged) until it is set Active with Text filter…`;
+  return '';
 }
 
 async function unblock(ctx: OpContext, input: ProtectInput, before: LineProtection): Promise<string[]> {

@@ -129,3 +129,30 @@ describe('filter updates that would lose what the app cannot send back are refus
     expect(writes()).toHaveLength(before);
   });
 });
+
+describe('Block… on a text filter that does not filter', () => {
+  it('Paused or Monitor only: the step says texts are not filtered, not that they are blocked', async () => {
+    // Lines with a subscriber the tests above leave alone.
+    const [a, b] = SEED_NUMBERS.map((_, i) => i).filter(
+      (i) => i < 7 && sb.getNumber(SEED_NUMBERS[i]!)?.AssignedSubscriberId,
+    );
+    for (const [i, mode, words] of [
+      [
+        a!,
+        'INACTIVE',
+        'the text filter is Paused: texts are not filtered until it is set Active with Text filter…',
+      ],
+      [b!, 'MONITOR_ONLY', 'the text filter is Monitor only: texts are still delivered'],
+    ] as const) {
+      const line = lineOf(i);
+      sb.seedMessageFilter({ SubscriberId: line.subscriberId, Phone: line.phoneNumber, FilterMode: mode });
+      const done = await op.execute(
+        ctx,
+        input({ ...line, action: 'block', callers: '+18015559999', channels: 'texts' }),
+      );
+      const step = done.steps.find((s) => s.startsWith('Texts from'))!;
+      expect(step).toContain(words);
+      expect(step).not.toMatch(/blocked$/);
+    }
+  });
+});

@@ -11,6 +11,7 @@ import {
   protectSchema,
   type UnblockLists,
 } from './protect-input.js';
+import { refuseAnotherOwner } from './protect-owner.js';
 import { settled } from './protect-settled.js';
 import { RUN } from './protect-steps.js';
 import { listNumbers, plural } from './summary-format.js';
@@ -93,6 +94,7 @@ export const protect = defineOperation<ProtectInput, ProtectResult, ProtectInput
   },
   toTelegent: (input) => input,
   async execute(ctx, input) {
+    await refuseAnotherOwner(ctx, input.phoneNumber, input.subscriberId);
     const before = await readLineProtection(ctx, input.phoneNumber, input.subscriberId);
     const steps = await RUN[input.action](ctx, input, before);
     return { steps, after: await readBack(ctx, input) };

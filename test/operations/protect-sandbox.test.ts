@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { formatPhone } from '../../src/operations/glossary.js';
 import type { OpContext } from '../../src/operations/operation.js';
 import { operations } from '../../src/operations/registry.js';
 import { validateInput } from '../../src/operations/validation-errors.js';
@@ -154,5 +155,25 @@ describe('Block… on a text filter that does not filter', () => {
       expect(step).toContain(words);
       expect(step).not.toMatch(/blocked$/);
     }
+  });
+});
+
+describe('a line that changed hands since its card was read', () => {
+  it('is refused with a sentence (a definite error), and nothing is sent', async () => {
+    const line = lineOf(3);
+    const other = lineOf(4).subscriberId;
+    expect(other).not.toBe(line.subscriberId);
+    const before = writes().length;
+    const failed = await op
+      .execute(
+        ctx,
+        input({ ...line, subscriberId: other, action: 'block', callers: '+18015559999', channels: 'both' }),
+      )
+      .catch((error: unknown) => error);
+    expect(isTelegentError(failed) && failed.kind).toBe('invalid-request');
+    expect(isTelegentError(failed) && failed.hint).toBe(
+      `${formatPhone(line.phoneNumber)} now belongs to another subscriber: open its protection card again`,
+    );
+    expect(writes()).toHaveLength(before);
   });
 });

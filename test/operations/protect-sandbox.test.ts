@@ -110,6 +110,30 @@ describe('filter updates that would lose what the app cannot send back are refus
     expect(writes()).toHaveLength(before);
   });
 
+  it('a text filter in a mode the app does not know: Allow… with everyone else blocked is refused, no write', async () => {
+    const line = lineOf(5);
+    sb.seedMessageFilter({
+      SubscriberId: line.subscriberId,
+      Phone: line.phoneNumber,
+      FilterMode: 'QUARANTINE',
+    });
+    const before = writes().length;
+    const failed = await op
+      .execute(
+        ctx,
+        input({
+          ...line,
+          action: 'allow',
+          callers: '+12125550142',
+          channels: 'texts',
+          everyoneElse: 'blocked',
+        }),
+      )
+      .catch((error: unknown) => error);
+    expect(isTelegentError(failed) && failed.hint).toContain('a mode the app does not know (QUARANTINE)');
+    expect(writes()).toHaveLength(before);
+  });
+
   it('an age-preset call filter: Allow… with everyone else blocked is refused, no write', async () => {
     const line = lineOf(11);
     sb.seedCallFilter({ SubscriberId: line.subscriberId, Phone: line.phoneNumber, FilterMode: 'TEENAGER' });

@@ -1,10 +1,14 @@
 import { TELEGENT_ENDPOINTS } from '../telegent/endpoints.js';
 import { isTelegentError, TelegentError } from '../telegent/errors.js';
-import type { CallFilter, MessageFilter, MessageFilterMode } from '../telegent/guardian-api.js';
+import type {
+  CallFilter,
+  FilterKeywords,
+  MessageFilter,
+  MessageFilterMode,
+} from '../telegent/guardian-api.js';
 import { MESSAGE_FILTER_MODES } from '../telegent/guardian-api.js';
 import { type LineProtection, readLineProtection } from './guardian-line.js';
 import type { OpContext } from './operation.js';
-import { type ProtectInput, wants } from './protect-input.js';
 
 /**
  * The changes to a line's AI Guardian the protect steps are made of: the switches, the one call filter and one
@@ -97,21 +101,79 @@ export async function messageFilterOf(
   }
 }
 
+/** The keyword rules an update must send back, per filter (undefined: none to keep). */
+export interface KeptKeywords {
+  call?: string | undefined;
+  text?: string | undefined;
+}
+
+const AGE_PRESETS = ['CHILD', 'TEENAGER', 'ADOLESCENT'];
+
+const refuse = (endpoint: string, hint: string, cause?: unknown) =>
+  new TelegentError({ kind: 'invalid-request', endpoint, hint, cause });
+
+/** `KeywordFilter` as an update sends it: the parsed read stringified, or nothing when there are none. */
+function asKeywordFilter(read: FilterKeywords): string | undefined {
+  const empty =
+    read.CustomKeywords.length === 0 &&
+    Object.keys(read.SystemKeywords).length === 0 &&
+    Object.keys(read.SeverityMap).length === 0;
+  return empty ? undefined : JSON.stringify(read);
+}
+
 /**
- * Changing a call filter's mode is an update, which replaces the whole filter (§3.3), and a listed call filter
- * comes without its keyword rules (§3.4): a filter that transcribes calls (keywords only act then, §3.5) would
- * lose them. Refused before anything is sent, with what to do.
+ * Before any filter UPDATE (which replaces the whole filter, §3.3): the list answer leaves keyword rules out
+ * (§3.4), so they are read with the keywords op (§3.5) and sent back. Refused, before anything is sent, when they
+ * cannot be read, when the call filter is an age preset (an update cannot set one back, §3.4), or when the text
+ * filter's mode is one the app does not know (it could not be sent back as it is).
  */
-export function refuseToEraseKeywords(input: ProtectInput, before: LineProtection): void {
-  const call = before.callFilter;
-  const choice = input.everyoneElse ?? 'keep';
-  if (choice === 'keep' || !wants(input).calls || !call) return;
-  if (call.EnableTranscription !== true || call.KeywordFilter !== undefined) return;
-  throw new TelegentError({
-    kind: 'invalid-request',
-    endpoint: TELEGENT_ENDPOINTS.callFilterUpdate.path,
-    hint: "This line's call filter transcribes calls with keyword rules Telegent does not list, and changing who else rings would erase them: change it in the Telegent portal, or allow the numbers with everyone else kept as it is",
-  });
+export async function keywordsToKeep(
+  ctx: OpContext,
+  before: LineProtection,
+  update: { calls: boolean; texts: boolean },
+): Promise<KeptKeywords> {
+  const E = TELEGENT_ENDPOINTS;
+  const kept: KeptKeywords = {};
+  const ref = (filterId: string) => ({ subscriberId: before.subscriberId, filterId });
+  const call = update.calls ? before.callFilter : null;
+  if (call) {
+    const mode = (call.FilterMode ?? '').toUpperCase();
+    if (AGE_PRESETS.includes(mode))
+      throw refuse(
+        E.callFilterUpdate.path,
+        `This line's call filter uses the age preset ${mode}, which an update cannot set back: change it in the Telegent portal, or allow the numbers with everyone else kept as it is`,
+      );
+    const read = await ctx.telegent.guardian
+      .callFilterKeywords(ref(call.FilterId), ctx.callOptions)
+      .catch((error: unknown) => {
+        throw refuse(
+          E.callFilterKeywords.path,
+          "The keyword rules of this line's call filter could not be read, and the change would erase them: nothing was changed; try again in a few minutes",
+          error,
+        );
+      });
+    kept.call = asKeywordFilter(read);
+  }
+  const text = update.texts ? before.messageFilter : null;
+  if (text) {
+    const mode = (text.FilterMode ?? '').toUpperCase() as MessageFilterMode;
+    if (!MESSAGE_FILTER_MODES.includes(mode))
+      throw refuse(
+        E.messageFilterUpdate.path,
+        `This line's text filter has a mode the app does not know (${text.FilterMode || 'none'}), which an update could not keep: change it in the Telegent portal`,
+      );
+    const read = await ctx.telegent.guardian
+      .messageFilterKeywords(ref(text.FilterId), ctx.callOptions)
+      .catch((error: unknown) => {
+        throw refuse(
+          E.messageFilterKeywords.path,
+          "The keyword rules of this line's text filter could not be read, and the change would erase them: nothing was changed; try again in a few minutes",
+          error,
+        );
+      });
+    kept.text = asKeywordFilter(read);
+  }
+  return kept;
 }
 
 const orUndefined = <T>(value: T | null | undefined) => (value === null ? undefined : value);
@@ -126,6 +188,7 @@ export async function setEveryoneElse(
   state: LineProtection,
   want: { calls: boolean; texts: boolean },
   onlyAllowed: boolean,
+  keywords: KeptKeywords,
 ): Promise<string[]> {
   const steps: string[] = [];
   const call = state.callFilter;
@@ -141,8 +204,8 @@ export async function setEveryoneElse(
         AllowedNumbers: call.AllowedNumbers,
         BlockedNumbers: call.BlockedNumbers,
         EnableTranscription: orUndefined(call.EnableTranscription),
-        // Sent back as read (update replaces): a list answer without it cannot keep it (§3.4).
-        KeywordFilter: call.KeywordFilter,
+        // Sent back as read with the keywords op (update replaces; the list answer leaves it out, §3.4).
+        KeywordFilter: keywords.call,
         TranscriptionAction: action,
         WarningMessage: orUndefined(call.WarningMessage),
         NotificationPhones: call.NotificationPhones,
@@ -163,7 +226,7 @@ export async function setEveryoneElse(
   const text = state.messageFilter;
   if (want.texts && text && Boolean(text.BlockUnknownNumbers) !== onlyAllowed) {
     await ctx.telegent.guardian.updateMessageFilter(
-      { ...messageFilterAsIs(text), BlockUnknownNumbers: onlyAllowed },
+      { ...messageFilterAsIs(text, keywords.text), BlockUnknownNumbers: onlyAllowed },
       ctx.callOptions,
     );
     steps.push(
@@ -176,14 +239,14 @@ export async function setEveryoneElse(
 }
 
 /** A message filter as read, as an update must send it (the whole configuration). */
-export function messageFilterAsIs(current: MessageFilter) {
+export function messageFilterAsIs(current: MessageFilter, keywords: string | undefined) {
   const mode = (current.FilterMode ?? '').toUpperCase() as MessageFilterMode;
   return {
     FilterId: current.FilterId,
     FilterMode: MESSAGE_FILTER_MODES.includes(mode) ? mode : undefined,
     AllowedContacts: current.AllowedContacts,
     BlockedContacts: current.BlockedContacts,
-    KeywordFilter: current.KeywordFilter,
+    KeywordFilter: keywords,
     NotificationPhones: current.NotificationPhones,
     ApplyToInbound: orUndefined(current.ApplyToInbound),
     ApplyToOutbound: orUndefined(current.ApplyToOutbound),

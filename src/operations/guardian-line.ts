@@ -1,5 +1,6 @@
 import { isTelegentError } from '../telegent/errors.js';
 import type { CallFilter, MessageFilter } from '../telegent/guardian-api.js';
+import { normalisePhoneNumber } from './fields/phone-number.js';
 import type { OpContext } from './operation.js';
 
 /**
@@ -20,9 +21,22 @@ export interface LineProtection {
   duplicateMessageFilters: number;
 }
 
-/** The filter for this line among those listed (the list is asked by line; a filter naming another line is not it). */
-function forLine<F extends { Phone?: string | null | undefined }>(filters: F[], phoneNumber: string): F[] {
-  return filters.filter((f) => !f.Phone || f.Phone === phoneNumber);
+/** A phone as E.164 when it parses (Telegent may answer "+1 801-555-0101"), else as given. */
+function e164(phone: string): string {
+  const parsed = normalisePhoneNumber(phone);
+  return parsed.ok ? parsed.value : phone.trim();
+}
+
+/**
+ * The filter for this line among those listed (the list is asked by line; a filter naming another line is not
+ * it). Both sides compared as E.164, so a formatted `Phone` still matches.
+ */
+export function forLine<F extends { Phone?: string | null | undefined }>(
+  filters: F[],
+  phoneNumber: string,
+): F[] {
+  const line = e164(phoneNumber);
+  return filters.filter((f) => !f.Phone || e164(f.Phone) === line);
 }
 
 /** A subscriber Guardian was never set up for may be a 404: both switches off. */

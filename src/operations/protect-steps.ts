@@ -1,8 +1,8 @@
 import {
   callFilterOf,
+  keywordsToKeep,
   messageFilterAsIs,
   messageFilterOf,
-  refuseToEraseKeywords,
   setEveryoneElse,
   switchOn,
 } from './guardian-changes.js';
@@ -49,15 +49,27 @@ async function block(ctx: OpContext, input: ProtectInput, before: LineProtection
         fresh,
         ctx.callOptions,
       );
-    steps.push(
-      created
-        ? `Text filter created, blocking ${listNumbers(numbers)}`
-        : fresh.length > 0
-          ? `Texts from ${listNumbers(fresh)} blocked`
-          : `Texts from ${listNumbers(numbers)} were already blocked`,
-    );
+    const listed = created
+      ? `Text filter created, blocking ${listNumbers(numbers)}`
+      : fresh.length > 0
+        ? `Texts from ${listNumbers(fresh)} blocked`
+        : `Texts from ${listNumbers(numbers)} were already blocked`;
+    steps.push(`${listed}${notFiltering(filter)}`);
   }
   return steps;
+}
+
+/**
+ * A Paused or Monitor-only text filter still delivers texts from the blocked list (§3.3): the step says so rather
+ * than claim the texts are blocked. Left as it is: turning filtering on is Text filter…'s choice to make.
+ */
+function notFiltering(filter: { FilterMode?: string | null | undefined }): string {
+  const mode = (filter.FilterMode ?? '').toUpperCase();
+  if (mode === 'INACTIVE')
+    return ` on the list, but the text filter is ${TEXT_MODE_WORDS.INACTIVE.name}: texts are not filtered until it is set Active with Text filter…`;
+  if (mode === 'MONITOR_ONLY')
+    return ` on the list, but the text filter is ${TEXT_MODE_WORDS.MONITOR_ONLY.name}: texts are still delivered (only logged) until it is set Active with Text filter…`;
+  return '';
 }
 
 async function unblock(ctx: OpContext, input: ProtectInput, before: LineProtection): Promise<string[]> {
@@ -125,7 +137,9 @@ async function allow(ctx: OpContext, input: ProtectInput, before: LineProtection
   const numbers = input.callers ?? [];
   const want = wants(input);
   const steps: string[] = [];
-  refuseToEraseKeywords(input, before);
+  const choice = input.everyoneElse ?? 'keep';
+  // Read (or refused) before anything is sent: the everyone-else change below is a whole-filter update.
+  const keywords = choice === 'keep' ? {} : await keywordsToKeep(ctx, before, want);
   if (want.calls) {
     const { filter, created } = await callFilterOf(ctx, before, { AllowedNumbers: numbers });
     const fresh = created ? [] : missingFrom(numbers, filter.AllowedNumbers);
@@ -156,12 +170,11 @@ async function allow(ctx: OpContext, input: ProtectInput, before: LineProtection
         : `${listNumbers(numbers)} were already allowed for texts`,
     );
   }
-  const choice = input.everyoneElse ?? 'keep';
   if (choice === 'keep') return steps;
   // Everyone else blocked only takes effect with Guardian on for what it applies to.
   if (choice === 'blocked') steps.push(...(await switchOn(ctx, before, want)));
   const now = await readLineProtection(ctx, before.phoneNumber, before.subscriberId);
-  return [...steps, ...(await setEveryoneElse(ctx, now, want, choice === 'blocked'))];
+  return [...steps, ...(await setEveryoneElse(ctx, now, want, choice === 'blocked', keywords))];
 }
 
 /**
@@ -171,17 +184,19 @@ async function allow(ctx: OpContext, input: ProtectInput, before: LineProtection
 async function textMode(ctx: OpContext, input: ProtectInput, before: LineProtection): Promise<string[]> {
   const mode = input.textMode ?? 'ACTIVE';
   const words = TEXT_MODE_WORDS[mode].name;
+  const current = before.messageFilter;
+  const change = current !== null && (current.FilterMode ?? '').toUpperCase() !== mode;
+  // Read (or refused) before anything is sent, the switch included.
+  const keywords = change ? await keywordsToKeep(ctx, before, { calls: false, texts: true }) : {};
   // A filter that filters needs the switch; pausing one leaves the switch alone.
   const steps = await switchOn(ctx, before, { calls: false, texts: mode !== 'INACTIVE' });
-  const current = before.messageFilter;
   if (!current) {
     await messageFilterOf(ctx, before, { FilterMode: mode });
     return [...steps, `Text filter created: ${words}`];
   }
-  if ((current.FilterMode ?? '').toUpperCase() === mode)
-    return [...steps, `Text filter was already ${words}`];
+  if (!change) return [...steps, `Text filter was already ${words}`];
   await ctx.telegent.guardian.updateMessageFilter(
-    { ...messageFilterAsIs(current), FilterMode: mode },
+    { ...messageFilterAsIs(current, keywords.text), FilterMode: mode },
     ctx.callOptions,
   );
   return [...steps, `Text filter set to ${words}`];

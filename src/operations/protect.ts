@@ -2,6 +2,7 @@ import { formatPhone } from './glossary.js';
 import { type LineProtection, readLineProtection } from './guardian-line.js';
 import { channelWords, TEXT_MODE_WORDS } from './guardian-words.js';
 import { defineOperation, type OpContext, type Reconciliation } from './operation.js';
+import { protectIsFree } from './protect-free.js';
 import {
   ONLY_ALLOWED_WARNING,
   type ProtectAction,
@@ -10,6 +11,7 @@ import {
   protectSchema,
   type UnblockLists,
 } from './protect-input.js';
+import { refuseAnotherOwner } from './protect-owner.js';
 import { settled } from './protect-settled.js';
 import { RUN } from './protect-steps.js';
 import { listNumbers, plural } from './summary-format.js';
@@ -60,6 +62,7 @@ export const protect = defineOperation<ProtectInput, ProtectResult, ProtectInput
   needsApproval: false,
   secretFields: [],
   schema: protectSchema,
+  preconditions: (ctx, input) => protectIsFree(ctx, input.phoneNumber),
   summary(input) {
     const line = formatPhone(input.phoneNumber);
     if (input.action === 'text-mode')
@@ -91,6 +94,7 @@ export const protect = defineOperation<ProtectInput, ProtectResult, ProtectInput
   },
   toTelegent: (input) => input,
   async execute(ctx, input) {
+    await refuseAnotherOwner(ctx, input.phoneNumber, input.subscriberId);
     const before = await readLineProtection(ctx, input.phoneNumber, input.subscriberId);
     const steps = await RUN[input.action](ctx, input, before);
     return { steps, after: await readBack(ctx, input) };

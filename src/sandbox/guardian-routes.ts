@@ -7,6 +7,7 @@ import {
   listAllowedNumbers,
   listBlockedNumbers,
   listCallFilters,
+  listCallKeywords,
   removeAllowedNumbers,
   removeBlockedNumbers,
   updateCallFilter,
@@ -20,6 +21,7 @@ import {
   listAllowedContacts,
   listBlockedContacts,
   listMessageFilters,
+  listMessageKeywords,
   removeAllowedContacts,
   removeBlockedContacts,
   updateMessageFilter,
@@ -42,6 +44,7 @@ export const GUARDIAN_ROUTES: Record<string, Route | Route[]> = {
   [`${SUB}/call-filter/allowed-numbers`]: get(listAllowedNumbers),
   [`${SUB}/call-filter/allowed-numbers/add`]: post(addAllowedNumbers),
   [`${SUB}/call-filter/allowed-numbers/remove`]: post(removeAllowedNumbers),
+  [`${SUB}/call-filter/keywords`]: get(listCallKeywords),
   [`${SUB}/message-filter`]: [get(listMessageFilters), post(createMessageFilter)],
   [`${SUB}/message-filter/update`]: post(updateMessageFilter),
   [`${SUB}/message-filter/delete`]: post(deleteMessageFilter),
@@ -51,6 +54,7 @@ export const GUARDIAN_ROUTES: Record<string, Route | Route[]> = {
   [`${SUB}/message-filter/allowed-contacts`]: get(listAllowedContacts),
   [`${SUB}/message-filter/allowed-contacts/add`]: post(addAllowedContacts),
   [`${SUB}/message-filter/allowed-contacts/remove`]: post(removeAllowedContacts),
+  [`${SUB}/message-filter/keywords`]: get(listMessageKeywords),
 };
 
 /** The Guardian paths that take a POST: every one changes state (what `mutations()` counts). */

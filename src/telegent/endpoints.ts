@@ -49,6 +49,7 @@ export const TELEGENT_ENDPOINTS = {
   callFilterCreate: { method: 'POST', path: '/v1.0/subscribers/call-filter', mode: 'mutation' },
   callFilterUpdate: { method: 'POST', path: '/v1.0/subscribers/call-filter/update', mode: 'mutation' },
   callFilterDelete: { method: 'POST', path: '/v1.0/subscribers/call-filter/delete', mode: 'mutation' },
+  callFilterKeywords: { method: 'GET', path: '/v1.0/subscribers/call-filter/keywords', mode: 'read' },
   callBlockedList: { method: 'GET', path: '/v1.0/subscribers/call-filter/blocked-numbers', mode: 'read' },
   callBlockedAdd: {
     method: 'POST',
@@ -75,6 +76,7 @@ export const TELEGENT_ENDPOINTS = {
   messageFilterCreate: { method: 'POST', path: '/v1.0/subscribers/message-filter', mode: 'mutation' },
   messageFilterUpdate: { method: 'POST', path: '/v1.0/subscribers/message-filter/update', mode: 'mutation' },
   messageFilterDelete: { method: 'POST', path: '/v1.0/subscribers/message-filter/delete', mode: 'mutation' },
+  messageFilterKeywords: { method: 'GET', path: '/v1.0/subscribers/message-filter/keywords', mode: 'read' },
   messageBlockedList: {
     method: 'GET',
     path: '/v1.0/subscribers/message-filter/blocked-contacts',

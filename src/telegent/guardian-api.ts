@@ -144,6 +144,23 @@ export const FilterDeletedSchema = z.object({
 });
 export type FilterDeleted = z.output<typeof FilterDeletedSchema>;
 
+/**
+ * A filter's keyword rules as the keywords GET answers them: the PARSED object (§3.5), which an update sends back
+ * as `KeywordFilter: JSON.stringify(read)` (update replaces; the list answer leaves keywords out, §3.4).
+ */
+export const FilterKeywordsSchema = z.object({
+  CustomKeywords: looseArray(looseString),
+  SystemKeywords: z
+    .record(z.string(), looseArray(looseString))
+    .nullish()
+    .transform((v) => v ?? {}),
+  SeverityMap: z
+    .record(z.string(), looseString)
+    .nullish()
+    .transform((v) => v ?? {}),
+});
+export type FilterKeywords = z.output<typeof FilterKeywordsSchema>;
+
 /** The list GETs answer a bare array (§3.0); `{Results}` is accepted too. */
 const listOf = <T extends z.ZodType>(item: T) =>
   z.preprocess(
@@ -190,6 +207,8 @@ export interface GuardianApi {
   createCallFilter(request: CallFilterCreateRequest, options?: CallOptions): Promise<CallFilter>;
   updateCallFilter(request: CallFilterUpdateRequest, options?: CallOptions): Promise<CallFilter>;
   deleteCallFilter(callFilterId: string, options?: CallOptions): Promise<FilterDeleted>;
+  /** The call filter's keyword rules (the list answer leaves them out). */
+  callFilterKeywords(filter: FilterRef, options?: CallOptions): Promise<FilterKeywords>;
   listBlockedNumbers(filter: FilterRef, options?: CallOptions): Promise<string[]>;
   addBlockedNumbers(filter: FilterRef, numbers: string[], options?: CallOptions): Promise<string[]>;
   removeBlockedNumbers(filter: FilterRef, numbers: string[], options?: CallOptions): Promise<string[]>;
@@ -201,6 +220,7 @@ export interface GuardianApi {
   createMessageFilter(request: MessageFilterCreateRequest, options?: CallOptions): Promise<MessageFilter>;
   updateMessageFilter(request: MessageFilterUpdateRequest, options?: CallOptions): Promise<MessageFilter>;
   deleteMessageFilter(messageFilterId: string, options?: CallOptions): Promise<FilterDeleted>;
+  messageFilterKeywords(filter: FilterRef, options?: CallOptions): Promise<FilterKeywords>;
   listBlockedContacts(filter: FilterRef, options?: CallOptions): Promise<string[]>;
   addBlockedContacts(filter: FilterRef, contacts: string[], options?: CallOptions): Promise<string[]>;
   removeBlockedContacts(filter: FilterRef, contacts: string[], options?: CallOptions): Promise<string[]>;
@@ -285,6 +305,13 @@ export function createGuardianApi(caller: Caller): GuardianApi {
         FilterDeletedSchema,
         opts,
       ),
+    callFilterKeywords: async (filter, opts) =>
+      caller.call(
+        E.callFilterKeywords,
+        refQuery(E.callFilterKeywords, 'CallFilterId', filter),
+        FilterKeywordsSchema,
+        opts,
+      ),
     listBlockedNumbers: list(E.callBlockedList, 'CallFilterId'),
     addBlockedNumbers: change(E.callBlockedAdd, 'CallFilterId', 'Numbers', 'BlockedNumbers'),
     removeBlockedNumbers: change(E.callBlockedRemove, 'CallFilterId', 'Numbers', 'BlockedNumbers'),
@@ -324,6 +351,13 @@ export function createGuardianApi(caller: Caller): GuardianApi {
           body: { MessageFilterId: validateRequest(E.messageFilterDelete.path, id, messageFilterId) },
         },
         FilterDeletedSchema,
+        opts,
+      ),
+    messageFilterKeywords: async (filter, opts) =>
+      caller.call(
+        E.messageFilterKeywords,
+        refQuery(E.messageFilterKeywords, 'MessageFilterId', filter),
+        FilterKeywordsSchema,
         opts,
       ),
     listBlockedContacts: list(E.messageBlockedList, 'MessageFilterId'),

@@ -323,7 +323,7 @@ describe('protect a line (AI Guardian), end to end', () => {
     });
   });
 
-  it('what the app cannot read back is kept: keyword rules of the text filter kept, a transcribing call filter never updated', async () => {
+  it('keyword rules are read with the keywords op and kept by every update: Allow… everyone else, Text filter…', async () => {
     const line = SEED_NUMBERS[2]!;
     const chris = SEED_SUBSCRIBER_IDS[2]!;
     const keywords = '{"CustomKeywords":["scam"]}';
@@ -347,11 +347,15 @@ describe('protect a line (AI Guardian), end to end', () => {
     const card = await openCard(line);
     expect(textOf(card.view)).toContain('Telegent lists 2 call filters for this line');
 
-    const writes = guardianWrites().length;
     const allowForm = await openForm(card, 'allow');
-    await e2e.submit(allowForm, { callers: '+12125550112', channels: 'calls', everyoneElse: 'blocked' });
-    await shows(allowForm.id, 'keyword rules');
-    expect(guardianWrites()).toHaveLength(writes);
+    await e2e.submit(allowForm, { callers: '+12125550112', channels: 'both', everyoneElse: 'blocked' });
+    await shows(allowForm.id, 'only numbers on the allowed list ring now');
+    const calls = e2e.sandbox.guardian(chris).CallFilters.filter((f) => f.Phone === line);
+    expect(calls[0]).toMatchObject({ FilterMode: 'WHITELIST', EnableTranscription: true });
+    expect(JSON.parse(calls[0]!.KeywordFilter!)).toMatchObject({ CustomKeywords: ['scam'] });
+    const texts = e2e.sandbox.guardian(chris).MessageFilters;
+    expect(texts[0]).toMatchObject({ BlockUnknownNumbers: true });
+    expect(JSON.parse(texts[0]!.KeywordFilter!)).toMatchObject({ CustomKeywords: ['scam'] });
 
     const textForm = await openForm(card, 'text-mode');
     await e2e.submit(textForm, { textMode: 'MONITOR_ONLY' });
@@ -359,14 +363,15 @@ describe('protect a line (AI Guardian), end to end', () => {
     expect(e2e.sandbox.guardian(chris).MessageFilters).toEqual([
       expect.objectContaining({
         FilterMode: 'MONITOR_ONLY',
-        KeywordFilter: keywords,
         BlockedContacts: ['+12125550111'],
         ApplyToInbound: true,
       }),
     ]);
+    const after = e2e.sandbox.guardian(chris).MessageFilters[0]!;
+    expect(JSON.parse(after.KeywordFilter!)).toMatchObject({ CustomKeywords: ['scam'] });
   });
 
-  it('two Block… at once on a line with no filter: one filter, both numbers (the second create meets 409 and adds)', async () => {
+  it('two Block… at once on one line: the second is refused while the first is open, one filter made', async () => {
     const line = SEED_NUMBERS[4]!;
     const owner = e2e.sandbox.getNumber(line)!.AssignedSubscriberId!;
     const card = await openCard(line);
@@ -377,16 +382,14 @@ describe('protect a line (AI Guardian), end to end', () => {
       e2e.submit(second, { callers: '+14155550182', channels: 'calls' }),
     ]);
     await shows(first.id, '(415) 555-0181');
-    await shows(second.id, '(415) 555-0182');
+    await shows(second.id, 'already has a protection change on its way');
     const filters = e2e.sandbox.guardian(owner).CallFilters.filter((f) => f.Phone === line);
     expect(filters).toHaveLength(1);
-    expect([...filters[0]!.BlockedNumbers].sort()).toEqual(['+14155550181', '+14155550182']);
-    // However the two interleaved, Telegent created one filter for the line: a second create was refused (409).
+    expect(filters[0]!.BlockedNumbers).toEqual(['+14155550181']);
     const creates = guardianWrites().filter(
       (m) => m.path.endsWith('/call-filter') && (m.body as { Phone?: string } | null)?.Phone === line,
     );
-    expect(creates.filter((m) => m.status === 200)).toHaveLength(1);
-    expect(creates.filter((m) => m.status !== 200).every((m) => m.status === 409)).toBe(true);
+    expect(creates).toHaveLength(1);
   });
 
   it('a line with no subscriber says so and what to do, with nothing to press', async () => {
@@ -442,6 +445,29 @@ describe('protect when APPROVAL_REQUIRED_FOR names it', () => {
     const form = await e2e.latestView((v) => v.callback_id === 'telegent.protect.block');
     await e2e.submit(form, { callers: SPAMMER, channels: 'calls' });
     await e2e.viewShows(form.id, 'Sent for approval');
+    const writes = e2e.sandbox
+      .mutations()
+      .filter((m) => /guardian-features|call-filter|message-filter/.test(m.path));
+    expect(writes).toEqual([]);
+    const rows = await e2e.store.db.query("SELECT status FROM requests WHERE kind = 'protect'");
+    expect(rows.rows).toEqual([{ status: 'pending_approval' }]);
+  });
+
+  it('a second Block… on the line while the first waits is refused with a sentence; nothing is sent', async () => {
+    await e2e.command(`protect ${LINE}`);
+    const card = await e2e.latestView((v) => textOf(v).includes('protect.block'));
+    const from = e2e.fake.calls.length;
+    await e2e.slack.blockAction({
+      actionId: 'protect.block',
+      userId: REQUESTER,
+      view: { id: card.id, callback_id: card.view.callback_id, private_metadata: card.view.private_metadata },
+    });
+    await expect
+      .poll(() => e2e.fake.calls.slice(from).some((c) => c.method === 'views.push'), { timeout: 5_000 })
+      .toBe(true);
+    const form = await e2e.latestView((v) => v.callback_id === 'telegent.protect.block');
+    await e2e.submit(form, { callers: SECOND, channels: 'calls' });
+    await e2e.viewShows(form.id, 'already has a protection change on its way');
     const writes = e2e.sandbox
       .mutations()
       .filter((m) => /guardian-features|call-filter|message-filter/.test(m.path));

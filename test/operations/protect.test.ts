@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { MAX_GUARDIAN_NUMBERS } from '../../src/operations/fields/guardian-numbers.js';
+import { forLine } from '../../src/operations/guardian-line.js';
 import { operations } from '../../src/operations/registry.js';
 import { validateInput } from '../../src/operations/validation-errors.js';
 
@@ -81,5 +82,16 @@ describe('protect: the numbers a Guardian form names', () => {
       'Block (801) 555-9999 on (801) 555-0101 for calls and texts',
     );
     expect(operations.protect.needsApproval).toBe(false);
+  });
+});
+
+describe('protect: which listed filter is the line’s', () => {
+  it('compares Phone as E.164: a formatted "+1 801-555-0101" from Telegent is the line, another line is not', () => {
+    const filters = [
+      { FilterId: 'a', Phone: '+1 801-555-0101' },
+      { FilterId: 'b', Phone: '(801) 555-0102' },
+      { FilterId: 'c', Phone: undefined },
+    ];
+    expect(forLine(filters, LINE).map((f) => f.FilterId)).toEqual(['a', 'c']);
   });
 });

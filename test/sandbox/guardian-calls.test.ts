@@ -34,11 +34,25 @@ describe('routes', () => {
       names.indexOf('guardianFeaturesGet'),
       names.indexOf('messageAllowedRemove') + 1,
     );
-    expect(guardian).toHaveLength(22);
+    expect(guardian).toHaveLength(24);
     for (const name of guardian) {
       const { method, path } = TELEGENT_ENDPOINTS[name];
       const methods = [API_ROUTES[path.toLowerCase()] ?? []].flat().map((r) => r.method);
       expect(methods, `${name} ${method} ${path}`).toContain(method);
+    }
+  });
+});
+
+describe('keywords', () => {
+  it('GET …/call-filter/keywords and …/message-filter/keywords need SubscriberId and the filter id (400)', async () => {
+    for (const [path, key] of [
+      ['call-filter/keywords', 'CallFilterId'],
+      ['message-filter/keywords', 'MessageFilterId'],
+    ] as const) {
+      expect((await client.get(`${SUB}/${path}${q({ SubscriberId: BEN })}`)).status).toBe(400);
+      expect((await client.get(`${SUB}/${path}${q({ SubscriberId: BEN, [key]: 'XFID-none' })}`)).status).toBe(
+        404,
+      );
     }
   });
 });

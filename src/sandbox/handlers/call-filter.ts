@@ -9,6 +9,7 @@ import {
   type FilterKind,
   findFilter,
   listFilters,
+  listKeywords,
   listSide,
   newFilterIdentity,
 } from './guardian-filters.js';
@@ -104,3 +105,4 @@ export const removeBlockedNumbers = changeSide(CALL_FILTERS, 'blocked', 'remove'
 export const listAllowedNumbers = listSide(CALL_FILTERS, 'allowed');
 export const addAllowedNumbers = changeSide(CALL_FILTERS, 'allowed', 'add');
 export const removeAllowedNumbers = changeSide(CALL_FILTERS, 'allowed', 'remove');
+export const listCallKeywords = listKeywords(CALL_FILTERS);

@@ -145,3 +145,28 @@ export const changeSide =
     (record as unknown as Record<string, string[]>)[kind.fields[side]] = next;
     return { FilterId: record.FilterId, SubscriberId: record.SubscriberId, [kind.fields[side]]: [...next] };
   };
+
+/** The keywords answer when a filter has none (or its stored string does not parse): the documented shape, empty. */
+const NO_KEYWORDS = () => ({ CustomKeywords: [], SystemKeywords: {}, SeverityMap: {} });
+
+/**
+ * GET …/keywords: SubscriberId and `idKey` required; the filter's stored `KeywordFilter` string answered as the
+ * PARSED object `{CustomKeywords, SystemKeywords, SeverityMap}` (§3.5).
+ */
+export const listKeywords =
+  <R extends FilterBase & { KeywordFilter?: string | null }>(kind: FilterKind<R>): Handler =>
+  ({ core, query }: HandlerContext) => {
+    const subscriberId = queryParam(query, 'SubscriberId');
+    const filterId = queryParam(query, kind.idKey);
+    if (!subscriberId) throw badRequest(requiredMessage('SubscriberId'));
+    if (!filterId) throw badRequest(requiredMessage(kind.idKey));
+    checkAccountId(core, queryParam(query, 'AccountId'));
+    const stored = subscribersFilter(core, kind, subscriberId, filterId).KeywordFilter;
+    if (!stored) return NO_KEYWORDS();
+    try {
+      const parsed = JSON.parse(stored) as Record<string, unknown>;
+      return { ...NO_KEYWORDS(), ...(parsed && typeof parsed === 'object' ? parsed : {}) };
+    } catch {
+      return NO_KEYWORDS();
+    }
+  };

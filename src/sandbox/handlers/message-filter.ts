@@ -8,6 +8,7 @@ import {
   type FilterKind,
   findFilter,
   listFilters,
+  listKeywords,
   listSide,
   newFilterIdentity,
 } from './guardian-filters.js';
@@ -75,3 +76,4 @@ export const removeBlockedContacts = changeSide(MESSAGE_FILTERS, 'blocked', 'rem
 export const listAllowedContacts = listSide(MESSAGE_FILTERS, 'allowed');
 export const addAllowedContacts = changeSide(MESSAGE_FILTERS, 'allowed', 'add');
 export const removeAllowedContacts = changeSide(MESSAGE_FILTERS, 'allowed', 'remove');
+export const listMessageKeywords = listKeywords(MESSAGE_FILTERS);

@@ -333,3 +333,40 @@ describe('a whole protection set-up, as the app would do it, asserted from the s
     expect(sb.guardian(CARA).CallFilters[0]?.BlockedNumbers).toEqual(['+18015559999', '+18015550000']);
   });
 });
+
+describe('keyword reads (§3.5): the parsed object, by CallFilterId / MessageFilterId', () => {
+  const line = SEED_NUMBERS[5] as string;
+  const owner = SEED_SUBSCRIBER_IDS[5] as string;
+  const stored = {
+    CustomKeywords: ['scam'],
+    SystemKeywords: { Profanity: ['word1'] },
+    SeverityMap: { scam: 'HIGH' },
+  };
+
+  it('a call filter’s stored KeywordFilter string is answered parsed', async () => {
+    const filter = sb.seedCallFilter({
+      SubscriberId: owner,
+      Phone: line,
+      FilterMode: 'BLACKLIST',
+      KeywordFilter: JSON.stringify(stored),
+    });
+    const read = await guardian.callFilterKeywords({ subscriberId: owner, filterId: filter.FilterId });
+    expect(read).toEqual(stored);
+    const asked = callsTo(sb, `${SUB}/call-filter/keywords`).at(-1)!;
+    expect(asked.method).toBe('GET');
+    expect(asked.query).toMatchObject({ SubscriberId: owner, CallFilterId: filter.FilterId });
+  });
+
+  it('a message filter without keywords answers the empty shape; an unknown filter is a 404', async () => {
+    const filter = sb.seedMessageFilter({ SubscriberId: owner, Phone: line, FilterMode: 'ACTIVE' });
+    expect(await guardian.messageFilterKeywords({ subscriberId: owner, filterId: filter.FilterId })).toEqual({
+      CustomKeywords: [],
+      SystemKeywords: {},
+      SeverityMap: {},
+    });
+    const missing = await failure(
+      guardian.messageFilterKeywords({ subscriberId: owner, filterId: 'MFID-nope' }),
+    );
+    expect(missing.status).toBe(404);
+  });
+});

@@ -16,7 +16,7 @@ import {
   section,
 } from './blocks.js';
 import { historyLine } from './history-line.js';
-import { ACTION } from './ids.js';
+import { ACTION, inBlock } from './ids.js';
 import { escapeMrkdwn, oneLine } from './limits.js';
 import { type LinePlan, planText } from './line-plan.js';
 import { orderLine } from './order-line.js';
@@ -102,10 +102,10 @@ export function customerCard(args: CustomerCardArgs): MessagePayload {
       `customer:${s.SubscriberId}`,
     ),
   );
-  const cards = args.lines.slice(0, 20).map((line) =>
+  const cards = args.lines.slice(0, 20).map((line, i) =>
     button({
       text: `${formatPhone(line.number)}…`,
-      actionId: ACTION.customerNumberCard,
+      actionId: inBlock(ACTION.customerNumberCard, i),
       value: line.number,
     }),
   );
@@ -116,10 +116,10 @@ export function customerCard(args: CustomerCardArgs): MessagePayload {
     blocks.push(context('Protect a line from spam calls and texts:'));
     blocks.push(
       actions(
-        args.lines.slice(0, 20).map((line) =>
+        args.lines.slice(0, 20).map((line, i) =>
           button({
             text: `Protect ${formatPhone(line.number)}…`,
-            actionId: ACTION.protect,
+            actionId: inBlock(ACTION.protect, i),
             value: line.number,
           }),
         ),

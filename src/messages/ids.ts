@@ -18,6 +18,14 @@ export const CALLBACK = {
   info: 'telegent.info',
 } as const;
 
+/**
+ * A button repeated in one block (a customer's lines: one per line) needs its own action_id: Slack refuses a
+ * message whose block holds two equal ones. `inBlock(id, i)` makes `id#i`; listeners and the access gate read
+ * `listenerActionId` (the id before `#`).
+ */
+export const inBlock = (actionId: string, index: number) => `${actionId}#${index}`;
+export const listenerActionId = (actionId: string) => actionId.split('#', 1)[0] ?? actionId;
+
 export const ACTION = {
   approve: 'request.approve',
   reject: 'request.reject',

@@ -1,6 +1,7 @@
 import type { AckFn, AllMiddlewareArgs, AnyMiddlewareArgs, Middleware, RespondFn } from '@slack/bolt';
 import type { Logger } from '../log.js';
 import { accessRefusalHome, accessRefusalMessage, accessRefusalModal } from '../messages/access-refusal.js';
+import { listenerActionId } from '../messages/ids.js';
 import {
   ACCESS_CHECK_FAILED,
   type AccessAction,
@@ -69,7 +70,7 @@ function gatedRequest(body: Body, classify: AccessClassifier): Gated | null {
   }
   switch (body.type) {
     case 'block_actions': {
-      const actionId = String(body.actions?.[0]?.action_id ?? '');
+      const actionId = listenerActionId(String(body.actions?.[0]?.action_id ?? ''));
       return { surface: 'button', userId: body.user?.id, action: classify.action(actionId), what: actionId };
     }
     case 'block_suggestion': {

@@ -5,6 +5,7 @@ import type {
   SlackActionMiddlewareArgs,
   SlackEventMiddlewareArgs,
 } from '@slack/bolt';
+import { listenerActionId } from '../messages/ids.js';
 import type { ListenerKind } from './failure-answers.js';
 import type { CommandArgs, OptionsArgs, ViewSubmissionArgs } from './listener-args.js';
 import { type GuardOptions, guardListener, type Listener } from './listener-errors.js';
@@ -66,7 +67,7 @@ export function createListeners(app: App, options: GuardOptions): Listeners {
       registered = true;
       register(async (args) => {
         const id = idOf(args);
-        const listener = typeof id === 'string' ? byId.get(id) : undefined;
+        const listener = typeof id === 'string' ? byId.get(listenerActionId(id)) : undefined;
         if (listener) await listener(args);
       });
     };

@@ -120,7 +120,19 @@ describe('/telegent customer, end to end', () => {
   });
 
   it('a line button answers with its number card; New line… opens the provision form with the customer picked', async () => {
-    const numberCard = await click('customer.number-card', BENNET_LINES[0]!);
+    // Slack refuses a block holding two equal action_ids: each line's button carries its own (`id#i`).
+    const blocks = (await answerTo('customer bennet@example.com')).blocks as Array<{
+      elements?: Array<{ action_id?: string }>;
+    }>;
+    for (const block of blocks) {
+      const ids = (block.elements ?? []).map((e) => e.action_id).filter(Boolean);
+      expect(new Set(ids).size).toBe(ids.length);
+    }
+    expect(JSON.stringify(blocks)).toContain('"action_id":"customer.number-card#1"');
+    // The listener is the line buttons' one, whichever line was pressed.
+    const second = await click('customer.number-card#1', BENNET_LINES[1]!);
+    expect(textOf(second.blocks)).toContain(`${formatPhone(BENNET_LINES[1]!)} · `);
+    const numberCard = await click('customer.number-card#0', BENNET_LINES[0]!);
     expect(numberCard.replace_original).toBe(false);
     expect(textOf(numberCard.blocks)).toContain(`${formatPhone(BENNET_LINES[0]!)} · Active`);
     const opened = e2e.fake.callsTo('views.open').length;

@@ -406,7 +406,7 @@ describe('protect a line (AI Guardian), end to end', () => {
     await expect.poll(() => e2e.responses().length).toBe(before + 1);
     const card = textOf(e2e.responses()[before]!.body);
     expect(card).toContain(`Protect ${formatPhone(LINE)}…`);
-    expect(card).toMatch(new RegExp(`"action_id":"protect\\.open","value":"\\${LINE}"`));
+    expect(card).toMatch(new RegExp(`"action_id":"protect\\.open#\\d+","value":"\\${LINE}"`));
   });
 
   it('Protect… is on the number card and opens the same card', async () => {

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TelegentCommand } from '../../src/commands/parse-command.js';
 import { SUBCOMMANDS } from '../../src/commands/telegent-command.js';
 import { HISTORY_PAGE_SIZE } from '../../src/messages/history-message.js';
-import { ACTION } from '../../src/messages/ids.js';
+import { ACTION, listenerActionId } from '../../src/messages/ids.js';
 import { searchResultsMessage } from '../../src/messages/search-results-message.js';
 import {
   SEED_ACCOUNT_ID,
@@ -57,8 +57,9 @@ function elementsIn(value: unknown, found: Json[] = []): Json[] {
 function harvest(calls: FakeSlackCall[]): Map<string, Shown> {
   const shown = new Map<string, Shown>();
   const keep = (element: Json, where: Omit<Shown, 'actionId' | 'element'>) => {
-    if (!shown.has(element.action_id))
-      shown.set(element.action_id, { actionId: element.action_id, element, ...where });
+    // A button repeated in one block carries `id#i`: it is the listener's id that is walked.
+    const id = listenerActionId(String(element.action_id));
+    if (!shown.has(id)) shown.set(id, { actionId: id, element, ...where });
   };
   for (const call of calls) {
     if (['views.open', 'views.push', 'views.update'].includes(call.method) && call.response.view) {

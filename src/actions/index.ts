@@ -16,6 +16,7 @@ import { nudgeButton } from './nudge-button.js';
 import { numberLimitsButton } from './number-limits-button.js';
 import { numberLineChangeButton } from './number-line-change-button.js';
 import { numberPlanButton } from './number-plan-button.js';
+import { numberPlanEndButton } from './number-plan-end-button.js';
 import { numberPortoutButton } from './number-portout-button.js';
 import { numberUpdateButton } from './number-update-button.js';
 import { orderCancelButton } from './order-cancel-button.js';
@@ -49,6 +50,7 @@ export function registerActions(on: Listeners, ctx: AppContext): void {
   on.action(ACTION.numberButton('limits'), numberLimitsButton(ctx));
   on.action(ACTION.numberUpdate, numberUpdateButton(ctx));
   on.action(ACTION.numberButton('plan'), numberPlanButton(ctx));
+  on.action(ACTION.numberButton('plan-end'), numberPlanEndButton(ctx));
   on.action(ACTION.historyOlder, historyOlderButton(ctx));
   on.action(ACTION.customerShow, customerShowButton(ctx));
   on.action(ACTION.customerNumberCard, customerNumberCardButton(ctx));
@@ -77,6 +79,7 @@ const OPERATION_BUTTONS: ReadonlyMap<string, { mutates: boolean }> = new Map<str
   [ACTION.numberButton('limits'), operations.limits],
   [ACTION.numberUpdate, operations['number-update']],
   [ACTION.numberButton('plan'), operations.plan],
+  [ACTION.numberButton('plan-end'), operations['plan-end']],
   [ACTION.customerNewLine, operations.provision],
   [ACTION.customerPortin, operations.portin],
   [ACTION.protect, operations.protect],

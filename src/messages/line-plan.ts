@@ -1,4 +1,5 @@
 import type { Button } from '@slack/types';
+import { PLAN_END_STATUSES } from '../operations/plan-end.js';
 import { button } from './blocks.js';
 import { ACTION } from './ids.js';
 import { escapeMrkdwn, oneLine } from './limits.js';
@@ -39,5 +40,23 @@ export function planButton(plan: LinePlan | undefined, phoneNumber: string): But
     text: plan.state === 'on' ? 'Change plan…' : 'Put on a plan…',
     actionId: ACTION.numberButton('plan'),
     value: phoneNumber,
+  });
+}
+
+/**
+ * End plan… on a line that still has a live plan but no longer runs (Cancelled, Disconnected, Parked): the way to
+ * end a plan left behind by a cancel, or one whose End plan was refused for coming before the cancel.
+ */
+export function endPlanButton(
+  plan: LinePlan | undefined,
+  status: string | null | undefined,
+  phoneNumber: string,
+): Button | undefined {
+  if (plan?.state !== 'on' || !PLAN_END_STATUSES.includes(status ?? '')) return undefined;
+  return button({
+    text: 'End plan…',
+    actionId: ACTION.numberButton('plan-end'),
+    value: phoneNumber,
+    style: 'danger',
   });
 }

@@ -30,7 +30,7 @@ import {
 import { historyLine } from './history-line.js';
 import { ACTION } from './ids.js';
 import { escapeMrkdwn, oneLine } from './limits.js';
-import { type LinePlan, planButton, planText } from './line-plan.js';
+import { endPlanButton, type LinePlan, planButton, planText } from './line-plan.js';
 import { productLine } from './number-details.js';
 import { describeThresholds } from './thresholds.js';
 
@@ -96,7 +96,8 @@ function buttons(n: NumberRecord, plan?: LinePlan): KnownBlock[] {
   const protect = LIVE.includes(status)
     ? [button({ text: 'Protect…', actionId: ACTION.protect, value })]
     : [];
-  const all = [...lineChanges, ...live, ...protect];
+  const endPlan = [endPlanButton(plan, n.Status, value)].filter((b) => b !== undefined);
+  const all = [...lineChanges, ...live, ...protect, ...endPlan];
   return all.length > 0 ? [actions(all, `number-card:${value}`)] : [];
 }
 

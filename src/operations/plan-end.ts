@@ -33,6 +33,13 @@ export interface PlanEndInput {
 export const PLAN_END_WARNING =
   'Ending a plan deletes its subscription: this is permanent and cannot be undone (a new plan is a new subscription). If the number may be needed again, park it instead.';
 
+/**
+ * The statuses where the number card offers End plan… on its own: a line that no longer carries traffic
+ * (cancelled, disconnected) or is parked. An Active line is never offered it: the reference says park instead,
+ * and Cancel line…'s "also end the plan" is the way from there.
+ */
+export const PLAN_END_STATUSES: readonly string[] = ['Cancelled', 'Canceled', 'Disconnected', 'Parked'];
+
 const planEndSchema = (): z.ZodType<PlanEndInput> =>
   z.object({
     phoneNumber: phoneNumberSchema,

@@ -5,6 +5,7 @@ import { SUBCOMMANDS } from '../../src/commands/telegent-command.js';
 import { HISTORY_PAGE_SIZE } from '../../src/messages/history-message.js';
 import { ACTION, listenerActionId } from '../../src/messages/ids.js';
 import { searchResultsMessage } from '../../src/messages/search-results-message.js';
+import { SEED_PACKAGES } from '../../src/sandbox/plans-seed.js';
 import {
   SEED_ACCOUNT_ID,
   SEED_MESSAGE_ROUTE_IDS,
@@ -97,6 +98,14 @@ describe('Telegent failing: every button tells the person something within 3 s o
     // request's card and story, a port-in's buttons and a history with older entries.
     await answered('search 801');
     await answered(`number ${SEED_NUMBERS[0]}`);
+    // A parked line on a plan: its card offers End plan….
+    const parked = e2e.sandbox.getNumber(SEED_PARKED_NUMBER)!;
+    await e2e.telegent.plans.createSubscription({
+      SubscriberId: parked.AssignedSubscriberId ?? SEED_SUBSCRIBER_IDS[0]!,
+      PackageId: SEED_PACKAGES.basic,
+      TNID: parked.Tnid ?? undefined,
+      Type: 'mvno',
+    });
     await answered(`number ${SEED_PARKED_NUMBER}`);
     // A customer card (New line…, Port a number in…, a number card per line) and a pick list (Show).
     await answered('customer bennet@example.com');

@@ -171,6 +171,16 @@ export const REQUEST_FORMS: readonly RequestForm[] = [
     fromMetadata: (m) => ({ ...m.line, phoneNumber: m.phoneNumber }),
     changes: withPlanWords,
   },
+  // End plan… on a line that no longer runs: the subscription the form read, ended on its own approval.
+  {
+    callbackId: CALLBACK.form('plan-end'),
+    kind: 'plan-end',
+    fromMetadata: (m) => ({
+      phoneNumber: m.phoneNumber,
+      subscriptionId: m.line?.subscriptionId,
+      currentPlan: m.line?.currentPlan,
+    }),
+  },
   // AI Guardian: one form per action of the protect operation, pushed over the protection card, redrawn after.
   ...PROTECT_ACTIONS.map(
     (action): RequestForm => ({

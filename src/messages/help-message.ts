@@ -65,7 +65,7 @@ export const HELP_TASKS: readonly HelpTask[] = [
     example: {
       command: '/telegent number (801) 555-1234',
       result:
-        'one card with status, SIM, subscriber, plan, data and open orders, and buttons to Park, Activate, Swap SIM, Cancel the line, set Limits, issue a Port-out PIN or Change plan (Put on a plan when it has none).',
+        'one card with status, SIM, subscriber, plan, data and open orders, and buttons to Park, Activate, Swap SIM, Cancel the line, set Limits, issue a Port-out PIN or Change plan (Put on a plan when it has none; End plan on a cancelled, disconnected or parked line that still has one).',
     },
     commands: [
       { usage: 'number <number>', does: 'the card above' },

@@ -145,4 +145,12 @@ describe('End plan… on the number card of a line that no longer runs', () => {
     expect(await e2e.store.requests.listOpenForNumber(ON_BASIC)).toHaveLength(requests.length);
     expect(deletes()).toHaveLength(1);
   });
+
+  it('a stale card: End plan… on a line that runs again (Active) says so and files nothing', async () => {
+    const active = SEED_NUMBERS[0]!; // Active, on Unlimited Plus
+    const shown = await viewAfterClick('number.plan-end', active, 'is Active now');
+    expect(textOf(shown.view)).toContain('Park it');
+    expect(await e2e.store.requests.listOpenForNumber(active)).toHaveLength(0);
+    expect(deletes()).toHaveLength(1);
+  });
 });

@@ -56,6 +56,9 @@ export type GalleryBuilder = (typeof GALLERY_BUILDERS)[number] | '(the channel)'
  * cannot reach).
  */
 export const NOT_IN_GALLERY: Record<string, string> = {
+  planEndModal:
+    'End plan… on the card of a cancelled or parked line that kept its plan: the session cancels no line on a ' +
+    'plan; test/e2e/plans-end.test.ts opens and files it',
   errorHome:
     'App Home when building it failed (the store not answering): the scripted session keeps its store up; ' +
     'test/slack/listener-errors.test.ts shows the line',

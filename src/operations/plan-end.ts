@@ -70,7 +70,7 @@ async function afterTheCancel(
   // Filing beside a cancel still waiting is the point; sending before it ran is not.
   if (ctx.currentRequestId === undefined) return null;
   return {
-    phoneNumber: `Phone number: ${named} has not cancelled the line yet (${cancel.status.replaceAll('_', ' ')}); the plan ends only after it has. Approve the cancel first, then ask to end the plan again.`,
+    phoneNumber: `Phone number: ${named} has not cancelled the line yet (${cancel.status.replaceAll('_', ' ')}); the plan ends only after it has. Approve the cancel first; once the line is cancelled, End plan… on its number card ends the plan.`,
   };
 }
 

@@ -94,6 +94,13 @@ export function provisionSchema(): z.ZodType<ProvisionInput> {
       if (!messageEnabled && !voiceEnabled && !dataEnabled) {
         issue('productType', 'turn on at least one of messaging, voice or data');
       }
+      if (v.count > 1 && v.iccid !== undefined) {
+        // One SIM is one line: the same ICCID on several new numbers would move it from line to line.
+        issue(
+          'iccid',
+          `one SIM is one line: leave the SIM empty for ${v.count} numbers (eSIMs), or provision one at a time`,
+        );
+      }
       if (voiceEnabled && v.voiceRouteId === undefined) {
         issue('voiceRouteId', `required when voice is on; ${telegentIdHint(ID_KINDS.voiceRoute)}`);
       }

@@ -66,8 +66,8 @@ export async function runBatch(
     await runItem(deps, claimed, op, input, item, lease, accountName);
     await deps.onProgress?.(requestId);
   }
-  if (await store.requestItems.anyHeld(requestId, deps.now())) {
-    // Another worker still holds an item: it finishes the request when it is done.
+  if (await store.requestItems.anyUnsettled(requestId)) {
+    // Another worker still holds (or is about to take) an item: it finishes the request when it is done.
     return { status: 'not_claimed', request: await store.requests.get(requestId) };
   }
   return finishBatch(deps, claimed, actor);
@@ -126,7 +126,8 @@ async function runItem(
   const stored = op.storedResult ? op.storedResult(result) : result;
   // The numbers it got are stored beside the answer: the story lists them without knowing the operation.
   const done = { answer: stored, numbers: numbersOf(op, input, result) };
-  if (!(await store.requestItems.finish(item, { status: 'done', result: done }, deps.now()))) return;
+  // What Telegent's answer means is stored before the item is marked done (both writes are once per item), so a
+  // crash in between leaves an item recovery owns with its order and its line's plan already kept.
   const outcome: Outcome = op.outcome?.(input, result) ?? {};
   const order = outcome.order
     ? await trackOrder(store.orders, request, outcome.order, {
@@ -136,6 +137,12 @@ async function runItem(
       })
     : null;
   if (outcome.plan) await addPlanStep(store, request, outcome.plan, order?.orderId, deps.now(), item.item);
+  if (!(await store.requestItems.finish(item, { status: 'done', result: done }, deps.now()))) {
+    deps.logger.warn(
+      { requestId: request.id, item: item.item },
+      'batch item: sent and answered, but its claim was lost before it was marked done (its order is kept)',
+    );
+  }
 }
 
 /** The submission may have been sent: read back (never send again), excluding what the other items got. */
@@ -152,11 +159,17 @@ async function settleByReadBack(
     .filter((other) => other.item !== item.item && other.status === 'done')
     .flatMap((other) => itemNumbers(other));
   const found = await reconcile(op, { ...opContext(deps), settledNumbers }, input);
+  // Only a read-back that proves this item's change settles it: "a number bought today for this subscriber" may
+  // be another request's line, so anything less stays unknown, with what was found, for a person to check.
   const outcome =
-    found.found && found.number
+    found.resolved && found.number
       ? ({ status: 'done', result: { reconciliation: found, numbers: [found.number] } } as const)
-      : ({ status: 'unknown', error, result: { reconciliation: found } } as const);
-  await store.requestItems.finish(item, outcome, deps.now());
+      : ({
+          status: 'unknown',
+          error: found.detail ? `${error} ${found.detail}` : error,
+          result: { reconciliation: found },
+        } as const);
+  if (!(await store.requestItems.finish(item, outcome, deps.now()))) return;
   await store.audit.append({
     actor: 'system',
     action: outcome.status === 'done' ? 'item_reconciled' : 'item_unknown',

@@ -124,11 +124,14 @@ export function createRequestItemsRepo(db: Db) {
       return rowCount === 1;
     },
 
-    /** Items some worker holds under a lease that has not run out (the batch is still being worked on). */
-    async anyHeld(requestId: string, now: Date): Promise<boolean> {
+    /**
+     * Items not settled yet (pending, or claimed by anyone, live or not): the batch is not finished while one is
+     * left. A pending item another worker has locked but not yet claimed counts too.
+     */
+    async anyUnsettled(requestId: string): Promise<boolean> {
       const { rows } = await db.query(
-        `SELECT 1 FROM request_items WHERE request_id = $1 AND status = 'claimed' AND claimed_until > $2 LIMIT 1`,
-        [requestId, now],
+        `SELECT 1 FROM request_items WHERE request_id = $1 AND status IN ('pending', 'claimed') LIMIT 1`,
+        [requestId],
       );
       return rows.length > 0;
     },

@@ -96,6 +96,13 @@ export const BAD_CASES: BadCase[] = [
   bad('provision', 'no message route', { messageRouteId: undefined }, 'messageRouteId', /required.*MRID-/),
   bad(
     'provision',
+    'one SIM for several new lines',
+    { count: 3, iccid: '8901240397190195850' },
+    'iccid',
+    /one SIM is one line/,
+  ),
+  bad(
+    'provision',
     'message route with a voice-route id',
     { messageRouteId: 'CRID-1' },
     'messageRouteId',

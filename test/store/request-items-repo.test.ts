@@ -42,7 +42,7 @@ describe.each(storeKinds())('request items repo on %s', (kind) => {
     const c = (await repo.claimNext(id, at(12)))!;
     expect(c.item).toBe(2);
     expect(await repo.claimNext(id, at(69))).toBeNull(); // a holds 0 until 70; c holds 2
-    expect(await repo.anyHeld(id, at(69).now)).toBe(true);
+    expect(await repo.anyUnsettled(id)).toBe(true);
 
     // a died after its send: the next worker gets item 0 back, knowing it may have been sent.
     const again = (await repo.claimNext(id, at(71)))!;
@@ -56,6 +56,7 @@ describe.each(storeKinds())('request items repo on %s', (kind) => {
       true,
     );
     expect(await repo.claimNext(id, at(10_000))).toBeNull(); // settled is settled
+    expect(await repo.anyUnsettled(id)).toBe(false);
     expect((await repo.list(id)).map((i) => [i.item, i.status, i.attempts, i.error])).toEqual([
       [0, 'done', 1, null],
       [1, 'failed', 0, 'refused'],

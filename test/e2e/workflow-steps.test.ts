@@ -2,12 +2,19 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { currentCarrier } from '../../src/sandbox/magic.js';
 import { SEED_NUMBERS } from '../../src/sandbox/seed.js';
 import type { FakeSlackCall, Json } from '../support/fake-slack.js';
-import { type E2E, startE2E } from './harness.js';
+import { createSlackRequester, type SlackRequester } from '../support/slack-requests.js';
+import { type E2E, SIGNING_SECRET, startE2E } from './harness.js';
 
 /**
  * The read steps in Workflow Builder, end to end: signed `function_executed` events through the HTTP receiver,
  * the sandbox over real HTTP, and the step's outcome as Slack receives it (functions.completeSuccess / Error).
  */
+/** The reads the steps make (the app's own background reads at start-up are not theirs). */
+const stepReads = (e2e: E2E) =>
+  e2e.sandbox
+    .journal()
+    .filter((e) => /^\/v1\.0\/(numbers|numbers\/portin\/eligibility|subscribers\/get)$/i.test(e.path)).length;
+
 describe('Workflow Builder read steps', () => {
   let e2e: E2E;
   let run = 0;
@@ -19,10 +26,10 @@ describe('Workflow Builder read steps', () => {
   const STEP_TOKEN = 'xwfp-step-token-9d1e44b0c7';
 
   /** Runs a step as Workflow Builder does and returns Slack's record of how it ended. */
-  async function runStep(callbackId: string, inputs: Json): Promise<FakeSlackCall> {
+  async function runStep(callbackId: string, inputs: Json, from?: SlackRequester): Promise<FakeSlackCall> {
     run += 1;
     const executionId = `Fx0RUN${run}`;
-    const answer = await e2e.slack.event({
+    const answer = await (from ?? e2e.slack).event({
       type: 'function_executed',
       function: { id: `Fn0${callbackId}`, callback_id: callbackId, title: callbackId, type: 'app' },
       inputs,
@@ -50,7 +57,7 @@ describe('Workflow Builder read steps', () => {
   /** Bolt's Web API client sends `outputs` as JSON text inside the form body. */
   const outputsOf = (call: FakeSlackCall): Json =>
     typeof call.body.outputs === 'string' ? JSON.parse(call.body.outputs) : call.body.outputs;
-  const telegentCalls = () => e2e.sandbox.journal().length;
+  const telegentCalls = () => stepReads(e2e);
 
   it('check_portin_eligibility: a portable mobile number is eligible, with its carrier', async () => {
     const ended = await runStep('check_portin_eligibility', { phone_number: '+13135550801' });
@@ -76,8 +83,11 @@ describe('Workflow Builder read steps', () => {
   it('lookup_number: a seeded line on a plan: its status, subscriber, plan and SIM last 4', async () => {
     const number = SEED_NUMBERS[0]!;
     const iccid = e2e.sandbox.getNumber(number)!.Iccid!;
+    const readsBefore = telegentCalls();
     const ended = await runStep('lookup_number', { phone_number: number });
     expect(ended.method).toBe('functions.completeSuccess');
+    // The number and its subscriber were read (what "nothing reaches Telegent" below counts).
+    expect(telegentCalls()).toBe(readsBefore + 2);
     expect(outputsOf(ended)).toMatchObject({
       status: 'Active',
       subscriber_name: 'Bennet Hill',
@@ -141,6 +151,23 @@ describe('Workflow Builder read steps', () => {
     }
   });
 
+  it('a run from another workspace is refused with a sentence, and nothing reaches Telegent', async () => {
+    const other = createSlackRequester({
+      baseUrl: `http://127.0.0.1:${e2e.port}`,
+      signingSecret: SIGNING_SECRET,
+      teamId: 'T0OTHER',
+    });
+    const readsBefore = telegentCalls();
+    const ended = await runStep('lookup_number', { phone_number: SEED_NUMBERS[0]! }, other);
+    expect(ended.method).toBe('functions.completeError');
+    expect(ended.body.error).toMatch(/run only in workflows of/);
+    expect(telegentCalls()).toBe(readsBefore);
+    const audited = await e2e.store.db.query(
+      "SELECT details FROM audit_log WHERE action = 'access_refused' ORDER BY id DESC LIMIT 1",
+    );
+    expect(audited.rows[0]?.details).toMatchObject({ surface: 'step', what: 'lookup_number' });
+  });
+
   it('never logs the step token', () => {
     expect(e2e.log.lines.length).toBeGreaterThan(0);
     expect(e2e.log.lines.join('\n')).not.toContain(STEP_TOKEN);
@@ -148,5 +175,33 @@ describe('Workflow Builder read steps', () => {
 
   it('registers both read steps', () => {
     expect(e2e.ops.listeners.registered('function')).toEqual(['check_portin_eligibility', 'lookup_number']);
+  });
+});
+
+describe('Workflow Builder read steps when reading is narrowed to a group', () => {
+  let e2e: E2E;
+  beforeAll(async () => {
+    e2e = await startE2E({ access: { readerUsergroupId: 'S0READERS' } });
+  });
+  afterAll(() => e2e.close());
+
+  it('a step cannot show who runs it: refused with a sentence naming the way out, nothing read', async () => {
+    const readsBefore = stepReads(e2e);
+    await e2e.slack.event({
+      type: 'function_executed',
+      function: { id: 'Fn0lookup', callback_id: 'lookup_number', title: 'Look up', type: 'app' },
+      inputs: { phone_number: SEED_NUMBERS[0]! },
+      function_execution_id: 'Fx0NARROW',
+      workflow_execution_id: 'Wf0NARROW',
+      bot_access_token: 'xwfp-narrowed-token',
+    });
+    const ended = await e2e.fake.waitFor(
+      'functions.completeError',
+      (c) => c.body.function_execution_id === 'Fx0NARROW',
+    );
+    expect(ended.body.error).toContain('<!subteam^S0READERS>');
+    expect(ended.body.error).toContain('/telegent');
+    expect(e2e.fake.callsTo('functions.completeSuccess')).toHaveLength(0);
+    expect(stepReads(e2e)).toBe(readsBefore);
   });
 });

@@ -6,6 +6,7 @@ import { commandAccess } from './commands/command-access.js';
 import { registerCommands } from './commands/index.js';
 import type { Config } from './config.js';
 import { registerEvents } from './events/index.js';
+import { registerFunctions } from './functions/index.js';
 import { type Jobs, startJobs } from './jobs/index.js';
 import type { Logger } from './log.js';
 import type { Metrics } from './metrics.js';
@@ -144,6 +145,7 @@ export function createTelegentOps(deps: TelegentOpsDependencies): TelegentOps {
   registerViewSubmissions(listeners, ctx);
   registerActions(listeners, ctx);
   registerEvents(listeners, ctx);
+  registerFunctions(listeners, ctx);
 
   const jobs = startJobs({
     store: deps.store,

@@ -8,6 +8,9 @@ export const SECRET_FIELD_NAMES = [
   'accessToken',
   'botToken',
   'appToken',
+  // A Workflow Builder step's token (function_executed events; Bolt completes the step with it).
+  'bot_access_token',
+  'functionBotAccessToken',
   'signingSecret',
   'authorization',
   'AccountSecret',

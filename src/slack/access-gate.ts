@@ -15,6 +15,7 @@ import type { NewAuditEntry } from '../store/audit-repo.js';
 import { isStoreUnavailable } from '../store/store-unavailable.js';
 import type { ApproverDirectory } from './approver-directory.js';
 import type { SlackUsers } from './slack-users.js';
+import { stepRefusal, stepRunOf } from './step-access.js';
 import { userFacingError } from './user-facing-error.js';
 import type { UsergroupMembers } from './usergroup-members.js';
 import { type AckBudget, ackTimeLeft, startAckBudget, withinAckDeadline } from './within-ack-deadline.js';
@@ -149,8 +150,48 @@ export function accessGate(options: AccessGateOptions): Middleware<AnyMiddleware
 
   const CHECK_FAILED: Refusal = { reason: 'check_failed', sentence: ACCESS_CHECK_FAILED };
 
+  /** A Workflow Builder step run: no person to ask about, so only where it runs and the reading policy decide. */
+  async function gateStep(
+    args: AnyMiddlewareArgs & AllMiddlewareArgs,
+    run: NonNullable<ReturnType<typeof stepRunOf>>,
+  ) {
+    const sentence = stepRefusal(run, policy);
+    if (!sentence) {
+      await args.next();
+      return;
+    }
+    const step = args as unknown as {
+      ack?: () => Promise<void>;
+      fail?: (r: { error: string }) => Promise<unknown>;
+    };
+    try {
+      await step.ack?.();
+      await step.fail?.({ error: sentence });
+    } catch (error) {
+      logger.warn(
+        { err: { message: (error as Error).message }, step: run.callbackId },
+        'could not fail a refused step',
+      );
+    }
+    logger.info({ surface: 'step', what: run.callbackId, team: run.teamId }, 'access refused');
+    await options
+      .audit({
+        actor: `workflow:${run.teamId ?? 'unknown'}`,
+        action: 'access_refused',
+        details: { reason: 'step', surface: 'step', what: run.callbackId },
+      })
+      .catch((error: Error) =>
+        logger.warn({ err: { message: error.message } }, 'could not audit an access refusal'),
+      );
+  }
+
   return async (args) => {
     startAckBudget(args.context as AckBudget);
+    const run = stepRunOf(args.body as Body);
+    if (run) {
+      await gateStep(args as AnyMiddlewareArgs & AllMiddlewareArgs, run);
+      return;
+    }
     const request = gatedRequest(args.body as Body, options.classify);
     if (!request) {
       await args.next();

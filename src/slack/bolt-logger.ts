@@ -1,7 +1,8 @@
 import { type Logger as BoltLogger, LogLevel } from '@slack/bolt';
 import type { Logger } from '../log.js';
 
-const TOKEN_PATTERN = /\b(xox[abposer]|xapp)-[A-Za-z0-9-]+/g;
+// xwfp-: a Workflow Builder step's token (function_executed), which Bolt completes the step with.
+const TOKEN_PATTERN = /\b(xox[abposer]|xapp|xwfp)-[A-Za-z0-9-]+/g;
 
 // @slack/web-api logs whole request/response bodies at debug level. Those carry message text
 // (an ephemeral port-out PIN, modal values), so they never reach our logs, whatever the level.

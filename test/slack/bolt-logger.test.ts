@@ -28,6 +28,18 @@ describe('boltLogger', () => {
     expect(text).toContain('still here');
   });
 
+  it('never writes a Workflow Builder step token, in Bolt text or as a logged field', () => {
+    const { logger, lines } = capturedLogger('debug');
+    boltLogger(logger).debug('completing with xwfp-T0FAKE-Fx0STEP-5e2a9c');
+    logger.info(
+      { event: { type: 'function_executed', bot_access_token: 'xwfp-T0FAKE-Fx0STEP-5e2a9c' } },
+      'step',
+    );
+    logger.info({ context: { functionBotAccessToken: 'xwfp-T0FAKE-Fx0STEP-5e2a9c' } }, 'context');
+    expect(lines).toHaveLength(3);
+    expect(lines.join('\n')).not.toContain('5e2a9c');
+  });
+
   it('reports the pino level to Bolt', () => {
     expect(boltLogger(capturedLogger('warn').logger).getLevel()).toBe(LogLevel.WARN);
   });

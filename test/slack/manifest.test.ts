@@ -13,6 +13,26 @@ describe('manifest.yml', () => {
     expect(manifest).toMatch(/- app_home_opened/);
   });
 
+  it('declares the Workflow Builder read steps the app registers, run by the app itself', () => {
+    expect(manifest).toMatch(/^functions:\n {2}check_portin_eligibility:\n/m);
+    expect(manifest).toMatch(/^ {2}lookup_number:\n/m);
+    for (const output of [
+      'eligible',
+      'carrier',
+      'number_type',
+      'message',
+      'status',
+      'subscriber_name',
+      'plan',
+      'sim_last4',
+    ]) {
+      expect(manifest).toMatch(new RegExp(`^ {8}${output}:\\n`, 'm'));
+    }
+    expect(manifest).toMatch(/- function_executed/);
+    expect(manifest).toMatch(/function_runtime: remote/);
+    expect(manifest).toMatch(/org_deploy_enabled: true/);
+  });
+
   it('asks for exactly the bot scopes the features need', () => {
     const scopes = [...manifest.matchAll(/^ {6}- ([a-z:.]+)\s*$/gm)].map((m) => m[1]);
     expect(scopes.sort()).toEqual([

@@ -3,7 +3,7 @@ import type { ClaimedRequestItem, RequestItemRecord } from '../store/request-ite
 import type { RequestRecord } from '../store/requests-repo.js';
 import { isTelegentError, TelegentOutcomeUnknownError } from '../telegent/errors.js';
 import type { ExecuteDeps } from './execute.js';
-import { addPlanStep, forPeople, opContext } from './execute.js';
+import { addPlanStep, forPeople, opContext, withUnappliedPlan } from './execute.js';
 import { boundAccountName, trackOrder } from './order-tracking.js';
 import type { ExecutionOutcome } from './outcomes.js';
 import { reconcile } from './reconcile.js';
@@ -64,7 +64,11 @@ export async function runBatch(
     const item = await store.requestItems.claimNext(requestId, lease());
     if (!item) break;
     await runItem(deps, claimed, op, input, item, lease, accountName);
-    await deps.onProgress?.(requestId);
+    // Not awaited: a redraw held up by Slack's rate limits must not keep the items' leases from being worked
+    // (a batch left quiet past its lease is taken over by recovery: two executors on one batch).
+    void Promise.resolve(deps.onProgress?.(requestId)).catch((error: unknown) =>
+      deps.logger.warn({ requestId, err: error }, 'batch progress redraw failed'),
+    );
   }
   if (await store.requestItems.anyUnsettled(requestId)) {
     // Another worker still holds (or is about to take) an item: it finishes the request when it is done.
@@ -158,7 +162,8 @@ async function settleByReadBack(
   const settledNumbers = others
     .filter((other) => other.item !== item.item && other.status === 'done')
     .flatMap((other) => itemNumbers(other));
-  const found = await reconcile(op, { ...opContext(deps), settledNumbers }, input);
+  // A line settled by reading back gets no plan step (its number is not proven ours): said, with what to do.
+  const found = withUnappliedPlan(await reconcile(op, { ...opContext(deps), settledNumbers }, input), input);
   // Only a read-back that proves this item's change settles it: "a number bought today for this subscriber" may
   // be another request's line, so anything less stays unknown, with what was found, for a person to check.
   const outcome =

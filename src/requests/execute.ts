@@ -277,7 +277,7 @@ export async function recordUnknownOutcome(
  * A form that chose a plan (`packageId`/`planName`, the Plan field of new lines) whose request ended without a
  * plan step: the read-back's words say so, with where to put the line on a plan. Only when a line was found.
  */
-function withUnappliedPlan<T extends { found?: boolean; number?: string; detail?: string }>(
+export function withUnappliedPlan<T extends { found?: boolean; number?: string; detail?: string }>(
   reconciliation: T,
   input: Record<string, unknown>,
 ): T {

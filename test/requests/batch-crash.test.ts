@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { provision, provisionToTelegent } from '../../src/operations/provision.js';
 import { ITEM_LEASE_SECONDS } from '../../src/requests/batch.js';
 import { createWorkflow } from '../../src/requests/index.js';
+import { SEED_PACKAGES } from '../../src/sandbox/plans-seed.js';
 import { SEED_SUBSCRIBER_IDS } from '../../src/sandbox/seed.js';
 import { approvalPolicy } from '../support/approval-policy.js';
 import { storeKinds } from '../support/test-db.js';
@@ -34,7 +35,13 @@ describe.each(storeKinds())('a batch taken over after a crash on %s', (kind) => 
       logger: fx.log.logger,
       now: () => clock,
     });
-    const input = provision.input.parse({ ...PROVISION_FORM, count: '3' });
+    // On a plan: the line settled by the read-back gets none, and says so.
+    const input = provision.input.parse({
+      ...PROVISION_FORM,
+      count: '3',
+      packageId: SEED_PACKAGES.unlimitedPlus,
+      planName: 'Unlimited Plus',
+    });
     const { request } = await fx.store.requests.insert({
       kind: 'provision',
       status: 'approved',
@@ -78,6 +85,7 @@ describe.each(storeKinds())('a batch taken over after a crash on %s', (kind) => 
       reconciliation: { found: true, number: made.PhoneNumberAssigned },
     });
     expect(items[0]!.error).toContain('not sent again');
+    expect(JSON.stringify(items[0]!.result)).toContain('Its plan Unlimited Plus was not applied');
     const numbers = items.slice(1).map((i) => (i.result as { numbers: string[] }).numbers[0]);
     expect(new Set([made.PhoneNumberAssigned, ...numbers]).size).toBe(3);
     const actions = (await fx.store.audit.listByRequest(request.id)).map((a) => a.action);

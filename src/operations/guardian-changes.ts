@@ -40,65 +40,72 @@ export async function switchOn(
 const isConflict = (error: unknown) => isTelegentError(error) && error.status === 409;
 
 /**
- * The line's call filter, created (block list, inbound) only when none exists. A 409 means one exists after all
- * (made since we looked): it is read and used, never made twice.
+ * The line's filter of one kind, or a new one when it has none: one filter per (subscriber, line). A 409 on create
+ * means one exists after all (made since we looked): it is read and used, never made twice.
  */
-export async function callFilterOf(
+async function foundOrCreated<F>(
+  existing: F | null | undefined,
+  create: () => Promise<F>,
+  readAgain: () => Promise<F | null | undefined>,
+): Promise<{ filter: F; created: boolean }> {
+  if (existing) return { filter: existing, created: false };
+  try {
+    return { filter: await create(), created: true };
+  } catch (error) {
+    if (!isConflict(error)) throw error;
+    const again = await readAgain();
+    if (!again) throw error;
+    return { filter: again, created: false };
+  }
+}
+
+/** Sent explicitly on create: an omitted direction may default to a filter that applies to nothing (§6.10). */
+const INBOUND_ONLY = { ApplyToInbound: true, ApplyToOutbound: false, BlockUnknownNumbers: false } as const;
+
+/** The line's call filter, created (block list, inbound) only when none exists. */
+export function callFilterOf(
   ctx: OpContext,
   before: LineProtection,
   create: { BlockedNumbers?: string[]; AllowedNumbers?: string[] },
 ): Promise<{ filter: CallFilter; created: boolean }> {
-  if (before.callFilter) return { filter: before.callFilter, created: false };
-  try {
-    const filter = await ctx.telegent.guardian.createCallFilter(
-      {
-        SubscriberId: before.subscriberId,
-        Phone: before.phoneNumber,
-        FilterMode: 'BLACKLIST',
-        ...create,
-        // Sent explicitly: an omitted direction may default to a filter that applies to nothing (§6.10).
-        ApplyToInbound: true,
-        ApplyToOutbound: false,
-        BlockUnknownNumbers: false,
-      },
-      ctx.callOptions,
-    );
-    return { filter, created: true };
-  } catch (error) {
-    if (!isConflict(error)) throw error;
-    const again = await readLineProtection(ctx, before.phoneNumber, before.subscriberId);
-    if (!again.callFilter) throw error;
-    return { filter: again.callFilter, created: false };
-  }
+  return foundOrCreated(
+    before.callFilter,
+    () =>
+      ctx.telegent.guardian.createCallFilter(
+        {
+          SubscriberId: before.subscriberId,
+          Phone: before.phoneNumber,
+          FilterMode: 'BLACKLIST',
+          ...create,
+          ...INBOUND_ONLY,
+        },
+        ctx.callOptions,
+      ),
+    async () => (await readLineProtection(ctx, before.phoneNumber, before.subscriberId)).callFilter,
+  );
 }
 
-/** The line's message filter, created (Active, inbound) only when none exists; as for calls on a 409. */
-export async function messageFilterOf(
+/** The line's message filter, created (Active, inbound) only when none exists. */
+export function messageFilterOf(
   ctx: OpContext,
   before: LineProtection,
   create: { BlockedContacts?: string[]; AllowedContacts?: string[]; FilterMode?: MessageFilterMode },
 ): Promise<{ filter: MessageFilter; created: boolean }> {
-  if (before.messageFilter) return { filter: before.messageFilter, created: false };
-  try {
-    const filter = await ctx.telegent.guardian.createMessageFilter(
-      {
-        SubscriberId: before.subscriberId,
-        Phone: before.phoneNumber,
-        FilterMode: 'ACTIVE',
-        ...create,
-        ApplyToInbound: true,
-        ApplyToOutbound: false,
-        BlockUnknownNumbers: false,
-      },
-      ctx.callOptions,
-    );
-    return { filter, created: true };
-  } catch (error) {
-    if (!isConflict(error)) throw error;
-    const again = await readLineProtection(ctx, before.phoneNumber, before.subscriberId);
-    if (!again.messageFilter) throw error;
-    return { filter: again.messageFilter, created: false };
-  }
+  return foundOrCreated(
+    before.messageFilter,
+    () =>
+      ctx.telegent.guardian.createMessageFilter(
+        {
+          SubscriberId: before.subscriberId,
+          Phone: before.phoneNumber,
+          FilterMode: 'ACTIVE',
+          ...create,
+          ...INBOUND_ONLY,
+        },
+        ctx.callOptions,
+      ),
+    async () => (await readLineProtection(ctx, before.phoneNumber, before.subscriberId)).messageFilter,
+  );
 }
 
 /** The keyword rules an update must send back, per filter (undefined: none to keep). */

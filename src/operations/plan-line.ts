@@ -1,3 +1,4 @@
+import { sameId } from '../telegent/line-subscriptions.js';
 import type { Subscription } from '../telegent/plans-api.js';
 import type { PreconditionContext } from './operation.js';
 
@@ -9,12 +10,9 @@ export function subscriptionType(classification: string | null | undefined): 'mv
   return (classification ?? '').trim().toLowerCase() === 'iot' ? 'iot' : 'mvno';
 }
 
-const same = (a: string | null | undefined, b: string | null | undefined) =>
-  Boolean(a && b && a.trim().toLowerCase() === b.trim().toLowerCase());
-
 /** Whether a subscription names this package (ids are opaque: compared as text, without case). */
 export const samePackage = (subscription: Pick<Subscription, 'PackageId'>, packageId: string) =>
-  same(subscription.PackageId, packageId);
+  sameId(subscription.PackageId, packageId);
 
 /** Kinds that change a line's plan (change, put on, end): one of them at a time per number. */
 const PLAN_KINDS = new Set<string>();

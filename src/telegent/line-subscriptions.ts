@@ -12,19 +12,20 @@ export interface LineKey {
   iccid?: string | null | undefined;
 }
 
-const same = (a: string | null | undefined, b: string | null | undefined) =>
+/** Telegent ids are opaque: compared as text, trimmed, without case (§6.1, §6.14). */
+export const sameId = (a: string | null | undefined, b: string | null | undefined) =>
   !!a && !!b && a.trim().toLowerCase() === b.trim().toLowerCase();
 
 /** The subscription names the line by one of its ids (any casing). */
 const byId = (subscription: Subscription, line: LineKey) =>
-  same(subscription.TNID, line.tnid) || same(subscription.TNID, line.phoneNumberId);
+  sameId(subscription.TNID, line.tnid) || sameId(subscription.TNID, line.phoneNumberId);
 
 /**
  * The subscription is the line's when its TNID is one of the line's ids (any casing), or when it holds the
  * line's SIM: a subscription made with the `NID-` is found from a card that only knows the `TNID-` that way.
  */
 export function isLineSubscription(subscription: Subscription, line: LineKey): boolean {
-  return byId(subscription, line) || same(subscription.ICCID, line.iccid);
+  return byId(subscription, line) || sameId(subscription.ICCID, line.iccid);
 }
 
 /**
@@ -33,7 +34,7 @@ export function isLineSubscription(subscription: Subscription, line: LineKey): b
  */
 export function isLineSubscriptionStrict(subscription: Subscription, line: LineKey): boolean {
   if (byId(subscription, line)) return true;
-  return !subscription.TNID?.trim() && same(subscription.ICCID, line.iccid);
+  return !subscription.TNID?.trim() && sameId(subscription.ICCID, line.iccid);
 }
 
 /** The line's subscription in a list read once: by its ids first, else by its SIM (the cards). */

@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { createPlanCatalogue } from '../../src/reads/plan-catalogue.js';
 import { SEED_PACKAGES } from '../../src/sandbox/plans-seed.js';
+import { createPlanCatalogue } from '../../src/telegent/plan-catalogue.js';
 import { PLAN_STILL_LOADING, planFromCatalogue } from '../../src/views/submissions/plan-from-catalogue.js';
 import { startClientOnSandbox } from '../support/sandbox-client.js';
 

@@ -1,6 +1,6 @@
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
-import { createPlanCatalogue } from '../../src/reads/plan-catalogue.js';
 import { SEED_PACKAGES } from '../../src/sandbox/plans-seed.js';
+import { createPlanCatalogue } from '../../src/telegent/plan-catalogue.js';
 import { PLANS_NOT_ENABLED } from '../../src/telegent/plans-availability.js';
 import { callsTo, startClientOnSandbox } from '../support/sandbox-client.js';
 

@@ -3,16 +3,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatPhone } from '../../src/operations/glossary.js';
 import { SEED_SUBSCRIPTIONS } from '../../src/sandbox/plans-seed.js';
 import { SEED_NUMBERS } from '../../src/sandbox/seed.js';
-import type { FakeSlackCall } from '../support/fake-slack.js';
 import { TEST_DATABASE_URL } from '../support/test-db.js';
-import { APPROVALS_CHANNEL, APPROVER, CHANNEL, type E2E, REQUESTER, startE2E, textOf } from './harness.js';
+import { type E2E, startE2E, textOf } from './harness.js';
+import { planSteps } from './plan-steps.js';
 
 const DELETE = '/v1.0/subscriptions/delete';
 
 /** Seeded line 1: Active, on Basic Talk & Text. */
 const ON_BASIC = SEED_NUMBERS[1]!;
-
-type Card = { text: string; blocks: unknown[] };
 
 describe('End plan… on the number card of a line that no longer runs', () => {
   let e2e: E2E;
@@ -21,21 +19,8 @@ describe('End plan… on the number card of a line that no longer runs', () => {
   });
   afterAll(() => e2e.close());
 
+  const { card, click, approvalCard, approve, finished } = planSteps(() => e2e);
   const deletes = () => e2e.sandbox.subscriptionMutations().filter((m) => m.path.toLowerCase() === DELETE);
-  const card = async (number: string): Promise<Card> => {
-    const before = e2e.responses().length;
-    await e2e.command(`number ${number}`);
-    await expect.poll(() => e2e.responses().length, { timeout: 5_000 }).toBe(before + 1);
-    return e2e.responses()[before]!.body as Card;
-  };
-  const click = (actionId: string, number: string) =>
-    e2e.slack.blockAction({
-      actionId,
-      value: number,
-      userId: REQUESTER,
-      channelId: CHANNEL,
-      messageTs: '1.5',
-    });
   /** The view a click opened or turned into, holding `text` (a form, or the sentence that replaces it). */
   const viewAfterClick = async (actionId: string, number: string, text: string) => {
     const since = e2e.fake.calls.length;
@@ -59,43 +44,6 @@ describe('End plan… on the number card of a line that no longer runs', () => {
       .toBeDefined();
     return found!;
   };
-  const approvalCard = async (number: string, title: string) => {
-    let found: FakeSlackCall | undefined;
-    await expect
-      .poll(
-        () => {
-          found = e2e.fake
-            .callsTo('chat.postMessage')
-            .findLast(
-              (c) =>
-                c.body.channel === APPROVALS_CHANNEL &&
-                textOf(c.body).includes(formatPhone(number)) &&
-                textOf(c.body).includes(title) &&
-                textOf(c.body).includes('request.approve'),
-            );
-          return found;
-        },
-        { timeout: 5_000 },
-      )
-      .toBeDefined();
-    const requestId = textOf(found!.body.blocks).match(
-      /"action_id":"request\.approve".*?"value":"(req_[a-z0-9]+)"/,
-    )![1]!;
-    return { requestId, ts: String(found!.response.ts), body: found!.body };
-  };
-  const approve = (requestId: string, ts: string) =>
-    e2e.slack.blockAction({
-      actionId: 'request.approve',
-      value: requestId,
-      userId: APPROVER,
-      channelId: APPROVALS_CHANNEL,
-      messageTs: ts,
-    });
-  const finished = (requestId: string) =>
-    expect
-      .poll(async () => (await e2e.store.requests.get(requestId))?.status, { timeout: 5_000 })
-      .toBe('succeeded');
-
   it('an Active line with a plan is not offered End plan… (park it, or Cancel line… with the tick)', async () => {
     const shown = textOf((await card(ON_BASIC)).blocks);
     expect(shown).toContain('Change plan…');

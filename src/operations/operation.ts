@@ -192,6 +192,11 @@ export interface Operation<Input, Result, Body = unknown> {
    * submission its own claimed step, with the same input, outcome and read-back per item.
    */
   items?(input: Input): number;
+  /**
+   * What item `item` (0-based) of a batch sends, is answered for and read back with (default: the input as
+   * filed, e.g. N provisions alike). A batch of different numbers (a business's port-in) gives each its own.
+   */
+  itemInput?(input: Input, item: number): Input;
 }
 
 // biome-ignore lint/suspicious/noExplicitAny: a registry holds operations of every input/result type

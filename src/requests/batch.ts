@@ -81,12 +81,14 @@ async function runItem(
   deps: ExecuteDeps,
   request: RequestRecord,
   op: AnyOperation,
-  input: Record<string, unknown>,
+  filed: Record<string, unknown>,
   item: ClaimedRequestItem,
   lease: () => { now: Date; leaseSeconds: number },
   accountName: string | null,
 ): Promise<void> {
   const { store } = deps;
+  // Each item's own input (a batch of numbers), or the filed one (N alike).
+  const input = op.itemInput?.(filed, item.item) ?? filed;
   if (item.attempts > 0) {
     await settleByReadBack(
       deps,

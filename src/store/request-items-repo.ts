@@ -4,7 +4,7 @@ import { camelRow, json } from './rows.js';
 
 export type RequestItemStatus = 'pending' | 'claimed' | 'done' | 'failed' | 'unknown';
 
-/** One item of a request that does several things of one kind (migration 019). */
+/** One item of a request that does several things of one kind (migration 017). */
 export interface RequestItemRecord {
   requestId: string;
   /** 0-based place in the request. */

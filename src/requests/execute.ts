@@ -43,7 +43,10 @@ export async function executeRequest(
   actor: string,
 ): Promise<ExecutionOutcome> {
   const { store } = deps;
-  const claimed = await store.requests.claimExecution(requestId, deps.now());
+  // The item count comes from the filed input (never changed after filing): the claim stores a batch's items.
+  const filed = await store.requests.get(requestId);
+  const items = filed ? itemCount(getOperation(filed.kind), filed.input) : 1;
+  const claimed = await store.requests.claimExecution(requestId, deps.now(), items);
   if (!claimed) return { status: 'not_claimed', request: await store.requests.get(requestId) };
   await store.audit.append({ actor, action: 'execution_started', requestId });
 

@@ -252,12 +252,23 @@ export function createRequestsRepo(db: Db, cipher: SecretsCipher) {
       );
     },
 
-    /** approved → executing; null if someone else already claimed it (or it is not approved). */
-    async claimExecution(id: string, now: Date = new Date()): Promise<RequestRecord | null> {
+    /**
+     * approved → executing; null if someone else already claimed it (or it is not approved). A batch's items
+     * (`items` > 1) are stored by the same statement: a request claimed as a batch is never without them, so a
+     * crash right after the claim leaves a batch recovery resumes (nothing was sent), not a request it reads back.
+     */
+    async claimExecution(id: string, now: Date = new Date(), items = 1): Promise<RequestRecord | null> {
       return one(
-        `UPDATE requests SET status = 'executing', updated_at = $2
-         WHERE id = $1 AND status = ANY($3::text[]) RETURNING ${COLUMNS}`,
-        [id, now, sources('executing')],
+        `WITH claimed AS (
+           UPDATE requests SET status = 'executing', updated_at = $2
+           WHERE id = $1 AND status = ANY($3::text[]) RETURNING ${COLUMNS}),
+         added AS (
+           INSERT INTO request_items (request_id, item, status, created_at, updated_at)
+           SELECT claimed.id, i, 'pending', $2, $2 FROM claimed, generate_series(0, $4::int - 1) AS i
+           WHERE $4::int > 1
+           ON CONFLICT (request_id, item) DO NOTHING)
+         SELECT * FROM claimed`,
+        [id, now, sources('executing'), items],
       );
     },
 

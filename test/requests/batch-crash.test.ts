@@ -123,4 +123,47 @@ describe.each(storeKinds())('a batch taken over after a crash on %s', (kind) => 
     const numbers = items.slice(1).map((i) => (i.result as { numbers: string[] }).numbers[0]);
     expect(new Set(numbers).size).toBe(2);
   });
+  it('killed right after the claim (before any item ran): the claim stored the items, recovery sends all three once', async () => {
+    let clock = new Date();
+    const workflow = createWorkflow({
+      store: fx.store,
+      telegent: fx.telegent,
+      policy: approvalPolicy({ requiredFor: [] }),
+      isApprover: async () => true,
+      logger: fx.log.logger,
+      now: () => clock,
+    });
+    const input = provision.input.parse({
+      ...PROVISION_FORM,
+      assignedSubscriberId: SEED_SUBSCRIBER_IDS[2]!,
+      count: '3',
+    });
+    const { request } = await fx.store.requests.insert({
+      kind: 'provision',
+      status: 'approved',
+      input: input as unknown as Record<string, unknown>,
+      requestedBy: REQUESTER,
+      channelId: CHANNEL,
+      now: clock,
+    });
+    const before = fx.mutations(PROVISION_PATH).length;
+    // The dead process claimed the request (as executeRequest does: the item count with it) and died.
+    expect(await fx.store.requests.claimExecution(request.id, clock, 3)).not.toBeNull();
+    expect((await fx.store.requestItems.list(request.id)).map((i) => i.status)).toEqual([
+      'pending',
+      'pending',
+      'pending',
+    ]);
+
+    clock = new Date(clock.getTime() + (ITEM_LEASE_SECONDS + 1) * 1000);
+    const outcomes = await workflow.recoverStuckExecutions();
+    // Not read back as one unknown request: nothing had been sent, so the batch runs.
+    expect(outcomes.map((o) => o.status)).toEqual(['succeeded']);
+    expect(fx.mutations(PROVISION_PATH).length - before).toBe(3);
+    expect((await fx.store.requestItems.list(request.id)).map((i) => i.status)).toEqual([
+      'done',
+      'done',
+      'done',
+    ]);
+  });
 });

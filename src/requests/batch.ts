@@ -54,6 +54,8 @@ export async function runBatch(
   op: AnyOperation,
   input: Record<string, unknown>,
   actor: string,
+  /** Set when the input cannot be sent (its secrets are unreadable): items not sent yet fail with this. */
+  cannotSend?: string,
 ): Promise<ExecutionOutcome> {
   const { store } = deps;
   const requestId = claimed.id;
@@ -63,7 +65,7 @@ export async function runBatch(
   for (;;) {
     const item = await store.requestItems.claimNext(requestId, lease());
     if (!item) break;
-    await runItem(deps, claimed, op, input, item, lease, accountName);
+    await runItem(deps, claimed, op, input, item, lease, accountName, cannotSend);
     // Not awaited: a redraw held up by Slack's rate limits must not keep the items' leases from being worked
     // (a batch left quiet past its lease is taken over by recovery: two executors on one batch).
     void Promise.resolve(deps.onProgress?.(requestId)).catch((error: unknown) =>
@@ -85,6 +87,7 @@ async function runItem(
   item: ClaimedRequestItem,
   lease: () => { now: Date; leaseSeconds: number },
   accountName: string | null,
+  cannotSend: string | undefined,
 ): Promise<void> {
   const { store } = deps;
   // Each item's own input (a batch of numbers), or the filed one (N alike).
@@ -97,6 +100,10 @@ async function runItem(
       item,
       'The app stopped while sending this one; it was not sent again.',
     );
+    return;
+  }
+  if (cannotSend !== undefined) {
+    await store.requestItems.finish(item, { status: 'failed', error: cannotSend }, deps.now());
     return;
   }
   // Counted and fenced before anything is sent: from here on nobody sends this item again.

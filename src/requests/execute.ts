@@ -1,5 +1,5 @@
 import type { Logger } from '../log.js';
-import type { OpContext, Outcome } from '../operations/operation.js';
+import type { AnyOperation, OpContext, Outcome } from '../operations/operation.js';
 import { getOperation } from '../operations/registry.js';
 import { formatFieldErrors } from '../operations/validation-errors.js';
 import type { Store } from '../store/open-store.js';
@@ -51,31 +51,9 @@ export async function executeRequest(
   await store.audit.append({ actor, action: 'execution_started', requestId });
 
   const op = getOperation(claimed.kind);
-  let secrets: Record<string, unknown>;
-  try {
-    secrets = (await store.requests.getSecrets<Record<string, unknown>>(requestId)) ?? {};
-  } catch (error) {
-    if (!(error instanceof SecretsDecryptError)) throw error;
-    // ENCRYPTION_KEY changed after the request was filed: nothing can be sent; the requester files it again.
-    return fail(
-      deps,
-      claimed,
-      actor,
-      'The secret fields of this request cannot be read with the current ENCRYPTION_KEY (it was changed after the request was filed); nothing was sent. Submit it again.',
-    );
-  }
-  const input = { ...claimed.input, ...secrets, ...op.freshSecrets?.() };
-  const missing = op.secretFields.filter(
-    (field) => claimed.input[field] !== undefined && secrets[field] === undefined,
-  );
-  if (missing.length > 0) {
-    return fail(
-      deps,
-      claimed,
-      actor,
-      'The secret fields of this request are gone (purged); submit it again.',
-    );
-  }
+  const readable = await sendableInput(store, claimed, op);
+  if ('cannotSend' in readable) return fail(deps, claimed, actor, readable.cannotSend);
+  const input = { ...readable.input, ...op.freshSecrets?.() };
 
   // What was true when the request was filed may not be now (a port-out opened before the approval came).
   const problems = await op.preconditions?.(
@@ -115,9 +93,35 @@ export async function resumeBatch(
   const request = await deps.store.requests.get(requestId);
   if (request?.status !== 'executing') return { status: 'not_claimed', request };
   const op = getOperation(request.kind);
-  const secrets =
-    (await deps.store.requests.getSecrets<Record<string, unknown>>(requestId).catch(() => null)) ?? {};
-  return runBatch(deps, request, op, { ...request.input, ...secrets }, actor);
+  // Secrets that cannot be read now (ENCRYPTION_KEY changed across the restart) fail what was not sent yet.
+  const readable = await sendableInput(deps.store, request, op);
+  if ('cannotSend' in readable) return runBatch(deps, request, op, request.input, actor, readable.cannotSend);
+  return runBatch(deps, request, op, readable.input, actor);
+}
+
+/** The stored input with its secrets, as it is sent; or, in words, why it cannot be sent. */
+async function sendableInput(
+  store: Store,
+  request: RequestRecord,
+  op: AnyOperation,
+): Promise<{ input: Record<string, unknown> } | { cannotSend: string }> {
+  let secrets: Record<string, unknown>;
+  try {
+    secrets = (await store.requests.getSecrets<Record<string, unknown>>(request.id)) ?? {};
+  } catch (error) {
+    if (!(error instanceof SecretsDecryptError)) throw error;
+    // ENCRYPTION_KEY changed after the request was filed: nothing can be sent; the requester files it again.
+    return {
+      cannotSend:
+        'The secret fields of this request cannot be read with the current ENCRYPTION_KEY (it was changed after the request was filed); nothing was sent. Submit it again.',
+    };
+  }
+  const missing = op.secretFields.filter(
+    (field) => request.input[field] !== undefined && secrets[field] === undefined,
+  );
+  if (missing.length > 0)
+    return { cannotSend: 'The secret fields of this request are gone (purged); submit it again.' };
+  return { input: { ...request.input, ...secrets } };
 }
 
 /**

@@ -68,6 +68,9 @@ export const NOT_IN_GALLERY: Record<string, string> = {
   batchStoryMessage:
     'the story of a request for several new lines ("Provisioned 2 of 3: …"): the scripted session provisions one ' +
     'number; test/e2e/provision-several.test.ts and test/messages/batch-story.test.ts show it',
+  batchThreadUpdateMessage:
+    "a batch's numbers' status changes in its request's thread, each line naming its number: the scripted session " +
+    'ports no batch; test/jobs/outbox-batch-threads.test.ts shows it',
   requestOutcomeMessage:
     'reads a stored request into executionOutcomeMessage, whose every outcome (succeeded, failed, unknown) the ' +
     'gallery shows',

@@ -143,6 +143,8 @@ async function runItem(
       })
     : null;
   if (outcome.plan) await addPlanStep(store, request, outcome.plan, order?.orderId, deps.now(), item.item);
+  // An order this item changed (Cancel all…: one port-in cancelled): the poller reads it first, soon.
+  if (outcome.recheckOrderId) await store.orders.scheduleCheck(outcome.recheckOrderId, deps.now());
   if (!(await store.requestItems.finish(item, { status: 'done', result: done }, deps.now()))) {
     deps.logger.warn(
       { requestId: request.id, item: item.item },

@@ -170,14 +170,16 @@ async function settleByReadBack(
   const found = withUnappliedPlan(await reconcile(op, { ...opContext(deps), settledNumbers }, input), input);
   // Only a read-back that proves this item's change settles it: "a number bought today for this subscriber" may
   // be another request's line, so anything less stays unknown, with what was found, for a person to check.
-  const outcome =
-    found.resolved && found.number
-      ? ({ status: 'done', result: { reconciliation: found, numbers: [found.number] } } as const)
-      : ({
-          status: 'unknown',
-          error: found.detail ? `${error} ${found.detail}` : error,
-          result: { reconciliation: found },
-        } as const);
+  const outcome = found.resolved
+    ? ({
+        status: 'done',
+        result: { reconciliation: found, numbers: found.number ? [found.number] : [] },
+      } as const)
+    : ({
+        status: 'unknown',
+        error: found.detail ? `${error} ${found.detail}` : error,
+        result: { reconciliation: found },
+      } as const);
   if (!(await store.requestItems.finish(item, outcome, deps.now()))) return;
   await store.audit.append({
     actor: 'system',

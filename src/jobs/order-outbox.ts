@@ -53,7 +53,7 @@ interface Place {
  * share their request's thread) answer in that thread, however many other orders changed. Of the rest, one order
  * alone gets a reply in its thread; several get one channel message listing every change.
  */
-export function placesOf(events: PendingOrderEvent[]): Place[] {
+function placesOf(events: PendingOrderEvent[]): Place[] {
   const batches = new Map<string, PendingOrderEvent[]>();
   const singles: PendingOrderEvent[] = [];
   for (const event of events) {

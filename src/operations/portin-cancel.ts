@@ -57,10 +57,14 @@ async function cancelAlreadyFiled(
     : null;
 }
 
-/** Why this port-in cannot be cancelled now (closed, not ours, a cancel already filed), or null. */
+/** Why this port-in cannot be cancelled now (not ours, closed, a cancel already filed), as the field error. */
+async function cannotCancelOne(ctx: PreconditionContext, orderId: string) {
+  return (await trackedPortInProblem(ctx, orderId, 'cancelled')) ?? (await cancelAlreadyFiled(ctx, orderId));
+}
+
+/** The same, as a sentence (one of a list), or null. */
 async function cannotCancel(ctx: PreconditionContext, orderId: string): Promise<string | null> {
-  const problem =
-    (await trackedPortInProblem(ctx, orderId, 'cancelled')) ?? (await cancelAlreadyFiled(ctx, orderId));
+  const problem = await cannotCancelOne(ctx, orderId);
   return problem ? problem.orderId.replace(/^Order ID: /, '') : null;
 }
 
@@ -107,10 +111,6 @@ async function preconditions(ctx: PreconditionContext, input: PortInCancelInput)
   return { orderIds: `None of these port-ins can be cancelled now. ${reasons.join(' ')}` };
 }
 
-async function cannotCancelOne(ctx: PreconditionContext, orderId: string) {
-  return (await trackedPortInProblem(ctx, orderId, 'cancelled')) ?? (await cancelAlreadyFiled(ctx, orderId));
-}
-
 export const portInCancel = defineOperation<PortInCancelInput, PortInAck, PortInCancelRequest>({
   kind: 'portin-cancel',
   title: 'Port-in cancel',
@@ -122,10 +122,10 @@ export const portInCancel = defineOperation<PortInCancelInput, PortInAck, PortIn
   schema: cancelSchema,
   summary: (input) =>
     input.orderIds
-      ? `Cancel the port-ins of ${countWords(input.orderIds.length)} (${numbersInWords(
+      ? `Cancel the port-ins of ${countWords(input.orderIds.length)}: ${numbersInWords(
           named(input).map((o) => o.number),
           3,
-        )}) (final: a cancelled port-in cannot be resumed)`
+        )} (final: a cancelled port-in cannot be resumed)`
       : `Cancel port-in ${shortId(input.orderId)} (final: a cancelled port-in cannot be resumed)`,
   facts: (input) =>
     input.orderIds

@@ -68,6 +68,12 @@ export const NOT_IN_GALLERY: Record<string, string> = {
   batchStoryMessage:
     'the story of a request for several new lines ("Provisioned 2 of 3: …"): the scripted session provisions one ' +
     'number; test/e2e/provision-several.test.ts and test/messages/batch-story.test.ts show it',
+  batchThreadUpdateMessage:
+    "a batch's numbers' status changes in its request's thread, each line naming its number: the scripted session " +
+    'ports no batch; test/jobs/outbox-batch-threads.test.ts shows it',
+  portinCancelAllModal:
+    "Cancel all… on a port-in batch's story (its open numbers, the finished ones left out): the scripted session " +
+    'ports no batch; test/e2e/portin-cancel-all.test.ts opens and files it',
   requestOutcomeMessage:
     'reads a stored request into executionOutcomeMessage, whose every outcome (succeeded, failed, unknown) the ' +
     'gallery shows',

@@ -5,6 +5,7 @@ import { LINE_CHANGE_OPERATIONS, operations } from '../operations/registry.js';
 import { type AccessAction, operationAccess } from '../requests/index.js';
 import type { Listeners } from '../slack/listeners.js';
 import { approveButton } from './approve-button.js';
+import { batchCancelAllButton } from './batch-cancel-all-button.js';
 import { customerNewLineButton } from './customer-new-line-button.js';
 import { customerNumberCardButton } from './customer-number-card-button.js';
 import { customerPortinButton } from './customer-portin-button.js';
@@ -38,6 +39,7 @@ export function registerActions(on: Listeners, ctx: AppContext): void {
   on.action(ACTION.orderStatus, orderStatusButton(ctx));
   on.action(ACTION.orderUpdate, orderUpdateButton(ctx));
   on.action(ACTION.orderCancel, orderCancelButton(ctx));
+  on.action(ACTION.batchCancelAll, batchCancelAllButton(ctx));
   on.action(ACTION.provisionFromSearch, provisionFromSearchButton(ctx));
   on.action(ACTION.searchPage, searchPageButton(ctx));
   on.action(ACTION.portinContinue, portinContinueButton(ctx));
@@ -71,6 +73,7 @@ const OPERATION_BUTTONS: ReadonlyMap<string, { mutates: boolean }> = new Map<str
   [ACTION.searchPage, operations.search],
   [ACTION.orderUpdate, operations['portin-update']],
   [ACTION.orderCancel, operations['portin-cancel']],
+  [ACTION.batchCancelAll, operations['portin-cancel']],
   [ACTION.provisionFromSearch, operations.provision],
   [ACTION.portinContinue, operations.portin],
   [ACTION.newSubscriber, operations['subscriber-new']],

@@ -111,6 +111,11 @@ export function createDigestJob(options: DigestJobOptions): DigestJob {
         orders.listClosedSince(channel, new Date(now.getTime() - 86_400_000), 100_000),
         options.channelAccounts?.get(channel) ?? null,
       ]);
+      // A batch's numbers finished before the last 24 h still count in its line ("31 complete, 6 pending").
+      const requestIds = [
+        ...new Set([...open, ...closedSince].flatMap((o) => (o.requestId ? [o.requestId] : []))),
+      ];
+      const requestOrders = requestIds.length > 0 ? await orders.listByRequests(requestIds) : [];
       const message = digestMessage({
         channelId: channel,
         localDate,
@@ -119,6 +124,7 @@ export function createDigestJob(options: DigestJobOptions): DigestJob {
         now,
         open,
         closedSince,
+        requestOrders,
         account: bound ? { id: bound.accountId, name: bound.accountName } : null,
         requesterNames: await requesterNames([...open, ...closedSince]),
         sandbox,

@@ -1,4 +1,5 @@
 import type { Logger } from '../log.js';
+import { batchThreadUpdateMessage } from '../messages/batch-thread-update.js';
 import { orderRootMessage, orderUpdateMessage, requesterNotice } from '../messages/order-messages.js';
 import { EVENT_TYPES, eventsMetadata, messageMetadata, type PostPlace } from '../notify/message-metadata.js';
 import type { Notifier } from '../notify/notifier.js';
@@ -38,6 +39,36 @@ export interface OutboxResult {
   dropped: number;
 }
 
+/** Where one message of a cycle goes, and what it carries. */
+interface Place {
+  /** A thread (an order's, or a batch's), or null: the channel itself. */
+  threadTs: string | null;
+  /** The orders of one batch, in their shared thread: each line names its number. */
+  batch: boolean;
+  events: PendingOrderEvent[];
+}
+
+/**
+ * One message per place per cycle (Slack allows about one message a second per channel). A batch's orders (they
+ * share their request's thread) answer in that thread, however many other orders changed. Of the rest, one order
+ * alone gets a reply in its thread; several get one channel message listing every change.
+ */
+function placesOf(events: PendingOrderEvent[]): Place[] {
+  const batches = new Map<string, PendingOrderEvent[]>();
+  const singles: PendingOrderEvent[] = [];
+  for (const event of events) {
+    if (event.sharedThread && event.threadTs) {
+      batches.set(event.threadTs, [...(batches.get(event.threadTs) ?? []), event]);
+    } else singles.push(event);
+  }
+  const places: Place[] = [...batches].map(([threadTs, list]) => ({ threadTs, batch: true, events: list }));
+  if (singles.length > 0) {
+    const one = new Set(singles.map((e) => e.orderId)).size === 1;
+    places.push({ threadTs: one ? (singles[0]?.threadTs ?? null) : null, batch: false, events: singles });
+  }
+  return places;
+}
+
 export interface OrderOutbox {
   /** Delivers every status change once: its channel post and, for a final status, the requester's DM. */
   flush(): Promise<OutboxResult>;
@@ -61,8 +92,8 @@ const MAX_NOTICE_ATTEMPTS = 20;
 
 /**
  * The outbox poster. Events are claimed a whole channel at a time (no other replica gets that channel's
- * events meanwhile) and each channel gets ONE message per cycle: a reply in the order's thread when only
- * one order changed, else one channel message listing every change. Every message carries the event ids in
+ * events meanwhile) and each place gets ONE message per cycle (`placesOf`): a batch's thread its numbers' changes,
+ * else a reply in the order's thread when only one order changed, else one channel message listing every change. Every message carries the event ids in
  * its Slack metadata. Then each root message's status line is edited (idempotent: chat.update of a known ts)
  * and, for a final status, the requester gets a DM (also carrying its event id).
  *
@@ -101,10 +132,13 @@ export function createOrderOutbox(options: OrderOutboxOptions): OrderOutbox {
   }
 
   async function editRootMessages(events: PendingOrderEvent[]): Promise<void> {
+    // A batch's orders share their request's message: one redraw for all of them.
+    const redrawn = new Set<string>();
     for (const orderId of new Set(events.map((e) => e.orderId))) {
       const order = await orders.get(orderId);
       if (order?.requestId && options.redrawRequest) {
-        await options.redrawRequest(order.requestId);
+        if (!redrawn.has(order.requestId)) await options.redrawRequest(order.requestId);
+        redrawn.add(order.requestId);
         continue;
       }
       if (!order?.threadTs) continue;
@@ -145,14 +179,29 @@ export function createOrderOutbox(options: OrderOutboxOptions): OrderOutbox {
     }
     if (pending.length === 0) return;
 
-    const ids = pending.map((e) => e.id);
-    const orderIds = [...new Set(pending.map((e) => e.orderId))];
-    const threadTs = orderIds.length === 1 ? pending[0]?.threadTs : null;
-    const message = orderUpdateMessage(pending, { sandbox });
+    const posted: PendingOrderEvent[] = [];
+    try {
+      for (const place of placesOf(pending)) {
+        if (await postPlace(channel, place, result)) posted.push(...place.events);
+      }
+    } catch (error) {
+      // A later place must wait (rate limit): the roots of what did get posted still show its new status.
+      if (error instanceof Deferred && posted.length > 0) await editRootMessages(posted);
+      throw error;
+    }
+  }
+
+  /** One message in one place. False when Slack refuses it for good (dropped); throws Deferred to retry. */
+  async function postPlace(channel: string, place: Place, result: OutboxResult): Promise<boolean> {
+    const ids = place.events.map((e) => e.id);
+    const orderIds = [...new Set(place.events.map((e) => e.orderId))];
+    const message = place.batch
+      ? batchThreadUpdateMessage(place.events, { sandbox })
+      : orderUpdateMessage(place.events, { sandbox });
     let ts: string | undefined;
     try {
       const posted = await notify.post(channel, message, {
-        threadTs,
+        threadTs: place.threadTs,
         metadata: eventsMetadata(EVENT_TYPES.orderEvent, ids),
       });
       ts = posted.ts;
@@ -165,11 +214,12 @@ export function createOrderOutbox(options: OrderOutboxOptions): OrderOutbox {
         { channel, orderIds, err: failure },
         'Slack refuses order updates for this channel; dropped them (invite the bot or fix the channel)',
       );
-      return;
+      return false;
     }
     await orderEvents.markPosted(ids, now(), ts || null);
     result.posted += ids.length;
     result.messages++;
+    return true;
   }
 
   /** The requester's DM about a final status. Throws Deferred to retry it next cycle. */

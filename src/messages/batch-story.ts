@@ -1,7 +1,8 @@
 import { formatPhone } from '../operations/glossary.js';
 import type { RequestItemRecord } from '../store/request-items-repo.js';
 import type { RequestRecord } from '../store/requests-repo.js';
-import { context, type MessagePayload, message, sandboxBlocks, section } from './blocks.js';
+import { actions, button, context, type MessagePayload, message, sandboxBlocks, section } from './blocks.js';
+import { ACTION } from './ids.js';
 import { escapeMrkdwn, oneLine } from './limits.js';
 import { storyHeadline } from './request-story.js';
 
@@ -11,6 +12,8 @@ export interface BatchStoryArgs {
   summary: string;
   items: readonly Pick<RequestItemRecord, 'item' | 'status' | 'result' | 'error'>[];
   sandbox?: boolean | undefined;
+  /** How many of the batch's port-ins are still open: with any, the story offers Cancel all…. */
+  openPortIns?: number | undefined;
 }
 
 /** The numbers a settled item got (stored with it by requests/batch.ts). */
@@ -51,5 +54,14 @@ export function batchStoryMessage(args: BatchStoryArgs): MessagePayload {
     ...sandboxBlocks(args.sandbox),
     section(text),
     context(`requested by <@${args.request.requestedBy}>`),
+    ...(args.openPortIns ? [cancelAllButton(args.request.id, args.openPortIns)] : []),
   ]);
+}
+
+/** Cancel all… of a batch's open port-ins: opens a form (the numbers, a reason); a second person approves. */
+function cancelAllButton(requestId: string, open: number) {
+  return actions(
+    [button({ text: `Cancel all ${open} open…`, actionId: ACTION.batchCancelAll, value: requestId })],
+    'batch-actions',
+  );
 }

@@ -4,6 +4,7 @@ import { orderTraits } from '../operations/registry.js';
 import type { OrderRecord } from '../store/orders-repo.js';
 import { isSuccessfulOrderStatus } from '../telegent/order-status.js';
 import { mention, messageLink, sandboxPrefix, slackTime } from './blocks.js';
+import { batchesInOrder, batchesOf, batchLine } from './digest-batches.js';
 import { escapeMrkdwn, oneLine } from './limits.js';
 import { needsAction as orderNeedsAction } from './order-line.js';
 import {
@@ -29,6 +30,11 @@ export interface DigestInput {
   open: OrderRecord[];
   /** Orders of the channel closed in the last 24 h (all kinds). */
   closedSince: OrderRecord[];
+  /**
+   * Every order of the requests named by `open` and `closedSince` (a batch's numbers finished earlier too): a
+   * request with several port-ins (a business's numbers) is one line, "Acme · 40 numbers: 31 complete, …".
+   */
+  requestOrders?: OrderRecord[] | undefined;
   /** The Telegent account the channel is bound to (distributors), by name. */
   account?: { id: string; name: string | null } | null | undefined;
   /**
@@ -189,8 +195,19 @@ export function digestMessage(input: DigestInput): SlackMessage {
       return name ? escapeMrkdwn(oneLine(name, 60)) : mention(userId);
     },
   };
-  const portins = input.open.filter((o) => orderTraits(o.kind).portIn);
-  const closedPortins = input.closedSince.filter((o) => orderTraits(o.kind).portIn);
+  // The counts are of every port-in; the lists show a batch's port-ins as the batch's one line.
+  const allOpen = input.open.filter((o) => orderTraits(o.kind).portIn);
+  const allClosed = input.closedSince.filter((o) => orderTraits(o.kind).portIn);
+  const batches = batchesOf(input.requestOrders ?? []);
+  const single = (o: OrderRecord) => !o.requestId || !batches.has(o.requestId);
+  const shownBatches = batchesInOrder(
+    [...batches]
+      .filter(([id]) => [...allOpen, ...allClosed].some((o) => o.requestId === id))
+      .map(([, batch]) => batch),
+  );
+  const portins = allOpen.filter(single);
+  const closedPortins = allClosed.filter(single);
+  const needsActionCount = [...allOpen, ...allClosed].filter((o) => NEEDS_ACTION.test(o.status)).length;
   const needsAction = [
     ...portins.filter((o) => NEEDS_ACTION.test(o.status)),
     ...closedPortins.filter((o) => NEEDS_ACTION.test(o.status)),
@@ -205,6 +222,8 @@ export function digestMessage(input: DigestInput): SlackMessage {
   const waiting = portins.filter((o) => !NEEDS_ACTION.test(o.status) && !portingSoon.includes(o));
   const completed = closedPortins.filter((o) => isSuccessfulOrderStatus(o.status));
   const cancelled = closedPortins.filter((o) => /^cancel/i.test(o.status));
+  const completedCount = allClosed.filter((o) => isSuccessfulOrderStatus(o.status)).length;
+  const cancelledCount = allClosed.filter((o) => /^cancel/i.test(o.status)).length;
   const countOf = (kind: OrderRecord['kind']) => ({
     open: input.open.filter((o) => o.kind === kind).length,
     done: input.closedSince.filter((o) => o.kind === kind && isSuccessfulOrderStatus(o.status)).length,
@@ -212,8 +231,8 @@ export function digestMessage(input: DigestInput): SlackMessage {
   const provisioning = countOf('provision');
   const portouts = countOf('portout');
   if (
-    portins.length === 0 &&
-    closedPortins.length === 0 &&
+    allOpen.length === 0 &&
+    allClosed.length === 0 &&
     provisioning.open + provisioning.done + portouts.open + portouts.done === 0
   )
     return emptyDay(input);
@@ -246,13 +265,25 @@ export function digestMessage(input: DigestInput): SlackMessage {
     },
     // The counts as sentences: read at a glance, not decoded from "need action: 0 · cancelled (24 h): 0".
     section(
-      `*${count(portins.length, 'open port-in')}*, ${
-        needsAction.length === 0
+      `*${count(allOpen.length, 'open port-in')}*, ${
+        needsActionCount === 0
           ? 'none needing action'
-          : `${needsAction.length} ${needsAction.length === 1 ? 'needs' : 'need'} action`
-      }. In the last 24 h: ${completed.length} completed, ${cancelled.length} cancelled.${otherOrders(provisioning, portouts)}`,
+          : `${needsActionCount} ${needsActionCount === 1 ? 'needs' : 'need'} action`
+      }. In the last 24 h: ${completedCount} completed, ${cancelledCount} cancelled.${otherOrders(provisioning, portouts)}`,
     ),
   ];
+
+  if (shownBatches.length > 0) {
+    blocks.push(
+      divider,
+      section(`:package: *Port-ins of several numbers (${shownBatches.length})*`),
+      ...packLines(
+        shownBatches.map((batch) => batchLine(batch, { requester: line.requester, age: (o) => age(o, now) })),
+        2,
+        (n) => `…and ${n} more: /telegent orders lists their numbers`,
+      ),
+    );
+  }
 
   if (needsAction.length > 0) {
     blocks.push(
@@ -306,7 +337,7 @@ export function digestMessage(input: DigestInput): SlackMessage {
       section(`*Open port-ins by status (${waiting.length})*`),
       ...packLines(lines, 6, (n) => `…and ${n} more lines: /telegent orders lists every open order`),
     );
-  } else if (needsAction.length === 0 && portingSoon.length === 0) {
+  } else if (needsAction.length === 0 && portingSoon.length === 0 && shownBatches.length === 0) {
     blocks.push(divider, section('No open port-ins. :tada:'));
   }
 
@@ -331,8 +362,8 @@ export function digestMessage(input: DigestInput): SlackMessage {
   }
   return {
     text:
-      `${sandboxPrefix(input.sandbox)}Port-in digest ${dayWords(input.localDate)}: ${portins.length} open, ` +
-      `${needsAction.length} need action, ${completed.length} completed in the last 24 h`,
+      `${sandboxPrefix(input.sandbox)}Port-in digest ${dayWords(input.localDate)}: ${allOpen.length} open, ` +
+      `${needsActionCount} need action, ${completedCount} completed in the last 24 h`,
     blocks,
   };
 }

@@ -8,6 +8,8 @@ export const CALLBACK = {
   /** An operation's request form: `telegent.<kind>` (e.g. `telegent.provision`, `telegent.subscriber-new`). */
   form: (kind: OperationKind) => `telegent.${kind}` as const,
   rejectReason: 'telegent.reject-reason',
+  /** Cancel all… of a batch's open port-ins: files one portin-cancel request over their order ids. */
+  portinCancelAll: 'telegent.portin-cancel.all',
   /** The customer card's "Port a number in…": which number, before the eligibility check. */
   customerPortin: 'telegent.customer-portin',
   /** Park / activate / swap SIM / cancel line forms: `telegent.line.<kind>`. */
@@ -39,6 +41,8 @@ export const ACTION = {
   orderStatus: 'order.status',
   orderUpdate: 'order.update',
   orderCancel: 'order.cancel',
+  /** A batch's story (a port-in of several numbers): Cancel all… of its open port-ins; value = the request id. */
+  batchCancelAll: 'batch.cancel-all',
   /** external_select pickers fed by app.options. */
   messageRoutePicker: 'picker.message-route',
   voiceRoutePicker: 'picker.voice-route',

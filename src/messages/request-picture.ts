@@ -1,3 +1,4 @@
+import { orderTraits } from '../operations/registry.js';
 import { customerFullName, requestReason } from '../requests/request-context.js';
 import type { CustomerNoticeRecord } from '../store/customer-notices-repo.js';
 import type { LineSubscriptionRecord } from '../store/line-subscriptions-repo.js';
@@ -31,6 +32,8 @@ export interface RequestState {
   plans?: readonly LineSubscriptionRecord[] | undefined;
   /** A batch's items (3 new lines), once it runs: the story lists what each got. */
   items?: readonly RequestItemRecord[] | undefined;
+  /** Every order the request created (a batch: one per number): its open port-ins offer Cancel all…. */
+  orders?: readonly OrderRecord[] | undefined;
 }
 
 /** What a message carries (its metadata says so): the approval card, the request's story, or its order's root. */
@@ -192,8 +195,13 @@ export function requestPicture(state: RequestState, options: PictureOptions): Re
         }),
   };
   const batch = state.items && state.items.length > 1 ? state.items : null;
+  // Decided by the orders' traits, not the request's kind: any batch of port-ins offers Cancel all….
+  const openPortIns = (state.orders ?? []).filter((o) => !o.closedAt && orderTraits(o.kind).portIn).length;
   const ranFace: Drawing | null = batch
-    ? { shows: 'story', message: batchStoryMessage({ request, title, summary, items: batch, sandbox }) }
+    ? {
+        shows: 'story',
+        message: batchStoryMessage({ request, title, summary, items: batch, sandbox, openPortIns }),
+      }
     : order
       ? { shows: 'order', message: orderRootMessage(order, { sandbox, actions: true }) }
       : ran

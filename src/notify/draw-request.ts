@@ -26,7 +26,7 @@ import { classifySlackError, type SlackFailure } from './slack-failure.js';
 /** What one pass reads and writes. */
 export interface DrawDeps {
   requests: Pick<RequestsRepo, 'get' | 'setCard' | 'setStory'>;
-  orders: Pick<OrdersRepo, 'getByRequest' | 'setThread'>;
+  orders: Pick<OrdersRepo, 'getByRequest' | 'listByRequests' | 'setThread'>;
   channelAccounts: Pick<ChannelAccountsRepo, 'get'>;
   /** The text to the line (SIM swap, port-out PIN): the card says whether it went out. */
   customerNotices?: Pick<CustomerNoticesRepo, 'get'> | undefined;
@@ -66,16 +66,18 @@ export async function drawRequest(deps: DrawDeps, lease: DrawLease): Promise<voi
   const { requestMessages: repo, notify, logger } = deps;
 
   async function stateOf(request: RequestRecord): Promise<RequestState> {
-    const [order, bound, notice, plans, items] = await Promise.all([
+    const [order, bound, notice, plans, items, orders] = await Promise.all([
       deps.orders.getByRequest(request.id),
       deps.channelAccounts.get(request.channelId),
       deps.customerNotices?.get(request.id) ?? null,
       deps.lineSubscriptions?.listByRequest(request.id) ?? [],
       deps.requestItems?.list(request.id) ?? [],
+      // A batch's orders (one per number): its story offers Cancel all… while any port-in is open.
+      deps.orders.listByRequests([request.id]),
     ]);
     const accountName = bound && bound.accountId === request.accountId ? bound.accountName : null;
     // A request's new lines' plan steps: one, or one per line of a batch.
-    return { request, order, accountName, notice, plan: plans[0] ?? null, plans, items };
+    return { request, order, accountName, notice, plan: plans[0] ?? null, plans, items, orders };
   }
 
   /** The card's link, only while the story shows "waiting" beside a card elsewhere. */

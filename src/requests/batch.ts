@@ -150,6 +150,8 @@ async function runItem(
       })
     : null;
   if (outcome.plan) await addPlanStep(store, request, outcome.plan, order?.orderId, deps.now(), item.item);
+  // An order this item changed (Cancel all…: one port-in cancelled): the poller reads it first, soon.
+  if (outcome.recheckOrderId) await store.orders.scheduleCheck(outcome.recheckOrderId, deps.now());
   if (!(await store.requestItems.finish(item, { status: 'done', result: done }, deps.now()))) {
     deps.logger.warn(
       { requestId: request.id, item: item.item },
@@ -175,14 +177,16 @@ async function settleByReadBack(
   const found = withUnappliedPlan(await reconcile(op, { ...opContext(deps), settledNumbers }, input), input);
   // Only a read-back that proves this item's change settles it: "a number bought today for this subscriber" may
   // be another request's line, so anything less stays unknown, with what was found, for a person to check.
-  const outcome =
-    found.resolved && found.number
-      ? ({ status: 'done', result: { reconciliation: found, numbers: [found.number] } } as const)
-      : ({
-          status: 'unknown',
-          error: found.detail ? `${error} ${found.detail}` : error,
-          result: { reconciliation: found },
-        } as const);
+  const outcome = found.resolved
+    ? ({
+        status: 'done',
+        result: { reconciliation: found, numbers: found.number ? [found.number] : [] },
+      } as const)
+    : ({
+        status: 'unknown',
+        error: found.detail ? `${error} ${found.detail}` : error,
+        result: { reconciliation: found },
+      } as const);
   if (!(await store.requestItems.finish(item, outcome, deps.now()))) return;
   await store.audit.append({
     actor: 'system',

@@ -37,6 +37,11 @@ export interface PendingOrderEvent extends OrderEvent {
   accountName: string | null;
   requestReason: string | null;
   closed: boolean;
+  /**
+   * Other orders answer in the same thread (a batch: one request, one order per number): its changes are posted
+   * there, each line naming its number, never folded into a channel-wide message.
+   */
+  sharedThread: boolean;
 }
 
 /** Advisory lock key serialising outbox claims (an arbitrary constant of this app). */
@@ -103,7 +108,9 @@ export function createOrderEventsRepo(db: Db) {
              FROM pending WHERE e.id = pending.id
              RETURNING ${CLAIMED_COLUMNS})
            SELECT c.*, o.kind, o.numbers, o.channel_id, o.thread_ts, o.requested_by,
-             o.customer_name, o.account_name, o.request_reason, o.closed_at IS NOT NULL AS closed
+             o.customer_name, o.account_name, o.request_reason, o.closed_at IS NOT NULL AS closed,
+             o.thread_ts IS NOT NULL AND EXISTS (SELECT 1 FROM orders s WHERE s.channel_id = o.channel_id
+               AND s.thread_ts = o.thread_ts AND s.order_id <> o.order_id) AS shared_thread
            FROM claimed c JOIN orders o ON o.order_id = c.order_id
            ORDER BY c.id`,
           [options.now ?? new Date(), limit, options.leaseSeconds ?? 120, claim.token],

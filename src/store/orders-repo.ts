@@ -180,6 +180,10 @@ export function createOrdersRepo(db: Db) {
       return Object.fromEntries(rows.map((row) => [row.status, Number(row.n)]));
     },
 
+    /** Every order of these requests (a batch's: one per number, finished ones too), newest first. */
+    listByRequests: (requestIds: readonly string[], limit = 10_000) =>
+      list('request_id = ANY($1::text[])', [requestIds], limit),
+
     /** Orders of a channel closed at or after `since` (digest: completed / cancelled in the last 24 h). */
     listClosedSince: (channelId: string, since: Date, limit = 200) =>
       list('channel_id = $1 AND closed_at >= $2', [channelId, since], limit),

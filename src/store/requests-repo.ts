@@ -101,16 +101,6 @@ export function createRequestsRepo(db: Db, cipher: SecretsCipher) {
     return rows[0] ? toRecord(rows[0]) : null;
   }
 
-  /** Requests whose input names `value` under `key` (a number, an order) and are still to be decided or run. */
-  async function listOpenNaming(key: 'phoneNumber' | 'orderId', value: string, limit: number) {
-    const { rows } = await db.query(
-      `SELECT ${COLUMNS} FROM requests WHERE input->>$1 = $2 AND status = ANY($3::text[])
-       ORDER BY created_at DESC LIMIT $4`,
-      [key, value, OPEN_REQUEST_STATUSES, limit],
-    );
-    return rows.map(toRecord);
-  }
-
   async function get(id: string): Promise<RequestRecord | null> {
     return one(`SELECT ${COLUMNS} FROM requests WHERE id = $1`, [id]);
   }
@@ -389,9 +379,18 @@ export function createRequestsRepo(db: Db, cipher: SecretsCipher) {
       return rows.map(toRecord);
     },
 
-    /** Requests about this order (a port-in's update or cancel) still to be decided or run. */
-    listOpenForOrder(orderId: string, limit = 20): Promise<RequestRecord[]> {
-      return listOpenNaming('orderId', orderId, limit);
+    /**
+     * Requests about this order (a port-in's update or cancel, or a Cancel all… naming it in `orderIds`) still
+     * to be decided or run.
+     */
+    async listOpenForOrder(orderId: string, limit = 20): Promise<RequestRecord[]> {
+      const { rows } = await db.query(
+        `SELECT ${COLUMNS} FROM requests WHERE status = ANY($2::text[])
+           AND (input->>'orderId' = $1 OR input->'orderIds' ? $1)
+         ORDER BY created_at DESC LIMIT $3`,
+        [orderId, OPEN_REQUEST_STATUSES, limit],
+      );
+      return rows.map(toRecord);
     },
 
     /** Requests of this user that are not finished (pending, approved, executing, unknown), newest first. */

@@ -21,6 +21,7 @@ import { connectionCutter } from '../support/cut-connections.js';
 import type { FakeSlackCall, Json } from '../support/fake-slack.js';
 import { TEST_DATABASE_URL } from '../support/test-db.js';
 import { APPROVER, CHANNEL, type E2E, REQUESTER, startE2E } from './harness.js';
+import { portInBatch } from './portin-batch-setup.js';
 
 /**
  * Issue 23, "one error path": with Telegent answering 503 to every call, pressing ANY button the app shows
@@ -187,6 +188,8 @@ describe('Telegent failing: every button tells the person something within 3 s o
       })
       .toBeDefined();
     await answered(`status ${order!.orderId}`);
+    // A port-in of several numbers: its story offers Cancel all….
+    await portInBatch(e2e, ['+14155550181', '+14155550182']);
     for (let i = 0; i <= HISTORY_PAGE_SIZE; i++) {
       await e2e.store.audit.append({ actor: REQUESTER, action: 'order_status', orderId: order!.orderId });
     }

@@ -4,7 +4,12 @@ import type { AppContext } from '../../app-context.js';
 import { CALLBACK } from '../../messages/ids.js';
 import { planLabel } from '../../messages/plan-words.js';
 import { PROTECT_ACTIONS, type ProtectResult } from '../../operations/protect-input.js';
-import { LINE_CHANGE_OPERATIONS, type OperationKind, operations } from '../../operations/registry.js';
+import {
+  LINE_CHANGE_OPERATIONS,
+  type OperationKind,
+  operations,
+  orderTraits,
+} from '../../operations/registry.js';
 import type { FieldErrors } from '../../operations/validation-errors.js';
 import { withinAckDeadline } from '../../slack/within-ack-deadline.js';
 import { protectStepsBlocks, redrawProtectionCard } from '../forms/open-protection-card.js';
@@ -89,6 +94,22 @@ async function changedSinceStored(typed: Record<string, unknown>, m: ModalMetada
   return stored ? dropUnchanged(typed, stored) : typed;
 }
 
+/**
+ * Cancel all…'s orders: every port-in of the batch (its request), each with its number. The operation leaves out
+ * those that finished (with the reason), so the approver reads what will be cancelled and what will not.
+ */
+async function batchPortIns(typed: Record<string, unknown>, m: ModalMetadata, ctx: AppContext) {
+  const orders = m.requestId ? await ctx.store.orders.listByRequests([m.requestId]) : [];
+  const portIns = orders
+    .filter((o) => orderTraits(o.kind).portIn)
+    .sort((a, b) => (a.numbers[0] ?? '').localeCompare(b.numbers[0] ?? ''));
+  return {
+    ...typed,
+    orderIds: portIns.map((o) => o.orderId),
+    orderNumbers: portIns.map((o) => o.numbers[0] ?? ''),
+  };
+}
+
 /** The chosen plan in words from the catalogue ("Unlimited Plus · $45.00 / month"): what the approver reads. */
 async function withPlanWords(typed: Record<string, unknown>, _m: ModalMetadata, ctx: AppContext) {
   const packageId = typeof typed.packageId === 'string' ? typed.packageId : undefined;
@@ -147,6 +168,13 @@ export const REQUEST_FORMS: readonly RequestForm[] = [
     callbackId: CALLBACK.form('portin-cancel'),
     kind: 'portin-cancel',
     fromMetadata: (m) => ({ orderId: m.orderId }),
+  },
+  // Cancel all… of a batch: its port-ins read again at submit (closed ones are left out with the reason).
+  {
+    callbackId: CALLBACK.portinCancelAll,
+    kind: 'portin-cancel',
+    fromMetadata: () => ({}),
+    changes: batchPortIns,
   },
   {
     callbackId: CALLBACK.form('portout'),

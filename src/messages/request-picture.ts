@@ -1,4 +1,4 @@
-import { customerFullName, customerShortName, requestReason } from '../requests/request-context.js';
+import { customerFullName, requestReason } from '../requests/request-context.js';
 import type { CustomerNoticeRecord } from '../store/customer-notices-repo.js';
 import type { LineSubscriptionRecord } from '../store/line-subscriptions-repo.js';
 import type { OrderRecord } from '../store/orders-repo.js';

@@ -8,6 +8,8 @@ import { shortName } from '../operations/personal-data.js';
 export interface RequestContext {
   requestReason?: string;
   customerName?: string;
+  /** A Workflow Builder step filed it: the workflow's name as the step was given it ("New hire"). */
+  workflowName?: string;
 }
 
 export const REASON_MIN_LENGTH = 3;
@@ -16,6 +18,12 @@ export const REASON_MAX_LENGTH = 300;
 /** The reason/ticket stored with a request, if any. */
 export function requestReason(input: Record<string, unknown> | null | undefined): string | undefined {
   const value = input?.requestReason;
+  return typeof value === 'string' && value.trim() ? value.trim() : undefined;
+}
+
+/** The workflow that filed the request through a step ("New hire"), if one did. */
+export function requestWorkflowName(input: Record<string, unknown> | null | undefined): string | undefined {
+  const value = input?.workflowName;
   return typeof value === 'string' && value.trim() ? value.trim() : undefined;
 }
 

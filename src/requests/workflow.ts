@@ -64,6 +64,8 @@ export interface SubmitArgs {
   reason?: string | undefined;
   /** The customer it is for, by name, as the form's picker showed it (shortened wherever a channel reads it). */
   customerName?: string | undefined;
+  /** Filed by a Workflow Builder step: the workflow's name, shown on the card and the story. */
+  workflowName?: string | undefined;
 }
 
 export type Workflow = ReturnType<typeof createWorkflow>;
@@ -75,9 +77,11 @@ export type Workflow = ReturnType<typeof createWorkflow>;
 function requestContext(args: SubmitArgs): RequestContext {
   const reason = args.reason?.trim();
   const customer = args.customerName?.trim();
+  const workflowName = args.workflowName?.trim();
   return {
     ...(reason ? { requestReason: reason.slice(0, REASON_MAX_LENGTH) } : {}),
     ...(customer ? { customerName: customer.slice(0, 200) } : {}),
+    ...(workflowName ? { workflowName: workflowName.slice(0, 100) } : {}),
   };
 }
 

@@ -38,6 +38,8 @@ export interface AccessGateOptions {
   approvers: ApproverDirectory;
   audit(entry: NewAuditEntry): Promise<unknown>;
   logger: Logger;
+  /** Workflow Builder steps that name the person they act for (request steps): their listener checks that person. */
+  personSteps?: readonly string[];
   /** How long the facts may take before the ack is due (then: refused, try again). */
   deadlineMs?: number;
 }
@@ -155,7 +157,7 @@ export function accessGate(options: AccessGateOptions): Middleware<AnyMiddleware
     args: AnyMiddlewareArgs & AllMiddlewareArgs,
     run: NonNullable<ReturnType<typeof stepRunOf>>,
   ) {
-    const sentence = stepRefusal(run, policy);
+    const sentence = stepRefusal(run, policy, (id) => options.personSteps?.includes(id) ?? false);
     if (!sentence) {
       await args.next();
       return;

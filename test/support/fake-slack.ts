@@ -133,6 +133,7 @@ function readBody(req: IncomingMessage): Promise<string> {
 export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<FakeSlack> {
   const calls: FakeSlackCall[] = [];
   const failures = new Map<string, FakeSlackFailure[]>();
+  const completedRuns = new Set<string>();
   const usergroups = new Map(Object.entries(options.usergroups ?? {}));
   const userTz = new Map(Object.entries(options.userTz ?? {}));
   const users = new Map(Object.entries(options.users ?? {}));
@@ -331,9 +332,15 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
         };
       }
       // A Workflow Builder step's outcome (Bolt's complete / fail).
+      // A run completes once: Slack refuses a second completion of it.
       case 'functions.completeSuccess':
-      case 'functions.completeError':
-        return body.function_execution_id ? { ok: true } : { ok: false, error: 'invalid_arguments' };
+      case 'functions.completeError': {
+        const run = body.function_execution_id;
+        if (!run) return { ok: false, error: 'invalid_arguments' };
+        if (completedRuns.has(run)) return { ok: false, error: 'execution_not_in_running_state' };
+        completedRuns.add(run);
+        return { ok: true };
+      }
       case 'conversations.open': {
         const users = String(body.users ?? '');
         return { ok: true, channel: { id: `D${users.split(',')[0]}` } };

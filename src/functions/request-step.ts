@@ -36,7 +36,7 @@ export interface RequestStepDeps {
   settle(requestId: string): Promise<void>;
 }
 
-/** Field errors as the step's one sentence, limited to `only` fields when given. */
+/** Field errors as the step's one sentence, leaving out `skip` fields (a lookup fills them in later). */
 function sentenceOf(errors: FieldErrors, skip: readonly string[] = []): string | null {
   const kept = Object.fromEntries(
     Object.entries(errors).filter(([field]) => !skip.some((s) => field === s || field.startsWith(`${s}.`))),

@@ -7,6 +7,7 @@ import {
   APPROVER,
   CHANNEL,
   type E2E,
+  OTHER_APPROVER,
   REQUESTER,
   startE2E,
   startReplica,
@@ -375,5 +376,32 @@ describe('Workflow Builder request steps across a restart', () => {
     } finally {
       await restarted.close();
     }
+  });
+});
+
+describe('Workflow Builder request steps when requesters are named and reading is narrowed', () => {
+  let e2e: E2E;
+  beforeAll(async () => {
+    e2e = await startE2E({ access: { requesterUserIds: [REQUESTER], readerUsergroupId: 'S0READERS' } });
+  });
+  afterAll(() => e2e.close());
+
+  it('a step names its person, so narrowed reading does not turn it off: a named requester’s request is filed', async () => {
+    const executionId = await runStep(e2e, 'request_provision', provisionInputs());
+    const { requestId } = await cardOf(e2e, executionId);
+    expect((await e2e.store.requests.get(requestId))?.requestedBy).toBe(REQUESTER);
+    expect(completions(e2e, executionId)).toHaveLength(0);
+  });
+
+  it('someone the slash command would refuse as a requester is refused the same way, and Telegent is not called', async () => {
+    const callsBefore = telegentCalls(e2e);
+    const executionId = await runStep(e2e, 'request_port_in', portInInputs({ requester: OTHER_APPROVER }));
+    const done = await completionOf(e2e, executionId);
+    expect(done.method).toBe('functions.completeError');
+    expect(done.body.error).toMatch(
+      new RegExp(`^Refused for the requester: Only <@${REQUESTER}> can file Telegent requests`),
+    );
+    expect(telegentCalls(e2e)).toBe(callsBefore);
+    expect(e2e.log.text()).not.toContain(PIN);
   });
 });

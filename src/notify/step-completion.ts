@@ -3,10 +3,18 @@ import type { Logger } from '../log.js';
 import type { OrdersRepo } from '../store/orders-repo.js';
 import type { RequestsRepo } from '../store/requests-repo.js';
 import type { StepRequestRecord, StepRequestsRepo } from '../store/step-requests-repo.js';
-import { type StepOutputs, stepOutcome } from './step-outcome.js';
+import { type StepOutcome, type StepOutputs, stepOutcome } from './step-outcome.js';
 
 /** How long one completer holds a run: longer than a Slack call with its retries. */
 const CLAIM_SECONDS = 60;
+
+/**
+ * A run's own token (`bot_access_token`) is revoked when the run completes and expires about 15 minutes after it
+ * was issued (Slack, slackapi/bolt-python#1075); a request that waited longer for its approver is completed with
+ * the app's bot token, which functions.completeSuccess / completeError accept (no scope needed).
+ */
+const RUN_TOKEN_LIFE_MS = 14 * 60_000;
+const TOKEN_REFUSED = new Set(['token_revoked', 'token_expired', 'invalid_auth', 'not_authed']);
 
 /** Slack's answers that mean the run was completed before (by us, before a crash, or its answer was lost). */
 const ALREADY_DONE = new Set(['execution_not_in_running_state', 'function_execution_not_found']);
@@ -15,7 +23,7 @@ export interface StepCompletionDeps {
   stepRequests: StepRequestsRepo;
   requests: Pick<RequestsRepo, 'get'>;
   orders: Pick<OrdersRepo, 'getByRequest'>;
-  /** A Web client with the run's own token (in the Authorization header, as Bolt's complete sends it). */
+  /** A Web client with the run's own token (in the Authorization header, as Bolt's complete sends it); undefined: the bot's. */
   clientFor(token: string | undefined): Pick<webApi.WebClient, 'functions'>;
   /** The step's outputs by callback id (request steps only). */
   outputsOf(callbackId: string): StepOutputs | undefined;
@@ -23,6 +31,31 @@ export interface StepCompletionDeps {
   nameOf(userId: string): Promise<string | undefined>;
   logger: Logger;
   now: () => Date;
+}
+
+/** One completion call: undefined when Slack took it, else Slack's error code (or the failure's message). */
+async function call(
+  client: Pick<webApi.WebClient, 'functions'>,
+  functionExecutionId: string,
+  outcome: StepOutcome,
+): Promise<string | undefined> {
+  try {
+    if (outcome.kind === 'success') {
+      await client.functions.completeSuccess({
+        function_execution_id: functionExecutionId,
+        outputs: outcome.outputs,
+      });
+    } else {
+      await client.functions.completeError({
+        function_execution_id: functionExecutionId,
+        error: outcome.error,
+      });
+    }
+    return undefined;
+  } catch (error) {
+    // The code or the message only: a Web API error can carry the request it made, and so the token.
+    return (error as { data?: { error?: string } }).data?.error ?? (error as Error).message;
+  }
 }
 
 export interface StepCompletion {
@@ -58,33 +91,24 @@ export function createStepCompletion(deps: StepCompletionDeps): StepCompletion {
       now,
     );
     if (!claimed) return;
-    const client = deps.clientFor(claimed.token ?? undefined);
     const context = { requestId: request.id, step: run.callbackId, execution: run.functionExecutionId };
-    try {
-      if (outcome.kind === 'success') {
-        await client.functions.completeSuccess({
-          function_execution_id: run.functionExecutionId,
-          outputs: outcome.outputs,
-        });
-      } else {
-        await client.functions.completeError({
-          function_execution_id: run.functionExecutionId,
-          error: outcome.error,
-        });
-      }
-    } catch (error) {
-      const code = (error as { data?: { error?: string } }).data?.error;
-      if (!code || !ALREADY_DONE.has(code)) {
-        await deps.stepRequests.release(run.functionExecutionId);
-        // The message only: a Web API error can carry the request it made, and so the run's token.
-        logger.warn(
-          { ...context, err: { message: code ?? (error as Error).message } },
-          'could not complete a workflow step; tried again later',
-        );
-        return;
-      }
-      logger.info({ ...context, slack: code }, 'workflow step was already completed');
+    // The run's token while it lives, then the app's bot token (also when Slack refuses the run's as revoked).
+    const runTokenAlive = now.getTime() - run.createdAt.getTime() < RUN_TOKEN_LIFE_MS;
+    const tokens = claimed.token && runTokenAlive ? [claimed.token, undefined] : [undefined];
+    let refusal: string | undefined;
+    for (const token of tokens) {
+      refusal = await call(deps.clientFor(token), run.functionExecutionId, outcome);
+      if (!refusal || !TOKEN_REFUSED.has(refusal)) break;
     }
+    if (refusal && !ALREADY_DONE.has(refusal)) {
+      await deps.stepRequests.release(run.functionExecutionId);
+      logger.warn(
+        { ...context, err: { message: refusal } },
+        'could not complete a workflow step; tried again later',
+      );
+      return;
+    }
+    if (refusal) logger.info({ ...context, slack: refusal }, 'workflow step was already completed');
     await deps.stepRequests.completed(run.functionExecutionId, outcome.kind, deps.now());
     logger.info({ ...context, outcome: outcome.kind }, 'workflow step completed');
   }

@@ -11,6 +11,8 @@ export interface StepRequestRecord {
   requestId: string | null;
   workflowName: string | null;
   completedAt: Date | null;
+  /** When the run reached us: its token lives about 15 minutes from then. */
+  createdAt: Date;
 }
 
 /** A run claimed for completion: what the call needs, the run's token decrypted (never logged). */
@@ -25,6 +27,7 @@ interface Row {
   token: string | null;
   workflow_name: string | null;
   completed_at: Date | null;
+  created_at: Date;
 }
 
 const toRecord = (row: Row): StepRequestRecord => ({
@@ -33,6 +36,7 @@ const toRecord = (row: Row): StepRequestRecord => ({
   requestId: row.request_id,
   workflowName: row.workflow_name,
   completedAt: row.completed_at,
+  createdAt: row.created_at,
 });
 
 /** Request statuses after which a step's request can no longer change for the workflow (`unknown` included: a person checks it). */

@@ -5,6 +5,7 @@ import type { FakeSlackCall, Json } from '../support/fake-slack.js';
 import {
   APPROVALS_CHANNEL,
   APPROVER,
+  BOT_TOKEN,
   CHANNEL,
   type E2E,
   OTHER_APPROVER,
@@ -29,7 +30,7 @@ const WORKFLOW = 'New hire';
 let run = 0;
 
 /** Runs a step as Workflow Builder does; returns its function_execution_id. */
-async function runStep(e2e: E2E, callbackId: string, inputs: Json): Promise<string> {
+async function runStep(e2e: E2E, callbackId: string, inputs: Json, token = STEP_TOKEN): Promise<string> {
   run += 1;
   const executionId = `Fx0REQ${run}${callbackId.length}`;
   const answer = await e2e.slack.event({
@@ -38,7 +39,7 @@ async function runStep(e2e: E2E, callbackId: string, inputs: Json): Promise<stri
     inputs,
     function_execution_id: executionId,
     workflow_execution_id: `Wf0REQ${run}`,
-    bot_access_token: STEP_TOKEN,
+    bot_access_token: token,
   });
   expect(answer.status).toBe(200);
   return executionId;
@@ -53,12 +54,12 @@ const completions = (e2e: E2E, executionId: string) =>
       c.response.ok === true,
   );
 
-async function completionOf(e2e: E2E, executionId: string): Promise<FakeSlackCall> {
+async function completionOf(e2e: E2E, executionId: string, token = STEP_TOKEN): Promise<FakeSlackCall> {
   await expect.poll(() => completions(e2e, executionId).length, { timeout: 8_000 }).toBeGreaterThan(0);
   const [done, ...more] = completions(e2e, executionId);
   expect(more).toHaveLength(0);
-  // Completed with the run's own token.
-  expect(done!.token).toBe(STEP_TOKEN);
+  // Completed with the run's own token (unless a test says otherwise).
+  expect(done!.token).toBe(token);
   return done!;
 }
 
@@ -191,6 +192,22 @@ describe('Workflow Builder request steps', () => {
     expect(outputsOf(done)).toEqual({ phone_number: order!.numbers[0], order_id: order!.orderId });
     expect(outputsOf(done).phone_number).toMatch(/^\+1801\d{7}$/);
     expect(provisions(e2e)).toBe(before + 1);
+  });
+
+  it('a run whose token Slack revoked while it waited (approved after the token’s life) is completed with the bot token', async () => {
+    const shortLived = 'xwfp-short-lived-token-77aa0b';
+    const executionId = await runStep(e2e, 'request_provision', provisionInputs(), shortLived);
+    const { requestId, ts } = await cardOf(e2e, executionId);
+    e2e.fake.revokeToken(shortLived);
+    await approve(e2e, requestId, ts);
+    const done = await completionOf(e2e, executionId, BOT_TOKEN);
+    expect(done.method).toBe('functions.completeSuccess');
+    // The run's token was tried first and refused; nothing else.
+    const refused = e2e.fake.calls.filter(
+      (c) => c.body.function_execution_id === executionId && c.response.error === 'token_revoked',
+    );
+    expect(refused.map((c) => c.token)).toEqual([shortLived]);
+    expect(e2e.log.text()).not.toContain(shortLived);
   });
 
   it('request_provision rejected: completes with an error naming who rejected it and why', async () => {

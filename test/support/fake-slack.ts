@@ -69,6 +69,8 @@ export interface FakeSlack {
   ): Promise<FakeSlackCall>;
   /** The next call to `method` fails: HTTP 429 with Retry-After, another HTTP status, or `{ ok: false, error }`. */
   failNext(method: string, failure: FakeSlackFailure): void;
+  /** Every later call with `token` is refused as `token_revoked` (a Workflow Builder run's token past its life). */
+  revokeToken(token: string): void;
   /**
    * The next call to `method` matching `predicate` is carried out (a post is stored) and then `hold` runs
    * BEFORE the answer is sent: a test can kill the caller in the instant between Slack accepting a post and
@@ -138,6 +140,7 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
   const userTz = new Map(Object.entries(options.userTz ?? {}));
   const users = new Map(Object.entries(options.users ?? {}));
   const invalidTokens = new Set(options.invalidTokens ?? []);
+  const revokedTokens = new Set<string>();
   const views = new Map<string, { hash: string; view: Json }>();
   const homeViews = new Map<string, string>();
   const conversations = new Map<string, FakeSlackMessage[]>();
@@ -412,6 +415,8 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
       if ('retryAfter' in failure) headers = { 'retry-after': String(failure.retryAfter) };
     } else if (!token) {
       response = { ok: false, error: 'not_authed' };
+    } else if (revokedTokens.has(token)) {
+      response = { ok: false, error: 'token_revoked' };
     } else if (invalidTokens.has(token)) {
       response = { ok: false, error: 'invalid_auth' };
     } else if (method === 'apps.connections.open' && !token.startsWith('xapp-')) {
@@ -466,6 +471,9 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
         };
         waiters.add(wake);
       });
+    },
+    revokeToken(token) {
+      revokedTokens.add(token);
     },
     failNext(method, failure) {
       const queue = failures.get(method) ?? [];

@@ -422,3 +422,41 @@ describe('Workflow Builder request steps when requesters are named and reading i
     expect(e2e.log.text()).not.toContain(PIN);
   });
 });
+
+describe('Workflow Builder request steps: expiry, and a request that needs no approval', () => {
+  let e2e: E2E;
+  let clock = new Date();
+  beforeAll(async () => {
+    e2e = await startE2E({ now: () => clock, approvals: { requiredFor: ['portin'] } });
+  });
+  afterAll(() => e2e.close());
+
+  it('a provision that needs no approval runs at once and completes the run in the same breath', async () => {
+    const executionId = await runStep(e2e, 'request_provision', provisionInputs());
+    const done = await completionOf(e2e, executionId);
+    expect(done.method).toBe('functions.completeSuccess');
+    const { rows } = await e2e.store.db.query<{ request_id: string }>(
+      'SELECT request_id FROM step_requests WHERE function_execution_id = $1',
+      [executionId],
+    );
+    const order = await e2e.store.orders.getByRequest(rows[0]!.request_id);
+    expect(outputsOf(done)).toEqual({ phone_number: order!.numbers[0], order_id: order!.orderId });
+  });
+
+  it('a port-in nobody approved in time expires: the run ends with a sentence, completed with the bot token a day later', async () => {
+    const executionId = await runStep(e2e, 'request_port_in', portInInputs({ phone_number: '+13135550802' }));
+    const { requestId } = await cardOf(e2e, executionId);
+    await e2e.ops.runExpiryOnce(); // not yet due
+    expect(completions(e2e, executionId)).toHaveLength(0);
+    clock = new Date(clock.getTime() + 24 * 3_600_000 + 1_000);
+    await e2e.ops.runExpiryOnce();
+    expect((await e2e.store.requests.get(requestId))?.status).toBe('expired');
+    // The run's own token died long ago: the bot token, at once, not a refused try first.
+    const done = await completionOf(e2e, executionId, BOT_TOKEN);
+    expect(done.method).toBe('functions.completeError');
+    expect(done.body.error).toMatch(
+      /^Nobody approved it in time, so it expired and nothing was sent to Telegent/,
+    );
+    expect(e2e.fake.calls.filter((c) => c.body.function_execution_id === executionId)).toHaveLength(1);
+  });
+});

@@ -119,7 +119,7 @@ export function requestStep(ctx: AppContext, deps: RequestStepDeps, step: Reques
       idempotencyKey: `step:${executionId}`,
       reason: reason.reason,
       customerName: found.customerName,
-      workflowName,
+      workflow: { name: workflowName },
     });
     if (outcome.status === 'invalid') {
       await failWith(sentenceOf(outcome.errors) ?? 'The request was refused.');

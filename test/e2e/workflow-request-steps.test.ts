@@ -404,9 +404,17 @@ describe('Workflow Builder request steps when requesters are named and reading i
   afterAll(() => e2e.close());
 
   it('a step names its person, so narrowed reading does not turn it off: a named requester’s request is filed', async () => {
-    const executionId = await runStep(e2e, 'request_provision', provisionInputs());
-    const { requestId } = await cardOf(e2e, executionId);
+    // A step not given the workflow's name still says the request came from a workflow.
+    const executionId = await runStep(
+      e2e,
+      'request_provision',
+      provisionInputs({ workflow_name: undefined }),
+    );
+    const { requestId, card } = await cardOf(e2e, executionId);
     expect((await e2e.store.requests.get(requestId))?.requestedBy).toBe(REQUESTER);
+    expect(textOf(card.body.blocks)).toContain(`<@${REQUESTER}> from a Workflow Builder workflow`);
+    const audited = (await e2e.store.audit.listByRequest(requestId)).find((a) => a.action === 'submitted');
+    expect(audited?.details).toMatchObject({ workflow: 'unnamed' });
     expect(completions(e2e, executionId)).toHaveLength(0);
   });
 

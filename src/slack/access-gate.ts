@@ -152,7 +152,10 @@ export function accessGate(options: AccessGateOptions): Middleware<AnyMiddleware
 
   const CHECK_FAILED: Refusal = { reason: 'check_failed', sentence: ACCESS_CHECK_FAILED };
 
-  /** A Workflow Builder step run: no person to ask about, so only where it runs and the reading policy decide. */
+  /**
+   * A Workflow Builder step run: Slack names no person, so only where it runs and the reading policy decide here; a
+   * request step names the person it acts for, whom its listener checks by decideAccess (step-requester-access.ts).
+   */
   async function gateStep(
     args: AnyMiddlewareArgs & AllMiddlewareArgs,
     run: NonNullable<ReturnType<typeof stepRunOf>>,

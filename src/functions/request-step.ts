@@ -108,7 +108,9 @@ export function requestStep(ctx: AppContext, deps: RequestStepDeps, step: Reques
       workflowName: workflowName ?? null,
       now: ctx.now(),
     });
-    // A redelivered run: its request was filed (and is completed in due course), or is filed now, once.
+    // A redelivered run: already ended (its input was refused), or its request was filed (and is completed in due
+    // course), or it is filed now, once (the idempotency key).
+    if (!created && run.completedAt) return;
     if (!created && run.requestId) return void (await deps.settle(run.requestId));
 
     const outcome = await ctx.workflow.submit({

@@ -2,6 +2,7 @@ import type { Logger } from './log.js';
 import type { ReminderSender } from './notify/approval-reminders.js';
 import type { Notifier } from './notify/notifier.js';
 import type { RequestMessages } from './notify/request-messages.js';
+import type { StepCompletion } from './notify/step-completion.js';
 import type { OpContext } from './operations/operation.js';
 import type { ExecutionOutcome, Workflow } from './requests/index.js';
 import type { ApproverDirectory } from './slack/approver-directory.js';
@@ -31,6 +32,8 @@ export interface AppContext {
   reminders: ReminderSender;
   /** A request's card, story and thread lines, redrawn from what is stored: every step calls `sync` after storing. */
   messages: RequestMessages;
+  /** Completes the Workflow Builder step run that filed a request, once the request is done (exactly once). */
+  stepCompletion: StepCompletion;
   /** After a request ran: its messages redrawn, a secret to the requester, stale pickers dropped. */
   afterExecution(execution: ExecutionOutcome): Promise<void>;
   /** Publishes a user's App Home (their requests, what waits for their approval, open orders). */

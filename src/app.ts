@@ -1,4 +1,4 @@
-import type { webApi } from '@slack/bolt';
+import { webApi } from '@slack/bolt';
 import { Keyv } from 'keyv';
 import { actionAccess, registerActions } from './actions/index.js';
 import type { AppContext } from './app-context.js';
@@ -6,7 +6,7 @@ import { commandAccess } from './commands/command-access.js';
 import { registerCommands } from './commands/index.js';
 import type { Config } from './config.js';
 import { registerEvents } from './events/index.js';
-import { registerFunctions } from './functions/index.js';
+import { REQUEST_STEP_IDS, registerFunctions, requestStepOutputs } from './functions/index.js';
 import { type Jobs, startJobs } from './jobs/index.js';
 import type { Logger } from './log.js';
 import type { Metrics } from './metrics.js';
@@ -14,12 +14,15 @@ import { afterExecution } from './notify/after-execution.js';
 import { publishAppHome } from './notify/app-home.js';
 import { createReminderSender } from './notify/approval-reminders.js';
 import { createNotifier } from './notify/notifier.js';
-import { createRequestMessages } from './notify/request-messages.js';
+import { createRequestMessages, type RequestMessages } from './notify/request-messages.js';
+import { createStepCompletion } from './notify/step-completion.js';
 import { tellClicker } from './notify/tell-clicker.js';
 import { DEFAULT_VERIFICATION_METHODS } from './operations/fields/verification-method.js';
+import type { AccessPolicy } from './requests/access-decision.js';
 import { createWorkflow, instrumentWorkflow } from './requests/index.js';
 import { accessGate } from './slack/access-gate.js';
 import { createApproverDirectory } from './slack/approver-directory.js';
+import { boltLogger } from './slack/bolt-logger.js';
 import { createSlackApp, type SlackApp, type SlackIdentity } from './slack/create-slack-app.js';
 import { trackInFlight } from './slack/in-flight.js';
 import { createListeners, type Listeners } from './slack/listeners.js';
@@ -116,16 +119,18 @@ export function createTelegentOps(deps: TelegentOpsDependencies): TelegentOps {
   const ctx = createAppContext(deps, client, () => kickJobs());
   const inFlight = trackInFlight(slack.app);
   // Before every listener: guests, other organisations, deleted users and bots never reach one.
+  const policy: AccessPolicy = {
+    teamId: deps.slack.identity.teamId || undefined,
+    teamName: deps.slack.identity.team || undefined,
+    enterpriseId: deps.slack.identity.enterpriseId,
+    requesterUserIds: [],
+    allowedChannelIds: [],
+    ...deps.access,
+  };
   slack.app.use(
     accessGate({
-      policy: {
-        teamId: deps.slack.identity.teamId || undefined,
-        teamName: deps.slack.identity.team || undefined,
-        enterpriseId: deps.slack.identity.enterpriseId,
-        requesterUserIds: [],
-        allowedChannelIds: [],
-        ...deps.access,
-      },
+      policy,
+      personSteps: REQUEST_STEP_IDS,
       classify: { command: commandAccess, action: actionAccess, view: submissionAccess },
       users: ctx.slackUsers,
       usergroupMembers: ctx.usergroupMembers,
@@ -145,7 +150,7 @@ export function createTelegentOps(deps: TelegentOpsDependencies): TelegentOps {
   registerViewSubmissions(listeners, ctx);
   registerActions(listeners, ctx);
   registerEvents(listeners, ctx);
-  registerFunctions(listeners, ctx);
+  registerFunctions(listeners, ctx, { policy, settle: (requestId) => ctx.stepCompletion.settle(requestId) });
 
   const jobs = startJobs({
     store: deps.store,
@@ -160,6 +165,7 @@ export function createTelegentOps(deps: TelegentOpsDependencies): TelegentOps {
       workflow: ctx.workflow,
       messages: ctx.messages,
       afterExecution: ctx.afterExecution,
+      completeSteps: () => ctx.stepCompletion.sweep(),
       reminders: ctx.reminders,
       reminderMinutes: deps.approvals.reminderMinutes ?? [],
     },
@@ -262,7 +268,7 @@ export function createAppContext(
     sandbox: deps.sandbox,
     onSent: (channel) => deps.metrics.remindersSent.inc({ channel }),
   });
-  const messages = createRequestMessages({
+  const drawn = createRequestMessages({
     requests: deps.store.requests,
     orders: deps.store.orders,
     channelAccounts: deps.store.channelAccounts,
@@ -276,6 +282,31 @@ export function createAppContext(
     approvalsChannelId: deps.approvals.channelId,
     now,
   });
+  // A request a Workflow Builder step filed completes its step run once done: every step of a request is
+  // stored, then redrawn, so the redraw is where the run learns of it (the housekeeping sweep catches the rest).
+  const stepCompletion = createStepCompletion({
+    stepRequests: deps.store.stepRequests,
+    requests: deps.store.requests,
+    orders: deps.store.orders,
+    // The run's token, else the bot's (a run recorded without one).
+    clientFor: (token) =>
+      new webApi.WebClient(token ?? client.token, {
+        slackApiUrl: client.slackApiUrl,
+        logger: boltLogger(deps.logger),
+        retryConfig: { retries: 2, factor: 2, minTimeout: 250, maxTimeout: 2_000 },
+      }),
+    outputsOf: requestStepOutputs,
+    nameOf: async (userId) => (await slackUsers(userId)).name,
+    logger: deps.logger,
+    now,
+  });
+  const messages: RequestMessages = {
+    sweep: () => drawn.sweep(),
+    async sync(requestId) {
+      await drawn.sync(requestId);
+      await stepCompletion.settle(requestId);
+    },
+  };
   const pickers = createPickerSource(deps.telegent);
   return {
     store: deps.store,
@@ -285,6 +316,7 @@ export function createAppContext(
     notify,
     reminders,
     messages,
+    stepCompletion,
     afterExecution: (execution) =>
       afterExecution(
         {

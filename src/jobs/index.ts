@@ -37,6 +37,8 @@ export interface RequestJobsOptions {
   messages: RequestMessages;
   /** What follows an execution the recovery ran (notify/after-execution.ts). */
   afterExecution: (execution: ExecutionOutcome) => Promise<void>;
+  /** Completes the Workflow Builder step runs whose request is done but which were not completed. */
+  completeSteps?: () => Promise<unknown>;
   reminders: Pick<ReminderSender, 'remind'>;
   /** APPROVAL_REMINDERS in minutes after filing (empty: none scheduled). */
   reminderMinutes: readonly number[];

@@ -5,6 +5,7 @@ import { customerShortName, requestReason } from '../requests/request-context.js
 import type { CustomerNoticeRecord } from '../store/customer-notices-repo.js';
 import type { RequestRecord } from '../store/requests-repo.js';
 import { approvalProgressLine } from './approval-progress.js';
+import { askedBy } from './asked-by.js';
 import {
   actions,
   button,
@@ -13,7 +14,6 @@ import {
   fieldsSection,
   header,
   type MessagePayload,
-  mention,
   message,
   sandboxBlocks,
   section,
@@ -100,7 +100,7 @@ export function decisionFacts(
       : []),
     ...operationFacts(request).map(([label, value]) => [label, escapeMrkdwn(oneLine(value, 300))] as const),
     ...verifiedBy(request),
-    ['Asked by', mention(request.requestedBy)],
+    ['Asked by', askedBy(request)],
   ];
   const reason = requestReason(request.input);
   const texted = customerNoticeLine(notice);

@@ -2,12 +2,12 @@ import type { KnownBlock } from '@slack/types';
 import { customerFullName, requestReason } from '../requests/request-context.js';
 import type { RequestRecord } from '../store/requests-repo.js';
 import { approvalProgressLine, mentionList } from './approval-progress.js';
+import { askedBy } from './asked-by.js';
 import {
   actions,
   button,
   context,
   type MessagePayload,
-  mention,
   message,
   sandboxBlocks,
   section,
@@ -108,7 +108,7 @@ export function requestStoryMessage(args: RequestStoryArgs): MessagePayload {
       `${step.emoji} *${escapeMrkdwn(oneLine(headline, 300))}* — ${step.words(by)}${link}${progress ? `\n${progress}` : ''}`,
     ),
     context(
-      `Asked by ${mention(request.requestedBy)} ${slackDate(request.createdAt)}${reason ? ` · ${escapeMrkdwn(oneLine(reason, 200))}` : ''}${step.thread ? ` · ${step.thread}` : ''}`,
+      `Asked by ${askedBy(request)} ${slackDate(request.createdAt)}${reason ? ` · ${escapeMrkdwn(oneLine(reason, 200))}` : ''}${step.thread ? ` · ${step.thread}` : ''}`,
     ),
   ];
   if (args.step === 'waiting') {

@@ -8,6 +8,9 @@ import { shortName } from '../operations/personal-data.js';
 export interface RequestContext {
   requestReason?: string;
   customerName?: string;
+  /** A Workflow Builder step filed it (for the person it names), and the workflow's name when the step was given one. */
+  viaWorkflow?: boolean;
+  workflowName?: string;
 }
 
 export const REASON_MIN_LENGTH = 3;
@@ -17,6 +20,18 @@ export const REASON_MAX_LENGTH = 300;
 export function requestReason(input: Record<string, unknown> | null | undefined): string | undefined {
   const value = input?.requestReason;
   return typeof value === 'string' && value.trim() ? value.trim() : undefined;
+}
+
+/**
+ * Whether a Workflow Builder step filed the request: `{ name }` (the workflow's name, "New hire", when the step
+ * was given one), or undefined for a request a person filed.
+ */
+export function requestWorkflow(
+  input: Record<string, unknown> | null | undefined,
+): { name?: string | undefined } | undefined {
+  if (input?.viaWorkflow !== true) return undefined;
+  const value = input.workflowName;
+  return { name: typeof value === 'string' && value.trim() ? value.trim() : undefined };
 }
 
 /** The customer by full name ("Jane Doe"), for modals and DMs only, if the request names one. */

@@ -64,6 +64,8 @@ export interface SubmitArgs {
   reason?: string | undefined;
   /** The customer it is for, by name, as the form's picker showed it (shortened wherever a channel reads it). */
   customerName?: string | undefined;
+  /** Filed by a Workflow Builder step: shown on the card and the story ("from workflow *New hire*"). */
+  workflow?: { name?: string | undefined } | undefined;
 }
 
 export type Workflow = ReturnType<typeof createWorkflow>;
@@ -75,9 +77,12 @@ export type Workflow = ReturnType<typeof createWorkflow>;
 function requestContext(args: SubmitArgs): RequestContext {
   const reason = args.reason?.trim();
   const customer = args.customerName?.trim();
+  const workflowName = args.workflow?.name?.trim();
   return {
     ...(reason ? { requestReason: reason.slice(0, REASON_MAX_LENGTH) } : {}),
     ...(customer ? { customerName: customer.slice(0, 200) } : {}),
+    ...(args.workflow ? { viaWorkflow: true } : {}),
+    ...(workflowName ? { workflowName: workflowName.slice(0, 100) } : {}),
   };
 }
 
@@ -209,6 +214,8 @@ export function createWorkflow(deps: WorkflowDeps) {
           summary: op.summary(value),
           needsApproval: approval,
           ...(context.requestReason ? { reason: context.requestReason } : {}),
+          // Filed by a Workflow Builder step for the requester: the audit log says so (and names the workflow).
+          ...(context.viaWorkflow ? { workflow: context.workflowName ?? 'unnamed' } : {}),
           ...(typeof value.verificationMethod === 'string'
             ? { verificationMethod: value.verificationMethod }
             : {}),

@@ -38,6 +38,8 @@ export interface AccessGateOptions {
   approvers: ApproverDirectory;
   audit(entry: NewAuditEntry): Promise<unknown>;
   logger: Logger;
+  /** Workflow Builder steps that name the person they act for (request steps): their listener checks that person. */
+  personSteps?: readonly string[];
   /** How long the facts may take before the ack is due (then: refused, try again). */
   deadlineMs?: number;
 }
@@ -150,12 +152,15 @@ export function accessGate(options: AccessGateOptions): Middleware<AnyMiddleware
 
   const CHECK_FAILED: Refusal = { reason: 'check_failed', sentence: ACCESS_CHECK_FAILED };
 
-  /** A Workflow Builder step run: no person to ask about, so only where it runs and the reading policy decide. */
+  /**
+   * A Workflow Builder step run: Slack names no person, so only where it runs and the reading policy decide here; a
+   * request step names the person it acts for, whom its listener checks by decideAccess (step-requester-access.ts).
+   */
   async function gateStep(
     args: AnyMiddlewareArgs & AllMiddlewareArgs,
     run: NonNullable<ReturnType<typeof stepRunOf>>,
   ) {
-    const sentence = stepRefusal(run, policy);
+    const sentence = stepRefusal(run, policy, (id) => options.personSteps?.includes(id) ?? false);
     if (!sentence) {
       await args.next();
       return;

@@ -20,12 +20,17 @@ export function stepRunOf(body: Body): StepRun | null {
 }
 
 /**
- * Whether a step run may read. A step carries no person (Slack does not say who runs the workflow), so the
- * person's checks cannot apply; the steps are reads, so what decides is: the run comes from our own workspace
- * (or organisation), and reading is not narrowed to a group (READER_USERGROUP_ID), which a run cannot show it
- * belongs to. Refused: the sentence for the step's error.
+ * Whether a step run may go on. Slack does not say who runs the workflow, so a read step carries no person and
+ * the person's checks cannot apply: what decides is that the run comes from our own workspace (or
+ * organisation), and reading is not narrowed to a group (READER_USERGROUP_ID), which a run cannot show it
+ * belongs to. A request step names the person it acts for (`requester`), whose checks its listener applies
+ * (step-requester-access.ts): only the workspace decides here. Refused: the sentence for the step's error.
  */
-export function stepRefusal(run: StepRun, policy: AccessPolicy): string | null {
+export function stepRefusal(
+  run: StepRun,
+  policy: AccessPolicy,
+  namesPerson: (callbackId: string) => boolean = () => false,
+): string | null {
   const ours =
     (policy.enterpriseId !== undefined && run.enterpriseId === policy.enterpriseId) ||
     !policy.teamId ||
@@ -34,7 +39,7 @@ export function stepRefusal(run: StepRun, policy: AccessPolicy): string | null {
     const team = policy.teamName ? `the ${policy.teamName} workspace` : 'its own workspace';
     return `Telegent Ops steps run only in workflows of ${team}. Use a workflow there.`;
   }
-  if (policy.readerUsergroupId) {
+  if (policy.readerUsergroupId && !namesPerson(run.callbackId)) {
     return `Reading Telegent is limited to members of <!subteam^${policy.readerUsergroupId}>, and a workflow step does not say who runs it, so Telegent Ops steps are turned off here. Use /telegent instead, or ask an admin to unset READER_USERGROUP_ID.`;
   }
   return null;

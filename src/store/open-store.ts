@@ -21,6 +21,7 @@ import { createRequestItemsRepo } from './request-items-repo.js';
 import { createRequestMessagesRepo } from './request-messages-repo.js';
 import { createRequestsRepo } from './requests-repo.js';
 import { createSecretsCipher, type SecretsCipher } from './secrets-cipher.js';
+import { createStepRequestsRepo } from './step-requests-repo.js';
 
 export interface Store {
   db: Db;
@@ -47,6 +48,8 @@ export interface Store {
   lineSubscriptions: ReturnType<typeof createLineSubscriptionsRepo>;
   /** The items of a request that does several of one kind (requests/batch.ts). */
   requestItems: ReturnType<typeof createRequestItemsRepo>;
+  /** Workflow Builder step runs that filed a request, completed once it is final (notify/step-completion.ts). */
+  stepRequests: ReturnType<typeof createStepRequestsRepo>;
   close(): Promise<void>;
 }
 
@@ -80,6 +83,7 @@ export function storeOver(db: Db, encryptionKey: Buffer, close: () => Promise<vo
     customerNotices: createCustomerNoticesRepo(db),
     lineSubscriptions: createLineSubscriptionsRepo(db),
     requestItems: createRequestItemsRepo(db),
+    stepRequests: createStepRequestsRepo(db, cipher),
     close,
   };
 }

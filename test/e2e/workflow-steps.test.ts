@@ -173,8 +173,13 @@ describe('Workflow Builder read steps', () => {
     expect(e2e.log.lines.join('\n')).not.toContain(STEP_TOKEN);
   });
 
-  it('registers both read steps', () => {
-    expect(e2e.ops.listeners.registered('function')).toEqual(['check_portin_eligibility', 'lookup_number']);
+  it('registers the read steps and the request steps', () => {
+    expect(e2e.ops.listeners.registered('function')).toEqual([
+      'check_portin_eligibility',
+      'lookup_number',
+      'request_provision',
+      'request_port_in',
+    ]);
   });
 });
 

@@ -24,6 +24,7 @@ const SHIPPED = [
   '015_kv_cache.sql',
   '016_line_subscriptions.sql',
   '017_request_items.sql',
+  '018_step_requests.sql',
   '020_batch_orders.sql',
 ];
 /** Versions as the file names give them (numbers are assigned per branch, so they may skip). */
@@ -68,6 +69,7 @@ describe.each(storeKinds())('migrations on %s', (kind) => {
       [15, 'kv_cache'],
       [16, 'line_subscriptions'],
       [17, 'request_items'],
+      [18, 'step_requests'],
       [20, 'batch_orders'],
     ]);
     expect(rows[0]!.applied_at).toBeInstanceOf(Date);

@@ -69,6 +69,8 @@ export interface FakeSlack {
   ): Promise<FakeSlackCall>;
   /** The next call to `method` fails: HTTP 429 with Retry-After, another HTTP status, or `{ ok: false, error }`. */
   failNext(method: string, failure: FakeSlackFailure): void;
+  /** Every later call with `token` is refused as `token_revoked` (a Workflow Builder run's token past its life). */
+  revokeToken(token: string): void;
   /**
    * The next call to `method` matching `predicate` is carried out (a post is stored) and then `hold` runs
    * BEFORE the answer is sent: a test can kill the caller in the instant between Slack accepting a post and
@@ -133,10 +135,12 @@ function readBody(req: IncomingMessage): Promise<string> {
 export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<FakeSlack> {
   const calls: FakeSlackCall[] = [];
   const failures = new Map<string, FakeSlackFailure[]>();
+  const completedRuns = new Set<string>();
   const usergroups = new Map(Object.entries(options.usergroups ?? {}));
   const userTz = new Map(Object.entries(options.userTz ?? {}));
   const users = new Map(Object.entries(options.users ?? {}));
   const invalidTokens = new Set(options.invalidTokens ?? []);
+  const revokedTokens = new Set<string>();
   const views = new Map<string, { hash: string; view: Json }>();
   const homeViews = new Map<string, string>();
   const conversations = new Map<string, FakeSlackMessage[]>();
@@ -331,9 +335,15 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
         };
       }
       // A Workflow Builder step's outcome (Bolt's complete / fail).
+      // A run completes once: Slack refuses a second completion of it.
       case 'functions.completeSuccess':
-      case 'functions.completeError':
-        return body.function_execution_id ? { ok: true } : { ok: false, error: 'invalid_arguments' };
+      case 'functions.completeError': {
+        const run = body.function_execution_id;
+        if (!run) return { ok: false, error: 'invalid_arguments' };
+        if (completedRuns.has(run)) return { ok: false, error: 'execution_not_in_running_state' };
+        completedRuns.add(run);
+        return { ok: true };
+      }
       case 'conversations.open': {
         const users = String(body.users ?? '');
         return { ok: true, channel: { id: `D${users.split(',')[0]}` } };
@@ -405,6 +415,8 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
       if ('retryAfter' in failure) headers = { 'retry-after': String(failure.retryAfter) };
     } else if (!token) {
       response = { ok: false, error: 'not_authed' };
+    } else if (revokedTokens.has(token)) {
+      response = { ok: false, error: 'token_revoked' };
     } else if (invalidTokens.has(token)) {
       response = { ok: false, error: 'invalid_auth' };
     } else if (method === 'apps.connections.open' && !token.startsWith('xapp-')) {
@@ -459,6 +471,9 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
         };
         waiters.add(wake);
       });
+    },
+    revokeToken(token) {
+      revokedTokens.add(token);
     },
     failNext(method, failure) {
       const queue = failures.get(method) ?? [];

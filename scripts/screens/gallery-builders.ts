@@ -68,6 +68,9 @@ export const NOT_IN_GALLERY: Record<string, string> = {
   batchStoryMessage:
     'the story of a request for several new lines ("Provisioned 2 of 3: …"): the scripted session provisions one ' +
     'number; test/e2e/provision-several.test.ts and test/messages/batch-story.test.ts show it',
+  portinListModal:
+    'the summary of `/telegent portin n1 n2 …` (which numbers can be ported in, Continue with the rest): the ' +
+    'scripted session ports one number in; test/e2e/portin-batch.test.ts opens it and continues from it',
   requestOutcomeMessage:
     'reads a stored request into executionOutcomeMessage, whose every outcome (succeeded, failed, unknown) the ' +
     'gallery shows',

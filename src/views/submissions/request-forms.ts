@@ -130,10 +130,14 @@ export const REQUEST_FORMS: readonly RequestForm[] = [
     fromCatalogue: planFromCatalogue,
     fromMetadata: (m) => ({
       phoneNumber: m.phoneNumber,
+      // A list (`/telegent portin n1 n2 …`): the eligible numbers, and those the check left out (for the card).
+      ...(m.phoneNumbers ? { phoneNumbers: m.phoneNumbers } : {}),
+      ...(m.leftOut ? { leftOut: m.leftOut } : {}),
       // The classification eligibility was checked in; a form opened before it was recorded keeps what was typed.
       ...(m.targetClassification ? { targetClassification: m.targetClassification } : {}),
       ...(m.eligibility ? { eligibility: m.eligibility } : {}),
     }),
+    filedNote: leftOutNote,
     withMoreOptions: async (ctx, m, timeLeftMs) =>
       isPortinFormMetadata(m) ? portinFormWithPlan(ctx, m, Math.min(timeLeftMs, 500), true) : undefined,
   },

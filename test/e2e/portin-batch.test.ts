@@ -194,6 +194,72 @@ describe('port in several numbers at once', () => {
     expect(e2e.sandbox.mutations().length).toBe(mutationsBefore);
   });
 
+  it('one answer lost (504), one refused (not portable), one through: each settled on its own, the lost one read back for its own number', async () => {
+    const [lost, refused, through] = ['+13135550721', '+13135551111', '+13135550723'];
+    const filed = await e2e.ops.ctx.workflow.submit({
+      kind: 'portin',
+      raw: {
+        ...FILL,
+        billingAddress: { street1: '1 Woodward Ave', city: 'Detroit', state: 'MI', zip: '48226' },
+        currentCarrierName: 'Verizon',
+        phoneNumber: lost,
+        phoneNumbers: [lost, refused, through],
+      },
+      requestedBy: REQUESTER,
+      channelId: CHANNEL,
+    });
+    if (filed.status !== 'pending_approval') throw new Error(JSON.stringify(filed));
+    const before = portIns().length;
+    // The first port-in is made at Telegent but its answer is lost.
+    e2e.sandbox.injectFault({ endpoint: PORTIN_PATH, kind: '504', count: 1, applyMutation: true });
+    await e2e.slack.blockAction({
+      actionId: 'request.approve',
+      value: filed.request.id,
+      userId: APPROVER,
+      channelId: APPROVALS_CHANNEL,
+      messageTs: '1.1',
+    });
+    await expect
+      .poll(async () => (await e2e.store.requests.get(filed.request.id))?.status, SLOW)
+      .toBe('unknown');
+    // Each number sent once: the lost one is never sent again. (A 401 is refused before anything is done: the
+    // sandbox clock moved past the token's life in the first test, so the client gets a new one and sends again.)
+    expect(
+      portIns()
+        .slice(before)
+        .filter((m) => m.status !== 401)
+        .map((m) => (m.body as { PortInNumber: string }).PortInNumber),
+    ).toEqual([lost, refused, through]);
+    const items = await e2e.store.requestItems.list(filed.request.id);
+    expect(items.map((i) => [i.item, i.status, i.attempts])).toEqual([
+      [0, 'unknown', 1],
+      [1, 'failed', 1],
+      [2, 'done', 1],
+    ]);
+    // The read-back looked for the lost item's own number (not the list's, not another item's).
+    expect(items[0]!.error).toContain(lost);
+    expect(items[0]!.error).not.toContain(through);
+    const orders = await e2e.store.db.query<{ numbers: string[] }>(
+      'SELECT numbers FROM orders WHERE request_id = $1',
+      [filed.request.id],
+    );
+    expect(orders.rows.map((o) => o.numbers)).toEqual([[through]]);
+    const request = (await e2e.store.requests.get(filed.request.id))!;
+    const storyNow = () =>
+      textOf(
+        e2e.fake
+          .callsTo('chat.update')
+          .filter((c) => c.body.channel === CHANNEL && c.body.ts === request.storyTs)
+          .at(-1)?.body,
+      );
+    await expect.poll(storyNow, SLOW).toContain(`✅ *${formatPhone(through)}*: submitted`);
+    const story = storyNow();
+    expect(story).toContain(`❌ *${formatPhone(refused)}*: refused by Telegent`);
+    expect(story).toContain(`⚠️ *${formatPhone(lost)}*: not known`);
+    expect(story).toContain(`✅ *${formatPhone(through)}*: submitted`);
+    expect(story).toContain('Submitted 1 of 3* · 1 refused · 1 not known');
+  });
+
   it('checks that take a while: "Checked N of 8…" edited in place, not more than once a second, then the summary', async () => {
     const numbers = Array.from({ length: 8 }, (_, i) => `+1313555${String(911 + i).padStart(4, '0')}`);
     e2e.sandbox.injectFault({ endpoint: ELIGIBILITY_PATH, kind: 'latency', latencyMs: 700 });

@@ -1,9 +1,11 @@
-import { formatPhone } from '../operations/glossary.js';
+import { carrierMessageWords, formatPhone, shortId, statusWords } from '../operations/glossary.js';
+import type { OrderRecord } from '../store/orders-repo.js';
 import type { RequestItemRecord } from '../store/request-items-repo.js';
 import type { RequestRecord } from '../store/requests-repo.js';
 import { context, type MessagePayload, message, sandboxBlocks, section } from './blocks.js';
 import { escapeMrkdwn, LIMITS, oneLine } from './limits.js';
 import { storyHeadline } from './request-story.js';
+import { statusEmoji } from './status-emoji.js';
 
 type StoryItem = Pick<RequestItemRecord, 'item' | 'status' | 'result' | 'error'>;
 
@@ -17,6 +19,8 @@ export interface BatchStoryArgs {
    * ("Submitted"). Absent: items alike (3 new lines), told by what they got.
    */
   itemWords?: { done: string; labels: readonly string[] } | undefined;
+  /** The items' orders as last read: a line shows its order's status (the carrier's refusal, in words). */
+  orders?: readonly Pick<OrderRecord, 'orderId' | 'status' | 'statusMessage'>[] | undefined;
   sandbox?: boolean | undefined;
 }
 
@@ -27,7 +31,7 @@ function numbersOf(item: Pick<RequestItemRecord, 'result'>): string[] {
 }
 
 /** The order a settled item made (stored with it by requests/batch.ts), when it made one. */
-function orderOf(item: Pick<RequestItemRecord, 'result'>): string | undefined {
+export function itemOrderId(item: Pick<RequestItemRecord, 'result'>): string | undefined {
   const orderId = (item.result as { orderId?: unknown } | null)?.orderId;
   return typeof orderId === 'string' ? orderId : undefined;
 }
@@ -36,13 +40,19 @@ function orderOf(item: Pick<RequestItemRecord, 'result'>): string | undefined {
 const LISTED = 20;
 
 /** One item's line: its label and where it stands, in words (a refusal with Telegent's reason). */
-function itemLine(item: StoryItem, label: string): string {
+function itemLine(item: StoryItem, label: string, orders: BatchStoryArgs['orders']): string {
   const name = `*${escapeMrkdwn(oneLine(label, 60))}*`;
   const why = escapeMrkdwn(oneLine(item.error ?? '', 200));
-  const order = orderOf(item);
+  const orderId = itemOrderId(item);
+  const order = orderId ? orders?.find((o) => o.orderId === orderId) : undefined;
+  const ref = orderId ? ` · order \`${escapeMrkdwn(oneLine(shortId(orderId), 80))}\`` : '';
   switch (item.status) {
-    case 'done':
-      return `✅ ${name}: submitted${order ? ` · order \`${escapeMrkdwn(oneLine(order, 80))}\`` : ''}`;
+    case 'done': {
+      if (!order) return `✅ ${name}: submitted${ref}`;
+      // Where its order stands now (the poller's last read): a carrier's refusal in words, its Fix… in the thread.
+      const carrier = carrierMessageWords(order.statusMessage);
+      return `${statusEmoji(order.status)} ${name}: ${escapeMrkdwn(statusWords(order.status))}${carrier ? ` (${escapeMrkdwn(oneLine(carrier, 150))})` : ''}${ref}`;
+    }
     case 'failed':
       return `❌ ${name}: refused by Telegent: ${why}`;
     case 'unknown':
@@ -84,7 +94,7 @@ export function batchStoryMessage(args: BatchStoryArgs): MessagePayload {
     const progress = `*${escapeMrkdwn(verb)} ${done.length} of ${items.length}*${failed.length ? ` · ${failed.length} refused` : ''}${unknown.length ? ` · ${unknown.length} not known` : ''}`;
     const perItem = [...items]
       .sort((a, b) => a.item - b.item)
-      .map((item) => itemLine(item, labels[item.item] ?? `#${item.item + 1}`));
+      .map((item) => itemLine(item, labels[item.item] ?? `#${item.item + 1}`, args.orders));
     return message(`${head}\n${progress}`, [
       ...sandboxBlocks(args.sandbox),
       ...sections([head, progress]),

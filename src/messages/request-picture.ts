@@ -31,6 +31,8 @@ export interface RequestState {
   plans?: readonly LineSubscriptionRecord[] | undefined;
   /** A batch's items (3 new lines), once it runs: the story lists what each got. */
   items?: readonly RequestItemRecord[] | undefined;
+  /** The orders a batch's items made (one per number of a port-in of several): each line shows its status. */
+  itemOrders?: readonly OrderRecord[] | undefined;
 }
 
 /** What a message carries (its metadata says so): the approval card, the request's story, or its order's root. */
@@ -196,7 +198,15 @@ export function requestPicture(state: RequestState, options: PictureOptions): Re
   const ranFace: Drawing | null = batch
     ? {
         shows: 'story',
-        message: batchStoryMessage({ request, title, summary, items: batch, itemWords, sandbox }),
+        message: batchStoryMessage({
+          request,
+          title,
+          summary,
+          items: batch,
+          itemWords,
+          orders: state.itemOrders,
+          sandbox,
+        }),
       }
     : order
       ? { shows: 'order', message: orderRootMessage(order, { sandbox, actions: true }) }
@@ -227,7 +237,15 @@ export function requestPicture(state: RequestState, options: PictureOptions): Re
     lines.push({ name: 'decision', thread: 'story', message: decisionNotice(request, notice, accountName) });
   if (ran) {
     const outcome = batch
-      ? batchStoryMessage({ request, title, summary, items: batch, itemWords, sandbox })
+      ? batchStoryMessage({
+          request,
+          title,
+          summary,
+          items: batch,
+          itemWords,
+          orders: state.itemOrders,
+          sandbox,
+        })
       : requestOutcomeMessage(request, order, sandbox);
     if (!cardIsStory && request.cardTs)
       lines.push({ name: 'card-outcome', thread: 'card', message: outcome });

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Logger } from '../log.js';
+import { itemOrderId } from '../messages/batch-story.js';
 import {
   type Drawing,
   type RequestPicture,
@@ -26,7 +27,8 @@ import { classifySlackError, type SlackFailure } from './slack-failure.js';
 /** What one pass reads and writes. */
 export interface DrawDeps {
   requests: Pick<RequestsRepo, 'get' | 'setCard' | 'setStory'>;
-  orders: Pick<OrdersRepo, 'getByRequest' | 'setThread'>;
+  /** `getMany`: a batch's orders, one per item (a port-in of several numbers), for the story's lines. */
+  orders: Pick<OrdersRepo, 'getByRequest' | 'setThread'> & Partial<Pick<OrdersRepo, 'getMany'>>;
   channelAccounts: Pick<ChannelAccountsRepo, 'get'>;
   /** The text to the line (SIM swap, port-out PIN): the card says whether it went out. */
   customerNotices?: Pick<CustomerNoticesRepo, 'get'> | undefined;
@@ -74,8 +76,11 @@ export async function drawRequest(deps: DrawDeps, lease: DrawLease): Promise<voi
       deps.requestItems?.list(request.id) ?? [],
     ]);
     const accountName = bound && bound.accountId === request.accountId ? bound.accountName : null;
+    // A batch's items' orders (by key), so each number's line shows where its order stands.
+    const orderIds = items.length > 1 ? items.flatMap((i) => itemOrderId(i) ?? []) : [];
+    const itemOrders = orderIds.length > 0 ? ((await deps.orders.getMany?.(orderIds)) ?? []) : [];
     // A request's new lines' plan steps: one, or one per line of a batch.
-    return { request, order, accountName, notice, plan: plans[0] ?? null, plans, items };
+    return { request, order, accountName, notice, plan: plans[0] ?? null, plans, items, itemOrders };
   }
 
   /** The card's link, only while the story shows "waiting" beside a card elsewhere. */

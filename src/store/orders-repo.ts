@@ -125,6 +125,13 @@ export function createOrdersRepo(db: Db) {
       return (await list('request_id = $1', [requestId], 1))[0] ?? null;
     },
 
+    /** These orders (by their key): a batch's story reads its items' orders for their status. */
+    async getMany(orderIds: readonly string[]): Promise<OrderRecord[]> {
+      if (orderIds.length === 0) return [];
+      const { rows } = await db.query('SELECT * FROM orders WHERE order_id = ANY($1::text[])', [orderIds]);
+      return rows.map(toOrder);
+    },
+
     /** The port date an update changed ('YYYY-MM-DD'): heads-ups, the digest and the poller read it. */
     async setPortInDate(orderId: string, portInDate: string): Promise<void> {
       await db.query('UPDATE orders SET port_in_date = $2::date, updated_at = now() WHERE order_id = $1', [

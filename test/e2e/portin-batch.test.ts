@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ACTION } from '../../src/messages/ids.js';
-import { formatPhone } from '../../src/operations/glossary.js';
+import { formatPhone, shortId } from '../../src/operations/glossary.js';
 import { SEED_SUBSCRIBER_IDS } from '../../src/sandbox/seed.js';
 import type { FakeSlackCall } from '../support/fake-slack.js';
 import { TEST_DATABASE_URL } from '../support/test-db.js';
@@ -154,7 +154,7 @@ describe('port in several numbers at once', () => {
           .at(-1)?.body,
       );
     await expect.poll(story, SLOW).toContain('Submitted 3 of 3');
-    for (const o of orders) expect(story()).toContain(o.order_id);
+    for (const o of orders) expect(story()).toContain(shortId(o.order_id));
     for (const n of [A, B, C]) expect(story()).toContain(formatPhone(n));
 
     // Every order's thread is the story's: each is followed there.
@@ -175,6 +175,12 @@ describe('port in several numbers at once', () => {
       expect(fixValue).toBe(orderB);
     }
     expect(portIns()).toHaveLength(3);
+    // The story's line for B says it, in words; the others still stand where they were.
+    await expect
+      .poll(story, SLOW)
+      .toContain(`*${formatPhone(B)}*: Carrier error (Carrier rejected: account number wrong (8A))`);
+    expect(story()).toContain(`*${formatPhone(A)}*: Submitted`);
+    expect(story()).toContain(`*${formatPhone(C)}*: Submitted`);
   });
 
   it('101 numbers, a bad entry, a number twice, a number already being ported in → refused whole, nothing checked or sent', async () => {
@@ -252,11 +258,10 @@ describe('port in several numbers at once', () => {
           .filter((c) => c.body.channel === CHANNEL && c.body.ts === request.storyTs)
           .at(-1)?.body,
       );
-    await expect.poll(storyNow, SLOW).toContain(`✅ *${formatPhone(through)}*: submitted`);
+    await expect.poll(storyNow, SLOW).toContain(`*${formatPhone(through)}*: Pending · order`);
     const story = storyNow();
     expect(story).toContain(`❌ *${formatPhone(refused)}*: refused by Telegent`);
     expect(story).toContain(`⚠️ *${formatPhone(lost)}*: not known`);
-    expect(story).toContain(`✅ *${formatPhone(through)}*: submitted`);
     expect(story).toContain('Submitted 1 of 3* · 1 refused · 1 not known');
   });
 

@@ -286,6 +286,53 @@ describe('port in several numbers at once', () => {
     expect(progress.length).toBeLessThanOrEqual(3);
   });
 
+  it('the form\'s "More numbers" box: a pasted list joins the checked number (a bad entry named under the box)', async () => {
+    await e2e.command('portin +1 313 555 0931');
+    const verdict = await e2e.latestView(
+      (v) => textOf(v).includes(ACTION.portinContinue) && textOf(v).includes('(313) 555-0931'),
+    );
+    const value = textOf(verdict.view.blocks).match(
+      /"action_id":"portin\.continue".*?"value":"((?:[^"\\]|\\.)*)"/,
+    )![1]!;
+    await e2e.slack.blockAction({
+      actionId: ACTION.portinContinue,
+      value: JSON.parse(`"${value}"`) as string,
+      userId: REQUESTER,
+      view: {
+        id: verdict.id,
+        callback_id: verdict.view.callback_id,
+        private_metadata: verdict.view.private_metadata,
+      },
+    });
+    const form = await e2e.latestView(
+      (v) => v.callback_id === 'telegent.portin' && textOf(v).includes('(313) 555-0931'),
+    );
+    expect(textOf(form.view)).toContain('More numbers on this account');
+    const refused = await e2e.submit(form, { ...FILL, phoneNumbers: '+1 313 555 0932, 313555' });
+    expect(refused.body).toMatchObject({ response_action: 'errors' });
+    expect(textOf(refused.body)).toContain('"phoneNumbers":');
+    expect(textOf(refused.body)).toContain('313555');
+    const twice = await e2e.submit(form, { ...FILL, phoneNumbers: '(313) 555-0931' });
+    expect(textOf(twice.body)).toContain('given twice');
+
+    const sent = await e2e.submit(form, { ...FILL, phoneNumbers: '+1 313 555 0932\n(313) 555-0933' });
+    expect(sent.body).toMatchObject({ response_action: 'update' });
+    await expect
+      .poll(
+        () =>
+          e2e.fake
+            .callsTo('chat.postMessage')
+            .find(
+              (c) =>
+                c.body.channel === APPROVALS_CHANNEL &&
+                textOf(c.body).includes('Port-in · 3 numbers') &&
+                textOf(c.body).includes('(313) 555-0933'),
+            ),
+        SLOW,
+      )
+      .toBeDefined();
+  });
+
   it('one number typed: the single flow as before (its verdict, no list)', async () => {
     await e2e.command('portin +1 313 555 0901');
     const verdict = await e2e.latestView(

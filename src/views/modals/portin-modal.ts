@@ -38,6 +38,12 @@ export interface PortinModalArgs {
   leftOut?: readonly LeftOut[] | undefined;
 }
 
+/**
+ * The box for more numbers on the same carrier account, pasted as a list: its block id is the input's
+ * `phoneNumbers`, so the schema's words about the list (a bad entry, a number twice, over 100) show under it.
+ */
+export const PASTED_NUMBERS_FIELD = 'phoneNumbers';
+
 /** The list at the top of a form for several numbers: every one, then what was left out. */
 function listBlocks(args: PortinModalArgs): KnownBlock[] {
   if (!args.phoneNumbers) return [];
@@ -99,6 +105,15 @@ export function portinModal(args: PortinModalArgs): ModalView {
         ? `Enter the details exactly as they are on the ${carrier} account. A second person approves before anything is submitted.`
         : `Enter the details exactly as they are on the ${carrier} account. A second person approves before it is submitted. To port in as a ${classificationWords(other)} instead, run \`/telegent portin ${number} ${other}\`.`,
     ),
+    textInput({
+      field: PASTED_NUMBERS_FIELD,
+      optional: true,
+      multiline: true,
+      maxLength: 2_000,
+      label: 'More numbers on this account',
+      hint: 'Other numbers on the same carrier account, pasted as a list (spaces, commas or new lines): each gets its own port-in, and Telegent checks each when it is submitted',
+      placeholder: '+1 313 555 0702, +1 313 555 0703',
+    }),
     dateInput({
       field: 'portInDate',
       optional: !wireline,

@@ -108,6 +108,8 @@ describe('port in several numbers at once', () => {
     expect(cardText).not.toContain(ACCOUNT_NUMBER);
     const requestId = cardText.match(/"action_id":"request\.approve".*?"value":"(req_[a-z0-9]+)"/)![1]!;
     expect(portIns()).toHaveLength(0);
+    // Filed under its first number, the request is in every listed number's history (before any order exists).
+    expect(await answerTo(`history ${C}`)).toContain('Port-in');
 
     // A double click: the claim lets one run.
     const approve = () =>

@@ -9,7 +9,7 @@ import { operations } from '../../operations/registry.js';
 import { runRead } from '../../reads/run-read.js';
 import { userFacingError } from '../../slack/user-facing-error.js';
 import type { PortInEligibility } from '../../telegent/response-schemas.js';
-import { writeModalMetadata } from '../modal-metadata.js';
+import { type ModalMetadata, writeModalMetadata } from '../modal-metadata.js';
 import { type ListedEligibility, portinListModal } from '../modals/portin-list-modal.js';
 import { loadingModal } from '../modals/status-modals.js';
 import { updateModal } from '../open-modal.js';
@@ -64,14 +64,25 @@ function mostCommon(values: readonly (string | undefined)[]): string | undefined
   return [...counts.entries()].sort((a, b) => b[1] - a[1])[0]?.[0];
 }
 
-/** The left-out reasons cut to fit the form's metadata beside the numbers. */
-function fitLeftOut(leftOut: LeftOut[], room: number): LeftOut[] {
-  if (leftOut.length === 0) return leftOut;
+/**
+ * The form's metadata with as much of the left-out list as fits Slack's 3,000 characters beside the numbers (and
+ * the plan the form adds later): reasons cut first, then the last numbers dropped (the summary showed them all).
+ */
+export function listFormMetadata(base: ModalMetadata, leftOut: readonly LeftOut[]): string {
+  const plain = writeModalMetadata(base);
+  if (leftOut.length === 0) return plain;
+  const room = METADATA_BUDGET - plain.length;
   const perReason = Math.max(0, Math.floor(room / leftOut.length) - 40);
-  return leftOut.map((l) => ({
+  let kept = leftOut.map((l) => ({
     number: l.number,
     reason: perReason >= 20 ? l.reason.slice(0, Math.min(300, perReason)) : 'not eligible',
   }));
+  let written = writeModalMetadata({ ...base, leftOut: kept });
+  while (written.length > METADATA_BUDGET && kept.length > 0) {
+    kept = kept.slice(0, -1);
+    written = writeModalMetadata(kept.length ? { ...base, leftOut: kept } : base);
+  }
+  return written;
 }
 
 /**
@@ -141,10 +152,7 @@ export async function showPortinListEligibility(
       currentCarrier: eligibility.CurrentCarrier ?? undefined,
     },
   };
-  const room = METADATA_BUDGET - writeModalMetadata(base).length;
-  const metadata = writeModalMetadata(
-    leftOut.length ? { ...base, leftOut: fitLeftOut(leftOut, room) } : base,
-  );
+  const metadata = listFormMetadata(base, leftOut);
   await updateModal(
     client,
     viewId,

@@ -74,6 +74,9 @@ export const NOT_IN_GALLERY: Record<string, string> = {
   portinCancelAllModal:
     "Cancel all… on a port-in batch's story (its open numbers, the finished ones left out): the scripted session " +
     'ports no batch; test/e2e/portin-cancel-all.test.ts opens and files it',
+  portinListModal:
+    'the summary of `/telegent portin n1 n2 …` (which numbers can be ported in, Continue with the rest): the ' +
+    'scripted session ports one number in; test/e2e/portin-batch.test.ts opens it and continues from it',
   requestOutcomeMessage:
     'reads a stored request into executionOutcomeMessage, whose every outcome (succeeded, failed, unknown) the ' +
     'gallery shows',

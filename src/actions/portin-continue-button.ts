@@ -28,6 +28,9 @@ export function portinContinueButton(ctx: AppContext) {
           phoneNumber: value.phoneNumber,
           targetClassification: value.targetClassification,
           eligibility: value.eligibility,
+          // A list's summary (`/telegent portin n1 n2 …`): the eligible numbers and those left out, with why.
+          ...(metadata.phoneNumbers ? { phoneNumbers: metadata.phoneNumbers } : {}),
+          ...(metadata.leftOut ? { leftOut: metadata.leftOut } : {}),
         },
         PLAN_LOOKUP_MAX_MS,
       ),

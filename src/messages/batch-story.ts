@@ -1,16 +1,27 @@
-import { formatPhone } from '../operations/glossary.js';
+import { carrierMessageWords, formatPhone, shortId, statusWords } from '../operations/glossary.js';
+import type { OrderRecord } from '../store/orders-repo.js';
 import type { RequestItemRecord } from '../store/request-items-repo.js';
 import type { RequestRecord } from '../store/requests-repo.js';
 import { actions, button, context, type MessagePayload, message, sandboxBlocks, section } from './blocks.js';
 import { ACTION } from './ids.js';
-import { escapeMrkdwn, oneLine } from './limits.js';
+import { escapeMrkdwn, LIMITS, oneLine } from './limits.js';
 import { storyHeadline } from './request-story.js';
+import { statusEmoji } from './status-emoji.js';
+
+type StoryItem = Pick<RequestItemRecord, 'item' | 'status' | 'result' | 'error'>;
 
 export interface BatchStoryArgs {
   request: RequestRecord;
   title: string;
   summary: string;
-  items: readonly Pick<RequestItemRecord, 'item' | 'status' | 'result' | 'error'>[];
+  items: readonly StoryItem[];
+  /**
+   * Items that differ (a port-in of several numbers): each one's label, in item order, and the progress verb
+   * ("Submitted"). Absent: items alike (3 new lines), told by what they got.
+   */
+  itemWords?: { done: string; labels: readonly string[] } | undefined;
+  /** The items' orders as last read: a line shows its order's status (the carrier's refusal, in words). */
+  orders?: readonly Pick<OrderRecord, 'orderId' | 'status' | 'statusMessage'>[] | undefined;
   sandbox?: boolean | undefined;
   /** How many of the batch's port-ins are still open: with any, the story offers Cancel all…. */
   openPortIns?: number | undefined;
@@ -22,12 +33,56 @@ function numbersOf(item: Pick<RequestItemRecord, 'result'>): string[] {
   return Array.isArray(numbers) ? numbers.filter((n): n is string => typeof n === 'string') : [];
 }
 
+/** The order a settled item made (stored with it by requests/batch.ts), when it made one. */
+export function itemOrderId(item: Pick<RequestItemRecord, 'result'>): string | undefined {
+  const orderId = (item.result as { orderId?: unknown } | null)?.orderId;
+  return typeof orderId === 'string' ? orderId : undefined;
+}
+
 /** At most this many numbers are listed by name; the rest are counted. */
 const LISTED = 20;
 
+/** One item's line: its label and where it stands, in words (a refusal with Telegent's reason). */
+function itemLine(item: StoryItem, label: string, orders: BatchStoryArgs['orders']): string {
+  const name = `*${escapeMrkdwn(oneLine(label, 60))}*`;
+  const why = escapeMrkdwn(oneLine(item.error ?? '', 200));
+  const orderId = itemOrderId(item);
+  const order = orderId ? orders?.find((o) => o.orderId === orderId) : undefined;
+  const ref = orderId ? ` · order \`${escapeMrkdwn(oneLine(shortId(orderId), 80))}\`` : '';
+  switch (item.status) {
+    case 'done': {
+      if (!order) return `✅ ${name}: submitted${ref}`;
+      // Where its order stands now (the poller's last read): a carrier's refusal in words, its Fix… in the thread.
+      const carrier = carrierMessageWords(order.statusMessage);
+      return `${statusEmoji(order.status)} ${name}: ${escapeMrkdwn(statusWords(order.status))}${carrier ? ` (${escapeMrkdwn(oneLine(carrier, 150))})` : ''}${ref}`;
+    }
+    case 'failed':
+      return `❌ ${name}: refused by Telegent: ${why}`;
+    case 'unknown':
+      return `⚠️ ${name}: not known (not sent again; check with Telegent before retrying): ${why}`;
+    case 'claimed':
+      return `⏳ ${name}: sending`;
+    default:
+      return `⏳ ${name}: waiting`;
+  }
+}
+
+/** Lines packed into as few sections as Slack's section limit allows. */
+function sections(lines: readonly string[]) {
+  const packed: string[] = [];
+  for (const line of lines) {
+    const last = packed.at(-1);
+    if (last !== undefined && last.length + line.length + 1 <= LIMITS.sectionText)
+      packed[packed.length - 1] = `${last}\n${line}`;
+    else packed.push(line);
+  }
+  return packed.map((text) => section(text));
+}
+
 /**
- * A batch request's one message (3 new lines), redrawn as each item settles: "Provisioned 2 of 3: (801)
- * 555-0101, (801) 555-0102", then what did not go through and why, and how many are still on their way.
+ * A batch request's one message, redrawn as each item settles. Items alike (3 new lines): "Provisioned 2 of 3:
+ * (801) 555-0101, (801) 555-0102", then what did not go through and why, and how many are still on their way.
+ * Items that differ (a port-in of 40 numbers): "Submitted 12 of 40", then one line per number with where it stands.
  */
 export function batchStoryMessage(args: BatchStoryArgs): MessagePayload {
   const { items } = args;
@@ -35,11 +90,25 @@ export function batchStoryMessage(args: BatchStoryArgs): MessagePayload {
   const failed = items.filter((i) => i.status === 'failed');
   const unknown = items.filter((i) => i.status === 'unknown');
   const open = items.length - done.length - failed.length - unknown.length;
+  const head = `${open > 0 ? '⏳' : failed.length + unknown.length > 0 ? '⚠️' : '✅'} ${escapeMrkdwn(storyHeadline(args.request, args.title, args.summary))}`;
+  const footer = context(`requested by <@${args.request.requestedBy}>`);
+  if (args.itemWords) {
+    const { done: verb, labels } = args.itemWords;
+    const progress = `*${escapeMrkdwn(verb)} ${done.length} of ${items.length}*${failed.length ? ` · ${failed.length} refused` : ''}${unknown.length ? ` · ${unknown.length} not known` : ''}`;
+    const perItem = [...items]
+      .sort((a, b) => a.item - b.item)
+      .map((item) => itemLine(item, labels[item.item] ?? `#${item.item + 1}`, args.orders));
+    return message(`${head}\n${progress}`, [
+      ...sandboxBlocks(args.sandbox),
+      ...sections([head, progress]),
+      ...sections(perItem),
+      footer,
+    ]);
+  }
   const numbers = done.flatMap(numbersOf);
   const listed = numbers.slice(0, LISTED).map(formatPhone).join(', ');
   const more = numbers.length > LISTED ? ` and ${numbers.length - LISTED} more` : '';
   const verb = args.title.endsWith('e') ? `${args.title}d` : `${args.title}ed`;
-  const head = `${open > 0 ? '⏳' : failed.length + unknown.length > 0 ? '⚠️' : '✅'} ${escapeMrkdwn(storyHeadline(args.request, args.title, args.summary))}`;
   const progress = `*${verb} ${done.length} of ${items.length}*${numbers.length ? `: ${listed}${more}` : ''}`;
   const lines = [head, progress];
   if (failed.length > 0)
@@ -53,7 +122,7 @@ export function batchStoryMessage(args: BatchStoryArgs): MessagePayload {
   return message(text, [
     ...sandboxBlocks(args.sandbox),
     section(text),
-    context(`requested by <@${args.request.requestedBy}>`),
+    footer,
     ...(args.openPortIns ? [cancelAllButton(args.request.id, args.openPortIns)] : []),
   ]);
 }

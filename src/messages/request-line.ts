@@ -34,6 +34,27 @@ export function requestTitle(request: RequestRecord): string {
   }
 }
 
+/**
+ * What a batch's story calls each of its `count` items and its progress verb, when its items differ (a port-in of
+ * several numbers: one line per number); undefined when they are alike (3 new lines) or cannot be rebuilt.
+ */
+export function requestItemWords(
+  request: RequestRecord,
+  count: number,
+): { done: string; labels: string[] } | undefined {
+  if (!isOperationKind(request.kind)) return undefined;
+  const words = getOperation(request.kind).itemWords;
+  if (!words) return undefined;
+  try {
+    return {
+      done: words.done,
+      labels: Array.from({ length: count }, (_, n) => words.label(request.input, n)),
+    };
+  } catch {
+    return undefined;
+  }
+}
+
 /** The operation's redacted summary of a stored (redacted) input; empty when it cannot be rebuilt. */
 export function storedSummary(request: RequestRecord): string {
   if (!isOperationKind(request.kind)) return '';

@@ -13,7 +13,7 @@ import { type ExecutionStatus, executionOutcomeMessage } from './execution-outco
 import { escapeMrkdwn, oneLine } from './limits.js';
 import { orderRootMessage, type SlackMessage } from './order-messages.js';
 import { requestCard } from './request-card.js';
-import { operationTitle, requestTitle, storedSummary } from './request-line.js';
+import { operationTitle, requestItemWords, requestTitle, storedSummary } from './request-line.js';
 import { requestStoryMessage, type StoryStep } from './request-story.js';
 import { customerWords } from './who-why.js';
 
@@ -195,12 +195,22 @@ export function requestPicture(state: RequestState, options: PictureOptions): Re
         }),
   };
   const batch = state.items && state.items.length > 1 ? state.items : null;
+  const itemWords = batch ? requestItemWords(request, batch.length) : undefined;
   // Decided by the orders' traits, not the request's kind: any batch of port-ins offers Cancel all….
   const openPortIns = (state.orders ?? []).filter((o) => !o.closedAt && orderTraits(o.kind).portIn).length;
   const ranFace: Drawing | null = batch
     ? {
         shows: 'story',
-        message: batchStoryMessage({ request, title, summary, items: batch, sandbox, openPortIns }),
+        message: batchStoryMessage({
+          request,
+          title,
+          summary,
+          items: batch,
+          itemWords,
+          orders: state.orders,
+          sandbox,
+          openPortIns,
+        }),
       }
     : order
       ? { shows: 'order', message: orderRootMessage(order, { sandbox, actions: true }) }
@@ -231,7 +241,15 @@ export function requestPicture(state: RequestState, options: PictureOptions): Re
     lines.push({ name: 'decision', thread: 'story', message: decisionNotice(request, notice, accountName) });
   if (ran) {
     const outcome = batch
-      ? batchStoryMessage({ request, title, summary, items: batch, sandbox })
+      ? batchStoryMessage({
+          request,
+          title,
+          summary,
+          items: batch,
+          itemWords,
+          orders: state.orders,
+          sandbox,
+        })
       : requestOutcomeMessage(request, order, sandbox);
     if (!cardIsStory && request.cardTs)
       lines.push({ name: 'card-outcome', thread: 'card', message: outcome });

@@ -72,7 +72,8 @@ export async function drawRequest(deps: DrawDeps, lease: DrawLease): Promise<voi
       deps.customerNotices?.get(request.id) ?? null,
       deps.lineSubscriptions?.listByRequest(request.id) ?? [],
       deps.requestItems?.list(request.id) ?? [],
-      // A batch's orders (one per number): its story offers Cancel all… while any port-in is open.
+      // A batch's orders (one per number): each number's story line shows its order's status, and the story
+      // offers Cancel all… while any port-in is open.
       deps.orders.listByRequests([request.id]),
     ]);
     const accountName = bound && bound.accountId === request.accountId ? bound.accountName : null;

@@ -197,6 +197,11 @@ export interface Operation<Input, Result, Body = unknown> {
    * filed, e.g. N provisions alike). A batch of different numbers (a business's port-in) gives each its own.
    */
   itemInput?(input: Input, item: number): Input;
+  /**
+   * A batch whose items differ (a port-in of several numbers): what the story calls item `item` ("(313)
+   * 555-0701"), so it shows one line per item, and the verb of its progress line ("Submitted 2 of 3").
+   */
+  itemWords?: { done: string; label(input: Input, item: number): string };
 }
 
 // biome-ignore lint/suspicious/noExplicitAny: a registry holds operations of every input/result type

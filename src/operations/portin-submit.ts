@@ -6,6 +6,7 @@ import { billingAddressSchema, billingAddressToTelegent } from './fields/billing
 import { targetClassificationSchema } from './fields/enums.js';
 import { iccidSchema } from './fields/iccid.js';
 import { phoneNumberSchema } from './fields/phone-number.js';
+import { phoneNumberArraySchema } from './fields/phone-number-array.js';
 import { portInDateSchema } from './fields/port-in-date.js';
 import { optionalField, withDefault } from './fields/result.js';
 import { accountIdSchema, subscriberIdSchema } from './fields/telegent-ids.js';
@@ -16,9 +17,17 @@ import {
   subscriberNameSchema,
 } from './fields/text.js';
 import { classificationWords, dayWords, formatPhone } from './glossary.js';
+import { countWords } from './line-change-numbers.js';
 import { defineOperation, MASK, type SchemaOptions, simTail } from './operation.js';
 import { shortName } from './personal-data.js';
 import { planChoiceFields, planFacts, planStep, planSummary } from './plan-choice.js';
+import {
+  checkPortInList,
+  leftOutSchema,
+  portInListFacts,
+  portInListIsFree,
+  portInNumbersInWords,
+} from './portin-numbers.js';
 import { readBackNumber } from './read-back.js';
 
 export const PORT_IN_SECRET_FIELDS = ['currentAccountNumber', 'currentAccountPassword'] as const;
@@ -27,6 +36,9 @@ export function portInSchema(options: SchemaOptions) {
   return z
     .object({
       phoneNumber: phoneNumberSchema,
+      // Several numbers in one request (one order each, the same carrier account): every one, the first too.
+      phoneNumbers: phoneNumberArraySchema.optional(),
+      leftOut: leftOutSchema.optional(),
       currentCarrierName: carrierNameSchema,
       currentAccountNumber: accountNumberSchema,
       currentAccountPassword: accountPasswordSchema,
@@ -42,6 +54,9 @@ export function portInSchema(options: SchemaOptions) {
       ...planChoiceFields,
     })
     .superRefine((v, ctx) => {
+      const issue = (field: string, message: string) =>
+        ctx.addIssue({ code: 'custom', path: [field], message });
+      checkPortInList(v, issue);
       checkEligibility(v.eligibility, v.portInDate, (field, message) =>
         ctx.addIssue({ code: 'custom', path: [field], message }),
       );
@@ -66,9 +81,19 @@ export function portInToTelegent(input: PortInInput): PortInRequest {
   };
 }
 
+/** Item `n` of a port-in of several numbers: the same request for its one number (a single one: as filed). */
+function portInItem(input: PortInInput, n: number): PortInInput {
+  if (!input.phoneNumbers) return input;
+  const { phoneNumbers, leftOut: _leftOut, ...one } = input;
+  return { ...one, phoneNumber: phoneNumbers[n] ?? input.phoneNumber };
+}
+
+const PORT_IN_KIND = 'portin';
+
 export const portIn = defineOperation<PortInInput, PortOrderCreated, PortInRequest>({
-  kind: 'portin',
+  kind: PORT_IN_KIND,
   title: 'Port-in',
+  titleOf: (input) => (input.phoneNumbers ? `Port-in · ${countWords(input.phoneNumbers.length)}` : 'Port-in'),
   mutates: true,
   needsApproval: true,
   secretFields: PORT_IN_SECRET_FIELDS,
@@ -76,7 +101,7 @@ export const portIn = defineOperation<PortInInput, PortOrderCreated, PortInReque
   summary(input) {
     const a = input.billingAddress;
     const parts = [
-      `Port-in of ${formatPhone(input.phoneNumber)} from ${input.currentCarrierName} as a ${classificationWords(input.targetClassification)}`,
+      `Port-in of ${portInNumbersInWords(input)} from ${input.currentCarrierName} as a ${classificationWords(input.targetClassification)}`,
       `account ${MASK}, PIN/password ${MASK}`,
       input.subscriberName ? `name ${shortName(input.subscriberName)}` : undefined,
       `billing ${a.city}, ${a.state} ${a.zip}`,
@@ -86,7 +111,7 @@ export const portIn = defineOperation<PortInInput, PortOrderCreated, PortInReque
     return parts.filter(Boolean).join('; ') + planSummary(input);
   },
   facts: (input) => [
-    ['Number', formatPhone(input.phoneNumber)],
+    ...portInListFacts(input),
     ['From carrier', input.currentCarrierName],
     ['Line', classificationWords(input.targetClassification)],
     ['Port date', input.portInDate ? dayWords(input.portInDate) : 'as soon as possible'],
@@ -94,10 +119,15 @@ export const portIn = defineOperation<PortInInput, PortOrderCreated, PortInReque
     ...(input.subscriberName
       ? [['Name at the carrier', shortName(input.subscriberName)] as [string, string]]
       : []),
-    ['SIM', simTail(input.iccid)],
+    ...(input.phoneNumbers ? [] : [['SIM', simTail(input.iccid)] as [string, string]]),
     ['Carrier account', `${MASK} (number and PIN/password kept encrypted)`],
     ...planFacts(input),
   ],
+  // Only a list is checked here (a single port-in behaves as it always has: Telegent refuses its duplicate).
+  preconditions: (ctx, input) => portInListIsFree(ctx, PORT_IN_KIND, input),
+  items: (input) => input.phoneNumbers?.length ?? 1,
+  itemInput: portInItem,
+  itemWords: { done: 'Submitted', label: (input, n) => formatPhone(portInItem(input, n).phoneNumber) },
   toTelegent: portInToTelegent,
   execute: (ctx, input) =>
     ctx.telegent.submitPortIn(

@@ -137,11 +137,16 @@ async function runItem(
     clearInterval(heartbeat);
   }
   const stored = op.storedResult ? op.storedResult(result) : result;
-  // The numbers it got are stored beside the answer: the story lists them without knowing the operation.
-  const done = { answer: stored, numbers: numbersOf(op, input, result) };
   // What Telegent's answer means is stored before the item is marked done (both writes are once per item), so a
   // crash in between leaves an item recovery owns with its order and its line's plan already kept.
   const outcome: Outcome = op.outcome?.(input, result) ?? {};
+  // The numbers it got and its order are stored beside the answer: the story tells them without knowing the
+  // operation.
+  const done = {
+    answer: stored,
+    numbers: numbersOf(op, input, result),
+    ...(outcome.order ? { orderId: outcome.order.orderId } : {}),
+  };
   const order = outcome.order
     ? await trackOrder(store.orders, request, outcome.order, {
         now: deps.now(),

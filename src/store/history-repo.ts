@@ -37,7 +37,9 @@ export interface HistoryPage {
  */
 const SUBJECT_SQL: Record<HistorySubjectKind, { named: string; ordered: string }> = {
   number: {
-    named: `r.input->>'phoneNumber' = $1 OR r.input->'numbers' @> jsonb_build_array($1::text)`,
+    // A list (park several, port in several) names every number in `phoneNumbers`, not only its first.
+    named: `r.input->>'phoneNumber' = $1 OR r.input->'numbers' @> jsonb_build_array($1::text)
+      OR r.input->'phoneNumbers' @> jsonb_build_array($1::text)`,
     ordered: '$1 = ANY(o.numbers)',
   },
   order: { named: 'false', ordered: 'o.order_id = $1' },

@@ -8,6 +8,11 @@ const modalMetadataSchema = z.object({
   phoneNumber: z.string().max(20).optional(),
   /** A list line change (`/telegent park n1 n2 …`): every number, E.164 (up to 100 fit the 3,000 characters). */
   phoneNumbers: z.array(z.string().max(16)).max(100).optional(),
+  /** A port-in of several numbers: those its eligibility check left out, with Telegent's reason (for the card). */
+  leftOut: z
+    .array(z.object({ number: z.string().max(16), reason: z.string().max(300) }))
+    .max(100)
+    .optional(),
   orderId: z.string().max(100).optional(),
   eligibility: eligibilityContextSchema.optional(),
   /** The classification eligibility was checked in: the port-in submits the same one. */

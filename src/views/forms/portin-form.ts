@@ -33,6 +33,8 @@ export function portinFormView(
       PhoneNumber: m.phoneNumber,
     },
     targetClassification: m.targetClassification,
+    phoneNumbers: m.phoneNumbers,
+    leftOut: m.leftOut,
     metadata: writeModalMetadata(m),
     sandbox,
     moreOptions,

@@ -1,11 +1,12 @@
 import type { KnownBlock, ModalView } from '@slack/types';
 import { context, sandboxBlocks, section } from '../../messages/blocks.js';
 import { CALLBACK } from '../../messages/ids.js';
-import { escapeMrkdwn } from '../../messages/limits.js';
+import { escapeMrkdwn, oneLine } from '../../messages/limits.js';
 import { TARGET_CLASSIFICATIONS, type TargetClassification } from '../../operations/fields/enums.js';
 import { isWireline } from '../../operations/fields/port-in-date.js';
 import { TEXT_LIMITS } from '../../operations/fields/text.js';
 import { classificationWords, formatPhone } from '../../operations/glossary.js';
+import { countWords, type LeftOut, leftOutWords } from '../../operations/line-change-numbers.js';
 import type { PortInEligibility } from '../../telegent/response-schemas.js';
 import { dateInput, textInput } from '../inputs.js';
 import { subscriberPickerBlocks } from '../subscriber-picker.js';
@@ -31,6 +32,32 @@ export interface PortinModalArgs {
   moreOptions?: boolean | undefined;
   /** The Plan field, as the account's plan list allows (none: no field). */
   plan?: PlanField | undefined;
+  /** A port-in of several numbers: every eligible one (the first is `phoneNumber`), listed at the top. */
+  phoneNumbers?: readonly string[] | undefined;
+  /** Numbers the eligibility check left out, with why. */
+  leftOut?: readonly LeftOut[] | undefined;
+}
+
+/**
+ * The box for more numbers on the same carrier account, pasted as a list: its block id is the input's
+ * `phoneNumbers`, so the schema's words about the list (a bad entry, a number twice, over 100) show under it.
+ */
+export const PASTED_NUMBERS_FIELD = 'phoneNumbers';
+
+/** The list at the top of a form for several numbers: every one, then what was left out. */
+function listBlocks(args: PortinModalArgs): KnownBlock[] {
+  if (!args.phoneNumbers) return [];
+  const numbers = args.phoneNumbers.map((n) => formatPhone(n)).join(', ');
+  return [
+    section(`*${countWords(args.phoneNumbers.length)}:* ${escapeMrkdwn(oneLine(numbers, 2_500))}`),
+    ...(args.leftOut?.length
+      ? [
+          context(
+            `Left out (${args.leftOut.length}), not eligible: ${escapeMrkdwn(oneLine(leftOutWords(args.leftOut).replaceAll('\n', '; '), 1_500))}`,
+          ),
+        ]
+      : []),
+  ];
 }
 
 export const CLASSIFICATION_CHOICES = TARGET_CLASSIFICATIONS.map((c) => ({
@@ -49,24 +76,44 @@ export function portinModal(args: PortinModalArgs): ModalView {
   const number = escapeMrkdwn(formatPhone(args.phoneNumber));
   const other = args.targetClassification === 'mvno' ? 'iot' : 'mvno';
   const plan = planInputBlocks(args.plan);
+  // A SIM is one line's: a list of numbers gets none here (each line's SIM is set once it is ours).
+  const sim: KnownBlock[] = args.phoneNumbers
+    ? []
+    : [
+        textInput({
+          field: 'iccid',
+          optional: true,
+          maxLength: 40,
+          hint: 'The 19 or 20 digits printed on the SIM card',
+        }),
+      ];
   const folded: KnownBlock[] = [
     textInput({ field: 'subscriberName', optional: true, maxLength: TEXT_LIMITS.name }),
-    textInput({
-      field: 'iccid',
-      optional: true,
-      maxLength: 40,
-      hint: 'The 19 or 20 digits printed on the SIM card',
-    }),
+    ...sim,
     ...plan.folded,
   ];
   const blocks: KnownBlock[] = [
     ...sandboxBlocks(args.sandbox),
     section(
-      `Porting in *${number}* from *${carrier}* (${wireline ? 'landline' : 'wireless'}) as a *${classificationWords(args.targetClassification)}*.`,
+      args.phoneNumbers
+        ? `Porting in *${countWords(args.phoneNumbers.length)}* from one *${carrier}* account as *${classificationWords(args.targetClassification)}s*: one port-in each, the details below shared.`
+        : `Porting in *${number}* from *${carrier}* (${wireline ? 'landline' : 'wireless'}) as a *${classificationWords(args.targetClassification)}*.`,
     ),
+    ...listBlocks(args),
     context(
-      `Enter the details exactly as they are on the ${carrier} account. A second person approves before it is submitted. To port in as a ${classificationWords(other)} instead, run \`/telegent portin ${number} ${other}\`.`,
+      args.phoneNumbers
+        ? `Enter the details exactly as they are on the ${carrier} account. A second person approves before anything is submitted.`
+        : `Enter the details exactly as they are on the ${carrier} account. A second person approves before it is submitted. To port in as a ${classificationWords(other)} instead, run \`/telegent portin ${number} ${other}\`.`,
     ),
+    textInput({
+      field: PASTED_NUMBERS_FIELD,
+      optional: true,
+      multiline: true,
+      maxLength: 2_000,
+      label: 'More numbers on this account',
+      hint: 'Other numbers on the same carrier account, pasted as a list (spaces, commas or new lines): each gets its own port-in, and Telegent checks each when it is submitted',
+      placeholder: '+1 313 555 0702, +1 313 555 0703',
+    }),
     dateInput({
       field: 'portInDate',
       optional: !wireline,
@@ -88,7 +135,11 @@ export function portinModal(args: PortinModalArgs): ModalView {
     ...plan.main,
     ...(args.moreOptions
       ? folded
-      : moreOptionsFold(['no name on the carrier account', 'no SIM yet', ...plan.defaults])),
+      : moreOptionsFold([
+          'no name on the carrier account',
+          ...(args.phoneNumbers ? [] : ['no SIM yet']),
+          ...plan.defaults,
+        ])),
   ];
   return modal({
     callbackId: CALLBACK.form('portin'),

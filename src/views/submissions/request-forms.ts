@@ -3,6 +3,7 @@ import type { KnownBlock, ModalView } from '@slack/types';
 import type { AppContext } from '../../app-context.js';
 import { CALLBACK } from '../../messages/ids.js';
 import { planLabel } from '../../messages/plan-words.js';
+import { parsePhoneNumbers } from '../../operations/fields/phone-number.js';
 import { PROTECT_ACTIONS, type ProtectResult } from '../../operations/protect-input.js';
 import {
   LINE_CHANGE_OPERATIONS,
@@ -17,6 +18,7 @@ import { isPortinFormMetadata, portinFormWithPlan } from '../forms/portin-form.j
 import { provisionFormView } from '../forms/provision-form.js';
 import type { ModalMetadata } from '../modal-metadata.js';
 import { END_PLAN_FIELD, leftOutNote } from '../modals/line-change-modal.js';
+import { PASTED_NUMBERS_FIELD } from '../modals/portin-modal.js';
 import { dropUnchanged } from '../view-input.js';
 import type { CompanionRequest } from './companion-requests.js';
 import { planFromCatalogue } from './plan-from-catalogue.js';
@@ -117,6 +119,22 @@ async function withPlanWords(typed: Record<string, unknown>, _m: ModalMetadata, 
   return plan ? { ...typed, newPlan: planLabel(plan) } : typed;
 }
 
+/**
+ * The port-in form's numbers: the one checked (or the list's), then any pasted in its "More numbers" box. Bad
+ * entries and repeats stay in the list, so the schema names them under the box rather than dropping them.
+ */
+function withPastedNumbers(typed: Record<string, unknown>, m: ModalMetadata): Record<string, unknown> {
+  const { [PASTED_NUMBERS_FIELD]: pasted, ...rest } = typed;
+  const text = typeof pasted === 'string' ? pasted.trim() : '';
+  const checked = m.phoneNumbers ?? (m.phoneNumber ? [m.phoneNumber] : []);
+  if (!text) return m.phoneNumbers ? { ...rest, phoneNumbers: m.phoneNumbers } : rest;
+  const parsed = parsePhoneNumbers(text);
+  return {
+    ...rest,
+    phoneNumbers: [...checked, ...parsed.numbers, ...parsed.duplicates, ...parsed.errors.map((e) => e.input)],
+  };
+}
+
 /** An email that already has a subscriber (from the subscriber picker's cached list). */
 async function emailNotTaken(
   input: Record<string, unknown>,
@@ -151,10 +169,14 @@ export const REQUEST_FORMS: readonly RequestForm[] = [
     fromCatalogue: planFromCatalogue,
     fromMetadata: (m) => ({
       phoneNumber: m.phoneNumber,
+      // Those a list's check left out (for the card); its numbers come with the pasted ones (withPastedNumbers).
+      ...(m.leftOut ? { leftOut: m.leftOut } : {}),
       // The classification eligibility was checked in; a form opened before it was recorded keeps what was typed.
       ...(m.targetClassification ? { targetClassification: m.targetClassification } : {}),
       ...(m.eligibility ? { eligibility: m.eligibility } : {}),
     }),
+    filedNote: leftOutNote,
+    changes: async (typed, m) => withPastedNumbers(typed, m),
     withMoreOptions: async (ctx, m, timeLeftMs) =>
       isPortinFormMetadata(m) ? portinFormWithPlan(ctx, m, Math.min(timeLeftMs, 500), true) : undefined,
   },

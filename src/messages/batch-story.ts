@@ -92,6 +92,7 @@ export function batchStoryMessage(args: BatchStoryArgs): MessagePayload {
   const open = items.length - done.length - failed.length - unknown.length;
   const head = `${open > 0 ? '⏳' : failed.length + unknown.length > 0 ? '⚠️' : '✅'} ${escapeMrkdwn(storyHeadline(args.request, args.title, args.summary))}`;
   const footer = context(`requested by <@${args.request.requestedBy}>`);
+  const buttons = args.openPortIns ? [cancelAllButton(args.request.id, args.openPortIns)] : [];
   if (args.itemWords) {
     const { done: verb, labels } = args.itemWords;
     const progress = `*${escapeMrkdwn(verb)} ${done.length} of ${items.length}*${failed.length ? ` · ${failed.length} refused` : ''}${unknown.length ? ` · ${unknown.length} not known` : ''}`;
@@ -103,6 +104,7 @@ export function batchStoryMessage(args: BatchStoryArgs): MessagePayload {
       ...sections([head, progress]),
       ...sections(perItem),
       footer,
+      ...buttons,
     ]);
   }
   const numbers = done.flatMap(numbersOf);
@@ -123,7 +125,7 @@ export function batchStoryMessage(args: BatchStoryArgs): MessagePayload {
     ...sandboxBlocks(args.sandbox),
     section(text),
     footer,
-    ...(args.openPortIns ? [cancelAllButton(args.request.id, args.openPortIns)] : []),
+    ...buttons,
   ]);
 }
 

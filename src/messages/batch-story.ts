@@ -43,7 +43,7 @@ export function itemOrderId(item: Pick<RequestItemRecord, 'result'>): string | u
 const LISTED = 20;
 
 /** One item's line: its label and where it stands, in words (a refusal with Telegent's reason). */
-function itemLine(item: StoryItem, label: string, orders: BatchStoryArgs['orders']): string {
+function itemLine(item: StoryItem, label: string, verb: string, orders: BatchStoryArgs['orders']): string {
   const name = `*${escapeMrkdwn(oneLine(label, 60))}*`;
   const why = escapeMrkdwn(oneLine(item.error ?? '', 200));
   const orderId = itemOrderId(item);
@@ -51,7 +51,7 @@ function itemLine(item: StoryItem, label: string, orders: BatchStoryArgs['orders
   const ref = orderId ? ` · order \`${escapeMrkdwn(oneLine(shortId(orderId), 80))}\`` : '';
   switch (item.status) {
     case 'done': {
-      if (!order) return `✅ ${name}: submitted${ref}`;
+      if (!order) return `✅ ${name}: ${escapeMrkdwn(verb.toLowerCase())}${ref}`;
       // Where its order stands now (the poller's last read): a carrier's refusal in words, its Fix… in the thread.
       const carrier = carrierMessageWords(order.statusMessage);
       return `${statusEmoji(order.status)} ${name}: ${escapeMrkdwn(statusWords(order.status))}${carrier ? ` (${escapeMrkdwn(oneLine(carrier, 150))})` : ''}${ref}`;
@@ -98,7 +98,7 @@ export function batchStoryMessage(args: BatchStoryArgs): MessagePayload {
     const progress = `*${escapeMrkdwn(verb)} ${done.length} of ${items.length}*${failed.length ? ` · ${failed.length} refused` : ''}${unknown.length ? ` · ${unknown.length} not known` : ''}`;
     const perItem = [...items]
       .sort((a, b) => a.item - b.item)
-      .map((item) => itemLine(item, labels[item.item] ?? `#${item.item + 1}`, args.orders));
+      .map((item) => itemLine(item, labels[item.item] ?? `#${item.item + 1}`, verb, args.orders));
     return message(`${head}\n${progress}`, [
       ...sandboxBlocks(args.sandbox),
       ...sections([head, progress]),
@@ -121,12 +121,7 @@ export function batchStoryMessage(args: BatchStoryArgs): MessagePayload {
     );
   if (open > 0) lines.push(`${open} still on the way`);
   const text = lines.join('\n');
-  return message(text, [
-    ...sandboxBlocks(args.sandbox),
-    section(text),
-    footer,
-    ...buttons,
-  ]);
+  return message(text, [...sandboxBlocks(args.sandbox), section(text), footer, ...buttons]);
 }
 
 /** Cancel all… of a batch's open port-ins: opens a form (the numbers, a reason); a second person approves. */

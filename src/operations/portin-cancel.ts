@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { PortInAck } from '../telegent/response-schemas.js';
 import { ORDER_ID_HINT, orderIdSchema } from './fields/order-id.js';
-import { shortId, statusWords } from './glossary.js';
+import { formatPhone, shortId, statusWords } from './glossary.js';
 import { countWords, type LeftOut, leftOutWords, numbersInWords } from './line-change-numbers.js';
 import { defineOperation, type PreconditionContext } from './operation.js';
 import { readBackOrder } from './read-back.js';
@@ -142,6 +142,14 @@ export const portInCancel = defineOperation<PortInCancelInput, PortInAck, PortIn
   // Cancel all…: one cancel per port-in, each its own claimed step (requests/batch.ts), sent once.
   items: (input) => input.orderIds?.length ?? 1,
   itemInput: (input, item) => ({ orderId: input.orderIds?.[item] ?? input.orderId }),
+  // Cancel all…'s story: a line per number ("(415) 555-0171: cancelled"), or per order when its number is unknown.
+  itemWords: {
+    done: 'Cancelled',
+    label: (input, item) => {
+      const number = input.orderNumbers?.[item];
+      return number ? formatPhone(number) : shortId(input.orderIds?.[item] ?? input.orderId);
+    },
+  },
   execute: (ctx, input) => ctx.telegent.cancelPortIn(input.orderId, ctx.callOptions),
   // The order goes to Cancelled: the poller tells its thread soon.
   outcome: (input) => ({ recheckOrderId: input.orderId }),

@@ -18,7 +18,7 @@ import { createMetrics } from '../src/metrics.js';
 import { SEED_MESSAGE_ROUTE_IDS, SEED_SUBSCRIBER_IDS } from '../src/sandbox/seed.js';
 import { startSandbox } from '../src/sandbox/server.js';
 import { migrate } from '../src/store/migrate.js';
-import { storeOver } from '../src/store/open-store.js';
+import { type Store, storeOver } from '../src/store/open-store.js';
 import { createPgliteDb } from '../src/store/pglite-db.js';
 import { createTelegentClient } from '../src/telegent/client.js';
 import { slotSpacingMs } from '../src/telegent/rate-limiter.js';
@@ -43,6 +43,8 @@ export interface BatchBenchOptions {
   requests: number;
   itemsEach: number;
   limitPerMinute: number;
+  /** The store (closed at the end); default: a fresh PGlite. The smoke test passes the suite's template. */
+  openStore?: () => Promise<Store>;
 }
 
 export const FULL: BatchBenchOptions = { requests: 2, itemsEach: 50, limitPerMinute: 50 };
@@ -67,9 +69,7 @@ export async function runBatchBench(options: BatchBenchOptions): Promise<BatchBe
   const jobs = { ...DEFAULT_JOBS, telegentRateLimitPerMinute: options.limitPerMinute };
   const fake = await startFakeSlack();
   const sandbox = await startSandbox({ rateLimitPerMinute: options.limitPerMinute });
-  const db = await createPgliteDb();
-  await migrate(db);
-  const store = storeOver(db, Buffer.alloc(32, 1), () => db.close());
+  const store = options.openStore ? await options.openStore() : await freshPglite();
   let tooMany = 0;
   const telegent = createTelegentClient({
     baseUrl: sandbox.url,
@@ -121,6 +121,8 @@ export async function runBatchBench(options: BatchBenchOptions): Promise<BatchBe
       if (filed.status !== 'pending_approval') throw new Error(`filing: ${filed.status}`);
       requestIds.push(filed.request.id);
     }
+    // A warm process (as slack-ack's): the first signed request pays for Bolt's and the handlers' first run.
+    await slack.command({ text: 'help', userId: REQUESTER, channelId: CHANNEL });
     const sent = () => sandbox.mutations().filter((m) => m.path.toLowerCase() === PROVISION_PATH).length;
     global.gc?.();
     const rssBefore = process.memoryUsage().rss;
@@ -142,7 +144,7 @@ export async function runBatchBench(options: BatchBenchOptions): Promise<BatchBe
     );
     if (clicks.some((c) => c.status !== 200)) throw new Error('an Approve click was not acked with 200');
     // Every submission out: the budget is what the batch is measured against.
-    const budgetMs = (n / options.limitPerMinute) * 60_000 * 4;
+    const budgetMs = Math.max(30_000, (n / options.limitPerMinute) * 60_000 * 4);
     while (sent() < n) {
       if (performance.now() - started > budgetMs) throw new Error(`only ${sent()} of ${n} sent in time`);
       await new Promise((resolve) => setTimeout(resolve, 50));
@@ -184,6 +186,12 @@ export async function runBatchBench(options: BatchBenchOptions): Promise<BatchBe
     await store.close();
     await fake.close();
   }
+}
+
+async function freshPglite(): Promise<Store> {
+  const db = await createPgliteDb();
+  await migrate(db);
+  return storeOver(db, Buffer.alloc(32, 1), () => db.close());
 }
 
 export function printBatchBench(options: BatchBenchOptions, r: BatchBenchResult): void {

@@ -76,6 +76,8 @@ export async function run(options: KillMidBatchOptions = {}): Promise<DrillResul
     store: storeKind,
     echo: options.echo,
     appEnv: { LOG_LEVEL: 'info' },
+    // The first start runs PGlite's initdb: under the suite's load it has passed the default 30 s.
+    readyTimeoutMs: 90_000,
   });
   const { sandbox } = world.telegent;
   try {

@@ -9,7 +9,7 @@ if [ -z "${TEST_DATABASE_URL:-}${DATABASE_URL:-}" ] && command -v pg_isready >/d
   export TEST_DATABASE_URL=postgres://postgres@127.0.0.1:5432/test
 fi
 failed=()
-for drill in double-click crash-mid-sweep telegent-weather slack-weather bad-input leak-scan kill-after-post kill-after-approve kill-mid-text kill-mid-plan db-outage; do
+for drill in double-click crash-mid-sweep telegent-weather slack-weather bad-input leak-scan kill-after-post kill-after-approve kill-mid-text kill-mid-plan kill-mid-batch db-outage; do
   echo "▶ drill $drill"
   npx tsx "drills/$drill.ts" || failed+=("$drill")
 done

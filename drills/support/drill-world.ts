@@ -41,6 +41,11 @@ export interface DrillWorldOptions {
   fakeSlack?: FakeSlackOptions;
   /** Echo app lines to stderr. */
   echo?: boolean;
+  /**
+   * How long an app may take to answer /healthz (default 30 s). A fresh PGlite store runs initdb in the first
+   * app process: on a two-core machine under the suite's load that alone has taken 25–30 s.
+   */
+  readyTimeoutMs?: number;
 }
 
 export interface DrillWorld {
@@ -118,7 +123,12 @@ export async function startDrillWorld(options: DrillWorldOptions): Promise<Drill
     apps,
     appEnv,
     async startApp(name, env) {
-      const app = await startAppProcess({ name, env: appEnv(env), echo: options.echo });
+      const app = await startAppProcess({
+        name,
+        env: appEnv(env),
+        echo: options.echo,
+        ...(options.readyTimeoutMs ? { readyTimeoutMs: options.readyTimeoutMs } : {}),
+      });
       apps.push(app);
       return app;
     },

@@ -17,6 +17,11 @@ export interface DrillSandbox {
   accountSecret: string;
   /** Every token seen: in token responses and in Authorization headers. */
   tokens: Set<string>;
+  /**
+   * Requests that reached the proxy for this path (lower-case, no query), counted as they arrive: before a
+   * 'latency' fault lets the sandbox process them (its journal records a request only once answered).
+   */
+  arrivals(path: string): number;
   close(): Promise<void>;
 }
 
@@ -24,10 +29,13 @@ export async function startDrillSandbox(options: Partial<SandboxOptions> = {}): 
   const sandbox = await startSandbox({ rateLimitPerMinute: 100_000, speed: 1, ...options });
   const target = new URL(sandbox.url);
   const tokens = new Set<string>();
+  const arrived = new Map<string, number>();
 
   const proxy = createServer((req, res) => {
     const auth = req.headers.authorization;
     if (auth?.startsWith('Bearer ')) tokens.add(auth.slice('Bearer '.length));
+    const path = (req.url ?? '').split('?')[0]!.toLowerCase();
+    arrived.set(path, (arrived.get(path) ?? 0) + 1);
     const upstream = request(
       {
         host: target.hostname,
@@ -67,6 +75,7 @@ export async function startDrillSandbox(options: Partial<SandboxOptions> = {}): 
     accountKey: sandbox.accountKey,
     accountSecret: sandbox.accountSecret,
     tokens,
+    arrivals: (path) => arrived.get(path.toLowerCase()) ?? 0,
     async close() {
       const closed = new Promise<void>((resolve) => proxy.close(() => resolve()));
       proxy.closeAllConnections();

@@ -32,6 +32,17 @@ export function itemNumbers(item: Pick<RequestItemRecord, 'result'>): string[] {
   return Array.isArray(numbers) ? numbers.filter((n): n is string => typeof n === 'string') : [];
 }
 
+/**
+ * The numbers another item accounts for, which a read-back must not hand to this one: what a done item got, and
+ * the number an earlier read-back found for an unknown item (two items killed mid-call in one batch would
+ * otherwise both name the first line bought today, and the second line would be named by none).
+ */
+function numbersTakenBy(item: RequestItemRecord): string[] {
+  if (item.status === 'done') return itemNumbers(item);
+  const found = (item.result as { reconciliation?: { number?: unknown } } | null)?.reconciliation?.number;
+  return item.status === 'unknown' && typeof found === 'string' ? [found] : [];
+}
+
 /** The number an item's answer gave, from the outcome's order. */
 function numbersOf(op: AnyOperation, input: Record<string, unknown>, result: unknown): string[] {
   try {
@@ -176,8 +187,8 @@ async function settleByReadBack(
   const { store } = deps;
   const others = await store.requestItems.list(item.requestId);
   const settledNumbers = others
-    .filter((other) => other.item !== item.item && other.status === 'done')
-    .flatMap((other) => itemNumbers(other));
+    .filter((other) => other.item !== item.item)
+    .flatMap((other) => numbersTakenBy(other));
   // A line settled by reading back gets no plan step (its number is not proven ours): said, with what to do.
   const found = withUnappliedPlan(await reconcile(op, { ...opContext(deps), settledNumbers }, input), input);
   // Only a read-back that proves this item's change settles it: "a number bought today for this subscriber" may

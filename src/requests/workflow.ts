@@ -346,7 +346,7 @@ export function createWorkflow(deps: WorkflowDeps) {
       }
       // A batch is taken over where its executor stopped: the rest submitted, none twice (requests/batch.ts).
       const quietSince = new Date(now().getTime() - ITEM_LEASE_SECONDS * 1000);
-      for (const requestId of await store.requestItems.listStranded(now(), quietSince)) {
+      for (const requestId of await store.requestItems.listStranded(quietSince)) {
         await store.audit.append({ actor: 'system', action: 'batch_resumed', requestId });
         const outcome = await resumeBatch(executeDeps, requestId, 'system');
         if (outcome.status !== 'not_claimed') outcomes.push(outcome);

@@ -32,6 +32,10 @@ export type RequestItemOutcome =
   | { status: 'failed'; error: string }
   | { status: 'unknown'; error: string; result?: unknown };
 
+/**
+ * `now` is the worker's clock (updated_at: how long a batch has been quiet); a lease runs on the database's
+ * clock (`now()`), so replicas with skewed clocks never take each other's items (as line_subscriptions).
+ */
 export interface ItemLease {
   now: Date;
   leaseSeconds: number;
@@ -68,12 +72,12 @@ export function createRequestItemsRepo(db: Db) {
         `WITH next AS (
            SELECT item FROM request_items
            WHERE request_id = $1
-             AND (status = 'pending' OR (status = 'claimed' AND claimed_until <= $2))
+             AND (status = 'pending' OR (status = 'claimed' AND claimed_until <= now()))
            ORDER BY item
            LIMIT 1
            FOR UPDATE SKIP LOCKED)
          UPDATE request_items r SET status = 'claimed', claim_token = $3,
-           claimed_until = $2::timestamptz + make_interval(secs => $4), updated_at = $2
+           claimed_until = now() + make_interval(secs => $4), updated_at = $2
          FROM next WHERE r.request_id = $1 AND r.item = next.item
          RETURNING r.*`,
         [requestId, lease.now, randomUUID(), lease.leaseSeconds],
@@ -88,7 +92,7 @@ export function createRequestItemsRepo(db: Db) {
     async markSending(item: ClaimedRequestItem, lease: ItemLease): Promise<boolean> {
       const { rowCount } = await db.query(
         `UPDATE request_items SET attempts = attempts + 1, updated_at = $4,
-           claimed_until = $4::timestamptz + make_interval(secs => $5)
+           claimed_until = now() + make_interval(secs => $5)
          WHERE request_id = $1 AND item = $2 AND claim_token = $3 AND status = 'claimed'`,
         [item.requestId, item.item, item.claimToken, lease.now, lease.leaseSeconds],
       );
@@ -98,9 +102,9 @@ export function createRequestItemsRepo(db: Db) {
     /** Extends a claim this worker still holds (a slow call in flight); false when another has taken it over. */
     async renew(item: ClaimedRequestItem, lease: ItemLease): Promise<boolean> {
       const { rowCount } = await db.query(
-        `UPDATE request_items SET claimed_until = $4::timestamptz + make_interval(secs => $5)
+        `UPDATE request_items SET claimed_until = now() + make_interval(secs => $4)
          WHERE request_id = $1 AND item = $2 AND claim_token = $3 AND status = 'claimed'`,
-        [item.requestId, item.item, item.claimToken, lease.now, lease.leaseSeconds],
+        [item.requestId, item.item, item.claimToken, lease.leaseSeconds],
       );
       return rowCount === 1;
     },
@@ -137,19 +141,19 @@ export function createRequestItemsRepo(db: Db) {
     },
 
     /**
-     * `executing` requests with items nobody works on (a pending item, or a claim whose lease ran out; or all
-     * items settled but the request never finished), untouched since `quietSince`: their executor died, and a
-     * restart takes them over.
+     * `executing` requests with items nobody works on (a pending item, or a claim whose lease ran out on the
+     * database's clock; or all items settled but the request never finished), untouched since `quietSince` (the
+     * workers' clock, as updated_at): their executor died, and a restart takes them over.
      */
-    async listStranded(now: Date, quietSince: Date): Promise<string[]> {
+    async listStranded(quietSince: Date): Promise<string[]> {
       const { rows } = await db.query<{ id: string }>(
         `SELECT r.id FROM requests r
          WHERE r.status = 'executing'
            AND EXISTS (SELECT 1 FROM request_items i WHERE i.request_id = r.id)
            AND NOT EXISTS (SELECT 1 FROM request_items i WHERE i.request_id = r.id
-                             AND ((i.status = 'claimed' AND i.claimed_until > $1) OR i.updated_at > $2))
+                             AND ((i.status = 'claimed' AND i.claimed_until > now()) OR i.updated_at > $1))
          ORDER BY r.updated_at`,
-        [now, quietSince],
+        [quietSince],
       );
       return rows.map((row) => row.id);
     },

@@ -11,6 +11,9 @@ import { APPROVERS, CHANNEL, PROVISION_FORM, REQUESTER, startWorkflowFixture } f
 /** Another subscriber than the first case's: its read-back sees only this case's numbers. */
 const PROVISION_FORM_OTHER_SUBSCRIBER = SEED_SUBSCRIBER_IDS[1]!;
 
+/** The two-kills case's own subscriber: its read-backs see only its lines. */
+const TWO_KILLS_SUBSCRIBER = SEED_SUBSCRIBER_IDS[3]!;
+
 const PROVISION_PATH = '/v1.0/numbers/provision';
 
 /**
@@ -24,6 +27,13 @@ describe.each(storeKinds())('a batch taken over after a crash on %s', (kind) => 
     fx = await startWorkflowFixture(kind);
   }, 60_000);
   afterAll(() => fx?.close());
+  /** What the database's clock does meanwhile (leases run on it): the dead worker's claims have run out. */
+  const leaseRunsOut = (requestId: string) =>
+    fx.store.db.query(
+      `UPDATE request_items SET claimed_until = now() - interval '1 second'
+       WHERE request_id = $1 AND status = 'claimed'`,
+      [requestId],
+    );
 
   it('item sent before the crash is read back (not re-sent); the dead claim and the untouched one are sent once', async () => {
     let clock = new Date();
@@ -69,6 +79,7 @@ describe.each(storeKinds())('a batch taken over after a crash on %s', (kind) => 
 
     // The lease ran out: the housekeeping job takes the batch over.
     clock = new Date(clock.getTime() + (ITEM_LEASE_SECONDS + 1) * 1000);
+    await leaseRunsOut(request.id);
     const outcomes = await workflow.recoverStuckExecutions();
     // The item whose answer was lost is not sent again; what the read-back found is said, for a person to check
     // ("a number bought today for this subscriber" may be another request's line): the batch is not known.
@@ -97,6 +108,69 @@ describe.each(storeKinds())('a batch taken over after a crash on %s', (kind) => 
     clock = new Date(clock.getTime() + 3_600_000);
     expect(await workflow.recoverStuckExecutions()).toEqual([]);
     expect(fx.mutations(PROVISION_PATH)).toHaveLength(3);
+  });
+
+  it('two items killed mid-call in one batch: each read-back names its own line, never the other’s', async () => {
+    let clock = new Date();
+    const workflow = createWorkflow({
+      store: fx.store,
+      telegent: fx.telegent,
+      policy: approvalPolicy({ requiredFor: [] }),
+      isApprover: async () => true,
+      logger: fx.log.logger,
+      now: () => clock,
+    });
+    const input = provision.input.parse({
+      ...PROVISION_FORM,
+      assignedSubscriberId: TWO_KILLS_SUBSCRIBER,
+      count: '3',
+    });
+    const { request } = await fx.store.requests.insert({
+      kind: 'provision',
+      status: 'approved',
+      input: input as unknown as Record<string, unknown>,
+      requestedBy: REQUESTER,
+      channelId: CHANNEL,
+      now: clock,
+    });
+    expect(await fx.store.requests.claimExecution(request.id, clock)).not.toBeNull();
+    await fx.store.requestItems.addAll(request.id, 3, clock);
+    const lease = () => ({ now: clock, leaseSeconds: ITEM_LEASE_SECONDS });
+    const before = fx.mutations(PROVISION_PATH).length;
+    // The first executor sent item 0 and died before recording it …
+    const first = (await fx.store.requestItems.claimNext(request.id, lease()))!;
+    expect(await fx.store.requestItems.markSending(first, lease())).toBe(true);
+    const made0 = await fx.telegent.provisionNumber(provisionToTelegent(input));
+    clock = new Date(clock.getTime() + (ITEM_LEASE_SECONDS + 1) * 1000);
+    await leaseRunsOut(request.id);
+    // … the batch was taken over: item 0 read back (unknown, its line found), and the second executor died
+    // after sending item 1.
+    const taken = (await fx.store.requestItems.claimNext(request.id, lease()))!;
+    expect(taken.item).toBe(0);
+    await fx.store.requestItems.finish(
+      taken,
+      {
+        status: 'unknown',
+        error: 'not sent again',
+        result: { reconciliation: { checked: 'inventory', found: true, number: made0.PhoneNumberAssigned } },
+      },
+      clock,
+    );
+    const second = (await fx.store.requestItems.claimNext(request.id, lease()))!;
+    expect(second.item).toBe(1);
+    expect(await fx.store.requestItems.markSending(second, lease())).toBe(true);
+    const made1 = await fx.telegent.provisionNumber(provisionToTelegent(input));
+
+    clock = new Date(clock.getTime() + (ITEM_LEASE_SECONDS + 1) * 1000);
+    await leaseRunsOut(request.id);
+    await workflow.recoverStuckExecutions();
+    expect(fx.mutations(PROVISION_PATH).length - before).toBe(3);
+    const items = await fx.store.requestItems.list(request.id);
+    expect(items.map((i) => i.status)).toEqual(['unknown', 'unknown', 'done']);
+    // Before: item 1's read-back excluded only done items' numbers, and named item 0's line again.
+    expect(items[1]!.result).toMatchObject({
+      reconciliation: { found: true, number: made1.PhoneNumberAssigned },
+    });
   });
 
   it('a lost answer mid-batch (504 after Telegent made the number) is read back, not re-sent; the rest go on', async () => {

@@ -11,6 +11,7 @@ const SLOWEST_FIRST = [
   'test/drills/kill-after-post.test.ts',
   'test/drills/kill-mid-text.test.ts',
   'test/drills/kill-mid-plan.test.ts',
+  'test/drills/kill-mid-batch.test.ts',
   'test/drills/double-click.test.ts',
   'test/drills/first-run.test.ts',
   'test/drills/bad-input.test.ts',

@@ -194,7 +194,12 @@ export function requestPicture(state: RequestState, options: PictureOptions): Re
           sandbox,
         }),
   };
-  const batch = state.items && state.items.length > 1 ? state.items : null;
+  // Told item by item once any item is under way; a batch stopped before its first item (its preconditions
+  // failed when it was about to be sent) is told like any request, with why.
+  const batch =
+    state.items && state.items.length > 1 && state.items.some((item) => item.status !== 'pending')
+      ? state.items
+      : null;
   const itemWords = batch ? requestItemWords(request, batch.length) : undefined;
   // Decided by the orders' traits, not the request's kind: any batch of port-ins offers Cancel all….
   const openPortIns = (state.orders ?? []).filter((o) => !o.closedAt && orderTraits(o.kind).portIn).length;

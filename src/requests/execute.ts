@@ -56,13 +56,8 @@ export async function executeRequest(
   const input = { ...readable.input, ...op.freshSecrets?.() };
 
   // What was true when the request was filed may not be now (a port-out opened before the approval came).
-  const problems = await op.preconditions?.(
-    { orders: store.orders, requests: store.requests, currentRequestId: requestId },
-    input,
-  );
-  if (problems) {
-    return fail(deps, claimed, actor, `Not sent to Telegent: ${formatFieldErrors(problems)}`);
-  }
+  const problem = await whyNotNow(store, claimed, op, input);
+  if (problem) return fail(deps, claimed, actor, problem);
 
   // Several of the same (3 new lines): each its own claimed step.
   if (itemCount(op, input) > 1) return runBatch(deps, claimed, op, input, actor);
@@ -96,7 +91,27 @@ export async function resumeBatch(
   // Secrets that cannot be read now (ENCRYPTION_KEY changed across the restart) fail what was not sent yet.
   const readable = await sendableInput(deps.store, request, op);
   if ('cannotSend' in readable) return runBatch(deps, request, op, request.input, actor, readable.cannotSend);
+  // Its executor may have died before (or while) checking the preconditions: with nothing sent yet, they are
+  // checked here, so a batch taken over never skips them.
+  const items = await deps.store.requestItems.list(requestId);
+  const started = items.some((item) => item.attempts > 0 || !['pending', 'claimed'].includes(item.status));
+  const problem = started ? null : await whyNotNow(deps.store, request, op, readable.input);
+  if (problem) return fail(deps, request, actor, problem);
   return runBatch(deps, request, op, readable.input, actor);
+}
+
+/** The operation's preconditions, checked again right before sending: why it must not be sent now, or null. */
+async function whyNotNow(
+  store: Store,
+  request: RequestRecord,
+  op: AnyOperation,
+  input: Record<string, unknown>,
+): Promise<string | null> {
+  const problems = await op.preconditions?.(
+    { orders: store.orders, requests: store.requests, currentRequestId: request.id },
+    input,
+  );
+  return problems ? `Not sent to Telegent: ${formatFieldErrors(problems)}` : null;
 }
 
 /** The stored input with its secrets, as it is sent; or, in words, why it cannot be sent. */

@@ -157,7 +157,12 @@ export function createOrderOutbox(options: OrderOutboxOptions): OrderOutbox {
   }
 
   /** The channel post of the events that still need one. Throws Deferred to give the channel back. */
-  async function postChannel(channel: string, events: PendingOrderEvent[], result: OutboxResult) {
+  async function postChannel(
+    channel: string,
+    events: PendingOrderEvent[],
+    result: OutboxResult,
+    stillHeld: () => Promise<boolean>,
+  ) {
     let pending = events;
     const retaken = events.filter((e) => e.claims > 1);
     if (retaken.length > 0) {
@@ -181,7 +186,15 @@ export function createOrderOutbox(options: OrderOutboxOptions): OrderOutbox {
 
     const posted: PendingOrderEvent[] = [];
     try {
-      for (const place of placesOf(pending)) {
+      for (const [i, place] of placesOf(pending).entries()) {
+        // Each place is a post of its own (a batch's threads): only while this poster still holds the events.
+        if (i > 0 && !(await stillHeld())) {
+          logger.warn(
+            { channel },
+            'another poster took these order updates over (lease ran out); left to it',
+          );
+          return;
+        }
         if (await postPlace(channel, place, result)) posted.push(...place.events);
       }
     } catch (error) {
@@ -307,7 +320,9 @@ export function createOrderOutbox(options: OrderOutboxOptions): OrderOutbox {
     }
     try {
       if (unposted.length > 0) {
-        await postChannel(channel, unposted, result);
+        await postChannel(channel, unposted, result, () =>
+          orderEvents.renewClaim(ids, claim, { ...lease, now: now() }),
+        );
         await editRootMessages(unposted);
       }
       const lastNoticeByOrder = new Map<string, PendingOrderEvent>();

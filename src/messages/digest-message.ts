@@ -4,7 +4,7 @@ import { orderTraits } from '../operations/registry.js';
 import type { OrderRecord } from '../store/orders-repo.js';
 import { isSuccessfulOrderStatus } from '../telegent/order-status.js';
 import { mention, messageLink, sandboxPrefix, slackTime } from './blocks.js';
-import { batchesInOrder, batchesOf, batchLine } from './digest-batches.js';
+import { batchCounts, batchesInOrder, batchesOf, batchLine } from './digest-batches.js';
 import { escapeMrkdwn, oneLine } from './limits.js';
 import { needsAction as orderNeedsAction } from './order-line.js';
 import {
@@ -207,11 +207,13 @@ export function digestMessage(input: DigestInput): SlackMessage {
   );
   const portins = allOpen.filter(single);
   const closedPortins = allClosed.filter(single);
-  const needsActionCount = [...allOpen, ...allClosed].filter((o) => NEEDS_ACTION.test(o.status)).length;
   const needsAction = [
     ...portins.filter((o) => NEEDS_ACTION.test(o.status)),
     ...closedPortins.filter((o) => NEEDS_ACTION.test(o.status)),
   ];
+  // The header counts what the lines say: the single port-ins needing action and each batch line's count.
+  const needsActionCount =
+    needsAction.length + shownBatches.reduce((sum, batch) => sum + batchCounts(batch).action, 0);
   // Port-ins whose port date is today or the next business day come first: the customer is about to move.
   const nextDay = nextBusinessDay(input.localDate);
   const portingSoon = portins

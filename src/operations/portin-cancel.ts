@@ -72,7 +72,8 @@ async function cannotCancel(ctx: PreconditionContext, orderId: string): Promise<
 const named = (input: PortInCancelInput) =>
   (input.orderIds ?? [input.orderId]).map((orderId, i) => ({
     orderId,
-    number: input.orderNumbers?.[i] ?? shortId(orderId),
+    // An order without a number is stored with '' in its place: named by its id.
+    number: input.orderNumbers?.[i] || shortId(orderId),
   }));
 
 /** Cancel all…: the port-ins that cannot be cancelled now are left out with the reason; the rest go. */
@@ -146,8 +147,8 @@ export const portInCancel = defineOperation<PortInCancelInput, PortInAck, PortIn
   itemWords: {
     done: 'Cancelled',
     label: (input, item) => {
-      const number = input.orderNumbers?.[item];
-      return number ? formatPhone(number) : shortId(input.orderIds?.[item] ?? input.orderId);
+      const { number, orderId } = named(input)[item] ?? { number: '', orderId: input.orderId };
+      return number === shortId(orderId) ? number : formatPhone(number);
     },
   },
   execute: (ctx, input) => ctx.telegent.cancelPortIn(input.orderId, ctx.callOptions),

@@ -92,7 +92,8 @@ describe.each(storeKinds())('the digest groups a batch of port-ins, on %s', (kin
     await order('JNUOID-bat-2', channel, numbers[2]!, batch, 'Completed', at('2030-04-01T20:00:00Z'));
     await order('JNUOID-bat-3', channel, numbers[3]!, batch, 'Pending');
     await order('JNUOID-bat-4', channel, numbers[4]!, batch, 'Error');
-    await order('JNUOID-bat-5', channel, numbers[5]!, batch, 'Rejected');
+    // Refused and closed two days ago: still the batch line's "need action", and so the header's.
+    await order('JNUOID-bat-5', channel, numbers[5]!, batch, 'Rejected', at('2030-03-30T12:00:00Z'));
     const lone = await request(channel, 'Bob Stone');
     await store.orders.insert(
       newOrder('JNUOID-lone-1', at('2030-03-31T12:00:00Z'), {
@@ -117,7 +118,8 @@ describe.each(storeKinds())('the digest groups a batch of port-ins, on %s', (kin
     // The single port-in is listed as before, by its number and customer.
     expect(text).toContain(formatPhone('+15125550999'));
     expect(text).toContain('B. Stone');
-    // The counts are of every open port-in and what changed in the last 24 h.
-    expect(text).toContain('*4 open port-ins*, 2 need action. In the last 24 h: 1 completed, 0 cancelled.');
+    // The counts are of every open port-in and what changed in the last 24 h; "need action" counts what the lines
+    // say needs action.
+    expect(text).toContain('*3 open port-ins*, 2 need action. In the last 24 h: 1 completed, 0 cancelled.');
   });
 });

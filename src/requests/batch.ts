@@ -234,10 +234,14 @@ async function finishBatch(
         ]
           .filter(Boolean)
           .join('; ')}`;
-  const request =
-    (await store.requests.finish(claimed.id, status, { result, error, now: deps.now() })) ??
-    (await store.requests.get(claimed.id)) ??
-    claimed;
+  const request = await store.requests.finish(claimed.id, status, {
+    result,
+    error,
+    now: deps.now(),
+    onlyFromExecuting: true,
+  });
+  // Another worker settled the last item at the same moment and recorded the outcome: it announces it.
+  if (!request) return { status: 'not_claimed', request: await store.requests.get(claimed.id) };
   await store.audit.append({
     actor,
     action:

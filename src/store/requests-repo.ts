@@ -269,7 +269,13 @@ export function createRequestsRepo(db: Db, cipher: SecretsCipher) {
     async finish(
       id: string,
       status: 'succeeded' | 'failed' | 'unknown',
-      outcome: { result?: unknown; error?: string | null; now?: Date } = {},
+      outcome: {
+        result?: unknown;
+        error?: string | null;
+        now?: Date;
+        /** Only from `executing` (a batch's last item: of two workers finishing at once, one records it). */
+        onlyFromExecuting?: boolean;
+      } = {},
     ): Promise<RequestRecord | null> {
       return one(
         `UPDATE requests SET status = $2, result = $3::jsonb, error = $4, secrets = NULL, updated_at = $5
@@ -280,7 +286,7 @@ export function createRequestsRepo(db: Db, cipher: SecretsCipher) {
           json(outcome.result),
           outcome.error ?? null,
           outcome.now ?? new Date(),
-          sources(status, RAN),
+          sources(status, outcome.onlyFromExecuting ? ['executing'] : RAN),
         ],
       );
     },

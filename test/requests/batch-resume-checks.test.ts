@@ -2,11 +2,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { requestPicture } from '../../src/messages/request-picture.js';
 import { redactInput } from '../../src/operations/operation.js';
 import { portIn } from '../../src/operations/portin-submit.js';
+import { provision } from '../../src/operations/provision.js';
 import { ITEM_LEASE_SECONDS } from '../../src/requests/batch.js';
+import { resumeBatch } from '../../src/requests/execute.js';
 import { createWorkflow } from '../../src/requests/index.js';
 import { approvalPolicy } from '../support/approval-policy.js';
 import { storeKinds } from '../support/test-db.js';
-import { CHANNEL, PORTIN_FORM, REQUESTER, startWorkflowFixture } from './fixture.js';
+import { CHANNEL, PORTIN_FORM, PROVISION_FORM, REQUESTER, startWorkflowFixture } from './fixture.js';
 
 const PORTIN_PATH = '/v1.0/numbers/portin';
 const LIST = ['+14155550181', '+14155550182', '+14155550183'];
@@ -80,5 +82,39 @@ describe.each(storeKinds())('a batch taken over before its first item, on %s', (
     );
     expect(story).toContain('already in a port-in request');
     expect(story).not.toContain('still on the way');
+  });
+  it('two workers finishing the same batch at once (every item settled, the request not): recorded and announced once', async () => {
+    const input = provision.input.parse({ ...PROVISION_FORM, count: '2' });
+    const { request } = await fx.store.requests.insert({
+      kind: 'provision',
+      status: 'approved',
+      input: input as unknown as Record<string, unknown>,
+      requestedBy: REQUESTER,
+      channelId: CHANNEL,
+    });
+    expect(await fx.store.requests.claimExecution(request.id, new Date(), 2)).not.toBeNull();
+    // The executor settled both items and died before finishing the request.
+    for (let n = 0; n < 2; n++) {
+      const lease = { now: new Date(), leaseSeconds: ITEM_LEASE_SECONDS };
+      const item = (await fx.store.requestItems.claimNext(request.id, lease))!;
+      expect(await fx.store.requestItems.markSending(item, lease)).toBe(true);
+      const done = { status: 'done', result: { numbers: [`+1801555090${n}`] } } as const;
+      expect(await fx.store.requestItems.finish(item, done, new Date())).toBe(true);
+    }
+    const deps = {
+      store: fx.store,
+      telegent: fx.telegent,
+      logger: fx.log.logger,
+      now: () => new Date(),
+      firstCheckSeconds: 60,
+    };
+    // Two replicas' housekeeping take it over at the same moment.
+    const outcomes = await Promise.all([
+      resumeBatch(deps, request.id, 'system'),
+      resumeBatch(deps, request.id, 'system'),
+    ]);
+    expect(outcomes.map((o) => o.status).sort()).toEqual(['not_claimed', 'succeeded']);
+    const audit = await fx.store.audit.listByRequest(request.id);
+    expect(audit.filter((a) => a.action === 'execution_succeeded')).toHaveLength(1);
   });
 });

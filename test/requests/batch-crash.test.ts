@@ -6,7 +6,14 @@ import { SEED_PACKAGES } from '../../src/sandbox/plans-seed.js';
 import { SEED_SUBSCRIBER_IDS } from '../../src/sandbox/seed.js';
 import { approvalPolicy } from '../support/approval-policy.js';
 import { storeKinds } from '../support/test-db.js';
-import { APPROVERS, CHANNEL, PROVISION_FORM, REQUESTER, startWorkflowFixture } from './fixture.js';
+import {
+  APPROVERS,
+  CHANNEL,
+  leaseRunsOut as leaseRunsOutIn,
+  PROVISION_FORM,
+  REQUESTER,
+  startWorkflowFixture,
+} from './fixture.js';
 
 /** Another subscriber than the first case's: its read-back sees only this case's numbers. */
 const PROVISION_FORM_OTHER_SUBSCRIBER = SEED_SUBSCRIBER_IDS[1]!;
@@ -27,13 +34,7 @@ describe.each(storeKinds())('a batch taken over after a crash on %s', (kind) => 
     fx = await startWorkflowFixture(kind);
   }, 60_000);
   afterAll(() => fx?.close());
-  /** What the database's clock does meanwhile (leases run on it): the dead worker's claims have run out. */
-  const leaseRunsOut = (requestId: string) =>
-    fx.store.db.query(
-      `UPDATE request_items SET claimed_until = now() - interval '1 second'
-       WHERE request_id = $1 AND status = 'claimed'`,
-      [requestId],
-    );
+  const leaseRunsOut = (requestId: string) => leaseRunsOutIn(fx.store, requestId);
 
   it('item sent before the crash is read back (not re-sent); the dead claim and the untouched one are sent once', async () => {
     let clock = new Date();

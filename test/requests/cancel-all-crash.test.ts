@@ -3,7 +3,7 @@ import { ITEM_LEASE_SECONDS } from '../../src/requests/batch.js';
 import { createWorkflow } from '../../src/requests/index.js';
 import { approvalPolicy } from '../support/approval-policy.js';
 import { storeKinds } from '../support/test-db.js';
-import { CHANNEL, REQUESTER, startWorkflowFixture } from './fixture.js';
+import { CHANNEL, leaseRunsOut, REQUESTER, startWorkflowFixture } from './fixture.js';
 
 const CANCEL_PATH = '/v1.0/numbers/portin/cancel';
 
@@ -67,6 +67,7 @@ describe.each(storeKinds())('Cancel all… taken over after a crash on %s', (kin
     expect(fx.mutations(CANCEL_PATH)).toHaveLength(1);
 
     clock = new Date(clock.getTime() + (ITEM_LEASE_SECONDS + 1) * 1000);
+    await leaseRunsOut(fx.store, request.id);
     const outcomes = await workflow.recoverStuckExecutions();
     expect(outcomes.map((o) => o.status)).toEqual(['succeeded']);
     // One cancel per port-in: the first was not sent again.

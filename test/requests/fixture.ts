@@ -58,3 +58,12 @@ export async function startWorkflowFixture(kind: StoreKind, overrides: Partial<W
     },
   };
 }
+
+/** What the database's clock does while a dead worker's claims wait (item leases run on it): they run out. */
+export function leaseRunsOut(store: TestStore, requestId: string) {
+  return store.db.query(
+    `UPDATE request_items SET claimed_until = now() - interval '1 second'
+     WHERE request_id = $1 AND status = 'claimed'`,
+    [requestId],
+  );
+}

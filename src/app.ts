@@ -9,6 +9,7 @@ import { registerEvents } from './events/index.js';
 import { REQUEST_STEP_IDS, registerFunctions, requestStepOutputs } from './functions/index.js';
 import { type Jobs, startJobs } from './jobs/index.js';
 import type { Logger } from './log.js';
+import { stepNotCompletedReply } from './messages/step-not-completed.js';
 import type { Metrics } from './metrics.js';
 import { afterExecution } from './notify/after-execution.js';
 import { publishAppHome } from './notify/app-home.js';
@@ -297,6 +298,14 @@ export function createAppContext(
       }),
     outputsOf: requestStepOutputs,
     nameOf: async (userId) => (await slackUsers(userId)).name,
+    // In the request's thread where the requester follows it (its story), else under the approval card.
+    tellRequester: async (request, ref) => {
+      const reply = stepNotCompletedReply(request, ref, deps.sandbox);
+      if (request.storyTs) await notify.post(request.channelId, reply, { threadTs: request.storyTs });
+      else if (request.cardChannelId && request.cardTs)
+        await notify.post(request.cardChannelId, reply, { threadTs: request.cardTs });
+      else await notify.post(request.channelId, reply);
+    },
     logger: deps.logger,
     now,
   });

@@ -56,6 +56,9 @@ export type GalleryBuilder = (typeof GALLERY_BUILDERS)[number] | '(the channel)'
  * cannot reach).
  */
 export const NOT_IN_GALLERY: Record<string, string> = {
+  stepNotCompletedReply:
+    'a Workflow Builder step Slack will not let the app complete: the session runs no workflow; ' +
+    'test/e2e/workflow-step-give-up.test.ts shows it in the request thread',
   planEndModal:
     'End plan… on the card of a cancelled or parked line that kept its plan: the session cancels no line on a ' +
     'plan; test/e2e/plans-end.test.ts opens and files it',

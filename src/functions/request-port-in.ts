@@ -49,7 +49,6 @@ export const requestPortInStep: RequestStepDefinition = {
     return { raw: plan.values, customerName: subscriber.name };
   },
   outputs: (_request, order) => ({
-    order_id: order?.orderId ?? '',
-    status: order?.status ?? 'Submitted',
+    outputs: { order_id: order?.orderId ?? '', status: order?.status ?? 'Submitted' },
   }),
 };

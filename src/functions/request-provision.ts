@@ -48,10 +48,20 @@ export const requestProvisionStep: RequestStepDefinition = {
     return { raw: plan.values, customerName: subscriber.name };
   },
   outputs: (request, order) => {
-    const result = request.result as { PhoneNumberAssigned?: string } | null;
-    return {
-      phone_number: order?.numbers[0] ?? result?.PhoneNumberAssigned ?? '',
-      order_id: order?.orderId ?? '',
-    };
+    // Telegent's answer, or — a provision that succeeded through read-back after a lost answer — what was read.
+    const result = request.result as {
+      PhoneNumberAssigned?: string;
+      reconciliation?: { number?: string; orderId?: string };
+    } | null;
+    const phoneNumber = order?.numbers[0] ?? result?.PhoneNumberAssigned ?? result?.reconciliation?.number;
+    if (!phoneNumber) {
+      return {
+        error:
+          'The new line was made, but its number is not known here: find it in Telegent before running the workflow again',
+      };
+    }
+    // No order when the line was found by read-back: order_id is an optional output, left out rather than blank.
+    const orderId = order?.orderId ?? result?.reconciliation?.orderId;
+    return { outputs: { phone_number: phoneNumber, ...(orderId ? { order_id: orderId } : {}) } };
   },
 };

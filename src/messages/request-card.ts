@@ -1,7 +1,7 @@
 import type { KnownBlock } from '@slack/types';
 import { verificationMethodOf } from '../operations/fields/verification-method.js';
 import { getOperation } from '../operations/registry.js';
-import { customerShortName, requestReason } from '../requests/request-context.js';
+import { customerShortName, requestReason, requestWorkflow } from '../requests/request-context.js';
 import type { CustomerNoticeRecord } from '../store/customer-notices-repo.js';
 import type { RequestRecord } from '../store/requests-repo.js';
 import { approvalProgressLine } from './approval-progress.js';
@@ -113,8 +113,11 @@ export function decisionFacts(
 
 /** Who may decide, in one line under the buttons. */
 function whoDecides(request: RequestRecord): string {
-  if (request.approvalsNeeded <= 1) return 'Anyone on the approver list except the requester can decide.';
-  return `${request.approvalsNeeded} different approvers on the list (not the requester) must approve before it is sent; a rejection by any one of them ends it.`;
+  // A workflow step's request always needs an approver (functions/request-step.ts): say why it is here.
+  const why = requestWorkflow(request.input) ? 'Needs approval: filed by a workflow. ' : '';
+  if (request.approvalsNeeded <= 1)
+    return `${why}Anyone on the approver list except the requester can decide.`;
+  return `${why}${request.approvalsNeeded} different approvers on the list (not the requester) must approve before it is sent; a rejection by any one of them ends it.`;
 }
 
 /**

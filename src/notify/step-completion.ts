@@ -1,8 +1,9 @@
 import type { webApi } from '@slack/bolt';
 import type { Logger } from '../log.js';
 import type { OrdersRepo } from '../store/orders-repo.js';
-import type { RequestsRepo } from '../store/requests-repo.js';
-import type { StepRequestRecord, StepRequestsRepo } from '../store/step-requests-repo.js';
+import type { RequestRecord, RequestsRepo } from '../store/requests-repo.js';
+import { doneForStep, type StepRequestRecord, type StepRequestsRepo } from '../store/step-requests-repo.js';
+import { correlationId } from '../telegent/errors.js';
 import { type StepOutcome, type StepOutputs, stepOutcome } from './step-outcome.js';
 
 /** How long one completer holds a run: longer than a Slack call with its retries. */
@@ -19,6 +20,27 @@ const TOKEN_REFUSED = new Set(['token_revoked', 'token_expired', 'invalid_auth',
 /** Slack's answers that mean the run was completed before (by us, before a crash, or its answer was lost). */
 const ALREADY_DONE = new Set(['execution_not_in_running_state', 'function_execution_not_found']);
 
+/** Slack's answers that may go away on their own; any other code Slack gives (access_denied, parameter_validation_failed…) will not. */
+const TRANSIENT = new Set([
+  'ratelimited',
+  'internal_error',
+  'fatal_error',
+  'service_unavailable',
+  'request_timeout',
+]);
+
+/**
+ * How long the sweep keeps trying a run Slack refuses for a passing reason (or that cannot reach Slack), counted
+ * from when its request ended; then it stops and tells the requester, instead of a warning on every sweep forever.
+ */
+export const GIVE_UP_AFTER_MS = 6 * 3_600_000;
+
+/** Slack's refusal of a completion: its code (or the failure's message), and whether trying again can help. */
+interface Refusal {
+  code: string;
+  permanent: boolean;
+}
+
 export interface StepCompletionDeps {
   stepRequests: StepRequestsRepo;
   requests: Pick<RequestsRepo, 'get'>;
@@ -29,16 +51,18 @@ export interface StepCompletionDeps {
   outputsOf(callbackId: string): StepOutputs | undefined;
   /** A Slack user's name for the error sentence ("Rejected by Ann Lee"), if Slack says. */
   nameOf(userId: string): Promise<string | undefined>;
+  /** Tells the requester, in the request's thread, that the workflow was not told how it ended (with `ref`). */
+  tellRequester(request: RequestRecord, ref: string): Promise<void>;
   logger: Logger;
   now: () => Date;
 }
 
-/** One completion call: undefined when Slack took it, else Slack's error code (or the failure's message). */
+/** One completion call: undefined when Slack took it, else Slack's refusal. */
 async function call(
   client: Pick<webApi.WebClient, 'functions'>,
   functionExecutionId: string,
   outcome: StepOutcome,
-): Promise<string | undefined> {
+): Promise<Refusal | undefined> {
   try {
     if (outcome.kind === 'success') {
       await client.functions.completeSuccess({
@@ -54,7 +78,10 @@ async function call(
     return undefined;
   } catch (error) {
     // The code or the message only: a Web API error can carry the request it made, and so the token.
-    return (error as { data?: { error?: string } }).data?.error ?? (error as Error).message;
+    const code = (error as { data?: { error?: string } }).data?.error;
+    if (!code) return { code: (error as Error).message, permanent: false };
+    const passing = TRANSIENT.has(code) || TOKEN_REFUSED.has(code) || ALREADY_DONE.has(code);
+    return { code, permanent: !passing };
   }
 }
 
@@ -74,11 +101,28 @@ export interface StepCompletion {
 export function createStepCompletion(deps: StepCompletionDeps): StepCompletion {
   const logger = deps.logger.child({ component: 'step-completion' });
 
+  /** Calls Slack with the run's token while it lives, then the app's bot token (also when Slack refuses the run's). */
+  async function completeWith(
+    run: StepRequestRecord,
+    token: string | null,
+    outcome: StepOutcome,
+    now: Date,
+  ): Promise<Refusal | undefined> {
+    const runTokenAlive = now.getTime() - run.createdAt.getTime() < RUN_TOKEN_LIFE_MS;
+    const tokens = token && runTokenAlive ? [token, undefined] : [undefined];
+    let refusal: Refusal | undefined;
+    for (const next of tokens) {
+      refusal = await call(deps.clientFor(next), run.functionExecutionId, outcome);
+      if (!refusal || !TOKEN_REFUSED.has(refusal.code)) break;
+    }
+    return refusal;
+  }
+
   async function complete(run: StepRequestRecord): Promise<void> {
     if (!run.requestId || run.completedAt) return;
     const request = await deps.requests.get(run.requestId);
     const outputs = deps.outputsOf(run.callbackId);
-    if (!request || !outputs) return;
+    if (!request || !outputs || !doneForStep(request, deps.now())) return;
     const decider = request.approver ?? (request.status === 'cancelled' ? request.requestedBy : undefined);
     const decidedBy = decider ? await deps.nameOf(decider).catch(() => undefined) : undefined;
     const order = request.status === 'succeeded' ? await deps.orders.getByRequest(request.id) : null;
@@ -92,25 +136,58 @@ export function createStepCompletion(deps: StepCompletionDeps): StepCompletion {
     );
     if (!claimed) return;
     const context = { requestId: request.id, step: run.callbackId, execution: run.functionExecutionId };
-    // The run's token while it lives, then the app's bot token (also when Slack refuses the run's as revoked).
-    const runTokenAlive = now.getTime() - run.createdAt.getTime() < RUN_TOKEN_LIFE_MS;
-    const tokens = claimed.token && runTokenAlive ? [claimed.token, undefined] : [undefined];
-    let refusal: string | undefined;
-    for (const token of tokens) {
-      refusal = await call(deps.clientFor(token), run.functionExecutionId, outcome);
-      if (!refusal || !TOKEN_REFUSED.has(refusal)) break;
-    }
-    if (refusal && !ALREADY_DONE.has(refusal)) {
-      await deps.stepRequests.release(run.functionExecutionId);
+    const refusal = await completeWith(run, claimed.token, outcome, now);
+    if (refusal && !ALREADY_DONE.has(refusal.code)) {
+      const tooLong = deps.now().getTime() - request.updatedAt.getTime() >= GIVE_UP_AFTER_MS;
+      if (refusal.permanent || tooLong) return giveUp(run, claimed.token, request, outcome, refusal);
+      await deps.stepRequests.release(run.functionExecutionId, deps.now());
       logger.warn(
-        { ...context, err: { message: refusal } },
+        { ...context, err: { message: refusal.code } },
         'could not complete a workflow step; tried again later',
       );
       return;
     }
-    if (refusal) logger.info({ ...context, slack: refusal }, 'workflow step was already completed');
+    if (refusal) logger.info({ ...context, slack: refusal.code }, 'workflow step was already completed');
     await deps.stepRequests.completed(run.functionExecutionId, outcome.kind, deps.now());
     logger.info({ ...context, outcome: outcome.kind }, 'workflow step completed');
+  }
+
+  /**
+   * Slack will not take the completion (a code retrying cannot fix, or it kept failing for GIVE_UP_AFTER_MS): the
+   * run is ended as an error in the store (no more tries) and the requester hears it in the request's thread,
+   * with a reference that is also on the log line. Outputs Slack refused are offered once as an error instead,
+   * so the workflow at least stops waiting.
+   */
+  async function giveUp(
+    run: StepRequestRecord,
+    token: string | null,
+    request: RequestRecord,
+    outcome: StepOutcome,
+    refusal: Refusal,
+  ): Promise<void> {
+    const ref = correlationId();
+    let slack = refusal.code;
+    if (outcome.kind === 'success' && refusal.permanent) {
+      const instead: StepOutcome = {
+        kind: 'error',
+        error: `The request is done, but Slack did not take this step's outputs. See the request's thread in Slack (request ${request.id}, reference ${ref}).`,
+      };
+      const second = await completeWith(run, token, instead, deps.now());
+      if (!second || ALREADY_DONE.has(second.code)) slack = `${refusal.code}; ended with an error instead`;
+    }
+    await deps.stepRequests.completed(run.functionExecutionId, 'error', deps.now());
+    logger.error(
+      { ref, requestId: request.id, step: run.callbackId, execution: run.functionExecutionId, slack },
+      'gave up completing a workflow step; the requester is told in the request thread',
+    );
+    await deps
+      .tellRequester(request, ref)
+      .catch((error: Error) =>
+        logger.warn(
+          { ref, requestId: request.id, err: { message: error.message } },
+          'could not tell the requester about a workflow step left uncompleted',
+        ),
+      );
   }
 
   return {
@@ -126,7 +203,7 @@ export function createStepCompletion(deps: StepCompletionDeps): StepCompletion {
       }
     },
     async sweep() {
-      const owed = await deps.stepRequests.listOwed();
+      const owed = await deps.stepRequests.listOwed(deps.now());
       for (const run of owed) {
         await complete(run).catch((error: Error) =>
           logger.warn(

@@ -6,8 +6,14 @@ export type StepOutcome =
   | { kind: 'success'; outputs: Record<string, unknown> }
   | { kind: 'error'; error: string };
 
-/** What a request step outputs once its request succeeded (the step's own: new number, order id, status). */
-export type StepOutputs = (request: RequestRecord, order: OrderRecord | null) => Record<string, unknown>;
+/**
+ * What a request step outputs once its request succeeded (the step's own: new number, order id, status), or the
+ * sentence for the run's error when a required output is not known (never an empty required output).
+ */
+export type StepOutputs = (
+  request: RequestRecord,
+  order: OrderRecord | null,
+) => { outputs: Record<string, unknown> } | { error: string };
 
 /**
  * The run's outcome from its request as stored, once the request is done (null while it is not): succeeded →
@@ -24,8 +30,12 @@ export function stepOutcome(
   const ref = ` (request ${request.id})`;
   const by = names.decidedBy ?? 'an approver';
   switch (request.status) {
-    case 'succeeded':
-      return { kind: 'success', outputs: outputs(request, order) };
+    case 'succeeded': {
+      const made = outputs(request, order);
+      return 'error' in made
+        ? { kind: 'error', error: `${stripEnd(made.error)}${ref}.` }
+        : { kind: 'success', ...made };
+    }
     case 'rejected': {
       const why = request.decisionReason?.trim();
       return {

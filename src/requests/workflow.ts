@@ -66,6 +66,11 @@ export interface SubmitArgs {
   customerName?: string | undefined;
   /** Filed by a Workflow Builder step: shown on the card and the story ("from workflow *New hire*"). */
   workflow?: { name?: string | undefined } | undefined;
+  /**
+   * Needs an approver whatever APPROVAL_REQUIRED_FOR says (the caller's rule, e.g. a Workflow Builder step, whose
+   * requester is an input anyone building the workflow can set).
+   */
+  approvalAlways?: boolean | undefined;
 }
 
 export type Workflow = ReturnType<typeof createWorkflow>;
@@ -189,7 +194,9 @@ export function createWorkflow(deps: WorkflowDeps) {
       const secrets = Object.fromEntries(
         op.secretFields.filter((f) => value[f] !== undefined).map((f) => [f, value[f]]),
       );
-      const approval = deps.policy.requiredFor.includes(args.kind) && (op.approvalFor?.(value) ?? true);
+      const approval =
+        args.approvalAlways === true ||
+        (deps.policy.requiredFor.includes(args.kind) && (op.approvalFor?.(value) ?? true));
       const context = requestContext(args);
       const { request, created } = await store.requests.insert({
         kind: args.kind,

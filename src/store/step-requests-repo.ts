@@ -39,8 +39,48 @@ const toRecord = (row: Row): StepRequestRecord => ({
   createdAt: row.created_at,
 });
 
-/** Request statuses after which a step's request can no longer change for the workflow (`unknown` included: a person checks it). */
-export const STEP_DONE_STATUSES: readonly string[] = [...FINAL_STATUSES, 'unknown'];
+/**
+ * `unknown` is final for a step only once its read-back is over: requests/execute.ts stores `unknown`, reads
+ * Telegent back (seconds) and then stores `succeeded` or `unknown` again with the read-back as `result.reconciliation`.
+ * A run completed in between would say "not known" moments before the line is there. A read-back that never
+ * stored its answer (the process died in it) is taken as over after this long.
+ */
+export const UNKNOWN_SETTLES_MS = 5 * 60_000;
+
+/** Whether a step's request can no longer change for the workflow (`unknown` once its read-back is over: a person checks it). */
+export function doneForStep(
+  request: { status: string; result: unknown; updatedAt: Date },
+  now: Date,
+): boolean {
+  if (FINAL_STATUSES.includes(request.status as (typeof FINAL_STATUSES)[number])) return true;
+  if (request.status !== 'unknown') return false;
+  const readBack = (request.result as { reconciliation?: unknown } | null)?.reconciliation;
+  return readBack !== undefined || now.getTime() - request.updatedAt.getTime() >= UNKNOWN_SETTLES_MS;
+}
+
+/** The same as doneForStep, in SQL over `requests r` ($1 final statuses, $2 the cut-off for a read-back). */
+const DONE_FOR_STEP_SQL = `(r.status = ANY($1::text[])
+  OR (r.status = 'unknown' AND (r.result -> 'reconciliation' IS NOT NULL OR r.updated_at <= $2)))`;
+
+/**
+ * Attaches runs to the request they filed, found by the idempotency key the step files with: a process that
+ * died (or threw) between filing the request and `attach` left `request_id` NULL, and nothing else would find it.
+ */
+const ATTACH_BY_KEY_SQL = `UPDATE step_requests s SET request_id = r.id FROM requests r
+  WHERE s.request_id IS NULL AND s.completed_at IS NULL AND r.idempotency_key = 'step:' || s.function_execution_id`;
+
+/**
+ * The run's token, or null when it cannot be read (ENCRYPTION_KEY changed since it was stored): the run is then
+ * completed with the app's bot token, which Slack accepts, instead of failing on every sweep.
+ */
+function readToken(cipher: SecretsCipher, stored: string | null): string | null {
+  if (!stored) return null;
+  try {
+    return cipher.decrypt<string>(stored);
+  } catch {
+    return null;
+  }
+}
 
 export function createStepRequestsRepo(db: Db, cipher: SecretsCipher) {
   return {
@@ -78,9 +118,21 @@ export function createStepRequestsRepo(db: Db, cipher: SecretsCipher) {
       );
     },
 
+    /** The run that filed the request (attached now if the filing run never got to `attach`). */
     async getByRequest(requestId: string): Promise<StepRequestRecord | null> {
       const { rows } = await db.query<Row>('SELECT * FROM step_requests WHERE request_id = $1', [requestId]);
-      return rows[0] ? toRecord(rows[0]) : null;
+      if (rows[0]) return toRecord(rows[0]);
+      const attached = await db.query<Row>(`${ATTACH_BY_KEY_SQL} AND r.id = $1 RETURNING s.*`, [requestId]);
+      return attached.rows[0] ? toRecord(attached.rows[0]) : null;
+    },
+
+    /** The request a run filed, by its idempotency key, attached to the run (a redelivery after a crash); null if none. */
+    async findFiled(functionExecutionId: string): Promise<string | null> {
+      const { rows } = await db.query<{ request_id: string }>(
+        `${ATTACH_BY_KEY_SQL} AND s.function_execution_id = $1 RETURNING s.request_id`,
+        [functionExecutionId],
+      );
+      return rows[0]?.request_id ?? null;
     },
 
     /**
@@ -97,7 +149,7 @@ export function createStepRequestsRepo(db: Db, cipher: SecretsCipher) {
       );
       const row = rows[0];
       if (!row) return null;
-      return { ...toRecord(row), token: row.token ? cipher.decrypt<string>(row.token) : null };
+      return { ...toRecord(row), token: readToken(cipher, row.token) };
     },
 
     /** Slack took the completion (or said it was completed before): done for good, the token dropped. */
@@ -109,21 +161,28 @@ export function createStepRequestsRepo(db: Db, cipher: SecretsCipher) {
       );
     },
 
-    /** The completion failed for now (Slack away): the next sweep tries again. */
-    async release(functionExecutionId: string): Promise<void> {
+    /**
+     * The completion failed for now (Slack away): the next sweep tries again. `claimed_until` keeps the time of
+     * this try (claimable again at once), so the sweep takes the runs tried longest ago first.
+     */
+    async release(functionExecutionId: string, now: Date): Promise<void> {
       await db.query(
-        'UPDATE step_requests SET claimed_until = NULL WHERE function_execution_id = $1 AND completed_at IS NULL',
-        [functionExecutionId],
+        'UPDATE step_requests SET claimed_until = $2 WHERE function_execution_id = $1 AND completed_at IS NULL',
+        [functionExecutionId, now],
       );
     },
 
-    /** Runs whose request is done and that are not completed yet (the app was down, or Slack failed). */
-    async listOwed(limit = 50): Promise<StepRequestRecord[]> {
+    /**
+     * Runs whose request is done and that are not completed yet (the app was down, or Slack failed), never tried
+     * first, then the ones tried longest ago: runs Slack keeps refusing do not hold back newer ones.
+     */
+    async listOwed(now: Date, limit = 50): Promise<StepRequestRecord[]> {
+      await db.query(ATTACH_BY_KEY_SQL);
       const { rows } = await db.query<Row>(
         `SELECT s.* FROM step_requests s JOIN requests r ON r.id = s.request_id
-         WHERE s.completed_at IS NULL AND r.status = ANY($1::text[])
-         ORDER BY s.created_at LIMIT $2`,
-        [STEP_DONE_STATUSES, limit],
+         WHERE s.completed_at IS NULL AND ${DONE_FOR_STEP_SQL}
+         ORDER BY s.claimed_until ASC NULLS FIRST, s.created_at LIMIT $3`,
+        [FINAL_STATUSES, new Date(now.getTime() - UNKNOWN_SETTLES_MS), limit],
       );
       return rows.map(toRecord);
     },

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { requestProvisionStep } from '../../src/functions/request-provision.js';
 import { stepOutcome } from '../../src/notify/step-outcome.js';
 import type { RequestStatus } from '../../src/store/request-lifecycle.js';
 import type { RequestRecord } from '../../src/store/requests-repo.js';
@@ -29,7 +30,7 @@ const request = (status: RequestStatus, more: Partial<RequestRecord> = {}): Requ
   updatedAt: at,
   ...more,
 });
-const outputs = () => ({ phone_number: '+18015550100', order_id: 'JNUOID-1' });
+const outputs = () => ({ outputs: { phone_number: '+18015550100', order_id: 'JNUOID-1' } });
 
 describe('how a request step run ends, from its request', () => {
   it('is not over while the request waits, is approved or is being sent', () => {
@@ -74,5 +75,25 @@ describe('how a request step run ends, from its request', () => {
       expect(error).toContain('(request req_abc123).');
       expect(error).not.toContain('<@');
     }
+  });
+
+  it('request_provision through read-back (the answer lost, the line found): the number read back, no blank order', () => {
+    const readBack = request('succeeded', {
+      result: { reconciliation: { checked: 'numbers', found: true, detail: '', number: '+18015550177' } },
+    });
+    expect(stepOutcome(readBack, null, requestProvisionStep.outputs, {})).toEqual({
+      kind: 'success',
+      outputs: { phone_number: '+18015550177' },
+    });
+  });
+
+  it('request_provision succeeded with no number known anywhere: an error saying the line was made, never a blank output', () => {
+    const outcome = stepOutcome(request('succeeded', { result: {} }), null, requestProvisionStep.outputs, {});
+    expect(outcome).toEqual({
+      kind: 'error',
+      error: expect.stringMatching(
+        /^The new line was made, but its number is not known .*\(request req_abc123\)\.$/,
+      ),
+    });
   });
 });

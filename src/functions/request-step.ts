@@ -164,8 +164,8 @@ export function requestStep(ctx: AppContext, deps: RequestStepDeps, step: Reques
         return void (await refuse(sentenceOf(outcome.errors) ?? 'The request was refused.'));
       }
       await ctx.store.stepRequests.attach(executionId, outcome.request.id);
-      if (outcome.status === 'executed') await ctx.afterExecution(outcome.execution);
-      else await ctx.messages.sync(outcome.request.id);
+      // Always an approval first (approvalAlways): the card is drawn, nothing runs here.
+      await ctx.messages.sync(outcome.request.id);
       // The card is posted; a request that is already done (a redelivery of a finished one) completes the run now.
       await deps.settle(outcome.request.id);
     } catch (error) {

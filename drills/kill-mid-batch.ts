@@ -1,22 +1,33 @@
 /**
- * Drill 12 — kill -9 in the middle of a batch. A batch (provision several: "How many numbers") is filed and
- * approved through the real app; the drill kills the process at one of these points, ages what the dead process
- * held in SQL (what the clock does in a few minutes), restarts it on the same store, and may kill it again further
- * on in the same batch:
+ * Drill 12 — kill -9 in the middle of a batch. A batch is filed and approved through the real app, as a person
+ * does it: a port-in of several numbers (`/telegent portin n1 n2 …` → eligibility summary → Continue → form), or
+ * provision several ("How many numbers"); drills/support/batch-kinds.ts. The drill kills the process at one of
+ * these points, ages what the dead process held in SQL (what the clock does in a few minutes), restarts it on the
+ * same store, and may kill it again further on in the same batch:
  *   before-first    the approval is stored and the card edit that follows it held: the executor never claimed
  *                   the request, no item sent (the restart's recovery of unclaimed approvals runs it);
- *   answer-held@k   Telegent made the k-th item's line and its answer is held: the item is counted and claimed,
+ *   answer-held@k   Telegent made the k-th item's order and its answer is held: the item is counted and claimed,
  *                   its answer never recorded (the restart reads it back and never sends it again);
  *   in-flight@k     items before k are recorded and the k-th is on the wire: Telegent takes it only after the
  *                   process died (a 3 s 'latency' fault; the kill comes when the call reaches the proxy).
  * Promises per batch: every item settled (none pending or claimed), each counted once; Telegent received
- * exactly N submissions (none twice, none lost) and holds N new numbers; the items name N distinct numbers,
- * exactly Telegent's; an item settled by a read-back found its number; one story message; the request final.
+ * exactly N submissions (none twice, none lost) and made N things (lines, or port-in orders, one per number);
+ * the items name N distinct numbers, exactly Telegent's; an item killed mid-call ends `unknown` after its
+ * read-back (which finds its line for provision; a port-in's number is on the account only when the port
+ * completes, so it finds nothing), every other item done; one order tracked per item answered, Telegent's; one
+ * story message; the request final; the form's secrets in no log line or Slack message.
  *
- *   npx tsx drills/kill-mid-batch.ts [--echo] [--size=6]
+ *   npx tsx drills/kill-mid-batch.ts [--echo] [--size=6] [--kind=portin|provision]   (default: both kinds)
  */
+
+import type { RequestItemRecord } from '../src/store/request-items-repo.js';
 import type { AppProcess } from './support/app-process.js';
-import { BATCH_KINDS, type BatchKindName, type FiledBatch } from './support/batch-kinds.js';
+import {
+  BATCH_KINDS,
+  type BatchKindName,
+  type DrillBatchKind,
+  type FiledBatch,
+} from './support/batch-kinds.js';
 import { SERVER_NEEDED, storeForDrill } from './support/database.js';
 import { APPROVALS_CHANNEL, CHANNEL, type DrillWorld, startDrillWorld } from './support/drill-world.js';
 import { withDrillStore } from './support/order-fleet.js';
@@ -111,11 +122,11 @@ export async function run(options: KillMidBatchOptions = {}): Promise<DrillResul
       }
       await waitForTheEnd(world, app, batch, size, sent);
       await app.stop();
-      await checkBatch(recorder, world, name, batch, size, sent());
+      await checkBatch(recorder, world, { name, kind, batch, size, kills }, sent());
       if (slot < batches.length - 1) app = await world.startApp(`after ${name}`);
     }
     world.recordUnhandledRejections(recorder);
-    world.recordLeakScan(recorder);
+    world.recordLeakScan(recorder, [...world.baseSecrets(), ...(kind.secrets ?? [])]);
     return recorder.result();
   } finally {
     await world.close();
@@ -225,17 +236,29 @@ async function waitForTheEnd(
   await sleep(1_500); // a second submission would show up now
 }
 
+interface CheckedBatch {
+  name: string;
+  kind: DrillBatchKind;
+  batch: FiledBatch;
+  size: number;
+  kills: Kill[];
+}
+
 async function checkBatch(
   recorder: DrillRecorder,
   world: DrillWorld,
-  name: string,
-  batch: FiledBatch,
-  size: number,
+  { name, kind, batch, size, kills }: CheckedBatch,
   sent: number,
 ): Promise<void> {
-  const { request, items } = await withDrillStore(world, async (store) => ({
+  const { request, items, orders } = await withDrillStore(world, async (store) => ({
     request: await store.requests.get(batch.card.requestId),
     items: await store.requestItems.list(batch.card.requestId),
+    orders: (
+      await store.db.query<{ order_id: string; numbers: string[] }>(
+        'SELECT order_id, numbers FROM orders WHERE request_id = $1',
+        [batch.card.requestId],
+      )
+    ).rows,
   }));
   const count = (status: string) => items.filter((i) => i.status === status).length;
   recorder.figure(
@@ -255,8 +278,8 @@ async function checkBatch(
   recorder.figure(`${name}: submissions Telegent received (goal ${size})`, sent);
   recorder.check(sent === size, `${name}: Telegent received ${sent} submissions, not ${size}`);
   const atTelegent = batch.numbersAtTelegent(world);
-  recorder.figure(`${name}: new numbers at Telegent (goal ${size})`, atTelegent.length);
-  recorder.check(atTelegent.length === size, `${name}: Telegent holds ${atTelegent.length} new numbers`);
+  recorder.figure(`${name}: ${kind.made} at Telegent (goal ${size})`, atTelegent.length);
+  recorder.check(atTelegent.length === size, `${name}: Telegent holds ${atTelegent.length} ${kind.made}`);
   // Each item names its number: what its answer gave, or what its read-back found.
   const named = items.map((i) => {
     const result = i.result as { numbers?: string[]; reconciliation?: { found?: boolean; number?: string } };
@@ -279,6 +302,21 @@ async function checkBatch(
     atTelegent.every((n) => distinct.has(n)),
     `${name}: a number Telegent made is not the one any item names`,
   );
+  checkMidCallItems(recorder, name, kind, kills, items);
+  // Each item answered tracks its own order: the one Telegent made for the number the item names.
+  const answered = items.filter((i) => i.status === 'done');
+  recorder.figure(`${name}: orders tracked (goal ${answered.length}: one per item answered)`, orders.length);
+  recorder.check(
+    orders.length === answered.length,
+    `${name}: ${orders.length} orders tracked for ${answered.length} items answered`,
+  );
+  for (const order of orders) {
+    const atTelegent = world.telegent.sandbox.getOrder(order.order_id);
+    recorder.check(
+      atTelegent !== undefined && atTelegent.Number === order.numbers[0] && distinct.has(order.numbers[0]!),
+      `${name}: order ${order.order_id} (${order.numbers[0]}) is not Telegent's order for an item's number`,
+    );
+  }
   const stories = world.fake.calls
     .slice(batch.since)
     .filter((c) => c.method === 'chat.postMessage' && c.body.channel === CHANNEL && !c.body.thread_ts);
@@ -289,12 +327,49 @@ async function checkBatch(
   recorder.check(request?.status === final, `${name}: the request ended ${request?.status}, not ${final}`);
 }
 
+/**
+ * An item killed mid-call (its answer held, or its call on the wire) is settled by its read-back, never sent
+ * again: `unknown`, saying so, its read-back having found (provision) or not found (port-in) its number. Every
+ * other item was answered.
+ */
+function checkMidCallItems(
+  recorder: DrillRecorder,
+  name: string,
+  kind: DrillBatchKind,
+  kills: Kill[],
+  items: RequestItemRecord[],
+): void {
+  const midCall = new Set(kills.filter((k) => k.at !== undefined).map((k) => k.at! - 1));
+  for (const item of items) {
+    const label = `${name}: item ${item.item + 1}`;
+    if (!midCall.has(item.item)) {
+      recorder.check(item.status === 'done', `${label} ended ${item.status} (${item.error}), not done`);
+      continue;
+    }
+    recorder.check(
+      item.status === 'unknown' && (item.error ?? '').includes('not sent again'),
+      `${label}, killed mid-call, ended ${item.status} (${item.error}), not unknown and "not sent again"`,
+    );
+    const found = (item.result as { reconciliation?: { found?: boolean } } | null)?.reconciliation?.found;
+    recorder.check(
+      found === kind.readBackFinds,
+      `${label}'s read-back found ${String(found)}, not ${kind.readBackFinds} (${kind.name})`,
+    );
+  }
+}
+
 if (isMain(import.meta.url)) {
-  const sizeArg = process.argv.find((a) => a.startsWith('--size='));
-  await runDrillCli(() =>
-    run({
-      echo: process.argv.includes('--echo'),
-      ...(sizeArg ? { size: Number(sizeArg.slice('--size='.length)) } : {}),
-    }),
-  );
+  const arg = (name: string) =>
+    process.argv.find((a) => a.startsWith(`--${name}=`))?.slice(`--${name}=`.length);
+  const size = arg('size');
+  const kinds = arg('kind') ? [arg('kind') as BatchKindName] : (['portin', 'provision'] as const);
+  let broke = false;
+  for (const kind of kinds) {
+    if (!(kind in BATCH_KINDS)) throw new Error(`--kind is one of ${Object.keys(BATCH_KINDS).join(', ')}`);
+    await runDrillCli(() =>
+      run({ kind, echo: process.argv.includes('--echo'), ...(size ? { size: Number(size) } : {}) }),
+    );
+    broke ||= process.exitCode === 1;
+  }
+  process.exitCode = broke ? 1 : 0;
 }

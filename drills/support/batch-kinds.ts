@@ -1,8 +1,7 @@
 /**
  * The kinds of batch a drill or bench can file through the app's own form: what the form is, what it is filled
- * with, which Telegent mutation each item sends and how to tell one batch's mutations from another's. Only
- * provision several exists on main; a port-in batch (`phoneNumbers`, one POST /v1.0/numbers/portin per number)
- * is added here when it lands.
+ * with, which Telegent mutation each item sends and how to tell one batch's mutations from another's. Provision
+ * several (here) and a port-in of several numbers (portin-batch-kind.ts).
  */
 import { ACTION } from '../../src/messages/ids.js';
 import { SEED_SUBSCRIBER_IDS } from '../../src/sandbox/seed.js';
@@ -10,14 +9,25 @@ import type { JournalEntry } from '../../src/sandbox/server.js';
 import type { AppProcess } from './app-process.js';
 import { CHANNEL, type DrillWorld, REQUESTER } from './drill-world.js';
 import { type ApprovalCard, PROVISION_FILL, waitForCard } from './flows.js';
+import type { Secret } from './leak-scan.js';
+import { portInBatch } from './portin-batch-kind.js';
 import { textOf } from './slack-driver.js';
 
 export interface DrillBatchKind {
   name: string;
   /** The mutation each item sends. */
   mutationPath: string;
+  /** What Telegent makes of one item's submission, in the plural ("new lines"). */
+  made: string;
   /** The most items one request may hold (the form's cap). */
   maxSize: number;
+  /**
+   * Whether the read-back of an item whose answer was lost finds what it made (either way the item is never
+   * sent again, and stays `unknown` for a person to confirm).
+   */
+  readBackFinds: boolean;
+  /** What the form is filled with that must never show in a log line or a Slack message. */
+  secrets?: Secret[];
   /**
    * Files one batch of `size` items through the form; `slot` keeps batches of one run apart (their own
    * subscriber), so a read-back of one never sees another's lines.
@@ -31,7 +41,10 @@ export interface FiledBatch {
   since: number;
   /** This batch's mutations among everything the sandbox journaled. */
   mine(entry: JournalEntry): boolean;
-  /** The numbers Telegent holds for this batch (made by its items since it was filed). */
+  /**
+   * What Telegent made for this batch, one entry per thing made (a submission taken twice shows twice): the new
+   * lines of a provision, the numbers of the port-in orders of a port-in.
+   */
   numbersAtTelegent(world: DrillWorld): string[];
 }
 
@@ -41,7 +54,10 @@ const PROVISION_PATH = '/v1.0/numbers/provision';
 export const provisionBatch: DrillBatchKind = {
   name: 'provision',
   mutationPath: PROVISION_PATH,
+  made: 'new lines',
   maxSize: 50,
+  // "A number bought today for this subscriber": found, but not proven this item's (another request's may be).
+  readBackFinds: true,
   async file(world, app, size, slot) {
     const subscriber = SEED_SUBSCRIBER_IDS[(slot + 1) % SEED_SUBSCRIBER_IDS.length]!;
     const slack = world.slack(app);
@@ -86,5 +102,5 @@ export const provisionBatch: DrillBatchKind = {
   },
 };
 
-export const BATCH_KINDS = { provision: provisionBatch } as const;
+export const BATCH_KINDS = { provision: provisionBatch, portin: portInBatch } as const;
 export type BatchKindName = keyof typeof BATCH_KINDS;

@@ -57,7 +57,8 @@ function itemLine(item: StoryItem, label: string, verb: string, orders: BatchSto
       return `${statusEmoji(order.status)} ${name}: ${escapeMrkdwn(statusWords(order.status))}${carrier ? ` (${escapeMrkdwn(oneLine(carrier, 150))})` : ''}${ref}`;
     }
     case 'failed':
-      return `❌ ${name}: refused by Telegent: ${why}`;
+      // Refused by Telegent or never sent (its secrets unreadable after a restart): the error says which.
+      return `❌ ${name}: not done: ${why}`;
     case 'unknown':
       return `⚠️ ${name}: not known (not sent again; check with Telegent before retrying): ${why}`;
     case 'claimed':
@@ -95,7 +96,7 @@ export function batchStoryMessage(args: BatchStoryArgs): MessagePayload {
   const buttons = args.openPortIns ? [cancelAllButton(args.request.id, args.openPortIns)] : [];
   if (args.itemWords) {
     const { done: verb, labels } = args.itemWords;
-    const progress = `*${escapeMrkdwn(verb)} ${done.length} of ${items.length}*${failed.length ? ` · ${failed.length} refused` : ''}${unknown.length ? ` · ${unknown.length} not known` : ''}`;
+    const progress = `*${escapeMrkdwn(verb)} ${done.length} of ${items.length}*${failed.length ? ` · ${failed.length} not done` : ''}${unknown.length ? ` · ${unknown.length} not known` : ''}`;
     const perItem = [...items]
       .sort((a, b) => a.item - b.item)
       .map((item) => itemLine(item, labels[item.item] ?? `#${item.item + 1}`, verb, args.orders));
@@ -114,7 +115,7 @@ export function batchStoryMessage(args: BatchStoryArgs): MessagePayload {
   const progress = `*${verb} ${done.length} of ${items.length}*${numbers.length ? `: ${listed}${more}` : ''}`;
   const lines = [head, progress];
   if (failed.length > 0)
-    lines.push(`${failed.length} refused by Telegent: ${escapeMrkdwn(oneLine(failed[0]!.error ?? '', 300))}`);
+    lines.push(`${failed.length} not done: ${escapeMrkdwn(oneLine(failed[0]!.error ?? '', 300))}`);
   if (unknown.length > 0)
     lines.push(
       `${unknown.length} not known (not sent again; check with Telegent before retrying): ${escapeMrkdwn(oneLine(unknown[0]!.error ?? '', 300))}`,

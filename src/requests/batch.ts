@@ -229,7 +229,8 @@ async function finishBatch(
     status === 'succeeded' && failed.length === 0
       ? null
       : `${done} of ${items.length} done; ${[
-          failed.length ? `${failed.length} refused by Telegent (${failed[0]!.error})` : '',
+          // Failed: refused by Telegent, or never sent (secrets unreadable): the error says which.
+          failed.length ? `${failed.length} not done (${failed[0]!.error})` : '',
           unknown.length ? `${unknown.length} not known (${unknown[0]!.error})` : '',
         ]
           .filter(Boolean)

@@ -262,9 +262,9 @@ describe('port in several numbers at once', () => {
       );
     await expect.poll(storyNow, SLOW).toContain(`*${formatPhone(through)}*: Pending · order`);
     const story = storyNow();
-    expect(story).toContain(`❌ *${formatPhone(refused)}*: refused by Telegent`);
+    expect(story).toContain(`❌ *${formatPhone(refused)}*: not done: Telegent`);
     expect(story).toContain(`⚠️ *${formatPhone(lost)}*: not known`);
-    expect(story).toContain('Submitted 1 of 3* · 1 refused · 1 not known');
+    expect(story).toContain('Submitted 1 of 3* · 1 not done · 1 not known');
   });
 
   it('checks that take a while: "Checked N of 8…" edited in place, not more than once a second, then the summary', async () => {

@@ -49,7 +49,7 @@ describe('batchStoryMessage', () => {
       item(2, 'unknown', { error: 'Telegent did not answer (ref def2)' }),
     ]);
     expect(text).toContain('Provisioned 1 of 3');
-    expect(text).toContain('1 refused by Telegent: Telegent refused it: no numbers left in 801');
+    expect(text).toContain('1 not done: Telegent refused it: no numbers left in 801');
     expect(text).toContain('1 not known (not sent again; check with Telegent before retrying)');
     expect(text).not.toContain('still on the way');
   });
@@ -68,11 +68,9 @@ describe('batchStoryMessage', () => {
     })
       .blocks.map((b) => JSON.stringify(b))
       .join('\n');
-    expect(text).toContain('Submitted 1 of 3* · 1 refused');
+    expect(text).toContain('Submitted 1 of 3* · 1 not done');
     expect(text).toContain('✅ *(313) 555-0701*: submitted · order `JNUOID-a`');
-    expect(text).toContain(
-      '❌ *(313) 555-0702*: refused by Telegent: Telegent refused it: duplicate port-in',
-    );
+    expect(text).toContain('❌ *(313) 555-0702*: not done: Telegent refused it: duplicate port-in');
     expect(text).toContain('⏳ *(313) 555-0703*: waiting');
     // In the order of the numbers, whatever order the items come in.
     expect(text.indexOf('0701')).toBeLessThan(text.indexOf('0702'));

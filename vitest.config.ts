@@ -14,5 +14,7 @@ export default defineConfig({
     // timers or changes process.env; every world (store, sandbox, app) is built by the file that uses it.
     isolate: false,
     sequence: { sequencer: SlowestFirstSequencer },
+    // The drills start the compiled app when dist/ is current: built once here if it is not.
+    globalSetup: ['test/support/build-once.ts'],
   },
 });

@@ -1,5 +1,6 @@
 /**
- * The REAL app (`node --import tsx src/main.ts`) as a child process, for drills and first-run tests.
+ * The REAL app (`node dist/main.js` when the build is current, else `node --import tsx src/main.ts`) as a child
+ * process, for drills and first-run tests.
  *
  * - `startAppProcess({ env })` spawns it with exactly `env` (plus PATH/HOME unless `bareEnv`), waits until
  *   `GET /healthz` answers 200 (or the process exits: then it throws with the process's stderr).
@@ -12,6 +13,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { createServer } from 'node:net';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { compiledBuildIsCurrent } from './compiled-build.js';
 
 /** The repository root (where package.json and src/main.ts live). */
 export const REPO_ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -65,7 +67,10 @@ export interface StartAppOptions {
   waitReady?: boolean;
   /** Echo the child's lines to this process's stderr, prefixed with the name (debugging). */
   echo?: boolean;
-  /** Run the compiled build (`node dist/main.js`, after `npm run build`) instead of `tsx src/main.ts`. */
+  /**
+   * true: the compiled build (`node dist/main.js`, after `npm run build`); false: `tsx src/main.ts` (as `npm start`
+   * runs it); unset: the build when it is current, else tsx.
+   */
   compiled?: boolean;
 }
 
@@ -93,6 +98,25 @@ function parseJson(text: string): Record<string, unknown> | undefined {
   }
 }
 
+/**
+ * Whether a start runs `dist/main.js`: when asked to, or when the build is current (test/support/build-once.ts
+ * builds it before `npm test`; CI builds it too). The drills start the app dozens of times, and tsx compiling
+ * src/ on every start costs them more than half their time. A stale build (src/ edited since) is never run:
+ * the start goes through tsx. DRILL_APP=tsx forces tsx.
+ */
+function runsCompiled(options: { compiled?: boolean; cwd?: string }): boolean {
+  if (options.compiled !== undefined) return options.compiled;
+  if (process.env.DRILL_APP === 'tsx') return false;
+  const root = options.cwd ?? REPO_ROOT;
+  let current = buildChecked.get(root);
+  if (current === undefined) {
+    current = compiledBuildIsCurrent(root);
+    buildChecked.set(root, current);
+  }
+  return current;
+}
+const buildChecked = new Map<string, boolean>();
+
 /** Spawns the app, no waiting. Prefer `startAppProcess`. */
 export function spawnApp(options: StartAppOptions & { port: number }): AppProcess {
   const name = options.name ?? 'app';
@@ -102,7 +126,7 @@ export function spawnApp(options: StartAppOptions & { port: number }): AppProces
     if (value !== undefined) env[key] = value;
   }
   for (const [key, value] of Object.entries(options.env)) if (value !== undefined) env[key] = value;
-  const args = options.compiled ? ['dist/main.js'] : ['--import', 'tsx', 'src/main.ts'];
+  const args = runsCompiled(options) ? ['dist/main.js'] : ['--import', 'tsx', 'src/main.ts'];
   const child = spawn(process.execPath, args, {
     cwd: options.cwd ?? REPO_ROOT,
     env,

@@ -1,4 +1,4 @@
-// A newcomer's first run: `npm start` (the real src/main.ts as a child process) with a clean environment.
+// A newcomer's first run: `npm start` (the real src/main.ts through tsx, as a child process) with a clean environment.
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -41,7 +41,7 @@ describe.skipIf(hasDotEnv)('first run of npm start (skipped when the repo has a 
   // drills' app processes, so the bounds here are what "within seconds" means under that load.
   it('without Slack tokens it stops within seconds and says what to set, without a stack trace', async () => {
     const started = Date.now();
-    const bare = spawnApp({ name: 'no-tokens', env: { DATA_DIR: dataDir.dir }, port: 0 });
+    const bare = spawnApp({ name: 'no-tokens', compiled: false, env: { DATA_DIR: dataDir.dir }, port: 0 });
     const exit = await Promise.race([
       bare.exit,
       new Promise<undefined>((r) => setTimeout(() => r(undefined), STOP_BOUND_MS)),
@@ -63,6 +63,7 @@ describe.skipIf(hasDotEnv)('first run of npm start (skipped when the repo has a 
   it('with a bot token and signing secret it comes up on the embedded store and sandbox and answers /telegent help', async () => {
     app = await startAppProcess({
       name: 'first-run',
+      compiled: false,
       env: {
         SLACK_BOT_TOKEN: BOT_TOKEN,
         SLACK_SIGNING_SECRET: SIGNING_SECRET,
@@ -88,6 +89,7 @@ describe.skipIf(hasDotEnv)('first run of npm start (skipped when the repo has a 
     expect(app?.exited).toBeUndefined();
     const second = spawnApp({
       name: 'second',
+      compiled: false,
       env: {
         SLACK_BOT_TOKEN: BOT_TOKEN,
         SLACK_SIGNING_SECRET: SIGNING_SECRET,
@@ -128,6 +130,7 @@ describe.skipIf(hasDotEnv)('first run of npm start (skipped when the repo has a 
     expect(app?.exited).toBeDefined();
     const refused = spawnApp({
       name: 'notice-sender',
+      compiled: false,
       env: {
         SLACK_BOT_TOKEN: BOT_TOKEN,
         SLACK_SIGNING_SECRET: SIGNING_SECRET,

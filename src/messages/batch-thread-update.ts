@@ -1,25 +1,19 @@
 import { carrierMessageWords, shortId, statusWords } from '../operations/glossary.js';
 import { orderTraits } from '../operations/registry.js';
-import {
-  isRejectedOrderStatus,
-  isSuccessfulOrderStatus,
-  isTerminalOrderStatus,
-  needsCarrierFix,
-} from '../telegent/order-status.js';
+import { needsCarrierFix } from '../telegent/order-status.js';
 import { sandboxPrefix } from './blocks.js';
 import { ACTION } from './ids.js';
 import { escapeMrkdwn } from './limits.js';
 import { orderButtons } from './order-buttons.js';
 import {
-  actionNeeded,
   type Block,
   type MessageOptions,
   numbersText,
   type OrderChange,
   packLines,
-  rejectedNextStep,
   SANDBOX_NOTE,
   type SlackMessage,
+  withNextStep,
 } from './order-messages.js';
 import { statusEmoji } from './status-emoji.js';
 import { customerWords, whoWhyText } from './who-why.js';
@@ -35,14 +29,11 @@ function numberLine(change: OrderChange, fixBelow: boolean): string {
   const words = carrierMessageWords(change.statusMessage);
   const carrier = words ? ` — ${escapeMrkdwn(words)}` : '';
   const head = `*${numbersText(change.numbers, 2)}* · \`${escapeMrkdwn(shortId(change.orderId))}\``;
-  let line = `${statusEmoji(change.status)} ${head}: *${escapeMrkdwn(statusWords(change.status))}*${carrier}`;
-  const action =
-    actionNeeded(change.orderId, change.statusMessage, { fixBelow }) ??
-    (isRejectedOrderStatus(change.status) ? rejectedNextStep(change.orderId, { fixBelow }) : undefined);
-  if (action) line += `\n      :point_right: <@${change.requestedBy}> ${action}`;
-  else if (isSuccessfulOrderStatus(change.status)) line += ' — done, no more checks.';
-  else if (isTerminalOrderStatus(change.status)) line += ' — closed, no more checks.';
-  return line;
+  return withNextStep(
+    `${statusEmoji(change.status)} ${head}: *${escapeMrkdwn(statusWords(change.status))}*${carrier}`,
+    change,
+    fixBelow,
+  );
 }
 
 /**

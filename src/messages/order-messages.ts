@@ -211,13 +211,24 @@ function changeLine(change: OrderChange, withOrder: boolean, fixBelow = false): 
   const head = withOrder
     ? `${label(change.kind)} of ${numbersText(change.numbers, 2)}${whoWhySuffix(change, { reasonMax: 60 })} (\`${escapeMrkdwn(shortId(change.orderId))}\`): `
     : `${slackDate(change.occurredAt)}: `;
-  let line = `${statusEmoji(change.status)} ${head}*${escapeMrkdwn(statusWords(change.status))}*${message}`;
+  return withNextStep(
+    `${statusEmoji(change.status)} ${head}*${escapeMrkdwn(statusWords(change.status))}*${message}`,
+    change,
+    fixBelow,
+  );
+}
+
+/**
+ * A change's line with what comes next: the requester's step (a carrier code to fix, a rejection), or that the
+ * order is done or closed. `fixBelow`: the message carries the Fix… button for this change.
+ */
+export function withNextStep(line: string, change: OrderChange, fixBelow: boolean): string {
   const action =
     actionNeeded(change.orderId, change.statusMessage, { fixBelow }) ??
     (isRejectedOrderStatus(change.status) ? rejectedNextStep(change.orderId, { fixBelow }) : undefined);
-  if (action) line += `\n      :point_right: <@${change.requestedBy}> ${action}`;
-  else if (isSuccessfulOrderStatus(change.status)) line += ' — done, no more checks.';
-  else if (isTerminalOrderStatus(change.status)) line += ' — closed, no more checks.';
+  if (action) return `${line}\n      :point_right: <@${change.requestedBy}> ${action}`;
+  if (isSuccessfulOrderStatus(change.status)) return `${line} — done, no more checks.`;
+  if (isTerminalOrderStatus(change.status)) return `${line} — closed, no more checks.`;
   return line;
 }
 

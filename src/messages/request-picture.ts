@@ -203,20 +203,12 @@ export function requestPicture(state: RequestState, options: PictureOptions): Re
   const itemWords = batch ? requestItemWords(request, batch.length) : undefined;
   // Decided by the orders' traits, not the request's kind: any batch of port-ins offers Cancel all….
   const openPortIns = (state.orders ?? []).filter((o) => !o.closedAt && orderTraits(o.kind).portIn).length;
-  const ranFace: Drawing | null = batch
-    ? {
-        shows: 'story',
-        message: batchStoryMessage({
-          request,
-          title,
-          summary,
-          items: batch,
-          itemWords,
-          orders: state.orders,
-          sandbox,
-          openPortIns,
-        }),
-      }
+  // The batch's story, and its outcome line in threads (the line without Cancel all…).
+  const batchStory = batch
+    ? { request, title, summary, items: batch, itemWords, orders: state.orders, sandbox }
+    : null;
+  const ranFace: Drawing | null = batchStory
+    ? { shows: 'story', message: batchStoryMessage({ ...batchStory, openPortIns }) }
     : order
       ? { shows: 'order', message: orderRootMessage(order, { sandbox, actions: true }) }
       : ran
@@ -245,16 +237,8 @@ export function requestPicture(state: RequestState, options: PictureOptions): Re
   if (notice)
     lines.push({ name: 'decision', thread: 'story', message: decisionNotice(request, notice, accountName) });
   if (ran) {
-    const outcome = batch
-      ? batchStoryMessage({
-          request,
-          title,
-          summary,
-          items: batch,
-          itemWords,
-          orders: state.orders,
-          sandbox,
-        })
+    const outcome = batchStory
+      ? batchStoryMessage(batchStory)
       : requestOutcomeMessage(request, order, sandbox);
     if (!cardIsStory && request.cardTs)
       lines.push({ name: 'card-outcome', thread: 'card', message: outcome });

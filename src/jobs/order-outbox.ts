@@ -162,7 +162,7 @@ export function createOrderOutbox(options: OrderOutboxOptions): OrderOutbox {
     events: PendingOrderEvent[],
     result: OutboxResult,
     stillHeld: () => Promise<boolean>,
-  ) {
+  ): Promise<boolean> {
     let pending = events;
     const retaken = events.filter((e) => e.claims > 1);
     if (retaken.length > 0) {
@@ -182,21 +182,17 @@ export function createOrderOutbox(options: OrderOutboxOptions): OrderOutbox {
       result.recovered += found.size;
       pending = events.filter((e) => !found.has(e.id));
     }
-    if (pending.length === 0) return;
+    if (pending.length === 0) return true;
 
     const posted: PendingOrderEvent[] = [];
     try {
-      for (const [i, place] of placesOf(pending).entries()) {
-        // Each place is a post of its own (a batch's threads): only while this poster still holds the events.
-        if (i > 0 && !(await stillHeld())) {
-          logger.warn(
-            { channel },
-            'another poster took these order updates over (lease ran out); left to it',
-          );
-          return;
-        }
+      for (const place of placesOf(pending)) {
+        // Each place is a post of its own (a batch's threads), and looking for earlier posts can be slow: only
+        // while this poster still holds the events. False: another poster has them now.
+        if (!(await stillHeld())) return false;
         if (await postPlace(channel, place, result)) posted.push(...place.events);
       }
+      return true;
     } catch (error) {
       // A later place must wait (rate limit): the roots of what did get posted still show its new status.
       if (error instanceof Deferred && posted.length > 0) await editRootMessages(posted);
@@ -320,9 +316,16 @@ export function createOrderOutbox(options: OrderOutboxOptions): OrderOutbox {
     }
     try {
       if (unposted.length > 0) {
-        await postChannel(channel, unposted, result, () =>
+        const held = await postChannel(channel, unposted, result, () =>
           orderEvents.renewClaim(ids, claim, { ...lease, now: now() }),
         );
+        if (!held) {
+          logger.warn(
+            { channel },
+            'another poster took these order updates over (lease ran out); left to it',
+          );
+          return;
+        }
         await editRootMessages(unposted);
       }
       const lastNoticeByOrder = new Map<string, PendingOrderEvent>();

@@ -2,6 +2,7 @@ import { carrierMessageWords, formatPhone, shortId, statusWords } from '../opera
 import type { OrderRecord } from '../store/orders-repo.js';
 import type { RequestItemRecord } from '../store/request-items-repo.js';
 import type { RequestRecord } from '../store/requests-repo.js';
+import { isRejectedOrderStatus, needsCarrierFix } from '../telegent/order-status.js';
 import { actions, button, context, type MessagePayload, message, sandboxBlocks, section } from './blocks.js';
 import { ACTION } from './ids.js';
 import { escapeMrkdwn, LIMITS, oneLine } from './limits.js';
@@ -91,7 +92,14 @@ export function batchStoryMessage(args: BatchStoryArgs): MessagePayload {
   const failed = items.filter((i) => i.status === 'failed');
   const unknown = items.filter((i) => i.status === 'unknown');
   const open = items.length - done.length - failed.length - unknown.length;
-  const head = `${open > 0 ? '⏳' : failed.length + unknown.length > 0 ? '⚠️' : '✅'} ${escapeMrkdwn(storyHeadline(args.request, args.title, args.summary))}`;
+  // Submitted is not the end of a port-in: an order the carrier rejected, or one waiting on a fix, is a warning too.
+  const orderTrouble = (args.orders ?? []).some(
+    (o) =>
+      done.some((i) => itemOrderId(i) === o.orderId) &&
+      (isRejectedOrderStatus(o.status) || needsCarrierFix(o.status)),
+  );
+  const mark = open > 0 ? '⏳' : failed.length + unknown.length > 0 || orderTrouble ? '⚠️' : '✅';
+  const head = `${mark} ${escapeMrkdwn(storyHeadline(args.request, args.title, args.summary))}`;
   const footer = context(`requested by <@${args.request.requestedBy}>`);
   const buttons = args.openPortIns ? [cancelAllButton(args.request.id, args.openPortIns)] : [];
   if (args.itemWords) {

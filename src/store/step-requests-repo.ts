@@ -143,7 +143,7 @@ export function createStepRequestsRepo(db: Db, cipher: SecretsCipher) {
       const { rows } = await db.query<Row>(
         `UPDATE step_requests SET claimed_until = $2
          WHERE function_execution_id = $1 AND completed_at IS NULL
-           AND (claimed_until IS NULL OR claimed_until < $3)
+           AND (claimed_until IS NULL OR claimed_until <= $3)
          RETURNING *`,
         [functionExecutionId, until, now],
       );

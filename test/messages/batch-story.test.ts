@@ -99,5 +99,8 @@ describe('batchStoryMessage', () => {
     expect(text).toContain(
       ':warning: *(313) 555-0702*: Carrier error (Carrier rejected: account number wrong (8A)) · order `JNUOID-b`',
     );
+    // Every number submitted, but one waits on a fix: the headline warns, it does not say all is well.
+    expect(text).toContain('⚠️ ');
+    expect(text).not.toContain('✅ ');
   });
 });

@@ -16,7 +16,9 @@ export default function buildOnce(): void {
     });
   } catch (error) {
     const stderr = (error as { stderr?: Buffer }).stderr?.toString() ?? String(error);
-    console.warn(`build-once: npm run build failed; the drills start the app through tsx instead (a failed build leaves no build mark)\n${stderr}`);
+    console.warn(
+      `build-once: npm run build failed; the drills start the app through tsx instead (a failed build leaves no build mark)\n${stderr}`,
+    );
   }
 }
 

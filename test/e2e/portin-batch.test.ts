@@ -58,7 +58,7 @@ describe('port in several numbers at once', () => {
     const shown = textOf(summary.view);
     expect(shown).toContain('3 of 4');
     for (const n of [A, B, C, INELIGIBLE]) expect(shown).toContain(formatPhone(n));
-    expect(shown).toContain('Cannot be ported in (1)');
+    expect(shown).toContain('Not ported in (1)');
     expect(shown).toMatch(/not eligible|cannot/i);
     expect(calls(ELIGIBILITY_PATH)).toHaveLength(4);
     const loading = e2e.fake.calls

@@ -15,6 +15,8 @@ import { loadingModal } from '../modals/status-modals.js';
 import { updateModal } from '../open-modal.js';
 import { PORTIN_TITLE } from './portin-eligibility.js';
 
+/** How a number Telegent did not answer for is told (not "not eligible": nobody knows). */
+const NOT_CHECKED = 'could not be checked';
 /** Checks at a time: 100 numbers are checked in seconds, in the interactive share of the rate budget. */
 const CHECKS_AT_ONCE = 3;
 /** The progress line is edited in place, not more often than this. */
@@ -52,7 +54,7 @@ async function checkOne(
     return {
       phoneNumber,
       eligible: false,
-      message: `could not be checked: ${userFacingError(error, ctx.logger, { phoneNumber })}`,
+      message: `${NOT_CHECKED}: ${userFacingError(error, ctx.logger, { phoneNumber })}`,
     };
   }
 }
@@ -75,7 +77,13 @@ export function listFormMetadata(base: ModalMetadata, leftOut: readonly LeftOut[
   const perReason = Math.max(0, Math.floor(room / leftOut.length) - 40);
   let kept = leftOut.map((l) => ({
     number: l.number,
-    reason: perReason >= 20 ? l.reason.slice(0, Math.min(300, perReason)) : 'not eligible',
+    // Cut to fit: a reason too long for the room left keeps what kind of reason it was, never a false one.
+    reason:
+      perReason >= 20
+        ? l.reason.slice(0, Math.min(300, perReason))
+        : l.reason.startsWith(NOT_CHECKED)
+          ? NOT_CHECKED
+          : 'not eligible',
   }));
   let written = writeModalMetadata({ ...base, leftOut: kept });
   while (written.length > METADATA_BUDGET && kept.length > 0) {
@@ -120,7 +128,7 @@ export async function showPortinListEligibility(
   };
   await Promise.all(Array.from({ length: Math.min(CHECKS_AT_ONCE, numbers.length) }, worker));
   await drawing;
-  const unchecked = results.filter((r) => r.message?.startsWith('could not be checked'));
+  const unchecked = results.filter((r) => r.message?.startsWith(NOT_CHECKED));
   if (unchecked.length === results.length) {
     return updateModal(
       client,

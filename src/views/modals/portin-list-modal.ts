@@ -59,7 +59,8 @@ export function portinListModal(args: PortinListModalArgs): ModalView {
     ...(not.length > 0
       ? [
           section(
-            `*Cannot be ported in (${not.length})*${eligible.length > 0 ? ': left out of the request' : ''}`,
+            // Not eligible, or not checked (Telegent did not answer): each line says which.
+            `*Not ported in (${not.length})*${eligible.length > 0 ? ': left out of the request' : ''}`,
           ),
           ...packed(
             not.map(

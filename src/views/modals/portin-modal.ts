@@ -53,7 +53,7 @@ function listBlocks(args: PortinModalArgs): KnownBlock[] {
     ...(args.leftOut?.length
       ? [
           context(
-            `Left out (${args.leftOut.length}), not eligible: ${escapeMrkdwn(oneLine(leftOutWords(args.leftOut).replaceAll('\n', '; '), 1_500))}`,
+            `Left out (${args.leftOut.length}): ${escapeMrkdwn(oneLine(leftOutWords(args.leftOut).replaceAll('\n', '; '), 1_500))}`,
           ),
         ]
       : []),

@@ -85,6 +85,9 @@ async function call(
   }
 }
 
+/** How long after a run is recorded its request must be filed (it takes seconds) before the run is ended. */
+export const UNFILED_AFTER_MS = 10 * 60_000;
+
 export interface StepCompletion {
   /** The request's step run, completed if the request is done; a no-op for requests no step filed. Never throws. */
   settle(requestId: string): Promise<void>;
@@ -190,6 +193,37 @@ export function createStepCompletion(deps: StepCompletionDeps): StepCompletion {
       );
   }
 
+  /**
+   * A run whose request was never filed, UNFILED_AFTER_MS after it was recorded (filing takes seconds): ended with
+   * a sentence saying so, as nothing else would ever complete it and the workflow would wait forever.
+   */
+  async function endUnfiled(run: StepRequestRecord): Promise<void> {
+    const now = deps.now();
+    const claimed = await deps.stepRequests.claim(
+      run.functionExecutionId,
+      new Date(now.getTime() + CLAIM_SECONDS * 1000),
+      now,
+    );
+    if (!claimed) return;
+    const ref = correlationId();
+    const outcome: StepOutcome = {
+      kind: 'error',
+      error: `The request was not filed (the app stopped or its database was away while filing it), so nothing was sent to Telegent. Run the workflow again (reference ${ref}).`,
+    };
+    const refusal = await completeWith(run, claimed.token, outcome, now);
+    const context = { ref, step: run.callbackId, execution: run.functionExecutionId };
+    if (refusal && !ALREADY_DONE.has(refusal.code) && !refusal.permanent) {
+      await deps.stepRequests.release(run.functionExecutionId, deps.now());
+      logger.warn(
+        { ...context, err: { message: refusal.code } },
+        'could not end an unfiled workflow step; tried again later',
+      );
+      return;
+    }
+    await deps.stepRequests.completed(run.functionExecutionId, 'error', deps.now());
+    logger.error({ ...context, slack: refusal?.code }, 'ended a workflow step whose request was never filed');
+  }
+
   return {
     async settle(requestId) {
       try {
@@ -203,6 +237,15 @@ export function createStepCompletion(deps: StepCompletionDeps): StepCompletion {
       }
     },
     async sweep() {
+      const unfiled = await deps.stepRequests.listUnfiled(new Date(deps.now().getTime() - UNFILED_AFTER_MS));
+      for (const run of unfiled) {
+        await endUnfiled(run).catch((error: Error) =>
+          logger.warn(
+            { execution: run.functionExecutionId, err: { message: error.message } },
+            'could not end an unfiled workflow step',
+          ),
+        );
+      }
       const owed = await deps.stepRequests.listOwed(deps.now());
       for (const run of owed) {
         await complete(run).catch((error: Error) =>

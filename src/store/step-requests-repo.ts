@@ -173,6 +173,22 @@ export function createStepRequestsRepo(db: Db, cipher: SecretsCipher) {
     },
 
     /**
+     * Runs recorded before `before` whose request was never filed (the app stopped, or its database was away,
+     * between recording the run and filing): nothing can complete them but ending them (attached first by key, so
+     * a request that was filed after all is never missed).
+     */
+    async listUnfiled(before: Date, limit = 50): Promise<StepRequestRecord[]> {
+      await db.query(ATTACH_BY_KEY_SQL);
+      const { rows } = await db.query<Row>(
+        `SELECT * FROM step_requests
+         WHERE request_id IS NULL AND completed_at IS NULL AND created_at < $1
+         ORDER BY claimed_until ASC NULLS FIRST, created_at LIMIT $2`,
+        [before, limit],
+      );
+      return rows.map(toRecord);
+    },
+
+    /**
      * Runs whose request is done and that are not completed yet (the app was down, or Slack failed), never tried
      * first, then the ones tried longest ago: runs Slack keeps refusing do not hold back newer ones.
      */

@@ -82,4 +82,27 @@ describe('a workflow step Slack will not complete', () => {
     await e2e.ops.runExpiryOnce();
     expect(stepCalls(executionId)).toHaveLength(3);
   });
+  it('a run recorded but never filed (the app stopped in between): ended by the sweep after 10 minutes, once', async () => {
+    const executionId = 'Fx0UNFILED001';
+    await e2e.store.stepRequests.begin({
+      functionExecutionId: executionId,
+      callbackId: 'request_provision',
+      token: null,
+      workflowName: 'New hire',
+      now: clock,
+    });
+    // Filing takes seconds: a run a minute old may still be being filed, and is left alone.
+    clock = new Date(clock.getTime() + 60_000);
+    await e2e.ops.runExpiryOnce();
+    expect(stepCalls(executionId)).toHaveLength(0);
+
+    clock = new Date(clock.getTime() + 10 * 60_000);
+    await e2e.ops.runExpiryOnce();
+    const ended = stepCalls(executionId).filter((c) => c.method === 'functions.completeError');
+    expect(ended).toHaveLength(1);
+    expect(String(ended[0]?.body.error)).toContain('The request was not filed');
+    expect(await completedAs(executionId)).toBe('error');
+    await e2e.ops.runExpiryOnce();
+    expect(stepCalls(executionId)).toHaveLength(1);
+  });
 });

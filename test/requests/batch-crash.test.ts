@@ -1,10 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { provision, provisionToTelegent } from '../../src/operations/provision.js';
 import { ITEM_LEASE_SECONDS } from '../../src/requests/batch.js';
-import { createWorkflow } from '../../src/requests/index.js';
 import { SEED_PACKAGES } from '../../src/sandbox/plans-seed.js';
 import { SEED_SUBSCRIBER_IDS } from '../../src/sandbox/seed.js';
-import { approvalPolicy } from '../support/approval-policy.js';
 import { storeKinds } from '../support/test-db.js';
 import {
   APPROVERS,
@@ -13,6 +11,7 @@ import {
   PROVISION_FORM,
   REQUESTER,
   startWorkflowFixture,
+  workflowOnClock,
 } from './fixture.js';
 
 /** Another subscriber than the first case's: its read-back sees only this case's numbers. */
@@ -38,14 +37,7 @@ describe.each(storeKinds())('a batch taken over after a crash on %s', (kind) => 
 
   it('item sent before the crash is read back (not re-sent); the dead claim and the untouched one are sent once', async () => {
     let clock = new Date();
-    const workflow = createWorkflow({
-      store: fx.store,
-      telegent: fx.telegent,
-      policy: approvalPolicy({ requiredFor: [] }),
-      isApprover: async () => true,
-      logger: fx.log.logger,
-      now: () => clock,
-    });
+    const workflow = workflowOnClock(fx, () => clock);
     // On a plan: the line settled by the read-back gets none, and says so.
     const input = provision.input.parse({
       ...PROVISION_FORM,
@@ -113,14 +105,7 @@ describe.each(storeKinds())('a batch taken over after a crash on %s', (kind) => 
 
   it('two items killed mid-call in one batch: each read-back names its own line, never the other’s', async () => {
     let clock = new Date();
-    const workflow = createWorkflow({
-      store: fx.store,
-      telegent: fx.telegent,
-      policy: approvalPolicy({ requiredFor: [] }),
-      isApprover: async () => true,
-      logger: fx.log.logger,
-      now: () => clock,
-    });
+    const workflow = workflowOnClock(fx, () => clock);
     const input = provision.input.parse({
       ...PROVISION_FORM,
       assignedSubscriberId: TWO_KILLS_SUBSCRIBER,
@@ -200,14 +185,7 @@ describe.each(storeKinds())('a batch taken over after a crash on %s', (kind) => 
   });
   it('killed right after the claim (before any item ran): the claim stored the items, recovery sends all three once', async () => {
     let clock = new Date();
-    const workflow = createWorkflow({
-      store: fx.store,
-      telegent: fx.telegent,
-      policy: approvalPolicy({ requiredFor: [] }),
-      isApprover: async () => true,
-      logger: fx.log.logger,
-      now: () => clock,
-    });
+    const workflow = workflowOnClock(fx, () => clock);
     const input = provision.input.parse({
       ...PROVISION_FORM,
       assignedSubscriberId: SEED_SUBSCRIBER_IDS[2]!,

@@ -5,10 +5,15 @@ import { portIn } from '../../src/operations/portin-submit.js';
 import { provision } from '../../src/operations/provision.js';
 import { ITEM_LEASE_SECONDS } from '../../src/requests/batch.js';
 import { resumeBatch } from '../../src/requests/execute.js';
-import { createWorkflow } from '../../src/requests/index.js';
-import { approvalPolicy } from '../support/approval-policy.js';
 import { storeKinds } from '../support/test-db.js';
-import { CHANNEL, PORTIN_FORM, PROVISION_FORM, REQUESTER, startWorkflowFixture } from './fixture.js';
+import {
+  CHANNEL,
+  PORTIN_FORM,
+  PROVISION_FORM,
+  REQUESTER,
+  startWorkflowFixture,
+  workflowOnClock,
+} from './fixture.js';
 
 const PORTIN_PATH = '/v1.0/numbers/portin';
 const LIST = ['+14155550181', '+14155550182', '+14155550183'];
@@ -27,14 +32,7 @@ describe.each(storeKinds())('a batch taken over before its first item, on %s', (
 
   it('a number that got another port-in meanwhile stops the batch: nothing sent, the reason on its story', async () => {
     let clock = new Date();
-    const workflow = createWorkflow({
-      store: fx.store,
-      telegent: fx.telegent,
-      policy: approvalPolicy({ requiredFor: [] }),
-      isApprover: async () => true,
-      logger: fx.log.logger,
-      now: () => clock,
-    });
+    const workflow = workflowOnClock(fx, () => clock);
     const input = portIn.input.parse({ ...PORTIN_FORM, phoneNumber: LIST[0], phoneNumbers: LIST });
     const { request } = await fx.store.requests.insert({
       kind: 'portin',

@@ -2,11 +2,9 @@ import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { portIn, portInToTelegent } from '../../src/operations/portin-submit.js';
 import { ITEM_LEASE_SECONDS } from '../../src/requests/batch.js';
-import { createWorkflow } from '../../src/requests/index.js';
 import { createSecretsCipher } from '../../src/store/secrets-cipher.js';
-import { approvalPolicy } from '../support/approval-policy.js';
 import { storeKinds } from '../support/test-db.js';
-import { CHANNEL, PORTIN_FORM, REQUESTER, startWorkflowFixture } from './fixture.js';
+import { CHANNEL, PORTIN_FORM, REQUESTER, startWorkflowFixture, workflowOnClock } from './fixture.js';
 
 const PORTIN_PATH = '/v1.0/numbers/portin';
 const [SENT, CLAIMED, UNTOUCHED] = ['+13135550761', '+13135550762', '+13135550763'];
@@ -26,14 +24,7 @@ describe.each(storeKinds())('a port-in batch resumed with unreadable secrets on 
 
   it('fails the items not sent yet with the reason, sends nothing more; the one sent before the crash is read back', async () => {
     let clock = new Date();
-    const workflow = createWorkflow({
-      store: fx.store,
-      telegent: fx.telegent,
-      policy: approvalPolicy({ requiredFor: [] }),
-      isApprover: async () => true,
-      logger: fx.log.logger,
-      now: () => clock,
-    });
+    const workflow = workflowOnClock(fx, () => clock);
     const filed = await fx.workflow.submit({
       kind: 'portin',
       raw: { ...PORTIN_FORM, phoneNumber: SENT, phoneNumbers: [SENT, CLAIMED, UNTOUCHED] },

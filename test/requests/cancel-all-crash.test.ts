@@ -1,9 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ITEM_LEASE_SECONDS } from '../../src/requests/batch.js';
-import { createWorkflow } from '../../src/requests/index.js';
-import { approvalPolicy } from '../support/approval-policy.js';
 import { storeKinds } from '../support/test-db.js';
-import { CHANNEL, leaseRunsOut, REQUESTER, startWorkflowFixture } from './fixture.js';
+import { CHANNEL, leaseRunsOut, REQUESTER, startWorkflowFixture, workflowOnClock } from './fixture.js';
 
 const CANCEL_PATH = '/v1.0/numbers/portin/cancel';
 
@@ -21,14 +19,7 @@ describe.each(storeKinds())('Cancel all… taken over after a crash on %s', (kin
 
   it('the cancel sent before the crash is read back (done, not re-sent); the other is sent once', async () => {
     let clock = new Date();
-    const workflow = createWorkflow({
-      store: fx.store,
-      telegent: fx.telegent,
-      policy: approvalPolicy({ requiredFor: [] }),
-      isApprover: async () => true,
-      logger: fx.log.logger,
-      now: () => clock,
-    });
+    const workflow = workflowOnClock(fx, () => clock);
     const orderIds: string[] = [];
     for (const number of ['+14155550191', '+14155550192']) {
       const ack = await fx.telegent.submitPortIn({

@@ -67,3 +67,18 @@ export function leaseRunsOut(store: TestStore, requestId: string) {
     [requestId],
   );
 }
+
+/**
+ * The workflow on a clock the test moves (a crash, then a restart past the leases): approval off, everyone an
+ * approver, on the fixture's store, client and log.
+ */
+export function workflowOnClock(fx: Awaited<ReturnType<typeof startWorkflowFixture>>, now: () => Date) {
+  return createWorkflow({
+    store: fx.store,
+    telegent: fx.telegent,
+    policy: approvalPolicy({ requiredFor: [] }),
+    isApprover: async () => true,
+    logger: fx.log.logger,
+    now,
+  });
+}

@@ -121,6 +121,10 @@ export function createStepCompletion(deps: StepCompletionDeps): StepCompletion {
     return refusal;
   }
 
+  /** The run, taken for completing for CLAIM_SECONDS (one completer at a time); null when another holds it. */
+  const claimRun = (run: StepRequestRecord, now: Date) =>
+    deps.stepRequests.claim(run.functionExecutionId, new Date(now.getTime() + CLAIM_SECONDS * 1000), now);
+
   async function complete(run: StepRequestRecord): Promise<void> {
     if (!run.requestId || run.completedAt) return;
     const request = await deps.requests.get(run.requestId);
@@ -132,11 +136,7 @@ export function createStepCompletion(deps: StepCompletionDeps): StepCompletion {
     const outcome = stepOutcome(request, order, outputs, { decidedBy });
     if (!outcome) return;
     const now = deps.now();
-    const claimed = await deps.stepRequests.claim(
-      run.functionExecutionId,
-      new Date(now.getTime() + CLAIM_SECONDS * 1000),
-      now,
-    );
+    const claimed = await claimRun(run, now);
     if (!claimed) return;
     const context = { requestId: request.id, step: run.callbackId, execution: run.functionExecutionId };
     const refusal = await completeWith(run, claimed.token, outcome, now);
@@ -199,11 +199,7 @@ export function createStepCompletion(deps: StepCompletionDeps): StepCompletion {
    */
   async function endUnfiled(run: StepRequestRecord): Promise<void> {
     const now = deps.now();
-    const claimed = await deps.stepRequests.claim(
-      run.functionExecutionId,
-      new Date(now.getTime() + CLAIM_SECONDS * 1000),
-      now,
-    );
+    const claimed = await claimRun(run, now);
     if (!claimed) return;
     const ref = correlationId();
     const outcome: StepOutcome = {
